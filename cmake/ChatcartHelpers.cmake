@@ -1,0 +1,52 @@
+# Small helpers named after the pattern (Abseil's absl_cc_library, leveldb's
+# leveldb_test): every component library and test is declared the same way.
+
+set(CHATCART_COMMON_WARNINGS -Wall -Wextra -Wno-unused-parameter)
+
+if(CHATCART_SANITIZE)
+  set(CHATCART_SANITIZER_FLAGS
+      -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_compile_options(${CHATCART_SANITIZER_FLAGS})
+  add_link_options(${CHATCART_SANITIZER_FLAGS})
+endif()
+
+# chatcart_cc_library(NAME cart SRCS a.cc ... DEPS chatcart::money absl::status ...)
+# defines the static library chatcart_<NAME>, alias chatcart::<NAME>, part of
+# chatcart::chatcart and of the install export set. lib/ is the private include
+# root ("cart/pricing.h"); include/ is the public one ("chatcart/cart.h").
+function(chatcart_cc_library)
+  cmake_parse_arguments(CC "" "NAME" "SRCS;DEPS;PRIVATE_DEPS" ${ARGN})
+  set(_target chatcart_${CC_NAME})
+  add_library(${_target} STATIC ${CC_SRCS})
+  add_library(chatcart::${CC_NAME} ALIAS ${_target})
+  target_compile_features(${_target} PUBLIC cxx_std_20)
+  target_compile_options(${_target} PRIVATE ${CHATCART_COMMON_WARNINGS})
+  target_include_directories(${_target}
+    PUBLIC
+      $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
+      $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/lib>
+      $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
+  target_link_libraries(${_target} PUBLIC ${CC_DEPS} PRIVATE ${CC_PRIVATE_DEPS})
+  set_target_properties(${_target} PROPERTIES EXPORT_NAME ${CC_NAME})
+  set_property(GLOBAL APPEND PROPERTY CHATCART_COMPONENT_TARGETS ${_target})
+endfunction()
+
+# chatcart_cc_test(NAME cart_test SRCS cart_test.cc DEPS chatcart::cart [DATA])
+# builds a GoogleTest binary and registers its tests with ctest. Tests find the
+# shared data sets through CHATCART_DATA_DIR (compiled in, overridable by the
+# environment variable of the same name) and skip when they are absent.
+function(chatcart_cc_test)
+  cmake_parse_arguments(CC "" "NAME" "SRCS;DEPS" ${ARGN})
+  if(NOT CHATCART_BUILD_TESTS)
+    return()
+  endif()
+  add_executable(${CC_NAME} ${CC_SRCS})
+  target_compile_options(${CC_NAME} PRIVATE ${CHATCART_COMMON_WARNINGS})
+  target_compile_definitions(${CC_NAME} PRIVATE
+    CHATCART_DATA_DIR="${CHATCART_DATA_DIR}"
+    CHATCART_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  target_link_libraries(${CC_NAME} PRIVATE ${CC_DEPS} chatcart_testing GTest::gmock_main)
+  set_target_properties(${CC_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/tests")
+  gtest_discover_tests(${CC_NAME} DISCOVERY_TIMEOUT 60
+    PROPERTIES ENVIRONMENT "CHATCART_DATA_DIR=${CHATCART_DATA_DIR}")
+endfunction()

@@ -1,0 +1,25 @@
+# Imported targets for the dependencies that ship no CMake package on Debian 12
+# (RE2 has only pkg-config; libstemmer and LIBLINEAR have neither). Used by the
+# build and by the installed chatcartConfig.cmake, so both name them alike.
+if(NOT TARGET re2::re2)
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+  add_library(re2::re2 INTERFACE IMPORTED)
+  target_link_libraries(re2::re2 INTERFACE PkgConfig::RE2)
+endif()
+if(NOT TARGET chatcart_deps::stemmer)
+  find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
+  find_library(STEMMER_LIBRARY stemmer REQUIRED)
+  add_library(chatcart_deps::stemmer UNKNOWN IMPORTED)
+  set_target_properties(chatcart_deps::stemmer PROPERTIES
+    IMPORTED_LOCATION "${STEMMER_LIBRARY}"
+    INTERFACE_INCLUDE_DIRECTORIES "${STEMMER_INCLUDE_DIR}")
+endif()
+if(NOT TARGET chatcart_deps::linear)
+  find_path(LINEAR_INCLUDE_DIR linear.h REQUIRED)
+  find_library(LINEAR_LIBRARY linear REQUIRED)
+  add_library(chatcart_deps::linear UNKNOWN IMPORTED)
+  set_target_properties(chatcart_deps::linear PROPERTIES
+    IMPORTED_LOCATION "${LINEAR_LIBRARY}"
+    INTERFACE_INCLUDE_DIRECTORIES "${LINEAR_INCLUDE_DIR}")
+endif()

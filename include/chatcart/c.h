@@ -1,0 +1,104 @@
+/* Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+ *
+ * The stable C API of chatcart (libchatcart_c.so), for hosts in any language.
+ *
+ * Conventions, as in leveldb's c.h:
+ *  (1) Objects are opaque struct pointers, each type with a _create/_destroy
+ *      pair. _destroy(NULL) is a no-op.
+ *  (2) Bytes and strings in are a pointer plus a length (no NUL needed) unless
+ *      a parameter says "NUL-terminated".
+ *  (3) Errors: every fallible function returns a chatcart_code (0 is
+ *      CHATCART_OK; the values equal absl::StatusCode and never change) and
+ *      takes a `char** errmsg` last. errmsg may be NULL. Otherwise, on failure,
+ *      the function frees the message *errmsg holds (so initialize it to NULL)
+ *      and stores a new malloc'd, NUL-terminated message there, which the
+ *      caller frees with chatcart_free(). On success *errmsg is left as it is.
+ *  (4) Booleans are uint8_t (0 false, 1 true).
+ *  (5) Pointer arguments must be non-NULL unless documented otherwise.
+ *  (6) Memory the library returns is owned by the caller and freed with
+ *      chatcart_free(). Borrowed pointers say how long they live.
+ *  (7) No C++ exception ever crosses this API: an unexpected one becomes
+ *      CHATCART_INTERNAL (or CHATCART_RESOURCE_EXHAUSTED when out of memory).
+ *  (8) Thread safety: functions without an object are safe to call from any
+ *      thread at any time.
+ *  (9) Each function says the release that introduced it. Functions below the
+ *      CHATCART_C_EXPERIMENTAL fence are not yet promised and may change.
+ */
+
+#ifndef CHATCART_C_H_
+#define CHATCART_C_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "chatcart/export.h"
+#include "chatcart/version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Result codes, equal to absl::StatusCode. Never renumbered. */
+typedef enum chatcart_code {
+  CHATCART_OK = 0,
+  CHATCART_CANCELLED = 1,
+  CHATCART_UNKNOWN = 2,
+  CHATCART_INVALID_ARGUMENT = 3,
+  CHATCART_DEADLINE_EXCEEDED = 4,
+  CHATCART_NOT_FOUND = 5,
+  CHATCART_ALREADY_EXISTS = 6,
+  CHATCART_PERMISSION_DENIED = 7,
+  CHATCART_RESOURCE_EXHAUSTED = 8,
+  CHATCART_FAILED_PRECONDITION = 9,
+  CHATCART_ABORTED = 10,
+  CHATCART_OUT_OF_RANGE = 11,
+  CHATCART_UNIMPLEMENTED = 12,
+  CHATCART_INTERNAL = 13,
+  CHATCART_UNAVAILABLE = 14,
+  CHATCART_DATA_LOSS = 15,
+  CHATCART_UNAUTHENTICATED = 16
+} chatcart_code;
+
+/* ---- Version (since 0.1.0) ---------------------------------------------- */
+
+/* The library's version, "MAJOR.MINOR.PATCH". Static storage: never free it. */
+CHATCART_EXPORT const char* chatcart_version_string(void);
+
+/* The library's CHATCART_VERSION_NUMBER (MAJOR*10000 + MINOR*100 + PATCH),
+ * for comparing the linked library against the headers a host compiled with. */
+CHATCART_EXPORT uint32_t chatcart_version_number(void);
+
+/* The name of a code ("INVALID_ARGUMENT"); "UNKNOWN" for values out of range.
+ * Static storage: never free it. */
+CHATCART_EXPORT const char* chatcart_code_name(chatcart_code code);
+
+/* ---- Memory (since 0.1.0) ----------------------------------------------- */
+
+/* Frees memory the library returned (error messages, results). NULL is a
+ * no-op. */
+CHATCART_EXPORT void chatcart_free(void* ptr);
+
+/* ---- Money (since 0.1.0) ------------------------------------------------ */
+
+/* Parses the plain decimal `decimal` (e.g. "34.8") exactly into minor units of
+ * the ISO 4217 `currency` (NUL-terminated, e.g. "USD") and stores them in
+ * *minor_units. More decimals than the currency has ("1.234" USD) is
+ * CHATCART_INVALID_ARGUMENT, never a rounding; overflow is
+ * CHATCART_OUT_OF_RANGE. On failure *minor_units is unchanged. */
+CHATCART_EXPORT chatcart_code chatcart_money_parse(const char* decimal, size_t decimal_len,
+                                                   const char* currency, int64_t* minor_units,
+                                                   char** errmsg);
+
+/* Formats `minor_units` of `currency` for people with ICU's conventions for
+ * `locale` (a NUL-terminated BCP 47 tag such as "it-IT"), storing a malloc'd
+ * NUL-terminated UTF-8 string in *formatted, which the caller frees with
+ * chatcart_free(). */
+CHATCART_EXPORT chatcart_code chatcart_money_format(int64_t minor_units, const char* currency,
+                                                    const char* locale, char** formatted,
+                                                    char** errmsg);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* CHATCART_C_H_ */
