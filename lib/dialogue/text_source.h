@@ -28,6 +28,9 @@ namespace chatcart::dialogue {
 
 class TextSource {
  public:
+  // An empty source: Where() returns "".
+  TextSource() = default;
+
   // One step of a field path: a field name and an index (-1 when singular).
   using Step = std::pair<std::string_view, int>;
 
@@ -49,7 +52,6 @@ class TextSource {
   const std::string& name() const { return name_; }
 
  private:
-  TextSource() = default;
   std::string name_;
   const google::protobuf::Descriptor* descriptor_ = nullptr;
   std::shared_ptr<google::protobuf::TextFormat::ParseInfoTree> tree_;
