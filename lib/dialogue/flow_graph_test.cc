@@ -17,13 +17,16 @@ using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
+// clang-format off
 constexpr char kBundle[] = R"pb(
   name: "test"
   store { currency: "EUR" locale: "en" locale: "it" }
   start_flow: "main"
   global_route { intent: "human" flow: "human" }
 )pb";
+// clang-format on
 
+// clang-format off
 constexpr char kTemplatesEn[] = R"pb(
   locale: "en"
   template { id: "hello" variant: "Hello!" }
@@ -31,7 +34,9 @@ constexpr char kTemplatesEn[] = R"pb(
   template { id: "ask_budget" variant: "Budget?" }
   template { id: "bye" variant: "Bye." }
 )pb";
+// clang-format on
 
+// clang-format off
 constexpr char kTemplatesIt[] = R"pb(
   locale: "it"
   template { id: "hello" variant: "Ciao!" }
@@ -39,7 +44,9 @@ constexpr char kTemplatesIt[] = R"pb(
   template { id: "ask_budget" variant: "Budget?" }
   template { id: "bye" variant: "Ciao." }
 )pb";
+// clang-format on
 
+// clang-format off
 constexpr char kGoodFlows[] = R"pb(
   flow {
     id: "main"
@@ -62,6 +69,7 @@ constexpr char kGoodFlows[] = R"pb(
     }
   }
 )pb";
+// clang-format on
 
 struct Compiled {
   std::unique_ptr<const FlowGraph> graph;
@@ -115,6 +123,7 @@ TEST(FlowGraph, CompilesAValidBundle) {
 }
 
 TEST(FlowGraph, ReportsEveryErrorWithFileAndLine) {
+  // clang-format off
   constexpr char kBad[] = R"pb(
     flow {
       id: "main"
@@ -136,6 +145,7 @@ TEST(FlowGraph, ReportsEveryErrorWithFileAndLine) {
       }
     }
   )pb";
+  // clang-format on
   Compiled c = CompileBundle(kBad);
   EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("flows.textproto:4:"),
                                        HasSubstr("unknown type \"years\""))));
@@ -144,10 +154,10 @@ TEST(FlowGraph, ReportsEveryErrorWithFileAndLine) {
                              HasSubstr("template \"no_such_prompt\" is missing for locale en"))));
   EXPECT_THAT(c.errors,
               Contains(HasSubstr("template \"no_such_prompt\" is missing for locale it")));
-  EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("flows.textproto:9:"),
+  EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("flows.textproto:6:"),
                                        HasSubstr("required slot \"colour\" is not a slot"))));
   EXPECT_THAT(c.errors, Contains(HasSubstr("cycle through next")));
-  EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("flows.textproto:13:"),
+  EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("flows.textproto:8:"),
                                        HasSubstr("state \"orphan\" is unreachable"))));
   EXPECT_THAT(c.errors, Contains(HasSubstr("state \"start\" is defined twice")));
   EXPECT_THAT(c.errors, Contains(HasSubstr("has no intent, payload or condition")));
@@ -159,6 +169,7 @@ TEST(FlowGraph, ReportsEveryErrorWithFileAndLine) {
 }
 
 TEST(FlowGraph, ReportsBadConditionsAndActions) {
+  // clang-format off
   constexpr char kBad[] = R"pb(
     flow {
       id: "main"
@@ -176,6 +187,7 @@ TEST(FlowGraph, ReportsBadConditionsAndActions) {
       state { id: "h" end: true }
     }
   )pb";
+  // clang-format on
   Compiled c = CompileBundle(kBad);
   EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("flows.textproto:7:"),
                                        HasSubstr("condition \"age is 3\""))));
@@ -186,15 +198,17 @@ TEST(FlowGraph, ReportsBadConditionsAndActions) {
 }
 
 TEST(FlowGraph, RequiresEveryLocaleToHaveItsTemplates) {
+  // clang-format off
   constexpr char kItMissingBye[] = R"pb(
     locale: "it"
     template { id: "hello" variant: "Ciao!" }
     template { id: "ask_age" variant: "Quanti anni?" }
     template { id: "ask_budget" variant: "Budget?" }
   )pb";
+  // clang-format on
   Compiled c = CompileBundle(kGoodFlows, kBundle, kItMissingBye);
   EXPECT_THAT(c.errors,
-              Contains(AllOf(HasSubstr("flows.textproto:15:"),
+              Contains(AllOf(HasSubstr("flows.textproto:9:"),
                              HasSubstr("say template \"bye\" is missing for locale it"))));
 }
 

@@ -1,0 +1,248 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+
+#include "dialogue/slot_filler.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
+#include "common/strings.h"
+
+namespace chatcart::dialogue {
+namespace {
+
+// Folded words that answer a yes/no question, in en, it and fr.
+constexpr std::string_view kYesWords[] = {"yes",  "yeah",   "yep",      "y",   "ok",    "okay",
+                                          "sure", "please", "sì",       "si",  "certo", "va",
+                                          "oui",  "ouais",  "d'accord", "bien"};
+constexpr std::string_view kNoWords[] = {"no",  "nope", "n",      "not", "don't",
+                                         "non", "nah",  "niente", "pas"};
+constexpr std::string_view kYesIntents[] = {"yes", "affirm", "confirm", "ok"};
+constexpr std::string_view kNoIntents[] = {"no", "deny", "decline"};
+
+template <size_t N>
+bool Contains(const std::string_view (&list)[N], std::string_view word) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+const Entity* FirstOfType(const Understanding& u, std::string_view type, int* index) {
+  for (size_t i = 0; i < u.entities.size(); ++i) {
+    if (u.entities[i].type == type) {
+      *index = static_cast<int>(i);
+      return &u.entities[i];
+    }
+  }
+  return nullptr;
+}
+
+// Whether `phrase` (folded, space-separated words) occurs in `words`.
+bool HasPhrase(const std::vector<std::string>& words, std::string_view phrase) {
+  std::vector<absl::string_view> parts = absl::StrSplit(ToAbsl(phrase), ' ', absl::SkipEmpty());
+  if (parts.empty() || parts.size() > words.size()) return false;
+  for (size_t i = 0; i + parts.size() <= words.size(); ++i) {
+    bool match = true;
+    for (size_t j = 0; j < parts.size() && match; ++j) {
+      match = absl::AsciiStrToLower(parts[j]) == words[i + j];
+    }
+    if (match) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::pair<SlotValue, int>> ValueForAskedSlot(
+    const SlotSpec& slot, std::string_view text, std::string_view payload, const Understanding& u,
+    const std::vector<std::string>& last_shown, std::string_view currency) {
+  int index = -1;
+  auto from_entity = [&](std::string_view type) -> std::optional<std::pair<SlotValue, int>> {
+    if (const Entity* e = FirstOfType(u, type, &index)) {
+      SlotValue value = e->value;
+      value.type = slot.type;
+      if (value.display.empty()) value.display = e->text;
+      return std::make_pair(value, index);
+    }
+    return std::nullopt;
+  };
+  switch (slot.type) {
+    case SlotType::kMoney: {
+      if (auto v = from_entity("money")) return v;
+      // A bare number answering "what's your budget?" is the most to spend,
+      // in major units of the store's currency.
+      const Entity* e = FirstOfType(u, "number", &index);
+      if (e == nullptr || e->value.number <= 0) return std::nullopt;
+      absl::StatusOr<Money> unit = Money::Parse("1", currency);
+      if (!unit.ok()) return std::nullopt;
+      absl::StatusOr<Money> most = unit->Times(e->value.number);
+      if (!most.ok()) return std::nullopt;
+      SlotValue value;
+      value.type = SlotType::kMoney;
+      value.budget.kind = Budget::Kind::kUnder;
+      value.budget.max = *most;
+      value.display = e->text;
+      return std::make_pair(value, index);
+    }
+    case SlotType::kAge:
+      if (auto v = from_entity("age")) return v;
+      if (const Entity* e = FirstOfType(u, "number", &index);
+          e != nullptr && e->value.number >= 0 && e->value.number <= 120) {
+        SlotValue value = e->value;
+        value.type = SlotType::kAge;
+        if (value.display.empty()) value.display = e->text;
+        return std::make_pair(value, index);
+      }
+      return std::nullopt;
+    case SlotType::kNumber:
+    case SlotType::kQuantity:
+      if (auto v = from_entity("quantity")) return v;
+      return from_entity("number");
+    case SlotType::kColour:
+      return from_entity("colour");
+    case SlotType::kSize:
+      return from_entity("size");
+    case SlotType::kBrand:
+      return from_entity("brand");
+    case SlotType::kCategory:
+      return from_entity("category");
+    case SlotType::kCompatibility:
+      return from_entity("compatibility");
+    case SlotType::kProduct: {
+      if (auto v = from_entity("product")) return v;
+      if (const Entity* e = FirstOfType(u, "ordinal", &index)) {
+        int64_t n = e->value.number;
+        if (n >= 1 && n <= static_cast<int64_t>(last_shown.size())) {
+          SlotValue value;
+          value.type = SlotType::kProduct;
+          value.text = last_shown[n - 1];
+          value.display = e->text;
+          return std::make_pair(value, index);
+        }
+      }
+      return std::nullopt;
+    }
+    case SlotType::kChoice: {
+      for (const v1::Choice& choice : slot.proto->choice()) {
+        bool hit = !payload.empty() ? payload == choice.value()
+                                    : HasPhrase(u.words, absl::AsciiStrToLower(choice.value()));
+        for (int s = 0; !hit && payload.empty() && s < choice.synonym_size(); ++s) {
+          hit = HasPhrase(u.words, absl::AsciiStrToLower(choice.synonym(s)));
+        }
+        if (hit) {
+          SlotValue value;
+          value.type = SlotType::kChoice;
+          value.text = choice.value();
+          value.display = payload.empty() ? std::string(text) : choice.value();
+          return std::make_pair(value, -1);
+        }
+      }
+      return std::nullopt;
+    }
+    case SlotType::kYesNo: {
+      std::optional<bool> yes;
+      if (payload == "yes") yes = true;
+      if (payload == "no") yes = false;
+      if (!yes.has_value() && payload.empty()) {
+        if (!u.out_of_scope && Contains(kYesIntents, u.intent)) yes = true;
+        if (!u.out_of_scope && Contains(kNoIntents, u.intent)) yes = false;
+        for (const std::string& word : u.words) {
+          if (yes.has_value()) break;
+          if (Contains(kNoWords, word)) yes = false;
+          if (Contains(kYesWords, word)) yes = true;
+        }
+      }
+      if (!yes.has_value()) return std::nullopt;
+      SlotValue value;
+      value.type = SlotType::kYesNo;
+      value.yes = *yes;
+      value.text = *yes ? "yes" : "no";
+      value.display = payload.empty() ? std::string(text) : value.text;
+      return std::make_pair(value, -1);
+    }
+    case SlotType::kText: {
+      std::string trimmed(absl::StripAsciiWhitespace(ToAbsl(text)));
+      if (trimmed.empty()) return std::nullopt;
+      SlotValue value;
+      value.type = SlotType::kText;
+      value.text = trimmed;
+      value.display = trimmed;
+      return std::make_pair(value, -1);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<SlotType> UnaskedSlotType(std::string_view entity_type) {
+  if (entity_type == "money") return SlotType::kMoney;
+  if (entity_type == "age") return SlotType::kAge;
+  if (entity_type == "colour") return SlotType::kColour;
+  if (entity_type == "size") return SlotType::kSize;
+  if (entity_type == "brand") return SlotType::kBrand;
+  if (entity_type == "category") return SlotType::kCategory;
+  if (entity_type == "compatibility") return SlotType::kCompatibility;
+  if (entity_type == "product") return SlotType::kProduct;
+  return std::nullopt;
+}
+
+std::optional<SlotValue> SlotValueFromLiteral(SlotType type, std::string_view literal,
+                                              std::string_view currency) {
+  SlotValue value;
+  value.type = type;
+  value.display = std::string(literal);
+  switch (type) {
+    case SlotType::kNumber:
+    case SlotType::kQuantity:
+    case SlotType::kAge:
+      if (!absl::SimpleAtoi(ToAbsl(literal), &value.number)) return std::nullopt;
+      return value;
+    case SlotType::kYesNo:
+      if (literal != "yes" && literal != "no") return std::nullopt;
+      value.yes = literal == "yes";
+      value.text = std::string(literal);
+      return value;
+    case SlotType::kMoney: {
+      absl::StatusOr<Money> max = Money::Parse(literal, currency);
+      if (!max.ok()) return std::nullopt;
+      value.budget.kind = Budget::Kind::kUnder;
+      value.budget.max = *max;
+      return value;
+    }
+    default:
+      value.text = std::string(literal);
+      return value;
+  }
+}
+
+TemplateArg SlotArg(const std::string& name, const SlotValue& value) {
+  switch (value.type) {
+    case SlotType::kNumber:
+    case SlotType::kQuantity:
+    case SlotType::kAge:
+      return {name, value.number};
+    default:
+      return {name, value.display.empty() ? value.text : value.display};
+  }
+}
+
+std::optional<ConditionValue> SlotConditionValue(const SlotValue& value, std::string_view field) {
+  switch (value.type) {
+    case SlotType::kNumber:
+    case SlotType::kQuantity:
+    case SlotType::kAge:
+      return value.number;
+    case SlotType::kYesNo:
+      return value.yes;
+    case SlotType::kMoney:
+      if (field == "min") {
+        if (value.budget.min.has_value()) return *value.budget.min;
+        return std::nullopt;
+      }
+      if (value.budget.max.has_value()) return *value.budget.max;
+      if (value.budget.min.has_value()) return *value.budget.min;
+      return std::nullopt;
+    default:
+      return value.text;
+  }
+}
+
+}  // namespace chatcart::dialogue

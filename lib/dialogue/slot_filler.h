@@ -1,0 +1,47 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// Turning what the shopper said into slot values: the asked slot from any
+// fitting entity (a bare "6" answers "how old?"), other slots of the flow
+// from unambiguous entities ("a gift for my 6 year old under 40 euros" fills
+// age and budget at once). Pure functions; thread-safe.
+
+#ifndef CHATCART_DIALOGUE_SLOT_FILLER_H_
+#define CHATCART_DIALOGUE_SLOT_FILLER_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "dialogue/dialogue_state.h"
+#include "dialogue/flow_graph.h"
+#include "dialogue/runtime.h"
+
+namespace chatcart::dialogue {
+
+// The value `text`, a payload, or the understanding gives the asked `slot`,
+// and the index of the entity used (-1 when none). `last_shown` resolves
+// ordinals ("the second one"); `currency` makes a bare number a budget.
+std::optional<std::pair<SlotValue, int>> ValueForAskedSlot(
+    const SlotSpec& slot, std::string_view text, std::string_view payload,
+    const Understanding& understanding, const std::vector<std::string>& last_shown,
+    std::string_view currency);
+
+// The slot type an entity fills without being asked, or nullopt for entities
+// that are ambiguous out of context (numbers, quantities, ordinals).
+std::optional<SlotType> UnaskedSlotType(std::string_view entity_type);
+
+// Converts a designer's literal (set_slot) to a value of `type`.
+std::optional<SlotValue> SlotValueFromLiteral(SlotType type, std::string_view literal,
+                                              std::string_view currency);
+
+// The slot as template argument text and, for number types, its number.
+TemplateArg SlotArg(const std::string& name, const SlotValue& value);
+
+// The slot as a condition operand: `field` is "" or "min"/"max" for budgets.
+std::optional<ConditionValue> SlotConditionValue(const SlotValue& value, std::string_view field);
+
+}  // namespace chatcart::dialogue
+
+#endif  // CHATCART_DIALOGUE_SLOT_FILLER_H_
