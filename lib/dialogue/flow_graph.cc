@@ -21,7 +21,7 @@ constexpr std::pair<std::string_view, SlotType> kSlotTypes[] = {
     {"brand", SlotType::kBrand},       {"product", SlotType::kProduct},
     {"category", SlotType::kCategory}, {"compatibility", SlotType::kCompatibility},
     {"choice", SlotType::kChoice},     {"yes_no", SlotType::kYesNo},
-    {"text", SlotType::kText},
+    {"code", SlotType::kCode},         {"text", SlotType::kText},
 };
 
 std::optional<SlotType> ParseSlotType(std::string_view name) {
@@ -155,7 +155,7 @@ class FlowGraphCompiler {
             Error(file->source.Where({{"flow", i}, {"slot", k}, {"type", -1}}),
                   absl::StrCat(context, ": unknown type \"", slot.type(),
                                "\" (money, number, quantity, age, colour, size, brand, product, "
-                               "category, compatibility, choice, yes_no, text)"));
+                               "category, compatibility, choice, yes_no, code, text)"));
           } else {
             slot_spec.type = *type;
             auto [it, inserted] = graph_->slot_types_.emplace(slot.name(), *type);
@@ -261,8 +261,8 @@ class FlowGraphCompiler {
         CheckSlotRef(flow, where, c, action.apply_code().code_slot(), true, "apply_code.code_slot");
         break;
       case v1::Action::kAmendOrder:
-        CheckSlotRef(flow, where, c, action.amend_order().product_slot(), true,
-                     "amend_order.product_slot");
+        CheckSlotRef(flow, where, c, action.amend_order().product_slot(),
+                     !action.amend_order().commit(), "amend_order.product_slot");
         CheckSlotRef(flow, where, c, action.amend_order().quantity_slot(), false,
                      "amend_order.quantity_slot");
         break;

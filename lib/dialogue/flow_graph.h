@@ -39,6 +39,7 @@ enum class SlotType {
   kCompatibility,
   kChoice,
   kYesNo,
+  kCode,
   kText,
 };
 

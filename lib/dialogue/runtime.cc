@@ -313,24 +313,64 @@ class TurnRunner {
       }
     }
     FillUnasked(flow, &used);
+    FillCode(flow, text);
     return asked_filled;
+  }
+
+  // A word that looks like a discount code fills an unknown code slot.
+  void FillCode(const FlowSpec& flow, std::string_view text) {
+    const SlotSpec* target = SlotOfType(flow, SlotType::kCode);
+    if (target == nullptr || turn_.Slot(target->name) != nullptr) return;
+    std::string code = FindCode(text, /*asked=*/false);
+    if (code.empty()) return;
+    SlotValue value;
+    value.type = SlotType::kCode;
+    value.text = code;
+    value.display = code;
+    turn_.SetSlot(target->name, std::move(value));
+  }
+
+  // The first slot of `flow` of `type`: an unknown one, else the first.
+  const SlotSpec* SlotOfType(const FlowSpec& flow, SlotType type) {
+    const SlotSpec* target = nullptr;
+    for (const SlotSpec& slot : flow.slots) {
+      if (slot.type != type) continue;
+      if (turn_.Slot(slot.name) == nullptr) return &slot;
+      if (target == nullptr) target = &slot;
+    }
+    return target;
   }
 
   void FillUnasked(const FlowSpec& flow, std::vector<bool>* used) {
     const Understanding& u = turn_.understanding();
     for (size_t i = 0; i < u.entities.size(); ++i) {
       if ((*used)[i]) continue;
-      std::optional<SlotType> type = UnaskedSlotType(u.entities[i].type);
-      if (!type.has_value()) continue;
-      const SlotSpec* target = nullptr;
-      for (const SlotSpec& slot : flow.slots) {
-        if (slot.type != *type) continue;
-        if (turn_.Slot(slot.name) == nullptr) {
-          target = &slot;
-          break;
+      const Entity& entity = u.entities[i];
+      if (entity.type == "compatibility") {
+        const SlotSpec* target = SlotOfType(flow, SlotType::kCompatibility);
+        std::optional<SlotValue> all = JoinedCompatibility(u);
+        if (target != nullptr && all.has_value()) turn_.SetSlot(target->name, *std::move(all));
+        for (size_t j = 0; j < u.entities.size(); ++j) {
+          if (u.entities[j].type == "compatibility") (*used)[j] = true;
         }
-        if (target == nullptr) target = &slot;  // restated: the first one
+        continue;
       }
+      if (entity.type == "ordinal") {
+        const SlotSpec* target = SlotOfType(flow, SlotType::kProduct);
+        int64_t n = entity.value.number;
+        if (target != nullptr && n >= 1 && n <= static_cast<int64_t>(state_.last_shown.size())) {
+          SlotValue value;
+          value.type = SlotType::kProduct;
+          value.text = state_.last_shown[n - 1];
+          value.display = entity.text;
+          turn_.SetSlot(target->name, std::move(value));
+          (*used)[i] = true;
+        }
+        continue;
+      }
+      std::optional<SlotType> type = UnaskedSlotType(entity.type);
+      if (!type.has_value()) continue;
+      const SlotSpec* target = SlotOfType(flow, *type);  // a restated value replaces
       if (target == nullptr) continue;
       SlotValue value = u.entities[i].value;
       value.type = *type;
@@ -396,7 +436,7 @@ class TurnRunner {
                                 ? proto.prompt()
                                 : proto.reprompt(std::min(attempt, proto.reprompt_size()) - 1);
     v1::Reply* reply = turn_.Say(id);
-    if (slot.type == SlotType::kChoice) {
+    if (proto.choice_size() > 0) {
       for (const v1::Choice& choice : proto.choice()) {
         v1::QuickReplyOption* option = reply->add_quick_replies();
         option->set_title(RenderTitle(choice.title().empty() ? choice.value() : choice.title()));
@@ -508,7 +548,10 @@ class TurnRunner {
     frame.flow = flow;
     state_.stack.push_back(frame);
     std::vector<bool> used(turn_.understanding().entities.size(), false);
-    if (turn_.input().event().kind().empty()) FillUnasked(graph_.flow(flow), &used);
+    if (turn_.input().event().kind().empty()) {
+      FillUnasked(graph_.flow(flow), &used);
+      FillCode(graph_.flow(flow), turn_.input().text());
+    }
     turn_.AddEvent("flow_started", {{"flow", graph_.flow(flow).id()}});
     Note(absl::StrCat(from, " => flow ", graph_.flow(flow).id(), " (", ToAbsl(why), ")"));
     return Enter(0, "flow start");

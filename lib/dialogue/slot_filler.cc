@@ -52,6 +52,46 @@ bool HasPhrase(const std::vector<std::string>& words, std::string_view phrase) {
 
 }  // namespace
 
+std::optional<SlotValue> JoinedCompatibility(const Understanding& u) {
+  SlotValue value;
+  value.type = SlotType::kCompatibility;
+  for (const Entity& e : u.entities) {
+    if (e.type != "compatibility") continue;
+    const std::string& one = e.value.text.empty() ? e.text : e.value.text;
+    std::vector<absl::string_view> known = absl::StrSplit(value.text, ',', absl::SkipEmpty());
+    if (std::find(known.begin(), known.end(), one) != known.end()) continue;
+    if (!value.text.empty()) {
+      value.text += ",";
+      value.display += ", ";
+    }
+    value.text += one;
+    value.display += e.text;
+  }
+  if (value.text.empty()) return std::nullopt;
+  return value;
+}
+
+std::string FindCode(std::string_view text, bool asked) {
+  std::string last;
+  for (absl::string_view word :
+       absl::StrSplit(ToAbsl(text), absl::ByAnyChar(" \t,;:!?\"'()"), absl::SkipEmpty())) {
+    word = absl::StripTrailingAsciiWhitespace(word);
+    while (!word.empty() && word.back() == '.') word.remove_suffix(1);
+    if (word.size() < 3 || word.size() > 24) continue;
+    bool all_code_chars = true, digit = false, upper = true;
+    for (char c : word) {
+      unsigned char uc = static_cast<unsigned char>(c);
+      if (!absl::ascii_isalnum(uc) && c != '-') all_code_chars = false;
+      if (absl::ascii_isdigit(uc)) digit = true;
+      if (absl::ascii_islower(uc)) upper = false;
+    }
+    if (!all_code_chars) continue;
+    if (digit || (upper && word.size() >= 4)) return absl::AsciiStrToUpper(word);
+    last = std::string(word);
+  }
+  return asked ? absl::AsciiStrToUpper(last) : "";
+}
+
 std::optional<std::pair<SlotValue, int>> ValueForAskedSlot(
     const SlotSpec& slot, std::string_view text, std::string_view payload, const Understanding& u,
     const std::vector<std::string>& last_shown, std::string_view currency) {
@@ -105,8 +145,20 @@ std::optional<std::pair<SlotValue, int>> ValueForAskedSlot(
       return from_entity("brand");
     case SlotType::kCategory:
       return from_entity("category");
-    case SlotType::kCompatibility:
-      return from_entity("compatibility");
+    case SlotType::kCompatibility: {
+      std::optional<SlotValue> all = JoinedCompatibility(u);
+      if (!all.has_value()) return std::nullopt;
+      return std::make_pair(*all, -1);
+    }
+    case SlotType::kCode: {
+      std::string code = FindCode(text, /*asked=*/true);
+      if (code.empty()) return std::nullopt;
+      SlotValue value;
+      value.type = SlotType::kCode;
+      value.text = code;
+      value.display = code;
+      return std::make_pair(value, -1);
+    }
     case SlotType::kProduct: {
       if (auto v = from_entity("product")) return v;
       if (const Entity* e = FirstOfType(u, "ordinal", &index)) {
@@ -180,6 +232,7 @@ std::optional<SlotType> UnaskedSlotType(std::string_view entity_type) {
   if (entity_type == "brand") return SlotType::kBrand;
   if (entity_type == "category") return SlotType::kCategory;
   if (entity_type == "compatibility") return SlotType::kCompatibility;
+  if (entity_type == "quantity") return SlotType::kQuantity;
   if (entity_type == "product") return SlotType::kProduct;
   return std::nullopt;
 }

@@ -28,8 +28,17 @@ std::optional<std::pair<SlotValue, int>> ValueForAskedSlot(
     const Understanding& understanding, const std::vector<std::string>& last_shown,
     std::string_view currency);
 
+// Every compatibility entity of the utterance as one value, comma-joined
+// ("iphone,windows_phone"), or nullopt when there is none.
+std::optional<SlotValue> JoinedCompatibility(const Understanding& understanding);
+
+// The discount code in `text`: the first word of letters and digits (and
+// '-') with a digit, or upper case and 4+ long, upper-cased. When `asked`
+// and none looks like a code, the last such word ("welcome" -> "WELCOME").
+std::string FindCode(std::string_view text, bool asked);
+
 // The slot type an entity fills without being asked, or nullopt for entities
-// that are ambiguous out of context (numbers, quantities, ordinals).
+// that are ambiguous out of context (bare numbers, ordinals).
 std::optional<SlotType> UnaskedSlotType(std::string_view entity_type);
 
 // Converts a designer's literal (set_slot) to a value of `type`.
