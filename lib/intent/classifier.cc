@@ -1,0 +1,230 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+
+#include "intent/classifier.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "intent/calibration.h"
+#include "intent/hash.h"
+
+namespace chatcart::intent {
+namespace {
+
+struct Fitted {
+  FeatureTable table;
+  LinearWeights weights;
+};
+
+// Fits the table and the SVMs on the examples listed in `subset`.
+Fitted Fit(const std::vector<std::vector<uint64_t>>& docs, const std::vector<int32_t>& labels,
+           const std::vector<size_t>& subset, int32_t num_labels, int min_df,
+           const SvmOptions& svm) {
+  std::vector<std::vector<uint64_t>> train_docs;
+  std::vector<int32_t> train_labels;
+  train_docs.reserve(subset.size());
+  for (size_t i : subset) {
+    train_docs.push_back(docs[i]);
+    train_labels.push_back(labels[i]);
+  }
+  Fitted fitted;
+  fitted.table = FeatureTable::Build(train_docs, min_df);
+  SparseRows rows;
+  SparseVector v;
+  for (std::vector<uint64_t>& doc : train_docs) {
+    fitted.table.Vectorize(&doc, &v);
+    rows.Append(v);
+  }
+  fitted.weights = TrainOneVsRest(rows, train_labels, fitted.table.size(), num_labels, svm);
+  return fitted;
+}
+
+// Scores of every label for one vectorized example under dense weights.
+void DenseScores(const LinearWeights& w, const SparseVector& x, std::vector<float>* scores) {
+  scores->assign(w.b.begin(), w.b.end());
+  for (size_t k = 0; k < x.ids.size(); ++k) {
+    const float* row = w.w.data() + static_cast<size_t>(x.ids[k]) * w.num_classes;
+    for (int32_t c = 0; c < w.num_classes; ++c) (*scores)[c] += row[c] * x.values[k];
+  }
+}
+
+// Deterministic stratified folds: within each label, examples ordered by the
+// hash of their text are dealt out in turn.
+std::vector<int> AssignFolds(const std::vector<TrainingExample>& examples, int folds) {
+  std::vector<size_t> order(examples.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::vector<uint64_t> key(examples.size());
+  for (size_t i = 0; i < examples.size(); ++i) key[i] = HashBytes(examples[i].text, 0x666f6c64);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (examples[a].label != examples[b].label) return examples[a].label < examples[b].label;
+    return key[a] < key[b];
+  });
+  std::vector<int> fold(examples.size());
+  int32_t label = -1;
+  int next = 0;
+  for (size_t i : order) {
+    if (examples[i].label != label) {
+      label = examples[i].label;
+      next = 0;
+    }
+    fold[i] = next;
+    next = (next + 1) % folds;
+  }
+  return fold;
+}
+
+}  // namespace
+
+absl::StatusOr<Classifier> Classifier::Train(const std::vector<TrainingExample>& examples,
+                                             int32_t num_labels, int32_t oos_label,
+                                             const ClassifierOptions& options) {
+  if (examples.empty()) return absl::InvalidArgumentError("no training examples");
+  if (num_labels <= 0 || num_labels > 65535) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("number of intents must be in [1, 65535], got ", num_labels));
+  }
+  for (size_t i = 0; i < examples.size(); ++i) {
+    if (examples[i].label < 0 || examples[i].label >= num_labels) {
+      return absl::InvalidArgumentError(absl::StrCat("example ", i, ": label ", examples[i].label,
+                                                     " outside [0, ", num_labels, ")"));
+    }
+  }
+
+  Classifier classifier;
+  classifier.extractor_ = FeatureExtractor(options.features);
+  classifier.num_labels_ = num_labels;
+  classifier.oos_label_ = oos_label;
+
+  std::vector<std::vector<uint64_t>> docs(examples.size());
+  std::vector<int32_t> labels(examples.size());
+  std::vector<text::Token> tokens;
+  for (size_t i = 0; i < examples.size(); ++i) {
+    text::Tokenize(examples[i].text, {}, &tokens);
+    classifier.extractor_.Extract(tokens, examples[i].language, &docs[i]);
+    labels[i] = examples[i].label;
+  }
+
+  // Out-of-fold predictions: calibration and threshold.
+  const int folds = options.folds;
+  std::vector<FoldPrediction> predictions;
+  if (folds >= 2) {
+    const std::vector<int> fold = AssignFolds(examples, folds);
+    SvmOptions svm = options.svm;
+    svm.max_rounds = std::min(svm.max_rounds, options.fold_max_rounds);
+    std::vector<double> top_scores;
+    std::vector<bool> outcomes;
+    std::vector<FoldPrediction> raw;
+    std::vector<float> scores;
+    SparseVector v;
+    std::vector<uint64_t> hashes;
+    for (int f = 0; f < folds; ++f) {
+      std::vector<size_t> train, held;
+      for (size_t i = 0; i < examples.size(); ++i) (fold[i] == f ? held : train).push_back(i);
+      if (train.empty() || held.empty()) continue;
+      const Fitted fitted = Fit(docs, labels, train, num_labels, options.min_df, svm);
+      for (size_t i : held) {
+        hashes = docs[i];
+        fitted.table.Vectorize(&hashes, &v);
+        DenseScores(fitted.weights, v, &scores);
+        const auto best = std::max_element(scores.begin(), scores.end()) - scores.begin();
+        FoldPrediction p;
+        p.confidence = scores[best];  // raw for now; calibrated below
+        p.correct = best == labels[i];
+        p.gold_oos = labels[i] == oos_label;
+        p.predicted_oos = best == oos_label;
+        raw.push_back(p);
+        top_scores.push_back(scores[best]);
+        // Calibrate "the top in-scope label is right": an out-of-scope
+        // example predicted in scope is a wrong prediction.
+        outcomes.push_back(p.correct && !p.predicted_oos);
+      }
+    }
+    if (!raw.empty()) {
+      const Sigmoid sigmoid = FitPlatt(top_scores, outcomes);
+      classifier.a_ = sigmoid.a;
+      classifier.b_ = sigmoid.b;
+      for (FoldPrediction& p : raw) p.confidence = sigmoid(p.confidence);
+      predictions = std::move(raw);
+    }
+  }
+  classifier.threshold_ =
+      options.oos_threshold.has_value()
+          ? *options.oos_threshold
+          : (predictions.empty()
+                 ? 0.0
+                 : ChooseThreshold(predictions, options.oos_target_recall, options.in_scope_keep));
+  {
+    TrainingReport& r = classifier.report_;
+    r.folds = predictions.empty() ? 0 : folds;
+    size_t right = 0, in_scope = 0, in_scope_right = 0, oos = 0, oos_caught = 0;
+    for (const FoldPrediction& p : predictions) {
+      right += p.correct;
+      const bool rejected = p.predicted_oos || p.confidence < classifier.threshold_;
+      if (p.gold_oos) {
+        ++oos;
+        oos_caught += rejected;
+      } else {
+        ++in_scope;
+        in_scope_right += p.correct && !rejected;
+      }
+    }
+    if (!predictions.empty()) r.fold_accuracy = static_cast<double>(right) / predictions.size();
+    if (in_scope > 0) r.fold_in_scope_accuracy = static_cast<double>(in_scope_right) / in_scope;
+    if (oos > 0) r.fold_oos_recall = static_cast<double>(oos_caught) / oos;
+  }
+
+  // The final model on everything.
+  std::vector<size_t> all(examples.size());
+  std::iota(all.begin(), all.end(), 0);
+  Fitted fitted = Fit(docs, labels, all, num_labels, options.min_df, options.svm);
+  classifier.table_ = std::move(fitted.table);
+  classifier.model_ = CompactModel::FromWeights(fitted.weights, options.prune_below);
+  classifier.report_.features = classifier.table_.size();
+  classifier.report_.weights = classifier.model_.bytes();
+  return classifier;
+}
+
+float Classifier::Confidence(float score) const {
+  return static_cast<float>(1.0 / (1.0 + std::exp(-(a_ * score + b_))));
+}
+
+void Classifier::Classify(const std::vector<text::Token>& tokens, text::Language language,
+                          int top_k, Prediction* out) const {
+  struct Scratch {
+    std::vector<uint64_t> hashes;
+    SparseVector x;
+    std::vector<float> scores;
+  };
+  thread_local Scratch scratch;
+  out->top.clear();
+  out->out_of_scope = false;
+  if (num_labels_ == 0) return;
+  scratch.hashes.clear();
+  extractor_.Extract(tokens, language, &scratch.hashes);
+  table_.Vectorize(&scratch.hashes, &scratch.x);
+  scratch.scores.resize(static_cast<size_t>(num_labels_));
+  model_.Score(scratch.x, scratch.scores.data());
+
+  const int k = std::max(1, std::min(top_k, num_labels_));
+  for (int32_t c = 0; c < num_labels_; ++c) {
+    const float s = scratch.scores[c];
+    if (static_cast<int>(out->top.size()) == k && s <= out->top.back().score) continue;
+    LabelScore entry{c, s, 0.0f};
+    auto at = std::upper_bound(
+        out->top.begin(), out->top.end(), entry,
+        [](const LabelScore& a, const LabelScore& b) { return a.score > b.score; });
+    out->top.insert(at, entry);
+    if (static_cast<int>(out->top.size()) > k) out->top.pop_back();
+  }
+  for (LabelScore& e : out->top) e.probability = Confidence(e.score);
+  // Nothing known about the text (no features seen in training): out of
+  // scope whatever the bias says.
+  out->out_of_scope = scratch.x.ids.empty() || out->top.front().label == oos_label_ ||
+                      out->top.front().probability < threshold_;
+}
+
+}  // namespace chatcart::intent

@@ -1,0 +1,58 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// Language identification among English, Italian and French for chat turns:
+// short, informal, often a few words. Each language has a list of frequent
+// words that the other two do not share ("the", "voglio", "je"), common
+// commerce words ("carrello", "panier", "cart"), and letters that mark it
+// (è ì ò ù for Italian; é ê ç œ for French). The evidence of a turn is the
+// sum of its tokens' weights per language.
+//
+// A conversation keeps its language: the session's language is kept unless
+// the turn clearly speaks another one (at least `min_evidence` for it and a
+// lead of `min_margin` over the session's). "ok", "2", "iPhone 15" never
+// switch a conversation.
+//
+//   LanguageGuess g = IdentifyLanguage(Tokenize("vorrei delle scarpe rosse"),
+//                                      Language::kEnglish);
+//   // g.language == kItalian, g.switched == true
+//
+// Thread-safe (the word lists are immutable).
+
+#ifndef CHATCART_TEXT_LANGUAGE_ID_H_
+#define CHATCART_TEXT_LANGUAGE_ID_H_
+
+#include <array>
+#include <optional>
+#include <vector>
+
+#include "text/language.h"
+#include "text/tokenize.h"
+
+namespace chatcart::text {
+
+struct LanguageIdOptions {
+  // Evidence the other language needs to take over the session's. Default 2
+  // (two distinctive words, or one plus accents).
+  double min_evidence = 2.0;
+  // Its lead over the session language's evidence. Default 1.5.
+  double min_margin = 1.5;
+};
+
+struct LanguageGuess {
+  Language language = Language::kEnglish;
+  // Evidence per language, indexed by static_cast<int>(Language).
+  std::array<double, kNumLanguages> evidence = {0, 0, 0};
+  // The turn moved the conversation away from the session's language.
+  bool switched = false;
+};
+
+// Identifies the language of `tokens` (folded, from Tokenize). Without a
+// session language, the language with the most evidence wins, English on a
+// tie or no evidence.
+LanguageGuess IdentifyLanguage(const std::vector<Token>& tokens,
+                               std::optional<Language> session = std::nullopt,
+                               const LanguageIdOptions& options = {});
+
+}  // namespace chatcart::text
+
+#endif  // CHATCART_TEXT_LANGUAGE_ID_H_
