@@ -77,7 +77,7 @@ std::optional<std::vector<Row>> ReadRows(const std::string& path, const Fields& 
       if (field.unescaped_key().get(key) != simdjson::SUCCESS) continue;
       std::string_view value;
       const bool is_string = field.value().get_string().get(value) == simdjson::SUCCESS;
-      const std::string_view text_key = fields.text.empty() ? "text" : fields.text;
+      const std::string text_key = fields.text.empty() ? std::string("text") : fields.text;
       if (key == text_key && is_string) {
         row.text = std::string(value);
         has_text = true;
