@@ -26,7 +26,7 @@ struct CharInfo {
 };
 
 bool IsSymbolChar(char32_t c) {
-  if (c == U'%' || c == U'+' || c == U'-') return true;
+  if (c == U'%' || c == U'+' || c == U'-' || c == U'<' || c == U'>' || c == U'~') return true;
   if (UnifyPunctuation(c) == U'-') return true;
   return u_charType(static_cast<UChar32>(c)) == U_CURRENCY_SYMBOL;
 }

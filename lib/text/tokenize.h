@@ -16,7 +16,7 @@
 //   - apostrophes split ("l'iPhone" -> "l", "iphone"; "don't" -> "don", "t"),
 //     as do hyphens, spaces, punctuation, symbols and emoji, which are
 //     dropped unless TokenizeOptions::keep_symbols asks for currency signs,
-//     '%', '+' and '-';
+//     '%', '+', '-', '<', '>' and '~';
 //   - Han, Hiragana and Katakana characters are one token each; a change of
 //     script between letters (Latin to Cyrillic, say) starts a new token;
 //   - ill-formed UTF-8 decodes as U+FFFD and separates tokens; it never fails.
@@ -38,7 +38,7 @@ enum class TokenKind : uint8_t {
   kWord = 0,    // letters only: "iphone", "perché"
   kNumber = 1,  // digits, with '.'/',' between digits: "15", "1,500.50"
   kAlnum = 2,   // letters and digits: "6yo", "32x30", "1.5k"
-  kSymbol = 3,  // one currency sign, '%', '+' or '-' (keep_symbols only)
+  kSymbol = 3,  // one currency sign, '%', '+', '-', '<', '>' or '~' (keep_symbols only)
 };
 
 struct Token {
@@ -49,8 +49,8 @@ struct Token {
 };
 
 struct TokenizeOptions {
-  // Also emit currency signs ($ € £ ¥ ...), '%', '+' and '-' (any dash) as
-  // kSymbol tokens, for entity parsers. Default: false.
+  // Also emit currency signs ($ € £ ¥ ...), '%', '+', '-' (any dash), '<',
+  // '>' and '~' as kSymbol tokens, for entity parsers. Default: false.
   bool keep_symbols = false;
 };
 

@@ -59,6 +59,8 @@ TEST(Tokenize, DropsSymbolsUnlessAsked) {
   EXPECT_THAT(Spans("$300 – 20% €5"), ElementsAre("300@1", "20@9", "5@16"));
   EXPECT_THAT(Spans("$300 – 20% €5", {.keep_symbols = true}),
               ElementsAre("$@0", "300@1", "-@5", "20@9", "%@11", "€@13", "5@16"));
+  EXPECT_THAT(Spans("<50 ~30 >9 #1", {.keep_symbols = true}),
+              ElementsAre("<@0", "50@1", "~@4", "30@5", ">@8", "9@9", "1@12"));
 }
 
 TEST(Tokenize, HandlesEmojiAndMixedScripts) {
