@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/testing/status_matchers.h"
+#include "dialogue/dialogue_snapshot.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -341,6 +342,61 @@ TEST_F(RuntimeTest, StartOverReplacesTheStack) {
   Turn("start over", Intent("start_over"));
   ASSERT_EQ(state_.stack.size(), 1u);
   EXPECT_EQ(compiled_->graph->flow(state_.stack[0].flow).id(), "main");
+}
+
+TEST_F(RuntimeTest, ASnapshotRestoresTheSameStateAndBytes) {
+  Turn("gift", Intent("find_gift", {AgeEntity(6), MoneyEntity(40)}));
+  v1::DialogueSnapshot proto;
+  DialogueToProto(*compiled_->graph, state_, &proto);
+  std::string bytes = proto.SerializeAsString();
+  v1::DialogueSnapshot parsed;
+  ASSERT_TRUE(parsed.ParseFromString(bytes));
+  std::vector<std::string> dropped;
+  absl::StatusOr<DialogueState> restored = DialogueFromProto(*compiled_->graph, parsed, &dropped);
+  ASSERT_OK(restored);
+  EXPECT_THAT(dropped, IsEmpty());
+  EXPECT_EQ(*restored, state_);
+  v1::DialogueSnapshot again;
+  DialogueToProto(*compiled_->graph, *restored, &again);
+  EXPECT_EQ(again.SerializeAsString(), bytes);
+  // The restored session goes on exactly as the original would.
+  DialogueState original = state_;
+  v1::TurnResult a = Turn("2");
+  state_ = *restored;
+  v1::TurnResult b = Turn("2");
+  EXPECT_EQ(a.SerializeAsString(), b.SerializeAsString());
+}
+
+TEST_F(RuntimeTest, RestoringIntoAChangedBundleDropsWhatIsGone) {
+  Turn("gift", Intent("find_gift", {AgeEntity(6)}));
+  v1::DialogueSnapshot proto;
+  DialogueToProto(*compiled_->graph, state_, &proto);
+  v1::FrameSnapshot* gone = proto.add_stack();
+  gone->set_flow("retired_flow");
+  gone->set_state("x");
+  v1::SlotSnapshot* old_slot = proto.add_slots();
+  old_slot->set_name("shoe_size");
+  old_slot->set_type("size");
+  v1::SlotSnapshot* retyped = proto.mutable_slots(0);  // "age", now claimed to be text
+  retyped->set_type("text");
+  std::vector<std::string> dropped;
+  absl::StatusOr<DialogueState> restored = DialogueFromProto(*compiled_->graph, proto, &dropped);
+  ASSERT_OK(restored);
+  EXPECT_THAT(dropped, ElementsAre("flow \"retired_flow\"", "slot \"age\"", "slot \"shoe_size\""));
+  EXPECT_EQ(restored->stack.size(), state_.stack.size());
+}
+
+TEST(DialogueSnapshot, RejectsUnreadableSlots) {
+  v1::SlotSnapshot slot;
+  slot.set_name("x");
+  slot.set_type("spaceship");
+  EXPECT_THAT(SlotFromProto(slot), StatusIs(absl::StatusCode::kDataLoss, HasSubstr("spaceship")));
+  slot.set_type("money");
+  slot.set_budget_kind("whatever");
+  EXPECT_THAT(SlotFromProto(slot), StatusIs(absl::StatusCode::kDataLoss, HasSubstr("budget kind")));
+  slot.set_budget_kind("under");
+  slot.mutable_budget_max()->set_currency("??");
+  EXPECT_THAT(SlotFromProto(slot), StatusIs(absl::StatusCode::kDataLoss));
 }
 
 TEST(Runtime, TheSameInputsGiveTheSameBytes) {

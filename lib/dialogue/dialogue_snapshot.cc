@@ -1,0 +1,145 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+
+#include "dialogue/dialogue_snapshot.h"
+
+#include "absl/strings/str_cat.h"
+#include "common/strings.h"
+
+namespace chatcart::dialogue {
+namespace {
+
+std::optional<SlotType> SlotTypeFromName(std::string_view name) {
+  for (SlotType type : {SlotType::kMoney, SlotType::kNumber, SlotType::kQuantity, SlotType::kAge,
+                        SlotType::kColour, SlotType::kSize, SlotType::kBrand, SlotType::kProduct,
+                        SlotType::kCategory, SlotType::kCompatibility, SlotType::kChoice,
+                        SlotType::kYesNo, SlotType::kCode, SlotType::kText}) {
+    if (SlotTypeName(type) == name) return type;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void SlotToProto(const std::string& name, const SlotValue& value, v1::SlotSnapshot* proto) {
+  proto->set_name(name);
+  proto->set_type(std::string(SlotTypeName(value.type)));
+  if (!value.text.empty()) proto->set_text(value.text);
+  if (value.number != 0) proto->set_number(value.number);
+  if (value.type == SlotType::kMoney) {
+    proto->set_budget_kind(std::string(BudgetKindName(value.budget.kind)));
+    if (value.budget.min.has_value()) MoneyToProto(*value.budget.min, proto->mutable_budget_min());
+    if (value.budget.max.has_value()) MoneyToProto(*value.budget.max, proto->mutable_budget_max());
+  }
+  if (value.yes) proto->set_yes(true);
+  if (!value.display.empty() && value.display != value.text) proto->set_display(value.display);
+}
+
+absl::StatusOr<SlotValue> SlotFromProto(const v1::SlotSnapshot& proto) {
+  SlotValue value;
+  std::optional<SlotType> type = SlotTypeFromName(proto.type());
+  if (!type.has_value()) {
+    return absl::DataLossError(
+        absl::StrCat("slot \"", proto.name(), "\": unknown type \"", proto.type(), "\""));
+  }
+  value.type = *type;
+  value.text = proto.text();
+  value.number = proto.number();
+  value.yes = proto.yes();
+  value.display = proto.display().empty() ? proto.text() : proto.display();
+  if (value.type == SlotType::kMoney) {
+    std::optional<Budget::Kind> kind = ParseBudgetKind(proto.budget_kind());
+    if (!kind.has_value()) {
+      return absl::DataLossError(absl::StrCat("slot \"", proto.name(), "\": unknown budget kind \"",
+                                              proto.budget_kind(), "\""));
+    }
+    value.budget.kind = *kind;
+    if (proto.has_budget_min()) {
+      absl::StatusOr<Money> min = MoneyFromProto(proto.budget_min());
+      if (!min.ok()) {
+        return absl::DataLossError(
+            absl::StrCat("slot \"", proto.name(), "\": ", min.status().message()));
+      }
+      value.budget.min = *min;
+    }
+    if (proto.has_budget_max()) {
+      absl::StatusOr<Money> max = MoneyFromProto(proto.budget_max());
+      if (!max.ok()) {
+        return absl::DataLossError(
+            absl::StrCat("slot \"", proto.name(), "\": ", max.status().message()));
+      }
+      value.budget.max = *max;
+    }
+  }
+  return value;
+}
+
+void DialogueToProto(const FlowGraph& graph, const DialogueState& state,
+                     v1::DialogueSnapshot* proto) {
+  for (const FlowFrame& frame : state.stack) {
+    v1::FrameSnapshot* f = proto->add_stack();
+    const FlowSpec& flow = graph.flow(frame.flow);
+    f->set_flow(flow.id());
+    f->set_state(flow.states[frame.state].proto->id());
+    if (frame.asking >= 0) f->set_asking(flow.slots[frame.asking].name);
+    if (frame.attempts != 0) f->set_attempts(frame.attempts);
+    if (frame.entered) f->set_entered(true);
+  }
+  for (const auto& [name, value] : state.slots) SlotToProto(name, value, proto->add_slots());
+  proto->set_language(state.language);
+  proto->set_random(state.random);
+  proto->set_misunderstood(state.misunderstood);
+  proto->set_last_turn_unix_ms(state.last_turn_unix_ms);
+  proto->set_turns(state.turns);
+  for (const std::string& id : state.last_shown) proto->add_last_shown(id);
+  for (const std::string& payload : state.offered) proto->add_offered(payload);
+}
+
+absl::StatusOr<DialogueState> DialogueFromProto(const FlowGraph& graph,
+                                                const v1::DialogueSnapshot& proto,
+                                                std::vector<std::string>* dropped) {
+  auto drop = [&](std::string what) {
+    if (dropped != nullptr) dropped->push_back(std::move(what));
+  };
+  DialogueState state;
+  for (const v1::FrameSnapshot& f : proto.stack()) {
+    FlowFrame frame;
+    frame.flow = graph.FindFlow(f.flow());
+    if (frame.flow < 0) {
+      drop(absl::StrCat("flow \"", f.flow(), "\""));
+      continue;
+    }
+    const FlowSpec& flow = graph.flow(frame.flow);
+    frame.state = flow.FindState(f.state());
+    if (frame.state < 0) {
+      drop(absl::StrCat("state \"", f.flow(), "/", f.state(), "\""));
+      continue;
+    }
+    if (!f.asking().empty()) {
+      frame.asking = flow.FindSlot(f.asking());
+      if (frame.asking < 0) drop(absl::StrCat("question for slot \"", f.asking(), "\""));
+    }
+    frame.attempts = f.attempts();
+    frame.entered = f.entered();
+    state.stack.push_back(frame);
+  }
+  for (const v1::SlotSnapshot& s : proto.slots()) {
+    absl::StatusOr<SlotValue> value = SlotFromProto(s);
+    if (!value.ok()) return value.status();
+    auto type = graph.slot_types().find(s.name());
+    if (type == graph.slot_types().end() || type->second != value->type) {
+      drop(absl::StrCat("slot \"", s.name(), "\""));
+      continue;
+    }
+    state.slots[s.name()] = *std::move(value);
+  }
+  state.language = proto.language();
+  state.random = proto.random();
+  state.misunderstood = proto.misunderstood();
+  state.last_turn_unix_ms = proto.last_turn_unix_ms();
+  state.turns = proto.turns();
+  state.last_shown.assign(proto.last_shown().begin(), proto.last_shown().end());
+  state.offered.assign(proto.offered().begin(), proto.offered().end());
+  return state;
+}
+
+}  // namespace chatcart::dialogue
