@@ -2,9 +2,12 @@
 
 #include "dialogue/template.h"
 
+#include <map>
+#include <set>
 #include <string>
 
 #include "common/testing/status_matchers.h"
+#include "dialogue/builtin_templates.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -121,6 +124,26 @@ TEST(Template, ListsItsArgumentNames) {
 TEST(LocaleFormat, RejectsIllFormedTags) {
   EXPECT_THAT(LocaleFormat::Create(""), StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(LocaleFormat::Create("not a tag!"), StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+}  // namespace
+}  // namespace chatcart::dialogue
+
+namespace chatcart::dialogue {
+namespace {
+
+TEST(BuiltinTemplates, CompileAndExistInEveryLanguage) {
+  std::map<std::string, std::set<std::string>> languages;
+  for (const BuiltinTemplate& builtin : BuiltinTemplates()) {
+    languages[std::string(builtin.id)].insert(std::string(builtin.language));
+    EXPECT_FALSE(builtin.variants.empty()) << builtin.id;
+    for (std::string_view variant : builtin.variants) {
+      EXPECT_OK(Template::Compile(variant)) << builtin.id << " [" << builtin.language << "]";
+    }
+  }
+  for (const auto& [id, langs] : languages) {
+    EXPECT_EQ(langs, (std::set<std::string>{"en", "fr", "it"})) << id;
+  }
 }
 
 }  // namespace
