@@ -151,6 +151,7 @@ class TurnRunner {
       }
     }
     turn_.result().set_language(state_.language);
+    Trace()->set_state(Where());
     return absl::OkStatus();
   }
 
