@@ -22,8 +22,8 @@ struct Fitted {
 
 // Fits the table and the SVMs on the examples listed in `subset`.
 Fitted Fit(const std::vector<std::vector<uint64_t>>& docs, const std::vector<int32_t>& labels,
-           const std::vector<size_t>& subset, int32_t num_labels, int min_df,
-           const SvmOptions& svm) {
+           const std::vector<size_t>& subset, int32_t num_labels, int min_df, const SvmOptions& svm,
+           const DualState* warm, DualState* state) {
   std::vector<std::vector<uint64_t>> train_docs;
   std::vector<int32_t> train_labels;
   train_docs.reserve(subset.size());
@@ -39,17 +39,9 @@ Fitted Fit(const std::vector<std::vector<uint64_t>>& docs, const std::vector<int
     fitted.table.Vectorize(&doc, &v);
     rows.Append(v);
   }
-  fitted.weights = TrainOneVsRest(rows, train_labels, fitted.table.size(), num_labels, svm);
+  fitted.weights =
+      TrainOneVsRest(rows, train_labels, fitted.table.size(), num_labels, svm, warm, state);
   return fitted;
-}
-
-// Scores of every label for one vectorized example under dense weights.
-void DenseScores(const LinearWeights& w, const SparseVector& x, std::vector<float>* scores) {
-  scores->assign(w.b.begin(), w.b.end());
-  for (size_t k = 0; k < x.ids.size(); ++k) {
-    const float* row = w.w.data() + static_cast<size_t>(x.ids[k]) * w.num_classes;
-    for (int32_t c = 0; c < w.num_classes; ++c) (*scores)[c] += row[c] * x.values[k];
-  }
 }
 
 // Deterministic stratified folds: within each label, examples ordered by the
@@ -104,9 +96,21 @@ absl::StatusOr<Classifier> Classifier::Train(const std::vector<TrainingExample>&
   std::vector<text::Token> tokens;
   for (size_t i = 0; i < examples.size(); ++i) {
     text::Tokenize(examples[i].text, {}, &tokens);
-    classifier.extractor_.Extract(tokens, examples[i].language, &docs[i]);
+    classifier.extractor_.Extract(tokens, examples[i].language, &docs[i], nullptr,
+                                  &classifier.stems_);
     labels[i] = examples[i].label;
   }
+
+  // The final model on everything; its dual solution warm-starts the fold
+  // models below (each is the same problem without a third of the examples,
+  // so a few passes finish it).
+  std::vector<size_t> all(examples.size());
+  std::iota(all.begin(), all.end(), 0);
+  DualState dual;
+  Fitted final_fit =
+      Fit(docs, labels, all, num_labels, options.min_df, options.svm, nullptr, &dual);
+  classifier.table_ = std::move(final_fit.table);
+  classifier.model_ = CompactModel::FromWeights(final_fit.weights, options.prune_below);
 
   // Out-of-fold predictions: calibration and threshold.
   const int folds = options.folds;
@@ -125,11 +129,30 @@ absl::StatusOr<Classifier> Classifier::Train(const std::vector<TrainingExample>&
       std::vector<size_t> train, held;
       for (size_t i = 0; i < examples.size(); ++i) (fold[i] == f ? held : train).push_back(i);
       if (train.empty() || held.empty()) continue;
-      const Fitted fitted = Fit(docs, labels, train, num_labels, options.min_df, svm);
+      // The final model's working sets and alphas, restricted to this
+      // fold's training examples (renumbered).
+      std::vector<int64_t> local(examples.size(), -1);
+      for (size_t k = 0; k < train.size(); ++k) local[train[k]] = static_cast<int64_t>(k);
+      DualState warm;
+      warm.examples.resize(num_labels);
+      warm.alpha.resize(num_labels);
+      for (int32_t c = 0; c < num_labels; ++c) {
+        for (size_t k = 0; k < dual.examples[c].size(); ++k) {
+          const int64_t at = local[dual.examples[c][k]];
+          if (at < 0) continue;
+          warm.examples[c].push_back(static_cast<uint32_t>(at));
+          warm.alpha[c].push_back(dual.alpha[c][k]);
+        }
+      }
+      const Fitted fitted =
+          Fit(docs, labels, train, num_labels, options.min_df, svm, &warm, nullptr);
+      // Scored as the final model will score: compacted and pruned alike.
+      const CompactModel compact = CompactModel::FromWeights(fitted.weights, options.prune_below);
+      scores.resize(static_cast<size_t>(num_labels));
       for (size_t i : held) {
         hashes = docs[i];
         fitted.table.Vectorize(&hashes, &v);
-        DenseScores(fitted.weights, v, &scores);
+        compact.Score(v, scores.data());
         const auto best = std::max_element(scores.begin(), scores.end()) - scores.begin();
         FoldPrediction p;
         p.confidence = scores[best];  // raw for now; calibrated below
@@ -177,12 +200,6 @@ absl::StatusOr<Classifier> Classifier::Train(const std::vector<TrainingExample>&
     if (oos > 0) r.fold_oos_recall = static_cast<double>(oos_caught) / oos;
   }
 
-  // The final model on everything.
-  std::vector<size_t> all(examples.size());
-  std::iota(all.begin(), all.end(), 0);
-  Fitted fitted = Fit(docs, labels, all, num_labels, options.min_df, options.svm);
-  classifier.table_ = std::move(fitted.table);
-  classifier.model_ = CompactModel::FromWeights(fitted.weights, options.prune_below);
   classifier.report_.features = classifier.table_.size();
   classifier.report_.weights = classifier.model_.bytes();
   return classifier;
@@ -204,7 +221,7 @@ void Classifier::Classify(const std::vector<text::Token>& tokens, text::Language
   out->out_of_scope = false;
   if (num_labels_ == 0) return;
   scratch.hashes.clear();
-  extractor_.Extract(tokens, language, &scratch.hashes);
+  extractor_.Extract(tokens, language, &scratch.hashes, &stems_);
   table_.Vectorize(&scratch.hashes, &scratch.x);
   scratch.scores.resize(static_cast<size_t>(num_labels_));
   model_.Score(scratch.x, scratch.scores.data());

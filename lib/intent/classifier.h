@@ -6,19 +6,19 @@
 // a calibrated confidence and an out-of-scope threshold.
 //
 // Training, as a bundle load runs it:
-//   1. k folds of the examples (stratified by label, deterministic): for each,
-//      a model on the other folds scores the held-out one. Those
-//      out-of-fold predictions are the only ones that tell how the final
-//      model errs on text it never saw.
-//   2. Calibration: confidence = sigmoid(a * top_score + b), fitted to whether
+//   1. The final model on all the examples.
+//   2. k folds of the examples (stratified by label, deterministic): for each,
+//      a model on the other folds, warm-started from the final model's dual
+//      solution, scores the held-out one. Those out-of-fold predictions are
+//      the only ones that tell how the final model errs on text it never saw.
+//   3. Calibration: confidence = sigmoid(a * top_score + b), fitted to whether
 //      out-of-fold top predictions were right (Platt scaling, with Platt's
 //      smoothed targets).
-//   3. Out-of-scope threshold on that confidence: with out-of-scope examples
+//   4. Out-of-scope threshold on that confidence: with out-of-scope examples
 //      (an explicit class), the lowest threshold whose out-of-fold
 //      out-of-scope recall reaches `oos_target_recall`; without, the
 //      threshold that keeps `in_scope_keep` of the right out-of-fold
 //      predictions. An explicit threshold in the options overrides both.
-//   4. The final model on all the examples.
 // The same examples and options give the same model bits (no clocks, no
 // global random state, stable hashes).
 //
@@ -54,9 +54,9 @@ struct ClassifierOptions {
   // the calibration is the identity-like default and the threshold is
   // `oos_threshold` (or 0).
   int folds = 3;
-  // The fold models stop after this many working-set rounds (cheaper; their
-  // scores are only used to place the threshold). Default: 2.
-  int fold_max_rounds = 2;
+  // The fold models start from the final model's solution (restricted to
+  // their examples) and stop after this many working-set rounds. Default: 1.
+  int fold_max_rounds = 1;
   double oos_target_recall = 0.75;
   double in_scope_keep = 0.995;
   // Overrides the threshold chosen on folds (a confidence in [0, 1]).
@@ -110,12 +110,13 @@ class Classifier {
   double calibration_a() const { return a_; }
   double calibration_b() const { return b_; }
   const TrainingReport& report() const { return report_; }
-  size_t bytes() const { return table_.bytes() + model_.bytes(); }
+  size_t bytes() const { return table_.bytes() + model_.bytes() + stems_.size() * 16; }
 
  private:
   float Confidence(float score) const;
 
   FeatureExtractor extractor_{FeatureOptions()};
+  StemCache stems_;  // the training words' stems
   FeatureTable table_;
   CompactModel model_;
   int32_t num_labels_ = 0;

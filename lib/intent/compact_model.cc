@@ -11,20 +11,31 @@ CompactModel CompactModel::FromWeights(const LinearWeights& weights, float prune
   CompactModel model;
   model.bias_ = weights.b;
   float max_abs = 0;
-  for (float w : weights.w) max_abs = std::max(max_abs, std::fabs(w));
+  for (const auto& row : weights.w) {
+    for (const auto& [f, v] : row) max_abs = std::max(max_abs, std::fabs(v));
+  }
   model.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
-  const size_t num_classes = static_cast<size_t>(weights.num_classes);
-  model.starts_.reserve(static_cast<size_t>(weights.num_features) + 1);
-  model.starts_.push_back(0);
-  for (int32_t f = 0; f < weights.num_features; ++f) {
-    const float* row = weights.w.data() + static_cast<size_t>(f) * num_classes;
-    for (size_t c = 0; c < num_classes; ++c) {
-      if (std::fabs(row[c]) < prune_below || row[c] == 0) continue;
-      const long q = std::lround(row[c] / model.scale_);
-      if (q == 0) continue;
-      model.entries_.push_back({static_cast<uint16_t>(c), static_cast<int16_t>(q)});
+  // Count per feature, then fill in class order (so each feature's entries
+  // are sorted by class: deterministic bytes).
+  std::vector<uint32_t> counts(static_cast<size_t>(weights.num_features) + 1, 0);
+  auto keep = [&](float v, long* q) {
+    if (std::fabs(v) < prune_below || v == 0) return false;
+    *q = std::lround(v / model.scale_);
+    return *q != 0;
+  };
+  long q = 0;
+  for (const auto& row : weights.w) {
+    for (const auto& [f, v] : row) counts[f + 1] += keep(v, &q) ? 1 : 0;
+  }
+  for (size_t f = 1; f < counts.size(); ++f) counts[f] += counts[f - 1];
+  model.starts_ = counts;
+  model.entries_.resize(counts.back());
+  std::vector<uint32_t> fill(counts.begin(), counts.end() - 1);
+  for (size_t c = 0; c < weights.w.size(); ++c) {
+    for (const auto& [f, v] : weights.w[c]) {
+      if (!keep(v, &q)) continue;
+      model.entries_[fill[f]++] = {static_cast<uint16_t>(c), static_cast<int16_t>(q)};
     }
-    model.starts_.push_back(static_cast<uint32_t>(model.entries_.size()));
   }
   return model;
 }

@@ -31,8 +31,7 @@ FeatureTable FeatureTable::Build(const std::vector<std::vector<uint64_t>>& docum
   for (uint64_t h : order) kept += df[h] >= min_df ? 1 : 0;
   size_t capacity = 16;
   while (capacity < kept * 2) capacity <<= 1;
-  table.keys_.assign(capacity, 0);
-  table.ids_.assign(capacity, -1);
+  table.slots_.assign(capacity, Slot());
   table.mask_ = capacity - 1;
   const double n = static_cast<double>(documents.size());
   for (uint64_t h : order) {
@@ -46,31 +45,48 @@ FeatureTable FeatureTable::Build(const std::vector<std::vector<uint64_t>>& docum
 }
 
 void FeatureTable::Insert(uint64_t hash, int32_t id) {
-  uint64_t slot = hash & mask_;
-  while (ids_[slot] >= 0) slot = (slot + 1) & mask_;
-  keys_[slot] = hash;
-  ids_[slot] = id;
+  uint64_t i = hash & mask_;
+  while (slots_[i].id >= 0) i = (i + 1) & mask_;
+  slots_[i] = {hash, id};
 }
 
 void FeatureTable::Vectorize(std::vector<uint64_t>* hashes, SparseVector* out) const {
   out->clear();
-  // Replace each hash by its id (unknown ones dropped), then count repeats.
-  size_t n = 0;
+  // Count repeats with a small per-thread hash set of ids (no sorting):
+  // position[] holds, per slot, the index in `out` of the id there.
+  thread_local std::vector<int32_t> slot_id;
+  thread_local std::vector<uint32_t> slot_at;
+  thread_local std::vector<uint32_t> counts;
+  size_t capacity = 64;
+  while (capacity < hashes->size() * 2) capacity <<= 1;
+  if (slot_id.size() < capacity) {
+    slot_id.resize(capacity);
+    slot_at.resize(capacity);
+  }
+  std::fill(slot_id.begin(), slot_id.begin() + static_cast<ptrdiff_t>(capacity), -1);
+  const size_t mask = capacity - 1;
+  counts.clear();
   for (uint64_t h : *hashes) {
     const int32_t id = Find(h);
-    if (id >= 0) (*hashes)[n++] = static_cast<uint64_t>(id);
-  }
-  std::sort(hashes->begin(), hashes->begin() + static_cast<ptrdiff_t>(n));
-  double norm2 = 0;
-  for (size_t i = 0; i < n;) {
-    size_t j = i + 1;
-    while (j < n && (*hashes)[j] == (*hashes)[i]) ++j;
-    const int32_t id = static_cast<int32_t>((*hashes)[i]);
-    const float v = (1.0f + std::log(static_cast<float>(j - i))) * idf_[id];
+    if (id < 0) continue;
+    size_t i = (static_cast<uint32_t>(id) * 0x9E3779B1u) & mask;
+    while (slot_id[i] >= 0 && slot_id[i] != id) i = (i + 1) & mask;
+    if (slot_id[i] == id) {
+      ++counts[slot_at[i]];
+      continue;
+    }
+    slot_id[i] = id;
+    slot_at[i] = static_cast<uint32_t>(out->ids.size());
     out->ids.push_back(id);
-    out->values.push_back(v);
+    counts.push_back(1);
+  }
+  out->values.resize(out->ids.size());
+  double norm2 = 0;
+  for (size_t k = 0; k < out->ids.size(); ++k) {
+    const float tf = counts[k] == 1 ? 1.0f : 1.0f + std::log(static_cast<float>(counts[k]));
+    const float v = tf * idf_[out->ids[k]];
+    out->values[k] = v;
     norm2 += static_cast<double>(v) * v;
-    i = j;
   }
   if (norm2 > 0) {
     const float inv = static_cast<float>(1.0 / std::sqrt(norm2));
@@ -79,8 +95,7 @@ void FeatureTable::Vectorize(std::vector<uint64_t>* hashes, SparseVector* out) c
 }
 
 size_t FeatureTable::bytes() const {
-  return keys_.size() * sizeof(uint64_t) + ids_.size() * sizeof(int32_t) +
-         idf_.size() * sizeof(float);
+  return slots_.size() * sizeof(Slot) + idf_.size() * sizeof(float);
 }
 
 }  // namespace chatcart::intent

@@ -16,7 +16,7 @@
 
 namespace chatcart::intent {
 
-// A sparse vector: ids ascending, one value each.
+// A sparse vector: distinct ids, one value each.
 struct SparseVector {
   std::vector<int32_t> ids;
   std::vector<float> values;
@@ -36,17 +36,19 @@ class FeatureTable {
 
   // The dense id of `hash`, or -1 when it was not seen in training.
   int32_t Find(uint64_t hash) const {
-    if (keys_.empty()) return -1;
-    for (uint64_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
-      if (keys_[slot] == hash) return ids_[slot];
-      if (ids_[slot] < 0) return -1;
+    if (slots_.empty()) return -1;
+    for (uint64_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.id < 0) return -1;
+      if (slot.key == hash) return slot.id;
     }
   }
 
   int32_t size() const { return static_cast<int32_t>(idf_.size()); }
   float idf(int32_t id) const { return idf_[id]; }
 
-  // Turns `hashes` (reordered in place) into the utterance's vector.
+  // Turns `hashes` (reordered in place) into the utterance's vector. The
+  // ids come in order of first appearance, not sorted.
   void Vectorize(std::vector<uint64_t>* hashes, SparseVector* out) const;
 
   // Bytes held (for model-size reports).
@@ -55,8 +57,13 @@ class FeatureTable {
  private:
   void Insert(uint64_t hash, int32_t id);
 
-  std::vector<uint64_t> keys_;  // open addressing, linear probing
-  std::vector<int32_t> ids_;    // -1: empty slot
+  // Open addressing with linear probing; key and id side by side, so a
+  // lookup touches one cache line.
+  struct Slot {
+    uint64_t key = 0;
+    int32_t id = -1;  // -1: empty
+  };
+  std::vector<Slot> slots_;
   uint64_t mask_ = 0;
   std::vector<float> idf_;
 };

@@ -15,9 +15,11 @@
 #define CHATCART_INTENT_FEATURES_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "text/language.h"
 #include "text/tokenize.h"
 
@@ -35,15 +37,42 @@ struct FeatureOptions {
   int char_ngram_max = 5;
 };
 
+// Stems of the words seen in training, by word hash and language, so
+// classifying known words needs no Snowball call. Immutable once filled;
+// thread-safe to read.
+class StemCache {
+ public:
+  // The stem feature's hash of a word (0: the stem is the word itself), if
+  // the word is cached.
+  std::optional<uint64_t> Find(uint64_t word_hash, text::Language language) const {
+    auto it = map_.find(Key(word_hash, language));
+    if (it == map_.end()) return std::nullopt;
+    return it->second;
+  }
+  void Insert(uint64_t word_hash, text::Language language, uint64_t stem_hash) {
+    map_.emplace(Key(word_hash, language), stem_hash);
+  }
+  size_t size() const { return map_.size(); }
+
+ private:
+  static uint64_t Key(uint64_t word_hash, text::Language language) {
+    return word_hash ^ (0x9E3779B97F4A7C15ULL * (static_cast<uint64_t>(language) + 1));
+  }
+  absl::flat_hash_map<uint64_t, uint64_t> map_;
+};
+
 class FeatureExtractor {
  public:
   explicit FeatureExtractor(const FeatureOptions& options) : options_(options) {}
 
   const FeatureOptions& options() const { return options_; }
 
-  // Appends the feature hashes of `tokens` (in `language`) to *out.
+  // Appends the feature hashes of `tokens` (in `language`) to *out. Stems
+  // come from `cache` when it has the word; words it lacks are stemmed and,
+  // when `fill` is not null, added to it.
   void Extract(const std::vector<text::Token>& tokens, text::Language language,
-               std::vector<uint64_t>* out) const;
+               std::vector<uint64_t>* out, const StemCache* cache = nullptr,
+               StemCache* fill = nullptr) const;
 
  private:
   FeatureOptions options_;

@@ -135,13 +135,17 @@ FeatureLists BuildLists(const std::vector<std::vector<std::pair<int32_t, float>>
   return lists;
 }
 
+// Scores every example for the classes marked in `only` (all when empty);
+// other classes' scores are left as they are.
 void ScoreAll(const SparseRows& rows, const FeatureLists& lists, const std::vector<float>& bias,
-              std::vector<float>* scores) {
+              const std::vector<uint8_t>& only, std::vector<float>* scores) {
   const size_t num_classes = bias.size();
   scores->resize(rows.rows() * num_classes);
   for (size_t i = 0; i < rows.rows(); ++i) {
     float* s = scores->data() + i * num_classes;
-    std::copy(bias.begin(), bias.end(), s);
+    for (size_t c = 0; c < num_classes; ++c) {
+      if (only.empty() || only[c]) s[c] = bias[c];
+    }
     for (size_t k = rows.starts[i]; k < rows.starts[i + 1]; ++k) {
       const int32_t f = rows.ids[k];
       const float v = rows.values[k];
@@ -162,28 +166,13 @@ std::vector<std::pair<int32_t, float>> Nonzeros(const std::vector<float>& w, int
   return out;
 }
 
-}  // namespace
-
-LinearWeights TrainOneVsRest(const SparseRows& rows, const std::vector<int32_t>& y,
-                             int32_t num_features, int32_t num_classes, const SvmOptions& options,
-                             std::vector<float>* loo_scores) {
+// First working sets: each class's examples plus the other examples most
+// like them (nearest to the class centroid), where support vectors are.
+void InitialWorkingSets(const SparseRows& rows, const std::vector<int32_t>& y, int32_t num_features,
+                        int32_t num_classes, const std::vector<size_t>& class_size,
+                        const SvmOptions& options, std::vector<WorkingSet>* sets_out) {
   const size_t l = rows.rows();
-  std::vector<double> diag(l), qd(l);
-  for (size_t i = 0; i < l; ++i) {
-    double c = options.c;
-    if (!options.class_c_scale.empty()) c *= options.class_c_scale[y[i]];
-    diag[i] = 0.5 / c;
-    double q = static_cast<double>(options.bias) * options.bias + diag[i];
-    for (size_t k = rows.starts[i]; k < rows.starts[i + 1]; ++k) {
-      q += static_cast<double>(rows.values[k]) * rows.values[k];
-    }
-    qd[i] = q;
-  }
-  std::vector<size_t> class_size(num_classes, 0);
-  for (int32_t label : y) ++class_size[label];
-
-  // First working sets: each class's examples plus the other examples most
-  // like them (nearest to the class centroid), where support vectors are.
+  std::vector<WorkingSet>& sets = *sets_out;
   std::vector<float> scores;
   {
     std::vector<std::vector<std::pair<int32_t, float>>> centroids(num_classes);
@@ -203,10 +192,9 @@ LinearWeights TrainOneVsRest(const SparseRows& rows, const std::vector<int32_t>&
       for (float& v : dense) v *= scale;
       centroids[c] = Nonzeros(dense, num_features, options.centroid_min_weight);
     }
-    ScoreAll(rows, BuildLists(centroids, num_features), std::vector<float>(num_classes, 0.0f),
+    ScoreAll(rows, BuildLists(centroids, num_features), std::vector<float>(num_classes, 0.0f), {},
              &scores);
   }
-  std::vector<WorkingSet> sets(num_classes);
   std::vector<std::pair<float, uint32_t>> ranked;
   for (int32_t c = 0; c < num_classes; ++c) {
     WorkingSet& ws = sets[c];
@@ -228,6 +216,50 @@ LinearWeights TrainOneVsRest(const SparseRows& rows, const std::vector<int32_t>&
     for (uint32_t i : ws.examples) ws.member[i] = 1;
     ws.alpha.assign(ws.examples.size(), 0.0);
   }
+}
+
+}  // namespace
+
+LinearWeights TrainOneVsRest(const SparseRows& rows, const std::vector<int32_t>& y,
+                             int32_t num_features, int32_t num_classes, const SvmOptions& options,
+                             const DualState* warm, DualState* state) {
+  const size_t l = rows.rows();
+  std::vector<double> diag(l), qd(l);
+  for (size_t i = 0; i < l; ++i) {
+    double c = options.c;
+    if (!options.class_c_scale.empty()) c *= options.class_c_scale[y[i]];
+    diag[i] = 0.5 / c;
+    double q = static_cast<double>(options.bias) * options.bias + diag[i];
+    for (size_t k = rows.starts[i]; k < rows.starts[i + 1]; ++k) {
+      q += static_cast<double>(rows.values[k]) * rows.values[k];
+    }
+    qd[i] = q;
+  }
+  std::vector<size_t> class_size(num_classes, 0);
+  for (int32_t label : y) ++class_size[label];
+
+  std::vector<float> scores;
+  std::vector<WorkingSet> sets(num_classes);
+  std::vector<std::pair<float, uint32_t>> ranked;
+  if (warm != nullptr) {
+    for (int32_t c = 0; c < num_classes; ++c) {
+      WorkingSet& ws = sets[c];
+      ws.member.assign(l, 0);
+      ws.examples = warm->examples[c];
+      ws.alpha = warm->alpha[c];
+      for (uint32_t i : ws.examples) ws.member[i] = 1;
+      // Every example of the class belongs in its working set.
+      for (size_t i = 0; i < l; ++i) {
+        if (y[i] == c && !ws.member[i]) {
+          ws.member[i] = 1;
+          ws.examples.push_back(static_cast<uint32_t>(i));
+          ws.alpha.push_back(0.0);
+        }
+      }
+    }
+  } else {
+    InitialWorkingSets(rows, y, num_features, num_classes, class_size, options, &sets);
+  }
 
   // Solve on the working sets; then score every example and add those that
   // violate the optimality conditions (alpha = 0 needs y * score >= 1);
@@ -237,27 +269,33 @@ LinearWeights TrainOneVsRest(const SparseRows& rows, const std::vector<int32_t>&
   std::vector<std::vector<std::pair<int32_t, float>>> weights(num_classes);
   std::vector<float> bias(num_classes, 0.0f);
   std::vector<uint8_t> dirty(num_classes, 1);
-  bool last_scored = false;
+  std::vector<std::vector<std::pair<int32_t, float>>> dirty_weights(num_classes);
   for (int round = 0; round < options.max_rounds; ++round) {
-    last_scored = false;
     for (int32_t c = 0; c < num_classes; ++c) {
+      dirty_weights[c].clear();
       if (!dirty[c]) continue;
       SolveWorkingSet(rows, y, c, diag, qd, options, &rng, &sets[c], &w);
       weights[c] = Nonzeros(w, num_features, 0.0f);
       bias[c] = w[num_features] * options.bias;
+      for (const auto& [f, v] : weights[c]) {
+        if (std::fabs(v) >= options.check_min_weight) dirty_weights[c].emplace_back(f, v);
+      }
     }
-    ScoreAll(rows, BuildLists(weights, num_features), bias, &scores);
+    if (round + 1 == options.max_rounds) break;  // no use checking what will not be solved
+    // Only the classes just solved can have new violators.
+    ScoreAll(rows, BuildLists(dirty_weights, num_features), bias, dirty, &scores);
     bool any = false;
-    last_scored = true;
     for (int32_t c = 0; c < num_classes; ++c) {
+      if (!dirty[c]) continue;
       WorkingSet& ws = sets[c];
       dirty[c] = 0;
       ranked.clear();
       for (size_t i = 0; i < l; ++i) {
         if (ws.member[i] || y[i] == c) continue;
         const float s = scores[i * num_classes + c];
-        if (s > -1.0 + options.violation_tolerance)
+        if (s > -1.0 + options.violation_tolerance) {
           ranked.emplace_back(-s, static_cast<uint32_t>(i));
+        }
       }
       // The worst violators first: the others often stop violating once
       // those are in.
@@ -275,28 +313,20 @@ LinearWeights TrainOneVsRest(const SparseRows& rows, const std::vector<int32_t>&
     if (!any) break;
   }
 
-  if (loo_scores != nullptr) {
-    if (!last_scored) ScoreAll(rows, BuildLists(weights, num_features), bias, &scores);
+  if (state != nullptr) {
+    state->examples.resize(num_classes);
+    state->alpha.resize(num_classes);
     for (int32_t c = 0; c < num_classes; ++c) {
-      const WorkingSet& ws = sets[c];
-      for (size_t s = 0; s < ws.examples.size(); ++s) {
-        const uint32_t i = ws.examples[s];
-        const double k_ii = qd[i] - diag[i];  // x.x + bias^2
-        const double yi = y[i] == c ? 1.0 : -1.0;
-        scores[i * num_classes + c] -= static_cast<float>(ws.alpha[s] * yi * k_ii);
-      }
+      state->examples[c] = std::move(sets[c].examples);
+      state->alpha[c] = std::move(sets[c].alpha);
     }
-    *loo_scores = std::move(scores);
   }
 
   LinearWeights model;
   model.num_features = num_features;
   model.num_classes = num_classes;
-  model.w.assign(static_cast<size_t>(num_features) * num_classes, 0.0f);
-  model.b = bias;
-  for (int32_t c = 0; c < num_classes; ++c) {
-    for (const auto& [f, v] : weights[c]) model.w[static_cast<size_t>(f) * num_classes + c] = v;
-  }
+  model.w = std::move(weights);
+  model.b = std::move(bias);
   return model;
 }
 
