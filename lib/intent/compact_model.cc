@@ -17,6 +17,7 @@ CompactModel CompactModel::FromWeights(const LinearWeights& weights, float prune
   model.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
   // Count per feature, then fill in class order (so each feature's entries
   // are sorted by class: deterministic bytes).
+  const size_t num_classes = weights.b.size();
   std::vector<uint32_t> counts(static_cast<size_t>(weights.num_features) + 1, 0);
   auto keep = [&](float v, long* q) {
     if (std::fabs(v) < prune_below || v == 0) return false;
@@ -27,14 +28,29 @@ CompactModel CompactModel::FromWeights(const LinearWeights& weights, float prune
   for (const auto& row : weights.w) {
     for (const auto& [f, v] : row) counts[f + 1] += keep(v, &q) ? 1 : 0;
   }
+  // Dense rows for features with weights in a quarter of the classes or more.
+  model.dense_row_.assign(static_cast<size_t>(weights.num_features), -1);
+  int32_t rows = 0;
+  for (int32_t f = 0; f < weights.num_features; ++f) {
+    if (counts[f + 1] * 4 >= num_classes && counts[f + 1] >= 4) {
+      model.dense_row_[f] = rows++;
+      counts[f + 1] = 0;
+    }
+  }
+  model.dense_.assign(static_cast<size_t>(rows) * num_classes, 0);
   for (size_t f = 1; f < counts.size(); ++f) counts[f] += counts[f - 1];
   model.starts_ = counts;
   model.entries_.resize(counts.back());
+  // Filled in class order, so each feature's entries are sorted by class.
   std::vector<uint32_t> fill(counts.begin(), counts.end() - 1);
   for (size_t c = 0; c < weights.w.size(); ++c) {
     for (const auto& [f, v] : weights.w[c]) {
       if (!keep(v, &q)) continue;
-      model.entries_[fill[f]++] = {static_cast<uint16_t>(c), static_cast<int16_t>(q)};
+      if (const int32_t r = model.dense_row_[f]; r >= 0) {
+        model.dense_[static_cast<size_t>(r) * num_classes + c] = static_cast<int16_t>(q);
+      } else {
+        model.entries_[fill[f]++] = {static_cast<uint16_t>(c), static_cast<int16_t>(q)};
+      }
     }
   }
   return model;
@@ -43,19 +59,33 @@ CompactModel CompactModel::FromWeights(const LinearWeights& weights, float prune
 void CompactModel::Score(const SparseVector& x, float* scores) const {
   const size_t num_classes = bias_.size();
   std::copy(bias_.begin(), bias_.end(), scores);
-  for (size_t k = 0; k < x.ids.size(); ++k) {
+  const size_t n = x.ids.size();
+  for (size_t k = 0; k < n; ++k) {
     const int32_t f = x.ids[k];
-    if (f < 0 || static_cast<size_t>(f) + 1 >= starts_.size()) continue;
+    if (f < 0 || static_cast<size_t>(f) >= dense_row_.size()) continue;
+    // The rows of later features are far apart in memory: ask for them early.
+    if (k + 4 < n) {
+      const int32_t ahead = x.ids[k + 4];
+      if (ahead >= 0 && static_cast<size_t>(ahead) < dense_row_.size()) {
+        __builtin_prefetch(&dense_row_[ahead]);
+        __builtin_prefetch(&starts_[ahead]);
+      }
+    }
     const float v = x.values[k] * scale_;
+    if (const int32_t r = dense_row_[f]; r >= 0) {
+      const int16_t* row = dense_.data() + static_cast<size_t>(r) * num_classes;
+      for (size_t c = 0; c < num_classes; ++c) scores[c] += v * static_cast<float>(row[c]);
+      continue;
+    }
     const Entry* e = entries_.data() + starts_[f];
     const Entry* end = entries_.data() + starts_[f + 1];
     for (; e != end; ++e) scores[e->label] += v * static_cast<float>(e->weight);
   }
-  (void)num_classes;
 }
 
 size_t CompactModel::bytes() const {
   return starts_.size() * sizeof(uint32_t) + entries_.size() * sizeof(Entry) +
+         dense_row_.size() * sizeof(int32_t) + dense_.size() * sizeof(int16_t) +
          bias_.size() * sizeof(float);
 }
 

@@ -1,11 +1,13 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 //
 // CompactModel: the trained linear weights as the classifier keeps them.
-// Each feature holds a short list of (class, weight) entries: weights with
-// magnitude below a pruning threshold are dropped (most of an OvR SVM's
-// weights are zero or negligible), and the rest are quantized to int16 with
-// one global scale (relative error below 2^-15 of the largest weight). The
-// same data gives the same bytes.
+// Weights with magnitude below a pruning threshold are dropped (most of an
+// OvR SVM's weights are zero or negligible) and the rest are quantized to
+// int16 with one global scale (error below 2^-16 of the largest weight).
+// A feature with few weights keeps a list of (class, weight) entries; one
+// with weights for a quarter of the classes or more (the common words and
+// character n-grams) keeps a dense row, which scores with SIMD instead of
+// scattered adds. The same data gives the same bytes.
 //
 // Immutable after FromWeights(); Score() is const and thread-safe.
 
@@ -42,7 +44,9 @@ class CompactModel {
   };
   std::vector<uint32_t> starts_;  // per feature, into entries_; one extra at the end
   std::vector<Entry> entries_;
-  float scale_ = 0;  // weight = entry.weight * scale_
+  std::vector<int32_t> dense_row_;  // per feature: its row in dense_, or -1
+  std::vector<int16_t> dense_;      // rows of num_classes weights
+  float scale_ = 0;                 // weight = entry.weight * scale_
   std::vector<float> bias_;
 };
 

@@ -66,8 +66,11 @@ void FeatureTable::Vectorize(std::vector<uint64_t>* hashes, SparseVector* out) c
   std::fill(slot_id.begin(), slot_id.begin() + static_cast<ptrdiff_t>(capacity), -1);
   const size_t mask = capacity - 1;
   counts.clear();
-  for (uint64_t h : *hashes) {
-    const int32_t id = Find(h);
+  const size_t n = hashes->size();
+  for (size_t k = 0; k < n; ++k) {
+    // The slots of later hashes are scattered: ask for them early.
+    if (k + 8 < n && !slots_.empty()) __builtin_prefetch(&slots_[(*hashes)[k + 8] & mask_]);
+    const int32_t id = Find((*hashes)[k]);
     if (id < 0) continue;
     size_t i = (static_cast<uint32_t>(id) * 0x9E3779B1u) & mask;
     while (slot_id[i] >= 0 && slot_id[i] != id) i = (i + 1) & mask;
