@@ -8,7 +8,15 @@
 //       [--threshold T] [--json]
 //
 // The text field defaults to "text", falling back to "utterance"; the label
-// field to "intent". With --oos-label, examples of that label train the
+// field to "intent"; a row's "lang" field, when present, is its session
+// language (else --lang). --train may be repeated, and a file ending in
+// .textproto is read as a bundle's IntentSet (examples and patterns, in the
+// file's language), so a bundle's intents can be scored:
+//
+//   chatcart eval --train examples/bundles/demo/intents/en.textproto
+//       --train .../it.textproto --train .../fr.textproto
+//       --test lib/intent/testdata/demo_it.jsonl --oos-label oos With --oos-label, examples of that
+//       label train the
 // explicit out-of-scope class and out-of-scope figures are reported. --dev
 // scores a second file too (reported under "dev"). --json prints one object:
 // examples, accuracy, macro_f1, in_scope_accuracy, oos_recall, oos_precision
@@ -26,7 +34,10 @@
 #include <vector>
 
 #include "chatcart/intent.h"
+#include "chatcart/v1/bundle.pb.h"
 #include "command.h"
+#include "google/protobuf/io/tokenizer.h"
+#include "google/protobuf/text_format.h"
 #include "simdjson.h"
 
 namespace chatcart::cli {
@@ -35,6 +46,7 @@ namespace {
 struct Row {
   std::string text;
   std::string label;
+  std::string lang;  // empty: --lang
 };
 
 struct Fields {
@@ -87,6 +99,8 @@ std::optional<std::vector<Row>> ReadRows(const std::string& path, const Fields& 
       } else if (key == fields.label && is_string) {
         row.label = std::string(value);
         has_label = true;
+      } else if ((key == "lang" || key == "language") && is_string) {
+        row.lang = std::string(value);
       }
     }
     if (!has_text && !has_alt) {
@@ -101,6 +115,80 @@ std::optional<std::vector<Row>> ReadRows(const std::string& path, const Fields& 
     rows.push_back(std::move(row));
   }
   return rows;
+}
+
+// Collects a text-format parse's errors as "file:line:column: message".
+class ParseErrors : public google::protobuf::io::ErrorCollector {
+ public:
+  explicit ParseErrors(std::string file) : file_(std::move(file)) {}
+  void AddError(int line, google::protobuf::io::ColumnNumber column,
+                const std::string& message) override {
+    if (!errors_.empty()) errors_ += "; ";
+    errors_ +=
+        file_ + ":" + std::to_string(line + 1) + ":" + std::to_string(column + 1) + ": " + message;
+  }
+  const std::string& errors() const { return errors_; }
+
+ private:
+  std::string file_;
+  std::string errors_;
+};
+
+// Reads a bundle's IntentSet file into `intents` (merged by name), every
+// example and pattern with its file:line.
+bool ReadIntentSet(const std::string& path, std::vector<IntentDefinition>* intents,
+                   std::map<std::string, size_t>* index, std::string* error) {
+  simdjson::padded_string content;
+  if (simdjson::padded_string::load(path).get(content) != simdjson::SUCCESS) {
+    *error = path + ": cannot read";
+    return false;
+  }
+  v1::IntentSet set;
+  google::protobuf::TextFormat::Parser parser;
+  google::protobuf::TextFormat::ParseInfoTree tree;
+  ParseErrors errors(path);
+  parser.RecordErrorsTo(&errors);
+  parser.WriteLocationsTo(&tree);
+  if (!parser.ParseFromString(std::string(content.data(), content.size()), &set)) {
+    *error = errors.errors();
+    return false;
+  }
+  if (set.language().empty()) {
+    *error = path + ": IntentSet has no language";
+    return false;
+  }
+  const google::protobuf::Descriptor* d = v1::IntentSet::descriptor();
+  const google::protobuf::FieldDescriptor* intent_field = d->FindFieldByName("intent");
+  const google::protobuf::Descriptor* spec = v1::IntentSpec::descriptor();
+  auto where = [&](const google::protobuf::TextFormat::ParseInfoTree* t,
+                   const google::protobuf::FieldDescriptor* f, int i) {
+    const int line = t == nullptr ? -1 : t->GetLocation(f, i).line;
+    return path + ":" + std::to_string(line + 1);
+  };
+  for (int i = 0; i < set.intent_size(); ++i) {
+    const v1::IntentSpec& in = set.intent(i);
+    const google::protobuf::TextFormat::ParseInfoTree* t = tree.GetTreeForNested(intent_field, i);
+    auto [it, inserted] = index->emplace(in.name(), intents->size());
+    if (inserted) {
+      IntentDefinition def;
+      def.name = in.name();
+      def.source = where(&tree, intent_field, i);
+      intents->push_back(std::move(def));
+    }
+    IntentDefinition& def = (*intents)[it->second];
+    for (int e = 0; e < in.example_size(); ++e) {
+      def.examples.push_back(
+          {in.example(e), set.language(), where(t, spec->FindFieldByName("example"), e)});
+    }
+    for (int p = 0; p < in.pattern_size(); ++p) {
+      const v1::IntentPatternSpec& ps = in.pattern(p);
+      std::string lang = ps.language().empty() ? set.language() : ps.language();
+      if (lang == "*") lang.clear();
+      def.patterns.push_back(
+          {ps.regex(), lang, ps.priority(), where(t, spec->FindFieldByName("pattern"), p)});
+    }
+  }
+  return true;
 }
 
 std::string JsonString(std::string_view s) {
@@ -185,12 +273,14 @@ Scores Score(const IntentModel& model, const std::vector<Row>& rows,
   Scores s;
   s.examples = rows.size();
   std::vector<std::string> predicted(rows.size());
-  ClassifyOptions options{.language = lang};
   IntentResult result;
+  auto options_of = [&](const Row& row) {
+    return ClassifyOptions{.language = row.lang.empty() ? std::string_view(lang) : row.lang};
+  };
   {
     Progress progress(what);
     for (size_t i = 0; i < rows.size(); ++i) {
-      model.Classify(rows[i].text, options, &result);
+      model.Classify(rows[i].text, options_of(rows[i]), &result);
       predicted[i] = std::string(result.intent);
       progress.Update(i + 1, rows.size());
     }
@@ -198,6 +288,7 @@ Scores Score(const IntentModel& model, const std::vector<Row>& rows,
   // Latency: a second, warm pass, each call timed on its own.
   std::vector<double> us(rows.size());
   for (size_t i = 0; i < rows.size(); ++i) {
+    const ClassifyOptions options = options_of(rows[i]);
     const auto t0 = std::chrono::steady_clock::now();
     model.Classify(rows[i].text, options, &result);
     us[i] =
@@ -292,7 +383,7 @@ void PrintScores(const char* name, const Scores& s) {
 }
 
 int RunEval(Args& args) {
-  const std::optional<std::string> train_path = args.Value("train");
+  const std::vector<std::string> train_paths = args.Values("train");
   const std::optional<std::string> test_path = args.Value("test");
   const std::optional<std::string> dev_path = args.Value("dev");
   Fields fields{args.ValueOr("text-field", ""), args.ValueOr("label-field", "intent")};
@@ -304,7 +395,7 @@ int RunEval(Args& args) {
     std::fprintf(stderr, "chatcart eval: %s\n", error.c_str());
     return kExitUsage;
   }
-  if (!train_path || !test_path) {
+  if (train_paths.empty() || !test_path) {
     std::fprintf(stderr,
                  "usage: chatcart eval --train TRAIN.jsonl --test TEST.jsonl [--dev DEV.jsonl] "
                  "[--text-field F] [--label-field F] [--oos-label L] [--lang en] "
@@ -327,32 +418,48 @@ int RunEval(Args& args) {
   }
 
   std::string error;
-  std::optional<std::vector<Row>> train = ReadRows(*train_path, fields, &error);
-  std::optional<std::vector<Row>> test;
+  std::vector<IntentDefinition> intents;
+  std::map<std::string, size_t> index;
+  size_t train_examples = 0;
+  for (const std::string& path : train_paths) {
+    const bool textproto =
+        path.size() >= 10 && path.compare(path.size() - 10, 10, ".textproto") == 0;
+    if (textproto) {
+      if (!ReadIntentSet(path, &intents, &index, &error)) {
+        std::fprintf(stderr, "chatcart eval: %s\n", error.c_str());
+        return kExitUsage;
+      }
+      continue;
+    }
+    std::optional<std::vector<Row>> train = ReadRows(path, fields, &error);
+    if (!train) {
+      std::fprintf(stderr, "chatcart eval: %s\n", error.c_str());
+      return kExitUsage;
+    }
+    for (size_t i = 0; i < train->size(); ++i) {
+      const Row& row = (*train)[i];
+      auto [it, inserted] = index.emplace(row.label, intents.size());
+      if (inserted) {
+        IntentDefinition def;
+        def.name = row.label;
+        def.source = path;
+        intents.push_back(std::move(def));
+      }
+      intents[it->second].examples.push_back(
+          {row.text, row.lang.empty() ? lang : row.lang, path + ":" + std::to_string(i + 1)});
+    }
+  }
+  for (const IntentDefinition& def : intents) train_examples += def.examples.size();
+  std::optional<std::vector<Row>> test = ReadRows(*test_path, fields, &error);
   std::optional<std::vector<Row>> dev;
-  if (train) test = ReadRows(*test_path, fields, &error);
-  if (train && test && dev_path) dev = ReadRows(*dev_path, fields, &error);
-  if (!train || !test || (dev_path && !dev)) {
+  if (test && dev_path) dev = ReadRows(*dev_path, fields, &error);
+  if (!test || (dev_path && !dev)) {
     std::fprintf(stderr, "chatcart eval: %s\n", error.c_str());
     return kExitUsage;
   }
 
-  std::vector<IntentDefinition> intents;
-  std::map<std::string, size_t> index;
-  for (size_t i = 0; i < train->size(); ++i) {
-    const Row& row = (*train)[i];
-    auto [it, inserted] = index.emplace(row.label, intents.size());
-    if (inserted) {
-      IntentDefinition def;
-      def.name = row.label;
-      def.source = *train_path;
-      intents.push_back(std::move(def));
-    }
-    intents[it->second].examples.push_back(
-        {.text = row.text, .language = lang, .source = *train_path + ":" + std::to_string(i + 1)});
-  }
   if (isatty(2) && !json) {
-    std::fprintf(stderr, "training on %zu examples of %zu intents...", train->size(),
+    std::fprintf(stderr, "training on %zu examples of %zu intents...", train_examples,
                  intents.size());
   }
   absl::StatusOr<std::shared_ptr<const IntentModel>> model = IntentModel::Build(intents, options);
