@@ -108,8 +108,9 @@ struct IntentModelOptions {
   // Training. Folds for calibration and the threshold (below 2: none; the
   // threshold is then oos_threshold or 0). Default: 3.
   int folds = 3;
-  // SVM regularisation (larger fits the examples more closely). Default: 1.
-  double svm_c = 1.0;
+  // SVM regularisation (larger fits the examples more closely). Default: 4
+  // (chosen by cross-validation on the CLINC150 and Bitext training sets).
+  double svm_c = 4.0;
   // Seed of the coordinate order (results are deterministic for a seed).
   uint64_t seed = 0x5eed;
 

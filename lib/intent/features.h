@@ -33,8 +33,11 @@ struct FeatureOptions {
   bool stems = true;
   // Character n-grams of the space-joined folded tokens (" track my order "),
   // lengths [char_ngram_min, char_ngram_max] in code points; 0 disables.
+  // Default 2-3: chosen by 3-fold cross-validation on CLINC150's and Bitext's
+  // training sets (2-3, 2-4, 2-5, 3-5 and 1-3 were within 0.5 % of each
+  // other; 2-3 is the smallest and fastest of the best).
   int char_ngram_min = 2;
-  int char_ngram_max = 5;
+  int char_ngram_max = 3;
 };
 
 // Stems of the words seen in training, by word hash and language, so

@@ -74,8 +74,18 @@ void SolveWorkingSet(const SparseRows& rows, const std::vector<int32_t>& y, int3
       double& alpha = ws->alpha[slot];
       const double yi = y[i] == positive ? 1.0 : -1.0;
       const size_t begin = rows.starts[i], end = rows.starts[i + 1];
-      double dot = wp[bias_id] * bias;
-      for (size_t k = begin; k < end; ++k) dot += wp[ids[k]] * values[k];
+      // Four partial sums: the gathers overlap instead of waiting on one
+      // accumulator.
+      float d0 = wp[bias_id] * bias, d1 = 0, d2 = 0, d3 = 0;
+      size_t k = begin;
+      for (; k + 4 <= end; k += 4) {
+        d0 += wp[ids[k]] * values[k];
+        d1 += wp[ids[k + 1]] * values[k + 1];
+        d2 += wp[ids[k + 2]] * values[k + 2];
+        d3 += wp[ids[k + 3]] * values[k + 3];
+      }
+      for (; k < end; ++k) d0 += wp[ids[k]] * values[k];
+      const double dot = static_cast<double>((d0 + d1) + (d2 + d3));
       const double g = yi * dot - 1.0 + alpha * diag[i];
       double pg = g;
       if (alpha == 0) {
