@@ -3,6 +3,7 @@
 #include "text/language_id.h"
 
 #include <string_view>
+#include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "text/utf8.h"
@@ -83,6 +84,21 @@ constexpr std::string_view kFrench[] = {
     "faire",      "voir",     "avoir",   "être",       "besoin",    "s'il",       "plaît",
     "plait",      "ici",      "voici",   "voilà"};
 
+// Word endings typical of one language (and rare in the other two), for
+// words in none of the lists: Italian words end in vowels and in -zione,
+// -mente, -are/-ere/-ire, imperatives with clitics (-ami, -imi); French in
+// -eux, -eau, -oir, -ez, -ique, -aire; English in -ing, -ed, -ly, -ness,
+// -ght. Longest first.
+constexpr std::pair<std::string_view, int> kSuffixes[] = {
+    {"zione", 1}, {"zioni", 1}, {"mente", 1}, {"issimo", 1}, {"issima", 1}, {"ggio", 1},
+    {"etto", 1},  {"etta", 1},  {"ando", 1},  {"endo", 1},   {"iamo", 1},   {"ate", 1},
+    {"ato", 1},   {"ata", 1},   {"ati", 1},   {"are", 1},    {"ere", 1},    {"ire", 1},
+    {"ami", 1},   {"imi", 1},   {"emi", 1},   {"lo", 1},     {"gli", 1},    {"cia", 1},
+    {"zza", 1},   {"eaux", 2},  {"eux", 2},   {"euse", 2},   {"eau", 2},    {"oir", 2},
+    {"ique", 2},  {"aire", 2},  {"ette", 2},  {"elle", 2},   {"ais", 2},    {"ait", 2},
+    {"ez", 2},    {"ons", 2},   {"eur", 2},   {"ness", 0},   {"ship", 0},   {"ing", 0},
+    {"ght", 0},   {"ly", 0},    {"ed", 0},    {"ful", 0},    {"wh", 0}};
+
 // Words in two lists count for neither; the table holds the rest.
 using WordTable = absl::flat_hash_map<absl::string_view, int>;
 
@@ -143,11 +159,21 @@ LanguageGuess IdentifyLanguage(const std::vector<Token>& tokens, std::optional<L
       guess.evidence[it->second] += 1.0;
       continue;
     }
-    if (IsAscii(t.text)) continue;
-    // An unknown word with marked letters: half a word of evidence.
-    for (size_t pos = 0; pos < t.text.size();) {
+    // An unknown word with marked letters, or a typical ending: half a
+    // word of evidence.
+    bool marked = false;
+    for (size_t pos = 0; pos < t.text.size() && !IsAscii(t.text);) {
       const int lang = MarkedLanguage(DecodeUtf8(t.text, &pos));
       if (lang >= 0) {
+        guess.evidence[lang] += 0.5;
+        marked = true;
+        break;
+      }
+    }
+    if (marked || t.text.size() < 4) continue;
+    for (const auto& [suffix, lang] : kSuffixes) {
+      if (t.text.size() > suffix.size() + 1 &&
+          t.text.compare(t.text.size() - suffix.size(), suffix.size(), suffix) == 0) {
         guess.evidence[lang] += 0.5;
         break;
       }

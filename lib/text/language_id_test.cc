@@ -69,6 +69,15 @@ TEST(LanguageId, AccentsAreEvidenceForUnknownWords) {
   EXPECT_DOUBLE_EQ(g.evidence[static_cast<int>(Language::kFrench)], 1.0);
 }
 
+TEST(LanguageId, TypicalEndingsAreEvidenceForUnknownWords) {
+  EXPECT_EQ(Identify("buon pomeriggio"), Language::kItalian);            // -ggio
+  EXPECT_EQ(Identify("rimuovi l'ultimo articolo"), Language::kItalian);  // -lo
+  EXPECT_EQ(Identify("recommencer depuis le début"), Language::kFrench);
+  EXPECT_EQ(Identify("shipping was amazing"), Language::kEnglish);  // -ing
+  // Half a word each: endings alone never switch a conversation.
+  EXPECT_EQ(Identify("buon pomeriggio", Language::kEnglish), Language::kEnglish);
+}
+
 TEST(LanguageId, SurvivesEmojiAndOtherScripts) {
   EXPECT_EQ(Identify("😀😀 東京 привет", Language::kFrench), Language::kFrench);
   EXPECT_EQ(Identify("\xFF\xFE", std::nullopt), Language::kEnglish);
