@@ -484,14 +484,17 @@ int RunEval(Args& args) {
            ",\"fold_in_scope_accuracy\":" + JsonNumber(stats.fold_in_scope_accuracy) +
            ",\"fold_oos_recall\":" + JsonNumber(stats.fold_oos_recall) +
            ",\"oos_threshold\":" + JsonNumber(stats.oos_threshold) +
+           ",\"train_cpu_ms\":" + JsonNumber(stats.train_cpu_ms) +
            ",\"features\":" + std::to_string(stats.features) + "}";
     if (dev_scores) out += ",\"dev\":{" + ScoresJson(*dev_scores) + "}";
     out += "}\n";
     std::fputs(out.c_str(), stdout);
     return kExitOk;
   }
-  std::printf("trained %d intents on %d examples in %.0f ms; model %zu bytes, %d features\n",
-              stats.intents, stats.examples, stats.train_ms, stats.model_bytes, stats.features);
+  std::printf(
+      "trained %d intents on %d examples in %.0f ms (%.0f ms CPU); model %zu bytes, %d features\n",
+      stats.intents, stats.examples, stats.train_ms, stats.train_cpu_ms, stats.model_bytes,
+      stats.features);
   std::printf("folds %d: accuracy %.2f %%, in-scope %.2f %%, OOS recall %.2f %%; threshold %.4f\n",
               stats.folds, stats.fold_accuracy * 100, stats.fold_in_scope_accuracy * 100,
               stats.fold_oos_recall * 100, stats.oos_threshold);

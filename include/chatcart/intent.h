@@ -166,7 +166,8 @@ struct IntentModelStats {
   double oos_threshold = 0;
   int32_t features = 0;
   size_t model_bytes = 0;
-  double train_ms = 0;
+  double train_ms = 0;      // wall clock
+  double train_cpu_ms = 0;  // CPU time of the building thread (on a busy machine, < train_ms)
 };
 
 class IntentModel {

@@ -4,6 +4,8 @@
 // the pattern tier per language, the trained classifier, and the per-turn
 // pipeline that ties them to the normalizer and language identification.
 
+#include <time.h>
+
 #include <array>
 #include <chrono>
 #include <utility>
@@ -60,6 +62,8 @@ IntentModel::~IntentModel() = default;
 absl::StatusOr<std::shared_ptr<const IntentModel>> IntentModel::Build(
     const std::vector<IntentDefinition>& intents, const IntentModelOptions& options) {
   const auto start = std::chrono::steady_clock::now();
+  timespec cpu_start{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu_start);
   auto rep = std::make_unique<Rep>();
   rep->options = options;
   CHATCART_ASSIGN_OR_RETURN(
@@ -148,6 +152,10 @@ absl::StatusOr<std::shared_ptr<const IntentModel>> IntentModel::Build(
   }
   stats.train_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  timespec cpu_end{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu_end);
+  stats.train_cpu_ms =
+      (cpu_end.tv_sec - cpu_start.tv_sec) * 1e3 + (cpu_end.tv_nsec - cpu_start.tv_nsec) / 1e6;
   return std::shared_ptr<const IntentModel>(new IntentModel(std::move(rep)));
 }
 
