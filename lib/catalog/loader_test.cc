@@ -1,8 +1,10 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 
 #include <memory>
+#include <random>
 #include <string>
 
+#include "absl/strings/str_split.h"
 #include "catalog/test_catalog.h"
 #include "chatcart/catalog.h"
 #include "chatcart/v1/catalog_mapping.pb.h"
@@ -245,6 +247,64 @@ TEST(CatalogLoad, AnEmptyFileIsAnEmptyCatalog) {
 TEST(CatalogLoad, AMissingFileIsNotFound) {
   EXPECT_THAT(Catalog::LoadJsonl("/nonexistent/products.jsonl", TestMapping()),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("/nonexistent/products.jsonl")));
+}
+
+// Seeded random damage (flipped, dropped, duplicated and inserted bytes,
+// cut lines) to good rows: a lenient load keeps or skips every row and
+// never crashes; a strict load returns an error or a catalog. Run under ASan
+// by scripts/test.sh.
+TEST(CatalogLoad, SurvivesRandomlyDamagedRows) {
+  std::mt19937 rng(20260101);
+  const std::string good = testing::kTestRows;
+  std::vector<std::string> lines = absl::StrSplit(good, '\n', absl::SkipEmpty());
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    for (int k = 0; k < 20; ++k) {
+      std::string line = lines[rng() % lines.size()];
+      const int edits = 1 + static_cast<int>(rng() % 4);
+      for (int e = 0; e < edits && !line.empty(); ++e) {
+        const size_t at = rng() % line.size();
+        switch (rng() % 5) {
+          case 0:
+            line[at] = static_cast<char>(rng() % 256);
+            break;
+          case 1:
+            line.erase(at, 1);
+            break;
+          case 2:
+            line.insert(at, 1, line[at]);
+            break;
+          case 3:
+            line.insert(at, 1, "\"{}[],:0\\\x80\xff"[rng() % 12]);
+            break;
+          case 4:
+            line.resize(at);
+            break;
+        }
+      }
+      text += line + "\n";
+    }
+    CatalogLoadOptions lenient;
+    lenient.lenient = true;
+    CatalogLoadReport report;
+    absl::StatusOr<std::shared_ptr<const Catalog>> c =
+        Catalog::FromJsonlText(text, "damaged.jsonl", TestMapping(), lenient, &report);
+    if (c.ok()) {
+      EXPECT_EQ(report.rows_kept + report.rows_skipped, report.rows_read);
+      EXPECT_EQ(static_cast<int64_t>((*c)->size()), report.rows_kept);
+      for (ProductIndex i = 0; i < (*c)->size(); ++i) {
+        (*c)->product(i);
+        (*c)->FindByName((*c)->product_name(i));
+      }
+    } else {
+      EXPECT_THAT(c.status().message(), HasSubstr("no row could be loaded"));
+    }
+    absl::StatusOr<std::shared_ptr<const Catalog>> strict =
+        Catalog::FromJsonlText(text, "damaged.jsonl", TestMapping());
+    if (!strict.ok()) {
+      EXPECT_THAT(strict.status().message(), HasSubstr("damaged.jsonl:"));
+    }
+  }
 }
 
 TEST(CatalogLoad, LimitsErrorExamples) {
