@@ -111,6 +111,24 @@ class Evaluator {
   void ForEachPosting(const Resolved& x, F&& f) const;
   bool Test(const Resolved& x, ProductIndex i) const;
   void Fill(const Resolved& x, ProductSet* out) const;
+  // Keeps the (ascending) candidates that satisfy x; sparse columns are
+  // walked alongside the candidates instead of searched for each.
+  void Refine(const Resolved& x, std::vector<ProductIndex>* candidates) const;
+  // An upper bound on the products x can pass: the rows of its column.
+  size_t PassBound(const Resolved& x) const {
+    switch (x.kind) {
+      case Resolved::kNumber:
+        return x.attr->numbers.count();
+      case Resolved::kRating:
+        return r_.rating.count();
+      case Resolved::kCodes:
+        return x.attr->codes.count();
+      case Resolved::kList:
+        return x.attr->list_rows.size();
+      default:
+        return x.indexed() ? Estimate(x) : r_.size;
+    }
+  }
 
  private:
   bool TestNumber(const Resolved& x, double v) const {
@@ -468,6 +486,44 @@ void Evaluator::Fill(const Resolved& x, ProductSet* out) const {
   }
 }
 
+void Evaluator::Refine(const Resolved& x, std::vector<ProductIndex>* candidates) const {
+  std::vector<ProductIndex>& cand = *candidates;
+  size_t kept = 0;
+  auto walk = [&](std::span<const ProductIndex> rows, auto&& test_at) {
+    size_t cur = 0;
+    for (ProductIndex i : cand) {
+      cur = catalog::Gallop(rows, cur, i);
+      if (cur < rows.size() && rows[cur] == i && test_at(cur)) cand[kept++] = i;
+    }
+  };
+  const NumberColumn* numbers = x.kind == Resolved::kNumber   ? &x.attr->numbers
+                                : x.kind == Resolved::kRating ? &r_.rating
+                                                              : nullptr;
+  if (numbers != nullptr && !numbers->dense()) {
+    std::span<const double> values = numbers->values();
+    walk(numbers->rows(), [&](size_t k) { return TestNumber(x, values[k]); });
+  } else if (x.kind == Resolved::kCodes && !x.attr->codes.dense()) {
+    std::span<const uint32_t> values = x.attr->codes.values();
+    const bool want = x.op == CompareOp::kEq;
+    walk(x.attr->codes.rows(), [&](size_t k) { return x.code_set[values[k]] == want; });
+  } else if (x.kind == Resolved::kList) {
+    const AttributeStore& a = *x.attr;
+    const bool want = x.op == CompareOp::kEq;
+    walk(a.list_rows, [&](size_t k) {
+      bool any = false;
+      for (uint32_t j = a.list_offsets[k]; j < a.list_offsets[k + 1]; ++j) {
+        any = any || x.code_set[a.list_codes[j]];
+      }
+      return any == want;
+    });
+  } else {
+    for (ProductIndex i : cand) {
+      if (Test(x, i)) cand[kept++] = i;
+    }
+  }
+  cand.resize(kept);
+}
+
 }  // namespace
 
 absl::StatusOr<Constraint> Constraint::Parse(std::string_view text) {
@@ -547,20 +603,21 @@ absl::StatusOr<ProductSet> Catalog::Select(std::span<const Constraint> constrain
   if (driver >= 0 && (driver_size <= r.size / 8 || resolved.size() == 1)) {
     eval.ForEachPosting(resolved[driver], [&](ProductIndex i) { result.Insert(i); });
     if (resolved.size() == 1) return result;
-    std::span<uint64_t> words = result.mutable_words();
-    for (size_t w = 0; w < words.size(); ++w) {
-      for (uint64_t bits = words[w]; bits != 0; bits &= bits - 1) {
-        const ProductIndex i =
-            static_cast<ProductIndex>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits)));
-        for (size_t k = 0; k < resolved.size(); ++k) {
-          if (static_cast<int>(k) != driver && !eval.Test(resolved[k], i)) {
-            words[w] &= ~(uint64_t{1} << (i & 63));
-            break;
-          }
-        }
-      }
+    std::vector<ProductIndex> candidates = result.ToVector();
+    // Constraints on sparse columns first: they pass at most their rows, and
+    // they are walked in order; dense columns are read at random after.
+    std::vector<std::pair<size_t, size_t>> order;  // (bound on passing rows, constraint)
+    for (size_t k = 0; k < resolved.size(); ++k) {
+      if (static_cast<int>(k) != driver) order.push_back({eval.PassBound(resolved[k]), k});
     }
-    return result;
+    std::sort(order.begin(), order.end());
+    for (const auto& [bound, k] : order) {
+      if (candidates.empty()) break;
+      eval.Refine(resolved[k], &candidates);
+    }
+    ProductSet refined(r.size);
+    for (ProductIndex i : candidates) refined.Insert(i);
+    return refined;
   }
   if (resolved.empty()) return ProductSet::All(r.size);
   eval.Fill(resolved[0], &result);

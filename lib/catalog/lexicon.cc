@@ -141,22 +141,6 @@ struct Scratch {
   }
 };
 
-// The first position at or after `from` whose product is >= target:
-// exponential then binary search, cheap when candidates and postings advance
-// together.
-size_t Gallop(std::span<const ProductIndex> p, size_t from, ProductIndex target) {
-  size_t step = 1, lo = from, hi = from;
-  while (hi < p.size() && p[hi] < target) {
-    lo = hi + 1;
-    hi += step;
-    step *= 2;
-  }
-  hi = std::min(hi, p.size());
-  return static_cast<size_t>(std::lower_bound(p.begin() + static_cast<std::ptrdiff_t>(lo),
-                                              p.begin() + static_cast<std::ptrdiff_t>(hi), target) -
-                             p.begin());
-}
-
 Scratch& ThreadScratch() {
   thread_local Scratch scratch;
   return scratch;
@@ -538,7 +522,7 @@ std::vector<NameMatch> Lexicon::Find(std::string_view query, const FindOptions& 
             const Alternative& alt = words[j].alternatives[b];
             std::span<const ProductIndex> pj = PostingsOf(alt.term);
             size_t& cur = cursors[j * kMaxAlternatives + b];
-            cur = Gallop(pj, cur, p);
+            cur = catalog::Gallop(pj, cur, p);
             if (cur == pj.size() || pj[cur] != p) continue;
             const float g = Factor(alt.term, cur);
             if (alt.weight * g > best) {
@@ -548,6 +532,7 @@ std::vector<NameMatch> Lexicon::Find(std::string_view query, const FindOptions& 
           }
           num += best;
           matched += best_idf;
+          if (static_cast<double>(num + rest[j + 1]) < threshold) break;  // cannot make it
         }
         if (static_cast<double>(num) < threshold) continue;
         const float coverage =

@@ -8,9 +8,11 @@
 #ifndef CHATCART_CATALOG_STRING_COLUMN_H_
 #define CHATCART_CATALOG_STRING_COLUMN_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -137,6 +139,21 @@ struct Postings {
     return offsets.capacity() * sizeof(uint32_t) + products.capacity() * sizeof(ProductIndex);
   }
 };
+
+// The first position at or after `from` in ascending `p` whose value is >=
+// target: exponential then binary search, cheap when targets ascend too.
+inline size_t Gallop(std::span<const ProductIndex> p, size_t from, ProductIndex target) {
+  size_t step = 1, lo = from, hi = from;
+  while (hi < p.size() && p[hi] < target) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  hi = std::min(hi, p.size());
+  return static_cast<size_t>(std::lower_bound(p.begin() + static_cast<std::ptrdiff_t>(lo),
+                                              p.begin() + static_cast<std::ptrdiff_t>(hi), target) -
+                             p.begin());
+}
 
 }  // namespace chatcart::catalog
 
