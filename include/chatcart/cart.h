@@ -318,8 +318,8 @@ struct PendingConfirmation {
 };
 
 struct IdempotencyRecord {
-  uint64_t key_hash = 0;
-  uint64_t payload_hash = 0;
+  // Key fingerprint (high 32 bits) and payload fingerprint (low 32 bits).
+  uint64_t fingerprint = 0;
   uint64_t version = 0;
   std::string order_reference;
   friend bool operator==(const IdempotencyRecord&, const IdempotencyRecord&) = default;

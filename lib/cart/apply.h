@@ -115,9 +115,11 @@ absl::StatusOr<uint64_t> ContentHashOf(const CompiledPolicy& policy, const CartS
                                        int64_t* grand_total);
 
 // idempotency.cc
-// The fingerprint of what a retry must repeat: the action and expected_version.
-uint64_t PayloadHash(const CartCommand& command);
-const IdempotencyRecord* FindRecord(const CartState& state, uint64_t key_hash);
+// The record fingerprint of a keyed command: 32 bits of the key's hash, then
+// 32 bits of the hash of what a retry must repeat (action, expected_version).
+uint64_t IdempotencyFingerprint(const CartCommand& command);
+// The record whose key half matches `fingerprint`'s, or null.
+const IdempotencyRecord* FindRecord(const CartState& state, uint64_t fingerprint);
 // Appends a record, dropping the oldest beyond `window`.
 void Remember(CartState& state, IdempotencyRecord record, uint32_t window);
 

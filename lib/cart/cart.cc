@@ -120,12 +120,11 @@ absl::StatusOr<ApplyResult> ApplyToState(const CompiledPolicy& policy, CartState
                                          const CartCommand& command, const CartSources& sources,
                                          const CartEvent* replay) {
   CHATCART_RETURN_IF_ERROR(ValidateActor(command.actor));
-  uint64_t key_hash = 0, payload_hash = 0;
+  uint64_t fingerprint = 0;
   if (!command.idempotency_key.empty()) {
-    key_hash = HashBytes(command.idempotency_key);
-    payload_hash = PayloadHash(command);
-    if (const IdempotencyRecord* record = FindRecord(state, key_hash); record != nullptr) {
-      if (record->payload_hash != payload_hash) {
+    fingerprint = IdempotencyFingerprint(command);
+    if (const IdempotencyRecord* record = FindRecord(state, fingerprint); record != nullptr) {
+      if (record->fingerprint != fingerprint) {
         return absl::InvalidArgumentError(
             absl::StrCat("idempotency key \"", command.idempotency_key,
                          "\" was used for another command (it produced version ", record->version,
@@ -163,8 +162,7 @@ absl::StatusOr<ApplyResult> ApplyToState(const CompiledPolicy& policy, CartState
   next.version = state.version + 1;
   next.updated_at = ctx.time;
   if (!command.idempotency_key.empty()) {
-    Remember(next, {key_hash, payload_hash, next.version, ctx.order_reference},
-             policy.idempotency_window);
+    Remember(next, {fingerprint, next.version, ctx.order_reference}, policy.idempotency_window);
   }
   state = std::move(next);
 

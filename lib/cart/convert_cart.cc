@@ -107,8 +107,7 @@ void CartStateToProto(const CartState& s, v1::Cart* proto) {
   }
   for (const IdempotencyRecord& r : s.idempotency) {
     v1::IdempotencyRecord* p = proto->add_idempotency();
-    p->set_key_hash(r.key_hash);
-    p->set_payload_hash(r.payload_hash);
+    p->set_fingerprint(r.fingerprint);
     p->set_version(r.version);
     p->set_order_reference(r.order_reference);
   }
@@ -147,7 +146,7 @@ absl::StatusOr<CartState> CartStateFromProto(const v1::Cart& proto) {
     c.confirmed = p.confirmed();
   }
   for (const v1::IdempotencyRecord& r : proto.idempotency()) {
-    s.idempotency.push_back({r.key_hash(), r.payload_hash(), r.version(), r.order_reference()});
+    s.idempotency.push_back({r.fingerprint(), r.version(), r.order_reference()});
   }
   s.spent = proto.spent();
   s.orders_placed = proto.orders_placed();

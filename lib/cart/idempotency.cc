@@ -60,17 +60,18 @@ void AddAction(Fingerprint& f, const CartAction& action) {
 
 }  // namespace
 
-uint64_t PayloadHash(const CartCommand& command) {
+uint64_t IdempotencyFingerprint(const CartCommand& command) {
   Fingerprint f;
   AddAction(f, command.action);
   f.Bool(command.expected_version.has_value())
       .Int(static_cast<int64_t>(command.expected_version.value_or(0)));
-  return f.Hash();
+  const uint64_t key = HashBytes(command.idempotency_key);
+  return (key & 0xffffffff00000000u) | (f.Hash() & 0xffffffffu);
 }
 
-const IdempotencyRecord* FindRecord(const CartState& state, uint64_t key_hash) {
+const IdempotencyRecord* FindRecord(const CartState& state, uint64_t fingerprint) {
   for (const IdempotencyRecord& record : state.idempotency) {
-    if (record.key_hash == key_hash) return &record;
+    if ((record.fingerprint ^ fingerprint) >> 32 == 0) return &record;
   }
   return nullptr;
 }
