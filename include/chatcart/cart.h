@@ -71,6 +71,7 @@ namespace v1 {
 class Actor;
 class Buyer;
 class Cart;
+class CartApplyResponse;
 class CartCommand;
 class CartEvent;
 class CartPolicy;
@@ -475,6 +476,14 @@ absl::StatusOr<CartEvent> CartEventFromProto(const v1::CartEvent& proto);
 void CartTotalsToProto(const CartTotals& totals, v1::CartTotals* proto);
 void ActorToProto(const Actor& actor, v1::Actor* proto);
 absl::StatusOr<Actor> ActorFromProto(const v1::Actor& proto);
+
+// The outcome of `cart.Apply(...)` (already called: `cart` is the cart after
+// it) as a chatcart.v1.CartApplyResponse (cart_apply.proto): on success the
+// cart, its totals, the event, the version and any order; on failure the error
+// (code name and message) and the unchanged version. What `chatcart cart
+// apply` prints and the C API and Python bindings return.
+void CartApplyResponseToProto(const Cart& cart, const absl::StatusOr<ApplyResult>& result,
+                              v1::CartApplyResponse* proto);
 
 }  // namespace chatcart
 
