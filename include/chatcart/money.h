@@ -65,8 +65,15 @@ class Money {
   // The same currency with another amount. Cheap (no currency lookup); the
   // way to build many amounts of one currency in a hot loop.
   Money WithMinorUnits(int64_t minor_units) const {
-    Money money = *this;
+    // Field by field: copying *this whole and then overwriting the amount
+    // makes the compiler reload 16 bytes right after an 8-byte store, a
+    // store-forwarding stall that dominated pricing loops.
+    Money money;
     money.minor_units_ = minor_units;
+    money.code_[0] = code_[0];
+    money.code_[1] = code_[1];
+    money.code_[2] = code_[2];
+    money.exponent_ = exponent_;
     return money;
   }
   // The ISO 4217 code, or "" for a default-constructed Money.

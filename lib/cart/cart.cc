@@ -148,10 +148,15 @@ absl::StatusOr<ApplyResult> ApplyToState(const CompiledPolicy& policy, CartState
 
   ApplyResult result;
   CartEvent& event = result.event.emplace();
-  ApplyContext ctx{policy, sources, command,
-                   replay != nullptr ? replay->time : command.time.value_or(state.updated_at)};
-  ctx.replay = replay;
-  ctx.event = &event;
+  ApplyContext ctx{policy,
+                   sources,
+                   command,
+                   replay != nullptr ? replay->time : command.time.value_or(state.updated_at),
+                   replay,
+                   /*replay_captured_next=*/0,
+                   &event,
+                   /*order=*/nullptr,
+                   /*order_reference=*/{}};
 
   CartState next = state;
   absl::Status status = ApplyAction(ctx, next);
@@ -305,6 +310,12 @@ absl::StatusOr<Cart> Cart::Replay(std::shared_ptr<const CartPolicy> policy, std:
 
 absl::StatusOr<CartTotals> Cart::Totals() const {
   return cart_internal::TotalsOf(policy_->compiled(), state_);
+}
+
+absl::Status Cart::TotalsInto(CartTotals* totals) const {
+  const CartState& s = state_;
+  return cart_internal::ComputeTotals(
+      policy_->compiled(), {s.lines, s.discount_codes, s.shipping_method, s.region}, totals);
 }
 
 absl::StatusOr<uint64_t> Cart::ContentHash() const {

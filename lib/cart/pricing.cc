@@ -127,22 +127,30 @@ absl::Status ComputeTotals(const CompiledPolicy& policy, const PricingInput& inp
     d.applied = true;
   }
 
-  // Tax per line, with a one-entry memo: carts tend to repeat categories.
+  // Tax per line. Carts repeat a handful of categories: remember the rates of
+  // the first few seen instead of hashing every line's category.
   TaxRateLookup lookup(policy, input.region);
-  std::string_view memo_category;
-  Fraction memo_rate = lookup.RateFor("");
-  bool memo_valid = false;
+  struct Memo {
+    std::string_view category;
+    Fraction rate;
+  };
+  Memo memo[8];
+  size_t memo_size = 0;
   int64_t tax_total = 0;
   out->lines.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const CartLine& line = input.lines[i];
-    if (!memo_valid || line.category != memo_category) {
-      memo_rate = lookup.RateFor(line.category);
-      memo_category = line.category;
-      memo_valid = true;
+    Fraction rate;
+    size_t k = 0;
+    while (k < memo_size && memo[k].category != line.category) ++k;
+    if (k < memo_size) {
+      rate = memo[k].rate;
+    } else {
+      rate = lookup.RateFor(line.category);
+      if (memo_size < std::size(memo)) memo[memo_size++] = {line.category, rate};
     }
     const int64_t base = amount[i] - discount[i];
-    CHATCART_ASSIGN_OR_RETURN(int64_t tax, LineTax(policy, memo_rate, base, line.quantity));
+    CHATCART_ASSIGN_OR_RETURN(int64_t tax, LineTax(policy, rate, base, line.quantity));
     int64_t total = base;
     if (__builtin_add_overflow(tax_total, tax, &tax_total) ||
         (!policy.prices_include_tax && __builtin_add_overflow(total, tax, &total))) {

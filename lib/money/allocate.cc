@@ -11,6 +11,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "chatcart/money.h"
+#include "money/divide.h"
 
 namespace chatcart {
 
@@ -43,13 +44,27 @@ absl::Status AllocateMinorUnits(int64_t total, std::span<const int64_t> weights,
                : static_cast<unsigned __int128>(total);
   const unsigned __int128 sum = static_cast<unsigned __int128>(weight_sum);
 
+  const bool small_sum = static_cast<uint64_t>(weight_sum) < money_internal::FastDivisor::kLimit;
+  const money_internal::FastDivisor divisor(small_sum ? static_cast<uint64_t>(weight_sum) : 1);
+
   // (remainder, index) of every part whose exact share is not whole.
   absl::InlinedVector<std::pair<uint64_t, uint32_t>, 64> remainders;
   unsigned __int128 allocated = 0;
   for (size_t i = 0; i < weights.size(); ++i) {
     const unsigned __int128 product = magnitude * static_cast<uint64_t>(weights[i]);
-    const unsigned __int128 floor = product / sum;  // <= magnitude: fits int64
-    const uint64_t remainder = static_cast<uint64_t>(product % sum);
+    unsigned __int128 floor;  // <= magnitude: fits int64
+    uint64_t remainder;
+    if (small_sum && product < money_internal::FastDivisor::kLimit) {
+      uint64_t q;
+      divisor.DivMod(static_cast<uint64_t>(product), &q, &remainder);
+      floor = q;
+    } else if ((product >> 64) == 0) {  // 64-bit division: no library call
+      floor = static_cast<uint64_t>(product) / static_cast<uint64_t>(weight_sum);
+      remainder = static_cast<uint64_t>(product) % static_cast<uint64_t>(weight_sum);
+    } else {
+      floor = product / sum;
+      remainder = static_cast<uint64_t>(product % sum);
+    }
     parts[i] = static_cast<int64_t>(floor);
     allocated += floor;
     if (remainder != 0) remainders.emplace_back(remainder, static_cast<uint32_t>(i));

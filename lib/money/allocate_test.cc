@@ -111,3 +111,50 @@ TEST(MoneyWithMinorUnits, KeepsTheCurrency) {
 
 }  // namespace
 }  // namespace chatcart
+
+namespace chatcart {
+namespace {
+
+// The fast paths (double reciprocal, 64-bit) against plain 128-bit arithmetic,
+// across magnitudes around the 2^53 and 2^64 boundaries.
+TEST(MoneyDivision, FastPathsAgreeWithExact128BitArithmetic) {
+  std::mt19937_64 rng(7);
+  auto random_magnitude = [&rng]() -> int64_t {
+    const int bits = 1 + static_cast<int>(rng() % 62);
+    return static_cast<int64_t>(rng() >> (64 - bits));
+  };
+  for (int i = 0; i < 200000; ++i) {
+    const int64_t value = random_magnitude() * (rng() % 2 ? 1 : -1);
+    const int64_t num = random_magnitude() % 1'000'000'000 + 1;
+    const int64_t den = random_magnitude() % 1'000'000'000 + 1;
+    const __int128 product = static_cast<__int128>(value) * num;
+    __int128 q = product / den;  // toward zero
+    if (q > std::numeric_limits<int64_t>::max() || q < std::numeric_limits<int64_t>::min()) {
+      continue;
+    }
+    absl::StatusOr<Money> m =
+        Money::FromMinorUnits(value, "USD")->TimesRatio(num, den, RoundingMode::kDown);
+    ASSERT_TRUE(m.ok()) << value << " * " << num << " / " << den;
+    ASSERT_EQ(m->minor_units(), static_cast<int64_t>(q)) << value << " * " << num << " / " << den;
+  }
+  for (int i = 0; i < 20000; ++i) {
+    const size_t n = 1 + rng() % 8;
+    std::vector<int64_t> weights(n);
+    for (int64_t& w : weights) w = random_magnitude() >> (rng() % 60) >> 3;
+    weights[0] += 1;
+    const int64_t total = random_magnitude() >> (rng() % 40);
+    std::vector<int64_t> parts(n);
+    ASSERT_OK(AllocateMinorUnits(total, weights, parts));
+    __int128 sum = 0, allocated = 0;
+    for (int64_t w : weights) sum += w;
+    for (size_t k = 0; k < n; ++k) {
+      const __int128 exact_floor = static_cast<__int128>(total) * weights[k] / sum;
+      ASSERT_TRUE(parts[k] == exact_floor || parts[k] == exact_floor + 1) << k;
+      allocated += parts[k];
+    }
+    ASSERT_EQ(allocated, total);
+  }
+}
+
+}  // namespace
+}  // namespace chatcart
