@@ -26,6 +26,10 @@ endif()
 # libstemmer (Snowball) and LIBLINEAR: chatcart_deps::stemmer and
 # chatcart_deps::linear, from chatcartImportedDeps above.
 
+# xxHash (libxxhash-dev), used header-only (XXH_INLINE_ALL) by lib/cart for
+# stable fingerprints: no link dependency, so nothing for installed consumers.
+find_path(XXHASH_INCLUDE_DIR xxhash.h REQUIRED)
+
 if(NOT TARGET SQLite::SQLite3)
   find_package(SQLite3 REQUIRED)
 endif()

@@ -10,7 +10,7 @@ PACKAGES=(
   libabsl-dev libre2-dev libprotobuf-dev protobuf-compiler
   libgtest-dev libgmock-dev libbenchmark-dev
   pybind11-dev python3-dev python3-pytest
-  libicu-dev libsimdjson-dev libstemmer-dev liblinear-dev libsqlite3-dev
+  libicu-dev libsimdjson-dev libstemmer-dev liblinear-dev libsqlite3-dev libxxhash-dev
 )
 
 missing=()

@@ -19,8 +19,10 @@
 
 #include <compare>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -60,6 +62,20 @@ class Money {
   static absl::StatusOr<Money> Parse(std::string_view decimal, std::string_view currency);
 
   int64_t minor_units() const { return minor_units_; }
+  // The same currency with another amount. Cheap (no currency lookup); the
+  // way to build many amounts of one currency in a hot loop.
+  Money WithMinorUnits(int64_t minor_units) const {
+    // Field by field: copying *this whole and then overwriting the amount
+    // makes the compiler reload 16 bytes right after an 8-byte store, a
+    // store-forwarding stall that dominated pricing loops.
+    Money money;
+    money.minor_units_ = minor_units;
+    money.code_[0] = code_[0];
+    money.code_[1] = code_[1];
+    money.code_[2] = code_[2];
+    money.exponent_ = exponent_;
+    return money;
+  }
   // The ISO 4217 code, or "" for a default-constructed Money.
   std::string_view currency() const { return std::string_view(code_, code_[0] == '\0' ? 0 : 3); }
   // Decimal places of the currency's minor unit (2 for USD).
@@ -110,6 +126,20 @@ class Money {
 // The number of decimal places of `currency`'s minor unit, from ICU (JPY 0,
 // USD 2, KWD 3), or INVALID_ARGUMENT for a code ICU does not know.
 absl::StatusOr<int> CurrencyExponent(std::string_view currency);
+
+// Splits `total` into parts proportional to `weights` that add up to exactly
+// `total`, by the largest remainder method: each part is its exact share
+// rounded toward zero, and the units left over go one each to the parts with
+// the largest remainders (ties: the earlier index). A cart-level discount of
+// 10.00 over lines weighted 1:1:1 gives 3.34, 3.33, 3.33.
+// INVALID_ARGUMENT for a negative weight, all weights zero, or no weights;
+// OUT_OF_RANGE when the weights' sum overflows int64.
+absl::StatusOr<std::vector<Money>> Allocate(const Money& total, std::span<const int64_t> weights);
+
+// Allocate() on minor units into `parts` (REQUIRES: parts.size() ==
+// weights.size()), without allocating memory for up to 64 weights.
+absl::Status AllocateMinorUnits(int64_t total, std::span<const int64_t> weights,
+                                std::span<int64_t> parts);
 
 // Protobuf conversions (chatcart/v1/money.proto).
 void MoneyToProto(const Money& money, v1::Money* proto);

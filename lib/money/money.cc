@@ -15,6 +15,7 @@
 #include "absl/synchronization/mutex.h"
 #include "chatcart/v1/money.pb.h"
 #include "common/strings.h"
+#include "money/divide.h"
 #include "unicode/locid.h"
 #include "unicode/numberformatter.h"
 #include "unicode/ucurr.h"
@@ -210,31 +211,31 @@ absl::StatusOr<Money> Money::Plus(const Money& other) const {
   if (!has_currency() || currency() != other.currency()) {
     return CurrencyMismatch(*this, other);
   }
-  Money result = *this;
-  if (__builtin_add_overflow(minor_units_, other.minor_units_, &result.minor_units_)) {
+  int64_t sum;
+  if (__builtin_add_overflow(minor_units_, other.minor_units_, &sum)) {
     return Overflow("addition", *this);
   }
-  return result;
+  return WithMinorUnits(sum);
 }
 
 absl::StatusOr<Money> Money::Minus(const Money& other) const {
   if (!has_currency() || currency() != other.currency()) {
     return CurrencyMismatch(*this, other);
   }
-  Money result = *this;
-  if (__builtin_sub_overflow(minor_units_, other.minor_units_, &result.minor_units_)) {
+  int64_t difference;
+  if (__builtin_sub_overflow(minor_units_, other.minor_units_, &difference)) {
     return Overflow("subtraction", *this);
   }
-  return result;
+  return WithMinorUnits(difference);
 }
 
 absl::StatusOr<Money> Money::Times(int64_t factor) const {
   if (!has_currency()) return CurrencyMismatch(*this, *this);
-  Money result = *this;
-  if (__builtin_mul_overflow(minor_units_, factor, &result.minor_units_)) {
+  int64_t product;
+  if (__builtin_mul_overflow(minor_units_, factor, &product)) {
     return Overflow("multiplication", *this);
   }
-  return result;
+  return WithMinorUnits(product);
 }
 
 absl::StatusOr<Money> Money::Negated() const { return Times(-1); }
@@ -252,8 +253,23 @@ absl::StatusOr<Money> Money::TimesRatio(int64_t numerator, int64_t denominator,
                                       : static_cast<unsigned __int128>(product);
   unsigned __int128 den = denominator < 0 ? -static_cast<unsigned __int128>(denominator)
                                           : static_cast<unsigned __int128>(denominator);
-  unsigned __int128 quotient = num / den;
-  unsigned __int128 twice_remainder = (num % den) * 2;
+  // 128-bit division is a library call; most amounts fit 64 bits.
+  unsigned __int128 quotient, remainder;
+  if (num < money_internal::FastDivisor::kLimit && den < money_internal::FastDivisor::kLimit) {
+    uint64_t q, r;
+    money_internal::FastDivisor(static_cast<uint64_t>(den))
+        .DivMod(static_cast<uint64_t>(num), &q, &r);
+    quotient = q;
+    remainder = r;
+  } else if ((num >> 64) == 0 && (den >> 64) == 0) {
+    const uint64_t n64 = static_cast<uint64_t>(num), d64 = static_cast<uint64_t>(den);
+    quotient = n64 / d64;
+    remainder = n64 % d64;
+  } else {
+    quotient = num / den;
+    remainder = num % den;
+  }
+  unsigned __int128 twice_remainder = remainder * 2;
   switch (mode) {
     case RoundingMode::kDown:
       break;
@@ -272,10 +288,8 @@ absl::StatusOr<Money> Money::TimesRatio(int64_t numerator, int64_t denominator,
   const unsigned __int128 limit =
       static_cast<unsigned __int128>(std::numeric_limits<int64_t>::max()) + (negative ? 1 : 0);
   if (quotient > limit) return Overflow("ratio", *this);
-  Money result = *this;
-  result.minor_units_ = negative ? static_cast<int64_t>(-static_cast<__int128>(quotient))
-                                 : static_cast<int64_t>(quotient);
-  return result;
+  return WithMinorUnits(negative ? static_cast<int64_t>(-static_cast<__int128>(quotient))
+                                 : static_cast<int64_t>(quotient));
 }
 
 absl::StatusOr<std::strong_ordering> Money::Compare(const Money& other) const {

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Checks `chatcart cart apply` and `chatcart cart replay` on the example in
+# this folder: usage: cli_test.sh path/to/chatcart
+set -euo pipefail
+chatcart="$1"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+fail() { echo "cli_test.sh: $*" >&2; exit 1; }
+
+"$chatcart" cart apply --policy "$here/policy.json" --catalog "$here/catalog.jsonl" \
+  --events "$work/events.jsonl" <"$here/commands.jsonl" >"$work/out.jsonl" ||
+  fail "cart apply exited $?"
+[ "$(wc -l <"$work/out.jsonl")" -eq 10 ] || fail "expected 10 output lines"
+sed -n 3p "$work/out.jsonl" | grep -q '"replayed":true' || fail "line 3 is not a replayed retry"
+sed -n 4p "$work/out.jsonl" | grep -q '"code":"FAILED_PRECONDITION".*only 3 of product shirt' ||
+  fail "line 4 is not the stock error"
+sed -n 7p "$work/out.jsonl" | grep -q '"grand_total":{"minor_units":"5596"' ||
+  fail "line 7 does not total 55.96"
+sed -n 10p "$work/out.jsonl" | grep -q '"order_reference":"64M-PYR2"' || fail "no order placed"
+[ "$(wc -l <"$work/events.jsonl")" -eq 8 ] || fail "expected 8 events"
+
+# Replaying the events rebuilds the same cart.
+"$chatcart" cart replay --policy "$here/policy.json" --events "$work/events.jsonl" \
+  >"$work/replayed.json" || fail "cart replay exited $?"
+/usr/bin/python3 - "$work/out.jsonl" "$work/replayed.json" <<'PY' || fail "the replayed cart differs"
+import json, sys
+applied = [json.loads(line) for line in open(sys.argv[1])][-1]["cart"]
+replayed = json.load(open(sys.argv[2]))["cart"]
+sys.exit(0 if applied == replayed else 1)
+PY
+
+# Malformed input: exit 2 after the lines before it.
+set +e
+printf '%s\n' '{"clear": {}}' '{"no_such_command": {}}' | "$chatcart" cart apply >"$work/bad.jsonl" 2>"$work/bad.err"
+status=$?
+set -e
+[ "$status" -eq 2 ] || fail "malformed input exited $status, expected 2"
+[ "$(wc -l <"$work/bad.jsonl")" -eq 1 ] || fail "the line before the malformed one was not applied"
+grep -q "stdin:2" "$work/bad.err" || fail "the error does not name stdin:2"
+echo "cli_test.sh: ok"

@@ -1,0 +1,244 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// `chatcart cart apply`: scripts a cart without writing C++. Reads cart
+// commands as JSON lines on stdin (the protobuf JSON mapping of
+// chatcart.v1.CartCommand), applies each, and prints one JSON line per command:
+// a chatcart.v1.CartApplyResponse with the cart and its totals, or the error
+// (code and message). Exits 0 unless its own input is malformed (a line that
+// is not a CartCommand, an unreadable file): then 2, after the lines before.
+//
+// `chatcart cart replay`: rebuilds a cart from an event log written by
+// `cart apply --events` and prints it with its totals.
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "chatcart/cart.h"
+#include "chatcart/money.h"
+#include "chatcart/order.h"
+#include "chatcart/v1/cart.pb.h"
+#include "chatcart/v1/cart_apply.pb.h"
+#include "chatcart/v1/cart_commands.pb.h"
+#include "command.h"
+#include "google/protobuf/struct.pb.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace chatcart::cli {
+namespace {
+
+constexpr char kDefaultPolicy[] = R"({"currency": "USD"})";
+
+bool ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  *out = buffer.str();
+  return true;
+}
+
+// Parses protobuf JSON; on failure returns the parser's message.
+std::string ParseJson(const std::string& json, google::protobuf::Message* message) {
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  auto status = google::protobuf::util::JsonStringToMessage(json, message, options);
+  return status.ok() ? "" : std::string(status.message());
+}
+
+std::string ToJson(const google::protobuf::Message& message) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  std::string json;
+  (void)google::protobuf::util::MessageToJsonString(message, &json, options);
+  return json;
+}
+
+std::string StringField(const google::protobuf::Struct& object, const std::string& name) {
+  auto it = object.fields().find(name);
+  return it == object.fields().end() ? "" : it->second.string_value();
+}
+
+// --catalog: JSON lines {"product_id", "sku", "price" (a decimal string),
+// "title", "category", "available" (absent: untracked)}.
+bool LoadCatalog(const std::string& path, std::string_view currency, InMemoryCatalog* catalog) {
+  std::ifstream in(path);
+  if (!in) {
+    std::fprintf(stderr, "chatcart cart apply: cannot read --catalog %s\n", path.c_str());
+    return false;
+  }
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    google::protobuf::Struct object;
+    std::string error = ParseJson(line, &object);
+    absl::StatusOr<Money> price = Money::Parse(StringField(object, "price"), currency);
+    const std::string product_id = StringField(object, "product_id");
+    if (error.empty() && product_id.empty()) error = "needs a product_id";
+    if (error.empty() && !price.ok()) error = std::string(price.status().message());
+    if (!error.empty()) {
+      std::fprintf(stderr, "chatcart cart apply: %s:%d: %s\n", path.c_str(), number, error.c_str());
+      return false;
+    }
+    int64_t available = StockSource::kUntracked;
+    if (auto it = object.fields().find("available"); it != object.fields().end()) {
+      available = static_cast<int64_t>(it->second.number_value());
+    }
+    catalog->Set(product_id, StringField(object, "sku"),
+                 PriceQuote{*price, StringField(object, "title"), StringField(object, "category")},
+                 available);
+  }
+  return true;
+}
+
+std::shared_ptr<const CartPolicy> LoadPolicy(const std::optional<std::string>& path,
+                                             const char* command) {
+  std::string json = kDefaultPolicy;
+  if (path.has_value() && !ReadFile(*path, &json)) {
+    std::fprintf(stderr, "chatcart %s: cannot read --policy %s\n", command, path->c_str());
+    return nullptr;
+  }
+  absl::StatusOr<std::shared_ptr<const CartPolicy>> policy = CartPolicy::FromJson(json);
+  if (!policy.ok()) {
+    std::fprintf(stderr, "chatcart %s: %s: %s\n", command, path.value_or("default policy").c_str(),
+                 std::string(policy.status().message()).c_str());
+    return nullptr;
+  }
+  return *policy;
+}
+
+int RunCartApply(Args& args) {
+  const std::optional<std::string> policy_path = args.Value("policy");
+  const std::optional<std::string> cart_path = args.Value("cart");
+  const std::string cart_id = args.ValueOr("cart-id", "cli-cart");
+  const std::optional<std::string> catalog_path = args.Value("catalog");
+  const std::optional<std::string> events_path = args.Value("events");
+  if (std::string error = args.Finish(); !error.empty() || !args.Positional().empty()) {
+    std::fprintf(stderr,
+                 "chatcart cart apply: %s\nusage: chatcart cart apply [--policy policy.json] "
+                 "[--cart cart.json | --cart-id ID] [--catalog catalog.jsonl] "
+                 "[--events events.jsonl] < commands.jsonl\n",
+                 error.empty() ? "unexpected arguments" : error.c_str());
+    return kExitUsage;
+  }
+  std::shared_ptr<const CartPolicy> policy = LoadPolicy(policy_path, "cart apply");
+  if (policy == nullptr) return kExitUsage;
+
+  std::optional<Cart> cart;
+  if (cart_path.has_value()) {
+    std::string json;
+    v1::Cart proto;
+    std::string error = ReadFile(*cart_path, &json) ? ParseJson(json, &proto) : "cannot read it";
+    absl::StatusOr<Cart> restored =
+        error.empty() ? Cart::FromProto(policy, proto) : absl::InvalidArgumentError(error);
+    if (!restored.ok()) {
+      std::fprintf(stderr, "chatcart cart apply: --cart %s: %s\n", cart_path->c_str(),
+                   std::string(restored.status().message()).c_str());
+      return kExitUsage;
+    }
+    cart = *std::move(restored);
+  } else {
+    cart = Cart::Create(policy, cart_id).value();
+  }
+
+  InMemoryCatalog catalog;
+  CartSources sources;
+  if (catalog_path.has_value()) {
+    if (!LoadCatalog(*catalog_path, policy->currency(), &catalog)) return kExitUsage;
+    sources = {&catalog, &catalog};
+  }
+  std::ofstream events;
+  if (events_path.has_value()) {
+    events.open(*events_path, std::ios::app);
+    if (!events) {
+      std::fprintf(stderr, "chatcart cart apply: cannot write --events %s\n", events_path->c_str());
+      return kExitUsage;
+    }
+  }
+
+  std::string line;
+  for (int number = 1; std::getline(std::cin, line); ++number) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    v1::CartCommand proto;
+    if (std::string error = ParseJson(line, &proto); !error.empty()) {
+      std::fprintf(stderr, "chatcart cart apply: stdin:%d: not a CartCommand: %s\n", number,
+                   error.c_str());
+      return kExitUsage;
+    }
+    absl::StatusOr<CartCommand> command = CartCommandFromProto(proto);
+    absl::StatusOr<ApplyResult> result = command.ok()
+                                             ? cart->Apply(*command, sources)
+                                             : absl::StatusOr<ApplyResult>(command.status());
+    v1::CartApplyResponse response;
+    CartApplyResponseToProto(*cart, result, &response);
+    std::printf("%s\n", ToJson(response).c_str());
+    if (events.is_open() && result.ok() && result->event.has_value()) {
+      events << ToJson(response.event()) << "\n";
+    }
+  }
+  std::fflush(stdout);
+  return kExitOk;
+}
+
+int RunCartReplay(Args& args) {
+  const std::optional<std::string> policy_path = args.Value("policy");
+  const std::optional<std::string> events_path = args.Value("events");
+  std::optional<std::string> cart_id = args.Value("cart-id");
+  if (std::string error = args.Finish(); !error.empty() || !events_path.has_value()) {
+    std::fprintf(stderr,
+                 "chatcart cart replay: %s\nusage: chatcart cart replay --events events.jsonl "
+                 "[--policy policy.json] [--cart-id ID]\n",
+                 error.empty() ? "--events is required" : error.c_str());
+    return kExitUsage;
+  }
+  std::shared_ptr<const CartPolicy> policy = LoadPolicy(policy_path, "cart replay");
+  if (policy == nullptr) return kExitUsage;
+  std::ifstream in(*events_path);
+  if (!in) {
+    std::fprintf(stderr, "chatcart cart replay: cannot read --events %s\n", events_path->c_str());
+    return kExitUsage;
+  }
+  std::vector<CartEvent> log;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    v1::CartEvent proto;
+    std::string error = ParseJson(line, &proto);
+    absl::StatusOr<CartEvent> event =
+        error.empty() ? CartEventFromProto(proto) : absl::InvalidArgumentError(error);
+    if (!event.ok()) {
+      std::fprintf(stderr, "chatcart cart replay: %s:%d: %s\n", events_path->c_str(), number,
+                   std::string(event.status().message()).c_str());
+      return kExitUsage;
+    }
+    log.push_back(*std::move(event));
+  }
+  if (!cart_id.has_value()) cart_id = log.empty() ? "cli-cart" : log.front().cart_id;
+  absl::StatusOr<Cart> cart = Cart::Replay(policy, *cart_id, log);
+  if (!cart.ok()) {
+    std::fprintf(stderr, "chatcart cart replay: %s\n",
+                 std::string(cart.status().message()).c_str());
+    return kExitFailure;
+  }
+  ApplyResult none;
+  none.version = cart->version();
+  v1::CartApplyResponse response;
+  CartApplyResponseToProto(*cart, none, &response);
+  std::printf("%s\n", ToJson(response).c_str());
+  return kExitOk;
+}
+
+CHATCART_CLI_COMMAND(cart_apply, "cart apply",
+                     "Applies cart commands (JSON lines on stdin), one JSON result per line",
+                     RunCartApply);
+CHATCART_CLI_COMMAND(cart_replay, "cart replay",
+                     "Rebuilds a cart from an event log written by `cart apply --events`",
+                     RunCartReplay);
+
+}  // namespace
+}  // namespace chatcart::cli

@@ -1,0 +1,154 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalog/test_catalog.h"
+#include "chatcart/catalog.h"
+#include "chatcart/v1/catalog_mapping.pb.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace chatcart {
+namespace {
+
+constexpr char kRows[] =
+    R"({"id": "ssd1", "name": "Samsung 990 Pro", "brand": "Samsung", "specs": {"gb": 1000}})"
+    "\n"
+    R"({"id": "ssd2", "name": "Samsung 990 Pro", "brand": "Samsung", "specs": {"gb": 2000}})"
+    "\n"
+    R"({"id": "ssd3", "name": "Samsung 990 Pro with Heatsink", "brand": "Samsung", "specs": {"gb": 2000}})"
+    "\n"
+    R"({"id": "ssd4", "name": "Samsung 980 Pro", "brand": "Samsung", "specs": {"gb": 2000}})"
+    "\n"
+    R"({"id": "ph1", "name": "Apple iPhone 5 16GB", "brand": "Apple"})"
+    "\n"
+    R"({"id": "ph2", "name": "Apple iPhone 15 Pro", "brand": "Apple"})"
+    "\n"
+    R"({"id": "gpu", "name": "MSI GeForce RTX3060 Ventus", "brand": "MSI"})"
+    "\n"
+    R"({"id": "mouse", "name": "Logitech G502 HERO Wireless Gaming Mouse", "brand": "Logitech"})"
+    "\n"
+    R"({"id": "wifi", "name": "TP-Link Wi-Fi 6 Adapter", "brand": "TP-Link"})"
+    "\n"
+    "{\"id\": \"lrm\", \"name\": \"\xE2\x80\x8E"
+    "Corsair RM850x\", \"brand\": \"Corsair\"}"
+    "\n"
+    R"({"id": "kbd", "name": "Keychron Q1 Mechanical Keyboard", "brand": "Keychron"})"
+    "\n";
+
+class FindByName : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    absl::StatusOr<std::shared_ptr<const Catalog>> c =
+        Catalog::FromJsonlText(kRows, "lex.jsonl", ::chatcart::testing::TestMapping());
+    ASSERT_TRUE(c.ok()) << c.status();
+    catalog_ = *c;
+  }
+  // Ids of the matches, best first.
+  std::vector<std::string> Ids(std::string_view query, int limit = 3) {
+    FindOptions options;
+    options.limit = limit;
+    std::vector<std::string> ids;
+    for (const NameMatch& m : catalog_->FindByName(query, options))
+      ids.emplace_back(catalog_->id(m.product));
+    return ids;
+  }
+  std::string Top(std::string_view query) {
+    std::vector<std::string> ids = Ids(query, 1);
+    return ids.empty() ? "" : ids[0];
+  }
+  std::shared_ptr<const Catalog> catalog_;
+};
+
+TEST_F(FindByName, AnExactNameScoresOne) {
+  std::vector<NameMatch> m = catalog_->FindByName("Samsung 990 Pro");
+  ASSERT_FALSE(m.empty());
+  EXPECT_DOUBLE_EQ(m[0].score, 1.0);
+  EXPECT_EQ(catalog_->product_name(m[0].product), "Samsung 990 Pro");
+  // The longer name that contains every word ranks below the exact ones.
+  std::vector<std::string> ids = Ids("samsung 990 pro", 4);
+  EXPECT_THAT(ids, ::testing::ElementsAre("ssd1", "ssd2", "ssd3", "ssd4"));
+}
+
+TEST_F(FindByName, AVariantValuePicksTheVariant) {
+  EXPECT_EQ(Top("samsung 990 pro 2tb"), "ssd2");
+  EXPECT_EQ(Top("990 pro 1 tb"), "ssd1");
+  EXPECT_EQ(Top("990 pro 1000gb"), "ssd1");
+}
+
+struct Lookup {
+  const char* query;
+  const char* top;
+};
+
+class FindByNameTable : public FindByName, public ::testing::WithParamInterface<Lookup> {};
+
+TEST_P(FindByNameTable, RanksTheIntendedProductFirst) {
+  EXPECT_EQ(Top(GetParam().query), GetParam().top) << "query: " << GetParam().query;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, FindByNameTable,
+    ::testing::Values(Lookup{"iphone5", "ph1"},  // glued number
+                      Lookup{"iPhone 5", "ph1"}, Lookup{"iphone 15 pro", "ph2"},
+                      Lookup{"rtx 3060", "gpu"},  // split alphanumeric in the name
+                      Lookup{"rtx3060", "gpu"}, Lookup{"logitec g502", "mouse"},  // one typo
+                      Lookup{"logitech mosue", "mouse"},                          // a transposition
+                      Lookup{"wireles gaming mouse", "mouse"},                    // a deletion
+                      Lookup{"keychron mechanicla keybaord", "kbd"},  // two typos in long words
+                      Lookup{"wifi adapter", "wifi"},                 // "Wi-Fi" joined
+                      Lookup{"corsair rm850x", "lrm"},  // U+200E in the name is ignored
+                      Lookup{"CORSAIR", "lrm"},         // a brand
+                      Lookup{"Samsung 980", "ssd4"},
+                      Lookup{"keych", "kbd"}));  // an unfinished last word
+
+TEST_F(FindByName, NumbersAreNeverFuzzy) {
+  // 3070 is one edit from 3060, but a different card: it counts as an unknown
+  // word, exactly like "zzzz".
+  std::vector<NameMatch> number = catalog_->FindByName("rtx 3070");
+  std::vector<NameMatch> unknown = catalog_->FindByName("rtx zzzz");
+  ASSERT_FALSE(number.empty());
+  ASSERT_FALSE(unknown.empty());
+  EXPECT_EQ(number[0].score, unknown[0].score);
+  EXPECT_LT(number[0].score, catalog_->FindByName("rtx 3060")[0].score);
+}
+
+TEST_F(FindByName, UnknownWordsLowerTheScore) {
+  std::vector<NameMatch> exact = catalog_->FindByName("keychron q1");
+  std::vector<NameMatch> noisy = catalog_->FindByName("keychron q1 zzzz qqqq");
+  ASSERT_FALSE(exact.empty());
+  ASSERT_FALSE(noisy.empty());
+  EXPECT_LT(noisy[0].score, exact[0].score);
+}
+
+TEST_F(FindByName, RespectsLimitAndMinScore) {
+  FindOptions options;
+  options.limit = 2;
+  EXPECT_EQ(catalog_->FindByName("samsung", options).size(), 2u);
+  options.limit = 10;
+  options.min_score = 0.99;
+  for (const NameMatch& m : catalog_->FindByName("samsung pro", options)) EXPECT_GE(m.score, 0.99);
+  EXPECT_TRUE(catalog_->FindByName("zzzz qqqq").empty());
+  EXPECT_TRUE(catalog_->FindByName("").empty());
+  EXPECT_TRUE(catalog_->FindByName("  ,;. ").empty());
+}
+
+TEST_F(FindByName, ScoresAreBetweenZeroAndOneAndSorted) {
+  for (const char* q : {"samsung", "pro", "apple iphone", "msi rtx", "g502 wireless"}) {
+    FindOptions options;
+    options.min_score = 0;
+    std::vector<NameMatch> m = catalog_->FindByName(q, options);
+    for (size_t k = 0; k < m.size(); ++k) {
+      EXPECT_GT(m[k].score, 0);
+      EXPECT_LE(m[k].score, 1.0);
+      if (k > 0) {
+        EXPECT_GE(m[k - 1].score, m[k].score);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace chatcart

@@ -1,0 +1,114 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+
+#include "catalog/mapping.h"
+
+#include <string>
+
+#include "chatcart/catalog.h"
+#include "chatcart/v1/catalog_mapping.pb.h"
+#include "common/testing/data.h"
+#include "common/testing/status_matchers.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace chatcart {
+namespace {
+
+using ::chatcart::testing::StatusIs;
+using ::testing::HasSubstr;
+
+TEST(CatalogMapping, TheShippedMappingsLoad) {
+  for (const char* name : {"bestbuy", "pcparts", "flipkart"}) {
+    std::string path =
+        ::chatcart::testing::SourceDir() + "/examples/catalogs/" + name + ".textproto";
+    absl::StatusOr<v1::CatalogMapping> mapping = LoadCatalogMapping(path);
+    ASSERT_TRUE(mapping.ok()) << mapping.status();
+    EXPECT_EQ(mapping->catalog_name(), name);
+  }
+}
+
+TEST(CatalogMapping, TheDemoBundlesCatalogLoads) {
+  const std::string dir = ::chatcart::testing::SourceDir() + "/examples/bundles/demo/";
+  absl::StatusOr<v1::CatalogMapping> mapping =
+      LoadCatalogMapping(dir + "products.mapping.textproto");
+  ASSERT_TRUE(mapping.ok()) << mapping.status();
+  CatalogLoadReport report;
+  absl::StatusOr<std::shared_ptr<const Catalog>> c =
+      Catalog::LoadJsonl(dir + "products.jsonl", *mapping, {}, &report);
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_GT((*c)->size(), 0u);
+  EXPECT_EQ(report.rows_skipped, 0);
+}
+
+TEST(CatalogMapping, ASyntaxErrorNamesFileLineAndColumn) {
+  EXPECT_THAT(ParseCatalogMapping("id: \"id\"\nname: \"name\"\nbogus: 1\n", "m.textproto"),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("m.textproto:3:")));
+}
+
+struct BadMapping {
+  const char* text;
+  const char* message;
+};
+
+class CatalogMappingRejects : public ::testing::TestWithParam<BadMapping> {};
+
+TEST_P(CatalogMappingRejects, WithFileLineAndWhat) {
+  EXPECT_THAT(ParseCatalogMapping(GetParam().text, "m.textproto"),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(GetParam().message)));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, CatalogMappingRejects,
+    ::testing::Values(
+        BadMapping{"name: \"n\"\n", "\"id\" is required"},
+        BadMapping{"id: \"id\"\n", "\"name\" is required"},
+        BadMapping{"id: \"a..b\"\nname: \"n\"\n", "m.textproto:1: path \"a..b\": empty key"},
+        BadMapping{"id: \"id\"\nname: \"n\"\nprice { path: \"p\" }\n",
+                   "needs \"currency\" or \"default_currency\""},
+        BadMapping{"id: \"id\"\nname: \"n\"\ndefault_currency: \"XXY\"\n", "XXY"},
+        BadMapping{"id: \"id\"\nname: \"n\"\n\nattributes { name: \"Bad Name\" path: \"x\" }\n",
+                   "m.textproto:4: attribute name \"Bad Name\" must be lower case"},
+        BadMapping{"id: \"id\"\nname: \"n\"\nattributes { name: \"price\" path: \"x\" }\n",
+                   "reserved"},
+        BadMapping{"id: \"id\"\nname: \"n\"\nattributes { name: \"a\" path: \"x\" type: ENUM "
+                   "unit: \"GB\" }\n",
+                   "NUMBER attributes only"},
+        BadMapping{"id: \"id\"\nname: \"n\"\nattributes { name: \"a\" path: \"x\" }\n"
+                   "attributes { name: \"a\" path: \"y\" }\n",
+                   "needs a \"when\""},
+        BadMapping{"id: \"id\"\nname: \"n\"\n"
+                   "attributes { name: \"a\" path: \"x\" when { path: \"t\" equals: \"1\" } }\n"
+                   "attributes { name: \"a\" path: \"y\" unit: \"GB\" when { path: \"t\" "
+                   "equals: \"2\" } }\n",
+                   "m.textproto:4: attribute \"a\" is declared again with another type or unit"},
+        BadMapping{"id: \"id\"\nname: \"n\"\nvariants { axes: \"nope\" }\n",
+                   "variant axis \"nope\" is not a declared attribute"},
+        BadMapping{"id: \"id\"\nname: \"n\"\nkeys { name: \"sku\" path: \"s\" }\n"
+                   "keys { name: \"sku\" path: \"t\" }\n",
+                   "m.textproto:4: key \"sku\" declared twice"}));
+
+TEST(CatalogMapping, ReadsProtobufJson) {
+  absl::StatusOr<v1::CatalogMapping> m = ParseCatalogMapping(
+      R"({"catalogName": "j", "id": "sku", "name": "title",
+          "attributes": [{"name": "gb", "path": "cap", "type": "NUMBER", "unit": "GB"}]})",
+      "m.json", /*json=*/true);
+  ASSERT_TRUE(m.ok()) << m.status();
+  EXPECT_EQ(m->attributes(0).unit(), "GB");
+  EXPECT_THAT(ParseCatalogMapping(R"({"id": 5)", "m.json", true),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("m.json")));
+}
+
+TEST(CatalogMapping, ColumnNamesFromKeys) {
+  EXPECT_EQ(catalog::ColumnNameFromKey("Ideal For"), "ideal_for");
+  EXPECT_EQ(catalog::ColumnNameFromKey("Men's Size (UK)"), "mens_size_uk");
+  EXPECT_EQ(catalog::ColumnNameFromKey("Precious/Artificial Jewellery"),
+            "precious_artificial_jewellery");
+}
+
+TEST(CatalogMapping, AMissingFileIsNotFound) {
+  EXPECT_THAT(LoadCatalogMapping("/nonexistent/m.textproto"),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("/nonexistent/m.textproto")));
+}
+
+}  // namespace
+}  // namespace chatcart
