@@ -14,7 +14,6 @@
 #include <vector>
 
 #include "benchmark/benchmark.h"
-#include "chatcart/entities.h"
 #include "chatcart/intent.h"
 
 namespace chatcart {
@@ -108,26 +107,6 @@ void BM_Intent_Classify_Clinc150(benchmark::State& state) {
   ClassifyBenchmark(state, "clinc150", "val.jsonl");
 }
 BENCHMARK(BM_Intent_Classify_Clinc150)->ThreadRange(1, 2);
-
-// Entities of one budget-bearing utterance per language, in turn.
-void BM_Entities_Money(benchmark::State& state) {
-  EntityExtractorOptions options;
-  options.currency = "EUR";
-  std::shared_ptr<const EntityExtractor> extractor = *EntityExtractor::Create(options);
-  const std::pair<const char*, const char*> texts[] = {
-      {"en", "got anything for my 6yo under 40 quid?"},
-      {"it", "sotto i 50 euro, per favore"},
-      {"fr", "entre 200 et 300 € pour mon fils"},
-      {"en", "between 250 and 700 dollars"}};
-  std::vector<Entity> entities;
-  size_t i = 0;
-  for (auto _ : state) {
-    const auto& [lang, text] = texts[i++ & 3];
-    extractor->Extract(text, lang, &entities);
-    benchmark::DoNotOptimize(entities.data());
-  }
-}
-BENCHMARK(BM_Entities_Money)->ThreadRange(1, 2);
 
 }  // namespace
 }  // namespace chatcart

@@ -1,207 +1,171 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 //
-// `chatcart entities`: prints the commerce entities of each text as one JSON
-// object per line.
+// `chatcart entities`: the commerce entities of each text, as JSON Lines.
 //
-//   chatcart entities --lang en|it|fr [--currency USD] [--lexicon FILE.jsonl]
-//       [TEXT...]            (no TEXT: one text per line on stdin)
+//   chatcart entities --lang en|it|fr [--currency USD] [--category PHRASE=VALUE]...
+//       [--catalog FILE --mapping FILE] [TEXT...]
+//
+// With no TEXT, reads one text per line from stdin. Prints one JSON object
+// per text (the shape is relied on):
 //
 //   {"text":"under 40 quid","entities":[{"type":"money","start":0,"end":13,
-//     "text":"under 40 quid","confidence":0.95,"value":{"kind":"under",
-//     "amount_minor":4000,"currency":"GBP","currency_stated":true}}]}
+//    "text":"under 40 quid","confidence":0.95,
+//    "value":{"kind":"under","amount_minor":4000,"currency":"GBP"}}]}
 //
-// Values by type: money {"kind", "amount_minor" (or "min_minor" and
-// "max_minor" for between), "currency", "currency_stated"}; number,
-// quantity, ordinal {"number"}; age {"number", "unit"}; colour {"colour"};
-// size {"size", "system"}; compatibility {"platform", "model"}; category,
-// brand, product {"value"}. --lexicon reads JSON Lines of {"type":
-// "category|brand|product", "phrase", "value", "language"}. --catalog and
-// --mapping (a catalog as the lexicon) wait for the catalog component.
+// Values by type: money {"kind", "amount_minor", "currency"}, where the
+// amount is the maximum for under and the minimum for over, and between has
+// "min_minor" and "max_minor" instead of "amount_minor"; number, quantity,
+// ordinal and age {"number": n}; colour, size, compatibility, category and
+// brand {"name": "..."}; product {"product_id": "..."}. A text cut at the
+// maximum length adds "truncated":true.
 
-#include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "chatcart/entities.h"
 #include "command.h"
-#include "simdjson.h"
 
 namespace chatcart::cli {
 namespace {
 
-std::string Json(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof(buf), "\\u%04x", c);
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
-
-std::string Number(double v) {
-  char buf[32];
-  if (std::fabs(v) < 1e15 && v == std::floor(v)) {
-    std::snprintf(buf, sizeof(buf), "%lld", static_cast<long long>(v));
-  } else {
-    std::snprintf(buf, sizeof(buf), "%.10g", v);
-  }
-  return buf;
-}
-
-std::string ValueJson(const Entity& e) {
-  switch (e.type) {
-    case EntityType::kMoney: {
-      std::string out = "{\"kind\":" + Json(MoneyKindName(e.money.kind));
-      if (e.money.kind == MoneyKind::kBetween) {
-        out += ",\"min_minor\":" + std::to_string(e.money.min_minor) +
-               ",\"max_minor\":" + std::to_string(e.money.max_minor);
-      } else {
-        out += ",\"amount_minor\":" + std::to_string(e.money.amount_minor);
+// Appends `s` as a JSON string; ill-formed UTF-8 becomes U+FFFD.
+void AppendJsonString(std::string_view s, std::string* out) {
+  out->push_back('"');
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      switch (c) {
+        case '"':
+          out->append("\\\"");
+          break;
+        case '\\':
+          out->append("\\\\");
+          break;
+        case '\n':
+          out->append("\\n");
+          break;
+        case '\r':
+          out->append("\\r");
+          break;
+        case '\t':
+          out->append("\\t");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f) {
+            char buf[8];
+            std::snprintf(buf, sizeof(buf), "\\u%04x", c);
+            out->append(buf);
+          } else {
+            out->push_back(static_cast<char>(c));
+          }
       }
-      out += ",\"currency\":" + Json(e.money.currency) +
-             ",\"currency_stated\":" + (e.money.currency_stated ? "true" : "false") + "}";
-      return out;
+      ++i;
+      continue;
     }
-    case EntityType::kNumber:
-    case EntityType::kQuantity:
-    case EntityType::kOrdinal:
-      return "{\"number\":" + Number(e.number) + "}";
-    case EntityType::kAge:
-      return "{\"number\":" + Number(e.number) + ",\"unit\":" + Json(e.detail) + "}";
-    case EntityType::kColour:
-      return "{\"colour\":" + Json(e.value) + "}";
-    case EntityType::kSize:
-      return "{\"size\":" + Json(e.value) + ",\"system\":" + Json(e.detail) + "}";
-    case EntityType::kCompatibility:
-      return "{\"platform\":" + Json(e.value) + ",\"model\":" + Json(e.detail) + "}";
-    case EntityType::kCategory:
-    case EntityType::kBrand:
-    case EntityType::kProduct:
-      return "{\"value\":" + Json(e.value) + "}";
-  }
-  return "{}";
-}
-
-std::string LineJson(std::string_view text, const std::vector<Entity>& entities) {
-  std::string out = "{\"text\":" + Json(text) + ",\"entities\":[";
-  for (size_t i = 0; i < entities.size(); ++i) {
-    const Entity& e = entities[i];
-    if (i > 0) out += ",";
-    out += "{\"type\":" + Json(EntityTypeName(e.type)) + ",\"start\":" + std::to_string(e.start) +
-           ",\"end\":" + std::to_string(e.end) +
-           ",\"text\":" + Json(text.substr(e.start, e.end - e.start)) +
-           ",\"confidence\":" + Number(e.confidence) + ",\"value\":" + ValueJson(e) + "}";
-  }
-  return out + "]}";
-}
-
-// Reads a JSON Lines lexicon; errors name file:line.
-bool ReadLexicon(const std::string& path, std::vector<LexiconEntry>* out, std::string* error) {
-  simdjson::padded_string content;
-  if (simdjson::padded_string::load(path).get(content) != simdjson::SUCCESS) {
-    *error = path + ": cannot read";
-    return false;
-  }
-  simdjson::ondemand::parser parser;
-  std::string_view all(content.data(), content.size());
-  size_t line_no = 0;
-  while (!all.empty()) {
-    const size_t nl = all.find('\n');
-    const std::string_view line = all.substr(0, nl);
-    all = nl == std::string_view::npos ? std::string_view() : all.substr(nl + 1);
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const std::string where = path + ":" + std::to_string(line_no);
-    simdjson::padded_string padded(line);
-    simdjson::ondemand::document doc;
-    simdjson::ondemand::object object;
-    if (parser.iterate(padded).get(doc) != simdjson::SUCCESS ||
-        doc.get_object().get(object) != simdjson::SUCCESS) {
-      *error = where + ": not a JSON object";
-      return false;
+    // A well-formed multi-byte sequence is copied; anything else is U+FFFD.
+    size_t n = c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : (c >= 0xC2 ? 2 : 0));
+    bool ok = n != 0 && c <= 0xF4 && i + n <= s.size();
+    for (size_t k = 1; ok && k < n; ++k) {
+      ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
     }
-    LexiconEntry entry;
-    std::string type;
-    for (auto field : object) {
-      std::string_view key, value;
-      if (field.unescaped_key().get(key) != simdjson::SUCCESS) continue;
-      if (field.value().get_string().get(value) != simdjson::SUCCESS) continue;
-      if (key == "type") type = std::string(value);
-      if (key == "phrase") entry.phrase = std::string(value);
-      if (key == "value") entry.value = std::string(value);
-      if (key == "language") entry.language = std::string(value);
+    if (ok && n == 3) {
+      const unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);
+    } else if (ok && n == 4) {
+      const unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+      ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
     }
-    if (type == "category") {
-      entry.type = EntityType::kCategory;
-    } else if (type == "brand") {
-      entry.type = EntityType::kBrand;
-    } else if (type == "product") {
-      entry.type = EntityType::kProduct;
+    if (ok) {
+      out->append(s.substr(i, n));
+      i += n;
     } else {
-      *error = where + ": \"type\" must be category, brand or product, got \"" + type + "\"";
-      return false;
+      out->append("\xEF\xBF\xBD");
+      ++i;
     }
-    if (entry.value.empty()) entry.value = entry.phrase;
-    out->push_back(std::move(entry));
   }
-  return true;
+  out->push_back('"');
+}
+
+void AppendValue(const Entity& e, std::string* out) {
+  if (e.type == "money") {
+    const Budget& b = e.money;
+    *out += "{\"kind\":\"" + std::string(BudgetKindName(b.kind)) + "\"";
+    const Money* any = b.min.has_value() ? &*b.min : (b.max.has_value() ? &*b.max : nullptr);
+    if (b.kind == BudgetKind::kBetween) {
+      *out += ",\"min_minor\":" + std::to_string(b.min->minor_units());
+      *out += ",\"max_minor\":" + std::to_string(b.max->minor_units());
+    } else if (any != nullptr) {
+      // exact, around: the amount; under: the maximum; over: the minimum.
+      *out += ",\"amount_minor\":" + std::to_string(any->minor_units());
+    }
+    if (any != nullptr) *out += ",\"currency\":\"" + std::string(any->currency()) + "\"";
+    *out += "}";
+  } else if (e.type == "number" || e.type == "quantity" || e.type == "ordinal" || e.type == "age") {
+    *out += "{\"number\":" + std::to_string(e.number) + "}";
+  } else {
+    *out += e.type == "product" ? "{\"product_id\":" : "{\"name\":";
+    AppendJsonString(e.value, out);
+    *out += "}";
+  }
+}
+
+std::string ToJson(std::string_view text, const ExtractResult& result) {
+  std::string out = "{\"text\":";
+  AppendJsonString(text, &out);
+  out += ",\"entities\":[";
+  for (size_t i = 0; i < result.entities.size(); ++i) {
+    const Entity& e = result.entities[i];
+    if (i > 0) out += ",";
+    out += "{\"type\":\"" + e.type + "\",\"start\":" + std::to_string(e.start) +
+           ",\"end\":" + std::to_string(e.end) + ",\"text\":";
+    AppendJsonString(e.text, &out);
+    char confidence[32];
+    std::snprintf(confidence, sizeof(confidence), "%.2f", e.confidence);
+    out += ",\"confidence\":";
+    out += confidence;
+    out += ",\"value\":";
+    AppendValue(e, &out);
+    out += "}";
+  }
+  out += "]";
+  if (result.truncated) out += ",\"truncated\":true";
+  out += "}";
+  return out;
 }
 
 int RunEntities(Args& args) {
-  const std::string lang = args.ValueOr("lang", "en");
   EntityExtractorOptions options;
+  const std::string language = args.ValueOr("lang", "en");
+  options.languages = {language};
   options.currency = args.ValueOr("currency", "USD");
-  const std::optional<std::string> lexicon = args.Value("lexicon");
+  for (const std::string& category : args.Values("category")) {
+    const size_t eq = category.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == category.size()) {
+      std::fprintf(stderr, "chatcart entities: --category \"%s\": want PHRASE=VALUE\n",
+                   category.c_str());
+      return kExitUsage;
+    }
+    options.categories.push_back(
+        {.phrase = category.substr(0, eq), .value = category.substr(eq + 1), .language = ""});
+  }
   const std::optional<std::string> catalog = args.Value("catalog");
   const std::optional<std::string> mapping = args.Value("mapping");
-  const std::vector<std::string> texts = args.Positional();
+  std::vector<std::string> texts = args.Positional();
   if (std::string error = args.Finish(); !error.empty()) {
     std::fprintf(stderr, "chatcart entities: %s\n", error.c_str());
     return kExitUsage;
   }
-  if (lang != "en" && lang != "it" && lang != "fr") {
-    std::fprintf(stderr, "chatcart entities: --lang must be en, it or fr, got \"%s\"\n",
-                 lang.c_str());
-    return kExitUsage;
-  }
   if (catalog.has_value() || mapping.has_value()) {
     std::fprintf(stderr,
-                 "chatcart entities: --catalog/--mapping need the catalog component, which this "
-                 "build does not have yet; pass --lexicon FILE.jsonl instead\n");
+                 "chatcart entities: --catalog/--mapping need the catalog component, which "
+                 "this build does not have yet\n");
     return kExitUsage;
-  }
-  if (lexicon.has_value()) {
-    std::string error;
-    if (!ReadLexicon(*lexicon, &options.lexicon, &error)) {
-      std::fprintf(stderr, "chatcart entities: %s\n", error.c_str());
-      return kExitUsage;
-    }
   }
   absl::StatusOr<std::shared_ptr<const EntityExtractor>> extractor =
       EntityExtractor::Create(options);
@@ -210,22 +174,27 @@ int RunEntities(Args& args) {
                  std::string(extractor.status().message()).c_str());
     return kExitUsage;
   }
-  std::vector<Entity> entities;
-  auto run = [&](const std::string& text) {
-    (*extractor)->Extract(text, lang, &entities);
-    std::printf("%s\n", LineJson(text, entities).c_str());
+  ExtractResult result;
+  auto print = [&](std::string_view text) {
+    (*extractor)->Extract(text, language, &result);
+    std::string line = ToJson(text, result);
+    line += '\n';
+    std::fwrite(line.data(), 1, line.size(), stdout);
   };
   if (!texts.empty()) {
-    for (const std::string& t : texts) run(t);
-  } else {
-    std::string line;
-    while (std::getline(std::cin, line)) run(line);
+    for (const std::string& text : texts) print(text);
+    return kExitOk;
+  }
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    print(line);
   }
   return kExitOk;
 }
 
 CHATCART_CLI_COMMAND(entities, "entities",
-                     "Prints the commerce entities (money, numbers, ages...) of texts as JSON",
+                     "Prints the entities (money, numbers, age, size...) of each text as JSON",
                      RunEntities);
 
 }  // namespace

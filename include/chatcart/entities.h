@@ -1,49 +1,71 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 //
 // Commerce entities in what a shopper types, in English, Italian and French:
-// money and budgets, numbers (digits or words) and quantities, ordinals,
-// ages, colours, sizes, device compatibility, and (from a lexicon, usually
-// the catalog's) categories, brands and products. Each entity has its byte
-// span in the text, a normalized value and a confidence.
+// budgets and prices, numbers, quantities, ordinals, ages, colours, sizes,
+// compatibility, category words, and brands and products from a catalog.
+// Each entity has a type, a byte span into the text, the matched text, a
+// normalized value and a confidence.
 //
 //   EntityExtractorOptions options;
-//   options.currency = "EUR";  // the store's; amounts without a currency use it
-//   auto extractor = EntityExtractor::Create(options);
-//   std::vector<Entity> e = (*extractor)->Extract("got anything for my 6yo under 40 quid?", "en");
-//   // e[0]: age, "6yo", number 6, detail "years"
-//   // e[1]: money, "under 40 quid", kind kUnder, amount_minor 4000, currency "GBP"
+//   options.currency = "EUR";                              // the store's
+//   options.categories = {{.phrase = "photo printer", .value = "Photo Printers"}};
+//   absl::StatusOr<std::shared_ptr<const EntityExtractor>> extractor =
+//       EntityExtractor::Create(options);
+//   std::vector<Entity> e = (*extractor)->Extract("a gift for my 6 year old under 40 quid", "en");
+//   // e[0]: type "age", text "6 year old", number 6
+//   // e[1]: type "money", text "under 40 quid", money {kUnder, max = 40.00 GBP}
+//   (*extractor)->Extract("tra 20 e 30 €", "it");          // money {kBetween, 20.00, 30.00 EUR}
+//   (*extractor)->Extract("le troisième", "fr");           // ordinal 3
 //
-// What is recognised (see entity_test.cc for the tables of cases):
-//   money      "$300", "300 bucks", "40 quid", "1.5k" (with a budget cue), "19,99 €",
-//              "between 250 and 700 dollars", "from 20 to 30 euros", "200-300€",
-//              "sotto i 50 euro", "tra 100 e 200 euro", "entre 200 et 300 €",
-//              "moins de 20 euros", "around $50", "300ish", "50 max"; currency
-//              symbols, ISO codes and names; a bare number after an
-//              under/over/between/around cue is a budget in the store's currency
-//              when the text speaks of money (budget, spend, price, cost...)
-//   number     "42", "1,500", "two", "twenty-one", "a dozen", "tre", "ventitré",
-//              "centocinquanta", "vingt et un", "quatre-vingt-dix"
-//   quantity   a number with a quantity cue: "two of those", "3 pairs", "x2",
-//              "add 2", "una dozzina", "deux paires"
-//   ordinal    "the first one", "2nd", "la seconda", "le deuxième", "the last"
-//              (number -1)
-//   age        "my 6 year old", "6yo", "6-year-old", "aged 6", "18 months old",
-//              "ha 6 anni", "di 6 anni", "a 6 ans", "8 mois"
-//   colour     "red", "navy blue", "rosso/rossa/rosse", "bleu marine" (value: the
-//              English name)
-//   size       "XL", "size M", "EU 42", "US 9.5", "taglia 42", "pointure 38",
-//              "32x30", "W32 L30"
-//   compatibility  a device after a cue: "for an iPhone 5", "works with
-//              Android", "compatible avec mon Samsung Galaxy S21", "per il mio
-//              iPad" (value: platform id "iphone", detail: model "5")
-//   category, brand, product  lexicon phrases, matched on stems (plurals,
-//              gender) and, for words of five letters or more, within one
-//              edit ("canora" for "Canora", "photozen" for "PhotoZen")
-// Numbers taken by money, ages, sizes or devices are not reported again as
-// numbers. Entities never overlap; they come in text order.
+// What is found (the `type` names are part of the API):
+//   "money"     budgets and prices: exact ("$300", "300 bucks", "1.5k", "19,99 €"),
+//               under ("under 40 euros", "sotto i 50 euro", "moins de 20 euros",
+//               "pas plus de 50 €", "50 or less"), over ("at least 100", "più di 30"),
+//               between ("between 250 and 700 dollars", "tra 20 e 30 €",
+//               "entre 200 et 300 €", "$300-$500") and around ("around 100",
+//               "circa 80 euro", "environ 60 €", "~50", "300ish"). Currencies by
+//               symbol, ISO code or name ($ € £ ¥ ₹, USD, dollars, bucks, quid,
+//               sterline, livres, rupees...); none said: the store's currency. "$"
+//               and "dollars" are the store's currency when it is a dollar (CAD,
+//               AUD...), else USD. A number with a budget cue but no currency is a
+//               budget with a lower confidence; a bare number is a "number".
+//   "number"    whole numbers in digits or words: "300", "1,500", "twenty-five",
+//               "a dozen", "tre", "ventuno", "vingt et un", "quatre-vingt-dix".
+//               Numbers with decimals are reported only inside money and sizes.
+//   "quantity"  a number of items: "2 of those", "three of them", "ne prendo due",
+//               "j'en prends deux", "I'll take 3", "x2", "5 pieces", "2 more".
+//   "ordinal"   a position in a list: "the second one", "il secondo", "le troisième",
+//               "2nd", "option 3"; the last one is -1, the second to last -2.
+//   "age"       in whole years: "my 6 year old", "6yo", "a 10-year-old girl",
+//               "ha 6 anni", "un bambino di 5 anni", "il a 8 ans", "aged 7";
+//               months count as the whole years they make ("18 months old": 1).
+//   "colour"    a canonical English name: "rosso", "bleu marine" -> "red", "navy";
+//               "light blue", "azzurro", "bleu clair" -> "light blue".
+//   "size"      "S".."XXXL" (letters, "size M", "taglia L", "extra large"), numbers
+//               after a size word ("size 42" -> "42", "pointure 38,5" -> "38.5"),
+//               shoe systems ("EU 42" -> "EU 42", "US 9.5" -> "US 9.5"), waist x
+//               length ("32x30", "W32 L30" -> "32x30").
+//   "compatibility"  a platform, from a small table extendable by options:
+//               iphone, ipad, android (also "Samsung Galaxy S21"), windows_phone, windows, mac,
+//               linux, chromebook, playstation, xbox, nintendo_switch ("for an iPhone 5", "works
+//               with Android", "my wife's Windows phone", "per iPhone"). Every one named is
+//               reported.
+//   "category"  a word or phrase of the store's category vocabulary (options, and
+//               the catalog's category names), plurals included ("photo printers").
+//   "brand", "product"  from the catalog's lexicon (when a catalog is given).
 //
-// Thread safety: an EntityExtractor is immutable; it is safe for concurrent
-// access from multiple threads without any external synchronization.
+// Each byte of the text belongs to at most one entity: when candidates overlap,
+// the more specific wins ("my 6 year old under 40 euros" is an age and a budget,
+// never three numbers).
+//
+// Bad input has a defined result, never a crash: empty text gives no entities;
+// text beyond `max_text_chars` code points is ignored and the result says
+// truncated; ill-formed UTF-8 separates words like a space (spans still index
+// the bytes given); emoji and other scripts are skipped.
+//
+// Thread safety: an EntityExtractor is immutable once created; it is safe for
+// concurrent access from multiple threads without any external
+// synchronization. The catalog given in the options must outlive it.
 
 #ifndef CHATCART_ENTITIES_H_
 #define CHATCART_ENTITIES_H_
@@ -51,103 +73,108 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "chatcart/money.h"
 
 namespace chatcart {
 
-// Values are persisted (traces): never renumber.
-enum class EntityType : int {
-  kMoney = 0,
-  kNumber = 1,
-  kQuantity = 2,
-  kOrdinal = 3,
-  kAge = 4,
-  kColour = 5,
-  kSize = 6,
-  kCompatibility = 7,
-  kCategory = 8,
-  kBrand = 9,
-  kProduct = 10,
+class Catalog;
+
+// How a budget bounds the price. Values are persisted: never renumber.
+enum class BudgetKind : int {
+  kExact = 0,    // "$300": min == max
+  kUnder = 1,    // "under 40 euros": max only
+  kOver = 2,     // "at least 100": min only
+  kBetween = 3,  // "between 250 and 700 dollars": min and max
+  kAround = 4,   // "around 100": min == max, the amount said
 };
 
-// "money", "number", "quantity", "ordinal", "age", "colour", "size",
-// "compatibility", "category", "brand", "product".
-std::string_view EntityTypeName(EntityType type);
+// "exact", "under", "over", "between" or "around".
+std::string_view BudgetKindName(BudgetKind kind);
 
-enum class MoneyKind : int {
-  kExact = 0,
-  kUnder = 1,
-  kOver = 2,
-  kBetween = 3,
-  kAround = 4,
-};
-
-// "exact", "under", "over", "between", "around".
-std::string_view MoneyKindName(MoneyKind kind);
-
-struct MoneyValue {
-  MoneyKind kind = MoneyKind::kExact;
-  // The amount, for every kind but kBetween, in minor units of `currency`.
-  int64_t amount_minor = 0;
-  // The range, for kBetween (min <= max).
-  int64_t min_minor = 0;
-  int64_t max_minor = 0;
-  std::string currency;  // ISO 4217
-  // The text named the currency (else it is the store's).
+// The value of a "money" entity. exact and around: min == max == the amount;
+// under: max; over: min; between: both, min <= max.
+struct Budget {
+  BudgetKind kind = BudgetKind::kExact;
+  std::optional<Money> min;
+  std::optional<Money> max;
+  // The text named the currency (or said "k"/"grand"/"cents"); false when
+  // the store's currency was assumed ("under 40").
   bool currency_stated = false;
 };
 
 struct Entity {
-  EntityType type = EntityType::kNumber;
-  size_t start = 0;  // byte offsets in the text given to Extract()
-  size_t end = 0;
-  double confidence = 0;  // in (0, 1]
-  // kMoney.
-  MoneyValue money;
-  // kNumber, kQuantity, kOrdinal (1-based; -1 for "last"), kAge (in `detail`
-  // units).
-  double number = 0;
-  // kColour: English colour name ("red"); kSize: "M", "XL", "42", "9.5",
-  // "32x30"; kCompatibility: platform id ("iphone", "android", "ipad",
-  // "mac", "windows", "windows_phone", "playstation", ...); kCategory,
-  // kBrand, kProduct: the lexicon entry's value.
-  std::string value;
-  // kAge: "years" or "months"; kSize: "letter", "eu", "us", "uk",
-  // "waist_length" or "" (unknown system); kCompatibility: the model
-  // ("15 pro", "s21"), possibly "".
-  std::string detail;
+  // "money", "number", "quantity", "ordinal", "age", "colour", "size",
+  // "compatibility", "category", "brand" or "product".
+  std::string type;
+  // The byte span [start, end) in the text given to Extract.
+  int start = 0;
+  int end = 0;
+  // The text's bytes in the span, as typed.
+  std::string text;
+  // How sure the extractor is, in (0, 1]: about 0.95 for explicit forms ("$300",
+  // "6 year old"), lower for guesses ("around 100" with no currency: 0.75).
+  double confidence = 0;
+
+  // The value, by type:
+  Budget money;        // "money"
+  int64_t number = 0;  // "number", "quantity", "ordinal" (-1 the last), "age" (years)
+  std::string value;   // "colour", "size", "compatibility", "category", "brand"
+                       // (canonical forms above); "product": the catalog product id
 };
 
-// A phrase that names a category, brand or product (usually from the
-// catalog's lexicon).
-struct LexiconEntry {
-  EntityType type = EntityType::kProduct;  // kCategory, kBrand or kProduct
-  std::string phrase;                      // as people write it ("PhotoZen 6")
-  std::string value;                       // what the entity carries (an id, a name)
-  std::string language;                    // "en", "it", "fr"; empty: every language
+// A word or phrase of an extra vocabulary and the canonical value it stands
+// for ("bleu nuit" -> "navy", "photo printers" -> "Photo Printers").
+struct VocabularyEntry {
+  std::string phrase;
+  std::string value;
+  // "en", "it" or "fr"; empty: every language.
+  std::string language;
 };
 
 struct EntityExtractorOptions {
-  // The store's currency (ISO 4217): amounts without a stated currency use
-  // it, and "$" or "dollars" mean it when it is a dollar. Default: "USD".
+  // The store's currency (ISO 4217), for amounts said without one. Default: USD.
   std::string currency = "USD";
-  std::vector<LexiconEntry> lexicon;
-  // Lexicon words of five letters or more also match within one edit.
-  // Default: true.
-  bool fuzzy = true;
-  // Text beyond this many code points is ignored. Default: 2,000.
+  // The languages to understand ("en", "it", "fr"); the first is used when
+  // Extract names none or one not listed. Default: all three, English first.
+  std::vector<std::string> languages = {"en", "it", "fr"};
+
+  // Extra vocabularies, added to the built-in tables.
+  std::vector<VocabularyEntry> colours;        // value: a canonical colour name
+  std::vector<VocabularyEntry> compatibility;  // value: a platform id ("kindle")
+  std::vector<VocabularyEntry> categories;     // value: the category name
+
+  // A catalog for brands, products and category names; nullptr: none. It must
+  // outlive the extractor. Default: nullptr.
+  const Catalog* catalog = nullptr;
+  // Add the catalog's category names to `categories`. Default: true.
+  bool categories_from_catalog = true;
+
+  // Text beyond this many code points is ignored (the result says truncated).
+  // Default: 2,000.
   size_t max_text_chars = 2000;
+};
+
+// What one call found.
+struct ExtractResult {
+  // In text order, no two overlapping.
+  std::vector<Entity> entities;
+  // The text was cut at max_text_chars.
+  bool truncated = false;
+  // "en", "it" or "fr": the language the text was read in.
+  std::string_view language;
 };
 
 class EntityExtractor {
  public:
-  // INVALID_ARGUMENT for an unknown currency, a lexicon entry with an empty
-  // phrase or a type other than category, brand or product (naming the
-  // entry's index).
+  // Compiles the tables for `options`. INVALID_ARGUMENT naming the field for
+  // an unknown currency or language, no language, or a vocabulary entry with
+  // an empty phrase or value or an unknown language.
   static absl::StatusOr<std::shared_ptr<const EntityExtractor>> Create(
       const EntityExtractorOptions& options);
 
@@ -155,11 +182,12 @@ class EntityExtractor {
   EntityExtractor& operator=(const EntityExtractor&) = delete;
   ~EntityExtractor();
 
-  // The entities of `text` in `language` ("en", "it", "fr"; anything else is
-  // English), in text order. Never fails: bad input gives fewer entities.
-  std::vector<Entity> Extract(std::string_view text, std::string_view language) const;
-  // Same, into *out (cleared first), reusing its storage.
-  void Extract(std::string_view text, std::string_view language, std::vector<Entity>* out) const;
+  // The entities of `text` read as `language` ("en", "it", "fr", or a BCP 47
+  // tag such as "it-IT"); empty or not among the options' languages: the
+  // first of them. Never fails (see the file comment on bad input).
+  std::vector<Entity> Extract(std::string_view text, std::string_view language = {}) const;
+  // Same, into *result (its vectors' storage is reused).
+  void Extract(std::string_view text, std::string_view language, ExtractResult* result) const;
 
   const EntityExtractorOptions& options() const;
 

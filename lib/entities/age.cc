@@ -1,0 +1,150 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+
+#include "entities/age.h"
+
+#include <algorithm>
+#include <optional>
+
+namespace chatcart::entities {
+namespace {
+
+using text::Language;
+
+constexpr int64_t kMaxAge = 120;
+
+void AddEnglish(LexiconBuilder* lx) {
+  lx->AddRoles({"year", "years", "yr", "yrs"}, kAgeYears);
+  lx->AddRoles({"year old", "years old", "year-old", "years-old", "yr old", "yrs old", "yr-old",
+                "y o", "y/o", "y.o", "year olds", "year-olds"},
+               kAgeYears | kAgeOld);
+  lx->AddRoles({"month", "months"}, kAgeMonths);
+  lx->AddRoles({"month old", "months old", "month-old", "months-old"}, kAgeMonths | kAgeOld);
+  lx->AddRoles({"old"}, kAgeOld);
+  lx->AddRoles({"aged", "age", "ages", "turning", "turns", "turned", "just turned"}, kAgeCue);
+  lx->AddRoles({"son",      "daughter",   "kid",     "kids",   "child",    "children",
+                "boy",      "girl",       "nephew",  "niece",  "grandson", "granddaughter",
+                "toddler",  "baby",       "brother", "sister", "teen",     "teenager",
+                "grandkid", "grandchild", "he",      "she",    "who"},
+               kAgePerson);
+  lx->AddRoles({"warranty", "guarantee", "subscription", "contract",  "plan",  "for",
+                "in",       "within",    "after",        "over",      "last",  "past",
+                "every",    "per",       "since",        "ago",       "lasts", "lasted",
+                "battery",  "license",   "licence",      "membership"},
+               kAgeBlock);
+}
+
+void AddItalian(LexiconBuilder* lx) {
+  lx->AddRoles({"anni", "anno"}, kAgeYears);
+  lx->AddRoles({"mesi", "mese"}, kAgeMonths);
+  lx->AddRoles({"età", "compie", "compirà", "compiuto", "compiuti", "fa"}, kAgeCue);
+  lx->AddRoles({"ha", "che ha", "avrà", "compie"}, kAgeHas);
+  lx->AddRoles(
+      {"bambino",  "bambina",  "bambini",  "bambine", "figlio",  "figlia",  "figli",   "nipote",
+       "nipotino", "nipotina", "ragazzo",  "ragazza", "ragazzi", "bimbo",   "bimba",   "bimbi",
+       "maschio",  "femmina",  "fratello", "sorella", "neonato", "neonata", "piccolo", "piccola"},
+      kAgePerson);
+  lx->AddRoles({"garanzia", "abbonamento", "contratto", "da", "per", "tra", "fra", "entro", "dopo",
+                "ogni", "durata", "ultimi", "scorsi", "batteria", "licenza", "dura"},
+               kAgeBlock);
+}
+
+void AddFrench(LexiconBuilder* lx) {
+  lx->AddRoles({"ans", "an"}, kAgeYears);
+  lx->AddRoles({"mois"}, kAgeMonths);
+  lx->AddRoles({"âge", "âgé de", "âgée de", "âgés de", "âgées de", "fête", "fêtera"}, kAgeCue);
+  lx->AddRoles({"a", "qui a", "aura", "ses", "fête"}, kAgeHas);
+  lx->AddRoles({"enfant", "enfants", "fils", "fille", "garçon", "neveu", "nièce", "petit-fils",
+                "petite-fille", "bébé", "frère", "soeur", "sœur", "ado", "petit", "petite"},
+               kAgePerson);
+  lx->AddRoles(
+      {"garantie", "abonnement", "contrat", "depuis", "pendant", "dans", "en", "après", "tous",
+       "chaque", "durée", "derniers", "batterie", "licence", "dure", "pour", "il y a"},
+      kAgeBlock);
+}
+
+bool AnyBefore(const Scan& scan, int i, int window, uint64_t role) {
+  for (int k = std::max(0, i - window); k < i; ++k) {
+    if (scan.units[static_cast<size_t>(k)].Has(role)) return true;
+  }
+  return false;
+}
+
+void Emit(const Scan& scan, uint32_t begin, uint32_t end, int64_t years, double confidence,
+          int priority, std::vector<Candidate>* out) {
+  if (years < 0 || years > kMaxAge) return;
+  Candidate& c = out->emplace_back();
+  c.type = EntityType::kAge;
+  c.begin = begin;
+  c.end = end;
+  c.number = years;
+  c.confidence = confidence;
+  c.priority = priority;
+}
+
+}  // namespace
+
+void AddAgeWords(Language language, LexiconBuilder* lexicon) {
+  switch (language) {
+    case Language::kEnglish:
+      AddEnglish(lexicon);
+      break;
+    case Language::kItalian:
+      AddItalian(lexicon);
+      break;
+    case Language::kFrench:
+      AddFrench(lexicon);
+      break;
+  }
+}
+
+void FindAges(const Scan& scan, std::vector<Candidate>* out) {
+  const int n = static_cast<int>(scan.units.size());
+  for (int i = 0; i < n; ++i) {
+    const Unit& u = scan.units[static_cast<size_t>(i)];
+    if (!u.has_number || u.pronoun || u.article || u.prefix != Affix::kNone) continue;
+    std::optional<int64_t> value = u.number.Integer();
+    if (!value.has_value()) continue;
+    if (u.suffix == Affix::kAgeYears) {  // "6yo"
+      Emit(scan, u.begin, u.end, *value, 0.95, kPriorityAge, out);
+      continue;
+    }
+    if (u.suffix != Affix::kNone) continue;
+    const Unit* prev = scan.at(i - 1);
+    int j = i + 1;
+    if (scan.at(j) != nullptr && scan.at(j)->IsDash()) ++j;  // "10-year-old"
+    const Unit* unit = scan.at(j);
+    if (unit == nullptr || !unit->Has(kAgeYears | kAgeMonths)) {
+      // "aged 7", "turning 5", "età 6": a cue and a bare number.
+      if (prev != nullptr && prev->Has(kAgeCue)) {
+        Emit(scan, prev->begin, u.end, *value, 0.85, kPriorityAge, out);
+      }
+      continue;
+    }
+    const bool months = unit->Has(kAgeMonths);
+    const int64_t years = months ? *value / 12 : *value;
+    uint32_t end = unit->end;
+    bool old = unit->Has(kAgeOld);
+    if (!old && scan.Has(j + 1, kAgeOld)) {
+      old = true;
+      end = scan.at(j + 1)->end;
+    }
+    if (old) {
+      Emit(scan, u.begin, end, years, months ? 0.85 : 0.95, kPriorityAge, out);
+      continue;
+    }
+    if (AnyBefore(scan, i, 3, kAgeBlock)) continue;
+    if (const Unit* after = scan.at(j + 1);
+        after != nullptr && (after->text == "ago" || after->text == "fa")) {
+      continue;  // "3 years ago", "3 anni fa"
+    }
+    const bool has = prev != nullptr && prev->Has(kAgeHas | kAgeCue);
+    const bool person = AnyBefore(scan, i, 4, kAgePerson);
+    if (has || person) {
+      Emit(scan, u.begin, end, years, 0.9, kPriorityAge, out);
+    } else if (scan.language != Language::kEnglish) {
+      Emit(scan, u.begin, end, years, 0.7, kPriorityWeakAge, out);
+    }
+  }
+}
+
+}  // namespace chatcart::entities

@@ -1,0 +1,144 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+
+#include "entities/compatibility.h"
+
+#include <algorithm>
+#include <optional>
+
+namespace chatcart::entities {
+namespace {
+
+using text::Language;
+
+struct PlatformWord {
+  const char* phrase;
+  const char* value;
+};
+
+constexpr PlatformWord kPlatforms[] = {
+    {"iphone", "iphone"},
+    {"iphones", "iphone"},
+    {"i-phone", "iphone"},
+    {"i phone", "iphone"},
+    {"ios", "iphone"},
+    {"apple phone", "iphone"},
+    {"ipad", "ipad"},
+    {"ipads", "ipad"},
+    {"ipados", "ipad"},
+    {"android", "android"},
+    {"android phone", "android"},
+    {"google pixel", "android"},
+    {"samsung galaxy", "android"},
+    {"galaxy", "android"},
+    {"windows phone", "windows_phone"},
+    {"windows phones", "windows_phone"},
+    {"windows mobile", "windows_phone"},
+    {"lumia", "windows_phone"},
+    {"windows", "windows"},
+    {"windows pc", "windows"},
+    {"mac", "mac"},
+    {"macs", "mac"},
+    {"macbook", "mac"},
+    {"imac", "mac"},
+    {"macos", "mac"},
+    {"mac os", "mac"},
+    {"os x", "mac"},
+    {"osx", "mac"},
+    {"linux", "linux"},
+    {"ubuntu", "linux"},
+    {"chromebook", "chromebook"},
+    {"chrome os", "chromebook"},
+    {"chromeos", "chromebook"},
+    {"playstation", "playstation"},
+    {"ps3", "playstation"},
+    {"ps4", "playstation"},
+    {"ps5", "playstation"},
+    {"xbox", "xbox"},
+    {"xbox one", "xbox"},
+    {"nintendo switch", "nintendo_switch"},
+};
+
+bool ModelPart(const Unit& u) {
+  if (u.Has(kModelSuffix)) return true;
+  // "S21", "A54", "13": short model codes with a digit.
+  if (u.kind == text::TokenKind::kAlnum && u.text.size() <= 5 && !u.Has(kCompat)) return true;
+  if (!u.PlainNumber() || u.number_words) return false;
+  std::optional<int64_t> v = u.number.Integer();
+  return v.has_value() && *v >= 0 && *v <= 99;  // "iPhone 15", "Windows 11"
+}
+
+}  // namespace
+
+void AddPlatform(std::string_view phrase, std::string_view value, LexiconBuilder* lx) {
+  const int32_t id = lx->Value(value);
+  lx->Add(phrase, [id](WordInfo& w) {
+    w.roles |= kCompat;
+    w.value = id;
+  });
+}
+
+void AddCompatibilityWords(Language language, LexiconBuilder* lx) {
+  for (const PlatformWord& p : kPlatforms) AddPlatform(p.phrase, p.value, lx);
+  lx->AddRoles({"pro", "max", "plus", "mini", "ultra", "xr", "xs", "air", "pro max", "slim",
+                "series x", "series s"},
+               kModelSuffix);
+  switch (language) {
+    case Language::kEnglish:
+      lx->AddRoles({"se"}, kModelSuffix);
+      lx->AddRoles({"for", "works with", "work with", "working with", "compatible with", "with",
+                    "supports", "support", "on", "my", "have", "has"},
+                   kCompatCue);
+      break;
+    case Language::kItalian:
+      lx->AddRoles({"per", "compatibile con", "compatibili con", "funziona con", "va con", "con",
+                    "mio", "mia", "ho", "ha", "su"},
+                   kCompatCue);
+      break;
+    case Language::kFrench:
+      lx->AddRoles({"pour", "compatible avec", "compatibles avec", "fonctionne avec", "marche avec",
+                    "avec", "mon", "ma", "sur", "ai", "a"},
+                   kCompatCue);
+      break;
+  }
+}
+
+void FindCompatibility(const Scan& scan, std::vector<Candidate>* out) {
+  const int n = static_cast<int>(scan.units.size());
+  for (int i = 0; i < n; ++i) {
+    const Unit& u = scan.units[static_cast<size_t>(i)];
+    int32_t value = -1;
+    if (u.Has(kCompat)) {
+      value = u.info->value;
+    } else if (u.has_number && u.prefix == Affix::kCompat && u.suffix == Affix::kNone) {
+      value = u.affix_info->value;  // "iphone15"
+    } else {
+      continue;
+    }
+    uint32_t end = u.end;
+    // The model: "iPhone 15 Pro Max", "Windows 11". Only after a bare name.
+    if (u.prefix != Affix::kCompat) {
+      for (int k = i + 1; k < std::min(n, i + 4) && ModelPart(scan.units[static_cast<size_t>(k)]);
+           ++k) {
+        end = scan.units[static_cast<size_t>(k)].end;
+      }
+    } else {
+      for (int k = i + 1;
+           k < std::min(n, i + 3) && scan.units[static_cast<size_t>(k)].Has(kModelSuffix); ++k) {
+        end = scan.units[static_cast<size_t>(k)].end;
+      }
+    }
+    bool cue = false;
+    for (int k = std::max(0, i - 3); k < i && !cue; ++k) {
+      cue = scan.units[static_cast<size_t>(k)].Has(kCompatCue);
+    }
+    Candidate& c = out->emplace_back();
+    c.type = EntityType::kCompatibility;
+    c.begin = u.begin;
+    c.end = end;
+    c.value = scan.lexicon->value(value);
+    c.confidence = cue ? 0.95 : 0.85;
+    c.priority = kPriorityCompat;
+  }
+}
+
+}  // namespace chatcart::entities

@@ -1,0 +1,605 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+
+#include "entities/numbers.h"
+
+#include <array>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "common/strings.h"
+#include "text/fold.h"
+
+namespace chatcart::entities {
+namespace {
+
+using text::Language;
+
+void AddNumber(LexiconBuilder* lx, std::string_view word, int64_t value, NumberClass cls) {
+  lx->Add(word, [value, cls](WordInfo& w) {
+    w.roles |= kNumberWord;
+    w.number = value;
+    w.number_class = cls;
+  });
+}
+
+// ---- English
+
+void AddEnglish(LexiconBuilder* lx) {
+  const char* const units[] = {"one", "two",   "three", "four", "five",
+                               "six", "seven", "eight", "nine"};
+  for (int i = 0; i < 9; ++i) AddNumber(lx, units[i], i + 1, NumberClass::kUnit);
+  const char* const teens[] = {"ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+                               "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+  for (int i = 0; i < 10; ++i) AddNumber(lx, teens[i], 10 + i, NumberClass::kTeen);
+  const char* const tens[] = {"twenty", "thirty",  "forty",  "fifty",
+                              "sixty",  "seventy", "eighty", "ninety"};
+  for (int i = 0; i < 8; ++i) AddNumber(lx, tens[i], 20 + 10 * i, NumberClass::kTens);
+  AddNumber(lx, "zero", 0, NumberClass::kWhole);
+  AddNumber(lx, "hundred", 100, NumberClass::kHundred);
+  AddNumber(lx, "thousand", 1000, NumberClass::kThousand);
+  AddNumber(lx, "million", 1000000, NumberClass::kMillion);
+  AddNumber(lx, "dozen", 12, NumberClass::kWhole);
+  AddNumber(lx, "dozens", 12, NumberClass::kWhole);
+  AddNumber(lx, "a couple", 2, NumberClass::kWhole);
+  AddNumber(lx, "half a dozen", 6, NumberClass::kWhole);
+  AddNumber(lx, "a", 1, NumberClass::kArticle);
+  AddNumber(lx, "an", 1, NumberClass::kArticle);
+  lx->AddRoles("one", kPronounOne);
+  lx->AddRoles("and", kNumberAnd);
+  lx->AddRoles({"the", "this", "that", "these", "those", "which", "another", "any", "each", "every",
+                "other", "no", "a", "an", "my", "your", "same"},
+               kDeterminer);
+}
+
+// ---- Italian
+
+constexpr std::array<const char*, 10> kItalianUnits = {"zero",   "uno", "due",   "tre",  "quattro",
+                                                       "cinque", "sei", "sette", "otto", "nove"};
+constexpr std::array<const char*, 10> kItalianTeens = {
+    "dieci",    "undici", "dodici",      "tredici",  "quattordici",
+    "quindici", "sedici", "diciassette", "diciotto", "diciannove"};
+constexpr std::array<const char*, 8> kItalianTens = {
+    "venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta", "novanta"};
+
+// Every Italian number word 0..99, with and without the accent of "-tré".
+const absl::flat_hash_map<std::string, int>& ItalianBelow100() {
+  static const auto* table = [] {
+    auto* t = new absl::flat_hash_map<std::string, int>();
+    for (int i = 0; i < 10; ++i) (*t)[kItalianUnits[i]] = i;
+    for (int i = 0; i < 10; ++i) (*t)[kItalianTeens[i]] = 10 + i;
+    for (int i = 0; i < 8; ++i) {
+      const std::string tens = kItalianTens[i];
+      (*t)[tens] = 20 + 10 * i;
+      for (int u = 1; u < 10; ++u) {
+        std::string stem = tens;
+        // "venti" + "uno" -> "ventuno", + "otto" -> "ventotto".
+        if (u == 1 || u == 8) stem.pop_back();
+        (*t)[stem + kItalianUnits[u]] = 20 + 10 * i + u;
+        if (u == 3) (*t)[stem + "tré"] = 20 + 10 * i + 3;
+      }
+    }
+    return t;
+  }();
+  return *table;
+}
+
+std::optional<int64_t> ItalianBelow1000(std::string_view w) {
+  const size_t cent = w.find("cent");
+  if (cent == std::string_view::npos) {
+    auto it = ItalianBelow100().find(ToAbsl(w));
+    if (it == ItalianBelow100().end()) return std::nullopt;
+    return it->second;
+  }
+  int64_t hundreds = 1;
+  if (cent > 0) {
+    auto it = ItalianBelow100().find(ToAbsl(w.substr(0, cent)));
+    if (it == ItalianBelow100().end() || it->second < 2 || it->second > 9) return std::nullopt;
+    hundreds = it->second;
+  }
+  std::string_view rest = w.substr(cent + 4);
+  // "cento" + "cinquanta"; "cent" + "ottanta" (the o is elided before o).
+  if (rest.empty()) return std::nullopt;  // "cent" alone is not Italian
+  if (rest == "o") return hundreds * 100;
+  if (rest.front() == 'o') {
+    auto it = ItalianBelow100().find(ToAbsl(rest.substr(1)));
+    if (it != ItalianBelow100().end() && it->second > 0) return hundreds * 100 + it->second;
+  }
+  auto it = ItalianBelow100().find(ToAbsl(rest));
+  if (it == ItalianBelow100().end() || it->second == 0) return std::nullopt;
+  return hundreds * 100 + it->second;
+}
+
+void AddItalian(LexiconBuilder* lx) {
+  for (const auto& [word, value] : ItalianBelow100()) {
+    NumberClass cls =
+        value < 10 ? NumberClass::kUnit
+                   : (value % 10 == 0 && value >= 20 ? NumberClass::kTens : NumberClass::kTeen);
+    if (value == 0) cls = NumberClass::kWhole;
+    AddNumber(lx, word, value, cls);
+  }
+  AddNumber(lx, "cento", 100, NumberClass::kHundred);
+  AddNumber(lx, "mille", 1000, NumberClass::kThousand);
+  AddNumber(lx, "mila", 1000, NumberClass::kThousand);
+  AddNumber(lx, "milione", 1000000, NumberClass::kMillion);
+  AddNumber(lx, "milioni", 1000000, NumberClass::kMillion);
+  AddNumber(lx, "dozzina", 12, NumberClass::kWhole);
+  AddNumber(lx, "una dozzina", 12, NumberClass::kWhole);
+  AddNumber(lx, "mezza dozzina", 6, NumberClass::kWhole);
+  AddNumber(lx, "un paio", 2, NumberClass::kWhole);
+  AddNumber(lx, "un", 1, NumberClass::kArticle);
+  AddNumber(lx, "una", 1, NumberClass::kArticle);
+  lx->AddRoles("uno", kPronounOne);
+  lx->AddRoles("e", kNumberAnd);
+  lx->AddRoles(
+      {"il",     "lo",    "la", "l",   "i",   "gli",   "le",    "questo", "questa", "quello",
+       "quella", "quale", "un", "una", "uno", "altro", "altra", "ogni",   "mio",    "mia"},
+      kDeterminer);
+}
+
+// ---- French
+
+void AddFrench(LexiconBuilder* lx) {
+  const char* const units[] = {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"};
+  for (int i = 0; i < 8; ++i) AddNumber(lx, units[i], i + 2, NumberClass::kUnit);
+  const char* const teens[] = {"dix", "onze", "douze", "treize", "quatorze", "quinze", "seize"};
+  for (int i = 0; i < 7; ++i) AddNumber(lx, teens[i], 10 + i, NumberClass::kTeen);
+  const char* const tens[] = {"vingt", "trente", "quarante", "cinquante", "soixante"};
+  for (int i = 0; i < 5; ++i) AddNumber(lx, tens[i], 20 + 10 * i, NumberClass::kTens);
+  AddNumber(lx, "vingts", 20, NumberClass::kTens);
+  for (const char* eighty : {"quatre-vingt", "quatre-vingts", "quatre vingt", "quatre vingts"}) {
+    AddNumber(lx, eighty, 80, NumberClass::kTens);
+  }
+  AddNumber(lx, "zéro", 0, NumberClass::kWhole);
+  AddNumber(lx, "cent", 100, NumberClass::kHundred);
+  AddNumber(lx, "cents", 100, NumberClass::kHundred);
+  AddNumber(lx, "mille", 1000, NumberClass::kThousand);
+  AddNumber(lx, "million", 1000000, NumberClass::kMillion);
+  AddNumber(lx, "millions", 1000000, NumberClass::kMillion);
+  AddNumber(lx, "douzaine", 12, NumberClass::kWhole);
+  AddNumber(lx, "une douzaine", 12, NumberClass::kWhole);
+  AddNumber(lx, "une demi-douzaine", 6, NumberClass::kWhole);
+  AddNumber(lx, "un", 1, NumberClass::kArticle);
+  AddNumber(lx, "une", 1, NumberClass::kArticle);
+  lx->AddRoles("et", kNumberAnd);
+  lx->AddRoles({"le", "la", "l", "les", "ce", "cet", "cette", "ces", "quel", "quelle", "un", "une",
+                "autre", "chaque", "mon", "ma"},
+               kDeterminer);
+}
+
+// ---- Affixes: letters glued to digits.
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool OneOf(std::string_view s, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list) {
+    if (s == x) return true;
+  }
+  return false;
+}
+
+Affix SuffixAffix(std::string_view s, Language language) {
+  if (s == "k") return Affix::kThousands;
+  if (s == "x") return Affix::kTimes;
+  if (s == "ish") return Affix::kAround;
+  if (OneOf(s, {"yo", "y", "yr", "yrs", "yro", "yrsold", "yearold", "anni", "enne", "ans"})) {
+    return Affix::kAgeYears;
+  }
+  if (OneOf(s, {"xs", "xxs", "xl", "xxl", "xxxl"})) return Affix::kSizeLetter;
+  switch (language) {
+    case Language::kEnglish:
+      if (OneOf(s, {"st", "nd", "rd", "th"})) return Affix::kOrdinal;
+      break;
+    case Language::kItalian:
+      if (OneOf(s, {"o", "a"})) return Affix::kOrdinal;  // 2º, 2ª after NFKC
+      break;
+    case Language::kFrench:
+      if (OneOf(s, {"er", "re", "ere", "ère", "e", "eme", "ème", "nd", "nde", "de"})) {
+        return Affix::kOrdinal;
+      }
+      break;
+  }
+  return Affix::kNone;
+}
+
+// Reads a number token with letters ("1.5k", "x2", "32x30", "eu42") into u.
+void ReadAlnum(const Scan& scan, Separators seps, Unit* u) {
+  std::string_view s = u->text;
+  size_t a = 0;
+  while (a < s.size() && !IsDigit(s[a])) ++a;
+  size_t b = a;
+  while (b < s.size() && (IsDigit(s[b]) || s[b] == '.' || s[b] == ',')) ++b;
+  const std::string_view prefix = s.substr(0, a), digits = s.substr(a, b - a), suffix = s.substr(b);
+  std::optional<Decimal> value = ParseDigits(digits, seps);
+  if (!value.has_value()) return;
+  if (!prefix.empty() && !suffix.empty()) return;  // "a3b": not a number
+  if (!prefix.empty()) {
+    const LexiconEntry* e = scan.lexicon->Find(prefix);
+    const WordInfo* w = e != nullptr && e->is_word ? &e->word : nullptr;
+    if (prefix == "x") {
+      u->prefix = Affix::kTimes;
+    } else if (prefix == "w") {
+      u->prefix = Affix::kWaist;
+    } else if (prefix == "l") {
+      u->prefix = Affix::kLength;
+    } else if (w != nullptr && w->Has(kSizeSystem)) {
+      u->prefix = Affix::kSizeSystem;
+    } else if (w != nullptr && w->Has(kCurrency)) {
+      u->prefix = Affix::kCurrency;
+    } else if (w != nullptr && w->Has(kCompat)) {
+      u->prefix = Affix::kCompat;
+    } else {
+      return;
+    }
+    u->affix_info = w;
+  } else {
+    // "32x30": digits, x, digits.
+    if (suffix.size() > 1 && suffix[0] == 'x' && IsDigit(suffix[1])) {
+      std::optional<Decimal> second = ParseDigits(suffix.substr(1), seps);
+      if (!second.has_value()) return;
+      u->suffix = Affix::kByNumber;
+      u->second = *second;
+    } else {
+      u->suffix = SuffixAffix(suffix, scan.language);
+      if (u->suffix == Affix::kNone) {
+        const LexiconEntry* e = scan.lexicon->Find(suffix);
+        if (e == nullptr || !e->is_word || !e->word.Has(kCurrency)) return;
+        u->suffix = Affix::kCurrency;
+        u->affix_info = &e->word;
+      }
+    }
+  }
+  u->has_number = true;
+  u->number = *value;
+}
+
+// ---- Joining number words.
+
+struct Acc {
+  int64_t total = 0;
+  int64_t current = 0;
+  NumberClass last = NumberClass::kNone;
+  int64_t last_value = 0;  // the word's own value ("dix" is 10)
+};
+
+bool IsMultiplier(NumberClass c) {
+  return c == NumberClass::kHundred || c == NumberClass::kThousand || c == NumberClass::kMillion;
+}
+
+// Adds the number word `w` to `acc`, or returns false when it cannot follow.
+bool Step(Acc* acc, const WordInfo& w, Language language) {
+  using C = NumberClass;
+  const C last = acc->last;
+  const bool after_big = last == C::kHundred || last == C::kThousand || last == C::kMillion;
+  const int64_t v = w.number;
+  switch (w.number_class) {
+    case C::kNone:
+      return false;
+    case C::kArticle:
+      // 1 before a multiplier ("a hundred"), or "vingt et un".
+      if (last == C::kNone) {
+        acc->current = 1;
+      } else if (last == C::kTens && language != Language::kEnglish) {
+        acc->current += 1;
+      } else {
+        return false;
+      }
+      break;
+    case C::kUnit:
+      if (!(last == C::kNone || last == C::kTens || after_big ||
+            (language == Language::kFrench && last == C::kTeen && acc->last_value == 10))) {
+        return false;
+      }
+      acc->current += v;
+      break;
+    case C::kTeen:
+      if (!(last == C::kNone || after_big ||
+            (language == Language::kFrench && last == C::kTens &&
+             (acc->current % 100 == 60 || acc->current % 100 == 80)))) {
+        return false;
+      }
+      acc->current += v;
+      break;
+    case C::kTens:
+      if (!(last == C::kNone || after_big)) return false;
+      acc->current += v;
+      break;
+    case C::kHundred:
+      // "two hundred", "a hundred"; English also "fifteen hundred".
+      if (!(last == C::kNone || last == C::kUnit || last == C::kArticle ||
+            (language == Language::kEnglish && last == C::kTeen && acc->current < 100))) {
+        return false;
+      }
+      acc->current = (acc->current == 0 ? 1 : acc->current) * 100;
+      break;
+    case C::kThousand:
+    case C::kMillion:
+      if (last == C::kThousand || last == C::kMillion) return false;
+      acc->total += (acc->current == 0 ? 1 : acc->current) * v;
+      acc->current = 0;
+      break;
+    case C::kWhole:
+      if (last == C::kNone) {
+        acc->current = v;
+      } else if (last == C::kArticle || last == C::kUnit) {
+        if (v != 12) return false;  // "a dozen", "two dozen"
+        acc->current *= 12;
+      } else {
+        return false;
+      }
+      break;
+  }
+  acc->last = w.number_class;
+  acc->last_value = v;
+  return true;
+}
+
+bool IsNumberWordUnit(const Unit& u) {
+  return u.info != nullptr && u.info->Has(kNumberWord) && u.kind == text::TokenKind::kWord;
+}
+
+bool IsJoiner(const Unit& u) { return u.IsDash() || (u.Has(kNumberAnd) && !IsNumberWordUnit(u)); }
+
+// Joins the number words starting at units[i]; returns the units consumed (0:
+// none) and the value.
+size_t JoinWords(const std::vector<Unit>& units, size_t i, Language language, int64_t* value,
+                 bool* article_only) {
+  Acc acc;
+  size_t end = i;  // one past the last unit taken
+  size_t j = i;
+  while (j < units.size()) {
+    const Unit& u = units[j];
+    if (j > i && IsJoiner(u)) {
+      // Joiners ("-", "and", "-et-") count only when a number word that can
+      // follow comes next.
+      size_t k = j;
+      bool has_and = false;
+      while (k < units.size() && k < j + 3 && IsJoiner(units[k])) {
+        has_and = has_and || units[k].Has(kNumberAnd);
+        ++k;
+      }
+      if (k >= units.size() || !IsNumberWordUnit(units[k])) break;
+      if (has_and && !(acc.last == NumberClass::kTens || IsMultiplier(acc.last))) break;
+      Acc trial = acc;
+      if (!Step(&trial, *units[k].info, language)) break;
+      acc = trial;
+      j = k + 1;
+      end = j;
+      if (acc.last == NumberClass::kWhole) break;
+      continue;
+    }
+    if (!IsNumberWordUnit(u)) break;
+    Acc trial = acc;
+    if (!Step(&trial, *u.info, language)) break;
+    acc = trial;
+    ++j;
+    end = j;
+    if (acc.last == NumberClass::kWhole && units[j - 1].info->number != 12) break;
+  }
+  if (end == i) return 0;
+  *article_only = acc.last == NumberClass::kArticle;
+  if (*article_only && end - i > 1) {
+    // "vingt et un" ends on an article yet is a number.
+    *article_only = false;
+  }
+  *value = acc.total + acc.current;
+  return end - i;
+}
+
+// Whether text[a, b) is one space (ASCII, no-break, narrow no-break or thin).
+bool OneSpace(std::string_view text, size_t a, size_t b) {
+  const std::string_view gap = text.substr(a, b - a);
+  return gap == " " || gap == "\xC2\xA0" || gap == "\xE2\x80\xAF" || gap == "\xE2\x80\x89";
+}
+
+bool AllDigits(std::string_view s) {
+  for (char c : s) {
+    if (!IsDigit(c)) return false;
+  }
+  return !s.empty();
+}
+
+void JoinSpaceGroups(Scan* scan) {
+  std::vector<Unit>& units = scan->units;
+  size_t out = 0;
+  for (size_t i = 0; i < units.size();) {
+    Unit u = units[i];
+    size_t j = i + 1;
+    if (u.kind == text::TokenKind::kNumber && u.has_number && AllDigits(u.text) &&
+        u.text.size() <= 3 && u.text[0] != '0') {
+      Decimal value = u.number;
+      while (j < units.size() && units[j].kind == text::TokenKind::kNumber && units[j].has_number &&
+             OneSpace(scan->text, units[j - 1].end, units[j].begin) &&
+             value.mantissa < 1000000000000LL) {
+        // A group of three digits, the last one maybe with decimals: "1 500,50".
+        const std::string_view group = units[j].text;
+        const bool last = group.size() > 4 && group[3] == ',' && AllDigits(group.substr(4));
+        if (!(group.size() == 3 && AllDigits(group)) && !(last && AllDigits(group.substr(0, 3)))) {
+          break;
+        }
+        const Decimal g = units[j].number;  // 500, or 500.50 at scale 2
+        int64_t m = 0;
+        int64_t scale = 1;
+        for (int k = 0; k < g.scale; ++k) scale *= 10;
+        if (__builtin_mul_overflow(value.mantissa, 1000, &m) ||
+            __builtin_mul_overflow(m, scale, &m) || __builtin_add_overflow(m, g.mantissa, &m)) {
+          break;
+        }
+        value = Decimal{m, g.scale};
+        u.end = units[j].end;
+        u.last_token = units[j].last_token;
+        ++j;
+        if (last) break;
+      }
+      if (j > i + 1) {
+        u.number = value;
+        u.phrase = true;
+        u.info = nullptr;
+      }
+    }
+    units[out++] = u;
+    i = j;
+  }
+  units.resize(out);
+}
+
+// Italian thousands written apart from the rest: "duemila cinquecento".
+void JoinItalianThousands(Scan* scan) {
+  std::vector<Unit>& units = scan->units;
+  size_t out = 0;
+  for (size_t i = 0; i < units.size(); ++i) {
+    Unit u = units[i];
+    if (u.number_words && u.has_number && i + 1 < units.size()) {
+      const Unit& next = units[i + 1];
+      std::optional<int64_t> a = u.number.Integer();
+      std::optional<int64_t> b = next.number_words ? next.number.Integer() : std::nullopt;
+      if (a.has_value() && b.has_value() && *a >= 1000 && *a % 1000 == 0 && *b > 0 && *b < 1000 &&
+          !next.Has(kNumberWord)) {
+        u.number = Decimal{*a + *b, 0};
+        u.end = next.end;
+        u.last_token = next.last_token;
+        u.phrase = true;
+        u.info = nullptr;
+        ++i;
+      }
+    }
+    units[out++] = u;
+  }
+  units.resize(out);
+}
+
+}  // namespace
+
+void AddNumberWords(Language language, LexiconBuilder* lexicon) {
+  switch (language) {
+    case Language::kEnglish:
+      AddEnglish(lexicon);
+      break;
+    case Language::kItalian:
+      AddItalian(lexicon);
+      break;
+    case Language::kFrench:
+      AddFrench(lexicon);
+      break;
+  }
+  // Display resolutions, not thousands.
+  lexicon->AddRoles({"4k", "8k"}, kMeasureUnit);
+}
+
+std::optional<int64_t> ParseItalianNumberWord(std::string_view word) {
+  if (word.size() < 3 || word.size() > 64) return std::nullopt;
+  const size_t mila = word.find("mila");
+  if (mila != std::string_view::npos && mila > 0) {
+    std::optional<int64_t> left = ItalianBelow1000(word.substr(0, mila));
+    if (!left.has_value() || *left < 2) return std::nullopt;
+    std::string_view rest = word.substr(mila + 4);
+    if (rest.empty()) return *left * 1000;
+    std::optional<int64_t> right = ItalianBelow1000(rest);
+    if (!right.has_value() || *right == 0) return std::nullopt;
+    return *left * 1000 + *right;
+  }
+  if (word.substr(0, 5) == "mille") {
+    std::string_view rest = word.substr(5);
+    if (rest.empty()) return 1000;
+    std::optional<int64_t> right = ItalianBelow1000(rest);
+    if (!right.has_value() || *right == 0) return std::nullopt;
+    return 1000 + *right;
+  }
+  return ItalianBelow1000(word);
+}
+
+void ReadNumbers(Scan* scan) {
+  const Separators seps =
+      scan->language == Language::kEnglish ? Separators::kDotDecimal : Separators::kCommaDecimal;
+  std::vector<Unit>& units = scan->units;
+  // 1. Digits, alnum tokens and Italian fused words, unit by unit.
+  for (Unit& u : units) {
+    if (u.phrase) continue;
+    if (u.kind == text::TokenKind::kNumber) {
+      if (std::optional<Decimal> d = ParseDigits(u.text, seps)) {
+        u.has_number = true;
+        u.number = *d;
+      }
+    } else if (u.kind == text::TokenKind::kAlnum) {
+      if (u.info == nullptr) ReadAlnum(*scan, seps, &u);
+    } else if (u.kind == text::TokenKind::kWord && scan->language == Language::kItalian &&
+               u.info == nullptr && u.text.size() >= 5) {
+      if (std::optional<int64_t> v = ParseItalianNumberWord(u.text)) {
+        u.has_number = true;
+        u.number_words = true;
+        u.number = Decimal{*v, 0};
+      }
+    }
+  }
+  // 2. French groups thousands with a space: "1 000", "2 500 000".
+  if (scan->language == Language::kFrench) JoinSpaceGroups(scan);
+  // 3. Join number words, and digits with a multiplier word.
+  if (scan->language == Language::kItalian) JoinItalianThousands(scan);
+  size_t out = 0;
+  for (size_t i = 0; i < units.size();) {
+    Unit u = units[i];
+    size_t used = 1;
+    if (u.PlainNumber() && !u.number_words && i + 1 < units.size() &&
+        IsNumberWordUnit(units[i + 1])) {
+      const WordInfo& w = *units[i + 1].info;
+      const bool multiplier =
+          IsMultiplier(w.number_class) || (w.number == 12 && w.number_class == NumberClass::kWhole);
+      if (multiplier) {
+        if (std::optional<Decimal> d = u.number.Times(w.number)) {
+          u.number = *d;
+          u.end = units[i + 1].end;
+          u.last_token = units[i + 1].last_token;
+          u.info = nullptr;
+          used = 2;
+        }
+      }
+    } else if (IsNumberWordUnit(u)) {
+      int64_t value = 0;
+      bool article_only = false;
+      used = JoinWords(units, i, scan->language, &value, &article_only);
+      if (used == 0) {
+        used = 1;
+      } else {
+        u.has_number = true;
+        u.number_words = true;
+        u.article = article_only;
+        u.number = Decimal{value, 0};
+        if (used > 1) {
+          u.end = units[i + used - 1].end;
+          u.last_token = units[i + used - 1].last_token;
+          u.info = nullptr;
+          u.phrase = true;
+        }
+      }
+    }
+    units[out++] = u;
+    i += used;
+  }
+  units.resize(out);
+  // 4. "one" after a determiner, maybe with an adjective between, is a
+  // pronoun: "the red one", "this one", "a cheaper one".
+  for (size_t i = 0; i < units.size(); ++i) {
+    Unit& u = units[i];
+    if (!u.Has(kPronounOne)) continue;
+    const bool det1 = i >= 1 && units[i - 1].Has(kDeterminer);
+    const bool det2 = i >= 2 && units[i - 2].Has(kDeterminer) && !units[i - 1].has_number &&
+                      units[i - 1].kind == text::TokenKind::kWord;
+    if (det1 || det2) u.pronoun = true;
+  }
+}
+
+void FindNumbers(const Scan& scan, std::vector<Candidate>* out) {
+  for (const Unit& u : scan.units) {
+    if (!u.PlainNumber() || u.article) continue;
+    std::optional<int64_t> v = u.number.Integer();
+    if (!v.has_value()) continue;
+    Candidate& c = out->emplace_back();
+    c.type = EntityType::kNumber;
+    c.begin = u.begin;
+    c.end = u.end;
+    c.priority = kPriorityNumber;
+    c.confidence = u.number_words ? 0.85 : 0.9;
+    c.number = *v;
+  }
+}
+
+}  // namespace chatcart::entities
