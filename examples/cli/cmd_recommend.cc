@@ -1,0 +1,358 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// `chatcart recommend --catalog FILE --mapping FILE [--where C]... [--prefer P]...
+//   [--max AMOUNT] [--min AMOUNT] [--around AMOUNT] [--age N] [--contains ATTR=V1,V2]...
+//   [--reference ID --critique C...] [--exclude ID]... [--other C;C]... [--all-stock]
+//   [--top 5] [--locale en|it|fr] [--merchant ATTR --merchant-weight W] [--json]`:
+// prints each pick with its score breakdown and reasons, and the relaxation
+// proposal when nothing matches.
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "catalog_cli.h"
+#include "chatcart/recommend.h"
+
+namespace chatcart::cli {
+namespace {
+
+constexpr char kCommand[] = "recommend";
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t end = s.find(sep, start);
+    if (end == std::string::npos) end = s.size();
+    std::string part = s.substr(start, end - start);
+    while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+    while (!part.empty() && part.back() == ' ') part.pop_back();
+    if (!part.empty()) out.push_back(part);
+    start = end + 1;
+  }
+  return out;
+}
+
+// "300", "300 EUR", "300EUR": in `currency` unless one is written.
+bool ParseAmount(const std::string& text, const std::string& currency, std::optional<Money>* out,
+                 const char* flag) {
+  size_t k = 0;
+  while (k < text.size() && (std::isdigit(static_cast<unsigned char>(text[k])) || text[k] == '.')) {
+    ++k;
+  }
+  std::string code = text.substr(k);
+  while (!code.empty() && code.front() == ' ') code.erase(code.begin());
+  absl::StatusOr<Money> m = Money::Parse(text.substr(0, k), code.empty() ? currency : code);
+  if (!m.ok()) {
+    std::fprintf(stderr, "chatcart %s: --%s %s: %s\n", kCommand, flag, text.c_str(),
+                 std::string(m.status().message()).c_str());
+    return false;
+  }
+  *out = *m;
+  return true;
+}
+
+std::string AlternativeText(uint32_t flags) {
+  std::vector<std::string> parts;
+  if (flags & kAlternativeCheaper) parts.push_back("cheaper");
+  if (flags & kAlternativeOtherBrand) parts.push_back("other brand");
+  if (flags & kAlternativeOtherApproach) parts.push_back("other approach");
+  std::string s;
+  for (const std::string& p : parts) s += (s.empty() ? "" : ", ") + p;
+  return s;
+}
+
+void PrintPickText(int rank, const Pick& p) {
+  std::printf("%d. %s  %s", rank, p.id.c_str(), p.name.c_str());
+  if (!p.brand.empty()) std::printf("  (%s)", p.brand.c_str());
+  std::printf("  %s  score %.3f", p.price ? p.price->ToString().c_str() : "-", p.score);
+  if (p.alternative != kAlternativeNone) {
+    std::printf("  [alternative: %s]", AlternativeText(p.alternative).c_str());
+  }
+  std::printf("\n");
+  for (const ScoreTerm& t : p.breakdown) {
+    std::printf("     %-16s %-22s utility %.2f x weight %.2f = %.3f\n", t.name.c_str(),
+                t.value.c_str(), t.utility, t.weight, t.contribution);
+  }
+  for (const Reason& r : p.reasons) std::printf("   - %s\n", r.text.c_str());
+}
+
+void WritePickJson(const Pick& p, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("id");
+  w->String(p.id);
+  w->Key("name");
+  w->String(p.name);
+  w->Key("brand");
+  w->String(p.brand);
+  w->Key("price");
+  if (p.price) {
+    w->BeginObject();
+    w->Key("amount");
+    w->String(p.price->ToDecimalString());
+    w->Key("currency");
+    w->String(p.price->currency());
+    w->EndObject();
+  } else {
+    w->Null();
+  }
+  w->Key("score");
+  w->Double(p.score);
+  w->Key("alternative");
+  w->BeginArray();
+  if (p.alternative & kAlternativeCheaper) w->String("cheaper");
+  if (p.alternative & kAlternativeOtherBrand) w->String("other_brand");
+  if (p.alternative & kAlternativeOtherApproach) w->String("other_approach");
+  w->EndArray();
+  w->Key("breakdown");
+  w->BeginArray();
+  for (const ScoreTerm& t : p.breakdown) {
+    w->BeginObject();
+    w->Key("term");
+    w->String(t.name);
+    w->Key("value");
+    w->String(t.value);
+    w->Key("utility");
+    w->Double(t.utility);
+    w->Key("weight");
+    w->Double(t.weight);
+    w->Key("contribution");
+    w->Double(t.contribution);
+    w->EndObject();
+  }
+  w->EndArray();
+  w->Key("reasons");
+  w->BeginArray();
+  static constexpr const char* kKinds[] = {
+      "meets",     "within_budget", "near_target", "preference", "rating",  "best_of_picks",
+      "trade_off", "alternative",   "merchant",    "similar",    "critique"};
+  for (const Reason& r : p.reasons) {
+    w->BeginObject();
+    w->Key("kind");
+    w->String(kKinds[static_cast<int>(r.kind)]);
+    w->Key("subject");
+    w->String(r.subject);
+    w->Key("label");
+    w->String(r.label);
+    w->Key("value");
+    w->String(r.value);
+    w->Key("other");
+    w->String(r.other);
+    if (r.versus >= 0) {
+      w->Key("versus");
+      w->Int(r.versus);
+    }
+    w->Key("text");
+    w->String(r.text);
+    w->EndObject();
+  }
+  w->EndArray();
+  w->EndObject();
+}
+
+void PrintJson(const Recommendation& rec, double ms) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("locale");
+  w.String(rec.locale);
+  w.Key("matches");
+  w.Int(static_cast<int64_t>(rec.matches));
+  w.Key("constraints");
+  w.BeginArray();
+  static constexpr const char* kOrigins[] = {"where", "budget", "age", "contains_all", "critique"};
+  for (const AppliedConstraint& c : rec.constraints) {
+    w.BeginObject();
+    w.Key("text");
+    w.String(c.text);
+    w.Key("origin");
+    w.String(kOrigins[static_cast<int>(c.origin)]);
+    w.Key("phrase");
+    w.String(c.phrase);
+    w.Key("relaxable");
+    w.Bool(c.relaxable);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("picks");
+  w.BeginArray();
+  for (const Pick& p : rec.picks) WritePickJson(p, &w);
+  w.EndArray();
+  w.Key("alternative");
+  w.Int(rec.alternative);
+  w.Key("other_approach");
+  if (rec.other_approach) {
+    WritePickJson(*rec.other_approach, &w);
+  } else {
+    w.Null();
+  }
+  w.Key("conflict");
+  w.BeginArray();
+  for (size_t k : rec.conflict) w.Int(static_cast<int64_t>(k));
+  w.EndArray();
+  w.Key("relaxations");
+  w.BeginArray();
+  for (const Relaxation& r : rec.relaxations) {
+    w.BeginObject();
+    w.Key("changes");
+    w.BeginArray();
+    for (const RelaxationChange& c : r.changes) {
+      w.BeginObject();
+      w.Key("constraint");
+      w.Int(static_cast<int64_t>(c.constraint));
+      w.Key("to");
+      if (c.to.empty()) {
+        w.Null();
+      } else {
+        w.String(c.to);
+      }
+      w.Key("phrase");
+      w.String(c.phrase);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("matches");
+    w.Int(static_cast<int64_t>(r.matches));
+    w.Key("text");
+    w.String(r.text);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("explanation");
+  w.String(rec.explanation);
+  w.Key("milliseconds");
+  w.Double(ms);
+  w.EndObject();
+  std::puts(w.str().c_str());
+}
+
+int RunRecommend(Args& args) {
+  CatalogFlags flags;
+  bool ok = ReadCatalogFlags(kCommand, args, &flags);
+  RecommendRequest q;
+  q.where = args.Values("where");
+  const std::vector<std::string> prefer = args.Values("prefer");
+  const std::optional<std::string> max = args.Value("max"), min = args.Value("min"),
+                                   around = args.Value("around"), age = args.Value("age");
+  const std::string currency_flag = args.ValueOr("currency", "");
+  const std::vector<std::string> contains = args.Values("contains");
+  q.reference = args.ValueOr("reference", "");
+  const std::vector<std::string> critiques = args.Values("critique");
+  q.exclude = args.Values("exclude");
+  for (const std::string& other : args.Values("other"))
+    q.other_approaches.push_back(Split(other, ';'));
+  q.in_stock_only = !args.Switch("all-stock");
+  const std::string top = args.ValueOr("top", "5");
+  q.locale = args.ValueOr("locale", "en");
+  RecommenderOptions options;
+  options.merchant_attribute = args.ValueOr("merchant", "");
+  const std::string merchant_weight = args.ValueOr("merchant-weight", "");
+  if (std::string error = args.Finish(); !error.empty()) {
+    std::fprintf(stderr, "chatcart %s: %s\n", kCommand, error.c_str());
+    return kExitUsage;
+  }
+  if (!ok) return kExitUsage;
+
+  char* end = nullptr;
+  q.top = static_cast<int>(std::strtol(top.c_str(), &end, 10));
+  if (top.empty() || *end != '\0') {
+    std::fprintf(stderr, "chatcart %s: --top %s is not a number\n", kCommand, top.c_str());
+    return kExitUsage;
+  }
+  if (age) {
+    q.age = static_cast<int>(std::strtol(age->c_str(), &end, 10));
+    if (age->empty() || *end != '\0') {
+      std::fprintf(stderr, "chatcart %s: --age %s is not a number\n", kCommand, age->c_str());
+      return kExitUsage;
+    }
+  }
+  if (!merchant_weight.empty()) {
+    options.merchant_weight = std::strtod(merchant_weight.c_str(), &end);
+    if (*end != '\0') {
+      std::fprintf(stderr, "chatcart %s: --merchant-weight %s is not a number\n", kCommand,
+                   merchant_weight.c_str());
+      return kExitUsage;
+    }
+  }
+  for (const std::string& p : prefer) {
+    absl::StatusOr<Preference> parsed = Preference::Parse(p);
+    if (!parsed.ok()) {
+      std::fprintf(stderr, "chatcart %s: --prefer: %s\n", kCommand,
+                   std::string(parsed.status().message()).c_str());
+      return kExitUsage;
+    }
+    q.prefer.push_back(*parsed);
+  }
+  for (const std::string& c : critiques) {
+    absl::StatusOr<Critique> parsed = Critique::Parse(c);
+    if (!parsed.ok()) {
+      std::fprintf(stderr, "chatcart %s: --critique: %s\n", kCommand,
+                   std::string(parsed.status().message()).c_str());
+      return kExitUsage;
+    }
+    q.critiques.push_back(*parsed);
+  }
+  for (const std::string& c : contains) {
+    size_t eq = c.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      std::fprintf(stderr, "chatcart %s: --contains %s: expected ATTR=V1,V2\n", kCommand,
+                   c.c_str());
+      return kExitUsage;
+    }
+    q.contains_all.push_back({c.substr(0, eq), Split(c.substr(eq + 1), ',')});
+  }
+
+  CatalogLoadReport report;
+  std::shared_ptr<const Catalog> catalog = LoadCatalogOrReport(kCommand, flags, &report);
+  if (catalog == nullptr) return kExitFailure;
+  const std::string currency = !currency_flag.empty()          ? currency_flag
+                               : catalog->currencies().empty() ? "USD"
+                                                               : catalog->currencies()[0];
+  if ((max && !ParseAmount(*max, currency, &q.budget.max, "max")) ||
+      (min && !ParseAmount(*min, currency, &q.budget.min, "min")) ||
+      (around && !ParseAmount(*around, currency, &q.budget.around, "around"))) {
+    return kExitUsage;
+  }
+
+  absl::StatusOr<std::shared_ptr<const Recommender>> recommender =
+      Recommender::Create(catalog, options);
+  if (!recommender.ok()) {
+    std::fprintf(stderr, "chatcart %s: %s\n", kCommand,
+                 std::string(recommender.status().message()).c_str());
+    return kExitUsage;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  absl::StatusOr<Recommendation> rec = (*recommender)->Recommend(q);
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (!rec.ok()) {
+    std::fprintf(stderr, "chatcart %s: %s\n", kCommand,
+                 std::string(rec.status().message()).c_str());
+    return kExitUsage;
+  }
+  if (flags.json) {
+    PrintJson(*rec, ms);
+    return kExitOk;
+  }
+  std::printf("%zu of %zu products meet:", rec->matches, catalog->size());
+  for (const AppliedConstraint& c : rec->constraints) std::printf(" [%s]", c.text.c_str());
+  std::printf("  (%.3f ms)\n", ms);
+  for (size_t k = 0; k < rec->picks.size(); ++k)
+    PrintPickText(static_cast<int>(k + 1), rec->picks[k]);
+  if (rec->other_approach) {
+    std::printf("another approach:\n");
+    PrintPickText(0, *rec->other_approach);
+  }
+  if (!rec->explanation.empty()) std::printf("%s\n", rec->explanation.c_str());
+  return kExitOk;
+}
+
+CHATCART_CLI_COMMAND(recommend, "recommend",
+                     "Picks products for constraints and preferences, with reasons (--catalog, "
+                     "--mapping, --where, --prefer, --max, --top)",
+                     RunRecommend);
+
+}  // namespace
+}  // namespace chatcart::cli

@@ -1,0 +1,129 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+
+#include "recommend/shortlist.h"
+
+#include <algorithm>
+
+namespace chatcart::recommend {
+namespace {
+
+// Higher score first; ties by product order, so results are deterministic.
+struct ByScore {
+  const Scored* s;
+  bool operator()(size_t a, size_t b) const {
+    if (s->score[a] != s->score[b]) return s->score[a] > s->score[b];
+    return s->products[a] < s->products[b];
+  }
+};
+
+bool SameProduct(const Recommender::Rep& rep, ProductIndex a, ProductIndex b) {
+  if (rep.group_of[a] == rep.group_of[b]) return true;
+  const Catalog& c = *rep.catalog;
+  return c.brand_code(a) == c.brand_code(b) && c.product_name(a) == c.product_name(b);
+}
+
+}  // namespace
+
+uint32_t AlternativeFlagsOf(const Catalog& catalog, ProductIndex first, ProductIndex c) {
+  uint32_t flags = kAlternativeNone;
+  const int64_t pf = catalog.price_column()[first], pc = catalog.price_column()[c];
+  if (pf != Catalog::kNoPrice && pc != Catalog::kNoPrice && pc < pf &&
+      catalog.price_currency(first) == catalog.price_currency(c)) {
+    flags |= kAlternativeCheaper;
+  }
+  const uint32_t bf = catalog.brand_code(first), bc = catalog.brand_code(c);
+  if (bf != 0 && bc != 0 && bf != bc) flags |= kAlternativeOtherBrand;
+  return flags;
+}
+
+Shortlist SelectShortlist(const Recommender::Rep& rep, const Scored& scored, int top) {
+  Shortlist out;
+  const size_t n = scored.products.size();
+  if (n == 0 || top <= 0) return out;
+  const Catalog& c = *rep.catalog;
+  const double diversity = rep.options.diversity;
+
+  std::vector<size_t> order(n);
+  for (size_t k = 0; k < n; ++k) order[k] = k;
+  // A pool of the best, grown when variants and duplicates use it up.
+  size_t pool = std::min(n, std::max<size_t>(64, static_cast<size_t>(top) * 16));
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(pool), order.end(),
+                    ByScore{&scored});
+  size_t sorted = pool;
+  std::vector<char> used(n, 0);
+
+  auto duplicate = [&](size_t k) {
+    for (size_t p : out.picks) {
+      if (SameProduct(rep, scored.products[p], scored.products[k])) return true;
+    }
+    return false;
+  };
+  while (out.picks.size() < static_cast<size_t>(top)) {
+    double best = -1e9;
+    size_t best_at = n;
+    for (size_t r = 0; r < pool; ++r) {
+      const size_t k = order[r];
+      if (used[k]) continue;
+      // The pool is sorted: nothing further can beat the best by more than
+      // the largest penalty, which is >= 0, so stop once scores fall below.
+      if (scored.score[k] <= best) break;
+      if (duplicate(k)) {
+        used[k] = 1;
+        continue;
+      }
+      double penalty = 0;
+      const ProductIndex i = scored.products[k];
+      for (size_t p : out.picks) {
+        const ProductIndex j = scored.products[p];
+        if (c.brand_code(i) != 0 && c.brand_code(i) == c.brand_code(j)) penalty += diversity;
+        if (rep.category_of[i] == rep.category_of[j]) penalty += diversity / 2;
+      }
+      const double value = scored.score[k] - penalty;
+      if (value > best) {
+        best = value;
+        best_at = k;
+      }
+    }
+    if (best_at == n) {
+      if (pool == n) break;
+      const size_t grown = std::min(n, pool * 4);
+      std::partial_sort(order.begin() + static_cast<std::ptrdiff_t>(sorted),
+                        order.begin() + static_cast<std::ptrdiff_t>(grown), order.end(),
+                        ByScore{&scored});
+      pool = sorted = grown;
+      continue;
+    }
+    used[best_at] = 1;
+    out.picks.push_back(best_at);
+  }
+
+  if (top < 2 || out.picks.empty()) return out;
+  const ProductIndex first = scored.products[out.picks[0]];
+  for (size_t p = 1; p < out.picks.size(); ++p) {
+    uint32_t flags = AlternativeFlagsOf(c, first, scored.products[out.picks[p]]);
+    if (flags != kAlternativeNone) {
+      out.alternative = static_cast<int>(p);
+      out.alternative_flags = flags;
+      return out;
+    }
+  }
+  // None among the picks: the best candidate that is one, if any.
+  size_t best_at = n;
+  uint32_t best_flags = kAlternativeNone;
+  for (size_t k = 0; k < n; ++k) {
+    uint32_t flags = AlternativeFlagsOf(c, first, scored.products[k]);
+    if (flags == kAlternativeNone || duplicate(k)) continue;
+    if (best_at == n || ByScore{&scored}(k, best_at)) {
+      best_at = k;
+      best_flags = flags;
+    }
+  }
+  if (best_at == n) return out;
+  if (out.picks.size() == static_cast<size_t>(top)) out.picks.pop_back();
+  out.picks.push_back(best_at);
+  out.alternative = static_cast<int>(out.picks.size() - 1);
+  out.alternative_flags = best_flags;
+  return out;
+}
+
+}  // namespace chatcart::recommend

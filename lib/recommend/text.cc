@@ -1,0 +1,222 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// The en/it/fr templates of the recommender's conditions, explanations and
+// reasons. One row per message; every row has all three languages, so a
+// missing translation cannot compile.
+
+#include "recommend/text.h"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "common/strings.h"
+
+namespace chatcart::recommend {
+namespace {
+
+struct Row {
+  Msg msg;
+  const char* text[3];  // en, it, fr
+};
+
+// clang-format off
+constexpr Row kRows[] = {
+  {Msg::kPriceLe, {"up to {v}", "fino a {v}", "jusqu'à {v}"}},
+  {Msg::kPriceLt, {"under {v}", "sotto {v}", "moins de {v}"}},
+  {Msg::kPriceGe, {"from {v}", "da {v}", "à partir de {v}"}},
+  {Msg::kPriceGt, {"over {v}", "oltre {v}", "plus de {v}"}},
+  {Msg::kPriceEq, {"at {v}", "a {v}", "à {v}"}},
+  {Msg::kPriceNe, {"not at {v}", "non a {v}", "pas à {v}"}},
+  {Msg::kNumLe, {"{label} at most {v}", "{label} al massimo {v}", "{label} au plus {v}"}},
+  {Msg::kNumLt, {"{label} under {v}", "{label} sotto {v}", "{label} sous {v}"}},
+  {Msg::kNumGe, {"{label} at least {v}", "{label} almeno {v}", "{label} au moins {v}"}},
+  {Msg::kNumGt, {"{label} over {v}", "{label} oltre {v}", "{label} au-delà de {v}"}},
+  {Msg::kNumEq, {"{label} {v}", "{label} {v}", "{label} {v}"}},
+  {Msg::kNumNe, {"{label} other than {v}", "{label} diverso da {v}", "{label} autre que {v}"}},
+  {Msg::kBrandEq, {"brand {v}", "marca {v}", "marque {v}"}},
+  {Msg::kBrandNe, {"not brand {v}", "non di marca {v}", "pas de marque {v}"}},
+  {Msg::kCategoryEq, {"in {v}", "in {v}", "dans {v}"}},
+  {Msg::kCategoryNe, {"not in {v}", "non in {v}", "hors de {v}"}},
+  {Msg::kIdEq, {"product {v}", "prodotto {v}", "produit {v}"}},
+  {Msg::kIdNe, {"not product {v}", "non il prodotto {v}", "pas le produit {v}"}},
+  {Msg::kAge, {"for age {v}", "per {v} anni", "pour {v} ans"}},
+  {Msg::kOr, {" or ", " o ", " ou "}},
+  {Msg::kAnd, {" and ", " e ", " et "}},
+  {Msg::kRatingLabel, {"rating", "valutazione", "note"}},
+
+  {Msg::kNothing, {"Nothing matches {conds}", "Nessun prodotto corrisponde a: {conds}",
+                   "Aucun produit ne correspond à : {conds}"}},
+  {Msg::kNoneInCatalog, {"No product in the catalog matches {conds}",
+                         "Nessun prodotto del catalogo corrisponde a: {conds}",
+                         "Aucun produit du catalogue ne correspond à : {conds}"}},
+  {Msg::kWith, {"with {v}", "con {v}", "avec {v}"}},
+  {Msg::kWithout, {"without {v}", "senza {v}", "sans {v}"}},
+  {Msg::kProposalOne, {"{changes} there is 1", "{changes} ce n'è 1", "{changes}, il y en a 1"}},
+  {Msg::kProposalMany, {"{changes} there are {n}", "{changes} ce ne sono {n}",
+                        "{changes}, il y en a {n}"}},
+  {Msg::kProposalOr, {", or ", ", oppure ", ", ou "}},
+  {Msg::kEmptyCatalog, {"The catalog is empty.", "Il catalogo è vuoto.", "Le catalogue est vide."}},
+  {Msg::kOnlyOne, {"{first} is the only product that fits.", "{first} è l'unico prodotto adatto.",
+                   "{first} est le seul produit qui convient."}},
+  {Msg::kNoAlternative, {"No real alternative to {first}: every product that fits is from {brand} "
+                         "and none costs less.",
+                         "Nessuna vera alternativa a {first}: tutti i prodotti adatti sono di "
+                         "{brand} e nessuno costa meno.",
+                         "Pas de véritable alternative à {first} : tous les produits qui "
+                         "conviennent sont de {brand} et aucun ne coûte moins cher."}},
+  {Msg::kOtherApproachHint, {"Another way: {name}.", "Un'altra soluzione: {name}.",
+                             "Une autre solution : {name}."}},
+
+  {Msg::kWithinBudget, {"{price}, {left} under your budget", "{price}, {left} sotto il tuo budget",
+                        "{price}, {left} sous votre budget"}},
+  {Msg::kAtBudget, {"{price}, within your budget", "{price}, nel tuo budget",
+                    "{price}, dans votre budget"}},
+  {Msg::kNearTarget, {"{price}, close to the {target} you had in mind",
+                      "{price}, vicino ai {target} che avevi in mente",
+                      "{price}, proche des {target} prévus"}},
+  {Msg::kAgeRange, {"for ages {min} to {max}", "dai {min} ai {max} anni", "de {min} à {max} ans"}},
+  {Msg::kAgeFrom, {"from age {min}", "dai {min} anni", "dès {min} ans"}},
+  {Msg::kValue, {"{label}: {value}", "{label}: {value}", "{label} : {value}"}},
+  {Msg::kValueLowest, {"{label}: {value}, the lowest of the {n} that fit",
+                       "{label}: {value}, il valore più basso tra i {n} adatti",
+                       "{label} : {value}, le plus bas des {n} qui conviennent"}},
+  {Msg::kValueHighest, {"{label}: {value}, the highest of the {n} that fit",
+                        "{label}: {value}, il valore più alto tra i {n} adatti",
+                        "{label} : {value}, le plus élevé des {n} qui conviennent"}},
+  {Msg::kNamedValue, {"{phrase}: {label} {value}", "{phrase}: {label} {value}",
+                      "{phrase} : {label} {value}"}},
+  {Msg::kRatingCount, {"rated {rating}/5 by {n} reviewers", "voto {rating}/5 su {n} recensioni",
+                       "noté {rating}/5 sur {n} avis"}},
+  {Msg::kRatingOnly, {"rated {rating}/5", "voto {rating}/5", "noté {rating}/5"}},
+  {Msg::kBestOfPicks, {"the best of these picks for {label}",
+                       "il migliore di questa selezione per {label}",
+                       "le meilleur de cette sélection pour {label}"}},
+  {Msg::kTradeOff, {"trade-off: {label} {value} against {other} for {first}",
+                    "compromesso: {label} {value} contro {other} di {first}",
+                    "compromis : {label} {value} contre {other} pour {first}"}},
+  {Msg::kCheaperAlt, {"a cheaper choice: {saving} less than {first}",
+                      "una scelta più economica: {saving} in meno di {first}",
+                      "un choix moins cher : {saving} de moins que {first}"}},
+  {Msg::kOtherBrandAlt, {"another brand: {brand}", "un'altra marca: {brand}",
+                         "une autre marque : {brand}"}},
+  {Msg::kOtherApproachAlt, {"another way to do it: {category}", "un altro modo: {category}",
+                            "une autre façon de faire : {category}"}},
+  {Msg::kMerchant, {"promoted by the store: at most {cap}% of this score",
+                    "promosso dal negozio: al massimo il {cap}% di questo punteggio",
+                    "mis en avant par le magasin : au plus {cap} % de ce score"}},
+  {Msg::kSimilar, {"similar to {ref}", "simile a {ref}", "semblable à {ref}"}},
+  {Msg::kCheaperThan, {"{saving} cheaper than {ref}", "{saving} in meno di {ref}",
+                       "{saving} de moins que {ref}"}},
+  {Msg::kInsteadOf, {"{label}: {value} instead of {other}", "{label}: {value} invece di {other}",
+                     "{label} : {value} au lieu de {other}"}},
+  {Msg::kPriceLabel, {"price", "prezzo", "prix"}},
+  {Msg::kBrandLabel, {"brand", "marca", "marque"}},
+  {Msg::kCategoryLabel, {"category", "categoria", "catégorie"}},
+  {Msg::kSimilarityLabel, {"likeness", "somiglianza", "ressemblance"}},
+  {Msg::kMerchantLabel, {"store promotion", "promozione del negozio", "promotion du magasin"}},
+  {Msg::kNoneAvailable, {"No product in the catalog is available (priced and in stock).",
+                         "Nessun prodotto del catalogo è disponibile (con prezzo e in magazzino).",
+                         "Aucun produit du catalogue n'est disponible (avec un prix et en stock)."}},
+  {Msg::kAllShown, {"Every product that fits has been shown already.",
+                    "Tutti i prodotti adatti sono già stati mostrati.",
+                    "Tous les produits qui conviennent ont déjà été montrés."}},
+  {Msg::kUnknown, {"unknown", "sconosciuto", "inconnu"}},
+};
+// clang-format on
+
+// The rows are in Msg order, one per message.
+constexpr bool RowsInOrder() {
+  for (size_t k = 0; k < sizeof kRows / sizeof kRows[0]; ++k) {
+    if (static_cast<size_t>(kRows[k].msg) != k) return false;
+  }
+  return sizeof kRows / sizeof kRows[0] == static_cast<size_t>(Msg::kUnknown) + 1;
+}
+static_assert(RowsInOrder(), "kRows must list every Msg once, in declaration order");
+
+const Row& RowOf(Msg msg) { return kRows[static_cast<int>(msg)]; }
+
+}  // namespace
+
+absl::StatusOr<Lang> ParseLang(std::string_view locale) {
+  std::string lang = absl::AsciiStrToLower(ToAbsl(locale.substr(0, locale.find_first_of("-_"))));
+  if (lang == "en") return Lang::kEn;
+  if (lang == "it") return Lang::kIt;
+  if (lang == "fr") return Lang::kFr;
+  return absl::InvalidArgumentError(
+      absl::StrCat("locale \"", ToAbsl(locale), "\": supported are en, it and fr"));
+}
+
+std::string_view LangCode(Lang lang) {
+  switch (lang) {
+    case Lang::kEn:
+      return "en";
+    case Lang::kIt:
+      return "it";
+    case Lang::kFr:
+      return "fr";
+  }
+  return "en";
+}
+
+std::string Render(Lang lang, Msg msg, Args args) {
+  std::string_view t = RowOf(msg).text[static_cast<int>(lang)];
+  std::string out;
+  out.reserve(t.size() + 32);
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (t[k] == '{') {
+      size_t close = t.find('}', k);
+      std::string_view name = t.substr(k + 1, close - k - 1);
+      bool found = false;
+      for (const auto& [key, value] : args) {
+        if (key == name) {
+          out.append(value);
+          found = true;
+          break;
+        }
+      }
+      if (!found) out.append(t.substr(k, close - k + 1));
+      k = close;
+    } else {
+      out.push_back(t[k]);
+    }
+  }
+  return out;
+}
+
+std::string FormatNumber(double value, Lang lang) {
+  if (std::isnan(value)) return "?";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.2f", value);
+  std::string s = buf;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  if (s == "-0") s = "0";
+  if (lang != Lang::kEn) {
+    for (char& c : s) {
+      if (c == '.') c = ',';
+    }
+  }
+  return s;
+}
+
+std::string FormatCount(int64_t n, Lang lang) {
+  std::string digits = absl::StrCat(n < 0 ? -n : n);
+  const std::string_view sep = lang == Lang::kEn ? "," : lang == Lang::kIt ? "." : "\u202f";
+  std::string out = n < 0 ? "-" : "";
+  for (size_t k = 0; k < digits.size(); ++k) {
+    if (k > 0 && (digits.size() - k) % 3 == 0) out.append(sep);
+    out.push_back(digits[k]);
+  }
+  return out;
+}
+
+std::string FormatMoney(const Money& money, Lang lang) {
+  static constexpr std::string_view kTags[] = {"en-US", "it-IT", "fr-FR"};
+  absl::StatusOr<std::string> s = money.Format(kTags[static_cast<int>(lang)]);
+  return s.ok() ? *s : money.ToString();
+}
+
+}  // namespace chatcart::recommend
