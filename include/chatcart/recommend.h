@@ -317,8 +317,10 @@ struct RecommenderOptions {
   // Weight of the price-fit term: well inside the budget scores best, the
   // most expensive is not "best". Default: 0.5 (1 for an "around" budget).
   double price_fit_weight = 0.5;
-  // Weight of "like the reference" when critiquing. Default: 1.
-  double similarity_weight = 1;
+  // Weight of "like the reference" when critiquing: similarity over price,
+  // brand, category and the reference's attributes (numbers by distance over
+  // the catalog's range, enums by equality, lists by overlap). Default: 2.
+  double similarity_weight = 2;
   // Utility of a preference term for a product without the attribute: no
   // evidence earns no credit. Default: 0.
   double missing_utility = 0;

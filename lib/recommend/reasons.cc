@@ -122,7 +122,7 @@ std::string TermValueText(const ReasonContext& ctx, const Term& t, ProductIndex 
     case Term::kCategory:
       return c.categories()[ctx.rep.category_of[i]].name;
     case Term::kSimilar:
-      return "";
+      return absl::StrCat(std::lround(RawValue(ctx.rep, t, i) * 100), "%");
   }
   return unknown;
 }
@@ -144,9 +144,7 @@ Pick MakePick(const ReasonContext& ctx, ProductIndex i, std::span<const float> u
     st.utility = utilities[t];
     st.weight = ctx.scored.weight[t];
     st.contribution = st.utility * st.weight;
-    st.value = term.source == Term::kSimilar
-                   ? absl::StrCat(static_cast<int>(std::lround(st.utility * 100)), "%")
-                   : TermValueText(ctx, term, i);
+    st.value = TermValueText(ctx, term, i);
     p.score += st.contribution;
     p.breakdown.push_back(std::move(st));
   }

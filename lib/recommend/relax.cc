@@ -86,8 +86,9 @@ bool IsUpper(CompareOp op) { return op == CompareOp::kLe || op == CompareOp::kLt
 
 // The currency of a price constraint ("300 EUR", or the catalog's only one).
 std::string CurrencyOf(const Catalog& catalog, const Constraint& c) {
+  static const std::string kNone;
   std::string_view number, unit;
-  SplitQuantity(c.values.empty() ? "" : c.values[0], &number, &unit);
+  SplitQuantity(c.values.empty() ? kNone : c.values[0], &number, &unit);
   std::string currency = absl::AsciiStrToUpper(ToAbsl(unit));
   if (currency.empty() && !catalog.currencies().empty()) currency = catalog.currencies()[0];
   return currency;

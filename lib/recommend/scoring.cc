@@ -79,6 +79,7 @@ float NumericUtility(const Term& t, double v, double lo, double hi, double missi
   const double span = hi - lo;
   switch (t.direction) {
     case PreferenceKind::kMaximize:
+    case PreferenceKind::kSimilarTo:
       return span > 0 ? static_cast<float>((v - lo) / span) : 1.f;
     case PreferenceKind::kMinimize:
       return span > 0 ? static_cast<float>((hi - v) / span) : 1.f;
@@ -91,9 +92,10 @@ float NumericUtility(const Term& t, double v, double lo, double hi, double missi
   }
 }
 
+// Terms whose utility is a raw number normalised over the candidates.
 bool IsNumeric(const Term& t) {
   return t.source == Term::kPriceFit || t.source == Term::kPrice || t.source == Term::kRating ||
-         t.source == Term::kNumber || t.source == Term::kMerchant;
+         t.source == Term::kNumber || t.source == Term::kMerchant || t.source == Term::kSimilar;
 }
 
 // "like the reference": the mean of per-field similarities.
@@ -102,7 +104,15 @@ class Similarity {
   Similarity(const Recommender::Rep& rep, ProductIndex ref) : rep_(rep), ref_(ref) {
     const Catalog& c = *rep.catalog;
     for (const AttributeInfo& a : c.attributes()) {
-      if (numbers_.size() + codes_.size() >= kMaxSimilarityAttributes) break;
+      if (numbers_.size() + codes_.size() + lists_.size() >= kMaxSimilarityAttributes) break;
+      // Review counts and the merchant's numbers say nothing about the product.
+      if (a.id == rep.reviews || a.id == rep.merchant) continue;
+      if (a.type == AttributeType::kList) {
+        std::span<const uint32_t> codes = c.list_codes(a.id, ref);
+        if (!codes.empty())
+          lists_.push_back({a.id, std::vector<uint32_t>(codes.begin(), codes.end())});
+        continue;
+      }
       if (a.type == AttributeType::kNumber) {
         std::optional<double> v = c.number_column(a.id).Get(ref);
         const double range = a.max_value - a.min_value;
@@ -155,6 +165,19 @@ class Similarity {
       for (size_t k = 0; k < n; ++k) sum[k] += codes[k] == cr.code ? 1 : 0;
       parts += 1;
     }
+    // LIST attributes: the Jaccard overlap of the value sets.
+    for (const ListRef& lr : lists_) {
+      for (size_t k = 0; k < n; ++k) {
+        std::span<const uint32_t> codes = c.list_codes(lr.attribute, products[k]);
+        size_t both = 0;
+        for (uint32_t code : codes) {
+          both += std::find(lr.codes.begin(), lr.codes.end(), code) != lr.codes.end();
+        }
+        const size_t either = codes.size() + lr.codes.size() - both;
+        if (either > 0) sum[k] += static_cast<double>(both) / static_cast<double>(either);
+      }
+      parts += 1;
+    }
     for (size_t k = 0; k < n; ++k) out[k] = static_cast<float>(sum[k] / parts);
   }
 
@@ -167,10 +190,15 @@ class Similarity {
     AttributeId attribute;
     uint32_t code;
   };
+  struct ListRef {
+    AttributeId attribute;
+    std::vector<uint32_t> codes;
+  };
   const Recommender::Rep& rep_;
   ProductIndex ref_;
   std::vector<NumberRef> numbers_;
   std::vector<CodeRef> codes_;
+  std::vector<ListRef> lists_;
 };
 
 float MatchUtility(const Recommender::Rep& rep, const Term& t, ProductIndex i, uint32_t code) {
@@ -219,6 +247,11 @@ double RawValue(const Recommender::Rep& rep, const Term& t, ProductIndex i) {
     case Term::kNumber:
     case Term::kMerchant:
       return c.number_column(*t.attribute).Get(i).value_or(kNaN);
+    case Term::kSimilar: {
+      float u = 0;
+      Similarity(rep, t.reference).Fill(std::span<const ProductIndex>(&i, 1), &u);
+      return u;
+    }
     default:
       return kNaN;
   }
@@ -230,11 +263,6 @@ float UtilityOf(const Recommender::Rep& rep, const Term& t, const Scored& scored
     const double v = RawValue(rep, t, i);
     if (std::isnan(v)) return static_cast<float>(rep.options.missing_utility);
     return std::clamp(NumericUtility(t, v, scored.lo[term], scored.hi[term], 0), 0.f, 1.f);
-  }
-  if (t.source == Term::kSimilar) {
-    float u = 0;
-    Similarity(rep, t.reference).Fill(std::span<const ProductIndex>(&i, 1), &u);
-    return u;
   }
   uint32_t code = kNoCode;
   if (t.source == Term::kCodes)
@@ -285,6 +313,10 @@ void ScoreCandidates(const Recommender::Rep& rep, std::span<const Term> terms,
         case Term::kRating:
           for (size_t k = 0; k < n; ++k) raw[k] = rep.shrunk_rating[products[k]];
           break;
+        case Term::kSimilar:
+          Similarity(rep, term.reference).Fill(products, u);
+          for (size_t k = 0; k < n; ++k) raw[k] = u[k];
+          break;
         default:
           FillColumn(c.number_column(*term.attribute), products, kNaN, raw.data());
           break;
@@ -301,8 +333,6 @@ void ScoreCandidates(const Recommender::Rep& rep, std::span<const Term> terms,
       for (size_t k = 0; k < n; ++k) {
         u[k] = NumericUtility(term, raw[k], lo, hi, rep.options.missing_utility);
       }
-    } else if (term.source == Term::kSimilar) {
-      Similarity(rep, term.reference).Fill(products, u);
     } else {
       if (term.source == Term::kCodes) {
         codes.resize(n);
@@ -412,8 +442,10 @@ absl::StatusOr<std::vector<Term>> CompileTerms(const Recommender::Rep& rep,
         t.name = info.name;
       }
       if (t.direction == PreferenceKind::kTarget) {
+        static const std::string kNone;
+        const std::string& target = p.values.empty() ? kNone : p.values[0];
         std::string_view number, unit;
-        SplitQuantity(p.values.empty() ? "" : p.values[0], &number, &unit);
+        SplitQuantity(target, &number, &unit);
         double v = 0;
         auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), v);
         if (number.empty() || ec != std::errc() || end != number.data() + number.size()) {
