@@ -69,6 +69,9 @@ absl::StatusOr<HardConstraint> ResolveConstraint(const Recommender::Rep& rep, Co
     h.field = FieldKind::kListPrice;
   } else if (field == "rating") {
     h.field = FieldKind::kRating;
+  } else if (field == "stock") {
+    h.field = FieldKind::kStock;
+    h.relaxable = false;  // never offer what cannot be bought now
   } else if (field == "brand") {
     h.field = FieldKind::kBrand;
   } else if (field == "category") {
@@ -230,7 +233,8 @@ absl::Status CheckContradictions(std::span<const HardConstraint> constraints) {
         absl::StrCat(static_cast<int>(h.field), ":", h.attribute ? *h.attribute : 0u);
     const CompareOp op = h.constraint.op;
     if (h.field == FieldKind::kPrice || h.field == FieldKind::kListPrice ||
-        h.field == FieldKind::kRating || h.field == FieldKind::kNumber) {
+        h.field == FieldKind::kRating || h.field == FieldKind::kStock ||
+        h.field == FieldKind::kNumber) {
       if (op == CompareOp::kNe || (op == CompareOp::kEq && h.constraint.values.size() != 1)) {
         continue;
       }
@@ -378,10 +382,17 @@ std::string Phrase(const Recommender::Rep& rep, const HardConstraint& c, Lang la
       });
       return Render(lang, kPriceMsg[o], {{"v", v}});
     }
+    case FieldKind::kStock:
+      if ((op == CompareOp::kGt && k.values[0] == "0") ||
+          (op == CompareOp::kGe && k.values[0] == "1")) {
+        return Render(lang, Msg::kInStock);
+      }
+      [[fallthrough]];
     case FieldKind::kRating:
     case FieldKind::kNumber: {
-      std::string label = c.field == FieldKind::kRating
-                              ? Render(lang, Msg::kRatingLabel)
+      std::string label = c.field == FieldKind::kRating ? Render(lang, Msg::kRatingLabel)
+                          : c.field == FieldKind::kStock
+                              ? Render(lang, Msg::kStockLabel)
                               : rep.catalog->attributes()[*c.attribute].label;
       const std::string& column_unit =
           c.field == FieldKind::kNumber ? rep.catalog->attributes()[*c.attribute].unit : "";

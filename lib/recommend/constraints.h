@@ -26,6 +26,7 @@ enum class FieldKind : int {
   kPrice,
   kListPrice,
   kRating,
+  kStock,
   kBrand,
   kCategory,
   kId,

@@ -123,6 +123,8 @@ constexpr Row kRows[] = {
   {Msg::kAllShown, {"Every product that fits has been shown already.",
                     "Tutti i prodotti adatti sono già stati mostrati.",
                     "Tous les produits qui conviennent ont déjà été montrés."}},
+  {Msg::kInStock, {"in stock", "disponibile", "en stock"}},
+  {Msg::kStockLabel, {"stock", "scorte", "stock"}},
   {Msg::kUnknown, {"unknown", "sconosciuto", "inconnu"}},
 };
 // clang-format on

@@ -89,6 +89,8 @@ enum class Msg : int {
   kMerchantLabel,
   kNoneAvailable,
   kAllShown,
+  kInStock,
+  kStockLabel,
   kUnknown,
 };
 
