@@ -294,6 +294,15 @@ struct Recommendation {
   std::string locale;  // "en", "it" or "fr"
 };
 
+// A compound critique the catalog supports from a reference ("cheaper and
+// more storage"), for quick replies: feed `critiques` back with the same
+// reference.
+struct CritiqueSuggestion {
+  std::vector<Critique> critiques;
+  size_t matches = 0;  // products it leads to, under the request's constraints
+  std::string text;    // "cheaper, more Storage" in the request's locale
+};
+
 // ---------------------------------------------------------------------------
 // The recommender
 
@@ -369,6 +378,16 @@ class Recommender {
   // an unsupported locale. An empty catalog, or constraints no product meets
   // together, are not errors: the result is empty and explained.
   absl::StatusOr<Recommendation> Recommend(const RecommendRequest& request) const;
+
+  // Compound critiques of request.reference (dynamic critiquing: patterns of
+  // how the other products that meet the request's constraints differ from
+  // it, over its price, brand and the numeric attributes it has), at most
+  // `max` of them, the most widely applicable first; each pattern combines 2
+  // differences and leads to at least one product. The request's own
+  // critiques are ignored. INVALID_ARGUMENT as Recommend, and when there is
+  // no reference.
+  absl::StatusOr<std::vector<CritiqueSuggestion>> SuggestCritiques(const RecommendRequest& request,
+                                                                   int max = 3) const;
 
   const Catalog& catalog() const;
   // The vocabulary in effect: built-ins plus the options' own.

@@ -114,5 +114,41 @@ TEST(Critique, ACompoundCritiqueThatFits) {
   for (const Pick& p : rec->picks) EXPECT_LT(p.price->minor_units(), 54900);
 }
 
+TEST(Critique, SuggestsCompoundCritiquesTheCatalogSupports) {
+  auto r = ShopRecommender();
+  ASSERT_NE(r, nullptr);
+  RecommendRequest q;
+  q.where = {"category=Laptops"};
+  q.reference = "lap-aero14";
+  absl::StatusOr<std::vector<CritiqueSuggestion>> s = r->SuggestCritiques(q, 3);
+  ASSERT_OK(s);
+  ASSERT_FALSE(s->empty());
+  for (const CritiqueSuggestion& suggestion : *s) {
+    EXPECT_EQ(suggestion.critiques.size(), 2u);
+    // Following it gives exactly the products it counted.
+    RecommendRequest follow = q;
+    follow.critiques = suggestion.critiques;
+    follow.top = 100;
+    absl::StatusOr<Recommendation> rec = r->Recommend(follow);
+    ASSERT_OK(rec) << suggestion.text;
+    EXPECT_EQ(rec->matches, suggestion.matches) << suggestion.text;
+  }
+  // The other five laptops: the most shared pair of differences comes first.
+  EXPECT_GE((*s)[0].matches, (*s).back().matches);
+  q.locale = "it";
+  s = r->SuggestCritiques(q, 5);
+  ASSERT_OK(s);
+  bool italian = false;
+  for (const CritiqueSuggestion& suggestion : *s) {
+    italian |= suggestion.text.find("più") != std::string::npos ||
+               suggestion.text.find("meno") != std::string::npos ||
+               suggestion.text.find("marca") != std::string::npos;
+  }
+  EXPECT_TRUE(italian);
+  q.reference.clear();
+  EXPECT_THAT(r->SuggestCritiques(q),
+              ::chatcart::testing::StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
 }  // namespace
 }  // namespace chatcart

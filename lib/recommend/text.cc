@@ -125,6 +125,11 @@ constexpr Row kRows[] = {
                     "Tous les produits qui conviennent ont déjà été montrés."}},
   {Msg::kInStock, {"in stock", "disponibile", "en stock"}},
   {Msg::kStockLabel, {"stock", "scorte", "stock"}},
+  {Msg::kSuggestCheaper, {"cheaper", "più economico", "moins cher"}},
+  {Msg::kSuggestDearer, {"pricier", "più costoso", "plus cher"}},
+  {Msg::kSuggestOtherBrand, {"another brand", "un'altra marca", "une autre marque"}},
+  {Msg::kSuggestMore, {"more {label}", "più {label}", "plus de {label}"}},
+  {Msg::kSuggestLess, {"less {label}", "meno {label}", "moins de {label}"}},
   {Msg::kUnknown, {"unknown", "sconosciuto", "inconnu"}},
 };
 // clang-format on

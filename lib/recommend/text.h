@@ -91,6 +91,11 @@ enum class Msg : int {
   kAllShown,
   kInStock,
   kStockLabel,
+  kSuggestCheaper,
+  kSuggestDearer,
+  kSuggestOtherBrand,
+  kSuggestMore,
+  kSuggestLess,
   kUnknown,
 };
 
