@@ -28,6 +28,13 @@
 // the products that fit. A merchant weight (margin, sponsorship) is off by
 // default; when a host turns it on it is capped and disclosed in the reasons.
 //
+// Limits: the alternative guarantee needs top >= 2; prices are compared in
+// one currency only (on a catalog with several, without a budget, the price
+// terms are left out); age ranges, review counts and a merchant weight come
+// from NUMBER attributes the options name; relaxations change at most
+// max_relaxation_changes constraints; complements of the cart are not
+// proposed (cart products can be excluded).
+//
 // Thread safety: a Recommender is immutable once created and safe for
 // concurrent access from multiple threads without any external
 // synchronization; each Recommend call uses its own scratch memory. The value
@@ -170,6 +177,7 @@ struct RecommendRequest {
   // when several are given ("cheaper and bigger screen"). Each hard critique
   // becomes a constraint relative to the reference; all of them add a
   // preference for products otherwise like the reference, which is left out.
+  // A reference without critiques asks for "more like this".
   std::string reference;
   std::vector<Critique> critiques;
 
