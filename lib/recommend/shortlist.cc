@@ -47,9 +47,17 @@ Shortlist SelectShortlist(const Recommender::Rep& rep, const Scored& scored, int
   for (size_t k = 0; k < n; ++k) order[k] = k;
   // A pool of the best, grown when variants and duplicates use it up.
   size_t pool = std::min(n, std::max<size_t>(64, static_cast<size_t>(top) * 16));
-  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(pool), order.end(),
-                    ByScore{&scored});
-  size_t sorted = pool;
+  // Sorts order[from, to) to hold the best of order[from, n), in order.
+  auto sort_prefix = [&](size_t from, size_t to) {
+    const auto begin = order.begin() + static_cast<std::ptrdiff_t>(from);
+    const auto mid = order.begin() + static_cast<std::ptrdiff_t>(to);
+    if (mid != order.end()) std::nth_element(begin, mid, order.end(), ByScore{&scored});
+    std::sort(begin, mid, ByScore{&scored});
+  };
+  sort_prefix(0, pool);
+  // The picks' brands and categories, for the diversity penalty.
+  std::vector<uint32_t> picked_brand;
+  std::vector<CategoryId> picked_category;
   std::vector<char> used(n, 0);
 
   auto duplicate = [&](size_t k) {
@@ -73,10 +81,11 @@ Shortlist SelectShortlist(const Recommender::Rep& rep, const Scored& scored, int
       }
       double penalty = 0;
       const ProductIndex i = scored.products[k];
-      for (size_t p : out.picks) {
-        const ProductIndex j = scored.products[p];
-        if (c.brand_code(i) != 0 && c.brand_code(i) == c.brand_code(j)) penalty += diversity;
-        if (rep.category_of[i] == rep.category_of[j]) penalty += diversity / 2;
+      const uint32_t brand = c.brand_code(i);
+      const CategoryId category = rep.category_of[i];
+      for (size_t p = 0; p < picked_brand.size(); ++p) {
+        if (brand != 0 && brand == picked_brand[p]) penalty += diversity;
+        if (category == picked_category[p]) penalty += diversity / 2;
       }
       const double value = scored.score[k] - penalty;
       if (value > best) {
@@ -87,14 +96,14 @@ Shortlist SelectShortlist(const Recommender::Rep& rep, const Scored& scored, int
     if (best_at == n) {
       if (pool == n) break;
       const size_t grown = std::min(n, pool * 4);
-      std::partial_sort(order.begin() + static_cast<std::ptrdiff_t>(sorted),
-                        order.begin() + static_cast<std::ptrdiff_t>(grown), order.end(),
-                        ByScore{&scored});
-      pool = sorted = grown;
+      sort_prefix(pool, grown);
+      pool = grown;
       continue;
     }
     used[best_at] = 1;
     out.picks.push_back(best_at);
+    picked_brand.push_back(c.brand_code(scored.products[best_at]));
+    picked_category.push_back(rep.category_of[scored.products[best_at]]);
   }
 
   if (top < 2 || out.picks.empty()) return out;
