@@ -187,11 +187,15 @@ Pick MakePick(const ReasonContext& ctx, ProductIndex i, std::span<const float> u
       if (ctx.rep.age_max) hi = c.number_column(*ctx.rep.age_max).Get(i);
       if (!lo && !hi) continue;
       const std::string min = FormatNumber(lo.value_or(0), lang);
-      Reason r = MakeReason(
-          ReasonKind::kMeets, "age",
-          hi && *hi < 99
-              ? Render(lang, Msg::kAgeRange, {{"min", min}, {"max", FormatNumber(*hi, lang)}})
-              : Render(lang, Msg::kAgeFrom, {{"min", min}}));
+      const std::string da = ItalianPreposition("da", lo.value_or(0));
+      Reason r =
+          MakeReason(ReasonKind::kMeets, "age",
+                     hi && *hi < 99 ? Render(lang, Msg::kAgeRange,
+                                             {{"min", min},
+                                              {"max", FormatNumber(*hi, lang)},
+                                              {"da", da},
+                                              {"a", ItalianPreposition("a", *hi)}})
+                                    : Render(lang, Msg::kAgeFrom, {{"min", min}, {"da", da}}));
       r.value = hi ? absl::StrCat(min, "-", FormatNumber(*hi, lang)) : min;
       r.other = absl::StrCat(h.age);
       p.reasons.push_back(std::move(r));

@@ -77,8 +77,8 @@ constexpr Row kRows[] = {
   {Msg::kNearTarget, {"{price}, close to the {target} you had in mind",
                       "{price}, vicino ai {target} che avevi in mente",
                       "{price}, proche des {target} prévus"}},
-  {Msg::kAgeRange, {"for ages {min} to {max}", "dai {min} ai {max} anni", "de {min} à {max} ans"}},
-  {Msg::kAgeFrom, {"from age {min}", "dai {min} anni", "dès {min} ans"}},
+  {Msg::kAgeRange, {"for ages {min} to {max}", "{da} {min} {a} {max} anni", "de {min} à {max} ans"}},
+  {Msg::kAgeFrom, {"from age {min}", "{da} {min} anni", "dès {min} ans"}},
   {Msg::kValue, {"{label}: {value}", "{label}: {value}", "{label} : {value}"}},
   {Msg::kValueLowest, {"{label}: {value}, the lowest of the {n} that fit",
                        "{label}: {value}, il valore più basso tra i {n} adatti",
@@ -191,6 +191,18 @@ std::string Render(Lang lang, Msg msg, Args args) {
     }
   }
   return out;
+}
+
+std::string ItalianPreposition(std::string_view preposition, double n) {
+  // "dai 5", "dagli 8", "dagli 11", "dall'1": the article follows the sound
+  // of the number's first word (otto, undici, uno).
+  const std::string digits = absl::StrCat(static_cast<int64_t>(n));
+  const bool one = digits == "1";
+  const bool vowel = digits[0] == '8' || digits == "11";
+  const bool da = preposition == "da";
+  if (one) return da ? "dall'" : "all'";
+  if (vowel) return da ? "dagli" : "agli";
+  return da ? "dai" : "ai";
 }
 
 std::string FormatNumber(double value, Lang lang) {

@@ -104,6 +104,10 @@ using Args = std::initializer_list<std::pair<std::string_view, std::string_view>
 // The template for `msg` in `lang` with every {name} replaced by its value.
 std::string Render(Lang lang, Msg msg, Args args = {});
 
+// Italian "da"/"a" with the plural article a number takes: ("da", 5) ->
+// "dai", ("da", 8) -> "dagli", ("a", 11) -> "agli", ("da", 1) -> "dall'".
+std::string ItalianPreposition(std::string_view preposition, double n);
+
 // 4.6 -> "4.6" (en) / "4,6" (it, fr); at most two decimals, no trailing zeros.
 std::string FormatNumber(double value, Lang lang);
 // 1540 -> "1,540" (en), "1.540" (it), "1 540" (fr, narrow no-break space).

@@ -94,6 +94,16 @@ TEST(Text, NumbersCountsAndMoneyPerLanguage) {
   EXPECT_EQ(recommend::FormatMoney(Eur("229"), Lang::kIt), "229,00\u00a0€");
 }
 
+TEST(Text, ItalianArticlesFollowTheNumber) {
+  using recommend::ItalianPreposition;
+  EXPECT_EQ(ItalianPreposition("da", 5), "dai");
+  EXPECT_EQ(ItalianPreposition("da", 8), "dagli");
+  EXPECT_EQ(ItalianPreposition("a", 11), "agli");
+  EXPECT_EQ(ItalianPreposition("a", 12), "ai");
+  EXPECT_EQ(ItalianPreposition("da", 80), "dagli");
+  EXPECT_EQ(ItalianPreposition("da", 1), "dall'");
+}
+
 TEST(Text, ReasonsInEveryLanguage) {
   auto r = ShopRecommender();
   ASSERT_NE(r, nullptr);
