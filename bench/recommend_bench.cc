@@ -1,6 +1,7 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 //
-// The recommender over the PC-parts catalog (66,778 products): top-10 with 3
+// The recommender over the PC-parts catalog (66,778 products) and the synthetic
+// one scaled from it to 1,000,000 (bench/catalog_synthetic.h): top-10 with 3
 // hard constraints and 2 preferences, with reasons rendered; a relaxation over
 // 5 constraints that no product meets together; and, beside them in the same
 // run, the same filter and the same ordering as an indexed SQLite query over
@@ -11,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -19,6 +21,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "benchmark/benchmark.h"
+#include "catalog_synthetic.h"
 #include "chatcart/catalog.h"
 #include "chatcart/recommend.h"
 #include "chatcart/v1/catalog_mapping.pb.h"
@@ -31,37 +34,60 @@ std::string DataDir() {
   return env != nullptr ? env : CHATCART_DATA_DIR;
 }
 
-struct PcParts {
+// A catalog with its recommender: the PC parts, or the synthetic catalog
+// scaled from them to 1,000,000 products (bench/catalog_synthetic.h; written
+// to a temporary file once per process, removed at exit).
+struct Fixture {
   std::shared_ptr<const Catalog> catalog;
   std::shared_ptr<const Recommender> recommender;
   std::string error;
 };
 
-const PcParts& LoadPcParts() {
-  static const PcParts* const kParts = [] {
-    auto* p = new PcParts;
-    absl::StatusOr<v1::CatalogMapping> mapping = LoadCatalogMapping(
-        std::string(CHATCART_SOURCE_DIR) + "/examples/catalogs/pcparts.textproto");
-    if (!mapping.ok()) {
-      p->error = std::string(mapping.status().message());
-      return p;
+enum Which { kPcParts = 0, kSynthetic1M = 1 };
+
+Fixture* LoadFixture(const std::string& path) {
+  auto* f = new Fixture;
+  absl::StatusOr<v1::CatalogMapping> mapping =
+      LoadCatalogMapping(std::string(CHATCART_SOURCE_DIR) + "/examples/catalogs/pcparts.textproto");
+  if (!mapping.ok()) {
+    f->error = std::string(mapping.status().message());
+    return f;
+  }
+  absl::StatusOr<std::shared_ptr<const Catalog>> c = Catalog::LoadJsonl(path, *mapping);
+  if (!c.ok()) {
+    f->error = std::string(c.status().message());
+    return f;
+  }
+  f->catalog = *c;
+  absl::StatusOr<std::shared_ptr<const Recommender>> r = Recommender::Create(f->catalog);
+  if (!r.ok()) {
+    f->error = std::string(r.status().message());
+    return f;
+  }
+  f->recommender = *r;
+  return f;
+}
+
+const Fixture& Get(Which which) {
+  const std::string pcparts = DataDir() + "/pcparts/products.jsonl";
+  if (which == kPcParts) {
+    static const Fixture* const kPcPartsFixture = LoadFixture(pcparts);
+    return *kPcPartsFixture;
+  }
+  static const Fixture* const kSynthetic = [&] {
+    static const std::string path = bench::TempPath("chatcart-recommend-synthetic");
+    absl::Status written = bench::WriteSyntheticPcParts(pcparts, 1000000, 20260101, path);
+    std::atexit([] { std::remove(path.c_str()); });
+    if (!written.ok()) {
+      auto* f = new Fixture;
+      f->error = std::string(written.message());
+      return static_cast<const Fixture*>(f);
     }
-    absl::StatusOr<std::shared_ptr<const Catalog>> c =
-        Catalog::LoadJsonl(DataDir() + "/pcparts/products.jsonl", *mapping);
-    if (!c.ok()) {
-      p->error = std::string(c.status().message());
-      return p;
-    }
-    p->catalog = *c;
-    absl::StatusOr<std::shared_ptr<const Recommender>> r = Recommender::Create(p->catalog);
-    if (!r.ok()) {
-      p->error = std::string(r.status().message());
-      return p;
-    }
-    p->recommender = *r;
-    return p;
+    const Fixture* f = LoadFixture(path);
+    std::remove(path.c_str());
+    return f;
   }();
-  return *kParts;
+  return *kSynthetic;
 }
 
 // A benchmark query: 3 constraints (category, one attribute bound, a budget)
@@ -92,17 +118,17 @@ RecommendRequest RequestFor(const Query& q, int top = 10) {
   return r;
 }
 
-void BM_Recommend_PcParts_Top10(benchmark::State& state) {
-  const PcParts& p = LoadPcParts();
-  if (!p.recommender) {
-    state.SkipWithError(("pcparts catalog not loaded: " + p.error).c_str());
+void RunTop10(benchmark::State& state, Which which) {
+  const Fixture& f = Get(which);
+  if (!f.recommender) {
+    state.SkipWithError(("catalog not loaded: " + f.error).c_str());
     return;
   }
   const Query& q = kQueries[state.range(0)];
   const RecommendRequest request = RequestFor(q);
   size_t matches = 0;
   for (auto _ : state) {
-    absl::StatusOr<Recommendation> rec = p.recommender->Recommend(request);
+    absl::StatusOr<Recommendation> rec = f.recommender->Recommend(request);
     if (!rec.ok() || rec->picks.empty()) {
       state.SkipWithError("no picks");
       return;
@@ -112,14 +138,47 @@ void BM_Recommend_PcParts_Top10(benchmark::State& state) {
   }
   state.SetLabel(absl::StrCat(q.name, ", ", matches, " match"));
 }
+
+// The catalog's Select of the same three constraints alone: the share of a
+// top-10 call that is filtering.
+void RunSelectOnly(benchmark::State& state, Which which) {
+  const Fixture& f = Get(which);
+  if (!f.catalog) {
+    state.SkipWithError(("catalog not loaded: " + f.error).c_str());
+    return;
+  }
+  const Query& q = kQueries[state.range(0)];
+  const std::vector<Constraint> constraints = {
+      *Constraint::Parse(absl::StrCat("category=", q.category)),
+      *Constraint::Parse(absl::StrCat(q.attribute, ">=", q.at_least)),
+      *Constraint::Parse(absl::StrCat("price<=", q.max_cents / 100, " USD"))};
+  for (auto _ : state) {
+    absl::StatusOr<ProductSet> set = f.catalog->Select(constraints);
+    benchmark::DoNotOptimize(set);
+  }
+  state.SetLabel(q.name);
+}
+
+void BM_Recommend_PcParts_SelectOnly(benchmark::State& state) { RunSelectOnly(state, kPcParts); }
+BENCHMARK(BM_Recommend_PcParts_SelectOnly)->DenseRange(0, 2)->Unit(benchmark::kMicrosecond);
+
+void BM_Recommend_Synthetic1M_SelectOnly(benchmark::State& state) {
+  RunSelectOnly(state, kSynthetic1M);
+}
+BENCHMARK(BM_Recommend_Synthetic1M_SelectOnly)->DenseRange(0, 2)->Unit(benchmark::kMicrosecond);
+
+void BM_Recommend_PcParts_Top10(benchmark::State& state) { RunTop10(state, kPcParts); }
 BENCHMARK(BM_Recommend_PcParts_Top10)->DenseRange(0, 2)->Unit(benchmark::kMicrosecond);
+
+void BM_Recommend_Synthetic1M_Top10(benchmark::State& state) { RunTop10(state, kSynthetic1M); }
+BENCHMARK(BM_Recommend_Synthetic1M_Top10)->DenseRange(0, 2)->Unit(benchmark::kMicrosecond);
 
 // Five constraints that no part meets together: QuickXplain finds the
 // conflict, then each relaxation is counted.
-void BM_Recommend_PcParts_Relaxation5(benchmark::State& state) {
-  const PcParts& p = LoadPcParts();
-  if (!p.recommender) {
-    state.SkipWithError(("pcparts catalog not loaded: " + p.error).c_str());
+void RunRelaxation5(benchmark::State& state, Which which) {
+  const Fixture& f = Get(which);
+  if (!f.recommender) {
+    state.SkipWithError(("catalog not loaded: " + f.error).c_str());
     return;
   }
   RecommendRequest request;
@@ -128,7 +187,7 @@ void BM_Recommend_PcParts_Relaxation5(benchmark::State& state) {
   request.top = 10;
   std::string explanation;
   for (auto _ : state) {
-    absl::StatusOr<Recommendation> rec = p.recommender->Recommend(request);
+    absl::StatusOr<Recommendation> rec = f.recommender->Recommend(request);
     if (!rec.ok() || !rec->picks.empty() || rec->relaxations.empty()) {
       state.SkipWithError("expected an empty result with relaxations");
       return;
@@ -138,7 +197,14 @@ void BM_Recommend_PcParts_Relaxation5(benchmark::State& state) {
   }
   state.SetLabel(explanation);
 }
+
+void BM_Recommend_PcParts_Relaxation5(benchmark::State& state) { RunRelaxation5(state, kPcParts); }
 BENCHMARK(BM_Recommend_PcParts_Relaxation5)->Unit(benchmark::kMicrosecond);
+
+void BM_Recommend_Synthetic1M_Relaxation5(benchmark::State& state) {
+  RunRelaxation5(state, kSynthetic1M);
+}
+BENCHMARK(BM_Recommend_Synthetic1M_Relaxation5)->Unit(benchmark::kMicrosecond);
 
 // ---------------------------------------------------------------------------
 // SQLite: the same products in an in-memory table, indexed on (category,
@@ -171,12 +237,11 @@ std::string QuerySql(const Query& q) {
       " DESC, idx LIMIT 10");
 }
 
-const Sqlite& LoadSqlite() {
-  static const Sqlite* const kSqlite = [] {
+Sqlite* BuildSqlite(const Fixture& p) {
+  {
     auto* s = new Sqlite;
-    const PcParts& p = LoadPcParts();
     if (!p.catalog) {
-      s->error = "pcparts catalog not loaded: " + p.error;
+      s->error = "catalog not loaded: " + p.error;
       return s;
     }
     const Catalog& c = *p.catalog;
@@ -240,12 +305,20 @@ const Sqlite& LoadSqlite() {
       s->statements.push_back(stmt);
     }
     return s;
-  }();
-  return *kSqlite;
+  }
 }
 
-void BM_Recommend_Sqlite_Top10(benchmark::State& state) {
-  const Sqlite& s = LoadSqlite();
+const Sqlite& GetSqlite(Which which) {
+  if (which == kPcParts) {
+    static const Sqlite* const kPcPartsDb = BuildSqlite(Get(kPcParts));
+    return *kPcPartsDb;
+  }
+  static const Sqlite* const kSyntheticDb = BuildSqlite(Get(kSynthetic1M));
+  return *kSyntheticDb;
+}
+
+void RunSqliteTop10(benchmark::State& state, Which which) {
+  const Sqlite& s = GetSqlite(which);
   if (!s.error.empty()) {
     state.SkipWithError(s.error.c_str());
     return;
@@ -259,13 +332,20 @@ void BM_Recommend_Sqlite_Top10(benchmark::State& state) {
     sqlite3_reset(stmt);
     benchmark::DoNotOptimize(ids.data());
   }
-  // The same products, in the same order at the top?
-  absl::StatusOr<Recommendation> rec = LoadPcParts().recommender->Recommend(RequestFor(q, 1));
+  // The same product first?
+  absl::StatusOr<Recommendation> rec = Get(which).recommender->Recommend(RequestFor(q, 1));
   const bool same = rec.ok() && !rec->picks.empty() && !ids.empty() &&
                     rec->picks[0].product == static_cast<ProductIndex>(ids[0]);
   state.SetLabel(absl::StrCat(q.name, same ? ", same top-1" : ", TOP-1 DIFFERS"));
 }
-BENCHMARK(BM_Recommend_Sqlite_Top10)->DenseRange(0, 2)->Unit(benchmark::kMicrosecond);
+
+void BM_Recommend_Sqlite_PcParts_Top10(benchmark::State& state) { RunSqliteTop10(state, kPcParts); }
+BENCHMARK(BM_Recommend_Sqlite_PcParts_Top10)->DenseRange(0, 2)->Unit(benchmark::kMicrosecond);
+
+void BM_Recommend_Sqlite_Synthetic1M_Top10(benchmark::State& state) {
+  RunSqliteTop10(state, kSynthetic1M);
+}
+BENCHMARK(BM_Recommend_Sqlite_Synthetic1M_Top10)->DenseRange(0, 2)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace chatcart

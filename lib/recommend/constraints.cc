@@ -333,10 +333,12 @@ absl::StatusOr<ProductSet> SelectAll(const Recommender::Rep& rep,
   for (const HardConstraint& h : constraints) {
     if (h.field != FieldKind::kAge) catalog_constraints.push_back(h.constraint);
   }
-  ProductSet set = base;
-  if (!catalog_constraints.empty()) {
-    CHATCART_ASSIGN_OR_RETURN(ProductSet selected, rep.catalog->Select(catalog_constraints));
-    set.IntersectWith(selected);
+  ProductSet set;
+  if (catalog_constraints.empty()) {
+    set = base;
+  } else {
+    CHATCART_ASSIGN_OR_RETURN(set, rep.catalog->Select(catalog_constraints));
+    set.IntersectWith(base);
   }
   for (const HardConstraint& h : constraints) {
     if (h.field == FieldKind::kAge) ApplyAge(rep, h.age, &set);

@@ -196,7 +196,9 @@ absl::StatusOr<Recommendation> Recommender::Recommend(const RecommendRequest& re
   CHATCART_RETURN_IF_ERROR(recommend::CheckContradictions(constraints));
   CHATCART_ASSIGN_OR_RETURN(std::vector<recommend::Term> terms,
                             recommend::CompileTerms(rep, request, extra));
-  ProductSet excluded(c.size());
+  // Ids never picked; empty (no universe) when there are none.
+  ProductSet excluded;
+  if (!request.exclude.empty() || reference) excluded = ProductSet(c.size());
   for (const std::string& id : request.exclude) {
     std::optional<ProductIndex> i = c.FindById(id);
     if (!i) {
@@ -244,7 +246,7 @@ absl::StatusOr<Recommendation> Recommender::Recommend(const RecommendRequest& re
     }
     CHATCART_ASSIGN_OR_RETURN(ProductSet s, recommend::SelectAll(rep, swapped, base));
     s.Subtract(candidates);
-    s.Subtract(excluded);
+    if (excluded.universe() > 0) s.Subtract(excluded);
     if (!s.empty()) approach = std::move(s);
   }
   // Scored against the main candidates' ranges when there are any, so its
@@ -279,7 +281,7 @@ absl::StatusOr<Recommendation> Recommender::Recommend(const RecommendRequest& re
     fill_other_approach();
     return out;
   }
-  candidates.Subtract(excluded);
+  if (excluded.universe() > 0) candidates.Subtract(excluded);
   if (candidates.empty()) {
     out.explanation = recommend::Render(lang, recommend::Msg::kAllShown);
     fill_other_approach();

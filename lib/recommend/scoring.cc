@@ -41,14 +41,25 @@ void FillColumn(const Column<T>& col, std::span<const ProductIndex> products, U 
     }
     return;
   }
+  // Both ascending: gallop forward from the last position (a few cache-near
+  // steps when the products are dense among the rows), then binary search.
   std::span<const ProductIndex> rows = col.rows();
   std::span<const T> values = col.values();
-  auto r = rows.begin();
+  size_t r = 0;
+  const size_t end = rows.size();
   for (size_t k = 0; k < products.size(); ++k) {
-    r = std::lower_bound(r, rows.end(), products[k]);
-    out[k] = (r != rows.end() && *r == products[k])
-                 ? static_cast<U>(values[static_cast<size_t>(r - rows.begin())])
-                 : none;
+    const ProductIndex want = products[k];
+    size_t step = 1, hi = r;
+    while (hi < end && rows[hi] < want) {
+      r = hi + 1;
+      hi += step;
+      step *= 2;
+    }
+    r = static_cast<size_t>(
+        std::lower_bound(rows.begin() + static_cast<std::ptrdiff_t>(r),
+                         rows.begin() + static_cast<std::ptrdiff_t>(std::min(hi, end)), want) -
+        rows.begin());
+    out[k] = (r < end && rows[r] == want) ? static_cast<U>(values[r]) : none;
   }
 }
 

@@ -55,11 +55,22 @@ Shortlist SelectShortlist(const Recommender::Rep& rep, const Scored& scored, int
     std::sort(begin, mid, ByScore{&scored});
   };
   sort_prefix(0, pool);
-  // The picks' brands and categories, for the diversity penalty.
-  std::vector<uint32_t> picked_brand;
-  std::vector<CategoryId> picked_category;
+  // Per candidate: used (picked, or a duplicate of a pick) and the diversity
+  // penalty the picks so far put on it, both kept up to date as picks are
+  // added, so each round is one scan of the pool.
   std::vector<char> used(n, 0);
-
+  std::vector<float> penalty(n, 0.f);
+  auto account = [&](size_t pick, size_t k) {
+    if (used[k]) return;
+    const ProductIndex i = scored.products[k], j = scored.products[pick];
+    if (SameProduct(rep, i, j)) {
+      used[k] = 1;
+      return;
+    }
+    const uint32_t brand = c.brand_code(i);
+    if (brand != 0 && brand == c.brand_code(j)) penalty[k] += static_cast<float>(diversity);
+    if (rep.category_of[i] == rep.category_of[j]) penalty[k] += static_cast<float>(diversity / 2);
+  };
   auto duplicate = [&](size_t k) {
     for (size_t p : out.picks) {
       if (SameProduct(rep, scored.products[p], scored.products[k])) return true;
@@ -72,22 +83,10 @@ Shortlist SelectShortlist(const Recommender::Rep& rep, const Scored& scored, int
     for (size_t r = 0; r < pool; ++r) {
       const size_t k = order[r];
       if (used[k]) continue;
-      // The pool is sorted: nothing further can beat the best by more than
-      // the largest penalty, which is >= 0, so stop once scores fall below.
+      // The pool is sorted and penalties are >= 0: once a score is no
+      // better than the best value, nothing further can beat it.
       if (scored.score[k] <= best) break;
-      if (duplicate(k)) {
-        used[k] = 1;
-        continue;
-      }
-      double penalty = 0;
-      const ProductIndex i = scored.products[k];
-      const uint32_t brand = c.brand_code(i);
-      const CategoryId category = rep.category_of[i];
-      for (size_t p = 0; p < picked_brand.size(); ++p) {
-        if (brand != 0 && brand == picked_brand[p]) penalty += diversity;
-        if (category == picked_category[p]) penalty += diversity / 2;
-      }
-      const double value = scored.score[k] - penalty;
+      const double value = scored.score[k] - penalty[k];
       if (value > best) {
         best = value;
         best_at = k;
@@ -97,13 +96,15 @@ Shortlist SelectShortlist(const Recommender::Rep& rep, const Scored& scored, int
       if (pool == n) break;
       const size_t grown = std::min(n, pool * 4);
       sort_prefix(pool, grown);
+      for (size_t r = pool; r < grown; ++r) {
+        for (size_t p : out.picks) account(p, order[r]);
+      }
       pool = grown;
       continue;
     }
     used[best_at] = 1;
     out.picks.push_back(best_at);
-    picked_brand.push_back(c.brand_code(scored.products[best_at]));
-    picked_category.push_back(rep.category_of[scored.products[best_at]]);
+    for (size_t r = 0; r < pool; ++r) account(best_at, order[r]);
   }
 
   if (top < 2 || out.picks.empty()) return out;
