@@ -94,7 +94,7 @@ void AppendJsonString(std::string_view s, std::string* out) {
 
 void AppendValue(const Entity& e, std::string* out) {
   if (e.type == "money") {
-    const Budget& b = e.money;
+    const BudgetValue& b = e.money;
     *out += "{\"kind\":\"" + std::string(BudgetKindName(b.kind)) + "\"";
     const Money* any = b.min.has_value() ? &*b.min : (b.max.has_value() ? &*b.max : nullptr);
     if (b.kind == BudgetKind::kBetween) {

@@ -99,7 +99,7 @@ std::string_view BudgetKindName(BudgetKind kind);
 
 // The value of a "money" entity. exact and around: min == max == the amount;
 // under: max; over: min; between: both, min <= max.
-struct Budget {
+struct BudgetValue {
   BudgetKind kind = BudgetKind::kExact;
   std::optional<Money> min;
   std::optional<Money> max;
@@ -122,7 +122,7 @@ struct Entity {
   double confidence = 0;
 
   // The value, by type:
-  Budget money;        // "money"
+  BudgetValue money;   // "money"
   int64_t number = 0;  // "number", "quantity", "ordinal" (-1 the last), "age" (years)
   std::string value;   // "colour", "size", "compatibility", "category", "brand"
                        // (canonical forms above); "product": the catalog product id

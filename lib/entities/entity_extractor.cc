@@ -217,7 +217,7 @@ void EntityExtractor::Extract(std::string_view input, std::string_view language,
     const std::string_view span = text.substr(c.begin, c.end - c.begin);
     e.text = text::IsValidUtf8(span) ? std::string(span) : text::ScrubUtf8(span);
     e.confidence = c.confidence;
-    e.money = Budget{c.kind, c.min, c.max, c.currency_stated};
+    e.money = BudgetValue{c.kind, c.min, c.max, c.currency_stated};
     e.number = c.number;
     e.value = std::move(c.value);
   }
