@@ -1,59 +1,79 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 //
-// `chatcart demo`, run by scripts/demo.sh. Until the dialogue engine exists it
-// prints the version and exercises what exists; it grows into the scripted
-// demo conversation.
+// `chatcart demo [--bundle DIR]`, run by scripts/demo.sh: the demo bundle's
+// scripted conversations (demo.en.txt, demo.it.txt, demo.fr.txt beside it,
+// in the transcript format of conversation.h) printed as chats. Each script
+// is its own session. Exits 1 when a turn fails.
 
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
 
-#include "chatcart/money.h"
 #include "chatcart/version.h"
 #include "command.h"
+#include "conversation.h"
 
 namespace chatcart::cli {
 namespace {
 
+void PrintInput(const v1::TurnInput& input) {
+  if (!input.text().empty()) {
+    std::printf("  you: %s\n", input.text().c_str());
+  } else if (!input.payload().empty()) {
+    std::printf("  you: [picks %s]\n", input.payload().c_str());
+  } else {
+    std::printf("  (event: %s)\n", input.event().kind().c_str());
+  }
+}
+
 int RunDemo(Args& args) {
+  std::string bundle = BundleDir(args.ValueOr("bundle", ""));
   if (std::string error = args.Finish(); !error.empty()) {
     std::fprintf(stderr, "chatcart demo: %s\n", error.c_str());
     return kExitUsage;
   }
-  std::printf("chatcart %s\n\n", CHATCART_VERSION_STRING);
-
-  std::printf("Money is exact: parsed from decimal strings, formatted by ICU.\n");
-  struct Sample {
-    const char* amount;
-    const char* currency;
-    const char* locale;
-  } samples[] = {{"1234.56", "USD", "en-US"},
-                 {"1234.56", "EUR", "it-IT"},
-                 {"1234.56", "EUR", "fr-FR"},
-                 {"1500", "JPY", "en-US"},
-                 {"12.345", "KWD", "en-US"}};
-  for (const Sample& s : samples) {
-    absl::StatusOr<Money> money = Money::Parse(s.amount, s.currency);
-    if (!money.ok()) {
-      std::fprintf(stderr, "demo: %s\n", std::string(money.status().message()).c_str());
+  std::shared_ptr<const Engine> engine = LoadEngineOrDie(bundle);
+  if (engine == nullptr) return kExitFailure;
+  const EngineLoadStats& stats = engine->load_stats();
+  std::printf("chatcart %s: bundle \"%s\" (%d flows, %d intents, %zu products), loaded in %.0f ms\n",
+              CHATCART_VERSION_STRING, engine->identity().name.c_str(), stats.flows, stats.intents,
+              stats.products, stats.load_ms);
+  for (const char* language : {"en", "it", "fr"}) {
+    std::string path = bundle + "/demo." + language + ".txt";
+    std::ifstream in(path);
+    if (!in) continue;
+    std::stringstream text;
+    text << in.rdbuf();
+    absl::StatusOr<Transcript> script = ParseTranscript(path, text.str());
+    if (!script.ok()) {
+      std::fprintf(stderr, "chatcart demo: %s\n", std::string(script.status().message()).c_str());
       return kExitFailure;
     }
-    absl::StatusOr<std::string> text = money->Format(s.locale);
-    if (!text.ok()) {
-      std::fprintf(stderr, "demo: %s\n", std::string(text.status().message()).c_str());
-      return kExitFailure;
+    std::printf("\n=== %s (%s) ===\n", path.c_str(), language);
+    std::unique_ptr<Session> session = engine->NewSession(std::string("demo-") + language,
+                                                          script->seed);
+    int64_t now = script->start_unix_seconds;
+    bool first = true;
+    for (TranscriptTurn& turn : script->turns) {
+      if (!first) now += 60 * turn.wait_minutes;
+      first = false;
+      turn.input.mutable_time()->set_seconds(now);
+      PrintInput(turn.input);
+      absl::StatusOr<v1::TurnResult> result = session->HandleTurn(turn.input);
+      if (!result.ok()) {
+        std::fprintf(stderr, "%s:%d: %s\n", path.c_str(), turn.line,
+                     std::string(result.status().message()).c_str());
+        return kExitFailure;
+      }
+      PrintReplies(*result, stdout);
     }
-    std::printf("  %-10s %s in %-5s -> %s\n", s.amount, s.currency, s.locale, text->c_str());
+    std::printf("  (session snapshot: %zu bytes)\n", session->Snapshot().size());
   }
-  absl::StatusOr<Money> rounded = Money::Parse("1.234", "USD");
-  std::printf("\n  \"1.234\" USD is refused, never rounded:\n    %s\n",
-              std::string(rounded.status().message()).c_str());
-  absl::StatusOr<Money> mixed = Money::Parse("1", "USD")->Plus(*Money::Parse("1", "EUR"));
-  std::printf("  USD plus EUR is refused:\n    %s\n",
-              std::string(mixed.status().message()).c_str());
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(demo, "demo", "Runs the scripted demo conversation", RunDemo);
+CHATCART_CLI_COMMAND(demo, "demo", "Runs the demo bundle's scripted conversations", RunDemo);
 
 }  // namespace
 }  // namespace chatcart::cli

@@ -1,0 +1,137 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// chatcart: an embeddable conversational-commerce engine. START HERE.
+//
+// A store's conversations are data: a bundle directory (bundle.textproto and
+// the files it names: flows, templates per locale, intents with examples,
+// the catalog and its mapping, the cart policy). An Engine compiles a bundle
+// once; a Session is one conversation; every chat message is one turn.
+//
+//   #include "chatcart/engine.h"
+//
+//   absl::StatusOr<std::shared_ptr<const chatcart::Engine>> engine =
+//       chatcart::Engine::Create("examples/bundles/demo");
+//   if (!engine.ok()) { /* every bundle error, each with file:line */ }
+//
+//   std::unique_ptr<chatcart::Session> session =
+//       (*engine)->NewSession("web-42", /*seed=*/42);
+//   chatcart::v1::TurnInput input;
+//   input.set_text("a gift for my 6 year old under 40 euros");
+//   input.mutable_time()->set_seconds(1795000000);   // the engine reads no clock
+//   absl::StatusOr<chatcart::v1::TurnResult> result = session->HandleTurn(input);
+//   for (const auto& reply : result->replies()) std::cout << reply.text() << "\n";
+//
+//   // Between messages, keep the session as bytes in any store; any server
+//   // with an engine of the same bundle continues it.
+//   std::string bytes = *session->Snapshot();
+//   auto again = (*engine)->RestoreSession(bytes);
+//
+// Turns are deterministic: time and randomness come only from the input and
+// the session's seed, so the same inputs give byte-identical results.
+//
+// Thread safety: an Engine is immutable after Create and safe for concurrent
+// access from multiple threads without any external synchronization; share
+// one per bundle (hosts reload by creating a new Engine and swapping the
+// pointer). A Session is used by one thread at a time; see session.h.
+
+#ifndef CHATCART_ENGINE_H_
+#define CHATCART_ENGINE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "chatcart/session.h"
+
+namespace chatcart {
+
+class Catalog;
+class IntentModel;
+class CartPolicy;
+
+namespace engine_internal {
+struct EngineRep;
+}  // namespace engine_internal
+
+struct EngineOptions {
+  // ---- Behaviour
+
+  // Skip catalog rows with errors (counted in the load report) instead of
+  // failing the load. Default: false.
+  bool lenient_catalog = false;
+
+  // Shopper text beyond this many characters is ignored (and the turn's
+  // trace says truncated). 0: the bundle's session policy, else 2,000.
+  size_t max_text_chars = 0;
+};
+
+// Which bundle an engine runs: recorded in every session snapshot.
+struct BundleIdentity {
+  std::string name;
+  std::string version;
+  uint64_t fingerprint = 0;  // XXH3-64 of the bundle's files
+};
+
+// What loading measured, for logs and `chatcart validate`.
+struct EngineLoadStats {
+  int flows = 0;
+  int states = 0;
+  int templates = 0;
+  int intents = 0;
+  int examples = 0;
+  size_t products = 0;
+  double load_ms = 0;
+  double intent_train_ms = 0;
+};
+
+class Engine {
+ public:
+  // Compiles the bundle in `bundle_dir`. On any problem returns
+  // INVALID_ARGUMENT (NOT_FOUND when the directory has no bundle) whose
+  // message lists every error, one per line, each naming file:line and the
+  // path inside the bundle ("flows.textproto:42: flow \"gift\": state
+  // \"ask\": say template \"ask_age\" is missing for locale it").
+  static absl::StatusOr<std::shared_ptr<const Engine>> Create(std::string_view bundle_dir,
+                                                              const EngineOptions& options = {});
+
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+  ~Engine();
+
+  // A new conversation. `id` is the host's; `seed` drives the session's
+  // generator (variant choice), so equal seeds and inputs replay exactly.
+  std::unique_ptr<Session> NewSession(std::string_view id, uint64_t seed) const;
+
+  // Continues a conversation from Session::Snapshot() bytes. DATA_LOSS for
+  // truncated or corrupted bytes; FAILED_PRECONDITION for a snapshot of
+  // another bundle (by name) or of a newer snapshot format. A snapshot of
+  // another version of this bundle migrates: see session.proto (RESTORE).
+  absl::StatusOr<std::unique_ptr<Session>> RestoreSession(std::string_view snapshot) const;
+
+  const BundleIdentity& identity() const;
+  const EngineLoadStats& load_stats() const;
+  // The store's ISO 4217 currency and its locales (default first).
+  const std::string& currency() const;
+  const std::vector<std::string>& locales() const;
+
+  // The compiled components, for tools and hosts that want them directly;
+  // null when the bundle has none (a bundle without a catalog).
+  const IntentModel* intent_model() const;
+  const Catalog* catalog() const;
+
+  const engine_internal::EngineRep& rep() const { return *rep_; }  // for lib/engine
+
+ private:
+  friend class Session;
+  explicit Engine(std::unique_ptr<engine_internal::EngineRep> rep);
+  std::unique_ptr<engine_internal::EngineRep> rep_;
+  std::weak_ptr<const Engine> self_;  // sessions hold the engine alive
+};
+
+}  // namespace chatcart
+
+#endif  // CHATCART_ENGINE_H_

@@ -1,0 +1,77 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// A Session is one conversation with one shopper: its flow stack and slots,
+// its cart and orders, its language and seeded generator. Create one with
+// Engine::NewSession or Engine::RestoreSession (engine.h).
+//
+// Everything a session knows is in its snapshot: Snapshot() bytes restored
+// on another server continue the conversation exactly.
+//
+// Thread safety: a Session is used by one thread at a time (it holds its
+// engine alive; the engine itself is shared). Multiple threads can invoke its
+// const methods, but if any may call a non-const method, external
+// synchronization is required.
+
+#ifndef CHATCART_SESSION_H_
+#define CHATCART_SESSION_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "chatcart/v1/session.pb.h"
+#include "chatcart/v1/turn.pb.h"
+
+namespace chatcart {
+
+class Engine;
+
+namespace engine_internal {
+struct SessionRep;
+}  // namespace engine_internal
+
+class Session {
+ public:
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+  ~Session();
+
+  // Handles one turn: shopper text, a quick-reply payload, or an event, at
+  // input.time(). All or nothing: on error the session is left exactly as it
+  // was. Shopper-facing problems (out of stock, an expired code) are replies,
+  // not errors; errors are for the host: INVALID_ARGUMENT for an input with
+  // none of text, payload and event, or an event the bundle does not route;
+  // FAILED_PRECONDITION when the bundle's routes loop within one turn.
+  absl::StatusOr<v1::TurnResult> HandleTurn(const v1::TurnInput& input);
+
+  // The same with the protobuf JSON mapping of TurnInput in and TurnResult
+  // out: {"text": "hi", "time": "2026-11-23T10:00:00Z"}. INVALID_ARGUMENT for
+  // JSON that does not parse as a TurnInput.
+  absl::StatusOr<std::string> HandleTurnJson(std::string_view input_json);
+
+  // The session as bytes (a chatcart.v1.SessionSnapshot).
+  std::string Snapshot() const;
+
+  // What the shopper agreed to have remembered (their phone, a usual budget,
+  // language), for the host to store with the shopper's account.
+  v1::ShopperProfile ExportProfile() const;
+  // Preloads a stored profile so known answers are not asked again.
+  // INVALID_ARGUMENT for a profile whose values cannot be read.
+  absl::Status ImportProfile(const v1::ShopperProfile& profile);
+
+  const std::string& id() const;
+  const Engine& engine() const;
+
+  engine_internal::SessionRep& rep() { return *rep_; }  // for lib/engine
+  const engine_internal::SessionRep& rep() const { return *rep_; }
+
+ private:
+  friend class Engine;
+  explicit Session(std::unique_ptr<engine_internal::SessionRep> rep);
+  std::unique_ptr<engine_internal::SessionRep> rep_;
+};
+
+}  // namespace chatcart
+
+#endif  // CHATCART_SESSION_H_

@@ -1,0 +1,490 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+
+#include "engine/commerce.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/time.h"
+#include "common/status_macros.h"
+#include "dialogue/slot_filler.h"
+
+namespace chatcart::engine {
+namespace {
+
+using dialogue::TemplateArgs;
+using dialogue::TurnContext;
+
+constexpr absl::Duration kConfirmationTtl = absl::Minutes(15);
+
+int64_t ItemCount(const CartState& state) {
+  int64_t count = 0;
+  for (const CartLine& line : state.lines) count += line.quantity;
+  return count;
+}
+
+}  // namespace
+
+Actor CommerceExecutor::TurnActor() const {
+  return input_.actor().empty() ? Actor::Shopper() : Actor::Agent(input_.actor());
+}
+
+std::string CommerceExecutor::Format(const Money& money, const TurnContext& turn) const {
+  absl::StatusOr<std::string> text = money.Format(turn.locale());
+  return text.ok() ? *text : money.ToString();
+}
+
+absl::StatusOr<Cart*> CommerceExecutor::MutableCart() {
+  if (!state_.cart.has_value()) {
+    absl::StatusOr<Cart> cart = Cart::Create(engine_.cart_policy, state_.session_id);
+    if (!cart.ok()) return cart.status();
+    state_.cart = *std::move(cart);
+  }
+  return &*state_.cart;
+}
+
+absl::StatusOr<ApplyResult> CommerceExecutor::Apply(CartAction action, TurnContext& turn) {
+  CHATCART_ASSIGN_OR_RETURN(Cart * cart, MutableCart());
+  CatalogSources sources(*engine_.catalog);
+  CartCommand command;
+  command.action = std::move(action);
+  command.actor = TurnActor();
+  command.time = turn.time();
+  absl::StatusOr<ApplyResult> result = cart->Apply(command, sources.sources());
+  if (result.ok()) {
+    turn.AddEvent("cart_changed", {{"command", std::string(CartActionName(command.action))},
+                                   {"version", absl::StrCat(result->version)}});
+  }
+  return result;
+}
+
+void CommerceExecutor::SayFailure(const absl::Status& status, TurnContext& turn) {
+  turn.AddEvent("command_refused", {{"code", std::string(absl::StatusCodeToString(status.code()))},
+                                    {"message", std::string(status.message())}});
+  turn.Say("chatcart.failed", {{"reason", std::string(status.message())}});
+}
+
+void CommerceExecutor::AttachCartSummary(v1::Reply* reply, TurnContext& turn) {
+  if (!state_.cart.has_value()) return;
+  absl::StatusOr<CartTotals> totals = state_.cart->Totals();
+  if (!totals.ok()) return;
+  v1::CartSummary* summary = reply->mutable_cart();
+  for (const CartLine& line : state_.cart->state().lines) {
+    v1::CartSummaryLine* out = summary->add_lines();
+    out->set_product_id(line.product_id);
+    out->set_title(line.title);
+    out->set_quantity(line.quantity);
+    for (const LineTotals& lt : totals->lines) {
+      if (lt.line_id == line.line_id) MoneyToProto(lt.total, out->mutable_line_total());
+    }
+  }
+  MoneyToProto(totals->subtotal, summary->mutable_subtotal());
+  MoneyToProto(totals->discount, summary->mutable_discount());
+  MoneyToProto(totals->tax, summary->mutable_tax());
+  MoneyToProto(totals->shipping, summary->mutable_shipping());
+  MoneyToProto(totals->grand_total, summary->mutable_total());
+  summary->set_version(static_cast<int64_t>(state_.cart->version()));
+  summary->set_total_text(Format(totals->grand_total, turn));
+}
+
+std::optional<ProductIndex> CommerceExecutor::ProductFromSlot(std::string_view slot,
+                                                              TurnContext& turn) {
+  const dialogue::SlotValue* value = slot.empty() ? nullptr : turn.Slot(slot);
+  if (value != nullptr && !value->text.empty()) {
+    if (std::optional<ProductIndex> index = engine_.catalog->FindById(value->text)) return index;
+  }
+  turn.Say("chatcart.no_product");
+  return std::nullopt;
+}
+
+std::optional<uint32_t> CommerceExecutor::LineForProduct(std::string_view slot, TurnContext& turn) {
+  if (!state_.cart.has_value() || state_.cart->state().lines.empty()) {
+    turn.Say("chatcart.cart_empty");
+    return std::nullopt;
+  }
+  const std::vector<CartLine>& lines = state_.cart->state().lines;
+  const dialogue::SlotValue* value = slot.empty() ? nullptr : turn.Slot(slot);
+  if (value == nullptr || value->text.empty()) return lines.back().line_id;
+  for (const CartLine& line : lines) {
+    if (line.product_id == value->text || line.sku == value->text) return line.line_id;
+  }
+  turn.Say("chatcart.not_in_cart", {{"product", value->display.empty() ? value->text : value->display}});
+  return std::nullopt;
+}
+
+absl::Status CommerceExecutor::Execute(const v1::Action& action, const dialogue::FlowSpec& flow,
+                                       TurnContext& turn) {
+  switch (action.kind_case()) {
+    case v1::Action::kRecommend:
+      return Recommend(action.recommend(), turn);
+    case v1::Action::kShowProduct:
+      return ShowProduct(action.show_product(), turn);
+    case v1::Action::kAddToCart:
+      return AddToCart(action.add_to_cart(), turn);
+    case v1::Action::kChangeQuantity:
+      return ChangeQuantity(action.change_quantity(), turn);
+    case v1::Action::kRemoveFromCart:
+      return Remove(action.remove_from_cart(), turn);
+    case v1::Action::kApplyCode:
+      return ApplyCode(action.apply_code(), turn);
+    case v1::Action::kShowCart:
+      return ShowCart(turn);
+    case v1::Action::kRequestConfirmation:
+      return RequestConfirmation(turn);
+    case v1::Action::kPlaceOrder:
+      return PlaceOrder(turn);
+    case v1::Action::kAmendOrder:
+      return Amend(action.amend_order(), turn);
+    case v1::Action::kTrackOrder:
+      return Track(action.track_order(), turn);
+    case v1::Action::kHandoff:
+      return Handoff(action.handoff(), turn);
+    case v1::Action::kHost: {
+      std::vector<std::pair<std::string, std::string>> params(action.host().param().begin(),
+                                                              action.host().param().end());
+      std::sort(params.begin(), params.end());  // map order is not deterministic
+      turn.AddHostAction(action.host().kind(), std::move(params));
+      return absl::OkStatus();
+    }
+    case v1::Action::kRemember:
+      return Remember(action.remember(), flow, turn);
+    case v1::Action::kForget:
+      return Forget(turn);
+    default:
+      return absl::InternalError(absl::StrCat("action ", static_cast<int>(action.kind_case()),
+                                              " reached the commerce executor"));
+  }
+}
+
+absl::Status CommerceExecutor::ShowProduct(const v1::ShowProductAction& action, TurnContext& turn) {
+  std::optional<ProductIndex> index = ProductFromSlot(action.product_slot(), turn);
+  if (!index.has_value()) return absl::OkStatus();
+  Product product = engine_.catalog->product(*index);
+  v1::Reply* reply = turn.Say(
+      "chatcart.product",
+      {{"product", std::string(product.name)},
+       {"price", product.price.has_value() ? Format(*product.price, turn) : std::string("-")},
+       {"description", std::string(product.description)}});
+  v1::ProductCard* card = reply->add_products();
+  card->set_product_id(std::string(product.id));
+  card->set_name(std::string(product.name));
+  if (product.price.has_value()) {
+    MoneyToProto(*product.price, card->mutable_price());
+    card->set_price_text(Format(*product.price, turn));
+  }
+  card->set_image(std::string(product.image));
+  card->set_url(std::string(product.url));
+  turn.set_last_shown({std::string(product.id)});
+  return absl::OkStatus();
+}
+
+absl::Status CommerceExecutor::AddToCart(const v1::AddToCartAction& action, TurnContext& turn) {
+  std::optional<ProductIndex> index = ProductFromSlot(action.product_slot(), turn);
+  if (!index.has_value()) return absl::OkStatus();
+  int64_t quantity = 1;
+  if (const dialogue::SlotValue* q = turn.Slot(action.quantity_slot()); q != nullptr) {
+    quantity = q->number;
+  }
+  Product product = engine_.catalog->product(*index);
+  commands::AddLine add;
+  add.product_id = std::string(product.id);
+  add.quantity = quantity;
+  absl::StatusOr<ApplyResult> result = Apply(std::move(add), turn);
+  if (!result.ok()) {
+    if (result.status().code() == absl::StatusCode::kInvalidArgument ||
+        result.status().code() == absl::StatusCode::kNotFound ||
+        result.status().code() == absl::StatusCode::kFailedPrecondition ||
+        result.status().code() == absl::StatusCode::kPermissionDenied ||
+        result.status().code() == absl::StatusCode::kOutOfRange) {
+      SayFailure(result.status(), turn);
+      return absl::OkStatus();
+    }
+    return result.status();
+  }
+  CHATCART_ASSIGN_OR_RETURN(CartTotals totals, state_.cart->Totals());
+  v1::Reply* reply = turn.Say("chatcart.added", {{"product", std::string(product.name)},
+                                                 {"quantity", quantity},
+                                                 {"total", Format(totals.grand_total, turn)}});
+  AttachCartSummary(reply, turn);
+  return absl::OkStatus();
+}
+
+absl::Status CommerceExecutor::ChangeQuantity(const v1::ChangeQuantityAction& action,
+                                              TurnContext& turn) {
+  std::optional<uint32_t> line = LineForProduct(action.product_slot(), turn);
+  if (!line.has_value()) return absl::OkStatus();
+  const dialogue::SlotValue* q = turn.Slot(action.quantity_slot());
+  int64_t quantity = q == nullptr ? 1 : q->number;
+  absl::StatusOr<ApplyResult> result =
+      quantity == 0 ? Apply(commands::RemoveLine{*line}, turn)
+                    : Apply(commands::ChangeQuantity{*line, quantity}, turn);
+  if (!result.ok()) {
+    SayFailure(result.status(), turn);
+    return absl::OkStatus();
+  }
+  CHATCART_ASSIGN_OR_RETURN(CartTotals totals, state_.cart->Totals());
+  std::string title;
+  for (const CartLine& l : state_.cart->state().lines) {
+    if (l.line_id == *line) title = l.title;
+  }
+  v1::Reply* reply = turn.Say("chatcart.quantity_changed", {{"product", title},
+                                                            {"quantity", quantity},
+                                                            {"total", Format(totals.grand_total, turn)}});
+  AttachCartSummary(reply, turn);
+  return absl::OkStatus();
+}
+
+absl::Status CommerceExecutor::Remove(const v1::RemoveFromCartAction& action, TurnContext& turn) {
+  std::optional<uint32_t> line = LineForProduct(action.product_slot(), turn);
+  if (!line.has_value()) return absl::OkStatus();
+  std::string title;
+  for (const CartLine& l : state_.cart->state().lines) {
+    if (l.line_id == *line) title = l.title;
+  }
+  absl::StatusOr<ApplyResult> result = Apply(commands::RemoveLine{*line}, turn);
+  if (!result.ok()) {
+    SayFailure(result.status(), turn);
+    return absl::OkStatus();
+  }
+  CHATCART_ASSIGN_OR_RETURN(CartTotals totals, state_.cart->Totals());
+  v1::Reply* reply = turn.Say("chatcart.removed",
+                              {{"product", title}, {"total", Format(totals.grand_total, turn)}});
+  AttachCartSummary(reply, turn);
+  return absl::OkStatus();
+}
+
+absl::Status CommerceExecutor::ApplyCode(const v1::ApplyCodeAction& action, TurnContext& turn) {
+  const dialogue::SlotValue* code = turn.Slot(action.code_slot());
+  if (code == nullptr || code->text.empty()) {
+    turn.Say("chatcart.no_code");
+    return absl::OkStatus();
+  }
+  absl::StatusOr<ApplyResult> result = Apply(commands::AddDiscountCode{code->text}, turn);
+  if (!result.ok()) {
+    SayFailure(result.status(), turn);
+    return absl::OkStatus();
+  }
+  CHATCART_ASSIGN_OR_RETURN(CartTotals totals, state_.cart->Totals());
+  for (const DiscountTotals& d : totals.discounts) {
+    if (d.code != code->text) continue;
+    v1::Reply* reply =
+        d.applied ? turn.Say("chatcart.code_applied", {{"code", d.code},
+                                                       {"discount", Format(d.amount, turn)},
+                                                       {"total", Format(totals.grand_total, turn)}})
+                  : turn.Say("chatcart.code_not_applied", {{"code", d.code}, {"reason", d.reason}});
+    AttachCartSummary(reply, turn);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CommerceExecutor::ShowCart(TurnContext& turn) {
+  if (!state_.cart.has_value() || state_.cart->state().lines.empty()) {
+    turn.Say("chatcart.cart_empty");
+    return absl::OkStatus();
+  }
+  CHATCART_ASSIGN_OR_RETURN(CartTotals totals, state_.cart->Totals());
+  std::vector<std::string> lines;
+  for (const CartLine& line : state_.cart->state().lines) {
+    lines.push_back(absl::StrCat(line.quantity, " × ", line.title));
+  }
+  v1::Reply* reply = turn.Say("chatcart.cart_summary",
+                              {{"count", ItemCount(state_.cart->state())},
+                               {"lines", absl::StrJoin(lines, ", ")},
+                               {"total", Format(totals.grand_total, turn)}});
+  AttachCartSummary(reply, turn);
+  return absl::OkStatus();
+}
+
+absl::Status CommerceExecutor::RequestConfirmation(TurnContext& turn) {
+  absl::StatusOr<ApplyResult> result = Apply(commands::RequestConfirmation{kConfirmationTtl}, turn);
+  if (!result.ok()) {
+    SayFailure(result.status(), turn);
+    return absl::OkStatus();
+  }
+  CHATCART_ASSIGN_OR_RETURN(CartTotals totals, state_.cart->Totals());
+  v1::Reply* reply = turn.Say("chatcart.confirm",
+                              {{"count", ItemCount(state_.cart->state())},
+                               {"total", Format(totals.grand_total, turn)},
+                               {"shipping", Format(totals.shipping, turn)}});
+  AttachCartSummary(reply, turn);
+  return absl::OkStatus();
+}
+
+absl::Status CommerceExecutor::PlaceOrder(TurnContext& turn) {
+  CHATCART_ASSIGN_OR_RETURN(Cart * cart, MutableCart());
+  const std::optional<PendingConfirmation>& pending = cart->state().confirmation;
+  if (!pending.has_value()) return RequestConfirmation(turn);
+  absl::StatusOr<ApplyResult> confirmed = Apply(commands::ConfirmPurchase{pending->token}, turn);
+  if (!confirmed.ok()) {
+    // Something changed since the shopper saw the total: show the new one.
+    turn.Say("chatcart.confirmation_stale");
+    return RequestConfirmation(turn);
+  }
+  commands::PlaceOrder place;
+  place.reference_seed = (state_.order_seed + cart->state().orders_placed) & ((1u << 30) - 1);
+  place.source.channel = input_.channel();
+  place.source.campaign = input_.event().param().count("campaign") > 0
+                              ? input_.event().param().at("campaign")
+                              : std::string();
+  absl::StatusOr<ApplyResult> placed = Apply(std::move(place), turn);
+  if (!placed.ok()) {
+    SayFailure(placed.status(), turn);
+    return absl::OkStatus();
+  }
+  const Order& order = *placed->order;
+  state_.orders.push_back(order);
+  Money total = order.state().totals.grand_total;
+  turn.Say("chatcart.order_placed", {{"reference", order.reference()}, {"total", Format(total, turn)}});
+  turn.AddHostAction("payment_request", {{"amount_minor", absl::StrCat(total.minor_units())},
+                                         {"currency", std::string(total.currency())},
+                                         {"reference", order.reference()}});
+  turn.AddEvent("order_placed", {{"reference", order.reference()}});
+  // A new cart for what comes next; the order keeps the old one's lines.
+  CHATCART_RETURN_IF_ERROR(Apply(commands::ClearCart{}, turn).status());
+  return absl::OkStatus();
+}
+
+absl::Status CommerceExecutor::Amend(const v1::AmendOrderAction& action, TurnContext& turn) {
+  if (state_.orders.empty()) {
+    turn.Say("chatcart.no_order");
+    return absl::OkStatus();
+  }
+  Order& order = state_.orders.back();
+  CatalogSources sources(*engine_.catalog);
+  if (action.commit()) {
+    if (!order.state().pending_amendment.has_value()) {
+      turn.Say("chatcart.no_order");
+      return absl::OkStatus();
+    }
+    absl::Status status = order.ConfirmAmendment(order.state().pending_amendment->token,
+                                                 *engine_.cart_policy, sources.sources(),
+                                                 TurnActor(), turn.time());
+    if (!status.ok()) {
+      SayFailure(status, turn);
+      return absl::OkStatus();
+    }
+    turn.Say("chatcart.amended", {{"reference", order.reference()},
+                                  {"total", Format(order.state().totals.grand_total, turn)}});
+    turn.AddEvent("order_amended", {{"reference", order.reference()}});
+    return absl::OkStatus();
+  }
+  std::optional<ProductIndex> index = ProductFromSlot(action.product_slot(), turn);
+  if (!index.has_value()) return absl::OkStatus();
+  int64_t quantity = 1;
+  if (const dialogue::SlotValue* q = turn.Slot(action.quantity_slot()); q != nullptr) {
+    quantity = q->number;
+  }
+  commands::AddLine add;
+  add.product_id = std::string(engine_.catalog->id(*index));
+  add.quantity = quantity;
+  std::vector<OrderChange> changes = {std::move(add)};
+  absl::StatusOr<OrderAmendment> preview = order.StageAmendment(
+      changes, *engine_.cart_policy, sources.sources(), TurnActor(), turn.time());
+  if (!preview.ok()) {
+    turn.Say("chatcart.amend_refused",
+             {{"reference", order.reference()}, {"reason", std::string(preview.status().message())}});
+    return absl::OkStatus();
+  }
+  turn.Say("chatcart.amend_preview",
+           {{"product", std::string(engine_.catalog->product_name(*index))},
+            {"reference", order.reference()},
+            {"difference", Format(preview->difference, turn)},
+            {"total", Format(preview->totals.grand_total, turn)}});
+  return absl::OkStatus();
+}
+
+absl::Status CommerceExecutor::Track(const v1::TrackOrderAction& action, TurnContext& turn) {
+  const Order* order = state_.orders.empty() ? nullptr : &state_.orders.back();
+  if (const dialogue::SlotValue* ref = turn.Slot(action.order_slot()); ref != nullptr) {
+    order = nullptr;
+    absl::StatusOr<std::string> canonical = CanonicalOrderReference(ref->text);
+    for (const Order& o : state_.orders) {
+      if (canonical.ok() && o.reference() == *canonical) order = &o;
+    }
+  }
+  if (order == nullptr) {
+    turn.Say("chatcart.no_order");
+    return absl::OkStatus();
+  }
+  std::string status_id = absl::StrCat("chatcart.status_", OrderStatusName(order->status()));
+  const std::vector<dialogue::Template>* status_text =
+      engine_.templates->Find(turn.locale(), status_id);
+  std::string status = status_text != nullptr && !status_text->empty()
+                           ? (*status_text)[0].Render(turn.locale_format(), {})
+                           : std::string(OrderStatusName(order->status()));
+  turn.Say("chatcart.order_status", {{"reference", order->reference()}, {"status", status}});
+  return absl::OkStatus();
+}
+
+absl::Status CommerceExecutor::Handoff(const v1::HandoffAction& action, TurnContext& turn) {
+  turn.Say("chatcart.handoff");
+  turn.AddHostAction("handoff", {{"reason", action.reason()}, {"session", state_.session_id}});
+  turn.AddEvent("handoff", {{"reason", action.reason()}});
+  return absl::OkStatus();
+}
+
+absl::Status CommerceExecutor::Remember(const v1::RememberAction& action,
+                                        const dialogue::FlowSpec& flow, TurnContext& turn) {
+  v1::ShopperProfile& profile = state_.profile;
+  profile.set_consent(true);
+  for (const std::string& slot_name : action.slot()) {
+    int index = flow.FindSlot(slot_name);
+    const dialogue::SlotValue* value = turn.Slot(slot_name);
+    if (index < 0 || value == nullptr) continue;
+    const std::string& key = flow.slots[index].proto->profile_key();
+    v1::ProfileEntry* entry = nullptr;
+    for (v1::ProfileEntry& e : *profile.mutable_entries()) {
+      if (e.key() == key) entry = &e;
+    }
+    if (entry == nullptr) entry = profile.add_entries();
+    entry->set_key(key);
+    entry->clear_value();
+    dialogue::SlotToProto(slot_name, *value, entry->mutable_value());
+  }
+  std::sort(profile.mutable_entries()->begin(), profile.mutable_entries()->end(),
+            [](const v1::ProfileEntry& a, const v1::ProfileEntry& b) { return a.key() < b.key(); });
+  profile.set_language(turn.language());
+  turn.AddEvent("profile_updated", {});
+  return absl::OkStatus();
+}
+
+absl::Status CommerceExecutor::Forget(TurnContext& turn) {
+  state_.profile.Clear();
+  turn.Say("chatcart.forgotten");
+  turn.AddHostAction("forget_shopper", {{"session", state_.session_id}});
+  turn.AddEvent("profile_erased", {});
+  return absl::OkStatus();
+}
+
+std::optional<dialogue::ConditionValue> CommerceExecutor::Lookup(std::string_view name) const {
+  if (name == "cart.lines") {
+    return static_cast<int64_t>(state_.cart.has_value() ? state_.cart->state().lines.size() : 0);
+  }
+  if (name == "cart.items") {
+    return state_.cart.has_value() ? ItemCount(state_.cart->state()) : int64_t{0};
+  }
+  if (name == "cart.total") {
+    if (!state_.cart.has_value()) return std::nullopt;
+    absl::StatusOr<CartTotals> totals = state_.cart->Totals();
+    if (!totals.ok()) return std::nullopt;
+    return totals->grand_total;
+  }
+  if (name == "cart.confirmable") {
+    if (!state_.cart.has_value()) return false;
+    const std::optional<PendingConfirmation>& pending = state_.cart->state().confirmation;
+    return pending.has_value() && pending->version == state_.cart->version();
+  }
+  if (name == "order.amendable") {
+    return !state_.orders.empty() && state_.orders.back().state().pending_amendment.has_value();
+  }
+  if (name == "order.status") {
+    if (state_.orders.empty()) return std::nullopt;
+    return std::string(OrderStatusName(state_.orders.back().status()));
+  }
+  if (name == "orders") return static_cast<int64_t>(state_.orders.size());
+  return std::nullopt;
+}
+
+}  // namespace chatcart::engine

@@ -1,0 +1,75 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// The ActionExecutor of a session's turn: recommend, show a product, cart
+// commands, "reply OK to buy", orders and amendments, handoff, host actions,
+// the shopper profile. The dialogue decides; this does, and says what
+// happened through the engine's templates (ids "chatcart.*", overridable by
+// a bundle). Shopper-facing failures (out of stock, a code that does not
+// apply, a stale confirmation) are replies; only engine faults are errors.
+//
+// One per turn, on the turn's working copy of the session; not thread-safe.
+
+#ifndef CHATCART_ENGINE_COMMERCE_H_
+#define CHATCART_ENGINE_COMMERCE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "chatcart/order.h"
+#include "dialogue/runtime.h"
+#include "engine/catalog_sources.h"
+#include "engine/engine_rep.h"
+
+namespace chatcart::engine {
+
+using engine_internal::CommerceState;
+
+class CommerceExecutor : public dialogue::ActionExecutor {
+ public:
+  CommerceExecutor(const engine_internal::EngineRep& engine, CommerceState& state,
+                   const v1::TurnInput& input)
+      : engine_(engine), state_(state), input_(input) {}
+
+  absl::Status Execute(const v1::Action& action, const dialogue::FlowSpec& flow,
+                       dialogue::TurnContext& turn) override;
+  std::optional<dialogue::ConditionValue> Lookup(std::string_view name) const override;
+
+ private:
+  absl::Status Recommend(const v1::RecommendAction& action, dialogue::TurnContext& turn);
+  absl::Status ShowProduct(const v1::ShowProductAction& action, dialogue::TurnContext& turn);
+  absl::Status AddToCart(const v1::AddToCartAction& action, dialogue::TurnContext& turn);
+  absl::Status ChangeQuantity(const v1::ChangeQuantityAction& action, dialogue::TurnContext& turn);
+  absl::Status Remove(const v1::RemoveFromCartAction& action, dialogue::TurnContext& turn);
+  absl::Status ApplyCode(const v1::ApplyCodeAction& action, dialogue::TurnContext& turn);
+  absl::Status ShowCart(dialogue::TurnContext& turn);
+  absl::Status RequestConfirmation(dialogue::TurnContext& turn);
+  absl::Status PlaceOrder(dialogue::TurnContext& turn);
+  absl::Status Amend(const v1::AmendOrderAction& action, dialogue::TurnContext& turn);
+  absl::Status Track(const v1::TrackOrderAction& action, dialogue::TurnContext& turn);
+  absl::Status Handoff(const v1::HandoffAction& action, dialogue::TurnContext& turn);
+  absl::Status Remember(const v1::RememberAction& action, const dialogue::FlowSpec& flow,
+                        dialogue::TurnContext& turn);
+  absl::Status Forget(dialogue::TurnContext& turn);
+
+  absl::StatusOr<Cart*> MutableCart();
+  // Applies `action` as the shopper (or the turn's agent) at the turn's time.
+  absl::StatusOr<ApplyResult> Apply(CartAction action, dialogue::TurnContext& turn);
+  // A failed command as a reply: the reason in the shopper's words.
+  void SayFailure(const absl::Status& status, dialogue::TurnContext& turn);
+  // The product a slot names (an id), or nullopt with a reply said.
+  std::optional<ProductIndex> ProductFromSlot(std::string_view slot, dialogue::TurnContext& turn);
+  // The cart line of a product, or the last line when `slot` is empty.
+  std::optional<uint32_t> LineForProduct(std::string_view slot, dialogue::TurnContext& turn);
+  std::string Format(const Money& money, const dialogue::TurnContext& turn) const;
+  void AttachCartSummary(v1::Reply* reply, dialogue::TurnContext& turn);
+  Actor TurnActor() const;
+
+  const engine_internal::EngineRep& engine_;
+  CommerceState& state_;
+  const v1::TurnInput& input_;
+};
+
+}  // namespace chatcart::engine
+
+#endif  // CHATCART_ENGINE_COMMERCE_H_

@@ -1,0 +1,294 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// The engine end to end on the demo bundle: conversations, snapshots, bad
+// input. Golden transcripts in tests/conversations/ check exact wording; these
+// tests check behaviour.
+
+#include "chatcart/engine.h"
+
+#include <string>
+#include <vector>
+
+#include "common/testing/data.h"
+#include "common/testing/status_matchers.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace chatcart {
+namespace {
+
+using ::chatcart::testing::StatusIs;
+using ::testing::Contains;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::string DemoDir() { return chatcart::testing::SourceDir() + "/examples/bundles/demo"; }
+
+const std::shared_ptr<const Engine>& Demo() {
+  static auto* engine = [] {
+    absl::StatusOr<std::shared_ptr<const Engine>> e = Engine::Create(DemoDir());
+    EXPECT_OK(e);
+    return new std::shared_ptr<const Engine>(e.ok() ? *e : nullptr);
+  }();
+  return *engine;
+}
+
+class Conversation {
+ public:
+  explicit Conversation(uint64_t seed = 1) : session_(Demo()->NewSession("test", seed)) {}
+
+  v1::TurnResult Say(const std::string& text) {
+    v1::TurnInput input;
+    input.set_text(text);
+    return Run(input);
+  }
+  v1::TurnResult Pick(const std::string& payload) {
+    v1::TurnInput input;
+    input.set_payload(payload);
+    return Run(input);
+  }
+  v1::TurnResult Run(v1::TurnInput& input) {
+    input.mutable_time()->set_seconds(now_ += 60);
+    absl::StatusOr<v1::TurnResult> result = session_->HandleTurn(input);
+    EXPECT_OK(result) << input.ShortDebugString();
+    return result.ok() ? *result : v1::TurnResult();
+  }
+  Session& session() { return *session_; }
+  std::unique_ptr<Session>& session_ptr() { return session_; }
+  int64_t now_ = 1795428000;
+
+ private:
+  std::unique_ptr<Session> session_;
+};
+
+std::vector<std::string> Ids(const v1::TurnResult& r) {
+  std::vector<std::string> ids;
+  for (const v1::Reply& reply : r.replies()) ids.push_back(reply.template_id());
+  return ids;
+}
+
+std::string AllText(const v1::TurnResult& r) {
+  std::string text;
+  for (const v1::Reply& reply : r.replies()) text += reply.text() + "\n";
+  return text;
+}
+
+TEST(Engine, LoadsTheDemoBundle) {
+  ASSERT_NE(Demo(), nullptr);
+  EXPECT_EQ(Demo()->identity().name, "demo");
+  EXPECT_NE(Demo()->identity().fingerprint, 0u);
+  EXPECT_EQ(Demo()->currency(), "EUR");
+  EXPECT_GE(Demo()->load_stats().intents, 20);
+  EXPECT_GE(Demo()->load_stats().products, 30u);
+}
+
+TEST(Engine, ReportsEveryBundleErrorAtOnce) {
+  EXPECT_THAT(Engine::Create("/no/such/bundle"), StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST(Conversation, TheGiftFinderAsksOnlyWhatIsUnknown) {
+  Conversation c;
+  v1::TurnResult r = c.Say("I need a gift for my 6 year old under 40 euros");
+  EXPECT_EQ(r.trace().intent(), "find_gift");
+  EXPECT_THAT(Ids(r), Contains("ask_interest"));
+  EXPECT_THAT(Ids(r), Not(Contains("ask_age")));
+  EXPECT_THAT(Ids(r), Not(Contains("ask_budget")));
+  r = c.Say("she loves lego");
+  EXPECT_THAT(Ids(r), Contains("gift_picks"));
+  ASSERT_GT(r.replies_size(), 0);
+  int products = 0;
+  for (const v1::Reply& reply : r.replies()) products += reply.products_size();
+  EXPECT_GT(products, 0);
+}
+
+TEST(Conversation, PhotoPrintingAsksWhichPhoneAndRecommendsForBoth) {
+  Conversation c;
+  v1::TurnResult r = c.Say("how can I print photos from my phone?");
+  EXPECT_EQ(r.trace().intent(), "print_photos");
+  EXPECT_THAT(Ids(r), Contains("ask_phone"));
+  r = c.Say("I have an iPhone and my wife has a Windows phone");
+  EXPECT_THAT(Ids(r), Contains("printer_picks"));
+  std::vector<std::string> picked;
+  for (const v1::Reply& reply : r.replies()) {
+    for (const v1::ProductCard& card : reply.products()) picked.push_back(card.product_id());
+  }
+  // Only printers that work with both phones; never the ten-ink iPhone-only one.
+  EXPECT_THAT(picked, Not(Contains("pr-zen10")));
+  EXPECT_THAT(picked, Not(Contains("pr-snap")));
+  EXPECT_THAT(picked, Contains("pr-tank3"));
+}
+
+TEST(Conversation, CartCodeCheckoutAndAnOrderWithAReference) {
+  Conversation c;
+  c.Say("a gift for my 6 year old who loves lego, under 80 euros");
+  v1::TurnResult r = c.Say("add the first one");
+  EXPECT_THAT(Ids(r), Contains("chatcart.added"));
+  r = c.Say("apply code WELCOME10");
+  EXPECT_THAT(Ids(r), Contains("chatcart.code_applied"));
+  r = c.Say("checkout");
+  EXPECT_THAT(Ids(r), Contains("chatcart.confirm"));
+  EXPECT_THAT(Ids(r), Contains("ask_ok"));
+  r = c.Say("ok");
+  EXPECT_THAT(Ids(r), Contains("chatcart.order_placed"));
+  ASSERT_EQ(r.host_actions_size(), 1);
+  EXPECT_EQ(r.host_actions(0).kind(), "payment_request");
+  EXPECT_THAT(r.host_actions(0).param().at("reference"), ::testing::MatchesRegex("[0-9A-Z]{3}-[0-9A-Z]{4}"));
+}
+
+TEST(Conversation, ConfirmingAfterTheCartChangedAsksAgain) {
+  Conversation c;
+  c.Say("a gift for my 6 year old who loves lego, under 80 euros");
+  c.Say("add the first one");
+  c.Say("checkout");
+  c.Say("add the second one");  // interrupts the confirmation; the question resumes
+  v1::TurnResult r = c.Say("ok");
+  EXPECT_THAT(Ids(r), Contains("chatcart.confirmation_stale"));
+  EXPECT_THAT(Ids(r), Not(Contains("chatcart.order_placed")));
+}
+
+TEST(Conversation, AddingToAPlacedOrderIsPreviewedThenConfirmed) {
+  Conversation c;
+  c.Say("a gift for my 6 year old who loves lego, under 80 euros");
+  c.Say("add the first one");
+  c.Say("checkout");
+  c.Say("ok");
+  v1::TurnResult r = c.Say("can I add something to my existing order?");
+  EXPECT_THAT(Ids(r), Contains("ask_amend_product"));
+  c.Say("the plush fox");
+  r = c.Say("yes");
+  EXPECT_THAT(Ids(r), Contains("chatcart.amended"));
+}
+
+TEST(Conversation, AHumanCanBeAskedForAnytime) {
+  Conversation c;
+  c.Say("I need a gift for my nephew");
+  v1::TurnResult r = c.Say("can I speak to a human?");
+  EXPECT_THAT(Ids(r), Contains("chatcart.handoff"));
+  ASSERT_GE(r.host_actions_size(), 1);
+  EXPECT_EQ(r.host_actions(0).kind(), "handoff");
+}
+
+TEST(Conversation, AnAdClickInvitesWithItsCampaign) {
+  Conversation c;
+  v1::TurnInput input;
+  input.mutable_event()->set_kind("ad_click");
+  (*input.mutable_event()->mutable_param())["campaign"] = "laptops-fall";
+  v1::TurnResult r = c.Run(input);
+  EXPECT_THAT(AllText(r), HasSubstr("laptops-fall"));
+  EXPECT_THAT(AllText(r), HasSubstr("PC specialist"));
+}
+
+TEST(Conversation, SpeaksItalianAndFrench) {
+  Conversation it;
+  v1::TurnResult r = it.Say("cerco un regalo per mio figlio di 6 anni");
+  EXPECT_EQ(r.language(), "it");
+  EXPECT_EQ(r.trace().intent(), "find_gift");
+  Conversation fr;
+  r = fr.Say("bonjour, je cherche un cadeau");
+  EXPECT_EQ(r.language(), "fr");
+}
+
+TEST(Session, SnapshotsContinueAnywhereByteForByte) {
+  Conversation a(5);
+  a.Say("a gift for my 6 year old who loves lego, under 80 euros");
+  a.Say("add the first one");
+  std::string bytes = a.session().Snapshot();
+  absl::StatusOr<std::unique_ptr<Session>> restored = Demo()->RestoreSession(bytes);
+  ASSERT_OK(restored);
+  EXPECT_EQ((*restored)->Snapshot(), bytes);
+  v1::TurnInput input;
+  input.set_text("add the second one");
+  input.mutable_time()->set_seconds(a.now_ + 60);
+  absl::StatusOr<v1::TurnResult> original = a.session().HandleTurn(input);
+  absl::StatusOr<v1::TurnResult> continued = (*restored)->HandleTurn(input);
+  ASSERT_OK(original);
+  ASSERT_OK(continued);
+  EXPECT_EQ(original->SerializeAsString(), continued->SerializeAsString());
+  EXPECT_EQ(a.session().Snapshot(), (*restored)->Snapshot());
+}
+
+TEST(Session, TheSameInputsGiveTheSameBytes) {
+  auto run = [] {
+    Conversation c(9);
+    std::string bytes;
+    for (const char* text : {"hi", "I need a gift", "6", "40", "lego", "add the first one",
+                             "what?", "show my cart"}) {
+      bytes += c.Say(text).SerializeAsString();
+    }
+    return bytes + c.session().Snapshot();
+  };
+  EXPECT_EQ(run(), run());
+}
+
+TEST(Session, BadSnapshotsFailClearly) {
+  Conversation c;
+  c.Say("hi");
+  std::string bytes = c.session().Snapshot();
+  EXPECT_THAT(Demo()->RestoreSession(bytes.substr(0, bytes.size() / 2)),
+              StatusIs(absl::StatusCode::kDataLoss));
+  EXPECT_THAT(Demo()->RestoreSession("\xff\xff\xff garbage"), StatusIs(absl::StatusCode::kDataLoss));
+  v1::SessionSnapshot other;
+  ASSERT_TRUE(other.ParseFromString(bytes));
+  other.mutable_bundle()->set_name("another-store");
+  EXPECT_THAT(Demo()->RestoreSession(other.SerializeAsString()),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("another-store")));
+  other.mutable_bundle()->set_name("demo");
+  other.set_format(99);
+  EXPECT_THAT(Demo()->RestoreSession(other.SerializeAsString()),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("format 99")));
+}
+
+TEST(Session, BadInputGetsADefinedResult) {
+  Conversation c;
+  v1::TurnInput empty;
+  empty.mutable_time()->set_seconds(1795428000);
+  EXPECT_THAT(c.session().HandleTurn(empty), StatusIs(absl::StatusCode::kInvalidArgument));
+  v1::TurnResult r = c.Say(std::string("caf\xc3\x28 \xff hello"));  // invalid UTF-8
+  EXPECT_GT(r.replies_size(), 0);
+  r = c.Say(std::string(100 * 1024, 'a'));
+  EXPECT_TRUE(r.trace().truncated());
+  r = c.Say("🎁🎁🎁");
+  EXPECT_GT(r.replies_size(), 0);
+  r = c.Pick("no-such-payload");
+  EXPECT_THAT(Ids(r), Contains("chatcart.not_understood"));
+  v1::TurnInput meteor;
+  meteor.mutable_event()->set_kind("meteor");
+  meteor.mutable_time()->set_seconds(1795429000);
+  std::string before = c.session().Snapshot();
+  EXPECT_THAT(c.session().HandleTurn(meteor), StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_EQ(c.session().Snapshot(), before);  // a failed turn changes nothing
+}
+
+TEST(Session, TenThousandTurnsStayBounded) {
+  Conversation c;
+  c.Say("hi");
+  size_t early = c.session().Snapshot().size();
+  for (int i = 0; i < 10000; ++i) c.Say(i % 2 ? "what?" : "hello");
+  EXPECT_LT(c.session().Snapshot().size(), early + 64);
+}
+
+TEST(Session, ProfilesCarryKnownAnswersToTheNextConversation) {
+  Conversation first;
+  first.Say("how can I print photos from my phone?");
+  first.Say("android");
+  // The demo bundle remembers slots with a profile_key only through a
+  // remember action; export what the session holds and import it elsewhere.
+  v1::ShopperProfile profile;
+  profile.set_consent(true);
+  v1::ProfileEntry* entry = profile.add_entries();
+  entry->set_key("phone");
+  entry->mutable_value()->set_name("phone");
+  entry->mutable_value()->set_type("compatibility");
+  entry->mutable_value()->set_text("android");
+  Conversation next;
+  ASSERT_OK(next.session().ImportProfile(profile));
+  v1::TurnResult r = next.Say("how can I print photos from my phone?");
+  EXPECT_THAT(Ids(r), Not(Contains("ask_phone")));
+  EXPECT_THAT(Ids(r), Contains("printer_picks"));
+  r = next.Say("forget me");
+  EXPECT_THAT(Ids(r), Contains("chatcart.forgotten"));
+  EXPECT_FALSE(next.session().ExportProfile().consent());
+}
+
+}  // namespace
+}  // namespace chatcart

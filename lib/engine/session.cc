@@ -1,0 +1,225 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// Sessions: turns on a working copy committed on success, snapshots and
+// restores, shopper profiles.
+
+#include "chatcart/session.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "chatcart/engine.h"
+#include "common/status_macros.h"
+#include "dialogue/dialogue_snapshot.h"
+#include "engine/commerce.h"
+#include "engine/engine_rep.h"
+#include "engine/understand.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/util/json_util.h"
+#include "text/utf8.h"
+
+namespace chatcart {
+
+using engine_internal::EngineRep;
+using engine_internal::SessionRep;
+
+namespace {
+
+// The snapshot format this release writes and reads.
+constexpr uint32_t kSnapshotFormat = 1;
+
+std::string SerializeDeterministically(const google::protobuf::MessageLite& message) {
+  std::string out;
+  {
+    google::protobuf::io::StringOutputStream stream(&out);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    message.SerializeToCodedStream(&coded);
+  }
+  return out;
+}
+
+// Fills the slots a profile remembers, so known answers are not asked again.
+absl::Status PreloadProfile(const EngineRep& engine, const v1::ShopperProfile& profile,
+                            dialogue::DialogueState* dialogue) {
+  for (const v1::ProfileEntry& entry : profile.entries()) {
+    for (const auto& [key, slot] : engine.profile_slots) {
+      if (key != entry.key()) continue;
+      absl::StatusOr<dialogue::SlotValue> value = dialogue::SlotFromProto(entry.value());
+      if (!value.ok()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("profile entry \"", key, "\": ", value.status().message()));
+      }
+      auto type = engine.graph->slot_types().find(slot);
+      if (type != engine.graph->slot_types().end() && type->second == value->type) {
+        dialogue->slots[slot] = *std::move(value);
+      }
+    }
+  }
+  if (!profile.language().empty() && dialogue->language.empty()) {
+    dialogue->language = profile.language();
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- Engine
+
+std::unique_ptr<Session> Engine::NewSession(std::string_view id, uint64_t seed) const {
+  auto rep = std::make_unique<SessionRep>();
+  rep->engine = self_.lock();
+  rep->id = std::string(id);
+  rep->dialogue.random = seed;
+  rep->commerce.session_id = rep->id;
+  rep->commerce.order_seed = dialogue::NextRandom(&seed);
+  return std::unique_ptr<Session>(new Session(std::move(rep)));
+}
+
+absl::StatusOr<std::unique_ptr<Session>> Engine::RestoreSession(std::string_view bytes) const {
+  v1::SessionSnapshot snapshot;
+  if (!snapshot.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    return absl::DataLossError(
+        absl::StrCat("session snapshot of ", bytes.size(), " bytes is truncated or corrupted"));
+  }
+  if (snapshot.format() == 0 || snapshot.format() > kSnapshotFormat) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "session snapshot format ", snapshot.format(), " is not one this release reads (",
+        kSnapshotFormat, ")"));
+  }
+  if (snapshot.bundle().name() != rep_->identity.name) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("session snapshot is of bundle \"", snapshot.bundle().name(),
+                     "\", this engine runs \"", rep_->identity.name, "\""));
+  }
+  auto rep = std::make_unique<SessionRep>();
+  rep->engine = self_.lock();
+  rep->id = snapshot.session_id();
+  std::vector<std::string> dropped;
+  absl::StatusOr<dialogue::DialogueState> dialogue =
+      dialogue::DialogueFromProto(*rep_->graph, snapshot.dialogue(), &dropped);
+  if (!dialogue.ok()) return dialogue.status();
+  rep->dialogue = *std::move(dialogue);
+  rep->commerce.session_id = rep->id;
+  rep->commerce.order_seed = snapshot.order_seed();
+  rep->commerce.profile = snapshot.profile();
+  if (snapshot.has_cart()) {
+    if (rep_->cart_policy == nullptr) {
+      return absl::FailedPreconditionError("session snapshot has a cart but the bundle has no cart policy");
+    }
+    absl::StatusOr<Cart> cart = Cart::FromProto(rep_->cart_policy, snapshot.cart());
+    if (!cart.ok()) {
+      return absl::DataLossError(absl::StrCat("session snapshot: cart: ", cart.status().message()));
+    }
+    rep->commerce.cart = *std::move(cart);
+  }
+  for (const v1::Order& proto : snapshot.orders()) {
+    absl::StatusOr<Order> order = Order::FromProto(proto);
+    if (!order.ok()) {
+      return absl::DataLossError(
+          absl::StrCat("session snapshot: order: ", order.status().message()));
+    }
+    rep->commerce.orders.push_back(*std::move(order));
+  }
+  return std::unique_ptr<Session>(new Session(std::move(rep)));
+}
+
+// ---------------------------------------------------------------- Session
+
+Session::Session(std::unique_ptr<SessionRep> rep) : rep_(std::move(rep)) {}
+Session::~Session() = default;
+
+const std::string& Session::id() const { return rep_->id; }
+const Engine& Session::engine() const { return *rep_->engine; }
+
+absl::StatusOr<v1::TurnResult> Session::HandleTurn(const v1::TurnInput& input) {
+  const EngineRep& engine = rep_->engine->rep();
+  if (input.text().empty() && input.payload().empty() && input.event().kind().empty()) {
+    return absl::InvalidArgumentError("a turn needs text, a quick-reply payload or an event");
+  }
+  v1::TurnInput in = input;
+  bool cut = false;
+  if (!in.text().empty()) {
+    if (!text::IsValidUtf8(in.text())) in.set_text(text::ScrubUtf8(in.text()));
+    size_t keep = text::Utf8PrefixBytes(in.text(), engine.max_text_chars);
+    if (keep < in.text().size()) {
+      in.mutable_text()->resize(keep);
+      cut = true;
+    }
+  }
+  dialogue::Understanding understanding;
+  if (!in.text().empty() && in.payload().empty() && in.event().kind().empty()) {
+    understanding = engine::Understand(engine, in.text(), rep_->dialogue.language);
+  } else {
+    understanding.language = rep_->dialogue.language;
+  }
+  understanding.truncated = understanding.truncated || cut;
+
+  // All or nothing: the turn runs on copies, committed only on success.
+  dialogue::DialogueState dialogue = rep_->dialogue;
+  engine_internal::CommerceState commerce = rep_->commerce;
+  engine::CommerceExecutor executor(engine, commerce, in);
+  v1::TurnResult result;
+  CHATCART_RETURN_IF_ERROR(engine.runtime->HandleTurn(in, understanding, executor, dialogue, &result));
+  for (const dialogue::Entity& entity : understanding.entities) {
+    v1::TraceEntity* e = result.mutable_trace()->add_entities();
+    e->set_type(entity.type);
+    e->set_text(entity.text);
+    e->set_value(entity.value.display.empty() ? entity.value.text : entity.value.display);
+    e->set_start(entity.start);
+    e->set_end(entity.end);
+  }
+  rep_->dialogue = std::move(dialogue);
+  rep_->commerce = std::move(commerce);
+  return result;
+}
+
+absl::StatusOr<std::string> Session::HandleTurnJson(std::string_view input_json) {
+  v1::TurnInput input;
+  google::protobuf::util::JsonParseOptions options;
+  auto status = google::protobuf::util::JsonStringToMessage(
+      google::protobuf::StringPiece(input_json.data(), input_json.size()), &input, options);
+  if (!status.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("turn input JSON: ", std::string(status.message())));
+  }
+  CHATCART_ASSIGN_OR_RETURN(v1::TurnResult result, HandleTurn(input));
+  std::string out;
+  google::protobuf::util::JsonPrintOptions print;
+  print.preserve_proto_field_names = false;
+  auto printed = google::protobuf::util::MessageToJsonString(result, &out, print);
+  if (!printed.ok()) {
+    return absl::InternalError(absl::StrCat("turn result JSON: ", std::string(printed.message())));
+  }
+  return out;
+}
+
+std::string Session::Snapshot() const {
+  const EngineRep& engine = rep_->engine->rep();
+  v1::SessionSnapshot snapshot;
+  snapshot.set_format(kSnapshotFormat);
+  snapshot.mutable_bundle()->set_name(engine.identity.name);
+  snapshot.mutable_bundle()->set_version(engine.identity.version);
+  snapshot.mutable_bundle()->set_fingerprint(engine.identity.fingerprint);
+  snapshot.set_session_id(rep_->id);
+  dialogue::DialogueToProto(*engine.graph, rep_->dialogue, snapshot.mutable_dialogue());
+  if (rep_->commerce.profile.ByteSizeLong() > 0) *snapshot.mutable_profile() = rep_->commerce.profile;
+  if (rep_->commerce.cart.has_value()) rep_->commerce.cart->ToProto(snapshot.mutable_cart());
+  for (const Order& order : rep_->commerce.orders) order.ToProto(snapshot.add_orders());
+  snapshot.set_order_seed(rep_->commerce.order_seed);
+  return SerializeDeterministically(snapshot);
+}
+
+v1::ShopperProfile Session::ExportProfile() const { return rep_->commerce.profile; }
+
+absl::Status Session::ImportProfile(const v1::ShopperProfile& profile) {
+  dialogue::DialogueState dialogue = rep_->dialogue;
+  CHATCART_RETURN_IF_ERROR(PreloadProfile(rep_->engine->rep(), profile, &dialogue));
+  rep_->dialogue = std::move(dialogue);
+  rep_->commerce.profile = profile;
+  return absl::OkStatus();
+}
+
+}  // namespace chatcart
