@@ -158,6 +158,104 @@ absl::Status CommerceExecutor::Execute(const v1::Action& action, const dialogue:
   }
 }
 
+// The shopper's budget slot as the recommender's budget: under = at most,
+// over = at least, around = a soft target, an exact amount = at most.
+Budget BudgetFromSlot(const dialogue::SlotValue& slot) {
+  Budget budget;
+  const dialogue::Budget& b = slot.budget;
+  switch (b.kind) {
+    case dialogue::Budget::Kind::kAround:
+      budget.around = b.max.has_value() ? b.max : b.min;
+      break;
+    case dialogue::Budget::Kind::kOver:
+      budget.min = b.min.has_value() ? b.min : b.max;
+      break;
+    case dialogue::Budget::Kind::kBetween:
+      budget.min = b.min;
+      budget.max = b.max;
+      break;
+    case dialogue::Budget::Kind::kExact:
+    case dialogue::Budget::Kind::kUnder:
+      budget.max = b.max.has_value() ? b.max : b.min;
+      break;
+  }
+  return budget;
+}
+
+absl::Status CommerceExecutor::Recommend(const v1::RecommendAction& action, TurnContext& turn) {
+  RecommendRequest request;
+  request.where.assign(action.where().begin(), action.where().end());
+  if (const dialogue::SlotValue* budget = turn.Slot(action.budget_slot()); budget != nullptr) {
+    request.budget = BudgetFromSlot(*budget);
+  }
+  if (const dialogue::SlotValue* age = turn.Slot(action.age_slot()); age != nullptr) {
+    request.age = static_cast<int>(age->number);
+  }
+  for (const std::string& pair : action.slot_attribute()) {
+    std::pair<std::string, std::string> sa = absl::StrSplit(pair, absl::MaxSplits('=', 1));
+    const dialogue::SlotValue* value = turn.Slot(sa.first);
+    if (value == nullptr || value->text.empty()) continue;
+    ContainsAll all;
+    all.attribute = sa.second;
+    all.values = absl::StrSplit(value->text, ',', absl::SkipEmpty());
+    request.contains_all.push_back(std::move(all));
+  }
+  for (const std::string& text : action.prefer()) {
+    CHATCART_ASSIGN_OR_RETURN(Preference preference, Preference::Parse(text));  // checked at load
+    request.prefer.push_back(std::move(preference));
+  }
+  for (const std::string& approach : action.other_approach()) {
+    request.other_approaches.push_back(absl::StrSplit(approach, ';', absl::SkipEmpty()));
+  }
+  request.top = action.top() > 0 ? action.top() : 3;
+  request.locale = turn.language();
+  absl::StatusOr<Recommendation> result = engine_.recommender->Recommend(request);
+  if (!result.ok()) {
+    // The request's hard parts come from the shopper (a budget in another
+    // currency, a minimum above the maximum): say so.
+    if (result.status().code() == absl::StatusCode::kInvalidArgument) {
+      SayFailure(result.status(), turn);
+      return absl::OkStatus();
+    }
+    return result.status();
+  }
+  const Recommendation& recommendation = *result;
+  turn.AddEvent("recommended", {{"matches", absl::StrCat(recommendation.matches)},
+                                {"picks", absl::StrCat(recommendation.picks.size())}});
+  if (recommendation.picks.empty()) {
+    if (!action.none().empty()) turn.Say(action.none());
+    if (!recommendation.explanation.empty()) {
+      turn.Say("chatcart.picks_none", {{"proposal", recommendation.explanation}});
+    }
+    return absl::OkStatus();
+  }
+  v1::Reply* reply = action.intro().empty()
+                         ? turn.LastReply()
+                         : turn.Say(action.intro(), {{"count", static_cast<int64_t>(
+                                                                   recommendation.picks.size())}});
+  std::vector<std::string> shown;
+  auto add_card = [&](const Pick& pick) {
+    v1::ProductCard* card = reply->add_products();
+    card->set_product_id(pick.id);
+    card->set_name(pick.name);
+    if (pick.price.has_value()) {
+      MoneyToProto(*pick.price, card->mutable_price());
+      card->set_price_text(Format(*pick.price, turn));
+    }
+    for (const Reason& reason : pick.reasons) {
+      if (!reason.text.empty()) card->add_reasons(reason.text);
+    }
+    Product product = engine_.catalog->product(pick.product);
+    card->set_image(std::string(product.image));
+    card->set_url(std::string(product.url));
+    shown.push_back(pick.id);
+  };
+  for (const Pick& pick : recommendation.picks) add_card(pick);
+  if (recommendation.other_approach.has_value()) add_card(*recommendation.other_approach);
+  turn.set_last_shown(std::move(shown));
+  return absl::OkStatus();
+}
+
 absl::Status CommerceExecutor::ShowProduct(const v1::ShowProductAction& action, TurnContext& turn) {
   std::optional<ProductIndex> index = ProductFromSlot(action.product_slot(), turn);
   if (!index.has_value()) return absl::OkStatus();
@@ -341,9 +439,7 @@ absl::Status CommerceExecutor::PlaceOrder(TurnContext& turn) {
                                          {"currency", std::string(total.currency())},
                                          {"reference", order.reference()}});
   turn.AddEvent("order_placed", {{"reference", order.reference()}});
-  // A new cart for what comes next; the order keeps the old one's lines.
-  CHATCART_RETURN_IF_ERROR(Apply(commands::ClearCart{}, turn).status());
-  return absl::OkStatus();
+  return absl::OkStatus();  // placing the order emptied the cart
 }
 
 absl::Status CommerceExecutor::Amend(const v1::AmendOrderAction& action, TurnContext& turn) {

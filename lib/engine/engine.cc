@@ -79,6 +79,22 @@ void CompileCatalog(const engine::BundleSources& sources, EngineRep* rep,
   }
   rep->catalog = *std::move(catalog);
   rep->stats.products = rep->catalog->size();
+  RecommenderOptions recommender_options;
+  if (!rep->catalog->FindAttribute(recommender_options.review_count_attribute).has_value()) {
+    recommender_options.review_count_attribute.clear();
+  }
+  for (std::string* name : {&recommender_options.age_min_attribute,
+                            &recommender_options.age_max_attribute}) {
+    if (!rep->catalog->FindAttribute(*name).has_value()) name->clear();
+  }
+  absl::StatusOr<std::shared_ptr<const Recommender>> recommender =
+      Recommender::Create(rep->catalog, recommender_options);
+  if (!recommender.ok()) {
+    errors->push_back(absl::StrCat(sources.catalog_products.name, ": ",
+                                   recommender.status().message()));
+    return;
+  }
+  rep->recommender = *std::move(recommender);
   for (std::string_view currency : rep->catalog->currencies()) {
     if (currency != rep->currency) {
       errors->push_back(absl::StrCat(sources.catalog_products.name, ": prices in ",
@@ -120,10 +136,30 @@ void CheckActionsHaveComponents(const dialogue::FlowGraph& graph, const EngineRe
     auto check = [&](const v1::Action& action, const std::string& where) {
       switch (action.kind_case()) {
         case v1::Action::kRecommend:
+          if (rep.catalog == nullptr) {
+            errors->push_back(absl::StrCat(where, ": flow \"", flow.id(),
+                                           "\": recommend needs a catalog in the bundle"));
+            break;
+          }
+          for (const std::string& where_clause : action.recommend().where()) {
+            absl::StatusOr<Constraint> c = Constraint::Parse(where_clause);
+            if (!c.ok()) {
+              errors->push_back(absl::StrCat(where, ": flow \"", flow.id(), "\": recommend.where: ",
+                                             c.status().message()));
+            }
+          }
+          for (const std::string& prefer : action.recommend().prefer()) {
+            absl::StatusOr<Preference> p = Preference::Parse(prefer);
+            if (!p.ok()) {
+              errors->push_back(absl::StrCat(where, ": flow \"", flow.id(),
+                                             "\": recommend.prefer: ", p.status().message()));
+            }
+          }
+          break;
         case v1::Action::kShowProduct:
           if (rep.catalog == nullptr) {
             errors->push_back(absl::StrCat(where, ": flow \"", flow.id(),
-                                           "\": this action needs a catalog in the bundle"));
+                                           "\": show_product needs a catalog in the bundle"));
           }
           break;
         case v1::Action::kAddToCart:

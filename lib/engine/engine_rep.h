@@ -15,6 +15,7 @@
 #include "chatcart/engine.h"
 #include "chatcart/intent.h"
 #include "chatcart/order.h"
+#include "chatcart/recommend.h"
 #include "dialogue/dialogue_state.h"
 #include "dialogue/flow_graph.h"
 #include "dialogue/runtime.h"
@@ -36,6 +37,7 @@ struct EngineRep {
   std::unique_ptr<dialogue::Runtime> runtime;
   std::shared_ptr<const IntentModel> intents;       // null: no intent files
   std::shared_ptr<const Catalog> catalog;           // null: no catalog
+  std::shared_ptr<const Recommender> recommender;   // with the catalog
   std::shared_ptr<const CartPolicy> cart_policy;    // null: no cart policy
   // Profile keys of every slot that may be remembered, with the slot name.
   std::vector<std::pair<std::string, std::string>> profile_slots;
