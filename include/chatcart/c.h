@@ -97,6 +97,94 @@ CHATCART_EXPORT chatcart_code chatcart_money_format(int64_t minor_units, const c
                                                     const char* locale, char** formatted,
                                                     char** errmsg);
 
+/* ---- Engine (since 0.1.0) ----------------------------------------------- */
+
+/* A compiled bundle: immutable, safe to share across threads (see engine.h). */
+typedef struct chatcart_engine_t chatcart_engine_t;
+/* Options for creating an engine; NULL means the defaults. */
+typedef struct chatcart_engine_options_t chatcart_engine_options_t;
+/* One conversation: used by one thread at a time (see session.h). */
+typedef struct chatcart_session_t chatcart_session_t;
+
+/* How structured values cross: the protobuf JSON mapping or binary protobuf.
+ * Never renumbered. */
+typedef enum chatcart_format {
+  CHATCART_FORMAT_JSON = 1,
+  CHATCART_FORMAT_PROTO = 2
+} chatcart_format;
+
+/* Engine options. The caller owns the result; destroy with
+ * chatcart_engine_options_destroy. Defaults: strict catalog loading, the
+ * bundle's maximum text length. */
+CHATCART_EXPORT chatcart_engine_options_t* chatcart_engine_options_create(void);
+CHATCART_EXPORT void chatcart_engine_options_destroy(chatcart_engine_options_t* options);
+/* Skip bad catalog rows instead of failing the load (0 or 1). */
+CHATCART_EXPORT void chatcart_engine_options_set_lenient_catalog(
+    chatcart_engine_options_t* options, uint8_t lenient);
+/* Shopper text beyond this many characters is ignored; 0: the bundle's. */
+CHATCART_EXPORT void chatcart_engine_options_set_max_text_chars(
+    chatcart_engine_options_t* options, size_t max_chars);
+
+/* Compiles the bundle in the NUL-terminated directory `bundle_dir`. On
+ * success stores a new engine in *engine (the caller owns it: destroy with
+ * chatcart_engine_destroy). On failure the message lists every bundle error,
+ * one per line, each with file:line (CHATCART_INVALID_ARGUMENT; NOT_FOUND
+ * when there is no bundle). `options` may be NULL. The engine is immutable and
+ * may be used from any number of threads at once. */
+CHATCART_EXPORT chatcart_code chatcart_engine_create_from_path(
+    const char* bundle_dir, const chatcart_engine_options_t* options,
+    chatcart_engine_t** engine, char** errmsg);
+
+/* Releases the caller's reference. Sessions created from the engine keep it
+ * alive until they are destroyed too. NULL is a no-op. */
+CHATCART_EXPORT void chatcart_engine_destroy(chatcart_engine_t* engine);
+
+/* The bundle's name and version ("demo", "2026-11-23.1"): valid as long as
+ * the engine is. */
+CHATCART_EXPORT const char* chatcart_engine_bundle_name(const chatcart_engine_t* engine);
+CHATCART_EXPORT const char* chatcart_engine_bundle_version(const chatcart_engine_t* engine);
+
+/* ---- Sessions (since 0.1.0) --------------------------------------------- */
+
+/* A new conversation with the host's `id` (id_len bytes) and a seed for its
+ * generator (equal seeds and inputs replay exactly). The caller owns
+ * *session: destroy with chatcart_session_destroy. */
+CHATCART_EXPORT chatcart_code chatcart_session_create(const chatcart_engine_t* engine,
+                                                      const char* id, size_t id_len,
+                                                      uint64_t seed,
+                                                      chatcart_session_t** session,
+                                                      char** errmsg);
+
+CHATCART_EXPORT void chatcart_session_destroy(chatcart_session_t* session);
+
+/* Handles one turn. `input` (input_len bytes) is a chatcart.v1.TurnInput in
+ * `format`: in JSON, {"text": "hi", "time": "2026-11-23T10:00:00Z"}. On
+ * success *result receives a malloc'd chatcart.v1.TurnResult in the same
+ * format (JSON is NUL-terminated; *result_len excludes the NUL), which the
+ * caller frees with chatcart_free. All or nothing: on failure the session is
+ * unchanged. Errors: INVALID_ARGUMENT for input that does not parse, lacks
+ * text, payload and event, or names an event the bundle does not route. */
+CHATCART_EXPORT chatcart_code chatcart_session_handle_turn(chatcart_session_t* session,
+                                                           chatcart_format format,
+                                                           const char* input, size_t input_len,
+                                                           char** result, size_t* result_len,
+                                                           char** errmsg);
+
+/* The session as bytes (a chatcart.v1.SessionSnapshot): malloc'd into
+ * *bytes, *len bytes, freed with chatcart_free. Keep them in any store; any
+ * engine of the same bundle continues the conversation. */
+CHATCART_EXPORT chatcart_code chatcart_session_snapshot(const chatcart_session_t* session,
+                                                        char** bytes, size_t* len,
+                                                        char** errmsg);
+
+/* Continues a conversation from snapshot bytes. DATA_LOSS for truncated or
+ * corrupted bytes; FAILED_PRECONDITION for a snapshot of another bundle. The
+ * caller owns *session. */
+CHATCART_EXPORT chatcart_code chatcart_session_restore(const chatcart_engine_t* engine,
+                                                       const char* bytes, size_t len,
+                                                       chatcart_session_t** session,
+                                                       char** errmsg);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -6,13 +6,17 @@
 #include "chatcart/c.h"
 
 #include <cstdlib>
+#include <memory>
+#include <new>
 #include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "c_api/c_api_internal.h"
+#include "chatcart/engine.h"
 #include "chatcart/money.h"
+#include "chatcart/session.h"
 #include "chatcart/version.h"
 
 using chatcart::c_api::CopyString;
@@ -87,6 +91,126 @@ chatcart_code chatcart_money_format(int64_t minor_units, const char* currency, c
     char* out = CopyString(*text);
     if (out == nullptr) return absl::ResourceExhaustedError("out of memory");
     *formatted = out;
+    return absl::OkStatus();
+  });
+}
+
+}  // extern "C"
+
+// ---------------------------------------------------------------- engine
+
+struct chatcart_engine_options_t {
+  chatcart::EngineOptions rep;
+};
+struct chatcart_engine_t {
+  std::shared_ptr<const chatcart::Engine> rep;
+};
+struct chatcart_session_t {
+  std::unique_ptr<chatcart::Session> rep;
+};
+
+namespace {
+
+// Copies `bytes` into a malloc'd buffer with a NUL after them.
+absl::Status Output(std::string_view bytes, char** out, size_t* len) {
+  char* copy = CopyString(bytes);
+  if (copy == nullptr) return absl::ResourceExhaustedError("out of memory");
+  *out = copy;
+  if (len != nullptr) *len = bytes.size();
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+extern "C" {
+
+chatcart_engine_options_t* chatcart_engine_options_create(void) {
+  return new (std::nothrow) chatcart_engine_options_t();
+}
+
+void chatcart_engine_options_destroy(chatcart_engine_options_t* options) { delete options; }
+
+void chatcart_engine_options_set_lenient_catalog(chatcart_engine_options_t* options,
+                                                 uint8_t lenient) {
+  options->rep.lenient_catalog = lenient != 0;
+}
+
+void chatcart_engine_options_set_max_text_chars(chatcart_engine_options_t* options,
+                                                size_t max_chars) {
+  options->rep.max_text_chars = max_chars;
+}
+
+chatcart_code chatcart_engine_create_from_path(const char* bundle_dir,
+                                               const chatcart_engine_options_t* options,
+                                               chatcart_engine_t** engine, char** errmsg) {
+  return Guard(errmsg, [&]() -> absl::Status {
+    chatcart::EngineOptions defaults;
+    absl::StatusOr<std::shared_ptr<const chatcart::Engine>> created =
+        chatcart::Engine::Create(bundle_dir, options != nullptr ? options->rep : defaults);
+    if (!created.ok()) return created.status();
+    *engine = new chatcart_engine_t{*std::move(created)};
+    return absl::OkStatus();
+  });
+}
+
+void chatcart_engine_destroy(chatcart_engine_t* engine) { delete engine; }
+
+const char* chatcart_engine_bundle_name(const chatcart_engine_t* engine) {
+  return engine->rep->identity().name.c_str();
+}
+
+const char* chatcart_engine_bundle_version(const chatcart_engine_t* engine) {
+  return engine->rep->identity().version.c_str();
+}
+
+chatcart_code chatcart_session_create(const chatcart_engine_t* engine, const char* id,
+                                      size_t id_len, uint64_t seed,
+                                      chatcart_session_t** session, char** errmsg) {
+  return Guard(errmsg, [&]() -> absl::Status {
+    *session = new chatcart_session_t{engine->rep->NewSession(std::string_view(id, id_len), seed)};
+    return absl::OkStatus();
+  });
+}
+
+void chatcart_session_destroy(chatcart_session_t* session) { delete session; }
+
+chatcart_code chatcart_session_handle_turn(chatcart_session_t* session, chatcart_format format,
+                                           const char* input, size_t input_len, char** result,
+                                           size_t* result_len, char** errmsg) {
+  return Guard(errmsg, [&]() -> absl::Status {
+    std::string_view in(input, input_len);
+    if (format == CHATCART_FORMAT_JSON) {
+      absl::StatusOr<std::string> out = session->rep->HandleTurnJson(in);
+      if (!out.ok()) return out.status();
+      return Output(*out, result, result_len);
+    }
+    if (format != CHATCART_FORMAT_PROTO) {
+      return absl::InvalidArgumentError("format must be CHATCART_FORMAT_JSON or _PROTO");
+    }
+    chatcart::v1::TurnInput turn;
+    if (!turn.ParseFromArray(in.data(), static_cast<int>(in.size()))) {
+      return absl::InvalidArgumentError("input is not a chatcart.v1.TurnInput in binary protobuf");
+    }
+    absl::StatusOr<chatcart::v1::TurnResult> out = session->rep->HandleTurn(turn);
+    if (!out.ok()) return out.status();
+    return Output(out->SerializeAsString(), result, result_len);
+  });
+}
+
+chatcart_code chatcart_session_snapshot(const chatcart_session_t* session, char** bytes,
+                                        size_t* len, char** errmsg) {
+  return Guard(errmsg, [&]() -> absl::Status {
+    return Output(session->rep->Snapshot(), bytes, len);
+  });
+}
+
+chatcart_code chatcart_session_restore(const chatcart_engine_t* engine, const char* bytes,
+                                       size_t len, chatcart_session_t** session, char** errmsg) {
+  return Guard(errmsg, [&]() -> absl::Status {
+    absl::StatusOr<std::unique_ptr<chatcart::Session>> restored =
+        engine->rep->RestoreSession(std::string_view(bytes, len));
+    if (!restored.ok()) return restored.status();
+    *session = new chatcart_session_t{*std::move(restored)};
     return absl::OkStatus();
   });
 }

@@ -359,6 +359,7 @@ class TurnRunner {
       if (entity.type == "ordinal") {
         const SlotSpec* target = SlotOfType(flow, SlotType::kProduct);
         int64_t n = entity.value.number;
+        if (n == -1) n = static_cast<int64_t>(state_.last_shown.size());  // "the last one"
         if (target != nullptr && n >= 1 && n <= static_cast<int64_t>(state_.last_shown.size())) {
           SlotValue value;
           value.type = SlotType::kProduct;

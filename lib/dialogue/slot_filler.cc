@@ -163,6 +163,7 @@ std::optional<std::pair<SlotValue, int>> ValueForAskedSlot(
       if (auto v = from_entity("product")) return v;
       if (const Entity* e = FirstOfType(u, "ordinal", &index)) {
         int64_t n = e->value.number;
+        if (n == -1) n = static_cast<int64_t>(last_shown.size());  // "the last one"
         if (n >= 1 && n <= static_cast<int64_t>(last_shown.size())) {
           SlotValue value;
           value.type = SlotType::kProduct;

@@ -9,6 +9,8 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
 #include "common/status_macros.h"
+#include "common/strings.h"
+#include "dialogue/dialogue_snapshot.h"
 #include "dialogue/slot_filler.h"
 
 namespace chatcart::engine {
@@ -504,7 +506,7 @@ absl::Status CommerceExecutor::Track(const v1::TrackOrderAction& action, TurnCon
     turn.Say("chatcart.no_order");
     return absl::OkStatus();
   }
-  std::string status_id = absl::StrCat("chatcart.status_", OrderStatusName(order->status()));
+  std::string status_id = absl::StrCat("chatcart.status_", ToAbsl(OrderStatusName(order->status())));
   const std::vector<dialogue::Template>* status_text =
       engine_.templates->Find(turn.locale(), status_id);
   std::string status = status_text != nullptr && !status_text->empty()

@@ -11,9 +11,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "chatcart/v1/cart_policy.pb.h"
+#include "chatcart/v1/catalog_mapping.pb.h"
 #include "engine/bundle_reader.h"
 #include "engine/engine_rep.h"
 #include "engine/intent_files.h"
+#define XXH_INLINE_ALL
 #include "xxhash.h"
 
 namespace chatcart {
@@ -128,6 +130,24 @@ void CompileCartPolicy(const engine::BundleSources& sources, EngineRep* rep,
   rep->cart_policy = *std::move(policy);
 }
 
+void CompileEntities(EngineRep* rep, std::vector<std::string>* errors) {
+  EntityExtractorOptions options;
+  options.currency = rep->currency;
+  options.languages.clear();
+  for (const std::string& locale : rep->locales) {
+    options.languages.push_back(locale.substr(0, locale.find_first_of("-_")));
+  }
+  options.catalog = rep->catalog.get();
+  options.max_text_chars = rep->max_text_chars;
+  absl::StatusOr<std::shared_ptr<const EntityExtractor>> extractor =
+      EntityExtractor::Create(options);
+  if (!extractor.ok()) {
+    errors->push_back(absl::StrCat("bundle.textproto: store: ", extractor.status().message()));
+    return;
+  }
+  rep->entities = *std::move(extractor);
+}
+
 // Commerce actions need the components they act on.
 void CheckActionsHaveComponents(const dialogue::FlowGraph& graph, const EngineRep& rep,
                                 std::vector<std::string>* errors) {
@@ -220,6 +240,7 @@ absl::StatusOr<std::shared_ptr<const Engine>> Engine::Create(std::string_view bu
   CompileIntents(sources, rep.get(), &errors);
   CompileCatalog(sources, rep.get(), &errors);
   CompileCartPolicy(sources, rep.get(), &errors);
+  CompileEntities(rep.get(), &errors);
 
   dialogue::FlowGraph::Options graph_options;
   if (bundle.session().max_slot_attempts() > 0) {

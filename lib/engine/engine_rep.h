@@ -13,6 +13,7 @@
 #include "chatcart/cart.h"
 #include "chatcart/catalog.h"
 #include "chatcart/engine.h"
+#include "chatcart/entities.h"
 #include "chatcart/intent.h"
 #include "chatcart/order.h"
 #include "chatcart/recommend.h"
@@ -36,6 +37,7 @@ struct EngineRep {
   std::unique_ptr<const dialogue::FlowGraph> graph;
   std::unique_ptr<dialogue::Runtime> runtime;
   std::shared_ptr<const IntentModel> intents;       // null: no intent files
+  std::shared_ptr<const EntityExtractor> entities;
   std::shared_ptr<const Catalog> catalog;           // null: no catalog
   std::shared_ptr<const Recommender> recommender;   // with the catalog
   std::shared_ptr<const CartPolicy> cart_policy;    // null: no cart policy

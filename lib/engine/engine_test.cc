@@ -13,6 +13,8 @@
 #include "common/testing/status_matchers.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#define XXH_INLINE_ALL
+#include "xxhash.h"
 
 namespace chatcart {
 namespace {
@@ -21,6 +23,17 @@ using ::chatcart::testing::StatusIs;
 using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::Not;
+
+// A snapshot edited by hand, framed as Session::Snapshot() frames one: the
+// checksum field last, over the bytes before it.
+std::string Reframe(v1::SessionSnapshot snapshot) {
+  snapshot.clear_checksum();
+  std::string bytes = snapshot.SerializeAsString();
+  uint64_t hash = XXH3_64bits(bytes.data(), bytes.size());
+  bytes.push_back(static_cast<char>((15 << 3) | 1));
+  for (int i = 0; i < 8; ++i) bytes.push_back(static_cast<char>((hash >> (8 * i)) & 0xff));
+  return bytes;
+}
 
 std::string DemoDir() { return chatcart::testing::SourceDir() + "/examples/bundles/demo"; }
 
@@ -229,12 +242,20 @@ TEST(Session, BadSnapshotsFailClearly) {
   EXPECT_THAT(Demo()->RestoreSession("\xff\xff\xff garbage"), StatusIs(absl::StatusCode::kDataLoss));
   v1::SessionSnapshot other;
   ASSERT_TRUE(other.ParseFromString(bytes));
+  // Reframed unchanged, it restores; the framing is right.
+  EXPECT_OK(Demo()->RestoreSession(Reframe(other)));
+  // One flipped byte, or a stale checksum, is corruption.
+  std::string flipped = bytes;
+  flipped[flipped.size() / 2] ^= 0x40;
+  EXPECT_THAT(Demo()->RestoreSession(flipped), StatusIs(absl::StatusCode::kDataLoss));
   other.mutable_bundle()->set_name("another-store");
   EXPECT_THAT(Demo()->RestoreSession(other.SerializeAsString()),
+              StatusIs(absl::StatusCode::kDataLoss));
+  EXPECT_THAT(Demo()->RestoreSession(Reframe(other)),
               StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("another-store")));
   other.mutable_bundle()->set_name("demo");
   other.set_format(99);
-  EXPECT_THAT(Demo()->RestoreSession(other.SerializeAsString()),
+  EXPECT_THAT(Demo()->RestoreSession(Reframe(other)),
               StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("format 99")));
 }
 

@@ -19,6 +19,8 @@
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/json_util.h"
 #include "text/utf8.h"
+#define XXH_INLINE_ALL
+#include "xxhash.h"
 
 namespace chatcart {
 
@@ -29,6 +31,27 @@ namespace {
 
 // The snapshot format this release writes and reads.
 constexpr uint32_t kSnapshotFormat = 1;
+// The checksum field: tag (15 << 3 | fixed64) and 8 little-endian bytes.
+constexpr char kChecksumTag = static_cast<char>((15 << 3) | 1);
+constexpr size_t kChecksumBytes = 9;
+
+void AppendChecksum(std::string* bytes) {
+  uint64_t hash = XXH3_64bits(bytes->data(), bytes->size());
+  bytes->push_back(kChecksumTag);
+  for (int i = 0; i < 8; ++i) bytes->push_back(static_cast<char>((hash >> (8 * i)) & 0xff));
+}
+
+bool ChecksumHolds(std::string_view bytes) {
+  if (bytes.size() < kChecksumBytes || bytes[bytes.size() - kChecksumBytes] != kChecksumTag) {
+    return false;
+  }
+  uint64_t stored = 0;
+  for (int i = 0; i < 8; ++i) {
+    stored |= static_cast<uint64_t>(static_cast<unsigned char>(bytes[bytes.size() - 8 + i]))
+              << (8 * i);
+  }
+  return stored == XXH3_64bits(bytes.data(), bytes.size() - kChecksumBytes);
+}
 
 std::string SerializeDeterministically(const google::protobuf::MessageLite& message) {
   std::string out;
@@ -80,7 +103,8 @@ std::unique_ptr<Session> Engine::NewSession(std::string_view id, uint64_t seed) 
 
 absl::StatusOr<std::unique_ptr<Session>> Engine::RestoreSession(std::string_view bytes) const {
   v1::SessionSnapshot snapshot;
-  if (!snapshot.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+  if (!ChecksumHolds(bytes) ||
+      !snapshot.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
     return absl::DataLossError(
         absl::StrCat("session snapshot of ", bytes.size(), " bytes is truncated or corrupted"));
   }
@@ -209,7 +233,9 @@ std::string Session::Snapshot() const {
   if (rep_->commerce.cart.has_value()) rep_->commerce.cart->ToProto(snapshot.mutable_cart());
   for (const Order& order : rep_->commerce.orders) order.ToProto(snapshot.add_orders());
   snapshot.set_order_seed(rep_->commerce.order_seed);
-  return SerializeDeterministically(snapshot);
+  std::string bytes = SerializeDeterministically(snapshot);
+  AppendChecksum(&bytes);
+  return bytes;
 }
 
 v1::ShopperProfile Session::ExportProfile() const { return rep_->commerce.profile; }

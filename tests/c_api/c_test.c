@@ -123,15 +123,105 @@ static void TestMoney(void) {
   err = NULL;
 }
 
+static void TestEngine(const char* bundle_dir) {
+  char* err = NULL;
+  chatcart_code code;
+  chatcart_engine_t* engine = NULL;
+  chatcart_engine_options_t* options = NULL;
+  chatcart_session_t* session = NULL;
+  chatcart_session_t* restored = NULL;
+  chatcart_session_t* truncated = NULL;
+  char* result = NULL;
+  size_t result_len = 0;
+  char* snapshot = NULL;
+  size_t snapshot_len = 0;
+  const char* hi = "{\"text\": \"hi\", \"time\": \"2026-11-23T10:00:00Z\"}";
+  const char* gift = "{\"text\": \"a gift for my 6 year old\", \"time\": \"2026-11-23T10:01:00Z\"}";
+
+  StartPhase("engine_create_errors");
+  code = chatcart_engine_create_from_path("/no/such/bundle", NULL, &engine, &err);
+  CheckCondition(code == CHATCART_NOT_FOUND);
+  CheckCondition(engine == NULL);
+  CheckCondition(err != NULL && strstr(err, "bundle.textproto") != NULL);
+  chatcart_free(err);
+  err = NULL;
+
+  StartPhase("engine_create");
+  options = chatcart_engine_options_create();
+  CheckCondition(options != NULL);
+  chatcart_engine_options_set_lenient_catalog(options, 0);
+  code = chatcart_engine_create_from_path(bundle_dir, options, &engine, &err);
+  CheckNoError(code, err);
+  chatcart_engine_options_destroy(options);
+  CheckEqual("demo", chatcart_engine_bundle_name(engine));
+
+  StartPhase("session_turn_json");
+  code = chatcart_session_create(engine, "c-test", 6, 42, &session, &err);
+  CheckNoError(code, err);
+  code = chatcart_session_handle_turn(session, CHATCART_FORMAT_JSON, hi, strlen(hi), &result,
+                                      &result_len, &err);
+  CheckNoError(code, err);
+  CheckCondition(result_len == strlen(result));
+  CheckCondition(strstr(result, "\"replies\"") != NULL);
+  CheckCondition(strstr(result, "\"text\"") != NULL);
+  chatcart_free(result);
+  result = NULL;
+
+  StartPhase("session_turn_errors");
+  code = chatcart_session_handle_turn(session, CHATCART_FORMAT_JSON, "{not json", 9, &result,
+                                      &result_len, &err);
+  CheckCondition(code == CHATCART_INVALID_ARGUMENT);
+  CheckCondition(result == NULL);
+  chatcart_free(err);
+  err = NULL;
+  code = chatcart_session_handle_turn(session, CHATCART_FORMAT_JSON, "{}", 2, &result,
+                                      &result_len, &err);
+  CheckCondition(code == CHATCART_INVALID_ARGUMENT);
+  chatcart_free(err);
+  err = NULL;
+  code = chatcart_session_handle_turn(session, CHATCART_FORMAT_PROTO, "\xff\xff", 2, &result,
+                                      &result_len, &err);
+  CheckCondition(code == CHATCART_INVALID_ARGUMENT);
+  chatcart_free(err);
+  err = NULL;
+
+  StartPhase("snapshot_restore");
+  code = chatcart_session_handle_turn(session, CHATCART_FORMAT_JSON, gift, strlen(gift), &result,
+                                      &result_len, &err);
+  CheckNoError(code, err);
+  chatcart_free(result);
+  result = NULL;
+  code = chatcart_session_snapshot(session, &snapshot, &snapshot_len, &err);
+  CheckNoError(code, err);
+  CheckCondition(snapshot_len > 0);
+  code = chatcart_session_restore(engine, snapshot, snapshot_len, &restored, &err);
+  CheckNoError(code, err);
+  code = chatcart_session_restore(engine, snapshot, snapshot_len / 2, &truncated, &err);
+  CheckCondition(code == CHATCART_DATA_LOSS);
+  CheckCondition(truncated == NULL);
+  chatcart_free(err);
+  err = NULL;
+  chatcart_free(snapshot);
+  chatcart_session_destroy(restored);
+
+  StartPhase("destroy");
+  chatcart_session_destroy(session);
+  chatcart_engine_destroy(engine);  /* after its sessions, or before: both are fine */
+  chatcart_session_destroy(NULL);
+  chatcart_engine_destroy(NULL);
+  chatcart_engine_options_destroy(NULL);
+}
+
 static void TestFree(void) {
   StartPhase("free");
   chatcart_free(NULL);
 }
 
-int main(void) {
+int main(int argc, char** argv) {
   TestVersion();
   TestCodes();
   TestMoney();
+  if (argc > 1) TestEngine(argv[1]);
   TestFree();
   fprintf(stderr, "PASS\n");
   return 0;
