@@ -416,8 +416,12 @@ class Cart {
   static absl::StatusOr<Cart> Create(std::shared_ptr<const CartPolicy> policy, std::string_view id);
 
   // Restores a cart from its state, validating it against `policy` (currency,
-  // line ids, quantities, shipping method, the idempotency window). Codes the
-  // policy no longer offers are kept and priced as not applied.
+  // line ids, quantities, shipping method). Codes the policy no longer offers
+  // are kept and priced as not applied; a shipping method it no longer has is
+  // FAILED_PRECONDITION; when the policy's idempotency window is now smaller,
+  // the newest keys are kept. Guardrails of the policy are not re-checked (a
+  // cart over a lowered limit restores, and commands that would raise it
+  // further fail).
   static absl::StatusOr<Cart> FromState(std::shared_ptr<const CartPolicy> policy, CartState state);
   static absl::StatusOr<Cart> FromProto(std::shared_ptr<const CartPolicy> policy,
                                         const v1::Cart& proto);

@@ -229,10 +229,6 @@ absl::Status ValidateState(const CompiledPolicy& policy, const CartState& s) {
   if (!s.buyer.anonymous_id.empty() && !s.buyer.customer_id.empty()) {
     return Invalid("buyer has both an anonymous_id and a customer_id");
   }
-  if (s.idempotency.size() > policy.idempotency_window) {
-    return Invalid(absl::StrCat(s.idempotency.size(), " idempotency records, above the window of ",
-                                policy.idempotency_window));
-  }
   if (s.spent < 0) return Invalid("negative spent");
   // Totals must compute (no overflow).
   return TotalsOf(policy, s).status();
@@ -255,6 +251,12 @@ absl::StatusOr<Cart> Cart::Create(std::shared_ptr<const CartPolicy> policy, std:
 absl::StatusOr<Cart> Cart::FromState(std::shared_ptr<const CartPolicy> policy, CartState state) {
   if (policy == nullptr) return absl::InvalidArgumentError("Cart::FromState: null policy");
   CHATCART_RETURN_IF_ERROR(cart_internal::ValidateState(policy->compiled(), state));
+  // A policy whose window shrank since the snapshot keeps the newest keys.
+  const size_t window = policy->compiled().idempotency_window;
+  if (state.idempotency.size() > window) {
+    state.idempotency.erase(state.idempotency.begin(),
+                            state.idempotency.end() - static_cast<ptrdiff_t>(window));
+  }
   return Cart(std::move(policy), std::move(state));
 }
 

@@ -300,6 +300,69 @@ TEST(CartPropertyCoverage, SequencesReachPlacedOrders) {
   EXPECT_GT(outcomes.orders, 5);
 }
 
+// Snapshot restore is a bytes entry point: corrupted bytes either fail
+// cleanly or restore a cart whose own snapshot then round-trips exactly.
+TEST(CartSnapshot, CorruptedBytesFailCleanlyOrRestoreACanonicalCart) {
+  std::shared_ptr<const CartPolicy> policy = PolicyFromJson(kPolicy);
+  InMemoryCatalog catalog;
+  FillCatalog(catalog);
+  Cart cart = Cart::Create(policy, "snap").value();
+  for (CartAction action : std::vector<CartAction>{
+           commands::SetRegion{"US-NY"}, commands::SetShippingMethod{"standard"},
+           Add("shirt", "shirt-m", 2), Add("mug", "", 1), commands::AddDiscountCode{"TEN"},
+           commands::RequestConfirmation{absl::Minutes(5)}}) {
+    CartCommand command = ::chatcart::testing::Cmd(std::move(action));
+    command.idempotency_key = "key-" + std::to_string(cart.version());
+    ASSERT_OK(cart.Apply(command, {&catalog, &catalog}));
+  }
+  const std::string good = cart.Serialize();
+  std::mt19937_64 rng(3);
+  int restored = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string bytes = good;
+    const int flips = 1 + static_cast<int>(rng() % 4);
+    for (int f = 0; f < flips; ++f) {
+      switch (rng() % 3) {
+        case 0:
+          bytes[rng() % bytes.size()] = static_cast<char>(rng());
+          break;
+        case 1:
+          bytes.erase(rng() % bytes.size(), 1 + rng() % 4);
+          break;
+        default:
+          bytes.insert(rng() % bytes.size(), 1, static_cast<char>(rng()));
+      }
+      if (bytes.empty()) bytes = "x";
+    }
+    absl::StatusOr<Cart> once = Cart::Parse(policy, bytes);
+    if (!once.ok()) continue;
+    ++restored;
+    const std::string canonical = once->Serialize();
+    absl::StatusOr<Cart> twice = Cart::Parse(policy, canonical);
+    ASSERT_OK(twice);
+    ASSERT_EQ(twice->Serialize(), canonical);
+    ASSERT_OK(once->Totals());
+  }
+  EXPECT_GT(restored, 100);  // the test reaches the restore path, not only parse errors
+}
+
+TEST(CartSnapshot, AShrunkIdempotencyWindowKeepsTheNewestKeys) {
+  std::shared_ptr<const CartPolicy> wide =
+      PolicyFromJson(R"({"currency": "USD", "idempotency_window": 8})");
+  std::shared_ptr<const CartPolicy> narrow =
+      PolicyFromJson(R"({"currency": "USD", "idempotency_window": 2})");
+  Cart cart = Cart::Create(wide, "w").value();
+  for (int i = 0; i < 5; ++i) {
+    CartCommand command = ::chatcart::testing::Cmd(commands::ClearCart{});
+    command.idempotency_key = "k" + std::to_string(i);
+    ASSERT_OK(cart.Apply(command));
+  }
+  absl::StatusOr<Cart> restored = Cart::Parse(narrow, cart.Serialize());
+  ASSERT_OK(restored);
+  ASSERT_EQ(restored->state().idempotency.size(), 2u);
+  EXPECT_EQ(restored->state().idempotency[1], cart.state().idempotency[4]);
+}
+
 TEST(CartReplay, RejectsEventsOutOfSequenceOrFromAnotherCart) {
   std::shared_ptr<const CartPolicy> policy = PolicyFromJson(kPolicy);
   InMemoryCatalog catalog;
