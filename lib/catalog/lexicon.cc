@@ -490,7 +490,12 @@ std::vector<NameMatch> Lexicon::Find(std::string_view query, const FindOptions& 
       const uint8_t* secondary = secondary_.data() + postings_.offsets[a.term];
       // Cursors into every later word's alternatives; products arrive ascending.
       cursors.assign(n_words * kMaxAlternatives, 0);
+      // No product further down this list can beat a full list whose worst
+      // match already scores what this word and the rest could give at best
+      // (ties go to the lower product index, and the list ascends).
+      const double best_possible = static_cast<double>((a.weight + rest[i + 1]) / total);
       for (size_t k = 0; k < postings.size(); ++k) {
+        if (heap.size() == limit && heap.front().score >= best_possible - 1e-6) break;
         const ProductIndex p = postings[k];
         if (s.query_stamp[p] == seen) continue;
         s.query_stamp[p] = seen;
