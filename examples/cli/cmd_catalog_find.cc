@@ -4,6 +4,7 @@
 // "text"`: the products whose name (brand, model, aliases, variant values)
 // best matches the text, with scores.
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -41,7 +42,7 @@ int RunCatalogFind(Args& args) {
   if (catalog == nullptr) return kExitFailure;
 
   FindOptions options;
-  options.limit = static_cast<int>(limit);
+  options.limit = static_cast<int>(std::min<long>(limit, 1 << 30));
   std::vector<NameMatch> matches = catalog->FindByName(query, options);
   if (flags.json) {
     JsonWriter w;

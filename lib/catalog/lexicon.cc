@@ -476,7 +476,7 @@ std::vector<NameMatch> Lexicon::Find(std::string_view query, const FindOptions& 
   };
   // A min-heap (by `better`) of the best `limit` matches.
   std::vector<NameMatch>& heap = result;
-  heap.reserve(limit + 1);
+  heap.reserve(std::min(limit, size_) + 1);
   double threshold = options.min_score * static_cast<double>(total);  // in weight units
 
   s.Prepare(size_);
