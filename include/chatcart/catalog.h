@@ -343,6 +343,10 @@ struct FindOptions {
   int limit = 10;
   // Matches scoring below this are dropped. Default: 0.3.
   double min_score = 0.3;
+  // At most one product per variant group (the best scoring; on a tie the
+  // first), so that "samsung 990 pro" lists the model once rather than each
+  // capacity. Default: false.
+  bool one_per_variant_group = false;
 };
 
 // ---------------------------------------------------------------------------
