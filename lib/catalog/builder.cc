@@ -365,6 +365,7 @@ void CatalogBuilder::BuildAttributes(CatalogLoadReport* report) {
   for (const AttributeStore& a : r.attributes)
     r.attribute_by_name.emplace(text::Fold(a.info.label), a.info.id);
   for (const auto& [what, n] : dropped_) report->values_dropped[what] += n;
+  for (const AttributeInfo& info : r.infos) report->fill_rates[info.name] = info.fill_rate;
 }
 
 absl::StatusOr<std::shared_ptr<const Catalog>> CatalogBuilder::Finish(CatalogLoadReport* report) {
