@@ -1,9 +1,11 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 //
-// `chatcart catalog find --catalog FILE --mapping FILE [--limit N] [--json]
-// "text"`: the products whose name (brand, model, aliases, variant values)
-// best matches the text, with scores.
+// `chatcart catalog find --catalog FILE --mapping FILE [--limit N]
+// [--one-per-group] [--json] "text"`: the products whose name (brand, model,
+// aliases, variant values) best matches the text, with scores;
+// --one-per-group keeps the best variant of each product only.
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -16,6 +18,7 @@ namespace {
 int RunCatalogFind(Args& args) {
   CatalogFlags flags;
   bool ok = ReadCatalogFlags("catalog find", args, &flags);
+  const bool one_per_group = args.Switch("one-per-group");
   const std::string limit_text = args.ValueOr("limit", "10");
   std::string query;
   for (const std::string& word : args.Positional()) query += (query.empty() ? "" : " ") + word;
@@ -41,7 +44,8 @@ int RunCatalogFind(Args& args) {
   if (catalog == nullptr) return kExitFailure;
 
   FindOptions options;
-  options.limit = static_cast<int>(limit);
+  options.limit = static_cast<int>(std::min<long>(limit, 1 << 30));
+  options.one_per_variant_group = one_per_group;
   std::vector<NameMatch> matches = catalog->FindByName(query, options);
   if (flags.json) {
     JsonWriter w;

@@ -63,6 +63,13 @@ void PrintJson(const Catalog& catalog, const CatalogLoadReport& r) {
     w.Int(n);
   }
   w.EndObject();
+  w.Key("fill_rates");
+  w.BeginObject();
+  for (const auto& [name, fill] : r.fill_rates) {
+    w.Key(name);
+    w.Double(fill);
+  }
+  w.EndObject();
   w.Key("load_seconds");
   w.Double(r.load_seconds);
   w.Key("bytes_in_memory");

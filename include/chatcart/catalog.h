@@ -112,6 +112,9 @@ struct CatalogLoadReport {
   // Values dropped from kept rows by attribute (drop_wrong_type attributes,
   // attribute-map keys below min_rows): "attribute: reason" -> count.
   std::map<std::string, int64_t> values_dropped;
+  // Per attribute column: the share of products with a value (0..1); also
+  // in Catalog::attributes().
+  std::map<std::string, double> fill_rates;
   double load_seconds = 0;      // wall time of the whole load
   int64_t bytes_in_memory = 0;  // the catalog's heap footprint, estimated
 };
@@ -343,6 +346,10 @@ struct FindOptions {
   int limit = 10;
   // Matches scoring below this are dropped. Default: 0.3.
   double min_score = 0.3;
+  // At most one product per variant group (the best scoring; on a tie the
+  // first), so that "samsung 990 pro" lists the model once rather than each
+  // capacity. Default: false.
+  bool one_per_variant_group = false;
 };
 
 // ---------------------------------------------------------------------------

@@ -45,6 +45,18 @@ CatalogBuilder::CatalogBuilder(const catalog::CompiledMapping* mapping)
 
 CatalogBuilder::~CatalogBuilder() = default;
 
+void CatalogBuilder::Reserve(size_t n) {
+  Catalog::Rep& r = *rep_;
+  n = std::min<size_t>(n, size_t{1} << 28);
+  r.id_index->Reserve(n);
+  for (catalog::StringColumn* s : {&r.ids, &r.names}) s->ReserveRows(n);
+  for (std::vector<uint32_t>* v : {&r.brand_of, &r.category_of, &r.group_of}) v->reserve(n);
+  r.price.reserve(n);
+  r.list_price.reserve(n);
+  currency_of_.reserve(n);
+  lines_.reserve(n);
+}
+
 bool CatalogBuilder::Add(const catalog::RowValues& row, int64_t line, int64_t* first_line) {
   Catalog::Rep& r = *rep_;
   const ProductIndex i = static_cast<ProductIndex>(r.size);
@@ -353,6 +365,7 @@ void CatalogBuilder::BuildAttributes(CatalogLoadReport* report) {
   for (const AttributeStore& a : r.attributes)
     r.attribute_by_name.emplace(text::Fold(a.info.label), a.info.id);
   for (const auto& [what, n] : dropped_) report->values_dropped[what] += n;
+  for (const AttributeInfo& info : r.infos) report->fill_rates[info.name] = info.fill_rate;
 }
 
 absl::StatusOr<std::shared_ptr<const Catalog>> CatalogBuilder::Finish(CatalogLoadReport* report) {

@@ -37,6 +37,10 @@ class CatalogBuilder {
 
   size_t size() const { return rep_->size; }
 
+  // Reserves room for about n products (an estimate: the load still grows or
+  // trims as needed).
+  void Reserve(size_t n);
+
   // Builds the catalog; adds dropped-value counts and bytes_in_memory to
   // *report.
   absl::StatusOr<std::shared_ptr<const Catalog>> Finish(CatalogLoadReport* report);

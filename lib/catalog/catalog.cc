@@ -154,7 +154,7 @@ std::vector<std::string_view> Catalog::key_names() const {
 
 std::vector<NameMatch> Catalog::FindByName(std::string_view text,
                                            const FindOptions& options) const {
-  return rep_->lexicon.Find(text, options);
+  return rep_->lexicon.Find(text, options, rep_->group_of);
 }
 
 std::span<const ProductIndex> Catalog::Variants(ProductIndex i) const {

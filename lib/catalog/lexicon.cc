@@ -141,6 +141,46 @@ struct Scratch {
   }
 };
 
+// The best `limit` matches, best first; with group_of, at most one per
+// variant group (the best).
+class TopMatches {
+ public:
+  TopMatches(size_t limit, std::span<const uint32_t> group_of)
+      : limit_(limit), group_of_(group_of) {
+    kept_.reserve(std::min<size_t>(limit, 1024) + 1);
+  }
+  static bool Better(const NameMatch& a, const NameMatch& b) {
+    return a.score != b.score ? a.score > b.score : a.product < b.product;
+  }
+  bool full() const { return kept_.size() == limit_; }
+  double worst() const { return kept_.back().score; }
+  void Offer(const NameMatch& m) {
+    if (!group_of_.empty()) {
+      for (size_t k = 0; k < kept_.size(); ++k) {
+        if (group_of_[kept_[k].product] != group_of_[m.product]) continue;
+        if (!Better(m, kept_[k])) return;
+        kept_.erase(kept_.begin() + static_cast<std::ptrdiff_t>(k));
+        Insert(m);
+        return;
+      }
+    }
+    if (full()) {
+      if (!Better(m, kept_.back())) return;
+      kept_.pop_back();
+    }
+    Insert(m);
+  }
+  std::vector<NameMatch> Take() { return std::move(kept_); }
+
+ private:
+  void Insert(const NameMatch& m) {
+    kept_.insert(std::upper_bound(kept_.begin(), kept_.end(), m, Better), m);
+  }
+  size_t limit_;
+  std::span<const uint32_t> group_of_;
+  std::vector<NameMatch> kept_;
+};
+
 Scratch& ThreadScratch() {
   thread_local Scratch scratch;
   return scratch;
@@ -416,7 +456,8 @@ void Lexicon::Alternatives(std::string_view word, bool last, QueryWord* out) con
   if (last && word.size() >= 2) Prefix(word, out);
 }
 
-std::vector<NameMatch> Lexicon::Find(std::string_view query, const FindOptions& options) const {
+std::vector<NameMatch> Lexicon::Find(std::string_view query, const FindOptions& options,
+                                     std::span<const uint32_t> group_of) const {
   std::vector<NameMatch> result;
   if (!terms_ || size_ == 0 || options.limit <= 0) return result;
   Scratch& s = ThreadScratch();
@@ -471,12 +512,7 @@ std::vector<NameMatch> Lexicon::Find(std::string_view query, const FindOptions& 
   for (size_t i = n_words; i-- > 0;) rest[i] = rest[i + 1] + words[i].best;
 
   const size_t limit = static_cast<size_t>(options.limit);
-  auto better = [](const NameMatch& a, const NameMatch& b) {
-    return a.score != b.score ? a.score > b.score : a.product < b.product;
-  };
-  // A min-heap (by `better`) of the best `limit` matches.
-  std::vector<NameMatch>& heap = result;
-  heap.reserve(limit + 1);
+  TopMatches top(limit, options.one_per_variant_group ? group_of : std::span<const uint32_t>());
   double threshold = options.min_score * static_cast<double>(total);  // in weight units
 
   s.Prepare(size_);
@@ -490,7 +526,12 @@ std::vector<NameMatch> Lexicon::Find(std::string_view query, const FindOptions& 
       const uint8_t* secondary = secondary_.data() + postings_.offsets[a.term];
       // Cursors into every later word's alternatives; products arrive ascending.
       cursors.assign(n_words * kMaxAlternatives, 0);
+      // No product further down this list can beat a full list whose worst
+      // match already scores what this word and the rest could give at best
+      // (ties go to the lower product index, and the list ascends).
+      const double best_possible = static_cast<double>((a.weight + rest[i + 1]) / total);
       for (size_t k = 0; k < postings.size(); ++k) {
+        if (top.full() && top.worst() >= best_possible - 1e-6) break;
         const ProductIndex p = postings[k];
         if (s.query_stamp[p] == seen) continue;
         s.query_stamp[p] = seen;
@@ -539,22 +580,12 @@ std::vector<NameMatch> Lexicon::Find(std::string_view query, const FindOptions& 
             name_weight_[p] > 0 ? std::min(1.0f, matched / name_weight_[p]) : 1.0f;
         const NameMatch m{p, static_cast<double>(num / total * (0.8f + 0.2f * coverage))};
         if (m.score < options.min_score) continue;
-        if (heap.size() == limit) {
-          if (!better(m, heap.front())) continue;
-          std::pop_heap(heap.begin(), heap.end(), better);
-          heap.back() = m;
-        } else {
-          heap.push_back(m);
-        }
-        std::push_heap(heap.begin(), heap.end(), better);
-        if (heap.size() == limit) {
-          threshold = std::max(threshold, heap.front().score * static_cast<double>(total));
-        }
+        top.Offer(m);
+        if (top.full()) threshold = std::max(threshold, top.worst() * static_cast<double>(total));
       }
     }
   }
-  std::sort_heap(heap.begin(), heap.end(), better);
-  return result;
+  return top.Take();
 }
 
 }  // namespace chatcart::catalog

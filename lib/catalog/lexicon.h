@@ -40,7 +40,10 @@ class Lexicon {
   // aliases joined by '\x1f'.
   static Lexicon Build(const Catalog::Rep& rep, const StringColumn& aliases);
 
-  std::vector<NameMatch> Find(std::string_view text, const FindOptions& options) const;
+  // `group_of` (the catalog's variant group per product) is used when
+  // options.one_per_variant_group is set.
+  std::vector<NameMatch> Find(std::string_view text, const FindOptions& options,
+                              std::span<const uint32_t> group_of) const;
 
   size_t terms() const { return terms_ ? terms_->size() : 0; }
   size_t MemoryUsage() const;

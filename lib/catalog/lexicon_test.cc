@@ -72,6 +72,18 @@ TEST_F(FindByName, AnExactNameScoresOne) {
   EXPECT_THAT(ids, ::testing::ElementsAre("ssd1", "ssd2", "ssd3", "ssd4"));
 }
 
+TEST_F(FindByName, OnePerVariantGroupKeepsTheBestOfEach) {
+  FindOptions options;
+  options.limit = 4;
+  options.one_per_variant_group = true;
+  std::vector<std::string> ids;
+  for (const NameMatch& m : catalog_->FindByName("samsung 990 pro 2tb", options)) {
+    ids.emplace_back(catalog_->id(m.product));
+  }
+  // ssd1 and ssd2 are one group ("Samsung 990 Pro"): only the 2 TB one stays.
+  EXPECT_THAT(ids, ::testing::ElementsAre("ssd2", "ssd3", "ssd4"));
+}
+
 TEST_F(FindByName, AVariantValuePicksTheVariant) {
   EXPECT_EQ(Top("samsung 990 pro 2tb"), "ssd2");
   EXPECT_EQ(Top("990 pro 1 tb"), "ssd1");

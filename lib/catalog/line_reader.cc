@@ -2,6 +2,9 @@
 
 #include "catalog/line_reader.h"
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -21,6 +24,9 @@ absl::StatusOr<std::unique_ptr<LineReader>> LineReader::OpenFile(std::string_vie
   if (r->file_ == nullptr) {
     return absl::NotFoundError(absl::StrCat("cannot open ", r->name_, ": ", std::strerror(errno)));
   }
+  struct stat st;
+  if (fstat(fileno(r->file_), &st) == 0 && st.st_size > 0)
+    r->file_size_ = static_cast<size_t>(st.st_size);
   r->capacity_ = chunk_size;
   r->buffer_.reset(new char[r->capacity_ + padding()]);
   std::memset(r->buffer_.get() + r->capacity_, 0, padding());
@@ -59,6 +65,14 @@ bool LineReader::Fill() {
     capacity_ = bigger;
   }
   size_t n = std::fread(buffer_.get() + end_, 1, capacity_ - end_, file_);
+  if (estimated_lines_ == 0 && n > 0 && file_size_ > 0) {
+    const size_t newlines =
+        static_cast<size_t>(std::count(buffer_.get() + end_, buffer_.get() + end_ + n, '\n'));
+    estimated_lines_ =
+        newlines == 0 ? 1
+                      : static_cast<size_t>(static_cast<double>(file_size_) *
+                                            static_cast<double>(newlines) / static_cast<double>(n));
+  }
   end_ += n;
   if (n == 0) {
     if (std::ferror(file_)) {

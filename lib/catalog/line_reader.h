@@ -42,6 +42,10 @@ class LineReader {
 
   static size_t padding();
 
+  // An estimate of the number of lines, from the file's size and the lines
+  // of the first chunk read; 0 when unknown (text, or nothing read yet).
+  size_t EstimatedLines() const { return estimated_lines_; }
+
  private:
   LineReader() = default;
   bool Fill();  // reads more; false at EOF or error
@@ -54,6 +58,8 @@ class LineReader {
   size_t end_ = 0;       // one past the last valid byte
   bool eof_ = false;
   int64_t line_number_ = 0;
+  size_t file_size_ = 0;
+  size_t estimated_lines_ = 0;
   absl::Status status_;
 };
 

@@ -42,7 +42,12 @@ absl::StatusOr<std::shared_ptr<const Catalog>> Load(catalog::LineReader& reader,
   catalog::RowError error;
   std::string_view line;
   int64_t line_number = 0;
+  bool reserved = false;
   while (reader.Next(&line, &line_number)) {
+    if (!reserved) {
+      builder.Reserve(reader.EstimatedLines());
+      reserved = true;
+    }
     if (absl::StripAsciiWhitespace(ToAbsl(line)).empty()) continue;
     ++rep.rows_read;
     row.Clear();

@@ -33,6 +33,8 @@ TEST(CatalogLoad, KeepsEveryFieldOfAGoodRow) {
   EXPECT_EQ(report.rows_kept, 7);
   EXPECT_EQ(report.rows_without_price, 1);
   EXPECT_GT(report.bytes_in_memory, 0);
+  EXPECT_DOUBLE_EQ(report.fill_rates.at("gb"), 4.0 / 7);
+  EXPECT_DOUBLE_EQ(report.fill_rates.at("wireless"), 2.0 / 7);
 
   Product p = c.product(*c.FindById("p1"));
   EXPECT_EQ(p.name, "Samsung 990 Pro");

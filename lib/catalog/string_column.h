@@ -41,6 +41,7 @@ class StringColumn {
     arena_.shrink_to_fit();
     offsets_.shrink_to_fit();
   }
+  void ReserveRows(size_t n) { offsets_.reserve(n + 1); }
   size_t MemoryUsage() const { return arena_.capacity() + offsets_.capacity() * sizeof(uint32_t); }
 
  private:
@@ -75,6 +76,10 @@ class KeyIndex {
     return *it;
   }
   void ShrinkToFit() { hashes_.shrink_to_fit(); }
+  void Reserve(size_t n) {
+    set_.reserve(n);
+    hashes_.reserve(n);
+  }
   size_t MemoryUsage() const {
     return set_.capacity() * (sizeof(ProductIndex) + 1) + hashes_.capacity() * sizeof(uint32_t);
   }
