@@ -45,6 +45,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "chatcart/cart.h"
 #include "chatcart/session.h"
 
 namespace chatcart {
@@ -67,6 +68,15 @@ struct EngineOptions {
   // Shopper text beyond this many characters is ignored (and the turn's
   // trace says truncated). 0: the bundle's session policy, else 2,000.
   size_t max_text_chars = 0;
+
+  // ---- Host systems
+
+  // Where cart lines take their prices and stock (chatcart/cart.h). Null:
+  // the bundle catalog's own fields (CatalogSources, chatcart/catalog_sources.h).
+  // A host with a live price or inventory system passes its own; each must
+  // be safe to call from several threads at once and outlive the Engine.
+  std::shared_ptr<const PriceSource> prices;
+  std::shared_ptr<const StockSource> stock;
 };
 
 // Which bundle an engine runs: recorded in every session snapshot.

@@ -63,10 +63,26 @@ absl::StatusOr<Fraction> ParsePercent(std::string_view text, bool allow_zero) {
   return Fraction{num, den};
 }
 
+namespace {
+
+// Whether `category` is `node` or lies under it in a "A > B > C" path.
+bool InCategory(std::string_view category, std::string_view node) {
+  if (!category.starts_with(node)) return false;
+  return category.size() == node.size() || category.substr(node.size()).starts_with(" > ");
+}
+
+// `path` without its last " > " step, or "" for a top-level category.
+std::string_view ParentCategory(std::string_view path) {
+  size_t cut = path.rfind(" > ");
+  return cut == std::string_view::npos ? std::string_view() : path.substr(0, cut);
+}
+
+}  // namespace
+
 bool CompiledCode::Covers(std::string_view product_id, std::string_view category) const {
   if (WholeCart()) return true;
   for (const std::string& c : categories) {
-    if (c == category) return true;
+    if (InCategory(category, c)) return true;
   }
   for (const std::string& p : product_ids) {
     if (p == product_id) return true;
@@ -91,8 +107,9 @@ TaxRateLookup::TaxRateLookup(const CompiledPolicy& policy, std::string_view regi
 Fraction TaxRateLookup::RateFor(std::string_view category) const {
   for (const CategoryRates* rates : {region_, any_}) {
     if (rates == nullptr) continue;
-    if (!category.empty()) {
-      auto it = rates->find(ToAbsl(category));
+    // The most specific rate along the category path wins.
+    for (std::string_view c = category; !c.empty(); c = ParentCategory(c)) {
+      auto it = rates->find(ToAbsl(c));
       if (it != rates->end()) return it->second;
     }
     auto any = rates->find("");

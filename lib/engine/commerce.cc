@@ -49,12 +49,11 @@ absl::StatusOr<Cart*> CommerceExecutor::MutableCart() {
 
 absl::StatusOr<ApplyResult> CommerceExecutor::Apply(CartAction action, TurnContext& turn) {
   CHATCART_ASSIGN_OR_RETURN(Cart * cart, MutableCart());
-  CatalogSources sources(*engine_.catalog);
   CartCommand command;
   command.action = std::move(action);
   command.actor = TurnActor();
   command.time = turn.time();
-  absl::StatusOr<ApplyResult> result = cart->Apply(command, sources.sources());
+  absl::StatusOr<ApplyResult> result = cart->Apply(command, engine_.cart_sources());
   if (result.ok()) {
     turn.AddEvent("cart_changed", {{"command", std::string(CartActionName(command.action))},
                                    {"version", absl::StrCat(result->version)}});
@@ -450,14 +449,13 @@ absl::Status CommerceExecutor::Amend(const v1::AmendOrderAction& action, TurnCon
     return absl::OkStatus();
   }
   Order& order = state_.orders.back();
-  CatalogSources sources(*engine_.catalog);
   if (action.commit()) {
     if (!order.state().pending_amendment.has_value()) {
       turn.Say("chatcart.no_order");
       return absl::OkStatus();
     }
     absl::Status status = order.ConfirmAmendment(order.state().pending_amendment->token,
-                                                 *engine_.cart_policy, sources.sources(),
+                                                 *engine_.cart_policy, engine_.cart_sources(),
                                                  TurnActor(), turn.time());
     if (!status.ok()) {
       SayFailure(status, turn);
@@ -479,7 +477,7 @@ absl::Status CommerceExecutor::Amend(const v1::AmendOrderAction& action, TurnCon
   add.quantity = quantity;
   std::vector<OrderChange> changes = {std::move(add)};
   absl::StatusOr<OrderAmendment> preview = order.StageAmendment(
-      changes, *engine_.cart_policy, sources.sources(), TurnActor(), turn.time());
+      changes, *engine_.cart_policy, engine_.cart_sources(), TurnActor(), turn.time());
   if (!preview.ok()) {
     turn.Say("chatcart.amend_refused",
              {{"reference", order.reference()}, {"reason", std::string(preview.status().message())}});

@@ -18,7 +18,6 @@
 
 #include "chatcart/order.h"
 #include "dialogue/runtime.h"
-#include "engine/catalog_sources.h"
 #include "engine/engine_rep.h"
 
 namespace chatcart::engine {

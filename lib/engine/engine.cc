@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "chatcart/catalog_sources.h"
 #include "chatcart/v1/cart_policy.pb.h"
 #include "chatcart/v1/catalog_mapping.pb.h"
 #include "engine/bundle_reader.h"
@@ -97,6 +98,9 @@ void CompileCatalog(const engine::BundleSources& sources, EngineRep* rep,
     return;
   }
   rep->recommender = *std::move(recommender);
+  auto catalog_sources = std::make_shared<const CatalogSources>(rep->catalog);
+  if (rep->prices == nullptr) rep->prices = catalog_sources;
+  if (rep->stock == nullptr) rep->stock = catalog_sources;
   for (std::string_view currency : rep->catalog->currencies()) {
     if (currency != rep->currency) {
       errors->push_back(absl::StrCat(sources.catalog_products.name, ": prices in ",
@@ -137,7 +141,7 @@ void CompileEntities(EngineRep* rep, std::vector<std::string>* errors) {
   for (const std::string& locale : rep->locales) {
     options.languages.push_back(locale.substr(0, locale.find_first_of("-_")));
   }
-  options.catalog = rep->catalog.get();
+  options.catalog = nullptr;  // brands and products: with lib/entities catalog support
   options.max_text_chars = rep->max_text_chars;
   absl::StatusOr<std::shared_ptr<const EntityExtractor>> extractor =
       EntityExtractor::Create(options);
@@ -222,6 +226,8 @@ absl::StatusOr<std::shared_ptr<const Engine>> Engine::Create(std::string_view bu
   }
   auto rep = std::make_unique<EngineRep>();
   rep->options = options;
+  rep->prices = options.prices;
+  rep->stock = options.stock;
   const v1::Bundle& bundle = sources.bundle;
   rep->identity = {bundle.name(), bundle.version(), Fingerprint(sources.contents)};
   rep->currency = bundle.store().currency();

@@ -41,6 +41,10 @@ struct EngineRep {
   std::shared_ptr<const Catalog> catalog;           // null: no catalog
   std::shared_ptr<const Recommender> recommender;   // with the catalog
   std::shared_ptr<const CartPolicy> cart_policy;    // null: no cart policy
+  // The options' sources, else the catalog's (null without either).
+  std::shared_ptr<const PriceSource> prices;
+  std::shared_ptr<const StockSource> stock;
+  CartSources cart_sources() const { return {prices.get(), stock.get()}; }
   // Profile keys of every slot that may be remembered, with the slot name.
   std::vector<std::pair<std::string, std::string>> profile_slots;
 };
