@@ -52,7 +52,14 @@
 //               reported.
 //   "category"  a word or phrase of the store's category vocabulary (options, and
 //               the catalog's category names), plurals included ("photo printers").
-//   "brand", "product"  from the catalog's lexicon (when a catalog is given).
+//   "brand"     a catalog brand named in full ("Canora"); value: the brand as the
+//               catalog writes it.
+//   "product"   a catalog product named by words no other entity explains, looked
+//               up with Catalog::FindByName (typos and unfinished words forgiven):
+//               "the canora photozen 6", "photozn 6", "Titan 16"; value: the
+//               product id. Needs a distinctive word (a model number or a word
+//               few product names share), and no equally good other product:
+//               "a photo printer" is a category, "photozen" alone is ambiguous.
 //
 // Each byte of the text belongs to at most one entity: when candidates overlap,
 // the more specific wins ("my 6 year old under 40 euros" is an age and a budget,
@@ -154,6 +161,9 @@ struct EntityExtractorOptions {
   const Catalog* catalog = nullptr;
   // Add the catalog's category names to `categories`. Default: true.
   bool categories_from_catalog = true;
+  // A product needs a Catalog::FindByName score of at least this, in (0, 1].
+  // Default: 0.6.
+  double catalog_min_score = 0.6;
 
   // Text beyond this many code points is ignored (the result says truncated).
   // Default: 2,000.

@@ -112,6 +112,12 @@ class SizeFinder {
   void Cued(int i) {
     const Unit& cue = scan_.units[static_cast<size_t>(i)];
     int j = i + 1;
+    // "I wear a medium", "size in M": one article or "in" between.
+    if (const Unit* a = scan_.at(j);
+        a != nullptr && (a->article || a->text == "in" || a->text == "the") && scan_.at(j + 1)) {
+      const Unit* b = scan_.at(j + 1);
+      if (b->Has(kSizeLetter | kSizeWord) || (cue.Has(kSizeCue) && b->PlainNumber())) ++j;
+    }
     std::optional<std::string> system = SystemAt(j);
     if (system.has_value()) ++j;
     const Unit* u = scan_.at(j);
@@ -226,7 +232,7 @@ void AddSizeWords(Language language, LexiconBuilder* lx) {
   AddValued(lx, {"uk"}, kSizeSystem, "UK");
   switch (language) {
     case Language::kEnglish:
-      lx->AddRoles({"size", "sz", "sized", "shoe size", "waist"}, kSizeCue);
+      lx->AddRoles({"size", "sz", "sized", "shoe size", "waist", "wear", "wears"}, kSizeCue);
       AddValued(lx, {"small"}, kSizeWord, "S");
       AddValued(lx, {"medium"}, kSizeWord, "M");
       AddValued(lx, {"large"}, kSizeWord, "L");

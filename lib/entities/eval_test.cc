@@ -1,0 +1,131 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// The entity evaluation sets (testdata/{en,it,fr}.jsonl, written for the
+// demo store's domain, see testdata/make_eval.py): precision, recall and F1
+// per entity type, an entity counting as right only when its type, value and
+// span text all match. Prints the figures; fails below a floor so a
+// regression shows.
+//
+//   build/tests/entities_test --gtest_filter='EntityEval*'
+
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/testing/data.h"
+#include "entities/test_util.h"
+#include "gtest/gtest.h"
+#include "simdjson.h"
+
+namespace chatcart::entities {
+namespace {
+
+using ::chatcart::entities::testing::DescribeAll;
+
+struct Counts {
+  int tp = 0, fp = 0, fn = 0;
+  double Precision() const { return tp + fp == 0 ? 1 : static_cast<double>(tp) / (tp + fp); }
+  double Recall() const { return tp + fn == 0 ? 1 : static_cast<double>(tp) / (tp + fn); }
+  double F1() const {
+    const double p = Precision(), r = Recall();
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+  }
+};
+
+std::shared_ptr<const EntityExtractor> StoreExtractor() {
+  EntityExtractorOptions options;
+  options.currency = "EUR";
+  auto add = [&](const char* phrase, const char* value, const char* language) {
+    options.categories.push_back({.phrase = phrase, .value = value, .language = language});
+  };
+  add("photo printer", "Photo Printers", "en");
+  add("printer", "Printers", "en");
+  add("laptop", "Laptops", "en");
+  add("phone case", "Phone Cases", "en");
+  add("headphones", "Headphones", "en");
+  add("toy", "Toys", "en");
+  add("stampante fotografica", "Photo Printers", "it");
+  add("stampante", "Printers", "it");
+  add("portatile", "Laptops", "it");
+  add("cover", "Phone Cases", "it");
+  add("cuffie", "Headphones", "it");
+  add("giocattolo", "Toys", "it");
+  add("imprimante photo", "Photo Printers", "fr");
+  add("imprimante", "Printers", "fr");
+  add("ordinateur portable", "Laptops", "fr");
+  add("coque", "Phone Cases", "fr");
+  add("casque", "Headphones", "fr");
+  add("jouet", "Toys", "fr");
+  auto e = EntityExtractor::Create(options);
+  EXPECT_TRUE(e.ok()) << e.status();
+  return *e;
+}
+
+std::string TypeOf(const std::string& described) {
+  return described.substr(0, described.find(':'));
+}
+
+class EntityEval : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(EntityEval, ScoresTheLanguagesSet) {
+  const std::string language = GetParam();
+  const std::string path =
+      ::chatcart::testing::SourceDir() + "/lib/entities/testdata/" + language + ".jsonl";
+  simdjson::padded_string content;
+  ASSERT_EQ(simdjson::padded_string::load(path).get(content), simdjson::SUCCESS) << path;
+  static const auto extractor = StoreExtractor();
+  std::map<std::string, Counts> by_type;
+  Counts all;
+  int utterances = 0;
+  std::string misses;
+  simdjson::ondemand::parser parser;
+  simdjson::ondemand::document_stream stream;
+  ASSERT_EQ(parser.iterate_many(content).get(stream), simdjson::SUCCESS);
+  for (auto doc : stream) {
+    std::string_view text;
+    ASSERT_EQ(doc["text"].get_string().get(text), simdjson::SUCCESS) << path;
+    const std::string text_copy(text);
+    std::vector<std::string> expected;
+    simdjson::ondemand::array entities;
+    ASSERT_EQ(doc["entities"].get_array().get(entities), simdjson::SUCCESS) << path;
+    for (auto item : entities) {
+      std::string_view s;
+      ASSERT_EQ(item.get_string().get(s), simdjson::SUCCESS);
+      expected.emplace_back(s);
+    }
+    ++utterances;
+    std::vector<std::string> got = DescribeAll(extractor->Extract(text_copy, language));
+    std::vector<bool> used(expected.size(), false);
+    for (const std::string& g : got) {
+      bool hit = false;
+      for (size_t k = 0; k < expected.size() && !hit; ++k) {
+        if (!used[k] && expected[k] == g) used[k] = hit = true;
+      }
+      Counts& c = by_type[TypeOf(g)];
+      (hit ? c.tp : c.fp)++;
+      (hit ? all.tp : all.fp)++;
+      if (!hit) misses += "  extra:  " + g + "   in \"" + text_copy + "\"\n";
+    }
+    for (size_t k = 0; k < expected.size(); ++k) {
+      if (used[k]) continue;
+      by_type[TypeOf(expected[k])].fn++;
+      all.fn++;
+      misses += "  missed: " + expected[k] + "   in \"" + text_copy + "\"\n";
+    }
+  }
+  std::printf("%s: %d utterances, %d expected entities\n", language.c_str(), utterances,
+              all.tp + all.fn);
+  for (const auto& [type, c] : by_type) {
+    std::printf("  %-14s P %.3f  R %.3f  F1 %.3f  (tp %d fp %d fn %d)\n", type.c_str(),
+                c.Precision(), c.Recall(), c.F1(), c.tp, c.fp, c.fn);
+  }
+  std::printf("  %-14s P %.3f  R %.3f  F1 %.3f\n%s", "all", all.Precision(), all.Recall(), all.F1(),
+              misses.c_str());
+  EXPECT_GE(all.F1(), 0.9) << language;
+}
+
+INSTANTIATE_TEST_SUITE_P(Entities, EntityEval, ::testing::Values("en", "it", "fr"));
+
+}  // namespace
+}  // namespace chatcart::entities
