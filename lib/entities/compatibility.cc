@@ -30,6 +30,7 @@ constexpr PlatformWord kPlatforms[] = {
     {"google pixel", "android"},
     {"samsung galaxy", "android"},
     {"samsung phone", "android"},
+    {"samsung phones", "android"},
     {"galaxy", "android"},
     {"windows phone", "windows_phone"},
     {"windows phones", "windows_phone"},
@@ -82,6 +83,16 @@ bool ModelPart(const Unit& u) {
   return v.has_value() && *v >= 0 && *v <= 99;  // "iPhone 15", "Windows 11"
 }
 
+// "Samsung TV", "Samsung monitor": a Samsung that runs no Android.
+bool NotAPhone(const Unit* next) {
+  if (next == nullptr) return false;
+  for (std::string_view w : {"tv", "tvs", "televisione", "tele", "télé", "téléviseur", "monitor",
+                             "moniteur", "watch", "fridge", "frigo", "soundbar"}) {
+    if (next->text == w) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void AddPlatform(std::string_view phrase, std::string_view value, LexiconBuilder* lx) {
@@ -94,6 +105,10 @@ void AddPlatform(std::string_view phrase, std::string_view value, LexiconBuilder
 
 void AddCompatibilityWords(Language language, LexiconBuilder* lx) {
   for (const PlatformWord& p : kPlatforms) AddPlatform(p.phrase, p.value, lx);
+  // A brand that also sells TVs and watches: Android only when the shopper
+  // says what it is for ("a case for my Samsung").
+  AddPlatform("samsung", "android", lx);
+  lx->AddRoles({"samsung"}, kCompatNeedsCue);
   lx->AddRoles({"pro", "max", "plus", "mini", "ultra", "xr", "xs", "air", "pro max", "slim",
                 "series x", "series s"},
                kModelSuffix);
@@ -150,6 +165,7 @@ void FindCompatibility(const Scan& scan, std::vector<Candidate>* out) {
     for (int k = std::max(0, i - 3); k < i && !cue; ++k) {
       cue = scan.units[static_cast<size_t>(k)].Has(kCompatCue);
     }
+    if (u.Has(kCompatNeedsCue) && (!cue || NotAPhone(scan.at(i + 1)))) continue;
     Candidate& c = out->emplace_back();
     c.type = EntityType::kCompatibility;
     c.begin = u.begin;
