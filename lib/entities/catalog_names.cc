@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
+#include <optional>
 
 #include "chatcart/catalog.h"
 #include "common/strings.h"
@@ -71,6 +73,12 @@ bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool HasLetter(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c < 0;
+  });
+}
+
 // Whether a token of the shopper's matches a word of the product's name.
 bool Matches(std::string_view token, std::string_view name_word) {
   if (token == name_word) return true;
@@ -78,6 +86,28 @@ bool Matches(std::string_view token, std::string_view name_word) {
   const size_t n = std::min(token.size(), name_word.size());
   if (n < 4) return false;
   return WithinEdits(token, name_word, n >= 8 ? 2 : 1);
+}
+
+// "due Dodo Family", "deux Inkwell Tank 3": a count said right before a
+// product is a quantity (quantity.cc does the same before category words).
+void AddQuantityBefore(const Scan& scan, uint32_t first_token, std::vector<Candidate>* candidates) {
+  const Unit* u = nullptr;
+  for (const Unit& v : scan.units) {
+    if (v.last_token == first_token) u = &v;
+  }
+  if (u == nullptr || !u->PlainNumber() || u->article) return;
+  const std::optional<int64_t> n = u->number.Integer();
+  if (!n.has_value() || *n <= 0 || *n > 100) return;
+  for (const Candidate& c : *candidates) {
+    if (c.type == EntityType::kQuantity && c.begin == u->begin) return;
+  }
+  Candidate& c = candidates->emplace_back();
+  c.type = EntityType::kQuantity;
+  c.begin = u->begin;
+  c.end = u->end;
+  c.priority = kPriorityQuantity;
+  c.confidence = 0.8;
+  c.number = *n;
 }
 
 }  // namespace
@@ -161,10 +191,14 @@ void CatalogNames::Find(const Scan& scan, std::vector<Candidate>* candidates) co
   std::vector<uint8_t>& generic = scan.generic;  // category, colour, size words
   generic.assign(tokens.size(), 0);
   for (const Unit& u : scan.units) {
-    // A dash stays inside a run ("CP-400"); trimming drops it at the ends.
-    const bool stop = (u.kind == text::TokenKind::kSymbol && !u.IsDash()) ||
-                      (u.info != nullptr && u.info->Has(kStopRoles) && !u.info->Has(kBrand)) ||
-                      (u.last_token == u.first_token + 1 && IsStopWord(u.text, scan.language));
+    // A dash glued to its neighbours stays inside a run ("CP-400"), whatever
+    // else it may be (a range joiner); trimming drops it at the ends.
+    const bool glued = u.IsDash() && u.begin > 0 && u.end < scan.text.size() &&
+                       scan.text[u.begin - 1] != ' ' && scan.text[u.end] != ' ';
+    const bool stop =
+        !glued && ((u.kind == text::TokenKind::kSymbol && !u.IsDash()) ||
+                   (u.info != nullptr && u.info->Has(kStopRoles) && !u.info->Has(kBrand)) ||
+                   (u.last_token == u.first_token + 1 && IsStopWord(u.text, scan.language)));
     const bool gen = (u.entry != nullptr && u.entry->lemma != 0) ||
                      u.Has(kColour | kColourModPrefix | kColourModSuffix | kSizeLetter | kSizeWord |
                            kSizeSystem);
@@ -230,16 +264,18 @@ void CatalogNames::Find(const Scan& scan, std::vector<Candidate>* candidates) co
     while (last > first && !match_at(last - 1, nullptr)) --last;
     if (first == last) continue;
     // Two words of the name, or a model number, with one distinctive word
-    // that is not the brand: "photozen 6", "fire station", "Titan 16"; not
-    // "gaming" or "canora" alone.
-    bool distinctive = false, digit = false;
+    // that is not the brand, and a word with letters that is no category,
+    // colour or size word: "photozen 6", "fire station", "Titan 16", "CP-400";
+    // not "gaming" or "canora" alone, nor "2" or "2 printers" (Kodex Mini 2).
+    bool distinctive = false, digit = false, lettered = false;
     int matched = 0;
     for (size_t k = first; k < last; ++k) {
       if (!match_at(k, &distinctive)) continue;
       ++matched;
       digit = digit || HasDigit(tokens[k].text);
+      lettered = lettered || (!generic[k] && HasLetter(tokens[k].text));
     }
-    if (!distinctive || (matched < 2 && !digit)) continue;
+    if (!distinctive || !lettered || (matched < 2 && !digit)) continue;
     bool seen = false;
     for (const Candidate& c : *candidates) {
       seen = seen || (c.type == EntityType::kProduct && c.value == product.id);
@@ -252,6 +288,7 @@ void CatalogNames::Find(const Scan& scan, std::vector<Candidate>* candidates) co
     c.value = std::string(product.id);
     c.confidence = std::min(0.99, matches[0].score);
     c.priority = kPriorityProduct;
+    AddQuantityBefore(scan, static_cast<uint32_t>(first), candidates);
   }
 }
 

@@ -5,8 +5,6 @@
 
 #include "chatcart/catalog.h"
 
-#include "chatcart/v1/catalog_mapping.pb.h"
-#include "common/testing/data.h"
 #include "entities/catalog_names.h"
 #include "entities/test_util.h"
 #include "gmock/gmock.h"
@@ -16,22 +14,9 @@ namespace chatcart::entities {
 namespace {
 
 using ::chatcart::entities::testing::Case;
+using ::chatcart::entities::testing::DemoCatalog;
 using ::chatcart::entities::testing::DescribeAll;
 using ::testing::ElementsAreArray;
-
-std::shared_ptr<const Catalog> DemoCatalog() {
-  static const std::shared_ptr<const Catalog> catalog = [] {
-    const std::string dir = ::chatcart::testing::SourceDir() + "/examples/bundles/demo/";
-    absl::StatusOr<v1::CatalogMapping> mapping =
-        LoadCatalogMapping(dir + "products.mapping.textproto");
-    EXPECT_TRUE(mapping.ok()) << mapping.status();
-    absl::StatusOr<std::shared_ptr<const Catalog>> c =
-        Catalog::LoadJsonl(dir + "products.jsonl", *mapping);
-    EXPECT_TRUE(c.ok()) << c.status();
-    return c.ok() ? *c : nullptr;
-  }();
-  return catalog;
-}
 
 std::shared_ptr<const EntityExtractor> DemoExtractor() {
   EntityExtractorOptions options;
@@ -72,6 +57,13 @@ INSTANTIATE_TEST_SUITE_P(
              {"category:Photo Printers \"photo printers\"",
               "money:under ..300.00 EUR \"under 300 euros\""}},
         Case{"en", "photozen", {}}, Case{"en", "something for gaming", {}},
+        // A number alone is no product, though "Kodex Mini 2" ends in one.
+        Case{"en", "can you do 2 for 50?", {"number:2 \"2\"", "number:50 \"50\""}},
+        Case{"en",
+             "I want 2 photo printers",
+             {"quantity:2 \"2\"", "category:Photo Printers \"photo printers\""}},
+        Case{"en", "the CP-400", {"product:pr-cp400 \"CP-400\""}},
+        Case{"it", "due Dodo Family", {"quantity:2 \"due\"", "product:toy-dodo \"Dodo Family\""}},
         Case{"it", "vorrei la canora photozen 6", {"product:pr-zen6 \"canora photozen 6\""}},
         Case{"fr",
              "le nimbus 13 est compatible avec Android ?",

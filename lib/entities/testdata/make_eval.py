@@ -1,7 +1,9 @@
 # Writes the entity evaluation sets (en.jsonl, it.jsonl, fr.jsonl) from the
 # tables below. Each line: {"text", "entities"}, the entities in the compact
 # form of lib/entities/test_util.h: type:value "matched text".
-# Store currency EUR; categories: see eval_test.cc. Run from this folder.
+# Store currency EUR; categories: see eval_test.cc; brands and products: the
+# demo store's catalog (examples/bundles/demo/products.jsonl), rows at the end
+# of each table. Run from this folder.
 import json
 
 def m(kind, amount, cur, text):
@@ -101,6 +103,17 @@ EN = [
     ("a couple of those", [e("quantity", 2, "a couple")]),
     ("about 5 bucks", [m("around", "5.00", "USD", "about 5 bucks")]),
     ("toys for a 3yo girl", [e("category", "Toys", "toys"), e("age", 3, "3yo")]),
+    ("is the Brickville Space Shuttle in stock?", [e("product", "toy-shuttle", "Brickville Space Shuttle")]),
+    ("how much is the Aero 15 Pro?", [e("product", "lap-aero15", "Aero 15 Pro")]),
+    ("anything by Sonora under 100 euros?",
+     [e("brand", "Sonora", "Sonora"), m("under", "100.00", "EUR", "under 100 euros")]),
+    ("I want 2 Pixio Snap Mini", [e("quantity", 2, "2"), e("product", "pr-snap", "Pixio Snap Mini")]),
+    ("the kodex mini 2 in blue", [e("product", "pr-retro", "kodex mini 2"), e("colour", "blue", "blue")]),
+    ("the Titan 16 or the Aero 14?",
+     [e("product", "lap-titan16", "Titan 16"), e("product", "lap-aero14", "Aero 14")]),
+    ("Crystal Growing Lab for a 9 year old",
+     [e("product", "toy-crystal", "Crystal Growing Lab"), e("age", 9, "9 year old")]),
+    ("Canora printers", [e("brand", "Canora", "Canora"), e("category", "Printers", "printers")]),
 ]
 
 IT = [
@@ -159,6 +172,12 @@ IT = [
     ("giocattoli per bambini sotto i 20 euro",
      [e("category", "Toys", "giocattoli"), m("under", "20.00", "EUR", "sotto i 20 euro")]),
     ("secondo me costa troppo", []),
+    ("quanto costa la Canora PhotoZen 10?", [e("product", "pr-zen10", "Canora PhotoZen 10")]),
+    ("avete qualcosa di Brickville sotto i 50 euro?",
+     [e("brand", "Brickville", "Brickville"), m("under", "50.00", "EUR", "sotto i 50 euro")]),
+    ("vorrei il Titan 16 nero", [e("product", "lap-titan16", "Titan 16"), e("colour", "black", "nero")]),
+    ("due Dodo Family", [e("quantity", 2, "due"), e("product", "toy-dodo", "Dodo Family")]),
+    ("cuffie Sonora per bambini", [e("category", "Headphones", "cuffie"), e("brand", "Sonora", "Sonora")]),
 ]
 
 FR = [
@@ -218,6 +237,12 @@ FR = [
     ("un casque pour un ado de 13 ans", [e("category", "Headphones", "casque"), e("age", 13, "13 ans")]),
     ("des jouets à moins de 25 €", [e("category", "Toys", "jouets"), m("under", "25.00", "EUR", "moins de 25 €")]),
     ("une coque pour mon iPhone", [e("category", "Phone Cases", "coque"), e("compatibility", "iphone", "iPhone")]),
+    ("le Nimbus 13 est-il en stock ?", [e("product", "lap-nimbus13", "Nimbus 13")]),
+    ("je cherche une imprimante Lumo", [e("category", "Printers", "imprimante"), e("brand", "Lumo", "Lumo")]),
+    ("combien coûte le Ladybug Coding Robot ?", [e("product", "toy-ladybug", "Ladybug Coding Robot")]),
+    ("deux Inkwell Tank 3", [e("quantity", 2, "deux"), e("product", "pr-tank3", "Inkwell Tank 3")]),
+    ("la Zoom Kick Scooter pour mon fils de 6 ans",
+     [e("product", "toy-scooter", "Zoom Kick Scooter"), e("age", 6, "6 ans")]),
 ]
 
 for name, rows in (("en", EN), ("it", IT), ("fr", FR)):
