@@ -73,8 +73,9 @@
 //   "product"   a catalog product named by words no other entity explains, looked
 //               up with Catalog::FindByName (typos and unfinished words forgiven):
 //               "the canora photozen 6", "photozn 6", "Titan 16"; value: the
-//               product id. Needs a distinctive word (a model number or a word
-//               few product names share) and a word with letters: a number alone
+//               product id. Needs a distinctive word (one few product names
+//               share: "photozen", "7800x3d"; not "16" among hundreds of 16 GB
+//               memory sticks) and a word with letters: a number alone
 //               ("2", though "Kodex Mini 2" ends in one) is no product; and no
 //               equally good other product: "a photo printer" is a category,
 //               "photozen" alone is ambiguous. A count right before a product is

@@ -251,8 +251,7 @@ void CatalogNames::Find(const Scan& scan, std::vector<Candidate>* candidates) co
     auto match_at = [&](size_t k, bool* distinctive) {
       for (size_t n = 0; n < name.size(); ++n) {
         if (!Matches(tokens[k].text, name[n].text)) continue;
-        if (distinctive != nullptr && n < name_words && !generic[k] &&
-            (HasDigit(name[n].text) || Distinctive(name[n].text))) {
+        if (distinctive != nullptr && n < name_words && !generic[k] && Distinctive(name[n].text)) {
           *distinctive = true;
         }
         return true;

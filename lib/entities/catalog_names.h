@@ -12,10 +12,15 @@
 // which forgives typos and unfinished words. The best match is a "product"
 // (value: the product id, confidence: the match score) when
 //   - it scores at least `min_score` and clearly above the runner-up, and
-//   - the words that match its name include a distinctive one: a word with
-//     a digit or one found in few product names, not a brand, category or
-//     colour word ("photozen", "cp-400"), so "a photo printer" or "canora"
-//     alone is not a product.
+//   - the words that match its name include a distinctive one: a word found
+//     in few product names (at most max(3, 1 %) of them), not a category,
+//     colour or size word ("photozen", "cp-400", "7800x3d"; not "16" in a
+//     catalog of memory sticks), so "a photo printer" or "canora" alone is
+//     not a product, and
+//   - they include a word with letters that is no category, colour or size
+//     word: a number alone ("2") is no product;
+//   - two words match, or one with a digit.
+// A count said right before a product is a "quantity" ("due Dodo Family").
 // The span is the run of words trimmed to those that match the product's
 // name or brand (exactly or within one or two typos).
 //

@@ -5,6 +5,8 @@
 
 #include "chatcart/catalog.h"
 
+#include "chatcart/v1/catalog_mapping.pb.h"
+#include "common/testing/data.h"
 #include "entities/catalog_names.h"
 #include "entities/test_util.h"
 #include "gmock/gmock.h"
@@ -82,6 +84,27 @@ TEST(CatalogNames, RejectsAScoreOutsideZeroToOne) {
   EntityExtractorOptions options;
   options.catalog_min_score = 1.5;
   EXPECT_FALSE(EntityExtractor::Create(options).ok());
+}
+
+// A large catalog (66,778 PC parts): a model number names one product; a
+// number many names share ("16" GB, "4070" cards) names none.
+TEST(CatalogNames, LargeCatalogNeedsARareWord) {
+  CHATCART_REQUIRE_DATA_FILE(path, "pcparts/products.jsonl");
+  absl::StatusOr<v1::CatalogMapping> mapping =
+      LoadCatalogMapping(::chatcart::testing::SourceDir() + "/examples/catalogs/pcparts.textproto");
+  ASSERT_TRUE(mapping.ok()) << mapping.status();
+  absl::StatusOr<std::shared_ptr<const Catalog>> catalog = Catalog::LoadJsonl(path, *mapping);
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  EntityExtractorOptions options;
+  options.catalog = catalog->get();
+  auto e = EntityExtractor::Create(options);
+  ASSERT_TRUE(e.ok()) << e.status();
+  EXPECT_THAT(DescribeAll((*e)->Extract("is the ryzen 7 7800x3d in stock?", "en")),
+              ElementsAreArray({"product:cpu-00002 \"ryzen 7 7800x3d\""}));
+  EXPECT_THAT(DescribeAll((*e)->Extract("a Kingston 16 GB", "en")),
+              ElementsAreArray({"brand:Kingston \"Kingston\"", "number:16 \"16\""}));
+  EXPECT_THAT(DescribeAll((*e)->Extract("the rtx 4070", "en")),
+              ElementsAreArray({"number:4070 \"4070\""}));
 }
 
 TEST(WithinEdits, CountsInsertionsDeletionsAndSubstitutions) {
