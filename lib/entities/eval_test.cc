@@ -7,13 +7,17 @@
 // and precision and recall of each type with enough examples) so a
 // regression shows.
 //
-// The sets were written while the recognizers were tuned: they are a
-// development set, and the figures are an upper bound on unseen text.
+// {en,it,fr}.jsonl were written while the recognizers were tuned: a
+// development set, its figures an upper bound on unseen text.
+// {en,it,fr}_fresh.jsonl were labelled before the extractor ran on them and
+// not tuned on since; they are small (80 utterances) and written by the
+// same team in the same domain, so their figures are optimistic too.
 //
-//   build/tests/entities_test --gtest_filter='EntityEval*'
+//   build/tests/entities_test --gtest_filter='Entities/EntityEval*'
 
 #include <cstdio>
 #include <map>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -28,11 +32,19 @@ namespace {
 using ::chatcart::entities::testing::DemoCatalog;
 using ::chatcart::entities::testing::DescribeAll;
 
-// The floors: overall F1, and per type with at least kMinSupport expected
-// entities, precision and recall.
-constexpr double kMinF1 = 0.95;
-constexpr double kMinTypePrecision = 0.9;
-constexpr double kMinTypeRecall = 0.8;
+// A set and its floors: overall F1, and, per type with at least kMinSupport
+// expected entities, precision and recall.
+struct EvalSet {
+  const char* name;  // testdata/<name>.jsonl
+  const char* language;
+  int min_rows;
+  double min_f1;
+  double min_type_precision;
+  double min_type_recall;
+};
+
+void PrintTo(const EvalSet& set, std::ostream* os) { *os << set.name; }
+
 constexpr int kMinSupport = 4;
 
 struct Counts {
@@ -82,12 +94,13 @@ std::string TypeOf(const std::string& described) {
   return described.substr(0, described.find(':'));
 }
 
-class EntityEval : public ::testing::TestWithParam<const char*> {};
+class EntityEval : public ::testing::TestWithParam<EvalSet> {};
 
-TEST_P(EntityEval, ScoresTheLanguagesSet) {
-  const std::string language = GetParam();
+TEST_P(EntityEval, ScoresTheSet) {
+  const EvalSet& set = GetParam();
+  const std::string language = set.language;
   const std::string path =
-      ::chatcart::testing::SourceDir() + "/lib/entities/testdata/" + language + ".jsonl";
+      ::chatcart::testing::SourceDir() + "/lib/entities/testdata/" + set.name + ".jsonl";
   simdjson::padded_string content;
   ASSERT_EQ(simdjson::padded_string::load(path).get(content), simdjson::SUCCESS) << path;
   static const auto extractor = StoreExtractor();
@@ -130,24 +143,32 @@ TEST_P(EntityEval, ScoresTheLanguagesSet) {
       misses += "  missed: " + expected[k] + "   in \"" + text_copy + "\"\n";
     }
   }
-  std::printf("%s: %d utterances, %d expected entities\n", language.c_str(), utterances,
-              all.tp + all.fn);
+  std::printf("%s: %d utterances, %d expected entities\n", set.name, utterances, all.tp + all.fn);
   for (const auto& [type, c] : by_type) {
     std::printf("  %-14s P %.3f  R %.3f  F1 %.3f  (tp %d fp %d fn %d)\n", type.c_str(),
                 c.Precision(), c.Recall(), c.F1(), c.tp, c.fp, c.fn);
   }
   std::printf("  %-14s P %.3f  R %.3f  F1 %.3f\n%s", "all", all.Precision(), all.Recall(), all.F1(),
               misses.c_str());
-  EXPECT_GE(utterances, 50) << path << ": the set lost rows";
-  EXPECT_GE(all.F1(), kMinF1) << language;
+  EXPECT_GE(utterances, set.min_rows) << path << ": the set lost rows";
+  EXPECT_GE(all.F1(), set.min_f1) << set.name;
   for (const auto& [type, c] : by_type) {
     if (c.tp + c.fn < kMinSupport) continue;
-    EXPECT_GE(c.Precision(), kMinTypePrecision) << language << " " << type;
-    EXPECT_GE(c.Recall(), kMinTypeRecall) << language << " " << type;
+    EXPECT_GE(c.Precision(), set.min_type_precision) << set.name << " " << type;
+    EXPECT_GE(c.Recall(), set.min_type_recall) << set.name << " " << type;
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Entities, EntityEval, ::testing::Values("en", "it", "fr"));
+// The development sets (tuned on): high floors. The fresh sets (never tuned
+// on, see make_eval.py; all 101 entities right when first run): floors with
+// room under that, so a regression shows without inviting tuning to them.
+INSTANTIATE_TEST_SUITE_P(Entities, EntityEval,
+                         ::testing::Values(EvalSet{"en", "en", 70, 0.95, 0.9, 0.8},
+                                           EvalSet{"it", "it", 50, 0.95, 0.9, 0.8},
+                                           EvalSet{"fr", "fr", 50, 0.95, 0.9, 0.8},
+                                           EvalSet{"en_fresh", "en", 30, 0.9, 0.85, 0.75},
+                                           EvalSet{"it_fresh", "it", 25, 0.9, 0.85, 0.75},
+                                           EvalSet{"fr_fresh", "fr", 25, 0.9, 0.85, 0.75}));
 
 }  // namespace
 }  // namespace chatcart::entities
