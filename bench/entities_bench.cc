@@ -3,12 +3,15 @@
 // Entity extraction: what every chat turn pays after normalization. The
 // extractor is built once; each iteration extracts from one utterance.
 
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "benchmark/benchmark.h"
+#include "chatcart/catalog.h"
 #include "chatcart/entities.h"
+#include "chatcart/v1/catalog_mapping.pb.h"
 
 namespace chatcart {
 namespace {
@@ -33,8 +36,12 @@ std::shared_ptr<const EntityExtractor> Extractor() {
   return extractor;
 }
 
-void Run(benchmark::State& state, const std::vector<Utterance>& utterances) {
-  const auto extractor = Extractor();
+void Run(benchmark::State& state, const std::vector<Utterance>& utterances,
+         std::shared_ptr<const EntityExtractor> extractor = Extractor()) {
+  if (extractor == nullptr) {
+    state.SkipWithError("no catalog (see the benchmark's comment)");
+    return;
+  }
   ExtractResult result;
   size_t i = 0, bytes = 0, entities = 0;
   for (auto _ : state) {
@@ -83,6 +90,84 @@ void BM_Entities_None(benchmark::State& state) {
   Run(state, kUtterances);
 }
 BENCHMARK(BM_Entities_None);
+
+std::shared_ptr<const Catalog> LoadCatalog(const std::string& jsonl, const std::string& mapping) {
+  absl::StatusOr<v1::CatalogMapping> m = LoadCatalogMapping(mapping);
+  if (!m.ok()) return nullptr;
+  absl::StatusOr<std::shared_ptr<const Catalog>> c = Catalog::LoadJsonl(jsonl, *m);
+  return c.ok() ? *c : nullptr;
+}
+
+// The demo store (examples/bundles/demo, 38 products).
+std::shared_ptr<const Catalog> DemoCatalog() {
+  static const std::shared_ptr<const Catalog> catalog = LoadCatalog(
+      std::string(CHATCART_SOURCE_DIR) + "/examples/bundles/demo/products.jsonl",
+      std::string(CHATCART_SOURCE_DIR) + "/examples/bundles/demo/products.mapping.textproto");
+  return catalog;
+}
+
+// PC parts (66,778 products) from the data directory; null when absent.
+std::shared_ptr<const Catalog> PcPartsCatalog() {
+  static const std::shared_ptr<const Catalog> catalog = [] {
+    const char* env = std::getenv("CHATCART_DATA_DIR");
+    const std::string dir = env != nullptr && *env != '\0' ? env : CHATCART_DATA_DIR;
+    return LoadCatalog(dir + "/pcparts/products.jsonl",
+                       std::string(CHATCART_SOURCE_DIR) + "/examples/catalogs/pcparts.textproto");
+  }();
+  return catalog;
+}
+
+std::shared_ptr<const EntityExtractor> CatalogExtractor(const Catalog* catalog) {
+  if (catalog == nullptr) return nullptr;
+  EntityExtractorOptions options;
+  options.currency = "EUR";
+  options.catalog = catalog;
+  absl::StatusOr<std::shared_ptr<const EntityExtractor>> e = EntityExtractor::Create(options);
+  return e.ok() ? *e : nullptr;
+}
+
+// Shopping turns with brands and products (and some without), demo store.
+void BM_Entities_Catalog(benchmark::State& state) {
+  static const std::vector<Utterance> kUtterances = {
+      {"en", "do you have the canora photozen 6 in black?"},
+      {"en", "is the Lumo CP-400 any good?"},
+      {"en", "anything from Brickville under 30 euros?"},
+      {"en", "I need a photo printer that works with my iPhone 15, around $300, x2"},
+      {"it", "vorrei il Titan 16 nero"},
+      {"fr", "deux Inkwell Tank 3"},
+  };
+  static const auto extractor = CatalogExtractor(DemoCatalog().get());
+  Run(state, kUtterances, extractor);
+}
+BENCHMARK(BM_Entities_Catalog);
+
+// The same with a 66,778-product catalog (../shared/data/pcparts): the
+// product look-up is a Catalog::FindByName over every name.
+void BM_Entities_CatalogPcParts(benchmark::State& state) {
+  static const std::vector<Utterance> kUtterances = {
+      {"en", "is the ryzen 7 7800x3d in stock?"},
+      {"en", "a Kingston 16 GB kit under 60 euros"},
+      {"en", "something from Corsair for my build"},
+      {"en", "I need a photo printer that works with my iPhone 15, around $300, x2"},
+  };
+  static const auto extractor = CatalogExtractor(PcPartsCatalog().get());
+  Run(state, kUtterances, extractor);
+}
+BENCHMARK(BM_Entities_CatalogPcParts);
+
+// Building an extractor over the 66,778-product catalog (its name words).
+void BM_Entities_CreatePcParts(benchmark::State& state) {
+  const std::shared_ptr<const Catalog> catalog = PcPartsCatalog();
+  if (catalog == nullptr) {
+    state.SkipWithError("no ../shared/data/pcparts");
+    return;
+  }
+  for (auto _ : state) {
+    auto e = CatalogExtractor(catalog.get());
+    benchmark::DoNotOptimize(e);
+  }
+}
+BENCHMARK(BM_Entities_CreatePcParts)->Unit(benchmark::kMillisecond);
 
 // The cost of building an extractor (all three languages), paid once per
 // bundle load.

@@ -1,6 +1,8 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 //
 // `chatcart entities`: the commerce entities of each text, as JSON Lines.
+// With --catalog and --mapping (as for `chatcart catalog`), brands, products
+// and the catalog's category names are found too.
 //
 //   chatcart entities --lang en|it|fr [--currency USD] [--category PHRASE=VALUE]...
 //       [--catalog FILE --mapping FILE] [TEXT...]
@@ -27,6 +29,8 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog_cli.h"
+#include "chatcart/catalog.h"
 #include "chatcart/entities.h"
 #include "command.h"
 
@@ -161,11 +165,19 @@ int RunEntities(Args& args) {
     std::fprintf(stderr, "chatcart entities: %s\n", error.c_str());
     return kExitUsage;
   }
-  if (catalog.has_value() || mapping.has_value()) {
-    std::fprintf(stderr,
-                 "chatcart entities: --catalog/--mapping need the catalog component, which "
-                 "this build does not have yet\n");
+  std::shared_ptr<const Catalog> loaded;  // outlives the extractor
+  if (catalog.has_value() != mapping.has_value()) {
+    std::fprintf(stderr, "chatcart entities: --catalog and --mapping go together\n");
     return kExitUsage;
+  }
+  if (catalog.has_value()) {
+    CatalogFlags flags;
+    flags.catalog = *catalog;
+    flags.mapping = *mapping;
+    CatalogLoadReport report;
+    loaded = LoadCatalogOrReport("entities", flags, &report);
+    if (loaded == nullptr) return kExitUsage;
+    options.catalog = loaded.get();
   }
   absl::StatusOr<std::shared_ptr<const EntityExtractor>> extractor =
       EntityExtractor::Create(options);

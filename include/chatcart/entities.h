@@ -17,6 +17,22 @@
 //   (*extractor)->Extract("tra 20 e 30 €", "it");          // money {kBetween, 20.00, 30.00 EUR}
 //   (*extractor)->Extract("le troisième", "fr");           // ordinal 3
 //
+// With a catalog (catalog.h), its brands, products and category names are
+// entities too; the catalog must outlive the extractor:
+//
+//   std::shared_ptr<const Catalog> catalog = ...;          // Catalog::LoadJsonl
+//   options.catalog = catalog.get();
+//   options.catalog_min_score = 0.6;                       // FindByName score
+//   extractor = EntityExtractor::Create(options);
+//   (*extractor)->Extract("do you have the canora photozn 6 in black?", "en");
+//   // product "canora photozn 6" (value "pr-zen6", the product id), colour black
+//   (*extractor)->Extract("anything from Brickville?", "en");  // brand "Brickville"
+//   (*extractor)->Extract("due Dodo Family", "it");  // quantity 2, product "toy-dodo"
+//
+// Building the extractor indexes the catalog's product-name words (one pass
+// over the names); a product mention costs one Catalog::FindByName per run of
+// unexplained words (at most three runs per text).
+//
 // What is found (the `type` names are part of the API):
 //   "money"     budgets and prices: exact ("$300", "300 bucks", "1.5k", "19,99 €"),
 //               under ("under 40 euros", "sotto i 50 euro", "moins de 20 euros",
@@ -52,7 +68,18 @@
 //               reported.
 //   "category"  a word or phrase of the store's category vocabulary (options, and
 //               the catalog's category names), plurals included ("photo printers").
-//   "brand", "product"  from the catalog's lexicon (when a catalog is given).
+//   "brand"     a catalog brand named in full ("Canora"); value: the brand as the
+//               catalog writes it.
+//   "product"   a catalog product named by words no other entity explains, looked
+//               up with Catalog::FindByName (typos and unfinished words forgiven):
+//               "the canora photozen 6", "photozn 6", "Titan 16"; value: the
+//               product id. Needs a distinctive word (one few product names
+//               share: "photozen", "7800x3d"; not "16" among hundreds of 16 GB
+//               memory sticks) and a word with letters: a number alone
+//               ("2", though "Kodex Mini 2" ends in one) is no product; and no
+//               equally good other product: "a photo printer" is a category,
+//               "photozen" alone is ambiguous. A count right before a product is
+//               a quantity ("due Dodo Family").
 //
 // Each byte of the text belongs to at most one entity: when candidates overlap,
 // the more specific wins ("my 6 year old under 40 euros" is an age and a budget,
@@ -154,6 +181,9 @@ struct EntityExtractorOptions {
   const Catalog* catalog = nullptr;
   // Add the catalog's category names to `categories`. Default: true.
   bool categories_from_catalog = true;
+  // A product needs a Catalog::FindByName score of at least this, in (0, 1].
+  // Default: 0.6.
+  double catalog_min_score = 0.6;
 
   // Text beyond this many code points is ignored (the result says truncated).
   // Default: 2,000.

@@ -20,6 +20,8 @@ void AddEnglish(LexiconBuilder* lx) {
   lx->AddRoles({"month", "months"}, kAgeMonths);
   lx->AddRoles({"month old", "months old", "month-old", "months-old"}, kAgeMonths | kAgeOld);
   lx->AddRoles({"old"}, kAgeOld);
+  lx->AddRoles({"yo"}, kAgeYears | kAgeOld);
+  lx->AddRoles({"is", "s", "was", "will be"}, kAgeIs);
   lx->AddRoles({"aged", "age", "ages", "turning", "turns", "turned", "just turned"}, kAgeCue);
   lx->AddRoles({"son",      "daughter",   "kid",     "kids",   "child",    "children",
                 "boy",      "girl",       "nephew",  "niece",  "grandson", "granddaughter",
@@ -65,6 +67,26 @@ void AddFrench(LexiconBuilder* lx) {
 bool AnyBefore(const Scan& scan, int i, int window, uint64_t role) {
   for (int k = std::max(0, i - window); k < i; ++k) {
     if (scan.units[static_cast<size_t>(k)].Has(role)) return true;
+  }
+  return false;
+}
+
+// The index of the nearest unit before i (within `window`) with `role`, or -1.
+int NearestBefore(const Scan& scan, int i, int window, uint64_t role) {
+  for (int k = i - 1; k >= std::max(0, i - window); --k) {
+    if (scan.units[static_cast<size_t>(k)].Has(role)) return k;
+  }
+  return -1;
+}
+
+// Whether unit i ends a clause: the text's end, a symbol, or a word that
+// starts the next one ("and", "next", "soon").
+bool EndsClause(const Scan& scan, int i) {
+  const Unit* u = scan.at(i);
+  if (u == nullptr || u->kind == text::TokenKind::kSymbol) return true;
+  for (std::string_view w : {"and", "but", "next", "soon", "now", "today", "tomorrow", "so", "in",
+                             "on", "this", "e", "ma", "et", "mais"}) {
+    if (u->text == w) return true;
   }
   return false;
 }
@@ -117,6 +139,10 @@ void FindAges(const Scan& scan, std::vector<Candidate>* out) {
       // "aged 7", "turning 5", "età 6": a cue and a bare number.
       if (prev != nullptr && prev->Has(kAgeCue)) {
         Emit(scan, prev->begin, u.end, *value, 0.85, kPriorityAge, out);
+      } else if (prev != nullptr && prev->Has(kAgeIs) && AnyBefore(scan, i - 1, 3, kAgePerson) &&
+                 EndsClause(scan, i + 1)) {
+        // "my daughter is 7", "my son's 6": a child, "is", a number that ends the clause.
+        Emit(scan, u.begin, u.end, *value, 0.8, kPriorityAge, out);
       }
       continue;
     }
@@ -132,13 +158,16 @@ void FindAges(const Scan& scan, std::vector<Candidate>* out) {
       Emit(scan, u.begin, end, years, months ? 0.85 : 0.95, kPriorityAge, out);
       continue;
     }
-    if (AnyBefore(scan, i, 3, kAgeBlock)) continue;
+    // The nearer of a child noun and a duration word decides: "for a
+    // toddler, 18 months" is an age, "garanzia di 2 anni" a duration.
+    const int cue = NearestBefore(scan, i, 4, kAgePerson | kAgeBlock);
+    if (cue >= 0 && !scan.units[static_cast<size_t>(cue)].Has(kAgePerson)) continue;
     if (const Unit* after = scan.at(j + 1);
         after != nullptr && (after->text == "ago" || after->text == "fa")) {
       continue;  // "3 years ago", "3 anni fa"
     }
     const bool has = prev != nullptr && prev->Has(kAgeHas | kAgeCue);
-    const bool person = AnyBefore(scan, i, 4, kAgePerson);
+    const bool person = cue >= 0;
     if (has || person) {
       Emit(scan, u.begin, end, years, 0.9, kPriorityAge, out);
     } else if (scan.language != Language::kEnglish) {

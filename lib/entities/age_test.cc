@@ -37,6 +37,11 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"en", "for a 3 y/o", {"age:3 \"3 y/o\""}},
                       Case{"en", "2 years warranty", {"number:2 \"2\""}},
                       Case{"en", "3 years ago", {"number:3 \"3\""}},
+                      Case{"en", "my daughter is 7", {"age:7 \"7\""}},
+                      Case{"en", "my son's 6", {"age:6 \"6\""}},
+                      Case{"en", "my son is 6 feet tall", {"number:6 \"6\""}},
+                      Case{"en", "I was 7", {"number:7 \"7\""}},
+                      Case{"en", "for a toddler, 18 months", {"age:1 \"18 months\""}},
                       Case{"en",
                            "a gift for a 10 year old girl, max 30 quid",
                            {"age:10 \"10 year old\"", "money:under ..30.00 GBP \"max 30 quid\""}}));

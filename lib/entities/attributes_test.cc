@@ -51,6 +51,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"it", "eu42", {"size:EU 42 \"eu42\""}},
         Case{"fr", "taille S", {"size:S \"taille S\""}},
         Case{"fr", "pointure 38,5", {"size:38.5 \"pointure 38,5\""}},
+        Case{"en", "I wear a medium", {"size:M \"medium\""}},
+        Case{"en", "she wears size 8", {"size:8 \"size 8\""}}, Case{"en", "I wear glasses", {}},
         Case{"fr", "l'iPhone", {"compatibility:iphone \"iPhone\""}}));
 
 INSTANTIATE_TEST_SUITE_P(
@@ -94,7 +96,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"en",
              "print photos from my android phone",
              {"compatibility:android \"android phone\""}},
-        Case{"fr", "pour mon Mac", {"compatibility:mac \"Mac\""}}));
+        Case{"fr", "pour mon Mac", {"compatibility:mac \"Mac\""}},
+        Case{"it", "una cover per il mio Samsung", {"compatibility:android \"Samsung\""}},
+        Case{"en", "a Samsung", {}}, Case{"en", "for my Samsung TV", {}},
+        Case{
+            "en", "a case for my Android phone, 64GB", {"compatibility:android \"Android phone\""}},
+        Case{"en", "with my iPhone 15 Pro", {"compatibility:iphone \"iPhone 15 Pro\""}}));
 
 TEST(Compatibility, ConfidenceRisesWithACue) {
   auto e = DefaultExtractor();

@@ -29,6 +29,8 @@ constexpr PlatformWord kPlatforms[] = {
     {"android phone", "android"},
     {"google pixel", "android"},
     {"samsung galaxy", "android"},
+    {"samsung phone", "android"},
+    {"samsung phones", "android"},
     {"galaxy", "android"},
     {"windows phone", "windows_phone"},
     {"windows phones", "windows_phone"},
@@ -58,13 +60,37 @@ constexpr PlatformWord kPlatforms[] = {
     {"nintendo switch", "nintendo_switch"},
 };
 
+// "64gb", "128gb", "5g": a capacity or a measure, not a model.
+bool MeasureSuffix(std::string_view alnum) {
+  const size_t letters = alnum.find_last_of("0123456789");
+  if (letters == std::string_view::npos) return false;
+  const std::string_view unit = alnum.substr(letters + 1);
+  for (std::string_view m :
+       {"gb", "tb", "mb", "mah", "mp", "w", "hz", "ghz", "mm", "cm", "in", "kg", "g", "k", "p"}) {
+    if (unit == m) return true;
+  }
+  return false;
+}
+
 bool ModelPart(const Unit& u) {
   if (u.Has(kModelSuffix)) return true;
   // "S21", "A54", "13": short model codes with a digit.
-  if (u.kind == text::TokenKind::kAlnum && u.text.size() <= 5 && !u.Has(kCompat)) return true;
+  if (u.kind == text::TokenKind::kAlnum && u.text.size() <= 5 && !u.Has(kCompat)) {
+    return !MeasureSuffix(u.text);
+  }
   if (!u.PlainNumber() || u.number_words) return false;
   std::optional<int64_t> v = u.number.Integer();
   return v.has_value() && *v >= 0 && *v <= 99;  // "iPhone 15", "Windows 11"
+}
+
+// "Samsung TV", "Samsung monitor": a Samsung that runs no Android.
+bool NotAPhone(const Unit* next) {
+  if (next == nullptr) return false;
+  for (std::string_view w : {"tv", "tvs", "televisione", "tele", "télé", "téléviseur", "monitor",
+                             "moniteur", "watch", "fridge", "frigo", "soundbar"}) {
+    if (next->text == w) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -79,6 +105,10 @@ void AddPlatform(std::string_view phrase, std::string_view value, LexiconBuilder
 
 void AddCompatibilityWords(Language language, LexiconBuilder* lx) {
   for (const PlatformWord& p : kPlatforms) AddPlatform(p.phrase, p.value, lx);
+  // A brand that also sells TVs and watches: Android only when the shopper
+  // says what it is for ("a case for my Samsung").
+  AddPlatform("samsung", "android", lx);
+  lx->AddRoles({"samsung"}, kCompatNeedsCue);
   lx->AddRoles({"pro", "max", "plus", "mini", "ultra", "xr", "xs", "air", "pro max", "slim",
                 "series x", "series s"},
                kModelSuffix);
@@ -119,6 +149,10 @@ void FindCompatibility(const Scan& scan, std::vector<Candidate>* out) {
     if (u.prefix != Affix::kCompat) {
       for (int k = i + 1; k < std::min(n, i + 4) && ModelPart(scan.units[static_cast<size_t>(k)]);
            ++k) {
+        // Only words said together: "iPhone 15 Pro", not "Android phone, 64GB".
+        const std::string_view gap =
+            scan.text.substr(end, scan.units[static_cast<size_t>(k)].begin - end);
+        if (gap.find_first_not_of(" ") != std::string_view::npos) break;
         end = scan.units[static_cast<size_t>(k)].end;
       }
     } else {
@@ -131,6 +165,7 @@ void FindCompatibility(const Scan& scan, std::vector<Candidate>* out) {
     for (int k = std::max(0, i - 3); k < i && !cue; ++k) {
       cue = scan.units[static_cast<size_t>(k)].Has(kCompatCue);
     }
+    if (u.Has(kCompatNeedsCue) && (!cue || NotAPhone(scan.at(i + 1)))) continue;
     Candidate& c = out->emplace_back();
     c.type = EntityType::kCompatibility;
     c.begin = u.begin;

@@ -15,6 +15,7 @@
 #include "common/status_macros.h"
 #include "common/strings.h"
 #include "entities/age.h"
+#include "entities/catalog_names.h"
 #include "entities/category.h"
 #include "entities/colour.h"
 #include "entities/compatibility.h"
@@ -92,6 +93,7 @@ std::string_view BudgetKindName(BudgetKind kind) {
 
 struct EntityExtractor::Rep {
   EntityExtractorOptions options;
+  std::unique_ptr<entities::CatalogNames> catalog;  // null without a catalog
   entities::ScanConfig config;
   std::vector<LanguageTables> languages;  // options.languages order, no duplicates
 
@@ -117,10 +119,9 @@ absl::StatusOr<std::shared_ptr<const EntityExtractor>> EntityExtractor::Create(
   if (options.languages.empty()) {
     return absl::InvalidArgumentError("EntityExtractorOptions.languages: empty (want en, it, fr)");
   }
-  if (options.catalog != nullptr) {
-    return absl::UnimplementedError(
-        "EntityExtractorOptions.catalog: brand and product entities arrive with the catalog "
-        "component; pass nullptr for now");
+  if (!(options.catalog_min_score > 0 && options.catalog_min_score <= 1)) {
+    return absl::InvalidArgumentError(absl::StrCat("EntityExtractorOptions.catalog_min_score: ",
+                                                   options.catalog_min_score, " is not in (0, 1]"));
   }
   CHATCART_RETURN_IF_ERROR(CheckVocabulary(options.colours, "colours"));
   CHATCART_RETURN_IF_ERROR(CheckVocabulary(options.compatibility, "compatibility"));
@@ -128,7 +129,11 @@ absl::StatusOr<std::shared_ptr<const EntityExtractor>> EntityExtractor::Create(
   rep->config.store_currency = options.currency;
   rep->config.dollar_currency =
       entities::IsDollarCurrency(options.currency) ? options.currency : "USD";
-  rep->config.catalog = options.catalog;
+  if (options.catalog != nullptr) {
+    rep->catalog =
+        std::make_unique<entities::CatalogNames>(*options.catalog, options.catalog_min_score);
+    rep->config.catalog = rep->catalog.get();
+  }
   for (size_t i = 0; i < options.languages.size(); ++i) {
     std::optional<Language> language = text::ParseLanguage(options.languages[i]);
     if (!language.has_value()) {
@@ -157,6 +162,10 @@ absl::StatusOr<std::shared_ptr<const EntityExtractor>> EntityExtractor::Create(
     }
     for (const VocabularyEntry& e : options.categories) {
       if (ForLanguage(e, *language)) tables.categories.Add(e.phrase, e.value, *language, &builder);
+    }
+    if (rep->catalog != nullptr) {
+      rep->catalog->AddWords(*language, &builder,
+                             options.categories_from_catalog ? &tables.categories : nullptr);
     }
     tables.categories.Finish();
     tables.lexicon = builder.Build();
@@ -205,6 +214,7 @@ void EntityExtractor::Extract(std::string_view input, std::string_view language,
   entities::FindColours(scan, &candidates);
   entities::FindCompatibility(scan, &candidates);
   tables.categories.Find(scan, &candidates);
+  if (rep_->catalog != nullptr) rep_->catalog->Find(scan, &candidates);
   entities::FindNumbers(scan, &candidates);
   entities::Resolve(&candidates);
 

@@ -81,6 +81,10 @@ enum Role : uint64_t {
   kModelSuffix = 1ull << 40,       // pro, max, plus, mini: part of "iPhone 15 Pro"
   kWeakCurrency = 1ull << 41,      // pound, livre, balles: a currency, less surely
   kCueNeedsCurrency = 1ull << 42,  // sui, vers, within: a budget cue only with a currency
+  kAgeIs = 1ull << 43,             // is, 's: "my daughter is 7" (after a child noun)
+  kBrand = 1ull << 44,             // a catalog brand: `value` is its name as the catalog writes it
+  kSizeVerb = 1ull << 45,          // wear, wears: a size cue the span leaves out
+  kCompatNeedsCue = 1ull << 46,    // samsung: a platform only after a cue ("per il mio Samsung")
 };
 
 // Number words by how they combine ("twenty" + "five", "deux" + "cents").

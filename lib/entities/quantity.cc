@@ -30,7 +30,7 @@ void AddEnglish(LexiconBuilder* lx) {
   AddOrdinal(lx, {"eighth"}, 8);
   AddOrdinal(lx, {"ninth"}, 9);
   AddOrdinal(lx, {"tenth"}, 10);
-  AddOrdinal(lx, {"last", "final"}, -1);
+  AddOrdinal(lx, {"last"}, -1);
   AddOrdinal(lx, {"second to last", "second-to-last", "second last", "penultimate"}, -2);
   lx->AddRoles({"one", "ones", "option", "item", "product", "model", "choice", "link", "result",
                 "printer", "pick"},
@@ -171,7 +171,13 @@ void FindQuantities(const Scan& scan, std::vector<Candidate>* out) {
     bool verb = prev != nullptr && prev->Has(kQuantityVerb);
     if (!verb && prev != nullptr && IsQuantityFiller(*prev)) verb = scan.Has(i - 2, kQuantityVerb);
     const bool after = next != nullptr && next->Has(kQuantityAfter | kQuantityNoun | kMore);
-    const bool cue = prev != nullptr && prev->Has(kQuantityCue);
+    bool cue = prev != nullptr && prev->Has(kQuantityCue);
+    if (!cue && prev != nullptr && scan.Has(i - 2, kQuantityCue) && !scan.at(i - 2)->phrase &&
+        scan.at(i - 2)->text != "x") {
+      // "quantity to 4", "quantità a 3", "quantité à 2".
+      for (std::string_view w : {"to", "is", "of", "a", "à", "di", "de"})
+        cue = cue || prev->text == w;
+    }
     // "2 printers", "3 red phone cases": a number before a store category word.
     bool category = false;
     for (int k = i + 1; k < std::min(n, i + 4) && !category; ++k) {

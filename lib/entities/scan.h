@@ -109,10 +109,10 @@ struct Candidate {
 
 // Who wins when two candidates overlap: the higher priority, then the longer
 // span, then the earlier one.
-inline constexpr int kPriorityMoney = 90;  // with a currency or "k"
-inline constexpr int kPriorityAge = 85;    // with "year old", "anni", "yo"
+inline constexpr int kPriorityMoney = 90;    // with a currency or "k"
+inline constexpr int kPriorityAge = 85;      // with "year old", "anni", "yo"
+inline constexpr int kPriorityProduct = 82;  // a catalog name beats a platform in it
 inline constexpr int kPriorityCompat = 80;
-inline constexpr int kPriorityProduct = 78;
 inline constexpr int kPrioritySize = 76;
 inline constexpr int kPriorityBrand = 74;
 inline constexpr int kPriorityOrdinal = 70;
@@ -124,11 +124,12 @@ inline constexpr int kPriorityWeakAge = 45;  // "6 anni" with no other cue
 inline constexpr int kPriorityNumber = 10;
 
 // What the extractor was built with, as the recognizers need it.
+class CatalogNames;
+
 struct ScanConfig {
   std::string store_currency;   // ISO 4217
   std::string dollar_currency;  // what "$" and "dollars" mean: the store's if a dollar, else USD
-  const Catalog* catalog = nullptr;
-  double catalog_min_score = 0.75;
+  const CatalogNames* catalog = nullptr;  // nullptr: no brands or products
 };
 
 struct Scan {
@@ -139,6 +140,8 @@ struct Scan {
   std::vector<text::Token> tokens;
   std::vector<Unit> units;
   mutable std::vector<uint32_t> lemmas;  // scratch for category matching
+  mutable std::vector<uint8_t> usable;   // scratch for product names
+  mutable std::vector<uint8_t> generic;
 
   // The unit at `i`, or nullptr out of range.
   const Unit* at(int i) const {

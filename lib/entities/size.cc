@@ -112,17 +112,26 @@ class SizeFinder {
   void Cued(int i) {
     const Unit& cue = scan_.units[static_cast<size_t>(i)];
     int j = i + 1;
+    // "I wear a medium", "size in M": one article or "in" between.
+    if (const Unit* a = scan_.at(j);
+        a != nullptr && (a->article || a->text == "in" || a->text == "the") && scan_.at(j + 1)) {
+      const Unit* b = scan_.at(j + 1);
+      if (b->Has(kSizeLetter | kSizeWord) || (cue.Has(kSizeCue) && b->PlainNumber())) ++j;
+    }
+    if (scan_.at(j) == nullptr) return;
+    // "size M" is said with its cue; "I wear a medium" is "medium".
+    const uint32_t begin = cue.Has(kSizeVerb) ? scan_.at(j)->begin : cue.begin;
     std::optional<std::string> system = SystemAt(j);
     if (system.has_value()) ++j;
     const Unit* u = scan_.at(j);
     if (u == nullptr) return;
     if (!system.has_value()) {
       if (std::string letters = LetterValue(*u, *scan_.lexicon); !letters.empty()) {
-        Emit(cue.begin, u->end, letters, 0.95);
+        Emit(begin, u->end, letters, 0.95);
         return;
       }
       if (u->Has(kSizeWord)) {
-        Emit(cue.begin, u->end, scan_.lexicon->value(u->info->value), 0.9);
+        Emit(begin, u->end, scan_.lexicon->value(u->info->value), 0.9);
         return;
       }
       if (u->has_number && u->suffix == Affix::kByNumber) {
@@ -139,7 +148,7 @@ class SizeFinder {
       system = SystemAt(j + 1);
       if (system.has_value()) end = scan_.at(j + 1)->end;
     }
-    Emit(cue.begin, end,
+    Emit(begin, end,
          system.has_value() ? *system + " " + u->number.ToString() : u->number.ToString(), 0.95);
   }
 
@@ -227,6 +236,7 @@ void AddSizeWords(Language language, LexiconBuilder* lx) {
   switch (language) {
     case Language::kEnglish:
       lx->AddRoles({"size", "sz", "sized", "shoe size", "waist"}, kSizeCue);
+      lx->AddRoles({"wear", "wears"}, kSizeCue | kSizeVerb);
       AddValued(lx, {"small"}, kSizeWord, "S");
       AddValued(lx, {"medium"}, kSizeWord, "M");
       AddValued(lx, {"large"}, kSizeWord, "L");

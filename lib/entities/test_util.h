@@ -15,7 +15,10 @@
 #include <string>
 #include <vector>
 
+#include "chatcart/catalog.h"
 #include "chatcart/entities.h"
+#include "chatcart/v1/catalog_mapping.pb.h"
+#include "common/testing/data.h"
 #include "gtest/gtest.h"
 
 namespace chatcart::entities::testing {
@@ -66,6 +69,22 @@ inline std::shared_ptr<const EntityExtractor> DefaultExtractor(const char* curre
   absl::StatusOr<std::shared_ptr<const EntityExtractor>> e = EntityExtractor::Create(options);
   EXPECT_TRUE(e.ok()) << e.status();
   return e.ok() ? *e : nullptr;
+}
+
+// The demo store's catalog (examples/bundles/demo), loaded once.
+inline std::shared_ptr<const Catalog> DemoCatalog() {
+  static const std::shared_ptr<const Catalog> catalog = [] {
+    const std::string dir = ::chatcart::testing::SourceDir() + "/examples/bundles/demo/";
+    absl::StatusOr<v1::CatalogMapping> mapping =
+        LoadCatalogMapping(dir + "products.mapping.textproto");
+    EXPECT_TRUE(mapping.ok()) << mapping.status();
+    if (!mapping.ok()) return std::shared_ptr<const Catalog>();
+    absl::StatusOr<std::shared_ptr<const Catalog>> c =
+        Catalog::LoadJsonl(dir + "products.jsonl", *mapping);
+    EXPECT_TRUE(c.ok()) << c.status();
+    return c.ok() ? *c : nullptr;
+  }();
+  return catalog;
 }
 
 }  // namespace chatcart::entities::testing

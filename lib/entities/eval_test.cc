@@ -1,0 +1,174 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// The entity evaluation sets (testdata/{en,it,fr}.jsonl, written for the
+// demo store's domain, see testdata/make_eval.py): precision, recall and F1
+// per entity type, an entity counting as right only when its type, value and
+// span text all match. Prints the figures; fails below a floor (overall F1,
+// and precision and recall of each type with enough examples) so a
+// regression shows.
+//
+// {en,it,fr}.jsonl were written while the recognizers were tuned: a
+// development set, its figures an upper bound on unseen text.
+// {en,it,fr}_fresh.jsonl were labelled before the extractor ran on them and
+// not tuned on since; they are small (80 utterances) and written by the
+// same team in the same domain, so their figures are optimistic too.
+//
+//   build/tests/entities_test --gtest_filter='Entities/EntityEval*'
+
+#include <cstdio>
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "common/testing/data.h"
+#include "entities/test_util.h"
+#include "gtest/gtest.h"
+#include "simdjson.h"
+
+namespace chatcart::entities {
+namespace {
+
+using ::chatcart::entities::testing::DemoCatalog;
+using ::chatcart::entities::testing::DescribeAll;
+
+// A set and its floors: overall F1, and, per type with at least kMinSupport
+// expected entities, precision and recall.
+struct EvalSet {
+  const char* name;  // testdata/<name>.jsonl
+  const char* language;
+  int min_rows;
+  double min_f1;
+  double min_type_precision;
+  double min_type_recall;
+};
+
+void PrintTo(const EvalSet& set, std::ostream* os) { *os << set.name; }
+
+constexpr int kMinSupport = 4;
+
+struct Counts {
+  int tp = 0, fp = 0, fn = 0;
+  double Precision() const { return tp + fp == 0 ? 1 : static_cast<double>(tp) / (tp + fp); }
+  double Recall() const { return tp + fn == 0 ? 1 : static_cast<double>(tp) / (tp + fn); }
+  double F1() const {
+    const double p = Precision(), r = Recall();
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+  }
+};
+
+std::shared_ptr<const EntityExtractor> StoreExtractor() {
+  EntityExtractorOptions options;
+  options.currency = "EUR";
+  auto add = [&](const char* phrase, const char* value, const char* language) {
+    options.categories.push_back({.phrase = phrase, .value = value, .language = language});
+  };
+  add("photo printer", "Photo Printers", "en");
+  add("printer", "Printers", "en");
+  add("laptop", "Laptops", "en");
+  add("phone case", "Phone Cases", "en");
+  add("headphones", "Headphones", "en");
+  add("toy", "Toys", "en");
+  add("stampante fotografica", "Photo Printers", "it");
+  add("stampante", "Printers", "it");
+  add("portatile", "Laptops", "it");
+  add("cover", "Phone Cases", "it");
+  add("cuffie", "Headphones", "it");
+  add("giocattolo", "Toys", "it");
+  add("imprimante photo", "Photo Printers", "fr");
+  add("imprimante", "Printers", "fr");
+  add("ordinateur portable", "Laptops", "fr");
+  add("coque", "Phone Cases", "fr");
+  add("casque", "Headphones", "fr");
+  add("jouet", "Toys", "fr");
+  // Brands and products from the demo catalog; the categories above stand
+  // for its category names.
+  options.catalog = DemoCatalog().get();
+  options.categories_from_catalog = false;
+  auto e = EntityExtractor::Create(options);
+  EXPECT_TRUE(e.ok()) << e.status();
+  return *e;
+}
+
+std::string TypeOf(const std::string& described) {
+  return described.substr(0, described.find(':'));
+}
+
+class EntityEval : public ::testing::TestWithParam<EvalSet> {};
+
+TEST_P(EntityEval, ScoresTheSet) {
+  const EvalSet& set = GetParam();
+  const std::string language = set.language;
+  const std::string path =
+      ::chatcart::testing::SourceDir() + "/lib/entities/testdata/" + set.name + ".jsonl";
+  simdjson::padded_string content;
+  ASSERT_EQ(simdjson::padded_string::load(path).get(content), simdjson::SUCCESS) << path;
+  static const auto extractor = StoreExtractor();
+  std::map<std::string, Counts> by_type;
+  Counts all;
+  int utterances = 0;
+  std::string misses;
+  simdjson::ondemand::parser parser;
+  simdjson::ondemand::document_stream stream;
+  ASSERT_EQ(parser.iterate_many(content).get(stream), simdjson::SUCCESS);
+  for (auto doc : stream) {
+    std::string_view text;
+    ASSERT_EQ(doc["text"].get_string().get(text), simdjson::SUCCESS) << path;
+    const std::string text_copy(text);
+    std::vector<std::string> expected;
+    simdjson::ondemand::array entities;
+    ASSERT_EQ(doc["entities"].get_array().get(entities), simdjson::SUCCESS) << path;
+    for (auto item : entities) {
+      std::string_view s;
+      ASSERT_EQ(item.get_string().get(s), simdjson::SUCCESS);
+      expected.emplace_back(s);
+    }
+    ++utterances;
+    std::vector<std::string> got = DescribeAll(extractor->Extract(text_copy, language));
+    std::vector<bool> used(expected.size(), false);
+    for (const std::string& g : got) {
+      bool hit = false;
+      for (size_t k = 0; k < expected.size() && !hit; ++k) {
+        if (!used[k] && expected[k] == g) used[k] = hit = true;
+      }
+      Counts& c = by_type[TypeOf(g)];
+      (hit ? c.tp : c.fp)++;
+      (hit ? all.tp : all.fp)++;
+      if (!hit) misses += "  extra:  " + g + "   in \"" + text_copy + "\"\n";
+    }
+    for (size_t k = 0; k < expected.size(); ++k) {
+      if (used[k]) continue;
+      by_type[TypeOf(expected[k])].fn++;
+      all.fn++;
+      misses += "  missed: " + expected[k] + "   in \"" + text_copy + "\"\n";
+    }
+  }
+  std::printf("%s: %d utterances, %d expected entities\n", set.name, utterances, all.tp + all.fn);
+  for (const auto& [type, c] : by_type) {
+    std::printf("  %-14s P %.3f  R %.3f  F1 %.3f  (tp %d fp %d fn %d)\n", type.c_str(),
+                c.Precision(), c.Recall(), c.F1(), c.tp, c.fp, c.fn);
+  }
+  std::printf("  %-14s P %.3f  R %.3f  F1 %.3f\n%s", "all", all.Precision(), all.Recall(), all.F1(),
+              misses.c_str());
+  EXPECT_GE(utterances, set.min_rows) << path << ": the set lost rows";
+  EXPECT_GE(all.F1(), set.min_f1) << set.name;
+  for (const auto& [type, c] : by_type) {
+    if (c.tp + c.fn < kMinSupport) continue;
+    EXPECT_GE(c.Precision(), set.min_type_precision) << set.name << " " << type;
+    EXPECT_GE(c.Recall(), set.min_type_recall) << set.name << " " << type;
+  }
+}
+
+// The development sets (tuned on): high floors. The fresh sets (never tuned
+// on, see make_eval.py; all 101 entities right when first run): floors with
+// room under that, so a regression shows without inviting tuning to them.
+INSTANTIATE_TEST_SUITE_P(Entities, EntityEval,
+                         ::testing::Values(EvalSet{"en", "en", 70, 0.95, 0.9, 0.8},
+                                           EvalSet{"it", "it", 50, 0.95, 0.9, 0.8},
+                                           EvalSet{"fr", "fr", 50, 0.95, 0.9, 0.8},
+                                           EvalSet{"en_fresh", "en", 30, 0.9, 0.85, 0.75},
+                                           EvalSet{"it_fresh", "it", 25, 0.9, 0.85, 0.75},
+                                           EvalSet{"fr_fresh", "fr", 25, 0.9, 0.85, 0.75}));
+
+}  // namespace
+}  // namespace chatcart::entities
