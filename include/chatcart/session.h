@@ -48,7 +48,16 @@ class Session {
   // The same with the protobuf JSON mapping of TurnInput in and TurnResult
   // out: {"text": "hi", "time": "2026-11-23T10:00:00Z"}. INVALID_ARGUMENT for
   // JSON that does not parse as a TurnInput.
+  // Map entries (event and host action params) come out in key order, so
+  // the same inputs give the same JSON.
   absl::StatusOr<std::string> HandleTurnJson(std::string_view input_json);
+
+  // The same with binary protobuf in and out (a chatcart.v1.TurnInput, a
+  // chatcart.v1.TurnResult serialized deterministically: the same inputs
+  // give the same bytes). Hosts serializing HandleTurn's result themselves
+  // get that only with deterministic serialization (protobuf randomizes map
+  // order). INVALID_ARGUMENT for bytes that do not parse as a TurnInput.
+  absl::StatusOr<std::string> HandleTurnBytes(std::string_view input_proto);
 
   // The session as bytes (a chatcart.v1.SessionSnapshot).
   std::string Snapshot() const;

@@ -187,13 +187,9 @@ chatcart_code chatcart_session_handle_turn(chatcart_session_t* session, chatcart
     if (format != CHATCART_FORMAT_PROTO) {
       return absl::InvalidArgumentError("format must be CHATCART_FORMAT_JSON or _PROTO");
     }
-    chatcart::v1::TurnInput turn;
-    if (!turn.ParseFromArray(in.data(), static_cast<int>(in.size()))) {
-      return absl::InvalidArgumentError("input is not a chatcart.v1.TurnInput in binary protobuf");
-    }
-    absl::StatusOr<chatcart::v1::TurnResult> out = session->rep->HandleTurn(turn);
+    absl::StatusOr<std::string> out = session->rep->HandleTurnBytes(in);
     if (!out.ok()) return out.status();
-    return Output(out->SerializeAsString(), result, result_len);
+    return Output(*out, result, result_len);
   });
 }
 

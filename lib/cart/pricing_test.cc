@@ -182,6 +182,29 @@ TEST(Pricing, CategoryCodesTouchOnlyTheirLines) {
   EXPECT_EQ(mug.lines[1].discount, Usd("1.00"));
 }
 
+TEST(Pricing, CategoriesMatchAlongTheirPaths) {
+  // "Toys" covers "Toys > Puzzles" but not "Toyshop" or "Games > Toys"; the
+  // deepest category with its own rate wins.
+  constexpr std::string_view policy = R"({"currency": "USD", "tax": {"rates": [
+      {"percent": "20"}, {"category": "Toys", "percent": "10"},
+      {"category": "Toys > Books", "percent": "4"}]},
+      "discount_codes": [{"code": "TOYS", "percent": "50", "categories": ["Toys"]}]})";
+  CartTotals t = Price(policy,
+                       {L(1, 1000, "Toys > Puzzles"), L(1, 1000, "Toys > Books > Picture"),
+                        L(1, 1000, "Toyshop"), L(1, 1000, "Games > Toys"), L(1, 1000, "Toys")},
+                       {"TOYS"});
+  EXPECT_EQ(t.lines[0].discount, Usd("5.00"));
+  EXPECT_EQ(t.lines[1].discount, Usd("5.00"));
+  EXPECT_EQ(t.lines[2].discount, Usd("0"));
+  EXPECT_EQ(t.lines[3].discount, Usd("0"));
+  EXPECT_EQ(t.lines[4].discount, Usd("5.00"));
+  EXPECT_EQ(t.lines[0].tax, Usd("0.50"));
+  EXPECT_EQ(t.lines[1].tax, Usd("0.20"));
+  EXPECT_EQ(t.lines[2].tax, Usd("2.00"));
+  EXPECT_EQ(t.lines[3].tax, Usd("2.00"));
+  ExpectConsistent(t);
+}
+
 TEST(Pricing, CodesThatGiveNothingSayWhy) {
   constexpr std::string_view policy = R"({"currency": "USD", "discount_codes": [
       {"code": "MIN", "percent": "10", "stackable": true,

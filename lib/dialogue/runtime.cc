@@ -380,6 +380,14 @@ class TurnRunner {
       turn_.SetSlot(target->name, std::move(value));
       (*used)[i] = true;
     }
+    // Multiple-choice slots still unknown, named in passing by a value or
+    // synonym ("a gift for my son, he loves lego").
+    for (const SlotSpec& slot : flow.slots) {
+      if (slot.type != SlotType::kChoice || turn_.Slot(slot.name) != nullptr) continue;
+      if (std::optional<SlotValue> value = MentionedChoice(slot, u)) {
+        turn_.SetSlot(slot.name, *std::move(value));
+      }
+    }
   }
 
   // ---- moving

@@ -52,6 +52,24 @@ bool HasPhrase(const std::vector<std::string>& words, std::string_view phrase) {
 
 }  // namespace
 
+std::optional<SlotValue> MentionedChoice(const SlotSpec& slot, const Understanding& u) {
+  std::optional<SlotValue> found;
+  for (const v1::Choice& choice : slot.proto->choice()) {
+    std::string said;
+    if (HasPhrase(u.words, absl::AsciiStrToLower(choice.value()))) said = choice.value();
+    for (int s = 0; said.empty() && s < choice.synonym_size(); ++s) {
+      if (HasPhrase(u.words, absl::AsciiStrToLower(choice.synonym(s)))) said = choice.synonym(s);
+    }
+    if (said.empty()) continue;
+    if (found.has_value()) return std::nullopt;  // two choices named: ask instead
+    found.emplace();
+    found->type = SlotType::kChoice;
+    found->text = choice.value();
+    found->display = std::move(said);
+  }
+  return found;
+}
+
 std::optional<SlotValue> JoinedCompatibility(const Understanding& u) {
   SlotValue value;
   value.type = SlotType::kCompatibility;

@@ -28,6 +28,11 @@ std::optional<std::pair<SlotValue, int>> ValueForAskedSlot(
     const Understanding& understanding, const std::vector<std::string>& last_shown,
     std::string_view currency);
 
+// The choice of `slot` (a kChoice slot) whose value or a synonym the
+// utterance names as a phrase ("who loves lego" -> "building"), or nullopt
+// when none or more than one is named.
+std::optional<SlotValue> MentionedChoice(const SlotSpec& slot, const Understanding& understanding);
+
 // Every compatibility entity of the utterance as one value, comma-joined
 // ("iphone,windows_phone"), or nullopt when there is none.
 std::optional<SlotValue> JoinedCompatibility(const Understanding& understanding);

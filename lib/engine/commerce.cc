@@ -2,11 +2,13 @@
 
 #include "engine/commerce.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "chatcart/v1/cart_policy.pb.h"
 #include "absl/time/time.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
@@ -133,7 +135,7 @@ absl::Status CommerceExecutor::Execute(const v1::Action& action, const dialogue:
     case v1::Action::kShowCart:
       return ShowCart(turn);
     case v1::Action::kRequestConfirmation:
-      return RequestConfirmation(turn);
+      return RequestConfirmation(action.request_confirmation(), turn);
     case v1::Action::kPlaceOrder:
       return PlaceOrder(turn);
     case v1::Action::kAmendOrder:
@@ -396,7 +398,36 @@ absl::Status CommerceExecutor::ShowCart(TurnContext& turn) {
   return absl::OkStatus();
 }
 
-absl::Status CommerceExecutor::RequestConfirmation(TurnContext& turn) {
+std::string CommerceExecutor::ShippingMethodFor(const v1::RequestConfirmationAction& action,
+                                                TurnContext& turn) const {
+  if (const dialogue::SlotValue* chosen =
+          action.shipping_slot().empty() ? nullptr : turn.Slot(action.shipping_slot());
+      chosen != nullptr && !chosen->text.empty()) {
+    return chosen->text;
+  }
+  const CartState& cart = state_.cart->state();
+  if (!cart.shipping_method.empty()) return cart.shipping_method;
+  for (const v1::ShippingMethod& method : engine_.cart_policy->proto().shipping_methods()) {
+    if (method.regions().empty() ||
+        std::find(method.regions().begin(), method.regions().end(), cart.region) !=
+            method.regions().end()) {
+      return method.id();
+    }
+  }
+  return "";
+}
+
+absl::Status CommerceExecutor::RequestConfirmation(const v1::RequestConfirmationAction& action,
+                                                   TurnContext& turn) {
+  CHATCART_ASSIGN_OR_RETURN(Cart * cart, MutableCart());
+  if (std::string method = ShippingMethodFor(action, turn);
+      !method.empty() && method != cart->state().shipping_method) {
+    absl::StatusOr<ApplyResult> shipping = Apply(commands::SetShippingMethod{method}, turn);
+    if (!shipping.ok()) {
+      SayFailure(shipping.status(), turn);
+      return absl::OkStatus();
+    }
+  }
   absl::StatusOr<ApplyResult> result = Apply(commands::RequestConfirmation{kConfirmationTtl}, turn);
   if (!result.ok()) {
     SayFailure(result.status(), turn);
@@ -414,12 +445,12 @@ absl::Status CommerceExecutor::RequestConfirmation(TurnContext& turn) {
 absl::Status CommerceExecutor::PlaceOrder(TurnContext& turn) {
   CHATCART_ASSIGN_OR_RETURN(Cart * cart, MutableCart());
   const std::optional<PendingConfirmation>& pending = cart->state().confirmation;
-  if (!pending.has_value()) return RequestConfirmation(turn);
+  if (!pending.has_value()) return RequestConfirmation({}, turn);
   absl::StatusOr<ApplyResult> confirmed = Apply(commands::ConfirmPurchase{pending->token}, turn);
   if (!confirmed.ok()) {
     // Something changed since the shopper saw the total: show the new one.
     turn.Say("chatcart.confirmation_stale");
-    return RequestConfirmation(turn);
+    return RequestConfirmation({}, turn);
   }
   commands::PlaceOrder place;
   place.reference_seed = (state_.order_seed + cart->state().orders_placed) & ((1u << 30) - 1);
@@ -570,7 +601,10 @@ std::optional<dialogue::ConditionValue> CommerceExecutor::Lookup(std::string_vie
   if (name == "cart.confirmable") {
     if (!state_.cart.has_value()) return false;
     const std::optional<PendingConfirmation>& pending = state_.cart->state().confirmation;
-    return pending.has_value() && pending->version == state_.cart->version();
+    // Requested and nothing applied since: the request command itself moved
+    // the cart from pending->version to the next version.
+    return pending.has_value() && !pending->confirmed &&
+           pending->version + 1 == state_.cart->version();
   }
   if (name == "order.amendable") {
     return !state_.orders.empty() && state_.orders.back().state().pending_amendment.has_value();

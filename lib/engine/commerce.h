@@ -42,7 +42,12 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   absl::Status Remove(const v1::RemoveFromCartAction& action, dialogue::TurnContext& turn);
   absl::Status ApplyCode(const v1::ApplyCodeAction& action, dialogue::TurnContext& turn);
   absl::Status ShowCart(dialogue::TurnContext& turn);
-  absl::Status RequestConfirmation(dialogue::TurnContext& turn);
+  absl::Status RequestConfirmation(const v1::RequestConfirmationAction& action,
+                                   dialogue::TurnContext& turn);
+  // The shipping method a confirmation uses (see RequestConfirmationAction),
+  // or "" when the policy has none.
+  std::string ShippingMethodFor(const v1::RequestConfirmationAction& action,
+                                dialogue::TurnContext& turn) const;
   absl::Status PlaceOrder(dialogue::TurnContext& turn);
   absl::Status Amend(const v1::AmendOrderAction& action, dialogue::TurnContext& turn);
   absl::Status Track(const v1::TrackOrderAction& action, dialogue::TurnContext& turn);

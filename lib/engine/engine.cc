@@ -141,7 +141,7 @@ void CompileEntities(EngineRep* rep, std::vector<std::string>* errors) {
   for (const std::string& locale : rep->locales) {
     options.languages.push_back(locale.substr(0, locale.find_first_of("-_")));
   }
-  options.catalog = nullptr;  // brands and products: with lib/entities catalog support
+  options.catalog = rep->catalog.get();
   options.max_text_chars = rep->max_text_chars;
   absl::StatusOr<std::shared_ptr<const EntityExtractor>> extractor =
       EntityExtractor::Create(options);

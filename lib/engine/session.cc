@@ -15,9 +15,7 @@
 #include "engine/commerce.h"
 #include "engine/engine_rep.h"
 #include "engine/understand.h"
-#include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
-#include "google/protobuf/util/json_util.h"
+#include "engine/wire.h"
 #include "text/utf8.h"
 #define XXH_INLINE_ALL
 #include "xxhash.h"
@@ -51,17 +49,6 @@ bool ChecksumHolds(std::string_view bytes) {
               << (8 * i);
   }
   return stored == XXH3_64bits(bytes.data(), bytes.size() - kChecksumBytes);
-}
-
-std::string SerializeDeterministically(const google::protobuf::MessageLite& message) {
-  std::string out;
-  {
-    google::protobuf::io::StringOutputStream stream(&out);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    message.SerializeToCodedStream(&coded);
-  }
-  return out;
 }
 
 // Fills the slots a profile remembers, so known answers are not asked again.
@@ -202,22 +189,18 @@ absl::StatusOr<v1::TurnResult> Session::HandleTurn(const v1::TurnInput& input) {
 
 absl::StatusOr<std::string> Session::HandleTurnJson(std::string_view input_json) {
   v1::TurnInput input;
-  google::protobuf::util::JsonParseOptions options;
-  auto status = google::protobuf::util::JsonStringToMessage(
-      google::protobuf::StringPiece(input_json.data(), input_json.size()), &input, options);
-  if (!status.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("turn input JSON: ", std::string(status.message())));
+  CHATCART_RETURN_IF_ERROR(engine::ParseJson(input_json, "turn input", &input));
+  CHATCART_ASSIGN_OR_RETURN(v1::TurnResult result, HandleTurn(input));
+  return engine::DeterministicJson(result);
+}
+
+absl::StatusOr<std::string> Session::HandleTurnBytes(std::string_view input_proto) {
+  v1::TurnInput input;
+  if (!input.ParseFromArray(input_proto.data(), static_cast<int>(input_proto.size()))) {
+    return absl::InvalidArgumentError("turn input: not a chatcart.v1.TurnInput in binary protobuf");
   }
   CHATCART_ASSIGN_OR_RETURN(v1::TurnResult result, HandleTurn(input));
-  std::string out;
-  google::protobuf::util::JsonPrintOptions print;
-  print.preserve_proto_field_names = false;
-  auto printed = google::protobuf::util::MessageToJsonString(result, &out, print);
-  if (!printed.ok()) {
-    return absl::InternalError(absl::StrCat("turn result JSON: ", std::string(printed.message())));
-  }
-  return out;
+  return engine::DeterministicBytes(result);
 }
 
 std::string Session::Snapshot() const {
@@ -233,7 +216,7 @@ std::string Session::Snapshot() const {
   if (rep_->commerce.cart.has_value()) rep_->commerce.cart->ToProto(snapshot.mutable_cart());
   for (const Order& order : rep_->commerce.orders) order.ToProto(snapshot.add_orders());
   snapshot.set_order_seed(rep_->commerce.order_seed);
-  std::string bytes = SerializeDeterministically(snapshot);
+  std::string bytes = engine::DeterministicBytes(snapshot);
   AppendChecksum(&bytes);
   return bytes;
 }
