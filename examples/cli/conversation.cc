@@ -57,6 +57,7 @@ absl::StatusOr<Transcript> ParseTranscript(const std::string& path, const std::s
   int line_number = 0;
   int pending_wait = 1;
   std::string channel;
+  std::string locale;
   for (absl::string_view raw : absl::StrSplit(text, '\n')) {
     ++line_number;
     absl::string_view line = absl::StripTrailingAsciiWhitespace(raw);
@@ -76,6 +77,7 @@ absl::StatusOr<Transcript> ParseTranscript(const std::string& path, const std::s
       turn.wait_minutes = pending_wait;
       pending_wait = 1;
       turn.input.set_channel(channel);
+      turn.input.set_locale_hint(locale);
       if (head == ">") {
         turn.input.set_text(std::string(rest));
       } else if (head == "*") {
@@ -114,6 +116,8 @@ absl::StatusOr<Transcript> ParseTranscript(const std::string& path, const std::s
       if (!absl::SimpleAtoi(rest, &pending_wait)) return bad("@wait needs minutes");
     } else if (head == "@channel") {
       channel = std::string(rest);
+    } else if (head == "@locale") {
+      locale = std::string(rest);
     } else {
       return bad(absl::StrCat("unknown directive \"", head, "\""));
     }

@@ -10,6 +10,7 @@
 //                                  minute after the previous
 //   @wait 45                       add 45 minutes before the next turn
 //   @channel sms                   channel of the next turns
+//   @locale it-IT                  the host's locale hint for the next turns
 //   > text                         a shopper turn
 //   * payload                      a quick-reply pick
 //   ! kind key=value key=value     an event

@@ -94,7 +94,7 @@ const std::vector<BuiltinTemplate>& BuiltinTemplates() {
       {"chatcart.cart_summary", "it", {"Il tuo carrello ({count, plural, one {# articolo} other {# articoli}}): {lines}. Totale {total}."}},
       {"chatcart.cart_summary", "fr", {"Votre panier ({count, plural, one {# article} other {# articles}}) : {lines}. Total {total}."}},
       {"chatcart.confirm", "en", {"That's {count, plural, one {# item} other {# items}} for {total}, shipping ({shipping}) and VAT included."}},
-      {"chatcart.confirm", "it", {"Sono {count, plural, one {# articolo} other {# articoli}} per {total}, spedizione ({shipping}) e IVA incluse."}},
+      {"chatcart.confirm", "it", {"{count, plural, one {È # articolo} other {Sono # articoli}} per {total}, spedizione ({shipping}) e IVA incluse."}},
       {"chatcart.confirm", "fr", {"Cela fait {count, plural, one {# article} other {# articles}} pour {total}, livraison ({shipping}) et TVA comprises."}},
       {"chatcart.confirmation_stale", "en", {"Your cart changed since you saw the total, so here it is again."}},
       {"chatcart.confirmation_stale", "it", {"Il carrello è cambiato da quando hai visto il totale, eccolo di nuovo."}},

@@ -169,6 +169,7 @@ class TurnRunner {
       if (const SlotValue* value = runner_.turn_.Slot(name)) {
         return SlotConditionValue(*value, field);
       }
+      if (operand == "session.turns") return static_cast<int64_t>(runner_.state_.turns);
       return runner_.executor_.Lookup(operand);
     }
 

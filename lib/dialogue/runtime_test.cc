@@ -243,6 +243,22 @@ TEST_F(RuntimeTest, GreetsOnTheFirstWordsThatStartNothing) {
   EXPECT_EQ(r.language(), "en");
 }
 
+TEST_F(RuntimeTest, AChoiceNamedInPassingIsNotAskedAgain) {
+  Understanding u = Intent("find_gift", {AgeEntity(6), MoneyEntity(40)});
+  u.words = {"a", "gift", "for", "my", "6", "year", "old", "who", "loves", "lego"};
+  v1::TurnResult r = Turn("a gift for my 6 year old who loves lego, under 40 euros", u);
+  EXPECT_THAT(Texts(r), ElementsAre("Gifts for a 6 year old (lego)."));
+  EXPECT_THAT(executor_.actions, ElementsAre("recommend"));
+}
+
+TEST_F(RuntimeTest, TwoChoicesNamedInPassingAreAskedAbout) {
+  Understanding u = Intent("find_gift", {AgeEntity(6), MoneyEntity(40)});
+  u.words = {"lego", "or", "outside"};
+  v1::TurnResult r = Turn("lego or outside", u);
+  EXPECT_THAT(Texts(r), ElementsAre("What do they love?"));
+  EXPECT_THAT(executor_.actions, ElementsAre());
+}
+
 TEST_F(RuntimeTest, AsksOnlyWhatIsStillUnknown) {
   // One sentence fills age and budget: only the interest is asked.
   v1::TurnResult r = Turn("a gift for my 6 year old under 40 euros",
@@ -257,7 +273,7 @@ TEST_F(RuntimeTest, AsksOnlyWhatIsStillUnknown) {
   Understanding lego;
   lego.words = {"they", "love", "lego"};
   r = Turn("they love lego", lego);
-  EXPECT_THAT(Texts(r), ElementsAre("Gifts for a 6 year old (they love lego)."));
+  EXPECT_THAT(Texts(r), ElementsAre("Gifts for a 6 year old (lego)."));
   EXPECT_THAT(executor_.actions, ElementsAre("recommend"));
   EXPECT_THAT(state_.last_shown, ElementsAre("lego-1", "lego-2"));
 }

@@ -194,16 +194,21 @@ std::optional<std::pair<SlotValue, int>> ValueForAskedSlot(
     }
     case SlotType::kChoice: {
       for (const v1::Choice& choice : slot.proto->choice()) {
-        bool hit = !payload.empty() ? payload == choice.value()
-                                    : HasPhrase(u.words, absl::AsciiStrToLower(choice.value()));
-        for (int s = 0; !hit && payload.empty() && s < choice.synonym_size(); ++s) {
-          hit = HasPhrase(u.words, absl::AsciiStrToLower(choice.synonym(s)));
+        // What the shopper said that names the choice, for replies to echo.
+        std::string said;
+        if (!payload.empty()) {
+          if (payload == choice.value()) said = choice.value();
+        } else if (HasPhrase(u.words, absl::AsciiStrToLower(choice.value()))) {
+          said = choice.value();
         }
-        if (hit) {
+        for (int s = 0; said.empty() && payload.empty() && s < choice.synonym_size(); ++s) {
+          if (HasPhrase(u.words, absl::AsciiStrToLower(choice.synonym(s)))) said = choice.synonym(s);
+        }
+        if (!said.empty()) {
           SlotValue value;
           value.type = SlotType::kChoice;
           value.text = choice.value();
-          value.display = payload.empty() ? std::string(text) : choice.value();
+          value.display = std::move(said);
           return std::make_pair(value, -1);
         }
       }

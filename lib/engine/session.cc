@@ -7,6 +7,7 @@
 
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "chatcart/engine.h"
@@ -160,11 +161,21 @@ absl::StatusOr<v1::TurnResult> Session::HandleTurn(const v1::TurnInput& input) {
       cut = true;
     }
   }
+  // The host's locale hint, when the bundle speaks it, stands for the
+  // session's language; the text may still clearly change it.
+  std::string language = rep_->dialogue.language;
+  if (std::string hint = in.locale_hint().substr(0, in.locale_hint().find_first_of("-_"));
+      !hint.empty()) {
+    absl::AsciiStrToLower(&hint);
+    for (const std::string& locale : engine.locales) {
+      if (locale.compare(0, locale.find_first_of("-_"), hint) == 0) language = hint;
+    }
+  }
   dialogue::Understanding understanding;
   if (!in.text().empty() && in.payload().empty() && in.event().kind().empty()) {
-    understanding = engine::Understand(engine, in.text(), rep_->dialogue.language);
+    understanding = engine::Understand(engine, in.text(), language);
   } else {
-    understanding.language = rep_->dialogue.language;
+    understanding.language = language;
   }
   understanding.truncated = understanding.truncated || cut;
 
