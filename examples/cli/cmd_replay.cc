@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "absl/time/time.h"
 #include "command.h"
 #include "conversation.h"
 
@@ -56,7 +57,15 @@ int RunReplay(Args& args) {
   std::unique_ptr<Session> session = engine->NewSession("replay", transcript->seed);
   int64_t now = transcript->start_unix_seconds;
   int mismatches = 0;
-  if (print) std::printf("@seed %llu\n", static_cast<unsigned long long>(transcript->seed));
+  if (print) {
+    std::printf("@seed %llu\n", static_cast<unsigned long long>(transcript->seed));
+    if (transcript->start_unix_seconds != Transcript().start_unix_seconds) {
+      std::printf("@start %s\n",
+                  absl::FormatTime(absl::RFC3339_sec, absl::FromUnixSeconds(now), absl::UTCTimeZone())
+                      .c_str());
+    }
+  }
+  std::string channel, locale;  // as printed so far
   bool first = true;
   for (TranscriptTurn& turn : transcript->turns) {
     if (!first) now += 60 * turn.wait_minutes;
@@ -70,6 +79,14 @@ int RunReplay(Args& args) {
     }
     if (print) {
       if (turn.wait_minutes != 1) std::printf("@wait %d\n", turn.wait_minutes);
+      if (turn.input.channel() != channel) {
+        channel = turn.input.channel();
+        std::printf("@channel %s\n", channel.c_str());
+      }
+      if (turn.input.locale_hint() != locale) {
+        locale = turn.input.locale_hint();
+        std::printf("@locale %s\n", locale.c_str());
+      }
       PrintTurnInput(turn.input, stdout);
       for (const v1::Reply& reply : result->replies()) std::printf("< %s\n", reply.text().c_str());
       std::printf("? %s\n$ %s\n", result->trace().intent().c_str(),

@@ -92,6 +92,7 @@ void DialogueToProto(const FlowGraph& graph, const DialogueState& state,
   proto->set_turns(state.turns);
   for (const std::string& id : state.last_shown) proto->add_last_shown(id);
   for (const std::string& payload : state.offered) proto->add_offered(payload);
+  for (uint32_t title : state.offered_titles) proto->add_offered_titles(title);
 }
 
 absl::StatusOr<DialogueState> DialogueFromProto(const FlowGraph& graph,
@@ -139,6 +140,9 @@ absl::StatusOr<DialogueState> DialogueFromProto(const FlowGraph& graph,
   state.turns = proto.turns();
   state.last_shown.assign(proto.last_shown().begin(), proto.last_shown().end());
   state.offered.assign(proto.offered().begin(), proto.offered().end());
+  if (proto.offered_titles_size() == proto.offered_size()) {
+    state.offered_titles.assign(proto.offered_titles().begin(), proto.offered_titles().end());
+  }
   return state;
 }
 

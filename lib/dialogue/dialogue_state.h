@@ -73,6 +73,9 @@ struct DialogueState {
   // Payloads of the quick replies last offered, so "2" picks the second on
   // channels without buttons (SMS).
   std::vector<std::string> offered;
+  // Hashes of their titles, folded, so typing "Yes, help me choose" picks
+  // that button.
+  std::vector<uint32_t> offered_titles;
   friend bool operator==(const DialogueState&, const DialogueState&) = default;
 };
 

@@ -2,6 +2,7 @@
 
 #include "dialogue/runtime.h"
 
+#include <tuple>
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
@@ -145,9 +146,11 @@ class TurnRunner {
     }
     // Remember what was offered, for numbered answers.
     state_.offered.clear();
+    state_.offered_titles.clear();
     if (turn_.result().replies_size() > 0) {
       for (const v1::QuickReplyOption& option : turn_.LastReply()->quick_replies()) {
         state_.offered.push_back(option.payload());
+        state_.offered_titles.push_back(QuickReplyTitleHash(option.title()));
       }
     }
     turn_.result().set_language(state_.language);
@@ -170,6 +173,11 @@ class TurnRunner {
         return SlotConditionValue(*value, field);
       }
       if (operand == "session.turns") return static_cast<int64_t>(runner_.state_.turns);
+      if (operand == "state.fresh") {
+        const FlowFrame& top = runner_.Top();
+        return runner_.fresh_ ==
+               std::make_tuple(runner_.state_.stack.size(), top.flow, top.state);
+      }
       return runner_.executor_.Lookup(operand);
     }
 
@@ -267,6 +275,16 @@ class TurnRunner {
       std::string payload = state_.offered[pick - 1];
       Note(absl::StrCat("numbered answer ", pick, " -> payload ", payload));
       return HandlePayload(payload);
+    }
+    // The words of an offered button, typed: the button.
+    if (!state_.offered_titles.empty()) {
+      uint32_t typed = QuickReplyTitleHash(text);
+      for (size_t i = 0; i < state_.offered_titles.size(); ++i) {
+        if (state_.offered_titles[i] != typed) continue;
+        std::string payload = state_.offered[i];
+        Note(absl::StrCat("typed button title -> payload ", payload));
+        return HandlePayload(payload);
+      }
     }
     bool asked_filled = FillSlots(text);
     if (asked_filled) {
@@ -382,8 +400,15 @@ class TurnRunner {
       (*used)[i] = true;
     }
     // Multiple-choice slots still unknown, named in passing by a value or
-    // synonym ("a gift for my son, he loves lego").
+    // synonym ("a gift for my son, he loves lego"); a product slot pointed
+    // at ("add it" after a product card).
     for (const SlotSpec& slot : flow.slots) {
+      if (slot.type == SlotType::kProduct && turn_.Slot(slot.name) == nullptr) {
+        if (std::optional<SlotValue> value = ProductByPronoun(u, state_.last_shown)) {
+          turn_.SetSlot(slot.name, *std::move(value));
+        }
+        continue;
+      }
       if (slot.type != SlotType::kChoice || turn_.Slot(slot.name) != nullptr) continue;
       if (std::optional<SlotValue> value = MentionedChoice(slot, u)) {
         turn_.SetSlot(slot.name, *std::move(value));
@@ -401,6 +426,7 @@ class TurnRunner {
     frame.entered = true;
     frame.asking = -1;
     frame.attempts = 0;
+    fresh_ = {state_.stack.size(), frame.flow, state_index};
     Note(absl::StrCat(from, " -> ", Where(), " (", ToAbsl(why), ")"));
     for (const std::string& id : TopState().proto->say()) turn_.Say(id);
     return Continue();
@@ -651,6 +677,8 @@ class TurnRunner {
   ActionExecutor& executor_;
   Scope scope_;
   int steps_ = 0;
+  // The state last entered in this turn (stack depth, flow, state).
+  std::tuple<size_t, int, int> fresh_{0, -1, -1};
   bool silent_resume_ = false;
   absl::Status status_;  // of a route taken inside TryStateRoutes
 };

@@ -1,6 +1,7 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 
 #include "dialogue/runtime.h"
+#include "dialogue/slot_filler.h"
 
 #include <string>
 #include <vector>
@@ -444,6 +445,25 @@ TEST(Runtime, TheSameInputsGiveTheSameBytes) {
   std::string first = run();
   EXPECT_FALSE(first.empty());
   EXPECT_EQ(first, run());
+}
+
+}  // namespace
+}  // namespace chatcart::dialogue
+
+namespace chatcart::dialogue {
+namespace {
+
+TEST(QuickReplyTitleHash, FoldsCaseSpacesAndPunctuation) {
+  uint32_t title = QuickReplyTitleHash("Yes, help me choose");
+  EXPECT_EQ(QuickReplyTitleHash("yes help me choose"), title);
+  EXPECT_EQ(QuickReplyTitleHash("  YES -- help me  choose!! "), title);
+  EXPECT_NE(QuickReplyTitleHash("yes help me chose"), title);
+  EXPECT_NE(QuickReplyTitleHash("yeshelp me choose"), title);
+  // Non-ASCII letters are kept as they are.
+  EXPECT_NE(QuickReplyTitleHash("Sì"), QuickReplyTitleHash("Si"));
+  // Snapshots keep these values: they never change.
+  EXPECT_EQ(QuickReplyTitleHash(""), 2166136261u);
+  EXPECT_EQ(QuickReplyTitleHash("a"), 0xe40c292cu);
 }
 
 }  // namespace

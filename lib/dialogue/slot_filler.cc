@@ -52,6 +52,46 @@ bool HasPhrase(const std::vector<std::string>& words, std::string_view phrase) {
 
 }  // namespace
 
+uint32_t QuickReplyTitleHash(std::string_view text) {
+  uint32_t hash = 2166136261u;
+  bool gap = false;
+  bool any = false;
+  for (unsigned char c : text) {
+    if (c < 0x80 && !absl::ascii_isalnum(c)) {
+      gap = any;
+      continue;
+    }
+    if (gap) {
+      hash = (hash ^ ' ') * 16777619u;
+      gap = false;
+    }
+    hash = (hash ^ absl::ascii_tolower(c)) * 16777619u;
+    any = true;
+  }
+  return hash;
+}
+
+
+std::optional<SlotValue> ProductByPronoun(const Understanding& u,
+                                         const std::vector<std::string>& last_shown) {
+  // Pronouns and demonstratives that point at "the product we are talking
+  // about" in en/it/fr, including Italian clitic forms written as one word.
+  static constexpr std::string_view kPointers[] = {
+      "it",       "that",      "this",      "them",     "questo",   "quello",    "questa",
+      "quella",   "lo",        "aggiungilo", "prendilo", "aggiungila", "prendila", "ça",
+      "celui-ci", "celui-là",  "celle-ci",  "celle-là", "ca"};
+  if (last_shown.size() != 1) return std::nullopt;  // several shown: "it" is ambiguous
+  for (const std::string& word : u.words) {
+    if (std::find(std::begin(kPointers), std::end(kPointers), word) == std::end(kPointers)) continue;
+    SlotValue value;
+    value.type = SlotType::kProduct;
+    value.text = last_shown.front();
+    value.display = word;
+    return value;
+  }
+  return std::nullopt;
+}
+
 std::optional<SlotValue> MentionedChoice(const SlotSpec& slot, const Understanding& u) {
   std::optional<SlotValue> found;
   for (const v1::Choice& choice : slot.proto->choice()) {
@@ -190,6 +230,7 @@ std::optional<std::pair<SlotValue, int>> ValueForAskedSlot(
           return std::make_pair(value, index);
         }
       }
+      if (auto v = ProductByPronoun(u, last_shown)) return std::make_pair(*std::move(v), -1);
       return std::nullopt;
     }
     case SlotType::kChoice: {

@@ -28,6 +28,18 @@ std::optional<std::pair<SlotValue, int>> ValueForAskedSlot(
     const Understanding& understanding, const std::vector<std::string>& last_shown,
     std::string_view currency);
 
+// FNV-1a 32 of `text` folded: ASCII letters lower-cased, runs of ASCII
+// punctuation and spaces as one space, trimmed, so "Yes, help me choose!"
+// typed matches the button titled "Yes, help me choose". Stable across
+// processes and releases: snapshots keep it.
+uint32_t QuickReplyTitleHash(std::string_view text);
+
+// The one product just shown (`last_shown` of size 1: a product card, or a
+// single pick) when the utterance points at it ("add it", "aggiungilo",
+// "je prends ça"); nullopt otherwise, also when several were shown.
+std::optional<SlotValue> ProductByPronoun(const Understanding& understanding,
+                                         const std::vector<std::string>& last_shown);
+
 // The choice of `slot` (a kChoice slot) whose value or a synonym the
 // utterance names as a phrase ("who loves lego" -> "building"), or nullopt
 // when none or more than one is named.

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -356,6 +358,42 @@ absl::Status CommerceExecutor::Remove(const v1::RemoveFromCartAction& action, Tu
   return absl::OkStatus();
 }
 
+void CommerceExecutor::SayCodeRefused(const std::string& code, const absl::Status& status,
+                                      TurnContext& turn) {
+  const v1::DiscountCode* spec = nullptr;
+  for (const v1::DiscountCode& c : engine_.cart_policy->proto().discount_codes()) {
+    if (absl::AsciiStrToUpper(c.code()) == absl::AsciiStrToUpper(code)) spec = &c;
+  }
+  turn.AddEvent("command_refused", {{"code", std::string(absl::StatusCodeToString(status.code()))},
+                                    {"message", std::string(status.message())}});
+  if (spec == nullptr || status.code() == absl::StatusCode::kNotFound) {
+    turn.Say("chatcart.code_unknown", {{"code", code}});
+    return;
+  }
+  if (status.code() == absl::StatusCode::kAlreadyExists) {
+    turn.Say("chatcart.code_already", {{"code", code}});
+    return;
+  }
+  if (spec->has_expires_at() &&
+      turn.time() >= absl::FromUnixSeconds(spec->expires_at().seconds())) {
+    turn.Say("chatcart.code_expired", {{"code", code}});
+    return;
+  }
+  if (spec->has_min_subtotal()) {
+    absl::StatusOr<Money> minimum = MoneyFromProto(spec->min_subtotal());
+    if (minimum.ok() && absl::StrContains(status.message(), "at least")) {
+      turn.Say("chatcart.code_minimum", {{"code", code}, {"minimum", Format(*minimum, turn)}});
+      return;
+    }
+  }
+  if (!state_.cart->state().discount_codes.empty()) {
+    turn.Say("chatcart.code_one_per_cart",
+             {{"code", code}, {"other", state_.cart->state().discount_codes.front()}});
+    return;
+  }
+  turn.Say("chatcart.failed", {{"reason", std::string(status.message())}});
+}
+
 absl::Status CommerceExecutor::ApplyCode(const v1::ApplyCodeAction& action, TurnContext& turn) {
   const dialogue::SlotValue* code = turn.Slot(action.code_slot());
   if (code == nullptr || code->text.empty()) {
@@ -364,7 +402,7 @@ absl::Status CommerceExecutor::ApplyCode(const v1::ApplyCodeAction& action, Turn
   }
   absl::StatusOr<ApplyResult> result = Apply(commands::AddDiscountCode{code->text}, turn);
   if (!result.ok()) {
-    SayFailure(result.status(), turn);
+    SayCodeRefused(code->text, result.status(), turn);
     return absl::OkStatus();
   }
   CHATCART_ASSIGN_OR_RETURN(CartTotals totals, state_.cart->Totals());

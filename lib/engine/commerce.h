@@ -42,6 +42,10 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   absl::Status Remove(const v1::RemoveFromCartAction& action, dialogue::TurnContext& turn);
   absl::Status ApplyCode(const v1::ApplyCodeAction& action, dialogue::TurnContext& turn);
   absl::Status ShowCart(dialogue::TurnContext& turn);
+  // Why a discount code was refused, in the shopper's language when the
+  // reason is known (unknown, already on, expired, a minimum, one per cart).
+  void SayCodeRefused(const std::string& code, const absl::Status& status,
+                      dialogue::TurnContext& turn);
   absl::Status RequestConfirmation(const v1::RequestConfirmationAction& action,
                                    dialogue::TurnContext& turn);
   // The shipping method a confirmation uses (see RequestConfirmationAction),
