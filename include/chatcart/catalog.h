@@ -404,8 +404,9 @@ class Catalog {
   // Products whose name, brand, model, aliases, searchable attributes or
   // variant values ("2tb") match `text`, best first. Text is folded and
   // tokenized as the understanding component does (lib/text); a word of 4+
-  // letters may carry one typo (8+ letters: two), the last word may be
-  // unfinished, and "iphone5" also matches "iPhone 5".
+  // letters may carry one typo (8+ letters: two; words past 40 letters must
+  // match exactly), the last word may be unfinished, and "iphone5" also
+  // matches "iPhone 5".
   std::vector<NameMatch> FindByName(std::string_view text, const FindOptions& options = {}) const;
 
   // ---- variants

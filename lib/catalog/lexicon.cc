@@ -28,6 +28,10 @@ constexpr float kPrefix = 0.75f;               // the last word completed
 constexpr float kSecondary[2] = {1.0f, 0.5f};  // by posting class: name words, variant values
 constexpr size_t kMinFuzzyChars = 4;
 constexpr size_t kMinTwoEditChars = 8;
+// Longer words are looked up exactly only: the deletion neighbourhood grows
+// with the cube of the length (a 2,000-letter word took 11 s), and no
+// product word is that long.
+constexpr size_t kMaxFuzzyChars = 40;
 constexpr size_t kMaxPrefixExpansions = 8;
 constexpr size_t kPrefixScan = 256;
 constexpr size_t kMaxAlternatives = 8;  // per query word, the best
@@ -396,7 +400,7 @@ int64_t Lexicon::TermId(std::string_view folded) const {
 
 void Lexicon::Fuzzy(std::string_view word, QueryWord* out) const {
   std::u32string q = Decode(word);
-  if (q.size() < kMinFuzzyChars || !LettersOnly(q)) return;
+  if (q.size() < kMinFuzzyChars || q.size() > kMaxFuzzyChars || !LettersOnly(q)) return;
   std::vector<uint32_t> candidates;
   auto by_deletion = [&](std::u32string_view key) {
     const uint64_t h = HashOf(key);

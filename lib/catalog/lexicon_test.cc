@@ -127,6 +127,16 @@ TEST_F(FindByName, NumbersAreNeverFuzzy) {
   EXPECT_LT(number[0].score, catalog_->FindByName("rtx 3060")[0].score);
 }
 
+TEST_F(FindByName, VeryLongWordsAreLookedUpExactlyOnly) {
+  // A 2,000-letter word once took 11 s of typo search; past 40 letters a word
+  // is matched exactly or not at all (and the query still answers).
+  std::string long_word(2000, 'a');
+  EXPECT_TRUE(catalog_->FindByName(long_word).empty());
+  std::vector<NameMatch> with_name = catalog_->FindByName("keychron " + long_word);
+  ASSERT_FALSE(with_name.empty());
+  EXPECT_LT(with_name[0].score, catalog_->FindByName("keychron")[0].score);
+}
+
 TEST_F(FindByName, UnknownWordsLowerTheScore) {
   std::vector<NameMatch> exact = catalog_->FindByName("keychron q1");
   std::vector<NameMatch> noisy = catalog_->FindByName("keychron q1 zzzz qqqq");
