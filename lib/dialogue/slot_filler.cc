@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
 #include "common/strings.h"
@@ -36,16 +37,25 @@ const Entity* FirstOfType(const Understanding& u, std::string_view type, int* in
   return nullptr;
 }
 
-// Whether `phrase` (folded, space-separated words) occurs in `words`.
+// Whether `phrase` (space-separated words; ASCII case ignored) occurs in
+// `words` (folded). No allocation: this runs for every choice and synonym
+// of a flow's slots on every turn.
 bool HasPhrase(const std::vector<std::string>& words, std::string_view phrase) {
-  std::vector<absl::string_view> parts = absl::StrSplit(ToAbsl(phrase), ' ', absl::SkipEmpty());
-  if (parts.empty() || parts.size() > words.size()) return false;
-  for (size_t i = 0; i + parts.size() <= words.size(); ++i) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    size_t w = i;
+    size_t pos = 0;
     bool match = true;
-    for (size_t j = 0; j < parts.size() && match; ++j) {
-      match = absl::AsciiStrToLower(parts[j]) == words[i + j];
+    while (match) {
+      while (pos < phrase.size() && phrase[pos] == ' ') ++pos;
+      if (pos == phrase.size()) break;
+      size_t end = phrase.find(' ', pos);
+      if (end == std::string_view::npos) end = phrase.size();
+      match = w < words.size() &&
+              absl::EqualsIgnoreCase(ToAbsl(words[w]), ToAbsl(phrase.substr(pos, end - pos)));
+      ++w;
+      pos = end;
     }
-    if (match) return true;
+    if (match && w > i) return true;
   }
   return false;
 }
@@ -96,9 +106,9 @@ std::optional<SlotValue> MentionedChoice(const SlotSpec& slot, const Understandi
   std::optional<SlotValue> found;
   for (const v1::Choice& choice : slot.proto->choice()) {
     std::string said;
-    if (HasPhrase(u.words, absl::AsciiStrToLower(choice.value()))) said = choice.value();
+    if (HasPhrase(u.words, choice.value())) said = choice.value();
     for (int s = 0; said.empty() && s < choice.synonym_size(); ++s) {
-      if (HasPhrase(u.words, absl::AsciiStrToLower(choice.synonym(s)))) said = choice.synonym(s);
+      if (HasPhrase(u.words, choice.synonym(s))) said = choice.synonym(s);
     }
     if (said.empty()) continue;
     if (found.has_value()) return std::nullopt;  // two choices named: ask instead
@@ -239,11 +249,11 @@ std::optional<std::pair<SlotValue, int>> ValueForAskedSlot(
         std::string said;
         if (!payload.empty()) {
           if (payload == choice.value()) said = choice.value();
-        } else if (HasPhrase(u.words, absl::AsciiStrToLower(choice.value()))) {
+        } else if (HasPhrase(u.words, choice.value())) {
           said = choice.value();
         }
         for (int s = 0; said.empty() && payload.empty() && s < choice.synonym_size(); ++s) {
-          if (HasPhrase(u.words, absl::AsciiStrToLower(choice.synonym(s)))) said = choice.synonym(s);
+          if (HasPhrase(u.words, choice.synonym(s))) said = choice.synonym(s);
         }
         if (!said.empty()) {
           SlotValue value;

@@ -17,6 +17,7 @@
 #include "engine/engine_rep.h"
 #include "engine/understand.h"
 #include "engine/wire.h"
+#include "google/protobuf/arena.h"
 #include "text/utf8.h"
 #define XXH_INLINE_ALL
 #include "xxhash.h"
@@ -90,7 +91,10 @@ std::unique_ptr<Session> Engine::NewSession(std::string_view id, uint64_t seed) 
 }
 
 absl::StatusOr<std::unique_ptr<Session>> Engine::RestoreSession(std::string_view bytes) const {
-  v1::SessionSnapshot snapshot;
+  // An arena: a snapshot parses into dozens of small messages and strings,
+  // freed at once.
+  google::protobuf::Arena arena;
+  v1::SessionSnapshot& snapshot = *google::protobuf::Arena::CreateMessage<v1::SessionSnapshot>(&arena);
   if (!ChecksumHolds(bytes) ||
       !snapshot.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
     return absl::DataLossError(
@@ -216,7 +220,8 @@ absl::StatusOr<std::string> Session::HandleTurnBytes(std::string_view input_prot
 
 std::string Session::Snapshot() const {
   const EngineRep& engine = rep_->engine->rep();
-  v1::SessionSnapshot snapshot;
+  google::protobuf::Arena arena;
+  v1::SessionSnapshot& snapshot = *google::protobuf::Arena::CreateMessage<v1::SessionSnapshot>(&arena);
   snapshot.set_format(kSnapshotFormat);
   snapshot.mutable_bundle()->set_name(engine.identity.name);
   snapshot.mutable_bundle()->set_version(engine.identity.version);
