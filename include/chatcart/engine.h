@@ -23,7 +23,7 @@
 //
 //   // Between messages, keep the session as bytes in any store; any server
 //   // with an engine of the same bundle continues it.
-//   std::string bytes = *session->Snapshot();
+//   std::string bytes = session->Snapshot();
 //   auto again = (*engine)->RestoreSession(bytes);
 //
 // Turns are deterministic: time and randomness come only from the input and
