@@ -108,11 +108,14 @@ class Runner:
     def chatcart_eval(self, task, threshold):
         """`chatcart eval --json` on the task's files; threshold None: as it ships."""
         cmd = [os.path.join(self.build, "bin/chatcart"), "eval", "--train",
-               self.data(task, "train"), "--test", self.data(task, "test"), "--json"]
+               self.data(task, "train"), "--test", self.data(task, "test")]
         if task != "bitext":
             cmd += ["--oos-label", common.OOS]
         if threshold is not None:
             cmd += ["--threshold", repr(threshold)]
+        # Last: the CLI's parser takes the word after an undeclared switch as its
+        # value, so "--json --oos-label oos" would lose --oos-label.
+        cmd.append("--json")
         tag = "defaults" if threshold is None else "eval"
         out, rss = self.timed(cmd, os.path.join(self.work(task, "chatcart"), tag + ".rss"))
         row = {k: out[k] for k in ("accuracy", "macro_f1", "in_scope_accuracy", "oos_recall",

@@ -1,0 +1,160 @@
+#!/usr/bin/python3
+# Turns <scratch>/results/{intents,turns,setup}.json into the comparison's
+# table: <scratch>/results/peers.md (markdown, also printed) and peers.json.
+#
+#   report.py SCRATCH
+#
+# Ratios are peer / chatcart on the same task and out-of-scope mode. For
+# accuracy a ratio above 1 favours the peer; for time and memory a ratio above
+# 1 favours chatcart (the peer costs that many times more).
+
+import json
+import os
+import sys
+
+TASK_TITLES = {
+    "bitext": "Bitext dev (27 intents)",
+    "clinc150": "CLINC150 val, `oos` as a class",
+    "clinc150_thr": "CLINC150 val, out of scope by threshold",
+}
+SYSTEM_TITLES = {
+    "chatcart": "chatcart eval",
+    "chatcart_defaults": "chatcart eval, as shipped (its fold threshold)",
+    "fasttext": "fastText",
+    "sklearn_svm": "scikit-learn LinearSVC",
+    "sklearn_logreg": "scikit-learn LogisticRegression",
+    "nlpjs": "NLP.js NlpManager",
+}
+LATENCY_NOTES = {
+    "fasttext": "library predictLine",
+    "nlpjs": "classify(); process() {process:.0f}",
+}
+
+
+def pct(v):
+    return "n/a" if v is None else f"{100 * v:.2f} %"
+
+
+def ratio(peer, base):
+    if peer is None or base in (None, 0):
+        return None
+    return peer / base
+
+
+def fmt_ratio(r):
+    return "n/a" if r is None else (f"{r:.3g}" if r < 10 else f"{r:.0f}")
+
+
+def intents_rows(intents):
+    rows = []
+    for task, by_system in intents["medians"].items():
+        base = by_system["chatcart"]
+        for system, m in by_system.items():
+            row = {"task": task, "system": system, **m}
+            if system not in ("chatcart", "chatcart_defaults"):
+                row["ratio_to_chatcart"] = {
+                    k: ratio(m.get(k), base.get(k))
+                    for k in ("accuracy", "macro_f1", "in_scope_accuracy", "oos_recall",
+                              "oos_precision", "train_s", "us_p50", "us_p99", "peak_rss_kb")}
+            rows.append(row)
+    return rows
+
+
+def intents_markdown(rows):
+    out = ["| task | system | accuracy | macro-F1 | in-scope acc. | OOS recall | OOS precision "
+           "| train s | µs per utterance (p50, one call at a time) | peak RSS MiB "
+           "| ratio to chatcart: accuracy / µs / train s / RSS |",
+           "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        latency = f"{r['us_p50']:.1f}"
+        if r["system"] == "nlpjs":
+            latency += f" (process(): {r['process_us_p50']:.0f})"
+        ratios = r.get("ratio_to_chatcart")
+        ratio_cell = "1 (reference)" if r["system"] == "chatcart" else (
+            "—" if ratios is None else " / ".join(
+                fmt_ratio(ratios[k]) for k in ("accuracy", "us_p50", "train_s", "peak_rss_kb")))
+        out.append(
+            f"| {TASK_TITLES[r['task']]} | {SYSTEM_TITLES[r['system']]} | {pct(r['accuracy'])} "
+            f"| {pct(r['macro_f1'])} | {pct(r['in_scope_accuracy'])} | {pct(r['oos_recall'])} "
+            f"| {pct(r['oos_precision'])} | {r['train_s']:.2f} | {latency} "
+            f"| {r['peak_rss_kb'] / 1024:.0f} | {ratio_cell} |")
+    return out
+
+
+def turns_rows(turns):
+    rows = []
+    p = turns.get("patterns")
+    if p:
+        rows.append({"what": "pattern match, ns per utterance (demo bundle's patterns, "
+                     f"{p['utterances']} example utterances)",
+                     "peer": "bare RE2::Set", "peer_value": p["re2_set_ns"],
+                     "chatcart": "PatternSet::Match (folded text)",
+                     "chatcart_value": p["tier_match_ns"],
+                     "ratio": ratio(p["re2_set_ns"], p["tier_match_ns"])})
+        rows.append({"what": "pattern tier as a turn pays it, ns per utterance",
+                     "peer": "bare RE2::Set (raw text)", "peer_value": p["re2_set_ns"],
+                     "chatcart": "IntentModel::Classify, patterns only (fold, language, set)",
+                     "chatcart_value": p["tier_classify_ns"],
+                     "ratio": ratio(p["re2_set_ns"], p["tier_classify_ns"])})
+    x, t = turns.get("xstate"), turns.get("turn_bench")
+    if x:
+        rows.append({"what": "gift finder: transitions (turns) per second",
+                     "peer": "XState v5 machine, parsed events", "peer_value":
+                     x["transitions_per_s"], "chatcart": "turn_bench qualify, text turns",
+                     "chatcart_value": t.get("turns_per_s") if t else None,
+                     "ratio": ratio(t.get("turns_per_s") if t else None, x["transitions_per_s"])})
+        rows.append({"what": "bytes per idle session (in memory)",
+                     "peer": "XState actor, V8 heap", "peer_value":
+                     x["heap_bytes_per_idle_session"], "chatcart": "turn_bench qualify",
+                     "chatcart_value": t.get("bytes_per_idle_session") if t else None,
+                     "ratio": ratio(x["heap_bytes_per_idle_session"],
+                                    t.get("bytes_per_idle_session") if t else None)})
+        rows.append({"what": "bytes per stored session (snapshot)",
+                     "peer": "XState getPersistedSnapshot(), JSON", "peer_value":
+                     x["snapshot_bytes"], "chatcart": "Session::Snapshot()",
+                     "chatcart_value": t.get("snapshot_bytes") if t else None,
+                     "ratio": ratio(x["snapshot_bytes"],
+                                    t.get("snapshot_bytes") if t else None)})
+    return rows
+
+
+def turns_markdown(rows):
+    out = ["| measure | peer | peer figure | chatcart | chatcart figure | ratio (> 1 favours "
+           "chatcart) |", "|---|---|---|---|---|---|"]
+    for r in rows:
+        cv = "not measured yet" if r["chatcart_value"] is None else f"{r['chatcart_value']:,.0f}"
+        out.append(f"| {r['what']} | {r['peer']} | {r['peer_value']:,.0f} | {r['chatcart']} "
+                   f"| {cv} | {fmt_ratio(r['ratio'])} |")
+    return out
+
+
+def main():
+    results = os.path.join(sys.argv[1], "results")
+
+    def load(name):
+        path = os.path.join(results, name + ".json")
+        return json.load(open(path)) if os.path.exists(path) else None
+
+    setup, intents, turns = load("setup"), load("intents"), load("turns")
+    md = ["```"] + [f"{k + ':':14} {v}" for k, v in (setup or {}).items()] + ["```", ""]
+    out = {"setup": setup}
+    if intents:
+        rows = intents_rows(intents)
+        md += ["Intents (median of %d):" % rows[0]["repetitions"], ""] + intents_markdown(rows)
+        md.append("")
+        out["intents"] = rows
+    if turns:
+        rows = turns_rows(turns)
+        md += ["Turns (median of %d):" % turns["xstate"]["repetitions"], ""] + \
+            turns_markdown(rows)
+        out["turns"] = rows
+    text = "\n".join(md) + "\n"
+    with open(os.path.join(results, "peers.md"), "w") as f:
+        f.write(text)
+    with open(os.path.join(results, "peers.json"), "w") as f:
+        json.dump(out, f, indent=1)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
