@@ -117,8 +117,9 @@ int main(int argc, char** argv) {
   }
   std::fclose(out);
   std::sort(us.begin(), us.end());
-  std::printf("{\"train_s\": %.6f, \"us_p50\": %.4f, \"us_p99\": %.4f}\n",
-              (*model)->stats().train_ms / 1000, us.empty() ? 0.0 : us[us.size() / 2],
+  std::printf("{\"train_s\": %.6f, \"train_cpu_s\": %.6f, \"us_p50\": %.4f, \"us_p99\": %.4f}\n",
+              (*model)->stats().train_ms / 1000, (*model)->stats().train_cpu_ms / 1000,
+              us.empty() ? 0.0 : us[us.size() / 2],
               us.empty() ? 0.0 : us[std::min(us.size() - 1, us.size() * 99 / 100)]);
   return 0;
 }

@@ -10,8 +10,8 @@
 #       one with the best accuracy (`fasttext test`, P@1) on TUNE_HELD.
 #   fasttext_peer.py run PARAMS.json TRAIN.jsonl TEST.jsonl PREDICTIONS.jsonl WORKDIR PREDICTOR
 #       trains with PARAMS (training seconds: the `fasttext supervised` process,
-#       wall clock) and predicts TEST one utterance per call with PREDICTOR
-#       (fasttext_predict.cc). Prints train_s, us_p50, us_p99 and peak_rss_kb (the
+#       wall clock and CPU time) and predicts TEST one utterance per call with PREDICTOR
+#       (fasttext_predict.cc). Prints train_s, train_cpu_s, us_p50, us_p99, peak_rss_kb (the
 #       larger of the training and the predicting process).
 
 import itertools
@@ -52,14 +52,14 @@ def train_args(params):
 
 
 def timed(cmd, rss_path):
-    """Runs cmd under /usr/bin/time; returns (stdout, wall seconds, peak RSS in KiB)."""
+    """Runs cmd under /usr/bin/time; returns (stdout, wall s, CPU s, peak RSS in KiB)."""
     start = time.perf_counter()
-    out = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss_path] + cmd, check=True,
+    out = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", rss_path] + cmd, check=True,
                          capture_output=True, text=True).stdout
     wall = time.perf_counter() - start
     with open(rss_path) as f:
-        rss = int(f.read().split()[-1])
-    return out, wall, rss
+        rss, user, system = f.read().split()[-3:]
+    return out, wall, float(user) + float(system), int(rss)
 
 
 def grid(tune_train, tune_held, params_path, work):
@@ -95,13 +95,14 @@ def run(params_path, train_path, test_path, pred_path, work, predictor):
     write_labelled(read_rows(train_path), train_txt)
     write_texts(read_rows(test_path), test_txt)
     model = os.path.join(work, "model")
-    _, train_s, train_rss = timed(["fasttext", "supervised", "-input", train_txt, "-output",
+    _, train_s, train_cpu_s, train_rss = timed(["fasttext", "supervised", "-input", train_txt, "-output",
                                    model] + train_args(params) + FIXED,
                                   os.path.join(work, "train.rss"))
-    out, _, predict_rss = timed([predictor, model + ".bin", test_txt, pred_path],
+    out, _, _, predict_rss = timed([predictor, model + ".bin", test_txt, pred_path],
                                 os.path.join(work, "predict.rss"))
     result = json.loads(out)
-    result.update({"train_s": train_s, "peak_rss_kb": max(train_rss, predict_rss),
+    result.update({"train_s": train_s, "train_cpu_s": train_cpu_s,
+                   "peak_rss_kb": max(train_rss, predict_rss),
                    "params": params})
     print(json.dumps(result))
 

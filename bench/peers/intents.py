@@ -120,7 +120,9 @@ class Runner:
         out, rss = self.timed(cmd, os.path.join(self.work(task, "chatcart"), tag + ".rss"))
         row = {k: out[k] for k in ("accuracy", "macro_f1", "in_scope_accuracy", "oos_recall",
                                    "oos_precision")}
-        row.update({"train_s": out["train_ms"] / 1000, "us_p50": out["classify_us_p50"],
+        row.update({"train_s": out["train_ms"] / 1000,
+                    "train_cpu_s": out["training"]["train_cpu_ms"] / 1000,
+                    "us_p50": out["classify_us_p50"],
                     "us_p99": out["classify_us_p99"], "peak_rss_kb": rss,
                     "threshold": out["training"]["oos_threshold"] if threshold is None
                     else threshold})
@@ -170,8 +172,10 @@ def main():
             m["repetitions"] = len(rows)
             medians.setdefault(task, {})[system] = m
     os.makedirs(os.path.join(scratch, "results"), exist_ok=True)
+    with open(os.path.join(scratch, "results", "setup.json")) as f:
+        setup = json.load(f)
     with open(os.path.join(scratch, "results", "intents.json"), "w") as f:
-        json.dump({"medians": medians, "runs": runs}, f, indent=1)
+        json.dump({"setup": setup, "medians": medians, "runs": runs}, f, indent=1)
 
 
 if __name__ == "__main__":

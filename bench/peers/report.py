@@ -55,15 +55,16 @@ def intents_rows(intents):
                 row["ratio_to_chatcart"] = {
                     k: ratio(m.get(k), base.get(k))
                     for k in ("accuracy", "macro_f1", "in_scope_accuracy", "oos_recall",
-                              "oos_precision", "train_s", "us_p50", "us_p99", "peak_rss_kb")}
+                              "oos_precision", "train_s", "train_cpu_s", "us_p50", "us_p99",
+                              "peak_rss_kb")}
             rows.append(row)
     return rows
 
 
 def intents_markdown(rows):
     out = ["| task | system | accuracy | macro-F1 | in-scope acc. | OOS recall | OOS precision "
-           "| train s | µs per utterance (p50, one call at a time) | peak RSS MiB "
-           "| ratio to chatcart: accuracy / µs / train s / RSS |",
+           "| train CPU s | µs per utterance (p50, one call at a time) | peak RSS MiB "
+           "| ratio to chatcart: accuracy / µs / train CPU s / RSS |",
            "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         latency = f"{r['us_p50']:.1f}"
@@ -72,11 +73,11 @@ def intents_markdown(rows):
         ratios = r.get("ratio_to_chatcart")
         ratio_cell = "1 (reference)" if r["system"] == "chatcart" else (
             "—" if ratios is None else " / ".join(
-                fmt_ratio(ratios[k]) for k in ("accuracy", "us_p50", "train_s", "peak_rss_kb")))
+                fmt_ratio(ratios[k]) for k in ("accuracy", "us_p50", "train_cpu_s", "peak_rss_kb")))
         out.append(
             f"| {TASK_TITLES[r['task']]} | {SYSTEM_TITLES[r['system']]} | {pct(r['accuracy'])} "
             f"| {pct(r['macro_f1'])} | {pct(r['in_scope_accuracy'])} | {pct(r['oos_recall'])} "
-            f"| {pct(r['oos_precision'])} | {r['train_s']:.2f} | {latency} "
+            f"| {pct(r['oos_precision'])} | {r['train_cpu_s']:.2f} | {latency} "
             f"| {r['peak_rss_kb'] / 1024:.0f} | {ratio_cell} |")
     return out
 
@@ -135,19 +136,24 @@ def main():
         path = os.path.join(results, name + ".json")
         return json.load(open(path)) if os.path.exists(path) else None
 
-    setup, intents, turns = load("setup"), load("intents"), load("turns")
-    md = ["```"] + [f"{k + ':':14} {v}" for k, v in (setup or {}).items()] + ["```", ""]
-    out = {"setup": setup}
+    intents, turns = load("intents"), load("turns")
+    md, out = [], {}
+
+    def setup_block(setup):
+        return ["```"] + [f"{k + ':':14} {v}" for k, v in setup.items()] + ["```", ""]
+
     if intents:
         rows = intents_rows(intents)
-        md += ["Intents (median of %d):" % rows[0]["repetitions"], ""] + intents_markdown(rows)
-        md.append("")
-        out["intents"] = rows
+        md += ["Intents (median of %d):" % rows[0]["repetitions"], ""] + \
+            setup_block(intents["setup"]) + intents_markdown(rows) + [""]
+        out["intents"] = {"setup": intents["setup"], "rows": rows}
     if turns:
         rows = turns_rows(turns)
-        md += ["Turns (median of %d):" % turns["xstate"]["repetitions"], ""] + \
-            turns_markdown(rows)
-        out["turns"] = rows
+        md += ["Turns (median of %d):" % turns["xstate"]["repetitions"], ""]
+        if not intents or turns["setup"] != intents["setup"]:
+            md += setup_block(turns["setup"])
+        md += turns_markdown(rows)
+        out["turns"] = {"setup": turns["setup"], "rows": rows}
     text = "\n".join(md) + "\n"
     with open(os.path.join(results, "peers.md"), "w") as f:
         f.write(text)

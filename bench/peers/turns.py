@@ -51,6 +51,8 @@ def main():
         print(f"  rep {rep + 1}/{reps} turns done", flush=True)
     result = {name: medians(rows) for name, rows in runs.items() if rows}
     result["runs"] = runs
+    with open(os.path.join(scratch, "results", "setup.json")) as f:
+        result["setup"] = json.load(f)
     os.makedirs(os.path.join(scratch, "results"), exist_ok=True)
     with open(os.path.join(scratch, "results", "turns.json"), "w") as f:
         json.dump(result, f, indent=1)
