@@ -3,7 +3,13 @@
 # train file and scored on the same dev/val file, one job at a time, each
 # repeated; writes the medians to <scratch>/results/intents.json.
 #
-#   intents.py SCRATCH REPO BUILD [--reps 3]   (run.sh calls it after prepare.py)
+#   intents.py SCRATCH REPO BUILD [--reps 3] [--systems chatcart,fasttext,...]
+#              [--tuning DIR]   (run.sh calls it after prepare.py)
+#
+# --systems: the systems to run (default all; run.sh leaves out a peer that
+# could not be installed). --tuning: where fastText's grid and the peers'
+# thresholds are kept between runs (default <scratch>/work/tuning, wiped with
+# it); chatcart's threshold is always chosen afresh, under <scratch>/work.
 #
 # Tasks (prepare.py writes their files):
 #   bitext        27 intents, no out-of-scope: every system answers its best intent.
@@ -37,8 +43,10 @@ PY = "/usr/bin/python3"
 
 
 class Runner:
-    def __init__(self, scratch, repo, build):
-        self.scratch, self.repo, self.build = scratch, repo, build
+    def __init__(self, scratch, repo, build, tuning):
+        self.scratch, self.repo, self.build, self.tuning = scratch, repo, build, tuning
+        self.reused = []  # tuning files found from an earlier run
+        self.computed = set()  # tuning files written by this run
         self.env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
                         MKL_NUM_THREADS="1", NODE_PATH=os.path.join(scratch, "npm/node_modules"))
 
@@ -83,25 +91,42 @@ class Runner:
 
     def fasttext_params(self, task):
         grid_task = "clinc150" if task == "clinc150_thr" else task
-        path = os.path.join(self.scratch, "work", grid_task, "fasttext_grid.json")
-        if not os.path.exists(path):
+        path = os.path.join(self.tuning, grid_task, "fasttext_grid.json")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        if os.path.exists(path):
+            self.note_reused(path)
+        else:
             print(f"  fastText grid on {grid_task} (tune_train -> tune_held)...", flush=True)
             subprocess.run([PY, os.path.join(HERE, "fasttext_peer.py"), "grid",
                             self.data(grid_task, "tune_train"), self.data(grid_task, "tune_held"),
                             path, self.work(grid_task, "fasttext", "grid")],
                            env=self.env, check=True)
+            self.computed.add(path)
         return path
 
+    def note_reused(self, path):
+        if path not in self.reused and path not in self.computed:
+            self.reused.append(path)
+            print(f"  reusing {path}", flush=True)
+
     def threshold(self, system, task):
-        path = os.path.join(self.work(task, system), "threshold.json")
+        if system == "chatcart":
+            path = os.path.join(self.work(task, system), "threshold.json")
+        else:
+            path = os.path.join(self.tuning, task, system, "threshold.json")
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            if os.path.exists(path):
+                self.note_reused(path)
         if not os.path.exists(path):
             _, preds = self.peer(system, task, self.data(task, "tune_train"),
                                  self.data(task, "tune_held"), "tune")
             gold = [label for _, label in common.read_rows(self.data(task, "tune_held"))]
             t = common.choose_threshold(gold, preds)
-            with open(path, "w") as f:
+            with open(path + ".tmp", "w") as f:
                 json.dump({"threshold": t, "tune": common.scores(
                     gold, common.apply_threshold(preds, t), True)}, f)
+            os.replace(path + ".tmp", path)  # an interrupted run leaves no half file
+            self.computed.add(path)
         with open(path) as f:
             return json.load(f)["threshold"]
 
@@ -149,12 +174,21 @@ class Runner:
 
 def main():
     scratch, repo, build = sys.argv[1:4]
-    reps = int(sys.argv[sys.argv.index("--reps") + 1]) if "--reps" in sys.argv else 3
-    runner = Runner(scratch, repo, build)
+
+    def arg(name, default):
+        return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+
+    reps = int(arg("--reps", 3))
+    systems_run = arg("--systems", ",".join(SYSTEMS)).split(",")
+    unknown = set(systems_run) - set(SYSTEMS)
+    if unknown or "chatcart" not in systems_run:
+        sys.exit(f"intents.py: --systems must name chatcart and only {SYSTEMS}")
+    runner = Runner(scratch, repo, build, arg("--tuning", os.path.join(scratch, "work", "tuning")))
     runs = {}
     for rep in range(reps):
         for task in TASKS:
-            systems = SYSTEMS + (["chatcart_defaults"] if task != "clinc150_thr" else [])
+            systems = [s for s in SYSTEMS if s in systems_run] + (
+                ["chatcart_defaults"] if task != "clinc150_thr" else [])
             for system in systems:
                 start = time.perf_counter()
                 row = runner.row(system, task)
@@ -175,7 +209,9 @@ def main():
     with open(os.path.join(scratch, "results", "setup.json")) as f:
         setup = json.load(f)
     with open(os.path.join(scratch, "results", "intents.json"), "w") as f:
-        json.dump({"setup": setup, "medians": medians, "runs": runs}, f, indent=1)
+        json.dump({"setup": setup, "medians": medians, "runs": runs,
+                   "not_measured": [s for s in SYSTEMS if s not in systems_run],
+                   "tuning": {"dir": runner.tuning, "reused": runner.reused}}, f, indent=1)
 
 
 if __name__ == "__main__":

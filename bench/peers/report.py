@@ -24,6 +24,7 @@ SYSTEM_TITLES = {
     "sklearn_svm": "scikit-learn LinearSVC",
     "sklearn_logreg": "scikit-learn LogisticRegression",
     "nlpjs": "NLP.js NlpManager",
+    "xstate": "XState",
 }
 LATENCY_NOTES = {
     "fasttext": "library predictLine",
@@ -97,25 +98,22 @@ def turns_rows(turns):
                      "chatcart": "IntentModel::Classify, patterns only (fold, language, set)",
                      "chatcart_value": p["tier_classify_ns"],
                      "ratio": ratio(p["re2_set_ns"], p["tier_classify_ns"])})
-    x, t = turns.get("xstate"), turns.get("turn_bench")
-    if x:
-        rows.append({"what": "gift finder: transitions (turns) per second",
-                     "peer": "XState v5 machine, parsed events", "peer_value":
-                     x["transitions_per_s"], "chatcart": "turn_bench qualify, text turns",
-                     "chatcart_value": t.get("turns_per_s") if t else None,
-                     "ratio": ratio(t.get("turns_per_s") if t else None, x["transitions_per_s"])})
-        rows.append({"what": "bytes per idle session (in memory)",
-                     "peer": "XState actor, V8 heap", "peer_value":
-                     x["heap_bytes_per_idle_session"], "chatcart": "turn_bench qualify",
-                     "chatcart_value": t.get("bytes_per_idle_session") if t else None,
-                     "ratio": ratio(x["heap_bytes_per_idle_session"],
-                                    t.get("bytes_per_idle_session") if t else None)})
-        rows.append({"what": "bytes per stored session (snapshot)",
-                     "peer": "XState getPersistedSnapshot(), JSON", "peer_value":
-                     x["snapshot_bytes"], "chatcart": "Session::Snapshot()",
-                     "chatcart_value": t.get("snapshot_bytes") if t else None,
-                     "ratio": ratio(x["snapshot_bytes"],
-                                    t.get("snapshot_bytes") if t else None)})
+    x, t = turns.get("xstate") or {}, turns.get("turn_bench") or {}
+    for what, peer, pkey, chatcart, ckey, favour_peer_if_bigger in (
+            ("gift finder: transitions (turns) per second, mean",
+             "XState v5 machine, events already parsed", "transitions_per_s",
+             "turn_bench qualify: a text turn (\"she is 6\")", "turns_per_s", True),
+            ("bytes per idle session (in memory)",
+             "XState actor waiting for the budget, V8 heap", "heap_bytes_per_idle_session",
+             "turn_bench idle_memory: session with a 3-line cart, malloc heap",
+             "bytes_per_idle_session", False),
+            ("bytes per stored session (snapshot)",
+             "XState getPersistedSnapshot() as JSON, waiting for the budget", "snapshot_bytes",
+             "Session::Snapshot(), 3-line cart", "snapshot_bytes", False)):
+        pv, cv = x.get(pkey), t.get(ckey)
+        rows.append({"what": what, "peer": peer, "peer_value": pv, "chatcart": chatcart,
+                     "chatcart_value": cv,
+                     "ratio": ratio(cv, pv) if favour_peer_if_bigger else ratio(pv, cv)})
     return rows
 
 
@@ -123,8 +121,9 @@ def turns_markdown(rows):
     out = ["| measure | peer | peer figure | chatcart | chatcart figure | ratio (> 1 favours "
            "chatcart) |", "|---|---|---|---|---|---|"]
     for r in rows:
-        cv = "not measured yet" if r["chatcart_value"] is None else f"{r['chatcart_value']:,.0f}"
-        out.append(f"| {r['what']} | {r['peer']} | {r['peer_value']:,.0f} | {r['chatcart']} "
+        pv = "not measured" if r["peer_value"] is None else f"{r['peer_value']:,.0f}"
+        cv = "not measured" if r["chatcart_value"] is None else f"{r['chatcart_value']:,.0f}"
+        out.append(f"| {r['what']} | {r['peer']} | {pv} | {r['chatcart']} "
                    f"| {cv} | {fmt_ratio(r['ratio'])} |")
     return out
 
@@ -137,19 +136,31 @@ def main():
         return json.load(open(path)) if os.path.exists(path) else None
 
     intents, turns = load("intents"), load("turns")
+    unavailable = load("unavailable") or {}
     md, out = [], {}
+    if unavailable:
+        md += ["**Not measured** (could not be installed or built; the others ran):", ""] + [
+            f"- {SYSTEM_TITLES.get(k, k)}: {v}" for k, v in unavailable.items()] + [""]
+        out["not_measured"] = unavailable
 
     def setup_block(setup):
         return ["```"] + [f"{k + ':':14} {v}" for k, v in setup.items()] + ["```", ""]
 
     if intents:
         rows = intents_rows(intents)
+        setup = dict(intents["setup"])
+        tuning = intents.get("tuning", {})
+        setup["Tuning"] = (
+            f"{len(tuning['reused'])} tuning files (fastText grid, peer thresholds) reused from "
+            f"an earlier run on byte-identical files, scripts and versions ({tuning['dir']}); "
+            "chatcart's threshold chosen afresh" if tuning.get("reused") else
+            "fastText grid and every threshold chosen in this run")
         md += ["Intents (median of %d):" % rows[0]["repetitions"], ""] + \
-            setup_block(intents["setup"]) + intents_markdown(rows) + [""]
+            setup_block(setup) + intents_markdown(rows) + [""]
         out["intents"] = {"setup": intents["setup"], "rows": rows}
     if turns:
         rows = turns_rows(turns)
-        md += ["Turns (median of %d):" % turns["xstate"]["repetitions"], ""]
+        md += ["Turns (median of %d):" % turns["turn_bench"]["repetitions"], ""]
         if not intents or turns["setup"] != intents["setup"]:
             md += setup_block(turns["setup"])
         md += turns_markdown(rows)
