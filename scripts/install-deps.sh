@@ -11,6 +11,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   pybind11-dev python3-dev python3-pytest
   libicu-dev libsimdjson-dev libstemmer-dev liblinear-dev libsqlite3-dev libxxhash-dev
+  python3-matplotlib
 )
 
 missing=()

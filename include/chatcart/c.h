@@ -2,27 +2,65 @@
  *
  * The stable C API of chatcart (libchatcart_c.so), for hosts in any language.
  *
+ *   chatcart_engine_t* engine = NULL;
+ *   chatcart_session_t* session = NULL;
+ *   char* err = NULL;
+ *   char* result = NULL;
+ *   size_t result_len = 0;
+ *   const char* in = "{\"text\": \"hi\", \"time\": \"2026-11-23T10:00:00Z\"}";
+ *   if (chatcart_engine_create_from_path("examples/bundles/demo", NULL, &engine, &err) ||
+ *       chatcart_session_create(engine, "web-42", 6, 42, &session, &err) ||
+ *       chatcart_session_handle_turn(session, CHATCART_FORMAT_JSON, in, strlen(in), &result,
+ *                                    &result_len, &err)) {
+ *     fprintf(stderr, "%s\n", err);       (the code says which error)
+ *   }
+ *   ... result holds a TurnResult in JSON: {"replies": [{"text": "Hi! ..."}], ...}
+ *   chatcart_free(result);
+ *   chatcart_free(err);
+ *   chatcart_session_destroy(session);
+ *   chatcart_engine_destroy(engine);
+ *
+ * examples/embed_c/ is a complete host: a chat loop over stdin.
+ *
  * Conventions, as in leveldb's c.h:
  *  (1) Objects are opaque struct pointers, each type with a _create/_destroy
  *      pair. _destroy(NULL) is a no-op.
  *  (2) Bytes and strings in are a pointer plus a length (no NUL needed) unless
- *      a parameter says "NUL-terminated".
+ *      a parameter says "NUL-terminated". A NULL pointer with length 0 is the
+ *      empty string.
  *  (3) Errors: every fallible function returns a chatcart_code (0 is
  *      CHATCART_OK; the values equal absl::StatusCode and never change) and
  *      takes a `char** errmsg` last. errmsg may be NULL. Otherwise, on failure,
  *      the function frees the message *errmsg holds (so initialize it to NULL)
  *      and stores a new malloc'd, NUL-terminated message there, which the
- *      caller frees with chatcart_free(). On success *errmsg is left as it is.
+ *      caller frees with chatcart_free(). On success *errmsg is left as it is,
+ *      so one variable can collect the first error of a sequence of calls.
  *  (4) Booleans are uint8_t (0 false, 1 true).
- *  (5) Pointer arguments must be non-NULL unless documented otherwise.
- *  (6) Memory the library returns is owned by the caller and freed with
- *      chatcart_free(). Borrowed pointers say how long they live.
- *  (7) No C++ exception ever crosses this API: an unexpected one becomes
+ *  (5) Pointer arguments must be non-NULL unless documented otherwise. A
+ *      fallible function given a NULL object, output pointer or NUL-terminated
+ *      string returns CHATCART_INVALID_ARGUMENT naming the parameter (it does
+ *      not crash); functions that cannot fail ignore a NULL object (setters do
+ *      nothing, getters return NULL).
+ *  (6) Output parameters are written only on success: on failure *engine,
+ *      *session, *result and the like keep what they held.
+ *  (7) Memory the library returns is owned by the caller and freed with
+ *      chatcart_free() (never free(): the library may use another allocator).
+ *      Borrowed pointers say how long they live.
+ *  (8) No C++ exception ever crosses this API: an unexpected one becomes
  *      CHATCART_INTERNAL (or CHATCART_RESOURCE_EXHAUSTED when out of memory).
- *  (8) Thread safety: functions without an object are safe to call from any
- *      thread at any time.
- *  (9) Each function says the release that introduced it. Functions below the
- *      CHATCART_C_EXPERIMENTAL fence are not yet promised and may change.
+ *  (9) Thread safety, as in the C++ API: an engine is immutable and may be
+ *      used from any number of threads at once; a session is used by one
+ *      thread at a time (different sessions on different threads at once is
+ *      fine); options are not synchronized (fill them, then share them
+ *      read-only). Functions without an object are safe from any thread.
+ * (10) Each function says the release that introduced it ("Since 0.1.0").
+ *      Names and values of that part never change within a C ABI version
+ *      (CHATCART_C_ABI_VERSION, the SONAME's number).
+ * (11) The experimental part: functions named chatcart_experimental_*, declared
+ *      only when the host defines CHATCART_C_EXPERIMENTAL before including this
+ *      header (as zstd's ZSTD_STATIC_LINKING_ONLY), are not yet promised: their
+ *      names, arguments and JSON shapes may change in any release. They are
+ *      exported by every build, so opting in needs no other library.
  */
 
 #ifndef CHATCART_C_H_
@@ -38,7 +76,7 @@
 extern "C" {
 #endif
 
-/* Result codes, equal to absl::StatusCode. Never renumbered. */
+/* Result codes, equal to absl::StatusCode. Never renumbered. Since 0.1.0. */
 typedef enum chatcart_code {
   CHATCART_OK = 0,
   CHATCART_CANCELLED = 1,
@@ -59,131 +97,159 @@ typedef enum chatcart_code {
   CHATCART_UNAUTHENTICATED = 16
 } chatcart_code;
 
-/* ---- Version (since 0.1.0) ---------------------------------------------- */
+/* ---- Version ------------------------------------------------------------- */
 
-/* The library's version, "MAJOR.MINOR.PATCH". Static storage: never free it. */
+/* The library's version, "MAJOR.MINOR.PATCH". Static storage: never free it.
+ * Any thread. Since 0.1.0. */
 CHATCART_EXPORT const char* chatcart_version_string(void);
 
 /* The library's CHATCART_VERSION_NUMBER (MAJOR*10000 + MINOR*100 + PATCH),
- * for comparing the linked library against the headers a host compiled with. */
+ * for comparing the linked library against the headers a host compiled with.
+ * Any thread. Since 0.1.0. */
 CHATCART_EXPORT uint32_t chatcart_version_number(void);
 
 /* The name of a code ("INVALID_ARGUMENT"); "UNKNOWN" for values out of range.
- * Static storage: never free it. */
+ * Static storage: never free it. Any thread. Since 0.1.0. */
 CHATCART_EXPORT const char* chatcart_code_name(chatcart_code code);
 
-/* ---- Memory (since 0.1.0) ----------------------------------------------- */
+/* ---- Memory -------------------------------------------------------------- */
 
-/* Frees memory the library returned (error messages, results). NULL is a
- * no-op. */
+/* Frees memory the library returned (error messages, results, snapshots).
+ * NULL is a no-op. Any thread. Since 0.1.0. */
 CHATCART_EXPORT void chatcart_free(void* ptr);
 
-/* ---- Money (since 0.1.0) ------------------------------------------------ */
+/* ---- Money --------------------------------------------------------------- */
 
-/* Parses the plain decimal `decimal` (e.g. "34.8") exactly into minor units of
- * the ISO 4217 `currency` (NUL-terminated, e.g. "USD") and stores them in
- * *minor_units. More decimals than the currency has ("1.234" USD) is
- * CHATCART_INVALID_ARGUMENT, never a rounding; overflow is
- * CHATCART_OUT_OF_RANGE. On failure *minor_units is unchanged. */
+/* Parses the plain decimal `decimal` (decimal_len bytes, e.g. "34.8") exactly
+ * into minor units of the ISO 4217 `currency` (NUL-terminated, e.g. "USD")
+ * and stores them in *minor_units. More decimals than the currency has
+ * ("1.234" USD) is CHATCART_INVALID_ARGUMENT, never a rounding; overflow is
+ * CHATCART_OUT_OF_RANGE. Any thread. Since 0.1.0. */
 CHATCART_EXPORT chatcart_code chatcart_money_parse(const char* decimal, size_t decimal_len,
                                                    const char* currency, int64_t* minor_units,
                                                    char** errmsg);
 
 /* Formats `minor_units` of `currency` for people with ICU's conventions for
  * `locale` (a NUL-terminated BCP 47 tag such as "it-IT"), storing a malloc'd
- * NUL-terminated UTF-8 string in *formatted, which the caller frees with
- * chatcart_free(). */
+ * NUL-terminated UTF-8 string in *formatted, owned by the caller (free it
+ * with chatcart_free). INVALID_ARGUMENT for an unknown currency or locale.
+ * Any thread. Since 0.1.0. */
 CHATCART_EXPORT chatcart_code chatcart_money_format(int64_t minor_units, const char* currency,
                                                     const char* locale, char** formatted,
                                                     char** errmsg);
 
-/* ---- Engine (since 0.1.0) ----------------------------------------------- */
+/* ---- Engine -------------------------------------------------------------- */
 
-/* A compiled bundle: immutable, safe to share across threads (see engine.h). */
+/* A compiled bundle: immutable, safe to share across threads (see engine.h).
+ * Since 0.1.0. */
 typedef struct chatcart_engine_t chatcart_engine_t;
-/* Options for creating an engine; NULL means the defaults. */
+/* Options for creating an engine. Since 0.1.0. */
 typedef struct chatcart_engine_options_t chatcart_engine_options_t;
-/* One conversation: used by one thread at a time (see session.h). */
+/* One conversation: used by one thread at a time (see session.h). Since
+ * 0.1.0. */
 typedef struct chatcart_session_t chatcart_session_t;
 
-/* How structured values cross: the protobuf JSON mapping or binary protobuf.
- * Never renumbered. */
+/* How structured values cross: the protobuf JSON mapping (UTF-8 text) or
+ * binary protobuf. Never renumbered; 0 is no format. Since 0.1.0. */
 typedef enum chatcart_format {
   CHATCART_FORMAT_JSON = 1,
   CHATCART_FORMAT_PROTO = 2
 } chatcart_format;
 
-/* Engine options. The caller owns the result; destroy with
- * chatcart_engine_options_destroy. Defaults: strict catalog loading, the
- * bundle's maximum text length. */
+/* New engine options with the defaults: strict catalog loading, the bundle's
+ * maximum text length. The caller owns the result (destroy it with
+ * chatcart_engine_options_destroy; an engine created with it does not keep
+ * it). NULL only when out of memory. Since 0.1.0. */
 CHATCART_EXPORT chatcart_engine_options_t* chatcart_engine_options_create(void);
+/* NULL is a no-op. Since 0.1.0. */
 CHATCART_EXPORT void chatcart_engine_options_destroy(chatcart_engine_options_t* options);
-/* Skip bad catalog rows instead of failing the load (0 or 1). */
-CHATCART_EXPORT void chatcart_engine_options_set_lenient_catalog(
-    chatcart_engine_options_t* options, uint8_t lenient);
-/* Shopper text beyond this many characters is ignored; 0: the bundle's. */
-CHATCART_EXPORT void chatcart_engine_options_set_max_text_chars(
-    chatcart_engine_options_t* options, size_t max_chars);
+/* Skip bad catalog rows instead of failing the load (0 or 1). Default: 0.
+ * Since 0.1.0. */
+CHATCART_EXPORT void chatcart_engine_options_set_lenient_catalog(chatcart_engine_options_t* options,
+                                                                 uint8_t lenient);
+/* Shopper text beyond this many characters is ignored; 0: the bundle's
+ * session policy (else 2,000). Default: 0. Since 0.1.0. */
+CHATCART_EXPORT void chatcart_engine_options_set_max_text_chars(chatcart_engine_options_t* options,
+                                                                size_t max_chars);
 
 /* Compiles the bundle in the NUL-terminated directory `bundle_dir`. On
- * success stores a new engine in *engine (the caller owns it: destroy with
+ * success stores a new engine in *engine, owned by the caller (destroy it with
  * chatcart_engine_destroy). On failure the message lists every bundle error,
  * one per line, each with file:line (CHATCART_INVALID_ARGUMENT; NOT_FOUND
- * when there is no bundle). `options` may be NULL. The engine is immutable and
- * may be used from any number of threads at once. */
-CHATCART_EXPORT chatcart_code chatcart_engine_create_from_path(
-    const char* bundle_dir, const chatcart_engine_options_t* options,
-    chatcart_engine_t** engine, char** errmsg);
+ * when the directory holds no bundle.textproto). `options` may be NULL (the
+ * defaults); it is read during the call only. Any thread; the engine is
+ * immutable and may be used from any number of threads at once. Since 0.1.0.
+ *
+ * Creating an engine from bundle bytes (chatcart_engine_create_from_bytes,
+ * named in the design) is not yet available: the C++ API compiles a bundle
+ * from a directory only (chatcart::Engine::Create). The name is reserved. */
+CHATCART_EXPORT chatcart_code
+chatcart_engine_create_from_path(const char* bundle_dir, const chatcart_engine_options_t* options,
+                                 chatcart_engine_t** engine, char** errmsg);
 
 /* Releases the caller's reference. Sessions created from the engine keep it
- * alive until they are destroyed too. NULL is a no-op. */
+ * alive until they are destroyed too, so the order of destruction does not
+ * matter. NULL is a no-op. Not while another thread uses this handle. Since
+ * 0.1.0. */
 CHATCART_EXPORT void chatcart_engine_destroy(chatcart_engine_t* engine);
 
-/* The bundle's name and version ("demo", "2026-11-23.1"): valid as long as
- * the engine is. */
+/* The bundle's name and version ("demo", "2026-11-23.1"): NUL-terminated,
+ * borrowed, valid as long as the engine handle is. NULL for a NULL engine.
+ * Any thread. Since 0.1.0. */
 CHATCART_EXPORT const char* chatcart_engine_bundle_name(const chatcart_engine_t* engine);
 CHATCART_EXPORT const char* chatcart_engine_bundle_version(const chatcart_engine_t* engine);
 
-/* ---- Sessions (since 0.1.0) --------------------------------------------- */
+/* ---- Sessions ------------------------------------------------------------ */
 
-/* A new conversation with the host's `id` (id_len bytes) and a seed for its
- * generator (equal seeds and inputs replay exactly). The caller owns
- * *session: destroy with chatcart_session_destroy. */
+/* A new conversation with the host's `id` (id_len bytes; any bytes, recorded
+ * in snapshots) and a seed for its generator (equal seeds and inputs replay
+ * exactly). Stores it in *session, owned by the caller (destroy it with
+ * chatcart_session_destroy); it holds the engine alive. Any thread (the
+ * engine is shared). Since 0.1.0. */
 CHATCART_EXPORT chatcart_code chatcart_session_create(const chatcart_engine_t* engine,
-                                                      const char* id, size_t id_len,
-                                                      uint64_t seed,
-                                                      chatcart_session_t** session,
-                                                      char** errmsg);
+                                                      const char* id, size_t id_len, uint64_t seed,
+                                                      chatcart_session_t** session, char** errmsg);
 
+/* Ends a conversation (its snapshot, if taken, lives on). NULL is a no-op.
+ * Since 0.1.0. */
 CHATCART_EXPORT void chatcart_session_destroy(chatcart_session_t* session);
 
 /* Handles one turn. `input` (input_len bytes) is a chatcart.v1.TurnInput in
- * `format`: in JSON, {"text": "hi", "time": "2026-11-23T10:00:00Z"}. On
- * success *result receives a malloc'd chatcart.v1.TurnResult in the same
- * format (JSON is NUL-terminated; *result_len excludes the NUL), which the
- * caller frees with chatcart_free. All or nothing: on failure the session is
- * unchanged. Errors: INVALID_ARGUMENT for input that does not parse, lacks
- * text, payload and event, or names an event the bundle does not route. */
+ * `format`: in JSON, {"text": "hi", "time": "2026-11-23T10:00:00Z"} (the
+ * engine reads no clock: time comes from the input). On success *result
+ * receives a malloc'd chatcart.v1.TurnResult in the same format, owned by the
+ * caller (free it with chatcart_free): JSON is NUL-terminated (*result_len
+ * excludes the NUL; its replies are under "replies", each with its "text");
+ * proto bytes are serialized deterministically (equal inputs, equal bytes)
+ * and followed by a NUL that *result_len excludes. result_len may be NULL.
+ * All or nothing: on failure the session is unchanged. Shopper-facing
+ * problems (out of stock, an expired code) are replies, not errors. Errors:
+ * INVALID_ARGUMENT for a format other than the two, input that does not
+ * parse, lacks text, payload and event, or names an event the bundle does
+ * not route; FAILED_PRECONDITION when the bundle's routes loop within one
+ * turn. One thread at a time per session. Since 0.1.0. */
 CHATCART_EXPORT chatcart_code chatcart_session_handle_turn(chatcart_session_t* session,
                                                            chatcart_format format,
                                                            const char* input, size_t input_len,
                                                            char** result, size_t* result_len,
                                                            char** errmsg);
 
-/* The session as bytes (a chatcart.v1.SessionSnapshot): malloc'd into
- * *bytes, *len bytes, freed with chatcart_free. Keep them in any store; any
- * engine of the same bundle continues the conversation. */
+/* The session as bytes (a chatcart.v1.SessionSnapshot with a checksum):
+ * malloc'd into *bytes, *len bytes, owned by the caller (free them with
+ * chatcart_free). Keep them in any store; any engine of the same bundle
+ * continues the conversation (chatcart_session_restore). Reads the session:
+ * not while another thread handles a turn on it. Since 0.1.0. */
 CHATCART_EXPORT chatcart_code chatcart_session_snapshot(const chatcart_session_t* session,
-                                                        char** bytes, size_t* len,
-                                                        char** errmsg);
+                                                        char** bytes, size_t* len, char** errmsg);
 
-/* Continues a conversation from snapshot bytes. DATA_LOSS for truncated or
- * corrupted bytes; FAILED_PRECONDITION for a snapshot of another bundle. The
- * caller owns *session. */
+/* Continues a conversation from snapshot bytes (`len` bytes, read during the
+ * call only), storing a new session in *session, owned by the caller.
+ * DATA_LOSS for truncated or corrupted bytes; FAILED_PRECONDITION for a
+ * snapshot of another bundle or of a newer snapshot format. Any thread. Since
+ * 0.1.0. */
 CHATCART_EXPORT chatcart_code chatcart_session_restore(const chatcart_engine_t* engine,
                                                        const char* bytes, size_t len,
-                                                       chatcart_session_t** session,
-                                                       char** errmsg);
+                                                       chatcart_session_t** session, char** errmsg);
 
 #ifdef __cplusplus
 } /* extern "C" */

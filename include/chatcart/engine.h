@@ -51,8 +51,10 @@
 namespace chatcart {
 
 class Catalog;
+class EntityExtractor;
 class IntentModel;
 class CartPolicy;
+class Recommender;
 
 namespace engine_internal {
 struct EngineRep;
@@ -132,6 +134,11 @@ class Engine {
   // null when the bundle has none (a bundle without a catalog).
   const IntentModel* intent_model() const;
   const Catalog* catalog() const;
+  // The bundle's entity extractor (its currency, languages and catalog names);
+  // never null.
+  const EntityExtractor* entity_extractor() const;
+  // The recommender over the catalog; null without a catalog.
+  const Recommender* recommender() const;
 
   const engine_internal::EngineRep& rep() const { return *rep_; }  // for lib/engine
 

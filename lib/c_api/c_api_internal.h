@@ -15,6 +15,8 @@
 #include <utility>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "chatcart/c.h"
 
 namespace chatcart::c_api {
@@ -34,6 +36,44 @@ inline void SetError(char** errmsg, std::string_view message) {
   std::free(*errmsg);
   *errmsg = CopyString(message);
 }
+
+// Copies `bytes` into a malloc'd buffer with a NUL after them, stored in
+// *out (and their size in *len when len is not null).
+inline absl::Status Output(std::string_view bytes, char** out, size_t* len) {
+  char* copy = CopyString(bytes);
+  if (copy == nullptr) return absl::ResourceExhaustedError("out of memory");
+  *out = copy;
+  if (len != nullptr) *len = bytes.size();
+  return absl::OkStatus();
+}
+
+// Convention (5) of c.h: a NULL argument is INVALID_ARGUMENT naming it.
+inline absl::Status NullArgument(const char* function, const char* parameter) {
+  return absl::InvalidArgumentError(absl::StrCat(function, ": ", parameter, " is NULL"));
+}
+
+// Convention (2): `data` and `len` as bytes; NULL is the empty string when
+// len is 0 and INVALID_ARGUMENT otherwise.
+inline absl::StatusOr<std::string_view> Bytes(const char* function, const char* parameter,
+                                              const char* data, size_t len) {
+  if (data == nullptr) {
+    if (len == 0) return std::string_view();
+    return absl::InvalidArgumentError(
+        absl::StrCat(function, ": ", parameter, " is NULL but its length is ", len));
+  }
+  return std::string_view(data, len);
+}
+
+// Inside a Guard body: returns INVALID_ARGUMENT when `param` is NULL.
+#define CHATCART_C_REQUIRE(function, param) \
+  if ((param) == nullptr) return ::chatcart::c_api::NullArgument(function, #param)
+
+// Inside a Guard body: `decl` = the bytes of (data, len), or returns the error.
+#define CHATCART_C_ASSIGN_BYTES(decl, function, data, len)  \
+  absl::StatusOr<std::string_view> data##_bytes_ =          \
+      ::chatcart::c_api::Bytes(function, #data, data, len); \
+  if (!data##_bytes_.ok()) return data##_bytes_.status();   \
+  decl = *data##_bytes_
 
 // Translates `status` into a code, storing its message in *errmsg on failure.
 inline chatcart_code ToCode(const absl::Status& status, char** errmsg) {

@@ -316,5 +316,7 @@ const std::string& Engine::currency() const { return rep_->currency; }
 const std::vector<std::string>& Engine::locales() const { return rep_->locales; }
 const IntentModel* Engine::intent_model() const { return rep_->intents.get(); }
 const Catalog* Engine::catalog() const { return rep_->catalog.get(); }
+const EntityExtractor* Engine::entity_extractor() const { return rep_->entities.get(); }
+const Recommender* Engine::recommender() const { return rep_->recommender.get(); }
 
 }  // namespace chatcart

@@ -10,67 +10,25 @@
     ...
     chatcart._errors.InvalidArgumentError: invalid amount "1.234" USD: ...
 
+Conversations (see chatcart.Engine):
+
+    >>> engine = chatcart.Engine.load("examples/bundles/demo")
+    >>> session = engine.session("web-42", seed=42)
+    >>> session.turn("hi", at=1795000000).replies[0].text
+    'Hello and welcome to Toyland & Tech! Looking for a gift, ...'
+
 Errors are exceptions under chatcart.Error, one subclass per status code.
 """
 
 from chatcart._errors import *  # noqa: F401,F403
 from chatcart._errors import __all__ as _errors_all
 from chatcart import _chatcart
+from chatcart._money import Money
+from chatcart._engine import Catalog, Engine, Session
+from chatcart._results import *  # noqa: F401,F403
+from chatcart._results import __all__ as _results_all
 
 __version__ = _chatcart.__version__
 
-__all__ = ["__version__", "Money"] + list(_errors_all)
-
-
-class Money:
-    """An exact amount of one currency: integer minor units plus an ISO 4217 code.
-
-    Immutable and hashable. Amounts are never floats: parse decimal strings.
-    """
-
-    __slots__ = ("_minor_units", "_currency")
-
-    def __init__(self, minor_units, currency):
-        if not isinstance(minor_units, int) or isinstance(minor_units, bool):
-            raise TypeError("minor_units must be an int")
-        _chatcart.currency_exponent(currency)  # validates the code
-        object.__setattr__(self, "_minor_units", minor_units)
-        object.__setattr__(self, "_currency", currency)
-
-    @classmethod
-    def parse(cls, decimal, currency):
-        """Parses a plain decimal string exactly ("34.8"); never rounds."""
-        return cls(_chatcart.parse_money(decimal, currency), currency)
-
-    @property
-    def minor_units(self):
-        return self._minor_units
-
-    @property
-    def currency(self):
-        return self._currency
-
-    def format(self, locale="en-US"):
-        """Formats for people with ICU's conventions for a BCP 47 locale."""
-        return _chatcart.format_money(self._minor_units, self._currency, locale)
-
-    def __str__(self):
-        return "%s %s" % (_chatcart.money_decimal(self._minor_units, self._currency),
-                          self._currency)
-
-    def __repr__(self):
-        return "Money(%r, %r)" % (str(self).split(" ")[0], self._currency)
-
-    def __setattr__(self, name, value):
-        raise AttributeError("Money is immutable")
-
-    def __eq__(self, other):
-        if not isinstance(other, Money):
-            return NotImplemented
-        return (self._minor_units, self._currency) == (other._minor_units, other._currency)
-
-    def __hash__(self):
-        return hash((self._minor_units, self._currency))
-
-    def __reduce__(self):
-        return (Money, (self._minor_units, self._currency))
+__all__ = (["__version__", "Money", "Engine", "Session", "Catalog"] + list(_results_all)
+           + list(_errors_all))

@@ -1,0 +1,39 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// Shared by the _chatcart module's files: statuses as chatcart.Error
+// exceptions, and the engine handle Python holds. Call with the GIL held.
+
+#ifndef CHATCART_BINDINGS_PYTHON_COMMON_PY_H_
+#define CHATCART_BINDINGS_PYTHON_COMMON_PY_H_
+
+#include <memory>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "chatcart/engine.h"
+#include "pybind11/pybind11.h"
+
+namespace chatcart::python {
+
+// Raises the chatcart.Error subclass for `status`'s code (chatcart/_errors.py).
+[[noreturn]] void ThrowStatus(const absl::Status& status);
+
+template <typename T>
+T ValueOrThrow(absl::StatusOr<T> value) {
+  if (!value.ok()) ThrowStatus(value.status());
+  return *std::move(value);
+}
+
+// What a chatcart.Engine holds: the engine is immutable and shared.
+struct PyEngine {
+  std::shared_ptr<const Engine> engine;
+};
+
+// Defines classify, entities, recommend and the catalog queries on
+// _chatcart.Engine (queries_py.cc).
+void DefineQueries(pybind11::class_<PyEngine, std::shared_ptr<PyEngine>>& engine);
+
+}  // namespace chatcart::python
+
+#endif  // CHATCART_BINDINGS_PYTHON_COMMON_PY_H_

@@ -1,0 +1,237 @@
+# Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+"""Conversations on the demo bundle through chatcart.Engine/Session, in the
+shape of RE2's re2_test.py: tables of inputs and what must come out."""
+
+import datetime
+import pickle
+
+import pytest
+
+import chatcart
+
+T0 = 1795000000  # the turns' clock: the engine reads none
+
+# (name, shopper turns, final state, text the last reply must contain)
+CONVERSATIONS = [
+    ("greeting", ["hi"], "main/welcome", "Toyland & Tech"),
+    ("gift_asks_interest", ["I need a gift for my 6 year old under 40 euros"],
+     "gift/collect", "What are they into?"),
+    ("gift_picks", ["I need a gift for my 6 year old under 40 euros", "she loves lego"],
+     "gift/collect", "2 ideas for a 6-year-old"),
+    ("italian", ["ciao"], "main/welcome", "Toyland & Tech"),
+    ("show_empty_cart", ["show my cart"], "main/welcome", "Your cart is empty."),
+    ("printer_question", ["how can I print photos from my phone?"], None, None),
+]
+
+
+def converse(session, texts, start=0):
+    result = None
+    for i, text in enumerate(texts):
+        result = session.turn(text, at=T0 + 10 * (start + i))
+    return result
+
+
+@pytest.mark.parametrize("name,texts,state,reply", CONVERSATIONS,
+                         ids=[c[0] for c in CONVERSATIONS])
+def test_conversation(engine, name, texts, state, reply):
+    result = converse(engine.session(name, seed=42), texts)
+    assert isinstance(result, chatcart.TurnResult)
+    assert result.replies, "every turn answers"
+    if state is not None:
+        assert result.state == state
+    if reply is not None:
+        assert reply in result.text
+    assert result.trace.language == result.language
+
+
+GIFT_TO_ORDER = ["I need a gift for my 6 year old under 40 euros", "she loves lego",
+                 "add the second one", "I have a code: WELCOME10", "checkout", "ok"]
+
+
+def test_gift_to_cart_to_order(engine):
+    session = engine.session("order", seed=42)
+    results = [session.turn(t, at=T0 + 10 * i) for i, t in enumerate(GIFT_TO_ORDER)]
+    picks = results[1].products
+    assert [p.product_id for p in picks] == ["toy-fire", "toy-farm"]
+    assert all(p.price.currency == "EUR" and p.reasons for p in picks)
+
+    added = results[2].cart
+    assert [(l.product_id, l.quantity) for l in added.lines] == [("toy-farm", 1)]
+    assert added.total == chatcart.Money.parse("24.99", "EUR")
+    assert results[3].cart.discount == chatcart.Money.parse("2.50", "EUR")
+    assert results[3].cart.total == chatcart.Money.parse("22.49", "EUR")
+
+    checkout = results[4]
+    assert checkout.cart.shipping == chatcart.Money.parse("4.90", "EUR")
+    assert [q.payload for q in checkout.quick_replies] == ["yes", "no"]
+    assert "Reply OK to buy" in checkout.text
+
+    order = results[5]
+    [action] = order.host_actions
+    assert action.kind == "payment_request"
+    assert action.param["amount_minor"] == str(checkout.cart.total.minor_units)
+    assert action.param["currency"] == "EUR"
+    assert any(e.kind == "order_placed" for e in order.events)
+
+
+def test_quick_reply_payload(engine):
+    session = engine.session("payload", seed=1)
+    first = session.turn("hi", at=T0)
+    gift = next(q for q in first.quick_replies if q.payload == "find_gift")
+    result = session.turn(payload=gift.payload, at=T0 + 5)
+    assert result.state.startswith("gift/")
+
+
+# (event, its params, text the reply must contain)
+EVENTS = [
+    ("order_shipped", {"reference": "ABC-1", "tracking_url": "https://t.example/1"},
+     "ABC-1"),
+    ("cart_abandoned", {}, "cart"),
+]
+
+
+@pytest.mark.parametrize("kind,params,reply", EVENTS, ids=[e[0] for e in EVENTS])
+def test_events(engine, kind, params, reply):
+    session = engine.session("events", seed=1)
+    for event in [(kind, params), {"kind": kind, "param": params}]:
+        result = session.turn(event=event, at=T0)
+        assert reply in result.text
+        assert result.events[0].kind == "event"
+        assert result.events[0].param == {"kind": kind}
+
+
+# (at, the same instant as another form)
+TIMES = [
+    (T0, datetime.datetime.fromtimestamp(T0, datetime.timezone.utc)),
+    (T0, datetime.datetime.utcfromtimestamp(T0)),  # naive: UTC
+    (T0 + 0.5, datetime.datetime.fromtimestamp(T0 + 0.5, datetime.timezone.utc)),
+]
+
+
+@pytest.mark.parametrize("seconds,moment", TIMES)
+def test_time_forms_are_the_same_turn(engine, seconds, moment):
+    a = engine.session("t", seed=5)
+    b = engine.session("t", seed=5)
+    a.turn("hi", at=seconds)
+    b.turn("hi", at=moment)
+    assert a.snapshot() == b.snapshot()
+
+
+def test_determinism(engine):
+    runs = []
+    for _ in range(2):
+        session = engine.session("same", seed=7)
+        runs.append([session.turn(t, at=T0 + i).to_dict()
+                     for i, t in enumerate(GIFT_TO_ORDER)] + [session.snapshot()])
+    assert runs[0] == runs[1]
+
+
+def test_default_seed_follows_the_id(engine):
+    a = engine.session("shopper-1")
+    b = engine.session("shopper-1")
+    a.turn("hi", at=T0)
+    b.turn("hi", at=T0)
+    assert a.snapshot() == b.snapshot()
+    assert engine.session().id != engine.session().id
+
+
+def continuation(session, texts, start):
+    return [session.turn(t, at=T0 + 10 * (start + i)).to_dict() for i, t in enumerate(texts)]
+
+
+# (how a session is carried over: snapshot bytes, pickle, or a new engine)
+CARRY = [
+    ("snapshot", lambda engine, s: chatcart.Session.restore(engine, s.snapshot())),
+    ("engine_restore", lambda engine, s: engine.restore(s.snapshot())),
+    ("pickle", lambda engine, s: pickle.loads(pickle.dumps(s))),
+    ("other_engine", lambda engine, s: chatcart.Session.restore(
+        chatcart.Engine.load(engine.path), s.snapshot())),
+]
+
+
+@pytest.mark.parametrize("how,carry", CARRY, ids=[c[0] for c in CARRY])
+@pytest.mark.parametrize("split", [1, 2, 4])
+def test_restored_session_continues_byte_identically(engine, how, carry, split):
+    original = engine.session("carry", seed=42)
+    converse(original, GIFT_TO_ORDER[:split])
+    restored = carry(engine, original)
+    assert restored.id == "carry"
+    assert restored.snapshot() == original.snapshot()
+    rest = GIFT_TO_ORDER[split:]
+    assert continuation(restored, rest, split) == continuation(original, rest, split)
+    assert restored.snapshot() == original.snapshot()
+
+
+def test_pickled_results_and_engine(engine):
+    result = engine.session("p", seed=1).turn("she loves lego", at=T0)
+    assert pickle.loads(pickle.dumps(result)) == result
+    again = pickle.loads(pickle.dumps(engine))
+    assert (again.name, again.fingerprint) == (engine.name, engine.fingerprint)
+
+
+def test_wire_formats(engine):
+    a = engine.session("wire", seed=3)
+    b = engine.session("wire", seed=3)
+    out = a.turn_json('{"text": "hi", "time": "2026-11-17T19:06:40Z"}')
+    assert '"replies":[{"text":"Hello and welcome' in out
+    b.turn("hi", at=datetime.datetime(2026, 11, 17, 19, 6, 40))
+    assert a.snapshot() == b.snapshot()
+
+
+def test_repr_is_readable(engine):
+    result = converse(engine.session("r", seed=42), GIFT_TO_ORDER[:2])
+    text = repr(result)
+    assert text.startswith("TurnResult(state='gift/collect', intent=")
+    assert "ProductCard" not in text and "'toy-fire'" in text
+    assert repr(result.products[0]).startswith("ProductCard('toy-fire'")
+    assert "Session('r'" in repr(engine.session("r"))
+
+
+# (turn keyword arguments, the exception)
+BAD_TURNS = [
+    ({}, chatcart.InvalidArgumentError),
+    ({"event": "no_such_event"}, chatcart.InvalidArgumentError),
+    ({"text": 42}, TypeError),
+    ({"text": "hi", "at": "yesterday"}, TypeError),
+    ({"event": (1, {})}, TypeError),
+]
+
+
+@pytest.mark.parametrize("kwargs,error", BAD_TURNS)
+def test_bad_turns_raise_and_change_nothing(engine, kwargs, error):
+    session = engine.session("bad", seed=1)
+    session.turn("hi", at=T0)
+    before = session.snapshot()
+    with pytest.raises(error):
+        session.turn(**kwargs)
+    assert session.snapshot() == before
+
+
+def test_bad_snapshots(engine):
+    data = engine.session("s", seed=1).snapshot()
+    for broken in [b"", b"garbage", data[:-3], data[:5]]:
+        with pytest.raises(chatcart.DataLossError) as e:
+            chatcart.Session.restore(engine, broken)
+        assert e.value.code == 15 and e.value.code_name == "DATA_LOSS"
+    with pytest.raises(TypeError):
+        chatcart.Session.restore("not an engine", data)
+
+
+def test_bad_bundles(tmp_path):
+    with pytest.raises(chatcart.NotFoundError) as e:
+        chatcart.Engine.load(tmp_path / "missing")
+    assert "bundle.textproto" in str(e.value)
+    (tmp_path / "bundle.textproto").write_text('name: "broken"\nno_such_field: 1\n')
+    with pytest.raises(chatcart.InvalidArgumentError) as e:
+        chatcart.Engine.load(tmp_path)
+    assert "bundle.textproto" in str(e.value)
+    with pytest.raises(TypeError):
+        chatcart.Engine()
+
+
+def test_engine_properties(engine):
+    assert engine.name == "demo"
+    assert engine.currency == "EUR"
+    assert engine.locales == ["en", "it", "fr"]
+    assert engine.load_stats["products"] == len(engine.catalog) == 38
+    assert engine.fingerprint > 0
