@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "chatcart/v1/money.pb.h"
 #include "google/protobuf/descriptor.h"
 
 namespace chatcart::python {
@@ -14,6 +16,8 @@ namespace {
 
 namespace gp = google::protobuf;
 namespace py = pybind11;
+
+py::object ValueToPython(const gp::Message& message);
 
 py::object Scalar(const gp::Message& m, const gp::FieldDescriptor* f) {
   const gp::Reflection* r = m.GetReflection();
@@ -41,7 +45,7 @@ py::object Scalar(const gp::Message& m, const gp::FieldDescriptor* f) {
       return py::str(s);  // the engine emits valid UTF-8
     }
     case gp::FieldDescriptor::CPPTYPE_MESSAGE:
-      return MessageToPython(r->GetMessage(m, f));
+      return ValueToPython(r->GetMessage(m, f));
   }
   return py::none();
 }
@@ -72,7 +76,7 @@ py::object RepeatedElement(const gp::Message& m, const gp::FieldDescriptor* f, i
       return py::str(s);
     }
     case gp::FieldDescriptor::CPPTYPE_MESSAGE:
-      return MessageToPython(r->GetRepeatedMessage(m, f, i));
+      return ValueToPython(r->GetRepeatedMessage(m, f, i));
   }
   return py::none();
 }
@@ -97,6 +101,31 @@ py::dict MapToPython(const gp::Message& m, const gp::FieldDescriptor* f) {
   return out;
 }
 
+// The field's name as an interned Python str, made once per field: dict keys
+// are not rebuilt on every turn. The map is only touched with the GIL held.
+PyObject* FieldName(const gp::FieldDescriptor* f) {
+  static auto* names = new std::unordered_map<const gp::FieldDescriptor*, PyObject*>();
+  auto [it, inserted] = names->try_emplace(f, nullptr);
+  if (inserted) it->second = PyUnicode_InternFromString(f->name().c_str());
+  return it->second;
+}
+
+void Set(py::dict& out, const gp::FieldDescriptor* f, py::object value) {
+  PyObject* key = FieldName(f);
+  if (key == nullptr || PyDict_SetItem(out.ptr(), key, value.ptr()) != 0) {
+    throw py::error_already_set();
+  }
+}
+
+py::object ValueToPython(const gp::Message& message) {
+  // chatcart.v1.Money, the most frequent message in results, as a cheap
+  // (minor_units, currency) tuple.
+  if (const auto* money = dynamic_cast<const v1::Money*>(&message)) {
+    return py::make_tuple(money->minor_units(), money->currency());
+  }
+  return MessageToPython(message);
+}
+
 }  // namespace
 
 py::dict MessageToPython(const gp::Message& message) {
@@ -105,18 +134,17 @@ py::dict MessageToPython(const gp::Message& message) {
   py::dict out;
   for (int i = 0; i < d->field_count(); ++i) {
     const gp::FieldDescriptor* f = d->field(i);
-    py::str name(f->name());
     if (f->is_map()) {
-      out[name] = MapToPython(message, f);
+      Set(out, f, MapToPython(message, f));
     } else if (f->is_repeated()) {
       const int n = r->FieldSize(message, f);
       py::list items(n);
       for (int k = 0; k < n; ++k) items[k] = RepeatedElement(message, f, k);
-      out[name] = std::move(items);
+      Set(out, f, std::move(items));
     } else if (f->cpp_type() == gp::FieldDescriptor::CPPTYPE_MESSAGE && !r->HasField(message, f)) {
-      out[name] = py::none();
+      Set(out, f, py::none());
     } else {
-      out[name] = Scalar(message, f);
+      Set(out, f, Scalar(message, f));
     }
   }
   return out;

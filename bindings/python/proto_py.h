@@ -3,7 +3,7 @@
 // Protobuf messages as plain Python values, by reflection: a message is a
 // dict of every field by its proto name (unset singular messages are None,
 // enums their value names, map fields dicts in key order, 64-bit integers
-// Python ints). The Python package wraps these dicts in small classes, so no
+// Python ints), except chatcart.v1.Money, a (minor_units, currency) tuple. The Python package wraps these dicts in small classes, so no
 // protobuf module is needed in Python. Call with the GIL held.
 
 #ifndef CHATCART_BINDINGS_PYTHON_PROTO_PY_H_

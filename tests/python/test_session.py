@@ -235,3 +235,39 @@ def test_engine_properties(engine):
     assert engine.locales == ["en", "it", "fr"]
     assert engine.load_stats["products"] == len(engine.catalog) == 38
     assert engine.fingerprint > 0
+
+
+def test_threads_share_an_engine_and_take_turns_on_a_session(engine):
+    import threading
+
+    expected = continuation(engine.session("thread", seed=9), GIFT_TO_ORDER, 0)
+    outputs, errors = {}, []
+
+    def converse_in_thread(k):
+        try:
+            outputs[k] = continuation(engine.session("thread", seed=9), GIFT_TO_ORDER, 0)
+        except Exception as e:  # reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=converse_in_thread, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert all(out == expected for out in outputs.values())
+
+    # One session from several threads: the turns take turns, none is lost.
+    shared = engine.session("shared", seed=9)
+    shared.turn("hi", at=T0)
+    hammer = [threading.Thread(target=lambda: [shared.turn("show my cart", at=T0)
+                                               for _ in range(20)]) for _ in range(3)]
+    for t in hammer:
+        t.start()
+    for t in hammer:
+        t.join()
+    serial = engine.session("shared", seed=9)
+    serial.turn("hi", at=T0)
+    for _ in range(60):
+        serial.turn("show my cart", at=T0)
+    assert shared.snapshot() == serial.snapshot()

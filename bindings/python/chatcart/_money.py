@@ -24,9 +24,9 @@ class Money:
     @classmethod
     def _trusted(cls, minor_units, currency):
         """From values the engine produced (already valid): no validation."""
-        money = object.__new__(cls)
-        object.__setattr__(money, "_minor_units", minor_units)
-        object.__setattr__(money, "_currency", currency)
+        money = _new(cls)
+        _set_minor_units(money, minor_units)
+        _set_currency(money, currency)
         return money
 
     @classmethod
@@ -66,3 +66,9 @@ class Money:
 
     def __reduce__(self):
         return (Money, (self._minor_units, self._currency))
+
+
+# Money._trusted's fast path: the slots' own setters (results carry many amounts).
+_new = object.__new__
+_set_minor_units = Money.__dict__["_minor_units"].__set__
+_set_currency = Money.__dict__["_currency"].__set__

@@ -48,26 +48,59 @@ def _plain(x):
     return x
 
 
-class _Record:
-    """Base: subclasses list their fields in _FIELDS as (name, converter)."""
+def _field(name, convert):
+    """A read-only property for a record field: the native value as it is, or
+    converted on first access and kept."""
+    if convert is None:
+        def get(self):
+            return self._d.get(name)
+    else:
+        def get(self):
+            cache = self._c
+            if cache is None:
+                cache = {}
+                object.__setattr__(self, "_c", cache)
+            elif name in cache:
+                return cache[name]
+            value = self._d.get(name)
+            value = None if value is None else convert(value)
+            cache[name] = value
+            return value
+    return property(get)
 
-    __slots__ = ()
+
+class _Record:
+    """Base: subclasses list their fields in _FIELDS as (name, converter).
+
+    A record keeps the native module's dict and converts nested values
+    (messages, money) on first access, so a turn costs Python little until
+    its parts are read.
+    """
+
+    __slots__ = ("_d", "_c")
     _FIELDS = ()
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        for name, convert in cls._FIELDS:
+            setattr(cls, name, _field(name, convert))
+
     def __init__(self, **fields):
-        for name, _ in self._FIELDS:
-            object.__setattr__(self, name, fields.pop(name, None))
-        if fields:
-            raise TypeError("%s has no field %s" % (type(self).__name__, ", ".join(fields)))
+        unknown = set(fields) - {n for n, _ in self._FIELDS}
+        if unknown:
+            raise TypeError("%s has no field %s" % (type(self).__name__,
+                                                    ", ".join(sorted(unknown))))
+        values = {n: fields.get(n) for n, _ in self._FIELDS}  # already converted
+        object.__setattr__(self, "_d", values)
+        object.__setattr__(self, "_c", dict(values))
 
     @classmethod
     def _from(cls, native):
         """From the native module's dict (missing keys are None)."""
-        values = {}
-        for name, convert in cls._FIELDS:
-            value = native.get(name)
-            values[name] = convert(value) if convert is not None else value
-        return cls(**values)
+        record = object.__new__(cls)
+        object.__setattr__(record, "_d", native)
+        object.__setattr__(record, "_c", None)
+        return record
 
     def __setattr__(self, name, value):
         raise AttributeError("%s is immutable" % type(self).__name__)
@@ -106,7 +139,7 @@ def _rebuild(cls, fields):
 
 class QuickReply(_Record):
     """A button: its title for the shopper and the payload to send back."""
-    __slots__ = ("title", "payload")
+    __slots__ = ()
     _FIELDS = (("title", None), ("payload", None))
 
     def __repr__(self):
@@ -115,7 +148,7 @@ class QuickReply(_Record):
 
 class ProductCard(_Record):
     """A product shown in a reply, with why it was picked."""
-    __slots__ = ("product_id", "name", "price", "price_text", "reasons", "image", "url")
+    __slots__ = ()
     _FIELDS = (("product_id", None), ("name", None), ("price", _money), ("price_text", None),
                ("reasons", list), ("image", None), ("url", None))
 
@@ -124,7 +157,7 @@ class ProductCard(_Record):
 
 
 class CartLine(_Record):
-    __slots__ = ("product_id", "title", "quantity", "line_total")
+    __slots__ = ()
     _FIELDS = (("product_id", None), ("title", None), ("quantity", None),
                ("line_total", _money))
 
@@ -134,8 +167,7 @@ class CartLine(_Record):
 
 class CartSummary(_Record):
     """The cart as a reply shows it: lines and exact totals."""
-    __slots__ = ("lines", "subtotal", "discount", "tax", "shipping", "total", "version",
-                 "total_text")
+    __slots__ = ()
     _FIELDS = (("lines", _list(CartLine)), ("subtotal", _money), ("discount", _money),
                ("tax", _money), ("shipping", _money), ("total", _money), ("version", None),
                ("total_text", None))
@@ -147,7 +179,7 @@ class CartSummary(_Record):
 
 class Reply(_Record):
     """One message to the shopper: text, buttons, product cards, a cart."""
-    __slots__ = ("text", "quick_replies", "products", "cart", "template_id")
+    __slots__ = ()
     _FIELDS = (("text", None), ("quick_replies", _list(QuickReply)),
                ("products", _list(ProductCard)), ("cart", _optional(CartSummary)),
                ("template_id", None))
@@ -165,7 +197,7 @@ class Reply(_Record):
 
 class HostAction(_Record):
     """Something the host must do: a checkout link, a payment, a handoff."""
-    __slots__ = ("kind", "param")
+    __slots__ = ()
     _FIELDS = (("kind", None), ("param", dict))
 
     def __repr__(self):
@@ -174,7 +206,7 @@ class HostAction(_Record):
 
 class AnalyticsEvent(_Record):
     """An analytics event: flow started, slot filled, added to cart..."""
-    __slots__ = ("kind", "param")
+    __slots__ = ()
     _FIELDS = (("kind", None), ("param", dict))
 
     def __repr__(self):
@@ -182,7 +214,7 @@ class AnalyticsEvent(_Record):
 
 
 class TraceEntity(_Record):
-    __slots__ = ("type", "text", "value", "start", "end")
+    __slots__ = ()
     _FIELDS = (("type", None), ("text", None), ("value", None), ("start", None), ("end", None))
 
     def __repr__(self):
@@ -191,8 +223,7 @@ class TraceEntity(_Record):
 
 class Trace(_Record):
     """How the engine understood and decided the turn."""
-    __slots__ = ("intent", "confidence", "out_of_scope", "entities", "transitions",
-                 "slots_filled", "truncated", "language", "state")
+    __slots__ = ()
     _FIELDS = (("intent", None), ("confidence", None), ("out_of_scope", None),
                ("entities", _list(TraceEntity)), ("transitions", list),
                ("slots_filled", list), ("truncated", None), ("language", None),
@@ -209,7 +240,7 @@ class TurnResult(_Record):
       trace: how the turn was understood (Trace).
       language: the session's language after the turn.
     """
-    __slots__ = ("replies", "host_actions", "events", "trace", "language")
+    __slots__ = ()
     _FIELDS = (("replies", _list(Reply)), ("host_actions", _list(HostAction)),
                ("events", _list(AnalyticsEvent)), ("trace", _optional(Trace)),
                ("language", None))
@@ -253,8 +284,7 @@ class TurnResult(_Record):
 
 class IntentResult(_Record):
     """What a text asks for: an intent, its confidence, the best others."""
-    __slots__ = ("intent", "confidence", "out_of_scope", "source", "top", "language",
-                 "truncated")
+    __slots__ = ()
     _FIELDS = (("intent", None), ("confidence", None), ("out_of_scope", None),
                ("source", None), ("top", lambda t: [tuple(x) for x in t]),
                ("language", None), ("truncated", None))
@@ -272,8 +302,7 @@ class Entity(_Record):
     for money, whose bounds are kind ("exact", "under", "over", "between",
     "around"), min and max (Money or None).
     """
-    __slots__ = ("type", "start", "end", "text", "confidence", "value", "kind", "min", "max",
-                 "currency_stated")
+    __slots__ = ()
     _FIELDS = (("type", None), ("start", None), ("end", None), ("text", None),
                ("confidence", None), ("value", None), ("kind", None), ("min", _money),
                ("max", _money), ("currency_stated", None))
@@ -288,8 +317,7 @@ class Entity(_Record):
 
 class Product(_Record):
     """A catalog product (a copy: it does not keep the engine alive)."""
-    __slots__ = ("id", "name", "brand", "model", "description", "image", "url", "price",
-                 "list_price", "rating", "stock", "category")
+    __slots__ = ()
     _FIELDS = (("id", None), ("name", None), ("brand", None), ("model", None),
                ("description", None), ("image", None), ("url", None), ("price", _money),
                ("list_price", _money), ("rating", None), ("stock", None), ("category", None))
@@ -300,7 +328,7 @@ class Product(_Record):
 
 class Match(_Record):
     """A product found by name and how well it matched (0..1)."""
-    __slots__ = ("product", "score")
+    __slots__ = ()
     _FIELDS = (("product", Product._from), ("score", None))
 
     def __repr__(self):
@@ -308,7 +336,7 @@ class Match(_Record):
 
 
 class ScoreTerm(_Record):
-    __slots__ = ("name", "value", "utility", "weight", "contribution")
+    __slots__ = ()
     _FIELDS = (("name", None), ("value", None), ("utility", None), ("weight", None),
                ("contribution", None))
 
@@ -320,7 +348,7 @@ _REASON_KINDS = ("meets", "within_budget", "near_target", "preference", "rating"
 
 class Reason(_Record):
     """Why a product was picked, structured and rendered (text)."""
-    __slots__ = ("kind", "subject", "label", "value", "other", "versus", "text")
+    __slots__ = ()
     _FIELDS = (("kind", lambda k: _REASON_KINDS[k] if isinstance(k, int) else k),
                ("subject", None), ("label", None), ("value", None), ("other", None),
                ("versus", None), ("text", None))
@@ -331,7 +359,7 @@ class Reason(_Record):
 
 class Pick(_Record):
     """A recommended product, its score (0..1), breakdown and reasons."""
-    __slots__ = ("id", "name", "brand", "price", "score", "breakdown", "reasons", "alternative")
+    __slots__ = ()
     _FIELDS = (("id", None), ("name", None), ("brand", None), ("price", _money),
                ("score", None), ("breakdown", _list(ScoreTerm)), ("reasons", _list(Reason)),
                ("alternative", list))
@@ -343,20 +371,19 @@ class Pick(_Record):
 
 
 class AppliedConstraint(_Record):
-    __slots__ = ("origin", "text", "phrase", "relaxable")
+    __slots__ = ()
     _FIELDS = (("origin", None), ("text", None), ("phrase", None), ("relaxable", None))
 
 
 class Relaxation(_Record):
     """Changes (constraint index, relaxed form, phrase) and how many then fit."""
-    __slots__ = ("changes", "matches", "text")
+    __slots__ = ()
     _FIELDS = (("changes", lambda c: [tuple(x) for x in c]), ("matches", None), ("text", None))
 
 
 class Recommendation(_Record):
     """Picks for a request; when nothing fits, why and what would."""
-    __slots__ = ("picks", "alternative", "other_approach", "matches", "constraints",
-                 "conflict", "relaxations", "explanation", "locale")
+    __slots__ = ()
     _FIELDS = (("picks", _list(Pick)), ("alternative", None), ("other_approach", _optional(Pick)),
                ("matches", None), ("constraints", _list(AppliedConstraint)),
                ("conflict", list), ("relaxations", _list(Relaxation)),
