@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "common/status.h"
 #include "chatcart/v1/cart_policy.pb.h"
 #include "absl/time/time.h"
 #include "common/status_macros.h"
@@ -623,7 +624,69 @@ absl::Status CommerceExecutor::Forget(TurnContext& turn) {
   return absl::OkStatus();
 }
 
+namespace {
+
+std::optional<OrderStatus> StatusOfEvent(std::string_view kind) {
+  if (kind == "order_paid") return OrderStatus::kPaid;
+  if (kind == "order_shipped") return OrderStatus::kShipped;
+  if (kind == "order_delivered") return OrderStatus::kDelivered;
+  if (kind == "order_cancelled") return OrderStatus::kCancelled;
+  return std::nullopt;
+}
+
+}  // namespace
+
+absl::Time CommerceExecutor::InputTime() const {
+  return absl::FromUnixSeconds(input_.time().seconds()) + absl::Nanoseconds(input_.time().nanos());
+}
+
+absl::Status CommerceExecutor::ApplyOrderEvent() {
+  std::optional<OrderStatus> to = StatusOfEvent(input_.event().kind());
+  if (!to.has_value()) return absl::OkStatus();
+  auto reference = input_.event().param().find("reference");
+  if (reference == input_.event().param().end()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(input_.event().kind(), " event: param \"reference\" is missing"));
+  }
+  for (Order& order : state_.orders) {
+    if (order.reference() != reference->second || order.status() == *to) continue;
+    // A delivery may be the first news of a shipment: pass through shipped.
+    if (*to == OrderStatus::kDelivered && order.status() != OrderStatus::kShipped) {
+      absl::Status shipped = order.Transition(OrderStatus::kShipped, Actor::Bot(), InputTime());
+      if (!shipped.ok()) return Annotate(shipped, input_.event().kind());
+    }
+    return Annotate(order.Transition(*to, Actor::Bot(), InputTime()), input_.event().kind());
+  }
+  return absl::OkStatus();
+}
+
 std::optional<dialogue::ConditionValue> CommerceExecutor::Lookup(std::string_view name) const {
+  if (name == "event.order_known") {
+    auto reference = input_.event().param().find("reference");
+    if (reference == input_.event().param().end()) return false;
+    for (const Order& order : state_.orders) {
+      if (order.reference() == reference->second) return true;
+    }
+    return false;
+  }
+  if (name == "local.hour" || name == "quiet_hours") {
+    const int hour = absl::ToCivilHour(InputTime(), engine_.time_zone).hour();
+    if (name == "local.hour") return static_cast<int64_t>(hour);
+    const int start = engine_.quiet_start_hour, end = engine_.quiet_end_hour;
+    if (start == end) return false;
+    return start < end ? (hour >= start && hour < end) : (hour >= start || hour < end);
+  }
+  if (name.starts_with("profile.")) {
+    std::string_view key = name.substr(8);
+    for (const v1::ProfileEntry& entry : state_.profile.entries()) {
+      if (entry.key() != key) continue;
+      const v1::SlotSnapshot& v = entry.value();
+      if (v.type() == "yes_no") return v.yes();
+      if (!v.text().empty()) return v.text();
+      return v.number();
+    }
+    return std::nullopt;
+  }
   if (name == "cart.lines") {
     return static_cast<int64_t>(state_.cart.has_value() ? state_.cart->state().lines.size() : 0);
   }

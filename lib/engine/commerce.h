@@ -34,6 +34,15 @@ class CommerceExecutor : public dialogue::ActionExecutor {
                        dialogue::TurnContext& turn) override;
   std::optional<dialogue::ConditionValue> Lookup(std::string_view name) const override;
 
+  // An order event from the host (order_paid, order_shipped,
+  // order_delivered, order_cancelled with param reference=...) moves the
+  // session's order of that reference along its lifecycle, so "where is my
+  // order?" answers from it. Events for orders this session does not hold
+  // change nothing (flows may read `event.order_known`). A transition the
+  // lifecycle forbids (shipped before paid) fails the turn with the Order's
+  // FAILED_PRECONDITION, prefixed by the event kind.
+  absl::Status ApplyOrderEvent();
+
  private:
   absl::Status Recommend(const v1::RecommendAction& action, dialogue::TurnContext& turn);
   absl::Status ShowProduct(const v1::ShowProductAction& action, dialogue::TurnContext& turn);
@@ -72,6 +81,8 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   std::string Format(const Money& money, const dialogue::TurnContext& turn) const;
   void AttachCartSummary(v1::Reply* reply, dialogue::TurnContext& turn);
   Actor TurnActor() const;
+  // The turn's time, from the input (the engine reads no clock).
+  absl::Time InputTime() const;
 
   const engine_internal::EngineRep& engine_;
   CommerceState& state_;

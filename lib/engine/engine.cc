@@ -241,6 +241,22 @@ absl::StatusOr<std::shared_ptr<const Engine>> Engine::Create(std::string_view bu
                             ? static_cast<size_t>(bundle.session().max_text_chars())
                             : 2000;
 
+  if (const std::string& zone = bundle.store().time_zone(); !zone.empty()) {
+    if (!absl::LoadTimeZone(zone, &rep->time_zone)) {
+      errors.push_back(absl::StrCat(sources.bundle_source.Where({{"store", -1}}),
+                                    ": store.time_zone: unknown time zone \"", zone,
+                                    "\" (want an IANA name such as Europe/Rome)"));
+    }
+  }
+  for (int hour : {bundle.proactive().quiet_start_hour(), bundle.proactive().quiet_end_hour()}) {
+    if (hour < 0 || hour > 23) {
+      errors.push_back(absl::StrCat(sources.bundle_source.Where({{"proactive", -1}}),
+                                    ": proactive: quiet hours are 0 to 23 (got ", hour, ")"));
+    }
+  }
+  rep->quiet_start_hour = bundle.proactive().quiet_start_hour();
+  rep->quiet_end_hour = bundle.proactive().quiet_end_hour();
+
   rep->templates = std::make_unique<dialogue::TemplateCatalog>(
       dialogue::TemplateCatalog::Compile(sources.templates, rep->locales, &errors));
   CompileIntents(sources, rep.get(), &errors);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "chatcart/cart.h"
+#include "absl/time/time.h"
 #include "chatcart/catalog.h"
 #include "chatcart/engine.h"
 #include "chatcart/entities.h"
@@ -32,6 +33,9 @@ struct EngineRep {
   std::vector<std::string> locales;
   std::string default_language;  // of the first locale
   size_t max_text_chars = 2000;
+  absl::TimeZone time_zone = absl::UTCTimeZone();  // the store's
+  int quiet_start_hour = 0;                          // [start, end); equal: none
+  int quiet_end_hour = 0;
 
   std::unique_ptr<dialogue::TemplateCatalog> templates;
   std::unique_ptr<const dialogue::FlowGraph> graph;

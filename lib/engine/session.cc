@@ -187,6 +187,7 @@ absl::StatusOr<v1::TurnResult> Session::HandleTurn(const v1::TurnInput& input) {
   dialogue::DialogueState dialogue = rep_->dialogue;
   engine_internal::CommerceState commerce = rep_->commerce;
   engine::CommerceExecutor executor(engine, commerce, in);
+  CHATCART_RETURN_IF_ERROR(executor.ApplyOrderEvent());
   v1::TurnResult result;
   CHATCART_RETURN_IF_ERROR(engine.runtime->HandleTurn(in, understanding, executor, dialogue, &result));
   for (const dialogue::Entity& entity : understanding.entities) {

@@ -86,7 +86,7 @@ def test_quick_reply_payload(engine):
 EVENTS = [
     ("order_shipped", {"reference": "ABC-1", "tracking_url": "https://t.example/1"},
      "ABC-1"),
-    ("cart_abandoned", {}, "cart"),
+    ("order_paid", {"reference": "ABC-1"}, "ABC-1"),
 ]
 
 
@@ -98,6 +98,13 @@ def test_events(engine, kind, params, reply):
         assert reply in result.text
         assert result.events[0].kind == "event"
         assert result.events[0].param == {"kind": kind}
+
+
+def test_a_reminder_for_an_empty_cart_says_nothing(engine):
+    session = engine.session("quiet", seed=1)
+    result = session.turn(event={"kind": "cart_abandoned", "param": {}}, at=T0)
+    assert result.text == ""
+    assert result.state == "main/welcome"
 
 
 # (at, the same instant as another form)
