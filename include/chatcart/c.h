@@ -22,6 +22,11 @@
  *
  * examples/embed_c/ is a complete host: a chat loop over stdin.
  *
+ * Limit: a process uses either libchatcart_c.so or the static C++ libraries
+ * (chatcart::chatcart), not both: each carries the chatcart.v1 protobuf
+ * descriptors, and loading the second copy into the process's libprotobuf
+ * aborts ("File already exists in database").
+ *
  * Conventions, as in leveldb's c.h:
  *  (1) Objects are opaque struct pointers, each type with a _create/_destroy
  *      pair. _destroy(NULL) is a no-op.
