@@ -7,6 +7,7 @@
 // keys in sorted order, so equal inputs give equal bytes.
 
 #define CHATCART_C_EXPERIMENTAL
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
