@@ -744,6 +744,80 @@ static void TestExperimental(const char* bundle_dir) {
   chatcart_engine_destroy(engine);
 }
 
+/* Applies the JSON cart `command`; returns the response (free it). */
+static char* ApplyCart(chatcart_session_t* session, const char* command) {
+  char* err = NULL;
+  char* response = NULL;
+  chatcart_code code = chatcart_experimental_session_apply_cart_command(
+      session, CHATCART_FORMAT_JSON, command, strlen(command), &response, NULL, &err);
+  CheckNoError(code, err);
+  return response;
+}
+
+/* Copies the string value of "key" in `json` into out[size]. */
+static void ReadJsonString(const char* json, const char* key, char* out, size_t size) {
+  const char* p = strstr(json, key);
+  const char* end;
+  CheckCondition(p != NULL);
+  p += strlen(key);
+  end = strchr(p, '"');
+  CheckCondition(end != NULL && (size_t)(end - p) < size);
+  memcpy(out, p, (size_t)(end - p));
+  out[end - p] = '\0';
+}
+
+/* From a line to a placed order through cart commands alone; the order joins
+ * the session like one placed in conversation. */
+static void TestExperimentalPlaceOrder(const char* bundle_dir) {
+  char* err = NULL;
+  char* response = NULL;
+  char* result = NULL;
+  chatcart_code code;
+  chatcart_engine_t* engine = NULL;
+  chatcart_session_t* session = NULL;
+  char token[64];
+  char reference[64];
+  char command[256];
+  const char* status = "{\"text\": \"where is my order?\", \"time\": \"2026-11-23T10:05:00Z\"}";
+
+  StartPhase("experimental_place_order");
+  code = chatcart_engine_create_from_path(bundle_dir, NULL, &engine, &err);
+  CheckNoError(code, err);
+  code = chatcart_session_create(engine, "order", 5, 11, &session, &err);
+  CheckNoError(code, err);
+  chatcart_free(ApplyCart(session,
+                          "{\"addLine\": {\"productId\": \"toy-fox\", \"quantity\": 1}, "
+                          "\"time\": \"2026-11-23T10:00:00Z\"}"));
+  /* Confirmation needs a shipping method first: refused, nothing changes. */
+  CheckErrorCode(CHATCART_FAILED_PRECONDITION,
+                 chatcart_experimental_session_apply_cart_command(session, CHATCART_FORMAT_JSON,
+                                                                  "{\"requestConfirmation\": {}}",
+                                                                  27, &response, NULL, &err),
+                 err, "shipping method");
+  chatcart_free(ApplyCart(session,
+                          "{\"setShippingMethod\": {\"method\": \"standard\"}, "
+                          "\"time\": \"2026-11-23T10:01:00Z\"}"));
+  response =
+      ApplyCart(session, "{\"requestConfirmation\": {}, \"time\": \"2026-11-23T10:02:00Z\"}");
+  ReadJsonString(response, "\"confirmation\":{\"token\":\"", token, sizeof token);
+  chatcart_free(response);
+  snprintf(command, sizeof command,
+           "{\"confirm\": {\"token\": \"%s\"}, \"time\": \"2026-11-23T10:03:00Z\"}", token);
+  chatcart_free(ApplyCart(session, command));
+  response = ApplyCart(session, "{\"placeOrder\": {}, \"time\": \"2026-11-23T10:04:00Z\"}");
+  ReadJsonString(response, "\"orderReference\":\"", reference, sizeof reference);
+  CheckCondition(strlen(reference) > 4);
+  CheckCondition(strstr(response, "\"ordersPlaced\":1") != NULL);
+  chatcart_free(response);
+  code = chatcart_session_handle_turn(session, CHATCART_FORMAT_JSON, status, strlen(status),
+                                      &result, NULL, &err);
+  CheckNoError(code, err);
+  CheckCondition(strstr(result, reference) != NULL);
+  chatcart_free(result);
+  chatcart_session_destroy(session);
+  chatcart_engine_destroy(engine);
+}
+
 /* A bundle without a catalog, intents or cart policy. */
 static void TestExperimentalWithoutComponents(const char* bare_dir) {
   char* err = NULL;
@@ -796,6 +870,7 @@ int main(int argc, char** argv) {
   if (argc > 1) {
     TestEngine(argv[1]);
     TestExperimental(argv[1]);
+    TestExperimentalPlaceOrder(argv[1]);
     if (argc > 2) TestExperimentalWithoutComponents(argv[2]);
   } else {
     fprintf(stderr, "c_test: no bundle directory given: engine and session tests skipped\n");
