@@ -10,10 +10,12 @@
  * bundle (no catalog, intents or cart policy: tests/c_api/testdata/bare)
  * checks that the calls needing them say so. */
 
+#define _POSIX_C_SOURCE 200809L /* pthreads */
 /* The experimental part too (c.h convention (11)). */
 #define CHATCART_C_EXPERIMENTAL
 #include "chatcart/c.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,6 +195,8 @@ static void TestEngine(const char* bundle_dir) {
   char* snapshot2 = NULL;
   size_t snapshot2_len = 0;
   char* corrupted = NULL;
+  size_t i;
+  int bit;
   const char* hi = "{\"text\": \"hi\", \"time\": \"2026-11-23T10:00:00Z\"}";
   const char* gift = "{\"text\": \"a gift for my 6 year old\", \"time\": \"2026-11-23T10:01:00Z\"}";
   /* TurnInput{text: "hi", time: {seconds: 1795428000}} in binary protobuf. */
@@ -388,13 +392,21 @@ static void TestEngine(const char* bundle_dir) {
                  "");
   CheckErrorCode(CHATCART_DATA_LOSS, chatcart_session_restore(engine, "", 0, &restored, &err), err,
                  "");
+  /* Every truncation and every flipped bit of every byte is caught. */
   corrupted = (char*)malloc(snapshot_len);
   CheckCondition(corrupted != NULL);
-  memcpy(corrupted, snapshot, snapshot_len);
-  corrupted[snapshot_len / 2] ^= 0x40;
-  CheckErrorCode(CHATCART_DATA_LOSS,
-                 chatcart_session_restore(engine, corrupted, snapshot_len, &restored, &err), err,
-                 "");
+  for (i = 0; i < snapshot_len; ++i) {
+    code = chatcart_session_restore(engine, snapshot, i, &restored, &err);
+    CheckCondition(code == CHATCART_DATA_LOSS && err != NULL && err[0] != '\0');
+    for (bit = 0; bit < 8; ++bit) {
+      memcpy(corrupted, snapshot, snapshot_len);
+      corrupted[i] = (char)(corrupted[i] ^ (1 << bit));
+      code = chatcart_session_restore(engine, corrupted, snapshot_len, &restored, &err);
+      CheckCondition(code == CHATCART_DATA_LOSS);
+    }
+  }
+  chatcart_free(err);
+  err = NULL;
   free(corrupted);
   CheckErrorCode(CHATCART_INVALID_ARGUMENT,
                  chatcart_session_restore(NULL, snapshot, snapshot_len, &restored, &err), err,
@@ -857,6 +869,67 @@ static void TestExperimentalWithoutComponents(const char* bare_dir) {
   chatcart_engine_destroy(engine);
 }
 
+/* Convention (9): one engine shared by threads, a session per thread. */
+enum { kThreads = 4, kThreadTurns = 3 };
+typedef struct {
+  const chatcart_engine_t* engine;
+  char* last; /* the last turn's JSON, or NULL on failure */
+} ThreadState;
+
+static void* Converse(void* arg) {
+  ThreadState* state = (ThreadState*)arg;
+  static const char* const turns[kThreadTurns] = {
+      "{\"text\": \"hi\", \"time\": \"2026-11-23T10:00:00Z\"}",
+      "{\"text\": \"a gift for my 6 year old under 40 euros\", \"time\": "
+      "\"2026-11-23T10:01:00Z\"}",
+      "{\"text\": \"she loves lego\", \"time\": \"2026-11-23T10:02:00Z\"}"};
+  chatcart_session_t* session = NULL;
+  char* err = NULL;
+  int t;
+  if (chatcart_session_create(state->engine, "thread", 6, 42, &session, &err) != CHATCART_OK) {
+    chatcart_free(err);
+    return NULL;
+  }
+  for (t = 0; t < kThreadTurns; ++t) {
+    chatcart_free(state->last);
+    state->last = NULL;
+    if (chatcart_session_handle_turn(session, CHATCART_FORMAT_JSON, turns[t], strlen(turns[t]),
+                                     &state->last, NULL, &err) != CHATCART_OK) {
+      break;
+    }
+  }
+  chatcart_free(err);
+  chatcart_session_destroy(session);
+  return NULL;
+}
+
+static void TestThreads(const char* bundle_dir) {
+  char* err = NULL;
+  chatcart_code code;
+  chatcart_engine_t* engine = NULL;
+  pthread_t threads[kThreads];
+  ThreadState states[kThreads];
+  int i;
+
+  StartPhase("threads");
+  code = chatcart_engine_create_from_path(bundle_dir, NULL, &engine, &err);
+  CheckNoError(code, err);
+  for (i = 0; i < kThreads; ++i) {
+    states[i].engine = engine;
+    states[i].last = NULL;
+    CheckCondition(pthread_create(&threads[i], NULL, Converse, &states[i]) == 0);
+  }
+  for (i = 0; i < kThreads; ++i) CheckCondition(pthread_join(threads[i], NULL) == 0);
+  /* Equal seeds and inputs: every thread's conversation ends the same. */
+  for (i = 0; i < kThreads; ++i) {
+    CheckCondition(states[i].last != NULL);
+    CheckCondition(strstr(states[i].last, "Brickville") != NULL);
+    CheckEqual(states[0].last, states[i].last);
+  }
+  for (i = 0; i < kThreads; ++i) chatcart_free(states[i].last);
+  chatcart_engine_destroy(engine);
+}
+
 static void TestFree(void) {
   StartPhase("free");
   chatcart_free(NULL);
@@ -871,6 +944,7 @@ int main(int argc, char** argv) {
     TestEngine(argv[1]);
     TestExperimental(argv[1]);
     TestExperimentalPlaceOrder(argv[1]);
+    TestThreads(argv[1]);
     if (argc > 2) TestExperimentalWithoutComponents(argv[2]);
   } else {
     fprintf(stderr, "c_test: no bundle directory given: engine and session tests skipped\n");
