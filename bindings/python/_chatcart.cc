@@ -32,6 +32,7 @@
 #include "chatcart/session.h"
 #include "chatcart/version.h"
 #include "common_py.h"
+#include "google/protobuf/util/json_util.h"
 #include "proto_py.h"
 #include "pybind11/pybind11.h"
 #include "pybind11/stl.h"
@@ -154,6 +155,37 @@ double TimeTurns(PySession& s, const std::string& input_bytes, int n) {
   return seconds;
 }
 
+py::bytes ExportProfile(PySession& s) {
+  std::string bytes;
+  {
+    py::gil_scoped_release release;
+    std::lock_guard<std::mutex> lock(s.mu);
+    bytes = s.session->ExportProfile().SerializeAsString();
+  }
+  return py::bytes(bytes);
+}
+
+// A ShopperProfile as serialized bytes, or (json=true) in the JSON mapping.
+void ImportProfile(PySession& s, const std::string& data, bool json) {
+  v1::ShopperProfile profile;
+  if (json) {
+    auto status = google::protobuf::util::JsonStringToMessage(
+        google::protobuf::StringPiece(data.data(), data.size()), &profile);
+    if (!status.ok()) {
+      ThrowStatus(absl::InvalidArgumentError("profile: " + std::string(status.message())));
+    }
+  } else if (!profile.ParseFromString(data)) {
+    ThrowStatus(absl::InvalidArgumentError("profile: bytes do not parse as a ShopperProfile"));
+  }
+  absl::Status status;
+  {
+    py::gil_scoped_release release;
+    std::lock_guard<std::mutex> lock(s.mu);
+    status = s.session->ImportProfile(profile);
+  }
+  if (!status.ok()) ThrowStatus(status);
+}
+
 py::bytes Snapshot(PySession& s) {
   std::string bytes;
   {
@@ -256,6 +288,8 @@ PYBIND11_MODULE(_chatcart, m) {
              return py::bytes(cp::TurnWire(s, in, /*json=*/false));
            })
       .def("time_turns", &cp::TimeTurns)
+      .def("export_profile", &cp::ExportProfile)
+      .def("import_profile", &cp::ImportProfile, py::arg("data"), py::arg("json"))
       .def("snapshot", &cp::Snapshot);
 
   py::class_<cp::PyEngine, std::shared_ptr<cp::PyEngine>> engine(m, "Engine");

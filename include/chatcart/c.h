@@ -22,6 +22,11 @@
  *
  * examples/embed_c/ is a complete host: a chat loop over stdin.
  *
+ * Limit: a process uses either libchatcart_c.so or the static C++ libraries
+ * (chatcart::chatcart), not both: each carries the chatcart.v1 protobuf
+ * descriptors, and loading the second copy into the process's libprotobuf
+ * aborts ("File already exists in database").
+ *
  * Conventions, as in leveldb's c.h:
  *  (1) Objects are opaque struct pointers, each type with a _create/_destroy
  *      pair. _destroy(NULL) is a no-op.
@@ -250,6 +255,119 @@ CHATCART_EXPORT chatcart_code chatcart_session_snapshot(const chatcart_session_t
 CHATCART_EXPORT chatcart_code chatcart_session_restore(const chatcart_engine_t* engine,
                                                        const char* bytes, size_t len,
                                                        chatcart_session_t** session, char** errmsg);
+
+/* ==== Experimental: may change in any release ============================ */
+
+#ifdef CHATCART_C_EXPERIMENTAL
+/* Declared only when the host defines CHATCART_C_EXPERIMENTAL (convention
+ * (11)): the cart, catalog, recommender and understanding of an engine, one
+ * call each, for hosts and tools that need them outside a conversation.
+ * Their JSON shapes (where no chatcart.v1 message defines them) and their
+ * arguments may change before they are promised. Results are malloc'd,
+ * NUL-terminated, owned by the caller (free them with chatcart_free);
+ * *result_len excludes the NUL and result_len may be NULL. JSON out has its
+ * object keys in the protobuf JSON mapping's lowerCamelCase, sorted, so equal
+ * inputs give equal text; amounts are {"minorUnits": "3499", "currency":
+ * "EUR"}. Every engine call may run on any thread at once. */
+
+/* Applies one cart command to the session's cart, as a host or an agent does
+ * outside a turn (the next turns see the cart). `command` is a
+ * chatcart.v1.CartCommand (cart_commands.proto) in `format`, in JSON e.g.
+ * {"addLine": {"productId": "toy-farm", "quantity": 2},
+ *  "actor": {"kind": "ACTOR_KIND_AGENT", "agentId": "nick-42"},
+ *  "expectedVersion": "1", "idempotencyKey": "web-7",
+ *  "time": "2026-11-23T10:00:00Z"}
+ * (without "time" the cart's last update time stands: the engine reads no
+ * clock).
+ * The cart is created on first use and priced through the engine's sources
+ * (the bundle catalog, or the host's). On success *response receives a
+ * chatcart.v1.CartApplyResponse (cart_apply.proto) in the same format: the
+ * cart, its totals, the event, the version, any order. A refused command is
+ * an error, never a response, and leaves the session unchanged: ABORTED for
+ * an expected_version that is not the cart's, FAILED_PRECONDITION for a rule
+ * (stock, a guardrail, an expired code; a bundle without a cart policy),
+ * NOT_FOUND for an unknown product, line, code or shipping method,
+ * PERMISSION_DENIED, INVALID_ARGUMENT for a command that does not parse or
+ * validate. A PlaceOrder joins the session's orders. One thread at a time per
+ * session. Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_session_apply_cart_command(
+    chatcart_session_t* session, chatcart_format format, const char* command, size_t command_len,
+    char** response, size_t* response_len, char** errmsg);
+
+/* The catalog's products whose name, brand, model or searchable attributes
+ * match `text` (typos and unfinished words forgiven), best first, at most
+ * `limit` (0: 10; at most 1,000): {"matches": [{"brand": "Lumo", "category":
+ * "Printers > Photo Printers", "id": "pr-cp400", "name": "Lumo CP-400",
+ * "price": {...}, "score": 0.93}]}. FAILED_PRECONDITION for a bundle without
+ * a catalog. Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_catalog_find(const chatcart_engine_t* engine,
+                                                                 const char* text, size_t text_len,
+                                                                 uint32_t limit, char** result,
+                                                                 size_t* result_len, char** errmsg);
+
+/* The catalog's products meeting every constraint of the JSON `request`
+ * {"where": ["category=Toys", "price<=40 EUR", "age_min<=6"], "limit": 20}
+ * (the constraint syntax of chatcart::Constraint in catalog.h; limit
+ * default 20): {"count": 7, "products": [the first `limit` in catalog
+ * order, shaped as in catalog_find without "score"]}. INVALID_ARGUMENT
+ * naming the key or constraint for an unknown key, a malformed constraint,
+ * an unknown field or a unit that does not convert; FAILED_PRECONDITION
+ * without a catalog. Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_catalog_query(const chatcart_engine_t* engine,
+                                                                  const char* request,
+                                                                  size_t request_len, char** result,
+                                                                  size_t* result_len,
+                                                                  char** errmsg);
+
+/* Product picks for the JSON `request` (chatcart::RecommendRequest in
+ * recommend.h; every key optional):
+ *   {"where": ["category=Toys"], "budget": {"max": "40"}, "age": 6,
+ *    "containsAll": {"compatible_with": ["iphone", "windows_phone"]},
+ *    "inStockOnly": true, "prefer": ["cheap_to_run", "brand=Lumo"],
+ *    "reference": "pr-cp400", "critiques": ["cheaper"], "exclude": ["toy-fox"],
+ *    "otherApproaches": [["category=Photo Prints"]], "top": 3, "locale": "it"}
+ * Budget amounts are decimals in the store's currency. Result:
+ *   {"picks": [{"id", "name", "brand", "price", "score", "reasons": [texts
+ *    in the locale], "alternativeBecause": ["cheaper", "other_brand"]}],
+ *    "alternative": index or -1, "matches": n, "constraints": [{"text",
+ *    "phrase"}], "relaxations": [{"text", "matches"}], "explanation",
+ *    "otherApproach": pick, "locale"}
+ * Nothing fitting is no error: the picks are empty and "explanation" and
+ * "relaxations" say what would fit. INVALID_ARGUMENT naming the key for bad
+ * input (see Recommender::Recommend); FAILED_PRECONDITION without a catalog.
+ * Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_recommend(const chatcart_engine_t* engine,
+                                                              const char* request,
+                                                              size_t request_len, char** result,
+                                                              size_t* result_len, char** errmsg);
+
+/* The bundle's intent for `text`, read as `language` (NUL-terminated "en",
+ * "it", "fr"; NULL: the text decides): {"confidence": 0.91, "intent":
+ * "show_cart", "language": "en", "outOfScope": false, "source": "pattern" |
+ * "classifier" | "none", "top": [{"confidence", "intent"}], "truncated":
+ * false}. Any text has an answer (out of scope at worst);
+ * FAILED_PRECONDITION for a bundle without intents. Since 0.1.0
+ * (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_classify(const chatcart_engine_t* engine,
+                                                             const char* text, size_t text_len,
+                                                             const char* language, char** result,
+                                                             size_t* result_len, char** errmsg);
+
+/* The commerce entities of `text` (chatcart::EntityExtractor in entities.h,
+ * with the store's currency, locales and catalog), read as `language`
+ * (NUL-terminated; NULL: the store's first): {"entities": [{"type": "age",
+ * "start": 14, "end": 24, "text": "6 year old", "confidence": 0.95,
+ * "number": 6}, {"type": "money", ..., "money": {"kind": "under", "max":
+ * {...}, "currencyStated": true}}, {"type": "colour", ..., "value": "red"}],
+ * "language": "en", "truncated": false}: "number" for number, quantity,
+ * ordinal and age; "money" for money; "value" for the others (a product's is
+ * its id). Spans are byte offsets into `text`. Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_entities(const chatcart_engine_t* engine,
+                                                             const char* text, size_t text_len,
+                                                             const char* language, char** result,
+                                                             size_t* result_len, char** errmsg);
+
+#endif /* CHATCART_C_EXPERIMENTAL */
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -20,6 +20,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "chatcart/cart.h"
 #include "chatcart/v1/session.pb.h"
 #include "chatcart/v1/turn.pb.h"
 
@@ -68,6 +69,18 @@ class Session {
   // Preloads a stored profile so known answers are not asked again.
   // INVALID_ARGUMENT for a profile whose values cannot be read.
   absl::Status ImportProfile(const v1::ShopperProfile& profile);
+
+  // Applies one cart command (chatcart/cart.h) to the session's cart, as a
+  // host or an agent does outside a turn: the cart is created on first use,
+  // priced through the engine's sources, and the command follows the cart's
+  // rules (all or nothing, expected_version, idempotency_key). A PlaceOrder
+  // without a reference_seed gets the session's, and the order it places
+  // joins the session's orders as one placed in conversation would.
+  // FAILED_PRECONDITION when the bundle has no cart policy; otherwise
+  // Cart::Apply's errors, with the session unchanged.
+  absl::StatusOr<ApplyResult> ApplyCartCommand(const CartCommand& command);
+  // The session's cart; null before its first cart action.
+  const Cart* cart() const;
 
   const std::string& id() const;
   const Engine& engine() const;

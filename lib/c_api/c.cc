@@ -110,16 +110,6 @@ chatcart_code chatcart_money_format(int64_t minor_units, const char* currency, c
 
 // ---------------------------------------------------------------- engine
 
-struct chatcart_engine_options_t {
-  chatcart::EngineOptions rep;
-};
-struct chatcart_engine_t {
-  std::shared_ptr<const chatcart::Engine> rep;
-};
-struct chatcart_session_t {
-  std::unique_ptr<chatcart::Session> rep;
-};
-
 extern "C" {
 
 chatcart_engine_options_t* chatcart_engine_options_create(void) {

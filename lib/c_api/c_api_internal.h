@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <memory>
 #include <new>
 #include <string_view>
 #include <utility>
@@ -18,6 +19,19 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "chatcart/c.h"
+#include "chatcart/engine.h"
+#include "chatcart/session.h"
+
+// The handles: one C++ object each (leveldb's db/c.cc).
+struct chatcart_engine_options_t {
+  chatcart::EngineOptions rep;
+};
+struct chatcart_engine_t {
+  std::shared_ptr<const chatcart::Engine> rep;
+};
+struct chatcart_session_t {
+  std::unique_ptr<chatcart::Session> rep;
+};
 
 namespace chatcart::c_api {
 

@@ -5,7 +5,9 @@
 
 #include "chatcart/session.h"
 
+#include <optional>
 #include <utility>
+#include <variant>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -236,6 +238,33 @@ std::string Session::Snapshot() const {
   std::string bytes = engine::DeterministicBytes(snapshot);
   AppendChecksum(&bytes);
   return bytes;
+}
+
+absl::StatusOr<ApplyResult> Session::ApplyCartCommand(const CartCommand& command) {
+  const EngineRep& engine = rep_->engine->rep();
+  if (engine.cart_policy == nullptr) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("bundle \"", engine.identity.name, "\" has no cart policy"));
+  }
+  // On a copy, committed on success: a failed first command creates no cart.
+  std::optional<Cart> cart = rep_->commerce.cart;
+  if (!cart.has_value()) {
+    CHATCART_ASSIGN_OR_RETURN(cart, Cart::Create(engine.cart_policy, rep_->commerce.session_id));
+  }
+  CartCommand effective = command;
+  if (auto* place = std::get_if<commands::PlaceOrder>(&effective.action);
+      place != nullptr && !place->reference_seed.has_value()) {
+    place->reference_seed =
+        (rep_->commerce.order_seed + cart->state().orders_placed) & ((1u << 30) - 1);
+  }
+  CHATCART_ASSIGN_OR_RETURN(ApplyResult result, cart->Apply(effective, engine.cart_sources()));
+  if (result.order != nullptr) rep_->commerce.orders.push_back(*result.order);
+  rep_->commerce.cart = std::move(cart);
+  return result;
+}
+
+const Cart* Session::cart() const {
+  return rep_->commerce.cart.has_value() ? &*rep_->commerce.cart : nullptr;
 }
 
 v1::ShopperProfile Session::ExportProfile() const { return rep_->commerce.profile; }

@@ -2,10 +2,20 @@
  *
  * The C API exercised from C, in the style of leveldb's db/c_test.c: compiled
  * as C (not C++), linked against the shared libchatcart_c.so, covering every
- * function and its error paths. Exits non-zero on the first failure. */
+ * function and its error paths. Exits non-zero on the first failure.
+ *
+ *   c_api_c_test [DEMO_BUNDLE_DIR [BARE_BUNDLE_DIR]]
+ *
+ * Without the demo bundle only the calls without an engine run; the bare
+ * bundle (no catalog, intents or cart policy: tests/c_api/testdata/bare)
+ * checks that the calls needing them say so. */
 
+#define _POSIX_C_SOURCE 200809L /* pthreads */
+/* The experimental part too (c.h convention (11)). */
+#define CHATCART_C_EXPERIMENTAL
 #include "chatcart/c.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -185,6 +195,8 @@ static void TestEngine(const char* bundle_dir) {
   char* snapshot2 = NULL;
   size_t snapshot2_len = 0;
   char* corrupted = NULL;
+  size_t i;
+  int bit;
   const char* hi = "{\"text\": \"hi\", \"time\": \"2026-11-23T10:00:00Z\"}";
   const char* gift = "{\"text\": \"a gift for my 6 year old\", \"time\": \"2026-11-23T10:01:00Z\"}";
   /* TurnInput{text: "hi", time: {seconds: 1795428000}} in binary protobuf. */
@@ -380,13 +392,21 @@ static void TestEngine(const char* bundle_dir) {
                  "");
   CheckErrorCode(CHATCART_DATA_LOSS, chatcart_session_restore(engine, "", 0, &restored, &err), err,
                  "");
+  /* Every truncation and every flipped bit of every byte is caught. */
   corrupted = (char*)malloc(snapshot_len);
   CheckCondition(corrupted != NULL);
-  memcpy(corrupted, snapshot, snapshot_len);
-  corrupted[snapshot_len / 2] ^= 0x40;
-  CheckErrorCode(CHATCART_DATA_LOSS,
-                 chatcart_session_restore(engine, corrupted, snapshot_len, &restored, &err), err,
-                 "");
+  for (i = 0; i < snapshot_len; ++i) {
+    code = chatcart_session_restore(engine, snapshot, i, &restored, &err);
+    CheckCondition(code == CHATCART_DATA_LOSS && err != NULL && err[0] != '\0');
+    for (bit = 0; bit < 8; ++bit) {
+      memcpy(corrupted, snapshot, snapshot_len);
+      corrupted[i] = (char)(corrupted[i] ^ (1 << bit));
+      code = chatcart_session_restore(engine, corrupted, snapshot_len, &restored, &err);
+      CheckCondition(code == CHATCART_DATA_LOSS);
+    }
+  }
+  chatcart_free(err);
+  err = NULL;
   free(corrupted);
   CheckErrorCode(CHATCART_INVALID_ARGUMENT,
                  chatcart_session_restore(NULL, snapshot, snapshot_len, &restored, &err), err,
@@ -426,6 +446,490 @@ static void TestEngine(const char* bundle_dir) {
   chatcart_engine_options_destroy(NULL);
 }
 
+/* Whether bytes[0, len) hold the NUL-terminated `needle`. */
+static int ContainsBytes(const char* bytes, size_t len, const char* needle) {
+  size_t n = strlen(needle), i;
+  for (i = 0; i + n <= len; ++i) {
+    if (memcmp(bytes + i, needle, n) == 0) return 1;
+  }
+  return 0;
+}
+
+/* The experimental calls on the demo bundle. */
+static void TestExperimental(const char* bundle_dir) {
+  char* err = NULL;
+  chatcart_code code;
+  chatcart_engine_t* engine = NULL;
+  chatcart_session_t* session = NULL;
+  chatcart_session_t* restored = NULL;
+  char* result = NULL;
+  size_t result_len = 0;
+  char* first = NULL;
+  char* snapshot = NULL;
+  size_t snapshot_len = 0;
+  const char* add =
+      "{\"addLine\": {\"productId\": \"toy-farm\", \"quantity\": 2}, "
+      "\"expectedVersion\": \"0\", \"idempotencyKey\": \"k1\", "
+      "\"time\": \"2026-11-23T10:00:00Z\"}";
+  const char* show = "{\"text\": \"show my cart\", \"time\": \"2026-11-23T10:01:00Z\"}";
+  /* CartCommand{add_line: {product_id: "toy-fox", quantity: 1}} in binary protobuf. */
+  const char add_proto[] = "\x0a\x0b\x0a\x07toy-fox\x18\x01";
+  const size_t add_proto_len = sizeof(add_proto) - 1;
+
+  code = chatcart_engine_create_from_path(bundle_dir, NULL, &engine, &err);
+  CheckNoError(code, err);
+  code = chatcart_session_create(engine, "cart", 4, 7, &session, &err);
+  CheckNoError(code, err);
+
+  StartPhase("experimental_cart_command");
+  code = chatcart_experimental_session_apply_cart_command(session, CHATCART_FORMAT_JSON, add,
+                                                          strlen(add), &result, &result_len, &err);
+  CheckNoError(code, err);
+  CheckCondition(result_len == strlen(result));
+  CheckCondition(strstr(result, "\"productId\":\"toy-farm\",\"quantity\":\"2\"") != NULL);
+  CheckCondition(strstr(result, "\"grandTotal\":{\"minorUnits\":\"4998\",\"currency\":\"EUR\"}") !=
+                 NULL);
+  CheckCondition(strstr(result, "\"version\":\"1\"") != NULL);
+  CheckCondition(strstr(result, "\"replayed\"") == NULL);
+  first = result;
+  result = NULL;
+  /* The same key and payload again: the first result, replayed, nothing applied. */
+  code = chatcart_experimental_session_apply_cart_command(session, CHATCART_FORMAT_JSON, add,
+                                                          strlen(add), &result, &result_len, &err);
+  CheckNoError(code, err);
+  CheckCondition(strstr(result, "\"replayed\":true") != NULL);
+  CheckCondition(strstr(result, "\"version\":\"1\"") != NULL);
+  chatcart_free(result);
+  chatcart_free(first);
+  result = NULL;
+  /* The next turn sees the cart. */
+  code = chatcart_session_handle_turn(session, CHATCART_FORMAT_JSON, show, strlen(show), &result,
+                                      &result_len, &err);
+  CheckNoError(code, err);
+  CheckCondition(strstr(result, "2 \xc3\x97 Brickville Junior Farm") != NULL);
+  chatcart_free(result);
+  result = NULL;
+  /* Proto in, proto out. */
+  code = chatcart_experimental_session_apply_cart_command(
+      session, CHATCART_FORMAT_PROTO, add_proto, add_proto_len, &result, &result_len, &err);
+  CheckNoError(code, err);
+  CheckCondition(result_len > 0 && result[result_len] == '\0');
+  CheckCondition(ContainsBytes(result, result_len, "toy-fox"));
+  chatcart_free(result);
+  result = NULL;
+  /* The cart travels in the snapshot. */
+  code = chatcart_session_snapshot(session, &snapshot, &snapshot_len, &err);
+  CheckNoError(code, err);
+  code = chatcart_session_restore(engine, snapshot, snapshot_len, &restored, &err);
+  CheckNoError(code, err);
+  code = chatcart_session_handle_turn(restored, CHATCART_FORMAT_JSON, show, strlen(show), &result,
+                                      &result_len, &err);
+  CheckNoError(code, err);
+  CheckCondition(strstr(result, "Plush Fox") != NULL);
+  chatcart_free(result);
+  result = NULL;
+  chatcart_free(snapshot);
+  chatcart_session_destroy(restored);
+
+  StartPhase("experimental_cart_command_errors");
+  CheckErrorCode(CHATCART_ABORTED,
+                 chatcart_experimental_session_apply_cart_command(
+                     session, CHATCART_FORMAT_JSON, "{\"clear\": {}, \"expectedVersion\": \"1\"}",
+                     37, &result, &result_len, &err),
+                 err, "version");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_session_apply_cart_command(
+                     session, CHATCART_FORMAT_JSON,
+                     "{\"addLine\": {\"productId\": \"toy-farm\", \"quantity\": 3}, "
+                     "\"idempotencyKey\": \"k1\"}",
+                     77, &result, &result_len, &err),
+                 err, "idempotency key \"k1\"");
+  CheckErrorCode(CHATCART_NOT_FOUND,
+                 chatcart_experimental_session_apply_cart_command(
+                     session, CHATCART_FORMAT_JSON,
+                     "{\"addLine\": {\"productId\": \"nope\", \"quantity\": 1}}", 49, &result,
+                     &result_len, &err),
+                 err, "nope");
+  CheckErrorCode(CHATCART_NOT_FOUND,
+                 chatcart_experimental_session_apply_cart_command(
+                     session, CHATCART_FORMAT_JSON, "{\"removeLine\": {\"lineId\": 99}}", 30,
+                     &result, &result_len, &err),
+                 err, "99");
+  CheckErrorCode(
+      CHATCART_INVALID_ARGUMENT,
+      chatcart_experimental_session_apply_cart_command(
+          session, CHATCART_FORMAT_JSON, "{\"addLine\": ", 12, &result, &result_len, &err),
+      err, "cart command");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_session_apply_cart_command(
+                     session, CHATCART_FORMAT_JSON, "{}", 2, &result, &result_len, &err),
+                 err, "no action set");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_session_apply_cart_command(
+                     session, CHATCART_FORMAT_PROTO, "\xff\xff\xff", 3, &result, &result_len, &err),
+                 err, "binary protobuf");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_session_apply_cart_command(
+                     session, (chatcart_format)7, add, strlen(add), &result, &result_len, &err),
+                 err, "format 7");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_session_apply_cart_command(
+                     NULL, CHATCART_FORMAT_JSON, add, strlen(add), &result, &result_len, &err),
+                 err, "session is NULL");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_session_apply_cart_command(
+                     session, CHATCART_FORMAT_JSON, NULL, 5, &result, &result_len, &err),
+                 err, "command is NULL");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_session_apply_cart_command(
+                     session, CHATCART_FORMAT_JSON, add, strlen(add), NULL, &result_len, &err),
+                 err, "response is NULL");
+  CheckCondition(result == NULL);
+
+  StartPhase("experimental_catalog_find");
+  code = chatcart_experimental_catalog_find(engine, "brickvile farm", 14, 3, &result, &result_len,
+                                            &err);
+  CheckNoError(code, err);
+  CheckCondition(strstr(result, "{\"matches\":[{\"brand\":\"Brickville\"") == result);
+  CheckCondition(strstr(result, "\"id\":\"toy-farm\"") != NULL);
+  chatcart_free(result);
+  result = NULL;
+  code = chatcart_experimental_catalog_find(engine, "zzzqqq", 6, 0, &result, NULL, &err);
+  CheckNoError(code, err);
+  CheckEqual("{\"matches\":[]}", result);
+  chatcart_free(result);
+  result = NULL;
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_catalog_find(NULL, "x", 1, 0, &result, NULL, &err), err,
+                 "engine is NULL");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_catalog_find(engine, NULL, 1, 0, &result, NULL, &err), err,
+                 "text is NULL");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_catalog_find(engine, "x", 1, 0, NULL, NULL, &err), err,
+                 "result is NULL");
+
+  StartPhase("experimental_catalog_query");
+  code = chatcart_experimental_catalog_query(
+      engine, "{\"where\": [\"category=Toys\", \"price<=30 EUR\"], \"limit\": 2}", 57, &result,
+      &result_len, &err);
+  CheckNoError(code, err);
+  CheckCondition(strncmp(result, "{\"count\":", 9) == 0);
+  CheckCondition(strstr(result, "\"id\":\"toy-farm\"") != NULL);
+  CheckCondition(strstr(result, "\"minorUnits\":\"2499\"") != NULL);
+  chatcart_free(result);
+  result = NULL;
+  CheckErrorCode(
+      CHATCART_INVALID_ARGUMENT,
+      chatcart_experimental_catalog_query(engine, "{\"wher\": []}", 12, &result, NULL, &err), err,
+      "unknown key \"wher\"");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_catalog_query(engine, "{\"where\": \"price<=3\"}", 21,
+                                                     &result, NULL, &err),
+                 err, "catalog query: where: expected a list of strings, got a string");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_catalog_query(engine, "{\"where\": [\"megapixels>=12\"]}",
+                                                     29, &result, NULL, &err),
+                 err, "megapixels");
+  CheckErrorCode(
+      CHATCART_INVALID_ARGUMENT,
+      chatcart_experimental_catalog_query(engine, "{\"limit\": 2.5}", 14, &result, NULL, &err), err,
+      "limit: 2.5 is not a whole number");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_catalog_query(engine, "[1]", 3, &result, NULL, &err), err,
+                 "catalog query");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_catalog_query(NULL, "{}", 2, &result, NULL, &err), err,
+                 "engine is NULL");
+  CheckCondition(result == NULL);
+
+  StartPhase("experimental_recommend");
+  {
+    const char* request =
+        "{\"where\": [\"category=Toys\"], \"budget\": {\"max\": \"40\"}, "
+        "\"age\": 6, \"top\": 2, \"locale\": \"it\"}";
+    code = chatcart_experimental_recommend(engine, request, strlen(request), &result, &result_len,
+                                           &err);
+    CheckNoError(code, err);
+    CheckCondition(strstr(result, "\"picks\":[{") != NULL);
+    CheckCondition(strstr(result, "\"text\":\"age=6\"") != NULL);
+    CheckCondition(strstr(result, "\"locale\":\"it\"") != NULL);
+    chatcart_free(result);
+    result = NULL;
+  }
+  {
+    /* Nothing fits: no error, an explanation and relaxations. */
+    const char* request = "{\"where\": [\"category=Toys\"], \"budget\": {\"max\": \"1\"}}";
+    code = chatcart_experimental_recommend(engine, request, strlen(request), &result, &result_len,
+                                           &err);
+    CheckNoError(code, err);
+    CheckCondition(strstr(result, "\"picks\":[]") != NULL);
+    CheckCondition(strstr(result, "\"explanation\":\"") != NULL);
+    CheckCondition(strstr(result, "\"relaxations\":[{") != NULL);
+    chatcart_free(result);
+    result = NULL;
+  }
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_recommend(engine, "{\"top\": 0}", 10, &result, NULL, &err),
+                 err, "recommend request: top: 0 is not a whole number within 1..100");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_recommend(engine, "{\"budget\": {\"max\": \"4.005\"}}", 28,
+                                                 &result, NULL, &err),
+                 err, "recommend request: budget.max");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_recommend(engine, "{\"budget\": {\"upTo\": \"4\"}}", 25,
+                                                 &result, NULL, &err),
+                 err, "unknown key \"upTo\"");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_recommend(engine, "{\"prefer\": [\"nonsense:::\"]}", 27,
+                                                 &result, NULL, &err),
+                 err, "recommend request: prefer");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_recommend(engine, "{\"reference\": \"no-such-id\"}", 27,
+                                                 &result, NULL, &err),
+                 err, "no-such-id");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_recommend(engine, "{not json}", 10, &result, NULL, &err),
+                 err, "recommend request");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_recommend(engine, NULL, 0, &result, NULL, &err), err,
+                 "recommend request");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_recommend(engine, "{}", 2, NULL, NULL, &err), err,
+                 "result is NULL");
+  CheckCondition(result == NULL);
+
+  StartPhase("experimental_classify");
+  code = chatcart_experimental_classify(engine, "what's in my cart", 17, NULL, &result, &result_len,
+                                        &err);
+  CheckNoError(code, err);
+  CheckCondition(strstr(result, "\"intent\":\"show_cart\"") != NULL);
+  CheckCondition(strstr(result, "\"outOfScope\":false") != NULL);
+  chatcart_free(result);
+  result = NULL;
+  code = chatcart_experimental_classify(engine, "cosa c'\xc3\xa8 nel mio carrello", 26, "it",
+                                        &result, &result_len, &err);
+  CheckNoError(code, err);
+  CheckCondition(strstr(result, "\"intent\":\"show_cart\"") != NULL);
+  CheckCondition(strstr(result, "\"language\":\"it\"") != NULL);
+  chatcart_free(result);
+  result = NULL;
+  /* Any text has an answer. */
+  code = chatcart_experimental_classify(engine, "", 0, NULL, &result, &result_len, &err);
+  CheckNoError(code, err);
+  CheckCondition(strstr(result, "\"outOfScope\":true") != NULL);
+  chatcart_free(result);
+  result = NULL;
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_classify(NULL, "x", 1, NULL, &result, NULL, &err), err,
+                 "engine is NULL");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_classify(engine, NULL, 1, NULL, &result, NULL, &err), err,
+                 "text is NULL");
+
+  StartPhase("experimental_entities");
+  code = chatcart_experimental_entities(engine, "a gift for my 6 year old under 40 euros", 39, "en",
+                                        &result, &result_len, &err);
+  CheckNoError(code, err);
+  CheckCondition(strstr(result,
+                        "\"end\":24,\"number\":6,\"start\":14,\"text\":\"6 year old\","
+                        "\"type\":\"age\"") != NULL);
+  CheckCondition(strstr(result,
+                        "\"kind\":\"under\",\"max\":{\"currency\":\"EUR\","
+                        "\"minorUnits\":\"4000\"}") != NULL);
+  chatcart_free(result);
+  result = NULL;
+  code = chatcart_experimental_entities(engine, "is the Lumo CP-400 any good?", 28, NULL, &result,
+                                        &result_len, &err);
+  CheckNoError(code, err);
+  CheckCondition(strstr(result, "\"type\":\"product\",\"value\":\"pr-cp400\"") != NULL);
+  chatcart_free(result);
+  result = NULL;
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_entities(engine, "x", 1, NULL, NULL, NULL, &err), err,
+                 "result is NULL");
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_entities(NULL, "x", 1, NULL, &result, NULL, &err), err,
+                 "engine is NULL");
+
+  chatcart_session_destroy(session);
+  chatcart_engine_destroy(engine);
+}
+
+/* Applies the JSON cart `command`; returns the response (free it). */
+static char* ApplyCart(chatcart_session_t* session, const char* command) {
+  char* err = NULL;
+  char* response = NULL;
+  chatcart_code code = chatcart_experimental_session_apply_cart_command(
+      session, CHATCART_FORMAT_JSON, command, strlen(command), &response, NULL, &err);
+  CheckNoError(code, err);
+  return response;
+}
+
+/* Copies the string value of "key" in `json` into out[size]. */
+static void ReadJsonString(const char* json, const char* key, char* out, size_t size) {
+  const char* p = strstr(json, key);
+  const char* end;
+  CheckCondition(p != NULL);
+  p += strlen(key);
+  end = strchr(p, '"');
+  CheckCondition(end != NULL && (size_t)(end - p) < size);
+  memcpy(out, p, (size_t)(end - p));
+  out[end - p] = '\0';
+}
+
+/* From a line to a placed order through cart commands alone; the order joins
+ * the session like one placed in conversation. */
+static void TestExperimentalPlaceOrder(const char* bundle_dir) {
+  char* err = NULL;
+  char* response = NULL;
+  char* result = NULL;
+  chatcart_code code;
+  chatcart_engine_t* engine = NULL;
+  chatcart_session_t* session = NULL;
+  char token[64];
+  char reference[64];
+  char command[256];
+  const char* status = "{\"text\": \"where is my order?\", \"time\": \"2026-11-23T10:05:00Z\"}";
+
+  StartPhase("experimental_place_order");
+  code = chatcart_engine_create_from_path(bundle_dir, NULL, &engine, &err);
+  CheckNoError(code, err);
+  code = chatcart_session_create(engine, "order", 5, 11, &session, &err);
+  CheckNoError(code, err);
+  chatcart_free(ApplyCart(session,
+                          "{\"addLine\": {\"productId\": \"toy-fox\", \"quantity\": 1}, "
+                          "\"time\": \"2026-11-23T10:00:00Z\"}"));
+  /* Confirmation needs a shipping method first: refused, nothing changes. */
+  CheckErrorCode(CHATCART_FAILED_PRECONDITION,
+                 chatcart_experimental_session_apply_cart_command(session, CHATCART_FORMAT_JSON,
+                                                                  "{\"requestConfirmation\": {}}",
+                                                                  27, &response, NULL, &err),
+                 err, "shipping method");
+  chatcart_free(ApplyCart(session,
+                          "{\"setShippingMethod\": {\"method\": \"standard\"}, "
+                          "\"time\": \"2026-11-23T10:01:00Z\"}"));
+  response =
+      ApplyCart(session, "{\"requestConfirmation\": {}, \"time\": \"2026-11-23T10:02:00Z\"}");
+  ReadJsonString(response, "\"confirmation\":{\"token\":\"", token, sizeof token);
+  chatcart_free(response);
+  snprintf(command, sizeof command,
+           "{\"confirm\": {\"token\": \"%s\"}, \"time\": \"2026-11-23T10:03:00Z\"}", token);
+  chatcart_free(ApplyCart(session, command));
+  response = ApplyCart(session, "{\"placeOrder\": {}, \"time\": \"2026-11-23T10:04:00Z\"}");
+  ReadJsonString(response, "\"orderReference\":\"", reference, sizeof reference);
+  CheckCondition(strlen(reference) > 4);
+  CheckCondition(strstr(response, "\"ordersPlaced\":1") != NULL);
+  chatcart_free(response);
+  code = chatcart_session_handle_turn(session, CHATCART_FORMAT_JSON, status, strlen(status),
+                                      &result, NULL, &err);
+  CheckNoError(code, err);
+  CheckCondition(strstr(result, reference) != NULL);
+  chatcart_free(result);
+  chatcart_session_destroy(session);
+  chatcart_engine_destroy(engine);
+}
+
+/* A bundle without a catalog, intents or cart policy. */
+static void TestExperimentalWithoutComponents(const char* bare_dir) {
+  char* err = NULL;
+  char* result = NULL;
+  chatcart_code code;
+  chatcart_engine_t* engine = NULL;
+  chatcart_session_t* session = NULL;
+
+  StartPhase("experimental_without_components");
+  code = chatcart_engine_create_from_path(bare_dir, NULL, &engine, &err);
+  CheckNoError(code, err);
+  code = chatcart_session_create(engine, "bare", 4, 1, &session, &err);
+  CheckNoError(code, err);
+  CheckErrorCode(CHATCART_FAILED_PRECONDITION,
+                 chatcart_experimental_session_apply_cart_command(
+                     session, CHATCART_FORMAT_JSON, "{\"clear\": {}}", 13, &result, NULL, &err),
+                 err, "bundle \"bare\" has no cart policy");
+  CheckErrorCode(CHATCART_FAILED_PRECONDITION,
+                 chatcart_experimental_catalog_find(engine, "x", 1, 0, &result, NULL, &err), err,
+                 "has no catalog");
+  CheckErrorCode(CHATCART_FAILED_PRECONDITION,
+                 chatcart_experimental_catalog_query(engine, "{}", 2, &result, NULL, &err), err,
+                 "has no catalog");
+  CheckErrorCode(CHATCART_FAILED_PRECONDITION,
+                 chatcart_experimental_recommend(engine, "{}", 2, &result, NULL, &err), err,
+                 "has no catalog");
+  CheckErrorCode(CHATCART_FAILED_PRECONDITION,
+                 chatcart_experimental_classify(engine, "x", 1, NULL, &result, NULL, &err), err,
+                 "has no intents");
+  CheckCondition(result == NULL);
+  /* Entities need no catalog: amounts, ages and the like are still found. */
+  code = chatcart_experimental_entities(engine, "under 40 euros", 14, NULL, &result, NULL, &err);
+  CheckNoError(code, err);
+  CheckCondition(strstr(result, "\"type\":\"money\"") != NULL);
+  chatcart_free(result);
+  chatcart_session_destroy(session);
+  chatcart_engine_destroy(engine);
+}
+
+/* Convention (9): one engine shared by threads, a session per thread. */
+enum { kThreads = 4, kThreadTurns = 3 };
+typedef struct {
+  const chatcart_engine_t* engine;
+  char* last; /* the last turn's JSON, or NULL on failure */
+} ThreadState;
+
+static void* Converse(void* arg) {
+  ThreadState* state = (ThreadState*)arg;
+  static const char* const turns[kThreadTurns] = {
+      "{\"text\": \"hi\", \"time\": \"2026-11-23T10:00:00Z\"}",
+      "{\"text\": \"a gift for my 6 year old under 40 euros\", \"time\": "
+      "\"2026-11-23T10:01:00Z\"}",
+      "{\"text\": \"she loves lego\", \"time\": \"2026-11-23T10:02:00Z\"}"};
+  chatcart_session_t* session = NULL;
+  char* err = NULL;
+  int t;
+  if (chatcart_session_create(state->engine, "thread", 6, 42, &session, &err) != CHATCART_OK) {
+    chatcart_free(err);
+    return NULL;
+  }
+  for (t = 0; t < kThreadTurns; ++t) {
+    chatcart_free(state->last);
+    state->last = NULL;
+    if (chatcart_session_handle_turn(session, CHATCART_FORMAT_JSON, turns[t], strlen(turns[t]),
+                                     &state->last, NULL, &err) != CHATCART_OK) {
+      break;
+    }
+  }
+  chatcart_free(err);
+  chatcart_session_destroy(session);
+  return NULL;
+}
+
+static void TestThreads(const char* bundle_dir) {
+  char* err = NULL;
+  chatcart_code code;
+  chatcart_engine_t* engine = NULL;
+  pthread_t threads[kThreads];
+  ThreadState states[kThreads];
+  int i;
+
+  StartPhase("threads");
+  code = chatcart_engine_create_from_path(bundle_dir, NULL, &engine, &err);
+  CheckNoError(code, err);
+  for (i = 0; i < kThreads; ++i) {
+    states[i].engine = engine;
+    states[i].last = NULL;
+    CheckCondition(pthread_create(&threads[i], NULL, Converse, &states[i]) == 0);
+  }
+  for (i = 0; i < kThreads; ++i) CheckCondition(pthread_join(threads[i], NULL) == 0);
+  /* Equal seeds and inputs: every thread's conversation ends the same. */
+  for (i = 0; i < kThreads; ++i) {
+    CheckCondition(states[i].last != NULL);
+    CheckCondition(strstr(states[i].last, "Brickville") != NULL);
+    CheckEqual(states[0].last, states[i].last);
+  }
+  for (i = 0; i < kThreads; ++i) chatcart_free(states[i].last);
+  chatcart_engine_destroy(engine);
+}
+
 static void TestFree(void) {
   StartPhase("free");
   chatcart_free(NULL);
@@ -438,6 +942,10 @@ int main(int argc, char** argv) {
   TestMoneyNullArguments();
   if (argc > 1) {
     TestEngine(argv[1]);
+    TestExperimental(argv[1]);
+    TestExperimentalPlaceOrder(argv[1]);
+    TestThreads(argv[1]);
+    if (argc > 2) TestExperimentalWithoutComponents(argv[2]);
   } else {
     fprintf(stderr, "c_test: no bundle directory given: engine and session tests skipped\n");
   }

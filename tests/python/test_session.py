@@ -278,3 +278,56 @@ def test_threads_share_an_engine_and_take_turns_on_a_session(engine):
     for _ in range(60):
         serial.turn("show my cart", at=T0)
     assert shared.snapshot() == serial.snapshot()
+
+
+PHONE_PROFILE = {"consent": True, "entries": [
+    {"key": "phone", "value": {"name": "phone", "type": "compatibility", "text": "android"}}]}
+
+
+def template_ids(result):
+    return [r.template_id for r in result.replies]
+
+
+def test_profiles_carry_known_answers(engine):
+    asked = engine.session("fresh", seed=1).turn("how can I print photos from my phone?", at=T0)
+    assert "ask_phone" in template_ids(asked)
+
+    known = engine.session("known", seed=1)
+    known.import_profile(PHONE_PROFILE)
+    result = known.turn("how can I print photos from my phone?", at=T0)
+    assert "ask_phone" not in template_ids(result)
+    assert "printer_picks" in template_ids(result)
+
+    again = engine.session("again", seed=1)  # through export_profile() bytes
+    again.import_profile(known.export_profile())
+    restored = engine.restore(again.snapshot())  # the profile is in the snapshot
+    result = restored.turn("how can I print photos from my phone?", at=T0)
+    assert "ask_phone" not in template_ids(result)
+    assert "printer_picks" in template_ids(result)
+
+    for bad in [b"\xff\xff", {"consent": "maybe"}, {"no_such_field": 1}]:
+        with pytest.raises(chatcart.InvalidArgumentError):
+            engine.session("bad", seed=1).import_profile(bad)
+
+
+# (turn keyword arguments, language after the turn, text the reply must contain)
+HINTS = [
+    (dict(text="hi", locale="it-IT"), "it", "benvenuto"),
+    (dict(text="hi", locale="fr"), "fr", "bienvenue"),
+    (dict(text="ciao"), "it", "benvenuto"),
+    (dict(text="hi"), "en", "welcome"),
+]
+
+
+@pytest.mark.parametrize("kwargs,language,reply", HINTS)
+def test_locale_hints(engine, kwargs, language, reply):
+    result = engine.session("hint", seed=1).turn(at=T0, **kwargs)
+    assert result.language == language
+    assert reply in result.text
+
+
+def test_long_text_is_truncated_not_an_error(engine):
+    # Words, not one 5,000-letter word: a single huge word is slow in the catalog
+    # name lookup (see the report on issue 9).
+    result = engine.session("long", seed=1).turn("show my cart " + "more words " * 500, at=T0)
+    assert result.trace.truncated

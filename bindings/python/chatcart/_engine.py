@@ -16,6 +16,7 @@ several threads take turns (it holds a lock), they never interleave.
 
 import datetime
 import hashlib
+import json
 import os
 import uuid
 import weakref
@@ -129,6 +130,22 @@ class Session:
         """A turn in binary protobuf: a serialized chatcart.v1.TurnInput in, a
         deterministically serialized chatcart.v1.TurnResult out."""
         return self._native.turn_bytes(bytes(input_proto))
+
+    def export_profile(self):
+        """What the shopper agreed to have remembered (a serialized
+        chatcart.v1.ShopperProfile), for the host to keep with their account."""
+        return self._native.export_profile()
+
+    def import_profile(self, profile):
+        """Preloads a stored profile so known answers are not asked again:
+        export_profile() bytes, or a dict in the protobuf JSON mapping
+        ({"consent": True, "entries": [{"key": "phone", "value": {...}}]}).
+
+        Raises InvalidArgumentError for a profile that cannot be read."""
+        if isinstance(profile, dict):
+            self._native.import_profile(json.dumps(profile), True)
+        else:
+            self._native.import_profile(bytes(profile), False)
 
     def snapshot(self):
         """Everything the session knows, as bytes (a chatcart.v1.SessionSnapshot)."""

@@ -29,7 +29,10 @@ def _money(value):
 
 
 def _list(cls):
-    return lambda items: [cls._from(x) for x in items]
+    def convert(items):
+        make = cls._from
+        return [make(x) for x in items]
+    return convert
 
 
 def _optional(cls):
@@ -48,6 +51,9 @@ def _plain(x):
     return x
 
 
+_MISSING = object()
+
+
 def _field(name, convert):
     """A read-only property for a record field: the native value as it is, or
     converted on first access and kept."""
@@ -57,14 +63,11 @@ def _field(name, convert):
     else:
         def get(self):
             cache = self._c
-            if cache is None:
-                cache = {}
-                object.__setattr__(self, "_c", cache)
-            elif name in cache:
-                return cache[name]
-            value = self._d.get(name)
-            value = None if value is None else convert(value)
-            cache[name] = value
+            value = cache.get(name, _MISSING)
+            if value is _MISSING:
+                value = self._d.get(name)
+                value = None if value is None else convert(value)
+                cache[name] = value
             return value
     return property(get)
 
@@ -97,9 +100,9 @@ class _Record:
     @classmethod
     def _from(cls, native):
         """From the native module's dict (missing keys are None)."""
-        record = object.__new__(cls)
-        object.__setattr__(record, "_d", native)
-        object.__setattr__(record, "_c", None)
+        record = _new(cls)
+        _set_native(record, native)
+        _set_cache(record, {})
         return record
 
     def __setattr__(self, name, value):
@@ -131,6 +134,12 @@ class _Record:
     def __repr__(self):
         return "%s(%s)" % (type(self).__name__,
                            ", ".join("%s=%r" % kv for kv in self._shown()))
+
+
+# _Record._from's fast path: the slots' own setters.
+_new = object.__new__
+_set_native = _Record.__dict__["_d"].__set__
+_set_cache = _Record.__dict__["_c"].__set__
 
 
 def _rebuild(cls, fields):
