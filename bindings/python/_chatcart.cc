@@ -23,12 +23,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "chatcart/catalog.h"
 #include "chatcart/engine.h"
-#include "chatcart/entities.h"
-#include "chatcart/intent.h"
 #include "chatcart/money.h"
-#include "chatcart/recommend.h"
 #include "chatcart/session.h"
 #include "chatcart/version.h"
 #include "common_py.h"
