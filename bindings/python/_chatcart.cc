@@ -23,13 +23,12 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "chatcart/catalog.h"
+#include "chatcart/cart.h"
 #include "chatcart/engine.h"
-#include "chatcart/entities.h"
-#include "chatcart/intent.h"
 #include "chatcart/money.h"
-#include "chatcart/recommend.h"
 #include "chatcart/session.h"
+#include "chatcart/v1/cart_apply.pb.h"
+#include "chatcart/v1/cart_commands.pb.h"
 #include "chatcart/version.h"
 #include "common_py.h"
 #include "google/protobuf/util/json_util.h"
@@ -186,6 +185,58 @@ void ImportProfile(PySession& s, const std::string& data, bool json) {
   if (!status.ok()) ThrowStatus(status);
 }
 
+// One cart command (the protobuf JSON mapping of chatcart.v1.CartCommand) on
+// the session's cart; the chatcart.v1.CartApplyResponse as a dict, or the
+// command's error raised (the session unchanged).
+py::dict ApplyCartCommand(PySession& s, const std::string& command_json) {
+  v1::CartCommand proto;
+  auto parsed = google::protobuf::util::JsonStringToMessage(
+      google::protobuf::StringPiece(command_json.data(), command_json.size()), &proto);
+  if (!parsed.ok()) {
+    ThrowStatus(absl::InvalidArgumentError("cart command: " + std::string(parsed.message())));
+  }
+  CartCommand command = ValueOrThrow(CartCommandFromProto(proto));
+  absl::StatusOr<ApplyResult> result;
+  v1::CartApplyResponse response;
+  {
+    py::gil_scoped_release release;
+    std::lock_guard<std::mutex> lock(s.mu);
+    result = s.session->ApplyCartCommand(command);
+    if (result.ok()) CartApplyResponseToProto(*s.session->cart(), result, &response);
+  }
+  if (!result.ok()) ThrowStatus(result.status());
+  return MessageToPython(response);
+}
+
+// The session's cart and its totals ({"cart": ..., "totals": ...}), or None
+// before its first cart action.
+py::object CartState(PySession& s) {
+  v1::Cart cart;
+  v1::CartTotals totals;
+  absl::Status status;
+  bool has_cart = false;
+  {
+    py::gil_scoped_release release;
+    std::lock_guard<std::mutex> lock(s.mu);
+    if (const Cart* c = s.session->cart(); c != nullptr) {
+      has_cart = true;
+      c->ToProto(&cart);
+      absl::StatusOr<CartTotals> t = c->Totals();
+      if (t.ok()) {
+        CartTotalsToProto(*t, &totals);
+      } else {
+        status = t.status();
+      }
+    }
+  }
+  if (!status.ok()) ThrowStatus(status);
+  if (!has_cart) return py::none();
+  py::dict out;
+  out["cart"] = MessageToPython(cart);
+  out["totals"] = MessageToPython(totals);
+  return out;
+}
+
 py::bytes Snapshot(PySession& s) {
   std::string bytes;
   {
@@ -288,6 +339,8 @@ PYBIND11_MODULE(_chatcart, m) {
              return py::bytes(cp::TurnWire(s, in, /*json=*/false));
            })
       .def("time_turns", &cp::TimeTurns)
+      .def("apply_cart_command", &cp::ApplyCartCommand, py::arg("command_json"))
+      .def("cart", &cp::CartState)
       .def("export_profile", &cp::ExportProfile)
       .def("import_profile", &cp::ImportProfile, py::arg("data"), py::arg("json"))
       .def("snapshot", &cp::Snapshot);

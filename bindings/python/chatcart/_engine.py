@@ -131,6 +131,56 @@ class Session:
         deterministically serialized chatcart.v1.TurnResult out."""
         return self._native.turn_bytes(bytes(input_proto))
 
+    def cart_command(self, command, at=None, expected_version=None, idempotency_key=None,
+                     actor=None):
+        """Applies one cart command to the session's cart, as a host or an
+        agent does outside a turn (experimental, like the C API's).
+
+        Args:
+          command: one chatcart.v1.CartCommand action in the protobuf JSON
+            mapping: {"add_line": {"product_id": "toy-fox", "quantity": 1}},
+            {"add_discount_code": {"code": "WELCOME10"}}, {"place_order": {}}...
+            (envelope fields may be given here too).
+          at: the command's time (a datetime or seconds); None: the cart's.
+          expected_version: fail with AbortedError unless the cart is at it.
+          idempotency_key: a retry with the same key and command is answered
+            without applying anything again.
+          actor: {"kind": "AGENT", "agent_id": "nick-42"}; None: the shopper.
+
+        Returns the chatcart.v1.CartApplyResponse as a dict (cart, totals,
+        event, version, order...; amounts as chatcart.Money).
+
+        Raises the cart's errors by code (NotFoundError for an unknown
+        product, FailedPreconditionError for a rule or a bundle without a
+        cart policy, AbortedError for a version mismatch...); the session is
+        then unchanged.
+        """
+        envelope = dict(command)
+        seconds, nanos = _time(at)
+        if seconds is not None:
+            moment = datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc)
+            envelope["time"] = moment.strftime("%Y-%m-%dT%H:%M:%S") + (
+                ".%09d" % nanos if nanos else "") + "Z"
+        if expected_version is not None:
+            envelope["expected_version"] = int(expected_version)
+        if idempotency_key is not None:
+            envelope["idempotency_key"] = str(idempotency_key)
+        if actor is not None:
+            envelope["actor"] = dict(actor)
+        return _with_money(self._native.apply_cart_command(json.dumps(envelope)))
+
+    def add_to_cart(self, product_id, quantity=1, sku=None, **envelope):
+        """cart_command({"add_line": ...}): adds `quantity` of a product."""
+        line = {"product_id": product_id, "quantity": int(quantity)}
+        if sku is not None:
+            line["sku"] = sku
+        return self.cart_command({"add_line": line}, **envelope)
+
+    def cart(self):
+        """The session's cart and its totals ({"cart": ..., "totals": ...},
+        amounts as chatcart.Money), or None before its first cart action."""
+        return _with_money(self._native.cart())
+
     def export_profile(self):
         """What the shopper agreed to have remembered (a serialized
         chatcart.v1.ShopperProfile), for the host to keep with their account."""
@@ -169,6 +219,18 @@ class Session:
 
     def __repr__(self):
         return "Session(%r, bundle=%r)" % (self.id, self._engine.name)
+
+
+def _with_money(value):
+    """A native dict with its (minor_units, currency) tuples as Money (the
+    native module makes tuples only of chatcart.v1.Money)."""
+    if isinstance(value, dict):
+        return {k: _with_money(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_money(v) for v in value]
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], str):
+        return Money._trusted(value[0], value[1]) if value[1] else None
+    return value
 
 
 def _restore_session(engine, data):
