@@ -315,3 +315,37 @@ TEST(Session, ProfilesCarryKnownAnswersToTheNextConversation) {
 
 }  // namespace
 }  // namespace chatcart
+
+namespace chatcart {
+namespace {
+
+TEST(Session, HostCartCommandsJoinTheConversation) {
+  Conversation c;
+  EXPECT_EQ(c.session().cart(), nullptr);
+  CartCommand add;
+  add.action = commands::AddLine{"toy-fox", "", 2};
+  add.actor = Actor::Agent("nick-42");
+  add.time = absl::FromUnixSeconds(c.now_);
+  add.idempotency_key = "agent-1";
+  absl::StatusOr<ApplyResult> applied = c.session().ApplyCartCommand(add);
+  ASSERT_OK(applied);
+  ASSERT_NE(c.session().cart(), nullptr);
+  EXPECT_EQ(c.session().cart()->state().lines.size(), 1u);
+  // A retry applies nothing; the shopper sees the agent's line in the chat.
+  ASSERT_OK(c.session().ApplyCartCommand(add));
+  EXPECT_EQ(c.session().cart()->state().lines[0].quantity, 2);
+  v1::TurnResult r = c.Say("show my cart");
+  EXPECT_THAT(Ids(r), Contains("chatcart.cart_summary"));
+  EXPECT_THAT(r.replies(0).text(), HasSubstr("2 × Plush Fox"));
+
+  // A refused command leaves the session byte for byte as it was.
+  std::string before = c.session().Snapshot();
+  CartCommand too_many = add;
+  too_many.idempotency_key.clear();
+  too_many.action = commands::AddLine{"toy-fox", "", 1000};
+  EXPECT_FALSE(c.session().ApplyCartCommand(too_many).ok());
+  EXPECT_EQ(c.session().Snapshot(), before);
+}
+
+}  // namespace
+}  // namespace chatcart
