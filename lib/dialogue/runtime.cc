@@ -6,10 +6,12 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
+#include "dialogue/channel.h"
 #include "dialogue/slot_filler.h"
 
 namespace chatcart::dialogue {
@@ -54,6 +56,18 @@ v1::Reply* TurnContext::Say(std::string_view id, const TemplateArgs& args) {
   TemplateArgs all = args;  // explicit args win over slots: they come first
   TemplateArgs standard = StandardArgs();
   all.insert(all.end(), standard.begin(), standard.end());
+  if (!input_.event().kind().empty() && missing_event_param_.ok()) {
+    for (const std::string& name : (*variants)[pick].ArgumentNames()) {
+      if (!absl::StartsWith(name, "event.")) continue;
+      bool given = false;
+      for (const TemplateArg& arg : all) given = given || arg.name == name;
+      if (!given) {
+        missing_event_param_ = absl::InvalidArgumentError(
+            absl::StrCat("event ", input_.event().kind(), ": template \"", ToAbsl(id),
+                         "\" needs param \"", name.substr(6), "\""));
+      }
+    }
+  }
   (*variants)[pick].Render(templates_.Format(locale_), all, reply->mutable_text());
   return reply;
 }
@@ -144,6 +158,8 @@ class TurnRunner {
     } else {
       CHATCART_RETURN_IF_ERROR(HandleText());
     }
+    CHATCART_RETURN_IF_ERROR(turn_.missing_event_param_);
+    ShapeForChannel(input.channel(), &turn_.result());
     // Remember what was offered, for numbered answers.
     state_.offered.clear();
     state_.offered_titles.clear();

@@ -134,6 +134,9 @@ class TurnContext {
   v1::TurnResult* result_;
   std::string locale_;
   absl::Time time_;
+  // An event parameter a template needs and the event lacks: the turn fails
+  // with it (INVALID_ARGUMENT) rather than showing "{event.tracking_url}".
+  absl::Status missing_event_param_;
 };
 
 class Runtime {

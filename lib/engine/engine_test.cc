@@ -349,3 +349,39 @@ TEST(Session, HostCartCommandsJoinTheConversation) {
 
 }  // namespace
 }  // namespace chatcart
+
+namespace chatcart {
+namespace {
+
+TEST(Session, SmsGetsNumberedChoicesThatANumberPicks) {
+  Conversation c;
+  v1::TurnInput hi;
+  hi.set_text("hi");
+  hi.set_channel("sms");
+  v1::TurnResult r = c.Run(hi);
+  ASSERT_GT(r.replies_size(), 0);
+  EXPECT_THAT(r.replies(0).text(), HasSubstr("\n1. Find a gift\n2. Print photos"));
+  v1::TurnInput two;
+  two.set_text("2");
+  two.set_channel("sms");
+  r = c.Run(two);
+  EXPECT_EQ(r.trace().state(), "photo/ask");
+  // Other channels keep buttons only.
+  EXPECT_THAT(Conversation().Say("hi").replies(0).text(), Not(HasSubstr("\n1. ")));
+}
+
+TEST(Session, AnEventLackingATemplatesParamFailsTheTurnAndChangesNothing) {
+  Conversation c;
+  c.Say("hi");
+  std::string before = c.session().Snapshot();
+  v1::TurnInput shipped;
+  shipped.mutable_event()->set_kind("order_shipped");
+  (*shipped.mutable_event()->mutable_param())["reference"] = "ABC-1234";  // no tracking_url
+  shipped.mutable_time()->set_seconds(c.now_ + 60);
+  EXPECT_THAT(c.session().HandleTurn(shipped),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("tracking_url")));
+  EXPECT_EQ(c.session().Snapshot(), before);
+}
+
+}  // namespace
+}  // namespace chatcart
