@@ -101,7 +101,7 @@ has() {  # has SYSTEM: not marked unavailable (nor skipped)
 
 # 2. Builds.
 configure_build "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo
-build "$BUILD" chatcart_cli peers_chatcart_predict peers_patterns turn_bench
+build "$BUILD" chatcart_cli peers_chatcart_predict peers_patterns peers_chatcart_gift turn_bench
 if has fasttext; then
   g++ -O2 -std=c++17 -o "$SCRATCH/bin/fasttext_predict" "$HERE/fasttext_predict.cc" -lfasttext \
     -lpthread || unavailable fasttext "compiling fasttext_predict.cc against libfasttext failed"
