@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Side by side with what users would pick instead: fastText, scikit-learn,
 # NLP.js, XState and RE2, measured in one run beside chatcart (see
-# bench/README.md, "Peers"). Not part of scripts/test.sh: it takes about an hour
-# on the shared 2-core machine (30 minutes of it tuning, then kept), --quick 3.
+# bench/README.md, "Peers"). Not part of scripts/test.sh: it takes about 40
+# minutes on the shared 2-core machine (15 of them tuning, then kept), --quick 3.
 #
 #   bench/peers/run.sh [--reps N] [--quick] [--intents-only | --turns-only] [--retune]
 #
@@ -101,7 +101,7 @@ has() {  # has SYSTEM: not marked unavailable (nor skipped)
 
 # 2. Builds.
 configure_build "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo
-build "$BUILD" chatcart_cli peers_chatcart_predict peers_patterns turn_bench
+build "$BUILD" chatcart_cli peers_chatcart_predict peers_patterns peers_chatcart_gift turn_bench
 if has fasttext; then
   g++ -O2 -std=c++17 -o "$SCRATCH/bin/fasttext_predict" "$HERE/fasttext_predict.cc" -lfasttext \
     -lpthread || unavailable fasttext "compiling fasttext_predict.cc against libfasttext failed"
@@ -135,7 +135,7 @@ json.dump({
 EOF
 
 # 3. One job at a time. Tuning (fastText's grid, the peers' out-of-scope
-# thresholds; about 30 minutes here) depends only on the prepared files, the
+# thresholds; about 15 minutes here) depends only on the prepared files, the
 # peer scripts and the peer versions: it is kept in $SCRATCH/tuning/<their
 # hash> and reused while they are unchanged (--retune recomputes it).
 # chatcart's own threshold is chosen afresh on every run.

@@ -2,8 +2,9 @@
 # The turns comparison, one job at a time, each repeated; medians to
 # <scratch>/results/turns.json:
 #   - the demo's gift finder as an XState v5 machine (xstate_gift.js) against
-#     turn_bench's qualify workload (bench/turn_bench.cc): transitions per second
-#     and bytes per idle session;
+#     chatcart on the same conversations in words (chatcart_gift.cc: turns per
+#     second over whole conversations, bytes per session waiting for the budget,
+#     its snapshot) and turn_bench's qualify workload (bench/turn_bench.cc);
 #   - a bare RE2::Set over the demo bundle's patterns against chatcart's pattern
 #     tier (patterns_peer.cc).
 #
@@ -59,7 +60,7 @@ def main():
     xstate = "--no-xstate" not in sys.argv
     env = dict(os.environ, NODE_PATH=os.path.join(scratch, "npm/node_modules"))
     bundle = os.path.join(repo, "examples/bundles/demo")
-    runs = {"xstate": [], "patterns": [], "turn_bench": []}
+    runs = {"xstate": [], "patterns": [], "turn_bench": [], "chatcart_gift": []}
     turn_bench = os.path.join(build, "bin/turn_bench")
     for rep in range(reps):
         runs["patterns"].append(run_json([os.path.join(build, "bin/peers_patterns"), bundle]))
@@ -67,6 +68,8 @@ def main():
             runs["xstate"].append(run_json(
                 ["node", "--expose-gc", os.path.join(os.path.dirname(__file__), "xstate_gift.js"),
                  os.path.join(bundle, "products.jsonl")], env))
+        runs["chatcart_gift"].append(run_json([os.path.join(build, "bin/peers_chatcart_gift"),
+                                               bundle]))
         runs["turn_bench"].append(turn_bench_row(turn_bench, bundle))
         print(f"  rep {rep + 1}/{reps} turns done", flush=True)
     result = {name: medians(rows) for name, rows in runs.items() if rows}
