@@ -148,3 +148,27 @@ TEST(BuiltinTemplates, CompileAndExistInEveryLanguage) {
 
 }  // namespace
 }  // namespace chatcart::dialogue
+
+namespace chatcart::dialogue {
+namespace {
+
+// The confirmation says "VAT included" only for tax-included prices; a store
+// with tax-excluded prices shows its tax instead.
+TEST(BuiltinTemplates, TheConfirmationNamesTaxAsThePricesDo) {
+  std::string_view en;
+  for (const BuiltinTemplate& builtin : BuiltinTemplates()) {
+    if (builtin.id == "chatcart.confirm" && builtin.language == "en") en = builtin.variants[0];
+  }
+  ASSERT_FALSE(en.empty());
+  TemplateArgs args = {{"count", int64_t{2}}, {"total", "$54.12"}, {"shipping", "$4.90"},
+                       {"tax", "$4.02"}};
+  args.push_back({"tax_included", "yes"});
+  EXPECT_EQ(Render(en, "en-US", args),
+            "That's 2 items for $54.12, shipping ($4.90) and VAT included.");
+  args.back() = {"tax_included", "no"};
+  EXPECT_EQ(Render(en, "en-US", args),
+            "That's 2 items for $54.12, shipping ($4.90) and tax ($4.02) included.");
+}
+
+}  // namespace
+}  // namespace chatcart::dialogue

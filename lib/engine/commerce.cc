@@ -476,7 +476,9 @@ absl::Status CommerceExecutor::RequestConfirmation(const v1::RequestConfirmation
   v1::Reply* reply = turn.Say("chatcart.confirm",
                               {{"count", ItemCount(state_.cart->state())},
                                {"total", Format(totals.grand_total, turn)},
-                               {"shipping", Format(totals.shipping, turn)}});
+                               {"shipping", Format(totals.shipping, turn)},
+                               {"tax", Format(totals.tax, turn)},
+                               {"tax_included", totals.prices_include_tax ? "yes" : "no"}});
   AttachCartSummary(reply, turn);
   return absl::OkStatus();
 }
