@@ -158,7 +158,12 @@ typedef struct chatcart_session_t chatcart_session_t;
  * binary protobuf. Never renumbered; 0 is no format. Since 0.1.0. */
 typedef enum chatcart_format {
   CHATCART_FORMAT_JSON = 1,
-  CHATCART_FORMAT_PROTO = 2
+  CHATCART_FORMAT_PROTO = 2,
+  /* Not a format. It makes the type as wide as a non-negative int, so that
+   * any value a host passes is checked (CHATCART_INVALID_ARGUMENT) rather
+   * than undefined behaviour inside the library (C++ reads an enum only in
+   * its range). */
+  CHATCART_FORMAT_MAX_ENUM_ = 0x7fffffff
 } chatcart_format;
 
 /* New engine options with the defaults: strict catalog loading, the bundle's
