@@ -109,6 +109,8 @@ class Money {
   // Formats for people with ICU's currency format for `locale` (a BCP 47 tag:
   // "en-US" -> "$1,234.56", "it-IT" -> "1.234,56 €", "fr-FR" -> "1 234,56 €"
   // with a narrow no-break space). INVALID_ARGUMENT for an ill-formed tag.
+  // Each thread remembers its last few results (64), so formatting the same
+  // amounts again, as a conversation does, skips ICU.
   absl::StatusOr<std::string> Format(std::string_view locale) const;
 
   // Same currency and amount.
@@ -118,6 +120,7 @@ class Money {
   }
 
  private:
+  absl::StatusOr<std::string> FormatWithIcu(std::string_view locale) const;
   int64_t minor_units_ = 0;
   char code_[3] = {'\0', '\0', '\0'};
   int8_t exponent_ = 0;
