@@ -53,7 +53,7 @@ def test_text_report_writes_picture_beside(tmp_path):
     pytest.importorskip("matplotlib")
     done = run("--data", os.path.join(TESTDATA, "demo_it.jsonl"), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("181 examples: accuracy ")
+    assert done.stdout.startswith("307 examples: accuracy ")
     assert "most frequent confusions" in done.stdout
     assert (tmp_path / "demo_it.confusion.png").stat().st_size > 1000
 
