@@ -173,6 +173,31 @@ TEST(MoneyFormat, UsesIcuLocaleConventions) {
   EXPECT_THAT(M("-3.5", "USD").Format("en-US"), IsOkAndHolds("-$3.50"));
 }
 
+TEST(MoneyFormat, RememberedResultsAreExactlyIcus) {
+  // Many amounts, currencies and locales, so that the per-thread memory of
+  // results is filled and overwritten: every answer stays the right one.
+  const std::pair<const char*, const char*> kinds[] = {
+      {"USD", "en-US"}, {"EUR", "it-IT"}, {"EUR", "fr-FR"}, {"JPY", "en-US"}, {"EUR", "en-US"}};
+  std::vector<std::string> first;
+  for (int pass = 0; pass < 2; ++pass) {
+    size_t i = 0;
+    for (int64_t units = -50; units < 400; units += 7) {
+      for (const auto& [currency, locale] : kinds) {
+        absl::StatusOr<std::string> text =
+            Money::FromMinorUnits(units, currency)->Format(locale);
+        ASSERT_OK(text);
+        if (pass == 0) first.push_back(*text);
+        else EXPECT_EQ(*text, first[i]) << units << " " << currency << " " << locale;
+        ++i;
+      }
+    }
+  }
+  EXPECT_THAT(M("1234.56", "EUR").Format("it-IT"), IsOkAndHolds("1.234,56\u00a0€"));
+  EXPECT_THAT(M("1234.56", "EUR").Format("fr-FR"), IsOkAndHolds("1\u202f234,56\u00a0€"));
+  EXPECT_THAT(M("1234.56", "USD").Format("en-US"), IsOkAndHolds("$1,234.56"));
+  EXPECT_THAT(M("-3.5", "USD").Format("en-US"), IsOkAndHolds("-$3.50"));
+}
+
 TEST(MoneyFormat, RejectsIllFormedLocales) {
   EXPECT_THAT(M("1", "USD").Format("not a locale!"),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("locale")));
