@@ -93,7 +93,7 @@ constexpr Row kRows[] = {
   {Msg::kRatingOnly, {"rated {rating}/5", "voto {rating}/5", "noté {rating}/5"}},
   {Msg::kBestOfPicks, {"the best of these picks for {label}",
                        "il migliore di questa selezione per {label}",
-                       "le meilleur de cette sélection pour {label}"}},
+                       "le meilleur de cette sélection côté {label}"}},
   {Msg::kTradeOff, {"trade-off: {label} {value} against {other} for {first}",
                     "compromesso: {label} {value} contro {other} di {first}",
                     "compromis : {label} {value} contre {other} pour {first}"}},
