@@ -8,8 +8,8 @@
 #
 # --systems: the systems to run (default all; run.sh leaves out a peer that
 # could not be installed). --tuning: where fastText's grid and the peers'
-# thresholds are kept between runs (default <scratch>/work/tuning, wiped with
-# it); chatcart's threshold is always chosen afresh, under <scratch>/work.
+# thresholds are kept between runs (default: work/tuning inside SCRATCH, wiped
+# with it); chatcart's threshold is always chosen afresh, in SCRATCH's work/.
 #
 # Tasks (prepare.py writes their files):
 #   bitext        27 intents, no out-of-scope: every system answers its best intent.

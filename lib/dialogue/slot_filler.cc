@@ -60,6 +60,25 @@ bool HasPhrase(const std::vector<std::string>& words, std::string_view phrase) {
   return false;
 }
 
+SlotValue ChoiceValue(const v1::Choice& choice, std::string display) {
+  SlotValue value;
+  value.type = SlotType::kChoice;
+  value.text = choice.value();
+  value.display = std::move(display);
+  return value;
+}
+
+// The choice when `words` name it by its value or a synonym, displayed as
+// said (for replies to echo).
+std::optional<SlotValue> ChoiceSaid(const v1::Choice& choice,
+                                    const std::vector<std::string>& words) {
+  if (HasPhrase(words, choice.value())) return ChoiceValue(choice, choice.value());
+  for (const std::string& synonym : choice.synonym()) {
+    if (HasPhrase(words, synonym)) return ChoiceValue(choice, synonym);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 uint32_t QuickReplyTitleHash(std::string_view text) {
@@ -105,17 +124,10 @@ std::optional<SlotValue> ProductByPronoun(const Understanding& u,
 std::optional<SlotValue> MentionedChoice(const SlotSpec& slot, const Understanding& u) {
   std::optional<SlotValue> found;
   for (const v1::Choice& choice : slot.proto->choice()) {
-    std::string said;
-    if (HasPhrase(u.words, choice.value())) said = choice.value();
-    for (int s = 0; said.empty() && s < choice.synonym_size(); ++s) {
-      if (HasPhrase(u.words, choice.synonym(s))) said = choice.synonym(s);
-    }
-    if (said.empty()) continue;
+    std::optional<SlotValue> value = ChoiceSaid(choice, u.words);
+    if (!value.has_value()) continue;
     if (found.has_value()) return std::nullopt;  // two choices named: ask instead
-    found.emplace();
-    found->type = SlotType::kChoice;
-    found->text = choice.value();
-    found->display = std::move(said);
+    found = std::move(value);
   }
   return found;
 }
@@ -245,23 +257,13 @@ std::optional<std::pair<SlotValue, int>> ValueForAskedSlot(
     }
     case SlotType::kChoice: {
       for (const v1::Choice& choice : slot.proto->choice()) {
-        // What the shopper said that names the choice, for replies to echo.
-        std::string said;
-        if (!payload.empty()) {
-          if (payload == choice.value()) said = choice.value();
-        } else if (HasPhrase(u.words, choice.value())) {
-          said = choice.value();
+        std::optional<SlotValue> value;
+        if (payload.empty()) {
+          value = ChoiceSaid(choice, u.words);
+        } else if (payload == choice.value()) {
+          value = ChoiceValue(choice, choice.value());
         }
-        for (int s = 0; said.empty() && payload.empty() && s < choice.synonym_size(); ++s) {
-          if (HasPhrase(u.words, choice.synonym(s))) said = choice.synonym(s);
-        }
-        if (!said.empty()) {
-          SlotValue value;
-          value.type = SlotType::kChoice;
-          value.text = choice.value();
-          value.display = std::move(said);
-          return std::make_pair(value, -1);
-        }
+        if (value.has_value()) return std::make_pair(*std::move(value), -1);
       }
       return std::nullopt;
     }

@@ -24,6 +24,9 @@ namespace chatcart::engine {
 
 using engine_internal::CommerceState;
 
+// Units in the cart, all lines together.
+int64_t ItemCount(const CartState& state);
+
 class CommerceExecutor : public dialogue::ActionExecutor {
  public:
   CommerceExecutor(const engine_internal::EngineRep& engine, CommerceState& state,
