@@ -1,8 +1,8 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 //
 // `chatcart entities`: the commerce entities of each text, as JSON Lines.
-// With --catalog and --mapping (as for `chatcart catalog`), brands, products
-// and the catalog's category names are found too.
+// With --catalog and --mapping (as for `chatcart catalog`), brands, products,
+// models and the catalog's category names are found too.
 //
 //   chatcart entities --lang en|it|fr [--currency USD] [--category PHRASE=VALUE]...
 //       [--catalog FILE --mapping FILE] [TEXT...]
@@ -18,7 +18,9 @@
 // amount is the maximum for under and the minimum for over, and between has
 // "min_minor" and "max_minor" instead of "amount_minor"; number, quantity,
 // ordinal and age {"number": n}; colour, size, compatibility, category and
-// brand {"name": "..."}; product {"product_id": "..."}. A text cut at the
+// brand {"name": "..."}; product {"product_id": "..."}; model {"name": "...",
+// "products": n}, the model as the catalog writes it and how many products
+// carry it. A text cut at the
 // maximum length adds "truncated":true.
 
 #include <cstdio>
@@ -112,6 +114,10 @@ void AppendValue(const Entity& e, std::string* out) {
     *out += "}";
   } else if (e.type == "number" || e.type == "quantity" || e.type == "ordinal" || e.type == "age") {
     *out += "{\"number\":" + std::to_string(e.number) + "}";
+  } else if (e.type == "model") {
+    *out += "{\"name\":";
+    AppendJsonString(e.value, out);
+    *out += ",\"products\":" + std::to_string(e.number) + "}";
   } else {
     *out += e.type == "product" ? "{\"product_id\":" : "{\"name\":";
     AppendJsonString(e.value, out);

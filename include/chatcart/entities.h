@@ -2,7 +2,8 @@
 //
 // Commerce entities in what a shopper types, in English, Italian and French:
 // budgets and prices, numbers, quantities, ordinals, ages, colours, sizes,
-// compatibility, category words, and brands and products from a catalog.
+// compatibility, category words, and brands, products and models from a
+// catalog.
 // Each entity has a type, a byte span into the text, the matched text, a
 // normalized value and a confidence.
 //
@@ -17,8 +18,8 @@
 //   (*extractor)->Extract("tra 20 e 30 €", "it");          // money {kBetween, 20.00, 30.00 EUR}
 //   (*extractor)->Extract("le troisième", "fr");           // ordinal 3
 //
-// With a catalog (catalog.h), its brands, products and category names are
-// entities too; the catalog must outlive the extractor:
+// With a catalog (catalog.h), its brands, products, models and category names
+// are entities too; the catalog must outlive the extractor:
 //
 //   std::shared_ptr<const Catalog> catalog = ...;          // Catalog::LoadJsonl
 //   options.catalog = catalog.get();
@@ -78,8 +79,21 @@
 //               memory sticks) and a word with letters: a number alone
 //               ("2", though "Kodex Mini 2" ends in one) is no product; and no
 //               equally good other product: "a photo printer" is a category,
-//               "photozen" alone is ambiguous. A count right before a product is
-//               a quantity ("due Dodo Family").
+//               "photozen" alone is a model (below). A count right before a
+//               product is a quantity ("due Dodo Family").
+//   "model"     what several equally good products share, when no one product
+//               wins; value: the model as the catalog writes it, number: how many
+//               catalog products carry it. Either a product line, the first words
+//               of product names after the brand, shared by two or more product
+//               groups of one brand ("photozen", "photozn" -> "PhotoZen", 2
+//               products; "ryzen 7" -> "Ryzen 7"), said with a model number or a
+//               distinctive word ("junior" or "gaming" are none); or a designation
+//               in a searchable ENUM attribute of the catalog mapping, a value with
+//               a word with letters and one with a digit, said with all its words
+//               with digits ("rtx 4070" -> "GeForce RTX 4070" in "chipset", 76
+//               PC-parts cards; "4070 ti" -> "GeForce RTX 4070 Ti"). Typos are
+//               forgiven as for products. Product lines are counted among the best
+//               1,000 name matches (a lower bound past that).
 //
 // Each byte of the text belongs to at most one entity: when candidates overlap,
 // the more specific wins ("my 6 year old under 40 euros" is an age and a budget,
@@ -137,7 +151,7 @@ struct BudgetValue {
 
 struct Entity {
   // "money", "number", "quantity", "ordinal", "age", "colour", "size",
-  // "compatibility", "category", "brand" or "product".
+  // "compatibility", "category", "brand", "product" or "model".
   std::string type;
   // The byte span [start, end) in the text given to Extract.
   int start = 0;
@@ -150,9 +164,11 @@ struct Entity {
 
   // The value, by type:
   BudgetValue money;   // "money"
-  int64_t number = 0;  // "number", "quantity", "ordinal" (-1 the last), "age" (years)
-  std::string value;   // "colour", "size", "compatibility", "category", "brand"
-                       // (canonical forms above); "product": the catalog product id
+  int64_t number = 0;  // "number", "quantity", "ordinal" (-1 the last), "age" (years);
+                       // "model": how many catalog products carry it
+  std::string value;   // "colour", "size", "compatibility", "category", "brand",
+                       // "model" (canonical forms above); "product": the catalog
+                       // product id
 };
 
 // A word or phrase of an extra vocabulary and the canonical value it stands
@@ -176,7 +192,7 @@ struct EntityExtractorOptions {
   std::vector<VocabularyEntry> compatibility;  // value: a platform id ("kindle")
   std::vector<VocabularyEntry> categories;     // value: the category name
 
-  // A catalog for brands, products and category names; nullptr: none. It must
+  // A catalog for brands, products, models and category names; nullptr: none. It must
   // outlive the extractor. Default: nullptr.
   const Catalog* catalog = nullptr;
   // Add the catalog's category names to `categories`. Default: true.

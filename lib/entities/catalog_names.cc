@@ -69,24 +69,11 @@ constexpr uint64_t kStopRoles =
     kQuantityVerb | kQuantityAfter | kQuantityCue | kMore | kCompatCue | kAgeBlock | kAgeCue |
     kAgeHas | kAgeIs | kAgePerson | kTimeNoun | kNumberAnd | kCurrency | kOrdinal | kSizeCue;
 
-bool HasDigit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool HasLetter(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c < 0;
-  });
-}
-
-// Whether a token of the shopper's matches a word of the product's name.
 bool Matches(std::string_view token, std::string_view name_word) {
-  if (token == name_word) return true;
-  if (HasDigit(token) || HasDigit(name_word)) return false;  // models are exact
-  const size_t n = std::min(token.size(), name_word.size());
-  if (n < 4) return false;
-  return WithinEdits(token, name_word, n >= 8 ? 2 : 1);
+  return NameWordMatches(token, name_word);
 }
+
+}  // namespace
 
 // "due Dodo Family", "deux Inkwell Tank 3": a count said right before a
 // product is a quantity (quantity.cc does the same before category words).
@@ -110,7 +97,23 @@ void AddQuantityBefore(const Scan& scan, uint32_t first_token, std::vector<Candi
   c.number = *n;
 }
 
-}  // namespace
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool HasLetter(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c < 0;
+  });
+}
+
+bool NameWordMatches(std::string_view token, std::string_view name_word) {
+  if (token == name_word) return true;
+  if (HasDigit(token) || HasDigit(name_word)) return false;  // models are exact
+  const size_t n = std::min(token.size(), name_word.size());
+  if (n < 4) return false;
+  return WithinEdits(token, name_word, n >= 8 ? 2 : 1);
+}
 
 bool WithinEdits(std::string_view a, std::string_view b, int max_edits) {
   const int la = static_cast<int>(a.size()), lb = static_cast<int>(b.size());
@@ -147,6 +150,7 @@ CatalogNames::CatalogNames(const Catalog& catalog, double min_score)
     for (std::string_view w : distinct) ++name_words_[ToAbsl(w)];
   }
   rare_limit_ = std::max<uint32_t>(3, static_cast<uint32_t>(catalog.size() / 100));
+  IndexModelAttributes();
 }
 
 bool CatalogNames::Distinctive(std::string_view word) const {
@@ -237,12 +241,19 @@ void CatalogNames::Find(const Scan& scan, std::vector<Candidate>* candidates) co
         tokens[run_begin].begin, tokens[run_end - 1].end - tokens[run_begin].begin);
     const std::vector<NameMatch> matches =
         catalog_.FindByName(query, FindOptions{.limit = 2, .min_score = min_score_});
-    if (matches.empty()) continue;
+    if (matches.empty()) {
+      // "two photozen printers": the words around a model may hide it.
+      FindModel(scan, run_begin, run_end, candidates);
+      continue;
+    }
     const ProductIndex best = matches[0].product;
     if (matches.size() > 1 && matches[1].score > matches[0].score - 0.05 &&
         catalog_.product(matches[1].product).variant_group !=
             catalog_.product(best).variant_group) {
-      continue;  // "photozen": two products fit as well; the dialogue asks
+      // "photozen": two products fit as well (the dialogue asks); perhaps
+      // the words name what they share.
+      FindModel(scan, run_begin, run_end, candidates);
+      continue;
     }
     const Product product = catalog_.product(best);
     text::Tokenize(product.name, {}, &name);

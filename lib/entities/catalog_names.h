@@ -24,6 +24,21 @@
 // The span is the run of words trimmed to those that match the product's
 // name or brand (exactly or within one or two typos).
 //
+// Models (catalog_models.cc): when several products fit the words equally
+// well, the words may still name what those products share, a "model"
+// (value: the model as the catalog writes it; number: how many products
+// carry it):
+//   - a product line: the first words of the names after the brand, shared
+//     by two or more product groups of one brand ("photozen" -> "PhotoZen",
+//     Canora PhotoZen 6 and 10; "ryzen 7" -> "Ryzen 7"). The words must
+//     include a model number or a distinctive word (as above), so "gaming"
+//     or "junior" are no model;
+//   - a designation in a searchable ENUM attribute, a value with a word
+//     with letters and one with a digit ("GeForce RTX 4070" in "chipset"),
+//     when the words say all of its words with digits and one with letters
+//     ("rtx 4070", "the 4070 ti"); of several such values, the one with the
+//     fewest words left unsaid ("GeForce RTX 4070", not "... 4070 Ti").
+//
 // CatalogNames is immutable once built and safe for concurrent use; the
 // catalog must outlive it.
 
@@ -67,11 +82,38 @@ class CatalogNames {
   // Whether folded `word` is in few product names (a distinctive word).
   bool Distinctive(std::string_view word) const;
 
+  // A searchable ENUM attribute's values that can be models: per code, its
+  // folded words (empty: not a designation) and how many products hold it.
+  struct ModelAttribute {
+    uint32_t attribute = 0;
+    std::vector<std::vector<std::string>> words;  // by code
+    std::vector<uint32_t> products;               // by code
+  };
+  void IndexModelAttributes();
+
+  // Proposes a "model" candidate for tokens [begin, end) of `scan` (a run
+  // that names no single product). Returns whether it did.
+  bool FindModel(const Scan& scan, size_t begin, size_t end,
+                 std::vector<Candidate>* candidates) const;
+
   const Catalog& catalog_;
   double min_score_;
   uint32_t rare_limit_;  // at most this many names hold a distinctive word
   absl::flat_hash_map<std::string, uint32_t> name_words_;  // folded word -> names holding it
+  std::vector<ModelAttribute> model_attributes_;
 };
+
+// Whether a token of the shopper's matches a word of a product's name:
+// equal, or (words of four letters or more without digits) within one typo,
+// two from eight letters.
+bool NameWordMatches(std::string_view token, std::string_view name_word);
+
+bool HasDigit(std::string_view s);
+bool HasLetter(std::string_view s);
+
+// Adds a "quantity" for a count said right before token `first_token`
+// ("due Dodo Family", "deux Inkwell Tank 3"), unless there is one.
+void AddQuantityBefore(const Scan& scan, uint32_t first_token, std::vector<Candidate>* candidates);
 
 // Whether `a` and `b` differ by at most `max_edits` insertions, deletions or
 // substitutions of bytes (bounded Levenshtein).

@@ -58,7 +58,22 @@ INSTANTIATE_TEST_SUITE_P(
              "photo printers under 300 euros",
              {"category:Photo Printers \"photo printers\"",
               "money:under ..300.00 EUR \"under 300 euros\""}},
-        Case{"en", "photozen", {}}, Case{"en", "something for gaming", {}},
+        // Two PhotoZen printers fit "photozen": no product, the model.
+        Case{"en", "photozen", {"model:PhotoZen \"photozen\""}},
+        Case{"en",
+             "is the canora photozn any good in white?",
+             {"model:PhotoZen \"canora photozn\"", "colour:white \"white\""}},
+        Case{"en",
+             "two photozen printers under 400 euros",
+             {"quantity:2 \"two\"", "model:PhotoZen \"photozen\"",
+              "money:under ..400.00 EUR \"under 400 euros\""}},
+        Case{"it", "la photozen è buona?", {"model:PhotoZen \"photozen\""}},
+        Case{"fr", "la photozen est-elle bonne ?", {"model:PhotoZen \"photozen\""}},
+        // Words many names share are no model: "junior" (three brands), "mini"
+        // (not the start of Pixio Snap Mini), "robot" (not the start of either
+        // name).
+        Case{"en", "something junior", {}}, Case{"en", "a mini one", {}}, Case{"en", "a robot", {}},
+        Case{"en", "something for gaming", {}},
         // A number alone is no product, though "Kodex Mini 2" ends in one.
         Case{"en", "can you do 2 for 50?", {"number:2 \"2\"", "number:50 \"50\""}},
         Case{"en",
@@ -70,6 +85,20 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"fr",
              "le nimbus 13 est compatible avec Android ?",
              {"product:lap-nimbus13 \"nimbus 13\"", "compatibility:android \"Android\""}}));
+
+TEST(CatalogNames, AModelSaysHowManyProductsCarryIt) {
+  EntityExtractorOptions options;
+  options.catalog = DemoCatalog().get();
+  auto e = EntityExtractor::Create(options);
+  ASSERT_TRUE(e.ok()) << e.status();
+  const std::vector<Entity> found = (*e)->Extract("any photozen in stock?", "en");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, "model");
+  EXPECT_EQ(found[0].value, "PhotoZen");
+  EXPECT_EQ(found[0].number, 2);
+  EXPECT_GT(found[0].confidence, 0.5);
+  EXPECT_LE(found[0].confidence, 0.9);
+}
 
 TEST(CatalogNames, CategoriesFromTheCatalogCanBeTurnedOff) {
   EntityExtractorOptions options;
@@ -88,7 +117,7 @@ TEST(CatalogNames, RejectsAScoreOutsideZeroToOne) {
 
 // A large catalog (66,778 PC parts): a model number names one product; a
 // number many names share ("16" GB, "4070" cards) names none.
-TEST(CatalogNames, LargeCatalogNeedsARareWord) {
+TEST(CatalogNames, LargeCatalogNeedsARareWordAndFindsModels) {
   CHATCART_REQUIRE_DATA_FILE(path, "pcparts/products.jsonl");
   absl::StatusOr<v1::CatalogMapping> mapping =
       LoadCatalogMapping(::chatcart::testing::SourceDir() + "/examples/catalogs/pcparts.textproto");
@@ -103,8 +132,27 @@ TEST(CatalogNames, LargeCatalogNeedsARareWord) {
               ElementsAreArray({"product:cpu-00002 \"ryzen 7 7800x3d\""}));
   EXPECT_THAT(DescribeAll((*e)->Extract("a Kingston 16 GB", "en")),
               ElementsAreArray({"brand:Kingston \"Kingston\"", "number:16 \"16\""}));
-  EXPECT_THAT(DescribeAll((*e)->Extract("the rtx 4070", "en")),
+  EXPECT_THAT(DescribeAll((*e)->Extract("a 4070", "en")),
               ElementsAreArray({"number:4070 \"4070\""}));
+
+  // Models: a chipset many cards share, a line of CPU names.
+  struct ModelCase {
+    const char* text;
+    const char* described;
+    int64_t at_least;  // products carrying it
+  };
+  for (const ModelCase& c : {
+           ModelCase{"the rtx 4070", "model:GeForce RTX 4070 \"rtx 4070\"", 50},
+           ModelCase{"got a 4070 ti in stock?", "model:GeForce RTX 4070 Ti \"4070 ti\"", 50},
+           ModelCase{"a geforce rtx 4070 super",
+                     "model:GeForce RTX 4070 SUPER \"geforce rtx 4070 super\"", 20},
+           ModelCase{"any ryzen 7 under 300 dollars?", "model:Ryzen 7 \"ryzen 7\"", 10},
+       }) {
+    const std::vector<Entity> found = (*e)->Extract(c.text, "en");
+    ASSERT_FALSE(found.empty()) << c.text;
+    EXPECT_EQ(::chatcart::entities::testing::Describe(found[0]), c.described) << c.text;
+    EXPECT_GE(found[0].number, c.at_least) << c.text;
+  }
 }
 
 TEST(WithinEdits, CountsInsertionsDeletionsAndSubstitutions) {

@@ -28,6 +28,8 @@ std::string_view EntityTypeName(EntityType type) {
       return "brand";
     case EntityType::kProduct:
       return "product";
+    case EntityType::kModel:
+      return "model";
   }
   return "number";
 }

@@ -41,6 +41,7 @@ enum class EntityType : uint8_t {
   kCategory,
   kBrand,
   kProduct,
+  kModel,
 };
 
 // "money", "number", ... as Entity::type spells them.
@@ -103,8 +104,9 @@ struct Candidate {
   BudgetKind kind = BudgetKind::kExact;  // money
   std::optional<Money> min, max;         // money
   bool currency_stated = false;          // money
-  int64_t number = 0;                    // number, quantity, ordinal, age
-  std::string value;                     // colour, size, compatibility, category, brand, product
+  int64_t number = 0;                    // number, quantity, ordinal, age; model: products
+  std::string value;                     // colour, size, compatibility, category, brand, product,
+                                         // model
 };
 
 // Who wins when two candidates overlap: the higher priority, then the longer
@@ -112,6 +114,7 @@ struct Candidate {
 inline constexpr int kPriorityMoney = 90;    // with a currency or "k"
 inline constexpr int kPriorityAge = 85;      // with "year old", "anni", "yo"
 inline constexpr int kPriorityProduct = 82;  // a catalog name beats a platform in it
+inline constexpr int kPriorityModel = 81;
 inline constexpr int kPriorityCompat = 80;
 inline constexpr int kPrioritySize = 76;
 inline constexpr int kPriorityBrand = 74;
