@@ -103,6 +103,15 @@ bool CatalogNames::FindModel(const Scan& scan, size_t begin, size_t end,
          matches[tied].score >= matches[0].score - kTie) {
     ++tied;
   }
+  // Words of a catalog brand say no model by themselves: "noctua" stays the
+  // brand, though Asus sells a "Noctua OC" line.
+  std::vector<uint8_t> brand_word(end - begin, 0);
+  for (const Unit& u : scan.units) {
+    if (!u.Has(kBrand)) continue;
+    for (uint32_t k = u.first_token; k < u.last_token; ++k) {
+      if (k >= begin && k < end) brand_word[k - begin] = 1;
+    }
+  }
   std::optional<ModelMatch> found;
   auto consider = [&](ModelMatch m, const std::vector<uint8_t>& said) {
     m.first = end;
@@ -149,7 +158,7 @@ bool CatalogNames::FindModel(const Scan& scan, size_t begin, size_t end,
       if (say(w, &hit) != 0) break;
       bool plain = false;  // said by a word that is no category, colour or size word
       for (size_t k = begin; k < end; ++k) {
-        if (hit[k - begin] && !scan.generic[k]) plain = true;
+        if (hit[k - begin] && !scan.generic[k] && !brand_word[k - begin]) plain = true;
         said[k - begin] |= hit[k - begin];
       }
       line.push_back(name[i].text);
@@ -209,7 +218,7 @@ bool CatalogNames::FindModel(const Scan& scan, size_t begin, size_t end,
           digits_said = digits_said && !missing;
         } else if (!missing) {
           for (size_t k = begin; k < end; ++k) {
-            if (hit[k - begin] && !scan.generic[k]) letters_said = true;
+            if (hit[k - begin] && !scan.generic[k] && !brand_word[k - begin]) letters_said = true;
           }
         }
         for (size_t k = begin; k < end; ++k) said[k - begin] |= hit[k - begin];

@@ -135,6 +135,13 @@ TEST(CatalogNames, LargeCatalogNeedsARareWordAndFindsModels) {
   EXPECT_THAT(DescribeAll((*e)->Extract("a 4070", "en")),
               ElementsAreArray({"number:4070 \"4070\""}));
 
+  // A brand stays a brand, though Asus sells a "Noctua OC" line.
+  EXPECT_THAT(DescribeAll((*e)->Extract("noctua", "en")),
+              ElementsAreArray({"brand:Noctua \"noctua\""}));
+  // A model number with a k is no amount: the product wins.
+  EXPECT_THAT(DescribeAll((*e)->Extract("core i5 14600k", "en")),
+              ::testing::Not(::testing::Contains(::testing::StartsWith("money"))));
+
   // Models: a chipset many cards share, a line of CPU names.
   struct ModelCase {
     const char* text;
@@ -147,6 +154,7 @@ TEST(CatalogNames, LargeCatalogNeedsARareWordAndFindsModels) {
            ModelCase{"a geforce rtx 4070 super",
                      "model:GeForce RTX 4070 SUPER \"geforce rtx 4070 super\"", 20},
            ModelCase{"any ryzen 7 under 300 dollars?", "model:Ryzen 7 \"ryzen 7\"", 10},
+           ModelCase{"Noctua NH-D15", "model:NH-D15 \"Noctua NH-D15\"", 2},
        }) {
     const std::vector<Entity> found = (*e)->Extract(c.text, "en");
     ASSERT_FALSE(found.empty()) << c.text;

@@ -30,6 +30,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"en", "$300", {"money:exact 300.00 USD \"$300\""}},
         Case{"en", "300 bucks", {"money:exact 300.00 USD \"300 bucks\""}},
         Case{"en", "1.5k", {"money:exact 1500.00 EUR \"1.5k\""}},
+        // Four digits and a k are a model number, not 7.7 million.
+        Case{"en", "the 7700k or the 14600k", {}},
         Case{"en", "40 quid", {"money:exact 40.00 GBP \"40 quid\""}},
         Case{"en", "under 40 euros", {"money:under ..40.00 EUR \"under 40 euros\""}},
         Case{"en",

@@ -2,6 +2,7 @@
 
 #include "entities/numbers.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -240,6 +241,12 @@ void ReadAlnum(const Scan& scan, Separators seps, Unit* u) {
       u->second = *second;
     } else {
       u->suffix = SuffixAffix(suffix, scan.language);
+      // "14600k", "7700k": four digits and a k are a model number (a CPU),
+      // not thousands; "1.5k", "300k" stay amounts.
+      if (u->suffix == Affix::kThousands && digits.size() >= 4 &&
+          std::all_of(digits.begin(), digits.end(), IsDigit)) {
+        return;
+      }
       if (u->suffix == Affix::kNone) {
         const LexiconEntry* e = scan.lexicon->Find(suffix);
         if (e == nullptr || !e->is_word || !e->word.Has(kCurrency)) return;
