@@ -76,7 +76,9 @@
 //               "the canora photozen 6", "photozn 6", "Titan 16"; value: the
 //               product id. Needs a distinctive word (one few product names
 //               share: "photozen", "7800x3d"; not "16" among hundreds of 16 GB
-//               memory sticks) and a word with letters: a number alone
+//               memory sticks), two words of the name or a model number (or one
+//               coined word only its name holds: "QuietOne", "KidSafe") and a word
+//               with letters: a number alone
 //               ("2", though "Kodex Mini 2" ends in one) is no product; and no
 //               equally good other product: "a photo printer" is a category,
 //               "photozen" alone is a model (below). A count right before a

@@ -84,6 +84,11 @@ int NearestBefore(const Scan& scan, int i, int window, uint64_t role) {
 bool EndsClause(const Scan& scan, int i) {
   const Unit* u = scan.at(i);
   if (u == nullptr || u->kind == text::TokenKind::kSymbol) return true;
+  // Punctuation between the number and the next word: "my son is 12, budget 50".
+  if (const Unit* before = scan.at(i - 1); before != nullptr && before->end <= u->begin) {
+    const std::string_view gap = scan.text.substr(before->end, u->begin - before->end);
+    if (gap.find_first_of(",;:.!?") != std::string_view::npos) return true;
+  }
   for (std::string_view w : {"and", "but", "next", "soon", "now", "today", "tomorrow", "so", "in",
                              "on", "this", "e", "ma", "et", "mais"}) {
     if (u->text == w) return true;

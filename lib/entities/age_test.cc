@@ -27,6 +27,8 @@ TEST_P(AgeTest, FindsAgesNotDurations) {
 INSTANTIATE_TEST_SUITE_P(
     English, AgeTest,
     ::testing::Values(Case{"en", "for my 6 year old", {"age:6 \"6 year old\""}},
+                      // A comma ends the clause too.
+                      Case{"en", "my daughter is 9, and she loves puzzles", {"age:9 \"9\""}},
                       Case{"en", "6yo", {"age:6 \"6yo\""}},
                       Case{"en", "a 10-year-old girl", {"age:10 \"10-year-old\""}},
                       Case{"en", "a six year old", {"age:6 \"six year old\""}},

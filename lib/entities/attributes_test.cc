@@ -27,6 +27,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         Case{"en", "size M", {"size:M \"size M\""}}, Case{"en", "in XL please", {"size:XL \"XL\""}},
         Case{"en", "a 2XL hoodie", {"size:XXL \"2XL\""}},
+        Case{"it", "bottiglie trasparenti", {"colour:transparent \"trasparenti\""}},
+        Case{"fr", "des boîtes transparentes", {"colour:transparent \"transparentes\""}},
         Case{"en", "size XL in navy blue", {"size:XL \"size XL\"", "colour:navy \"navy blue\""}},
         Case{"en", "42 EU", {"size:EU 42 \"42 EU\""}},
         Case{"en", "US 9.5 sneakers", {"size:US 9.5 \"US 9.5\""}}, Case{"en", "I'm happy", {}},

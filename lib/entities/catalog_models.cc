@@ -95,8 +95,16 @@ bool CatalogNames::FindModel(const Scan& scan, size_t begin, size_t end,
     }
   }
   if (query.empty()) return false;
-  const std::vector<NameMatch> matches =
+  std::vector<NameMatch> matches =
       catalog_.FindByName(query, FindOptions{.limit = kModelMatches, .min_score = min_score_});
+  if (matches.size() < 2) {
+    // "the photozen models": only the words some name holds.
+    const std::string known = KnownWords(scan, begin, end);
+    if (!known.empty() && known != query) {
+      matches =
+          catalog_.FindByName(known, FindOptions{.limit = kModelMatches, .min_score = min_score_});
+    }
+  }
   if (matches.size() < 2) return false;
   size_t tied = 1;
   while (tied < matches.size() && tied < kTiedLooked &&

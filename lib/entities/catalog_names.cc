@@ -30,7 +30,8 @@ bool IsStopWord(std::string_view w, Language language) {
       "tell",  "about",   "info",     "hi",     "hello",    "hey",       "s",         "t",
       "m",     "d",       "ll",       "re",     "ve",       "one",       "ones",      "some",
       "still", "also",    "too",      "really", "very",     "good",      "best",      "new",
-      "cheap", "cheaper", "cheapest", "sell",   "carry",    "recommend", "about"};
+      "cheap", "cheaper", "cheapest", "sell",   "carry",    "recommend", "about",     "vs",
+      "versus"};
   static constexpr std::string_view kItalian[] = {
       "io",          "tu",       "mi",     "ti",         "ci",       "vi",          "ho",
       "hai",         "ha",       "avete",  "avere",      "c",        "è",           "sono",
@@ -39,14 +40,15 @@ bool IsStopWord(std::string_view w, Language language) {
       "della",       "dei",      "delle",  "che",        "cosa",     "quanto",      "costa",
       "prezzo",      "grazie",   "ciao",   "per favore", "favore",   "anche",       "ancora",
       "molto",       "buono",    "nuovo",  "economico",  "consigli", "consigliate", "vendete",
-      "disponibile", "o",        "oppure"};
+      "disponibile", "o",        "oppure", "va",         "bene",     "funziona",    "vs",
+      "contro"};
   static constexpr std::string_view kFrench[] = {
       "je",         "tu",    "vous",    "nous",     "me",      "j",       "ai",    "avez", "as",
       "est",        "c",     "cherche", "voudrais", "veux",    "quelque", "chose", "pour", "avec",
       "sur",        "dans",  "de",      "du",       "des",     "d",       "que",   "qu",   "quoi",
       "combien",    "coûte", "prix",    "merci",    "bonjour", "salut",   "s'il",  "il",   "plaît",
       "plait",      "aussi", "encore",  "très",     "bon",     "nouveau", "pas",   "cher", "vendez",
-      "disponible", "ou",    "y",       "a",        "en"};
+      "disponible", "ou",    "y",       "a",        "en",      "vs",      "contre"};
   auto in = [&](auto& list) {
     for (std::string_view s : list) {
       if (w == s) return true;
@@ -148,9 +150,44 @@ CatalogNames::CatalogNames(const Catalog& catalog, double min_score)
     std::sort(distinct.begin(), distinct.end());
     distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
     for (std::string_view w : distinct) ++name_words_[ToAbsl(w)];
+    // Coined words: a capital inside the word as the catalog writes it.
+    const std::string_view original = catalog.product_name(i);
+    for (const text::Token& t : tokens) {
+      for (size_t b = t.begin + 1; b < t.end; ++b) {
+        const char x = original[b - 1], y = original[b];
+        if (x >= 'a' && x <= 'z' && y >= 'A' && y <= 'Z') {
+          coined_.insert(t.text);
+          break;
+        }
+      }
+    }
   }
   rare_limit_ = std::max<uint32_t>(3, static_cast<uint32_t>(catalog.size() / 100));
   IndexModelAttributes();
+}
+
+std::string CatalogNames::KnownWords(const Scan& scan, size_t begin, size_t end) const {
+  std::string out;
+  for (size_t k = begin; k < end; ++k) {
+    const std::string_view w = scan.tokens[k].text;
+    if (!name_words_.contains(ToAbsl(w))) {
+      // "cp400": letters and digits glued, two words of a name ("CP-400").
+      size_t cut = 1;
+      while (cut < w.size() && HasDigit(w.substr(cut - 1, 1)) == HasDigit(w.substr(cut, 1))) ++cut;
+      if (cut == w.size() || !name_words_.contains(ToAbsl(w.substr(0, cut))) ||
+          !name_words_.contains(ToAbsl(w.substr(cut)))) {
+        continue;
+      }
+    }
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+bool CatalogNames::Coined(std::string_view word) const {
+  auto it = name_words_.find(ToAbsl(word));
+  return it != name_words_.end() && it->second == 1 && coined_.contains(ToAbsl(word));
 }
 
 bool CatalogNames::Distinctive(std::string_view word) const {
@@ -239,8 +276,16 @@ void CatalogNames::Find(const Scan& scan, std::vector<Candidate>* candidates) co
     ++runs;
     const std::string_view query = scan.text.substr(
         tokens[run_begin].begin, tokens[run_end - 1].end - tokens[run_begin].begin);
-    const std::vector<NameMatch> matches =
+    std::vector<NameMatch> matches =
         catalog_.FindByName(query, FindOptions{.limit = 2, .min_score = min_score_});
+    if (matches.empty()) {
+      // "il nimbus 13 va bene": words no name holds ("va", "bene") sink the
+      // score; the words the names hold may still name a product.
+      const std::string known = KnownWords(scan, run_begin, run_end);
+      if (!known.empty() && known.size() < query.size()) {
+        matches = catalog_.FindByName(known, FindOptions{.limit = 2, .min_score = min_score_});
+      }
+    }
     if (matches.empty()) {
       // "two photozen printers": the words around a model may hide it.
       FindModel(scan, run_begin, run_end, candidates);
@@ -259,11 +304,19 @@ void CatalogNames::Find(const Scan& scan, std::vector<Candidate>* candidates) co
     text::Tokenize(product.name, {}, &name);
     const size_t name_words = name.size();
     for (text::Token& t : text::Tokenize(product.brand)) name.push_back(std::move(t));
-    auto match_at = [&](size_t k, bool* distinctive) {
+    auto match_at = [&](size_t k, bool* distinctive, bool* coined = nullptr) {
       for (size_t n = 0; n < name.size(); ++n) {
-        if (!Matches(tokens[k].text, name[n].text)) continue;
+        // "cp400", "30w": two words of the name glued ("CP-400", "30 W").
+        const bool glued = n + 1 < name_words && HasDigit(tokens[k].text) &&
+                           tokens[k].text.size() == name[n].text.size() + name[n + 1].text.size() &&
+                           tokens[k].text.starts_with(name[n].text) &&
+                           tokens[k].text.ends_with(name[n + 1].text);
+        if (!glued && !Matches(tokens[k].text, name[n].text)) continue;
         if (distinctive != nullptr && n < name_words && !generic[k] && Distinctive(name[n].text)) {
           *distinctive = true;
+        }
+        if (coined != nullptr && n < name_words && !generic[k] && Coined(name[n].text)) {
+          *coined = true;
         }
         return true;
       }
@@ -277,15 +330,17 @@ void CatalogNames::Find(const Scan& scan, std::vector<Candidate>* candidates) co
     // that is not the brand, and a word with letters that is no category,
     // colour or size word: "photozen 6", "fire station", "Titan 16", "CP-400";
     // not "gaming" or "canora" alone, nor "2" or "2 printers" (Kodex Mini 2).
-    bool distinctive = false, digit = false, lettered = false;
+    // One word will do when it is a coined name only this product has
+    // ("QuietOne", "KidSafe").
+    bool distinctive = false, digit = false, lettered = false, coined = false;
     int matched = 0;
     for (size_t k = first; k < last; ++k) {
-      if (!match_at(k, &distinctive)) continue;
+      if (!match_at(k, &distinctive, &coined)) continue;
       ++matched;
       digit = digit || HasDigit(tokens[k].text);
       lettered = lettered || (!generic[k] && HasLetter(tokens[k].text));
     }
-    if (!distinctive || !lettered || (matched < 2 && !digit)) continue;
+    if (!distinctive || !lettered || (matched < 2 && !digit && !coined)) continue;
     bool seen = false;
     for (const Candidate& c : *candidates) {
       seen = seen || (c.type == EntityType::kProduct && c.value == product.id);

@@ -19,7 +19,9 @@
 //     not a product, and
 //   - they include a word with letters that is no category, colour or size
 //     word: a number alone ("2") is no product;
-//   - two words match, or one with a digit.
+//   - two words match, or one with a digit, or one coined word only this
+//     product's name holds, written with a capital inside ("QuietOne",
+//     "KidSafe"; not "robot" or "fox").
 // A count said right before a product is a "quantity" ("due Dodo Family").
 // The span is the run of words trimmed to those that match the product's
 // name or brand (exactly or within one or two typos).
@@ -51,6 +53,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "entities/category.h"
 #include "entities/lexicon.h"
 #include "entities/scan.h"
@@ -79,6 +82,14 @@ class CatalogNames {
   const Catalog& catalog() const { return catalog_; }
 
  private:
+  // The words of tokens [begin, end) that some product name holds, joined
+  // by spaces ("nimbus 13" of "nimbus 13 va bene").
+  std::string KnownWords(const Scan& scan, size_t begin, size_t end) const;
+
+  // Whether folded `word` is written with a capital inside ("QuietOne") in
+  // exactly one product name: a coined name.
+  bool Coined(std::string_view word) const;
+
   // Whether folded `word` is in few product names (a distinctive word).
   bool Distinctive(std::string_view word) const;
 
@@ -100,6 +111,7 @@ class CatalogNames {
   double min_score_;
   uint32_t rare_limit_;  // at most this many names hold a distinctive word
   absl::flat_hash_map<std::string, uint32_t> name_words_;  // folded word -> names holding it
+  absl::flat_hash_set<std::string> coined_;                // folded camel-case name words
   std::vector<ModelAttribute> model_attributes_;
 };
 

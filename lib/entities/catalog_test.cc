@@ -74,6 +74,16 @@ INSTANTIATE_TEST_SUITE_P(
         // name).
         Case{"en", "something junior", {}}, Case{"en", "a mini one", {}}, Case{"en", "a robot", {}},
         Case{"en", "something for gaming", {}},
+        // Two products side by side; a model number glued ("cp400" for "CP-400").
+        Case{"en",
+             "titan 16 versus aero 14",
+             {"product:lap-titan16 \"titan 16\"", "product:lap-aero14 \"aero 14\""}},
+        Case{"en", "is a cp400 worth it", {"product:pr-cp400 \"cp400\""}},
+        // Words no name holds around a name ("va", "quanto") do not hide it.
+        Case{"it", "l'aero 15 pro quanto dura", {"product:lap-aero15 \"aero 15 pro\""}},
+        // A coined word one name holds is enough; a plain one is not ("fox").
+        Case{"en", "how loud are the quietone?", {"product:aud-quiet \"quietone\""}},
+        Case{"en", "a fox", {}},
         // A number alone is no product, though "Kodex Mini 2" ends in one.
         Case{"en", "can you do 2 for 50?", {"number:2 \"2\"", "number:50 \"50\""}},
         Case{"en",

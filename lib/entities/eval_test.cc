@@ -168,7 +168,10 @@ INSTANTIATE_TEST_SUITE_P(Entities, EntityEval,
                                            EvalSet{"fr", "fr", 50, 0.95, 0.9, 0.8},
                                            EvalSet{"en_fresh", "en", 30, 0.9, 0.85, 0.75},
                                            EvalSet{"it_fresh", "it", 25, 0.9, 0.85, 0.75},
-                                           EvalSet{"fr_fresh", "fr", 25, 0.9, 0.85, 0.75}));
+                                           EvalSet{"fr_fresh", "fr", 25, 0.9, 0.85, 0.75},
+                                           EvalSet{"en_fresh2", "en", 100, 0, 0, 0},
+                                           EvalSet{"it_fresh2", "it", 95, 0, 0, 0},
+                                           EvalSet{"fr_fresh2", "fr", 95, 0, 0, 0}));
 
 }  // namespace
 }  // namespace chatcart::entities

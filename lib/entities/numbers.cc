@@ -120,6 +120,7 @@ void AddItalian(LexiconBuilder* lx) {
   }
   AddNumber(lx, "cento", 100, NumberClass::kHundred);
   AddNumber(lx, "mille", 1000, NumberClass::kThousand);
+  lx->AddRoles("grazie mille", kFiller);  // "thanks a lot": no number
   AddNumber(lx, "mila", 1000, NumberClass::kThousand);
   AddNumber(lx, "milione", 1000000, NumberClass::kMillion);
   AddNumber(lx, "milioni", 1000000, NumberClass::kMillion);

@@ -55,7 +55,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 INSTANTIATE_TEST_SUITE_P(
     Italian, NumbersTest,
-    ::testing::Values(Case{"it", "tre", {"number:3 \"tre\""}},
+    ::testing::Values(Case{"it", "tre", {"number:3 \"tre\""}}, Case{"it", "ok, grazie mille!", {}},
                       Case{"it", "ventuno", {"number:21 \"ventuno\""}},
                       Case{"it", "ventitré", {"number:23 \"ventitré\""}},
                       Case{"it", "ventitre", {"number:23 \"ventitre\""}},

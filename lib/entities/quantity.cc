@@ -168,7 +168,8 @@ void FindQuantities(const Scan& scan, std::vector<Candidate>* out) {
     if (!v.has_value() || *v <= 0 || *v > 100000) continue;
     const Unit* next = scan.at(i + 1);
     const Unit* prev = scan.at(i - 1);
-    bool verb = prev != nullptr && prev->Has(kQuantityVerb);
+    // "order 3" is a count, "my order 48213" (a determiner first) a noun's number.
+    bool verb = prev != nullptr && prev->Has(kQuantityVerb) && !scan.Has(i - 2, kDeterminer);
     if (!verb && prev != nullptr && IsQuantityFiller(*prev)) verb = scan.Has(i - 2, kQuantityVerb);
     const bool after = next != nullptr && next->Has(kQuantityAfter | kQuantityNoun | kMore);
     bool cue = prev != nullptr && prev->Has(kQuantityCue);

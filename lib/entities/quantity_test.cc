@@ -27,6 +27,10 @@ TEST_P(QuantityTest, TellsQuantitiesAndOrdinalsFromNumbers) {
 INSTANTIATE_TEST_SUITE_P(
     English, QuantityTest,
     ::testing::Values(Case{"en", "two of those", {"quantity:2 \"two\""}},
+                      // "order" after a determiner is the noun: its number is no count.
+                      Case{"en", "has your order 5567 shipped?", {"number:5567 \"5567\""}},
+                      Case{"fr", "la commande 3312 est partie ?", {"number:3312 \"3312\""}},
+                      Case{"en", "I want to order 4", {"quantity:4 \"4\""}},
                       Case{"en", "three of them please", {"quantity:3 \"three\""}},
                       Case{"en", "I'll take 3", {"quantity:3 \"3\""}},
                       Case{"en", "give me two", {"quantity:2 \"two\""}},
