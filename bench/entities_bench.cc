@@ -155,6 +155,20 @@ void BM_Entities_CatalogPcParts(benchmark::State& state) {
 }
 BENCHMARK(BM_Entities_CatalogPcParts);
 
+// Turns naming a model many PC parts share (a chipset, a CPU line): the
+// product look-up ties, and the model look-up reads up to 1,000 name matches.
+void BM_Entities_ModelPcParts(benchmark::State& state) {
+  static const std::vector<Utterance> kUtterances = {
+      {"en", "the rtx 4070"},
+      {"en", "got a 4070 ti in stock?"},
+      {"en", "any ryzen 7 under 300 dollars?"},
+      {"en", "radeon rx 7800 xt"},
+  };
+  static const auto extractor = CatalogExtractor(PcPartsCatalog().get());
+  Run(state, kUtterances, extractor);
+}
+BENCHMARK(BM_Entities_ModelPcParts);
+
 // Building an extractor over the 66,778-product catalog (its name words).
 void BM_Entities_CreatePcParts(benchmark::State& state) {
   const std::shared_ptr<const Catalog> catalog = PcPartsCatalog();

@@ -12,6 +12,11 @@
 // {en,it,fr}_fresh.jsonl were labelled before the extractor ran on them and
 // not tuned on since; they are small (80 utterances) and written by the
 // same team in the same domain, so their figures are optimistic too.
+// {en,it,fr}_fresh2.jsonl (300 utterances, make_eval_fresh2.py) were
+// labelled by hand before the extractor ran on them; their first run
+// measured F1 en 0.908, it 0.933, fr 0.942, and the general fixes those
+// misses pointed to raised that (see the floors below). The misses left are
+// in the set on purpose.
 //
 //   build/tests/entities_test --gtest_filter='Entities/EntityEval*'
 
@@ -169,9 +174,14 @@ INSTANTIATE_TEST_SUITE_P(Entities, EntityEval,
                                            EvalSet{"en_fresh", "en", 30, 0.9, 0.85, 0.75},
                                            EvalSet{"it_fresh", "it", 25, 0.9, 0.85, 0.75},
                                            EvalSet{"fr_fresh", "fr", 25, 0.9, 0.85, 0.75},
-                                           EvalSet{"en_fresh2", "en", 100, 0, 0, 0},
-                                           EvalSet{"it_fresh2", "it", 95, 0, 0, 0},
-                                           EvalSet{"fr_fresh2", "fr", 95, 0, 0, 0}));
+                                           // Just below what they measure now (F1 en
+                                           // 0.956, it 0.961, fr 0.962; the weakest
+                                           // type with 4+ entities: en number P 0.667
+                                           // R 0.500, it number/size 0.800, fr number
+                                           // P 0.667, age R 0.833).
+                                           EvalSet{"en_fresh2", "en", 100, 0.94, 0.65, 0.45},
+                                           EvalSet{"it_fresh2", "it", 95, 0.95, 0.75, 0.75},
+                                           EvalSet{"fr_fresh2", "fr", 95, 0.95, 0.65, 0.75}));
 
 }  // namespace
 }  // namespace chatcart::entities
