@@ -79,25 +79,34 @@ void CatalogNames::IndexModelAttributes() {
   }
 }
 
-bool CatalogNames::FindModel(const Scan& scan, size_t begin, size_t end,
+bool CatalogNames::FindModel(const Scan& scan, size_t begin, size_t end, bool run_matched_nothing,
                              std::vector<Candidate>* candidates) const {
   const std::vector<text::Token>& tokens = scan.tokens;
   // The run without its category, colour and size words and spelled-out
   // numbers ("two photozen printers" -> "photozen"): they weigh on the score
   // of every name alike, and the model's words must be said anyway.
   std::string query;
+  bool dropped = false;
   for (const Unit& u : scan.units) {
-    if (u.first_token < begin || u.last_token > end || u.number_words) continue;
+    if (u.first_token < begin || u.last_token > end) continue;
+    if (u.number_words) {
+      dropped = true;
+      continue;
+    }
     for (uint32_t k = u.first_token; k < u.last_token; ++k) {
-      if (scan.generic[k]) continue;
+      if (scan.generic[k]) {
+        dropped = true;
+        continue;
+      }
       if (!query.empty()) query += ' ';
       query += tokens[k].text;
     }
   }
-  if (query.empty()) return false;
+  // The same words, or only those names hold, matched nothing already.
+  if (query.empty() || (run_matched_nothing && !dropped)) return false;
   std::vector<NameMatch> matches =
       catalog_.FindByName(query, FindOptions{.limit = kModelMatches, .min_score = min_score_});
-  if (matches.size() < 2) {
+  if (matches.size() < 2 && !run_matched_nothing) {
     // "the photozen models": only the words some name holds.
     const std::string known = KnownWords(scan, begin, end);
     if (!known.empty() && known != query) {

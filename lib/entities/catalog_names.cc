@@ -288,7 +288,7 @@ void CatalogNames::Find(const Scan& scan, std::vector<Candidate>* candidates) co
     }
     if (matches.empty()) {
       // "two photozen printers": the words around a model may hide it.
-      FindModel(scan, run_begin, run_end, candidates);
+      FindModel(scan, run_begin, run_end, /*run_matched_nothing=*/true, candidates);
       continue;
     }
     const ProductIndex best = matches[0].product;
@@ -297,7 +297,7 @@ void CatalogNames::Find(const Scan& scan, std::vector<Candidate>* candidates) co
             catalog_.product(best).variant_group) {
       // "photozen": two products fit as well (the dialogue asks); perhaps
       // the words name what they share.
-      FindModel(scan, run_begin, run_end, candidates);
+      FindModel(scan, run_begin, run_end, /*run_matched_nothing=*/false, candidates);
       continue;
     }
     const Product product = catalog_.product(best);

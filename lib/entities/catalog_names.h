@@ -103,8 +103,9 @@ class CatalogNames {
   void IndexModelAttributes();
 
   // Proposes a "model" candidate for tokens [begin, end) of `scan` (a run
-  // that names no single product). Returns whether it did.
-  bool FindModel(const Scan& scan, size_t begin, size_t end,
+  // that names no single product; `run_matched_nothing`: no name matched
+  // its words, nor those some name holds). Returns whether it did.
+  bool FindModel(const Scan& scan, size_t begin, size_t end, bool run_matched_nothing,
                  std::vector<Candidate>* candidates) const;
 
   const Catalog& catalog_;
