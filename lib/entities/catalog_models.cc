@@ -201,11 +201,7 @@ bool CatalogNames::FindModel(const Scan& scan, size_t begin, size_t end, bool ru
         groups.insert(p.variant_group);
       }
       if (groups.size() >= 2) {
-        for (const text::Token& b : brand) {
-          for (size_t k = begin; k < end; ++k) {
-            if (tokens[k].text == b.text) said[k - begin] = 1;
-          }
-        }
+        // The brand said with it stays a "brand" ("canora photozen").
         const size_t from = name[skip].begin, to = name[skip + line.size() - 1].end;
         consider(ModelMatch{.value = std::string(best.name.substr(from, to - from)),
                             .products = products},
