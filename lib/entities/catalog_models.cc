@@ -68,7 +68,10 @@ void CatalogNames::IndexModelAttributes() {
         letters = letters || (HasLetter(w.text) && !HasDigit(w.text));
       }
       if (!digit || !letters) continue;  // "science", "16": no designation
-      for (text::Token& w : words) m.words[code].push_back(std::move(w.text));
+      for (text::Token& w : words) {
+        model_words_.insert(w.text);
+        m.words[code].push_back(std::move(w.text));
+      }
       any = true;
     }
     if (!any) continue;
@@ -229,7 +232,9 @@ bool CatalogNames::FindModel(const Scan& scan, size_t begin, size_t end, bool ru
         unsaid += missing ? 1 : 0;
         if (HasDigit(w)) {
           digits_said = digits_said && !missing;
-        } else if (!missing) {
+        }
+        // A word with letters: "rtx" of "rtx 4070", or "b650" itself.
+        if (!missing && HasLetter(w)) {
           for (size_t k = begin; k < end; ++k) {
             if (hit[k - begin] && !scan.generic[k] && !brand_word[k - begin]) letters_said = true;
           }

@@ -170,7 +170,7 @@ std::string CatalogNames::KnownWords(const Scan& scan, size_t begin, size_t end)
   std::string out;
   for (size_t k = begin; k < end; ++k) {
     const std::string_view w = scan.tokens[k].text;
-    if (!name_words_.contains(ToAbsl(w))) {
+    if (!name_words_.contains(ToAbsl(w)) && !model_words_.contains(ToAbsl(w))) {
       // "cp400": letters and digits glued, two words of a name ("CP-400").
       size_t cut = 1;
       while (cut < w.size() && HasDigit(w.substr(cut - 1, 1)) == HasDigit(w.substr(cut, 1))) ++cut;

@@ -38,7 +38,7 @@
 //   - a designation in a searchable ENUM attribute, a value with a word
 //     with letters and one with a digit ("GeForce RTX 4070" in "chipset"),
 //     when the words say all of its words with digits and one with letters
-//     ("rtx 4070", "the 4070 ti"); of several such values, the one with the
+//     ("rtx 4070", "the 4070 ti", "b650"); of several such values, the one with the
 //     fewest words left unsaid ("GeForce RTX 4070", not "... 4070 Ti").
 //
 // CatalogNames is immutable once built and safe for concurrent use; the
@@ -82,8 +82,9 @@ class CatalogNames {
   const Catalog& catalog() const { return catalog_; }
 
  private:
-  // The words of tokens [begin, end) that some product name holds, joined
-  // by spaces ("nimbus 13" of "nimbus 13 va bene").
+  // The words of tokens [begin, end) that some product name (or model
+  // attribute value) holds, joined by spaces ("nimbus 13" of "nimbus 13 va
+  // bene").
   std::string KnownWords(const Scan& scan, size_t begin, size_t end) const;
 
   // Whether folded `word` is written with a capital inside ("QuietOne") in
@@ -113,6 +114,7 @@ class CatalogNames {
   uint32_t rare_limit_;  // at most this many names hold a distinctive word
   absl::flat_hash_map<std::string, uint32_t> name_words_;  // folded word -> names holding it
   absl::flat_hash_set<std::string> coined_;                // folded camel-case name words
+  absl::flat_hash_set<std::string> model_words_;           // words of ModelAttribute values
   std::vector<ModelAttribute> model_attributes_;
 };
 

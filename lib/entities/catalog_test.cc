@@ -177,6 +177,62 @@ TEST(CatalogNames, LargeCatalogNeedsARareWordAndFindsModels) {
   }
 }
 
+// Models from a searchable ENUM attribute, without the PC-parts data: the
+// chipset many cards and boards share, whatever their names.
+TEST(CatalogNames, ModelsFromAnAttribute) {
+  constexpr char kMapping[] = R"pb(
+    catalog_name: "parts"
+    id: "id"
+    name: "name"
+    brand: "brand"
+    price { path: "price" }
+    default_currency: "USD"
+    attributes { name: "chipset" path: "chipset" type: ENUM searchable: true }
+    attributes { name: "interests" path: "interests" type: ENUM searchable: true }
+  )pb";
+  constexpr char kRows[] =
+      R"({"id": "g1", "name": "Gigabyte WINDFORCE OC", "brand": "Gigabyte", "price": 599, "chipset": "GeForce RTX 4070"}
+{"id": "g2", "name": "Asus DUAL EVO OC", "brand": "Asus", "price": 579, "chipset": "GeForce RTX 4070"}
+{"id": "g3", "name": "MSI VENTUS 3X", "brand": "MSI", "price": 799, "chipset": "GeForce RTX 4070 Ti"}
+{"id": "g4", "name": "Zotac Trinity", "brand": "Zotac", "price": 829, "chipset": "GeForce RTX 4070 Ti"}
+{"id": "m1", "name": "Gigabyte EAGLE AX", "brand": "Gigabyte", "price": 189, "chipset": "AMD B650"}
+{"id": "m2", "name": "MSI PRO WIFI", "brand": "MSI", "price": 179, "chipset": "AMD B650"}
+{"id": "m3", "name": "Asus PRIME", "brand": "Asus", "price": 229, "chipset": "Intel Z790"}
+{"id": "k1", "name": "Star Lab", "brand": "Kidco", "price": 29, "interests": "science"}
+{"id": "k2", "name": "Moon Lab", "brand": "Kidco", "price": 39, "interests": "science"}
+)";
+  absl::StatusOr<v1::CatalogMapping> mapping = ParseCatalogMapping(kMapping, "parts.textproto");
+  ASSERT_TRUE(mapping.ok()) << mapping.status();
+  absl::StatusOr<std::shared_ptr<const Catalog>> catalog =
+      Catalog::FromJsonlText(kRows, "parts.jsonl", *mapping);
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  EntityExtractorOptions options;
+  options.catalog = catalog->get();
+  auto e = EntityExtractor::Create(options);
+  ASSERT_TRUE(e.ok()) << e.status();
+  struct ModelCase {
+    const char* text;
+    std::vector<std::string> described;
+    int64_t products;  // of the model, when there is one
+  };
+  for (const ModelCase& c : {
+           ModelCase{"the rtx 4070", {"model:GeForce RTX 4070 \"rtx 4070\""}, 2},
+           ModelCase{"a 4070 ti", {"model:GeForce RTX 4070 Ti \"4070 ti\""}, 2},
+           ModelCase{"any b650 board?", {"model:AMD B650 \"b650\""}, 2},
+           // Digits alone are no model; a value without digits is none.
+           ModelCase{"a 4070", {"number:4070 \"4070\""}, 0},
+           ModelCase{"science", {}, 0},
+       }) {
+    const std::vector<Entity> found = (*e)->Extract(c.text, "en");
+    EXPECT_THAT(DescribeAll(found), ElementsAreArray(c.described)) << c.text;
+    for (const Entity& x : found) {
+      if (x.type == "model") {
+        EXPECT_EQ(x.number, c.products) << c.text;
+      }
+    }
+  }
+}
+
 TEST(WithinEdits, CountsInsertionsDeletionsAndSubstitutions) {
   EXPECT_TRUE(WithinEdits("photozen", "photozen", 0));
   EXPECT_TRUE(WithinEdits("photozn", "photozen", 1));
