@@ -5,7 +5,7 @@
 //
 //   chatcart eval --train train.jsonl --test dev.jsonl [--dev DEV.jsonl]
 //       [--text-field F] [--label-field F] [--oos-label L] [--lang en]
-//       [--threshold T] [--json]
+//       [--threshold T | --oos-recall R] [--predictions OUT.jsonl] [--json]
 //
 // The text field defaults to "text", falling back to "utterance"; the label
 // field to "intent"; a row's "lang" field, when present, is its session
@@ -22,6 +22,11 @@
 // examples, accuracy, macro_f1, in_scope_accuracy, oos_recall, oos_precision
 // (null without --oos-label), train_ms, classify_us_p50, classify_us_p99,
 // model_bytes, top_confusions, plus the training figures under "training".
+// --threshold fixes the out-of-scope threshold; --oos-recall sets the
+// out-of-fold out-of-scope recall the chosen threshold aims at (default
+// 0.8; IntentModelOptions::oos_target_recall). --predictions writes one JSON object per test row,
+// in order: text, gold, predicted, confidence, out_of_scope and the top labels with their
+// confidences (for error analysis).
 
 #include <unistd.h>
 
@@ -267,9 +272,24 @@ struct Scores {
   std::vector<std::pair<std::pair<std::string, std::string>, size_t>> confusions;
 };
 
+// One JSON line per row: what the model said about it.
+std::string PredictionJson(const Row& row, const IntentResult& result) {
+  std::string out = "{\"text\":" + JsonString(row.text) + ",\"gold\":" + JsonString(row.label) +
+                    ",\"predicted\":" + JsonString(std::string(result.intent)) +
+                    ",\"confidence\":" + JsonNumber(result.confidence) +
+                    ",\"out_of_scope\":" + (result.out_of_scope ? "true" : "false") + ",\"top\":[";
+  for (size_t k = 0; k < result.top.size(); ++k) {
+    if (k > 0) out += ",";
+    out += "{\"intent\":" + JsonString(std::string(result.top[k].intent)) +
+           ",\"confidence\":" + JsonNumber(result.top[k].confidence) + "}";
+  }
+  out += "]}\n";
+  return out;
+}
+
 Scores Score(const IntentModel& model, const std::vector<Row>& rows,
-             const std::optional<std::string>& oos_label, const std::string& lang,
-             const char* what) {
+             const std::optional<std::string>& oos_label, const std::string& lang, const char* what,
+             std::FILE* predictions = nullptr) {
   Scores s;
   s.examples = rows.size();
   std::vector<std::string> predicted(rows.size());
@@ -282,6 +302,7 @@ Scores Score(const IntentModel& model, const std::vector<Row>& rows,
     for (size_t i = 0; i < rows.size(); ++i) {
       model.Classify(rows[i].text, options_of(rows[i]), &result);
       predicted[i] = std::string(result.intent);
+      if (predictions != nullptr) std::fputs(PredictionJson(rows[i], result).c_str(), predictions);
       progress.Update(i + 1, rows.size());
     }
   }
@@ -390,6 +411,8 @@ int RunEval(Args& args) {
   const std::optional<std::string> oos_label = args.Value("oos-label");
   const std::string lang = args.ValueOr("lang", "en");
   const std::optional<std::string> threshold = args.Value("threshold");
+  const std::optional<std::string> oos_recall = args.Value("oos-recall");
+  const std::optional<std::string> predictions_path = args.Value("predictions");
   const bool json = args.Switch("json");
   if (std::string error = args.Finish(); !error.empty()) {
     std::fprintf(stderr, "chatcart eval: %s\n", error.c_str());
@@ -399,7 +422,7 @@ int RunEval(Args& args) {
     std::fprintf(stderr,
                  "usage: chatcart eval --train TRAIN.jsonl --test TEST.jsonl [--dev DEV.jsonl] "
                  "[--text-field F] [--label-field F] [--oos-label L] [--lang en] "
-                 "[--threshold T] [--json]\n");
+                 "[--threshold T | --oos-recall R] [--predictions OUT.jsonl] [--json]\n");
     return kExitUsage;
   }
   IntentModelOptions options;
@@ -407,14 +430,21 @@ int RunEval(Args& args) {
   // Without --oos-label nothing trains as out of scope, and an out-of-scope
   // answer counts as a wrong one.
   options.oos_intent = oos_label.value_or("(out of scope)");
-  if (threshold.has_value()) {
+  for (const auto& [flag, value] :
+       {std::pair{"threshold", &threshold}, std::pair{"oos-recall", &oos_recall}}) {
+    if (!value->has_value()) continue;
     char* end = nullptr;
-    const double t = std::strtod(threshold->c_str(), &end);
-    if (end == threshold->c_str() || *end != '\0') {
-      std::fprintf(stderr, "chatcart eval: --threshold: not a number: %s\n", threshold->c_str());
+    const double v = std::strtod((*value)->c_str(), &end);
+    if (end == (*value)->c_str() || *end != '\0' || !(v >= 0 && v <= 1)) {
+      std::fprintf(stderr, "chatcart eval: --%s: not a number in [0, 1]: %s\n", flag,
+                   (*value)->c_str());
       return kExitUsage;
     }
-    options.oos_threshold = t;
+    if (value == &threshold) {
+      options.oos_threshold = v;
+    } else {
+      options.oos_target_recall = v;
+    }
   }
 
   std::string error;
@@ -469,7 +499,21 @@ int RunEval(Args& args) {
     return kExitFailure;
   }
   const IntentModelStats& stats = (*model)->stats();
-  const Scores scores = Score(**model, *test, oos_label, lang, "scoring");
+  std::FILE* predictions = nullptr;
+  if (predictions_path.has_value()) {
+    predictions = std::fopen(predictions_path->c_str(), "w");
+    if (predictions == nullptr) {
+      std::fprintf(stderr, "chatcart eval: --predictions: cannot write %s\n",
+                   predictions_path->c_str());
+      return kExitUsage;
+    }
+  }
+  const Scores scores = Score(**model, *test, oos_label, lang, "scoring", predictions);
+  if (predictions != nullptr && std::fclose(predictions) != 0) {
+    std::fprintf(stderr, "chatcart eval: --predictions: error writing %s\n",
+                 predictions_path->c_str());
+    return kExitFailure;
+  }
   std::optional<Scores> dev_scores;
   if (dev) dev_scores = Score(**model, *dev, oos_label, lang, "scoring dev");
 

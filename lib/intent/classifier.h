@@ -11,9 +11,10 @@
 //      a model on the other folds, warm-started from the final model's dual
 //      solution, scores the held-out one. Those out-of-fold predictions are
 //      the only ones that tell how the final model errs on text it never saw.
-//   3. Calibration: confidence = sigmoid(a * top_score + b), fitted to whether
-//      out-of-fold top predictions were right (Platt scaling, with Platt's
-//      smoothed targets).
+//   3. Calibration: an intent's confidence = sigmoid(a * evidence + b), where
+//      evidence is its score less the out-of-scope class's score (its score
+//      alone without that class), fitted to whether the out-of-fold best
+//      intents were right (Platt scaling, with Platt's smoothed targets).
 //   4. Out-of-scope threshold on that confidence: with out-of-scope examples
 //      (an explicit class), the lowest threshold whose out-of-fold
 //      out-of-scope recall reaches `oos_target_recall`; without, the
@@ -57,10 +58,16 @@ struct ClassifierOptions {
   // The fold models start from the final model's solution (restricted to
   // their examples) and stop after this many working-set rounds. Default: 1.
   int fold_max_rounds = 1;
-  double oos_target_recall = 0.75;
+  double oos_target_recall = 0.8;  // see IntentModelOptions
   double in_scope_keep = 0.995;
   // Overrides the threshold chosen on folds (a confidence in [0, 1]).
   std::optional<double> oos_threshold;
+  // Text none of whose words training saw is out of scope unless at least
+  // this share of its character n-grams was seen. Keyboard mashing
+  // ("asdfgh qwerty", "zxcv bnm") shares 13-61 % of its character n-grams
+  // with the demo bundle's examples; unseen words of the languages trained
+  // 77-100 % ("buon pomeriggio", "carrément", "affirmitive" in CLINC150).
+  double min_known_char_share = 0.7;
 };
 
 struct TrainingExample {
@@ -82,12 +89,16 @@ struct TrainingReport {
 struct LabelScore {
   int32_t label = -1;
   float score = 0;        // raw SVM score
-  float probability = 0;  // calibrated confidence that this label is right
+  float probability = 0;  // calibrated confidence that this label is right (step 3)
 };
 
 struct Prediction {
-  std::vector<LabelScore> top;  // best first
-  bool out_of_scope = false;    // the top label is the OOS label, or below the threshold
+  // The best labels other than the out-of-scope one, best first.
+  std::vector<LabelScore> top;
+  // Nothing recognised in the text (min_known_char_share), the out-of-scope
+  // class outscored every intent, or the best intent's probability is below
+  // the threshold.
+  bool out_of_scope = false;
 };
 
 class Classifier {
@@ -123,6 +134,7 @@ class Classifier {
   int32_t oos_label_ = -1;
   double a_ = 1.0, b_ = 0.0;  // confidence = sigmoid(a * score + b)
   double threshold_ = 0;
+  double min_known_char_share_ = 0;
   TrainingReport report_;
 };
 

@@ -27,11 +27,12 @@ void MapDigits(std::string* s) {
 
 }  // namespace
 
-void FeatureExtractor::Extract(const std::vector<text::Token>& tokens, text::Language language,
-                               std::vector<uint64_t>* out, const StemCache* cache,
-                               StemCache* fill) const {
+size_t FeatureExtractor::Extract(const std::vector<text::Token>& tokens, text::Language language,
+                                 std::vector<uint64_t>* out, const StemCache* cache,
+                                 StemCache* fill) const {
   thread_local std::string joined;
   thread_local std::string word;
+  const size_t first = out->size();
   joined.assign(1, ' ');
   uint64_t prev = kBoundary;
   for (const text::Token& token : tokens) {
@@ -56,8 +57,9 @@ void FeatureExtractor::Extract(const std::vector<text::Token>& tokens, text::Lan
     joined += ' ';
   }
   if (options_.word_ngram_max >= 2 && prev != kBoundary) out->push_back(HashPair(prev, kBoundary));
+  const size_t word_features = out->size() - first;
 
-  if (options_.char_ngram_max <= 0 || joined.size() <= 1) return;
+  if (options_.char_ngram_max <= 0 || joined.size() <= 1) return word_features;
   // Character n-grams, hashed incrementally: from each start, one code point
   // at a time (its UTF-8 bytes as one value), FNV-style, mixed on output.
   thread_local std::vector<uint32_t> cps;
@@ -81,6 +83,7 @@ void FeatureExtractor::Extract(const std::vector<text::Token>& tokens, text::Lan
       if (k - start + 1 >= min_n) out->push_back(Mix64(h + (k - start)));
     }
   }
+  return word_features;
 }
 
 }  // namespace chatcart::intent

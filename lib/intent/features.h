@@ -70,12 +70,14 @@ class FeatureExtractor {
 
   const FeatureOptions& options() const { return options_; }
 
-  // Appends the feature hashes of `tokens` (in `language`) to *out. Stems
-  // come from `cache` when it has the word; words it lacks are stemmed and,
-  // when `fill` is not null, added to it.
-  void Extract(const std::vector<text::Token>& tokens, text::Language language,
-               std::vector<uint64_t>* out, const StemCache* cache = nullptr,
-               StemCache* fill = nullptr) const;
+  // Appends the feature hashes of `tokens` (in `language`) to *out: first
+  // those of words (n-grams and stems), then the character n-grams. Returns
+  // how many of the first kind it appended. Stems come from `cache` when it
+  // has the word; words it lacks are stemmed and, when `fill` is not null,
+  // added to it.
+  size_t Extract(const std::vector<text::Token>& tokens, text::Language language,
+                 std::vector<uint64_t>* out, const StemCache* cache = nullptr,
+                 StemCache* fill = nullptr) const;
 
  private:
   FeatureOptions options_;

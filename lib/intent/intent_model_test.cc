@@ -109,6 +109,37 @@ TEST(IntentModel, AnswersOutOfScopeWithTheExplicitClass) {
   EXPECT_EQ(r.intent, "oos");
 }
 
+TEST(IntentModel, TheOutOfScopeIntentIsNeverAmongTheTopAnswers) {
+  auto model = Build(ShopIntents(), WithThreshold(0.0));
+  for (const char* text : {"what's the weather in paris tomorrow", "show me my cart"}) {
+    IntentResult r = model->Classify(text);
+    ASSERT_FALSE(r.top.empty()) << text;
+    for (const IntentScore& s : r.top) EXPECT_NE(s.intent, "oos") << text;
+  }
+  // Out of scope because its class outscored every intent, even with no
+  // threshold at all: the answer still says the best intent and its
+  // (low) confidence.
+  IntentResult r = model->Classify("tell me a joke about the weather");
+  EXPECT_TRUE(r.out_of_scope);
+  EXPECT_EQ(r.intent, "oos");
+  EXPECT_EQ(r.confidence, r.top[0].confidence);
+}
+
+TEST(IntentModel, KeyboardMashingIsOutOfScope) {
+  // Even with no threshold: nothing of it was seen in training.
+  auto model = Build(ShopIntents(), WithThreshold(0.0));
+  for (const char* text : {"asdfgh qwerty", "zxcv bnm", "lkjh poiu", "jjjjjj kkkk"}) {
+    IntentResult r = model->Classify(text);
+    EXPECT_TRUE(r.out_of_scope) << text;
+    EXPECT_EQ(r.intent, "oos") << text;
+    EXPECT_EQ(r.source, IntentSource::kClassifier) << text;
+  }
+  // Unseen words made of familiar pieces are still understood.
+  for (const char* text : {"buonaseraa", "bonjourr", "salutt"}) {
+    EXPECT_FALSE(model->Classify(text).out_of_scope) << text;
+  }
+}
+
 TEST(IntentModel, TheThresholdIsAnOption) {
   auto strict = Build(ShopIntents(), WithThreshold(1.0));
   IntentResult r = strict->Classify("show me my cart");
