@@ -51,6 +51,24 @@ void CompileIntents(const engine::BundleSources& sources, EngineRep* rep,
   IntentModelOptions options;
   options.default_language = rep->default_language;
   options.max_text_chars = rep->max_text_chars;
+  const v1::UnderstandingPolicy& policy = sources.bundle.understanding();
+  const std::string where = sources.bundle_source.Where({{"understanding", -1}});
+  if (policy.has_oos_threshold()) {
+    if (!(policy.oos_threshold() >= 0 && policy.oos_threshold() <= 1)) {
+      errors->push_back(absl::StrCat(where, ": understanding.oos_threshold: want a confidence in ",
+                                     "[0, 1], got ", policy.oos_threshold()));
+      return;
+    }
+    options.oos_threshold = policy.oos_threshold();
+  }
+  if (policy.has_oos_target_recall()) {
+    if (!(policy.oos_target_recall() > 0 && policy.oos_target_recall() <= 1)) {
+      errors->push_back(absl::StrCat(where, ": understanding.oos_target_recall: want a share in ",
+                                     "(0, 1], got ", policy.oos_target_recall()));
+      return;
+    }
+    options.oos_target_recall = policy.oos_target_recall();
+  }
   absl::StatusOr<std::shared_ptr<const IntentModel>> model =
       IntentModel::Build(definitions, options);
   if (!model.ok()) {
@@ -86,15 +104,15 @@ void CompileCatalog(const engine::BundleSources& sources, EngineRep* rep,
   if (!rep->catalog->FindAttribute(recommender_options.review_count_attribute).has_value()) {
     recommender_options.review_count_attribute.clear();
   }
-  for (std::string* name : {&recommender_options.age_min_attribute,
-                            &recommender_options.age_max_attribute}) {
+  for (std::string* name :
+       {&recommender_options.age_min_attribute, &recommender_options.age_max_attribute}) {
     if (!rep->catalog->FindAttribute(*name).has_value()) name->clear();
   }
   absl::StatusOr<std::shared_ptr<const Recommender>> recommender =
       Recommender::Create(rep->catalog, recommender_options);
   if (!recommender.ok()) {
-    errors->push_back(absl::StrCat(sources.catalog_products.name, ": ",
-                                   recommender.status().message()));
+    errors->push_back(
+        absl::StrCat(sources.catalog_products.name, ": ", recommender.status().message()));
     return;
   }
   rep->recommender = *std::move(recommender);
@@ -168,8 +186,8 @@ void CheckActionsHaveComponents(const dialogue::FlowGraph& graph, const EngineRe
           for (const std::string& where_clause : action.recommend().where()) {
             absl::StatusOr<Constraint> c = Constraint::Parse(where_clause);
             if (!c.ok()) {
-              errors->push_back(absl::StrCat(where, ": flow \"", flow.id(), "\": recommend.where: ",
-                                             c.status().message()));
+              errors->push_back(absl::StrCat(where, ": flow \"", flow.id(),
+                                             "\": recommend.where: ", c.status().message()));
             }
           }
           for (const std::string& prefer : action.recommend().prefer()) {
@@ -196,9 +214,9 @@ void CheckActionsHaveComponents(const dialogue::FlowGraph& graph, const EngineRe
         case v1::Action::kAmendOrder:
         case v1::Action::kTrackOrder:
           if (rep.cart_policy == nullptr || rep.catalog == nullptr) {
-            errors->push_back(absl::StrCat(
-                where, ": flow \"", flow.id(),
-                "\": cart and order actions need a catalog and a cart_policy_file"));
+            errors->push_back(
+                absl::StrCat(where, ": flow \"", flow.id(),
+                             "\": cart and order actions need a catalog and a cart_policy_file"));
           }
           break;
         default:
@@ -276,9 +294,8 @@ absl::StatusOr<std::shared_ptr<const Engine>> Engine::Create(std::string_view bu
     }
     return false;
   };
-  rep->graph = dialogue::FlowGraph::Compile(bundle, sources.bundle_source,
-                                            std::move(sources.flows), *rep->templates,
-                                            graph_options, &errors);
+  rep->graph = dialogue::FlowGraph::Compile(bundle, sources.bundle_source, std::move(sources.flows),
+                                            *rep->templates, graph_options, &errors);
   CheckActionsHaveComponents(*rep->graph, *rep, &errors);
   if (bundle.handoff().enabled() && bundle.handoff().intent().empty()) {
     errors.push_back(absl::StrCat(sources.bundle_source.Where({{"handoff", -1}}),
@@ -305,10 +322,9 @@ absl::StatusOr<std::shared_ptr<const Engine>> Engine::Create(std::string_view bu
   dialogue::RuntimeConfig config;
   config.currency = rep->currency;
   config.store_name = bundle.store().display_name();
-  config.idle_reset_ms = (bundle.session().idle_reset_seconds() > 0
-                              ? bundle.session().idle_reset_seconds()
-                              : 1800) *
-                         int64_t{1000};
+  config.idle_reset_ms =
+      (bundle.session().idle_reset_seconds() > 0 ? bundle.session().idle_reset_seconds() : 1800) *
+      int64_t{1000};
   config.min_confidence = bundle.handoff().min_confidence();
   config.handoff_enabled = bundle.handoff().enabled();
   config.handoff_intent = bundle.handoff().intent();

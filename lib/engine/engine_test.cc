@@ -6,9 +6,12 @@
 
 #include "chatcart/engine.h"
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
+#include "chatcart/intent.h"
 #include "common/testing/data.h"
 #include "common/testing/status_matchers.h"
 #include "engine/wire.h"
@@ -100,6 +103,38 @@ TEST(Engine, ReportsEveryBundleErrorAtOnce) {
   EXPECT_THAT(Engine::Create("/no/such/bundle"), StatusIs(absl::StatusCode::kNotFound));
 }
 
+// A copy of the demo bundle with `extra` appended to its bundle.textproto.
+std::string DemoWith(const std::string& name, const std::string& extra) {
+  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(DemoDir(), dir, std::filesystem::copy_options::recursive);
+  std::ofstream(dir / "bundle.textproto", std::ios::app) << "\n" << extra << "\n";
+  return dir.string();
+}
+
+TEST(Engine, TheBundleMovesTheOutOfScopeThreshold) {
+  absl::StatusOr<std::shared_ptr<const Engine>> fixed =
+      Engine::Create(DemoWith("fixed_threshold", "understanding { oos_threshold: 0.99 }"));
+  ASSERT_OK(fixed);
+  EXPECT_EQ((*fixed)->intent_model()->stats().oos_threshold, 0.99);
+  EXPECT_TRUE((*fixed)->intent_model()->Classify("I'd like something for my nephew").out_of_scope);
+
+  absl::StatusOr<std::shared_ptr<const Engine>> stricter =
+      Engine::Create(DemoWith("recall", "understanding { oos_target_recall: 1.0 }"));
+  ASSERT_OK(stricter);
+  EXPECT_GT((*stricter)->intent_model()->stats().oos_threshold,
+            Demo()->intent_model()->stats().oos_threshold);
+  EXPECT_EQ((*stricter)->intent_model()->stats().fold_oos_recall, 1.0);
+
+  for (const auto& [bad, says] :
+       {std::pair{"understanding { oos_threshold: 1.5 }", "understanding.oos_threshold"},
+        std::pair{"understanding { oos_target_recall: 0 }", "understanding.oos_target_recall"}}) {
+    EXPECT_THAT(Engine::Create(DemoWith("bad_understanding", bad)),
+                StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(says)))
+        << bad;
+  }
+}
+
 TEST(Conversation, TheGiftFinderAsksOnlyWhatIsUnknown) {
   Conversation c;
   v1::TurnResult r = c.Say("I need a gift for my 6 year old under 40 euros");
@@ -146,7 +181,8 @@ TEST(Conversation, CartCodeCheckoutAndAnOrderWithAReference) {
   EXPECT_THAT(Ids(r), Contains("chatcart.order_placed"));
   ASSERT_EQ(r.host_actions_size(), 1);
   EXPECT_EQ(r.host_actions(0).kind(), "payment_request");
-  EXPECT_THAT(r.host_actions(0).param().at("reference"), ::testing::MatchesRegex("[0-9A-Z]{3}-[0-9A-Z]{4}"));
+  EXPECT_THAT(r.host_actions(0).param().at("reference"),
+              ::testing::MatchesRegex("[0-9A-Z]{3}-[0-9A-Z]{4}"));
 }
 
 TEST(Conversation, ConfirmingAfterTheCartChangedAsksAgain) {
@@ -225,8 +261,8 @@ TEST(Session, TheSameInputsGiveTheSameBytes) {
   auto run = [] {
     Conversation c(9);
     std::string bytes;
-    for (const char* text : {"hi", "I need a gift", "6", "40", "lego", "add the first one",
-                             "what?", "show my cart"}) {
+    for (const char* text :
+         {"hi", "I need a gift", "6", "40", "lego", "add the first one", "what?", "show my cart"}) {
       bytes += engine::DeterministicBytes(c.Say(text));
     }
     return bytes + c.session().Snapshot();
@@ -240,7 +276,8 @@ TEST(Session, BadSnapshotsFailClearly) {
   std::string bytes = c.session().Snapshot();
   EXPECT_THAT(Demo()->RestoreSession(bytes.substr(0, bytes.size() / 2)),
               StatusIs(absl::StatusCode::kDataLoss));
-  EXPECT_THAT(Demo()->RestoreSession("\xff\xff\xff garbage"), StatusIs(absl::StatusCode::kDataLoss));
+  EXPECT_THAT(Demo()->RestoreSession("\xff\xff\xff garbage"),
+              StatusIs(absl::StatusCode::kDataLoss));
   v1::SessionSnapshot other;
   ASSERT_TRUE(other.ParseFromString(bytes));
   // Reframed unchanged, it restores; the framing is right.
