@@ -1,13 +1,13 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 
 #include "dialogue/runtime.h"
-#include "dialogue/slot_filler.h"
 
 #include <string>
 #include <vector>
 
 #include "common/testing/status_matchers.h"
 #include "dialogue/dialogue_snapshot.h"
+#include "dialogue/slot_filler.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -75,7 +75,7 @@ constexpr char kFlows[] = R"pb(
       type: "choice"
       prompt: "ask_interest"
       choice { value: "building" title: "building" synonym: "lego" }
-      choice { value: "outdoor" title: "outdoor" synonym: "outside" }
+      choice { value: "outdoor" title: "outdoor" synonym: "outside" synonym: "extérieur" }
     }
     state {
       id: "ask"
@@ -277,6 +277,16 @@ TEST_F(RuntimeTest, AsksOnlyWhatIsStillUnknown) {
   EXPECT_THAT(Texts(r), ElementsAre("Gifts for a 6 year old (lego)."));
   EXPECT_THAT(executor_.actions, ElementsAre("recommend"));
   EXPECT_THAT(state_.last_shown, ElementsAre("lego-1", "lego-2"));
+}
+
+TEST_F(RuntimeTest, SynonymsMatchWithoutTheirAccents) {
+  Turn("a gift for my 6 year old under 40 euros",
+       Intent("find_gift", {AgeEntity(6), MoneyEntity(40)}));
+  Understanding typed;
+  typed.words = {"plutot", "EXTERIEUR"};  // as typed on a phone
+  Turn("plutot EXTERIEUR", typed);
+  ASSERT_EQ(state_.slots.count("interest"), 1u);
+  EXPECT_EQ(state_.slots.at("interest").text, "outdoor");
 }
 
 TEST_F(RuntimeTest, AGlobalIntentInterruptsAndTheFlowResumesWithItsSlots) {

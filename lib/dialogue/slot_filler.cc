@@ -9,6 +9,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
 #include "common/strings.h"
+#include "text/fold.h"
 
 namespace chatcart::dialogue {
 namespace {
@@ -37,9 +38,10 @@ const Entity* FirstOfType(const Understanding& u, std::string_view type, int* in
   return nullptr;
 }
 
-// Whether `phrase` (space-separated words; ASCII case ignored) occurs in
-// `words` (folded). No allocation: this runs for every choice and synonym
-// of a flow's slots on every turn.
+// Whether `phrase` (space-separated words; case and accents ignored, so
+// "expériences" is said by "experiences") occurs in `words` (folded). No
+// allocation: this runs for every choice and synonym of a flow's slots on
+// every turn.
 bool HasPhrase(const std::vector<std::string>& words, std::string_view phrase) {
   for (size_t i = 0; i < words.size(); ++i) {
     size_t w = i;
@@ -50,8 +52,8 @@ bool HasPhrase(const std::vector<std::string>& words, std::string_view phrase) {
       if (pos == phrase.size()) break;
       size_t end = phrase.find(' ', pos);
       if (end == std::string_view::npos) end = phrase.size();
-      match = w < words.size() &&
-              absl::EqualsIgnoreCase(ToAbsl(words[w]), ToAbsl(phrase.substr(pos, end - pos)));
+      match =
+          w < words.size() && text::EqualsIgnoringAccents(words[w], phrase.substr(pos, end - pos));
       ++w;
       pos = end;
     }
@@ -100,18 +102,18 @@ uint32_t QuickReplyTitleHash(std::string_view text) {
   return hash;
 }
 
-
 std::optional<SlotValue> ProductByPronoun(const Understanding& u,
-                                         const std::vector<std::string>& last_shown) {
+                                          const std::vector<std::string>& last_shown) {
   // Pronouns and demonstratives that point at "the product we are talking
   // about" in en/it/fr, including Italian clitic forms written as one word.
   static constexpr std::string_view kPointers[] = {
-      "it",       "that",      "this",      "them",     "questo",   "quello",    "questa",
-      "quella",   "lo",        "aggiungilo", "prendilo", "aggiungila", "prendila", "ça",
-      "celui-ci", "celui-là",  "celle-ci",  "celle-là", "ca"};
+      "it",       "that",     "this",       "them",     "questo",     "quello",   "questa",
+      "quella",   "lo",       "aggiungilo", "prendilo", "aggiungila", "prendila", "ça",
+      "celui-ci", "celui-là", "celle-ci",   "celle-là", "ca"};
   if (last_shown.size() != 1) return std::nullopt;  // several shown: "it" is ambiguous
   for (const std::string& word : u.words) {
-    if (std::find(std::begin(kPointers), std::end(kPointers), word) == std::end(kPointers)) continue;
+    if (std::find(std::begin(kPointers), std::end(kPointers), word) == std::end(kPointers))
+      continue;
     SlotValue value;
     value.type = SlotType::kProduct;
     value.text = last_shown.front();

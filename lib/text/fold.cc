@@ -134,6 +134,48 @@ void FoldTo(std::string_view text, const FoldOptions& options, std::string* out)
   }
 }
 
+namespace {
+
+// The next code point of `text` from *pos that is not a combining mark,
+// without its accents and case-folded; 0 at the end.
+char32_t NextBaseLetter(std::string_view text, size_t* pos) {
+  while (*pos < text.size()) {
+    const unsigned char lead = static_cast<unsigned char>(text[*pos]);
+    if (lead < 0x80) {
+      ++*pos;
+      return static_cast<char32_t>(AsciiFold(static_cast<char>(lead)));
+    }
+    char32_t c = DecodeUtf8(text, pos);
+    if (u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK) continue;
+    icu::UnicodeString decomposition;  // short: no heap allocation
+    if (const icu::Normalizer2* nfd = Nfd();
+        nfd != nullptr && nfd->getDecomposition(static_cast<UChar32>(c), decomposition)) {
+      c = static_cast<char32_t>(decomposition.char32At(0));
+    }
+    return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool EqualsIgnoringAccents(std::string_view a, std::string_view b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    const unsigned char x = static_cast<unsigned char>(a[i]);
+    const unsigned char y = static_cast<unsigned char>(b[j]);
+    if (x < 0x80 && y < 0x80) {  // the common case: a byte each
+      if (AsciiFold(static_cast<char>(x)) != AsciiFold(static_cast<char>(y))) return false;
+      ++i;
+      ++j;
+      continue;
+    }
+    if (NextBaseLetter(a, &i) != NextBaseLetter(b, &j)) return false;
+  }
+  // What is left of either must be combining marks only.
+  return NextBaseLetter(a, &i) == 0 && NextBaseLetter(b, &j) == 0;
+}
+
 std::string Fold(std::string_view text, const FoldOptions& options) {
   std::string out;
   FoldTo(text, options, &out);

@@ -42,6 +42,13 @@ std::string Fold(std::string_view text, const FoldOptions& options = {});
 // temporary when the caller reuses *out.
 void FoldTo(std::string_view text, const FoldOptions& options, std::string* out);
 
+// Whether `a` and `b` are the same letters once case and accents are set
+// aside ("Expériences" = "experiences", "perche" = "perché", "ÇA" = "ça"):
+// each code point is compared by the first code point of its canonical
+// decomposition, case-folded; combining marks are skipped. Allocates
+// nothing; pure ASCII takes a fast path.
+bool EqualsIgnoringAccents(std::string_view a, std::string_view b);
+
 // The unified form of one punctuation code point: '\'' for apostrophes, '"'
 // for double quotes and guillemets, '-' for dashes and minus signs; `c`
 // itself otherwise.

@@ -56,6 +56,21 @@ TEST(Fold, StripsAccentsOnlyWhenAsked) {
   EXPECT_EQ(Fold("naïve Zoë", {.strip_accents = true}), "naive zoe");
 }
 
+TEST(EqualsIgnoringAccents, SetsCaseAndAccentsAside) {
+  for (auto [a, b] :
+       {std::pair{"Expériences", "experiences"}, std::pair{"perché", "PERCHE"},
+        std::pair{"ÇA", "ca"}, std::pair{"naïve", "naive"}, std::pair{"e\u0301te\u0301", "été"},
+        std::pair{"", ""}, std::pair{"Zoë", "zoe"}, std::pair{"\xFF", "\xFE"}}) {
+    EXPECT_TRUE(EqualsIgnoringAccents(a, b)) << a << " / " << b;
+    EXPECT_TRUE(EqualsIgnoringAccents(b, a)) << b << " / " << a;
+  }
+  for (auto [a, b] : {std::pair{"expérience", "experiences"}, std::pair{"ou", "où?"},
+                      std::pair{"cœur", "coeur"}, std::pair{"a", ""}, std::pair{"lego", "légo "}}) {
+    EXPECT_FALSE(EqualsIgnoringAccents(a, b)) << a << " / " << b;
+    EXPECT_FALSE(EqualsIgnoringAccents(b, a)) << b << " / " << a;
+  }
+}
+
 TEST(Fold, ReplacesIllFormedUtf8AndNeverFails) {
   EXPECT_EQ(Fold("ab\xFF"
                  "C"),
