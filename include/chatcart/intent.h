@@ -173,7 +173,7 @@ struct IntentModelStats {
   int32_t features = 0;
   size_t model_bytes = 0;
   double train_ms = 0;      // wall clock
-  double train_cpu_ms = 0;  // CPU time of the building thread (on a busy machine, < train_ms)
+  double train_cpu_ms = 0;  // CPU time of the building thread and its fold threads
 };
 
 class IntentModel {

@@ -60,6 +60,9 @@ struct ClassifierOptions {
   int fold_max_rounds = 1;
   double oos_target_recall = 0.8;  // see IntentModelOptions
   double in_scope_keep = 0.995;
+  // Threads that train the folds (the calling thread is one of them). The
+  // result does not depend on it. Default: 3 (one per fold).
+  int threads = 3;
   // Overrides the threshold chosen on folds (a confidence in [0, 1]).
   std::optional<double> oos_threshold;
   // Text none of whose words training saw is out of scope unless at least
@@ -84,6 +87,8 @@ struct TrainingReport {
   double fold_in_scope_accuracy = 0;  // out-of-fold, with the threshold
   int32_t features = 0;
   size_t weights = 0;
+  // CPU time the threads other than the calling one spent on folds.
+  double helper_cpu_ms = 0;
 };
 
 struct LabelScore {
