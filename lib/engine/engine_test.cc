@@ -360,7 +360,10 @@ TEST(Session, HostCartCommandsJoinTheConversation) {
   Conversation c;
   EXPECT_EQ(c.session().cart(), nullptr);
   CartCommand add;
-  add.action = commands::AddLine{"toy-fox", "", 2};
+  commands::AddLine two_foxes;
+  two_foxes.product_id = "toy-fox";
+  two_foxes.quantity = 2;
+  add.action = two_foxes;
   add.actor = Actor::Agent("nick-42");
   add.time = absl::FromUnixSeconds(c.now_);
   add.idempotency_key = "agent-1";
@@ -379,7 +382,10 @@ TEST(Session, HostCartCommandsJoinTheConversation) {
   std::string before = c.session().Snapshot();
   CartCommand too_many = add;
   too_many.idempotency_key.clear();
-  too_many.action = commands::AddLine{"toy-fox", "", 1000};
+  commands::AddLine thousand_foxes;
+  thousand_foxes.product_id = "toy-fox";
+  thousand_foxes.quantity = 1000;
+  too_many.action = thousand_foxes;
   EXPECT_FALSE(c.session().ApplyCartCommand(too_many).ok());
   EXPECT_EQ(c.session().Snapshot(), before);
 }
