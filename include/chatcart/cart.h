@@ -265,6 +265,11 @@ struct RequestConfirmation {
 struct ConfirmPurchase {
   std::string token;
 };
+// Turns the (confirmed) cart into an Order. The cart then starts clean for
+// the next order: no lines, no discount codes (a code is used up by the order
+// it priced; a host whose promotion should carry over applies it again), no
+// shipping method (the next checkout chooses again) and no confirmation. The
+// buyer, the region, `spent` and `orders_placed` stay.
 struct PlaceOrder {
   // Distinct seeds below 2^30 give distinct references. Unset: derived from
   // the cart id and the number of orders placed from the cart.

@@ -197,10 +197,14 @@ absl::Status ApplyPlaceOrder(ApplyContext& ctx, const commands::PlaceOrder& c, C
   ctx.order_reference = placed.reference();
   ctx.order = std::make_shared<const Order>(std::move(placed));
 
+  // The next cart starts clean: an order uses up its codes and its shipping
+  // method (left on, it would price shipping into the next cart's running
+  // total from its first line). Who buys and where it ships to stay.
   next.spent += grand;
   next.orders_placed += 1;
   next.lines.clear();
   next.discount_codes.clear();
+  next.shipping_method.clear();
   next.confirmation.reset();
   return absl::OkStatus();
 }

@@ -183,7 +183,32 @@ TEST_F(CheckoutTest, PlacingAConfirmedCartYieldsAnOrderAndEmptiesTheCart) {
   EXPECT_FALSE(cart_->state().confirmation.has_value());
   EXPECT_EQ(cart_->state().spent, 5877);
   EXPECT_EQ(cart_->state().orders_placed, 1u);
-  EXPECT_EQ(cart_->state().shipping_method, "standard");
+  EXPECT_EQ(s.shipping_method, "standard");
+}
+
+TEST_F(CheckoutTest, AfterAnOrderTheNextCartStartsWithoutShippingOrCodes) {
+  ASSERT_OK(Apply(commands::SetBuyer{{"anon-1", "", false}}));
+  FillCart();
+  ASSERT_OK(Apply(commands::AddDiscountCode{"TEN"}));
+  ASSERT_OK(Apply(Confirm(Request())));
+  absl::StatusOr<ApplyResult> r = Apply(Place());
+  ASSERT_OK(r);
+  EXPECT_EQ(r->order->state().shipping_method, "standard");
+  EXPECT_THAT(r->order->state().discount_codes, ::testing::ElementsAre("TEN"));
+
+  // The first line of the next cart: 8.50 + 8.875 % tax, no shipping, no code.
+  ASSERT_OK(Apply(Add("mug", "", 1)));
+  EXPECT_EQ(cart_->state().shipping_method, "");
+  EXPECT_THAT(cart_->state().discount_codes, IsEmpty());
+  absl::StatusOr<CartTotals> totals = cart_->Totals();
+  ASSERT_OK(totals);
+  EXPECT_EQ(totals->shipping, Usd("0.00"));
+  EXPECT_EQ(totals->grand_total, Usd("9.25"));
+  // Who buys and where it ships to stay; the next checkout chooses shipping.
+  EXPECT_EQ(cart_->state().region, "US-NY");
+  EXPECT_EQ(cart_->state().buyer.anonymous_id, "anon-1");
+  EXPECT_THAT(ApplyFailing(commands::RequestConfirmation{}),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("shipping method")));
 }
 
 TEST_F(CheckoutTest, AnOrderNeedsAConfirmationThatStillMatches) {
