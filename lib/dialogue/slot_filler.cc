@@ -38,6 +38,15 @@ const Entity* FirstOfType(const Understanding& u, std::string_view type, int* in
   return nullptr;
 }
 
+// False when `a` and `b` surely differ: their first letters are different
+// ASCII letters (the common case, decided without a call).
+inline bool MaybeSameWord(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return a.empty() == b.empty();
+  const unsigned char x = static_cast<unsigned char>(a[0]);
+  const unsigned char y = static_cast<unsigned char>(b[0]);
+  return x >= 0x80 || y >= 0x80 || absl::ascii_tolower(x) == absl::ascii_tolower(y);
+}
+
 // Whether `phrase` (space-separated words; case and accents ignored, so
 // "expériences" is said by "experiences") occurs in `words` (folded). No
 // allocation: this runs for every choice and synonym of a flow's slots on
@@ -52,8 +61,9 @@ bool HasPhrase(const std::vector<std::string>& words, std::string_view phrase) {
       if (pos == phrase.size()) break;
       size_t end = phrase.find(' ', pos);
       if (end == std::string_view::npos) end = phrase.size();
-      match =
-          w < words.size() && text::EqualsIgnoringAccents(words[w], phrase.substr(pos, end - pos));
+      const std::string_view said = phrase.substr(pos, end - pos);
+      match = w < words.size() && MaybeSameWord(words[w], said) &&
+              text::EqualsIgnoringAccents(words[w], said);
       ++w;
       pos = end;
     }
