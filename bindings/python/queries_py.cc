@@ -103,6 +103,7 @@ py::dict EntityDict(const Entity& x) {
     out["value"] = x.number;
   } else {
     out["value"] = x.value;
+    if (x.type == "model") out["products"] = x.number;  // how many products carry it
   }
   return out;
 }

@@ -366,7 +366,8 @@ CHATCART_EXPORT chatcart_code chatcart_experimental_classify(const chatcart_engi
  * {...}, "currencyStated": true}}, {"type": "colour", ..., "value": "red"}],
  * "language": "en", "truncated": false}: "number" for number, quantity,
  * ordinal and age; "money" for money; "value" for the others (a product's is
- * its id). Spans are byte offsets into `text`. Since 0.1.0 (experimental). */
+ * its id; a model's is its name, with "products": how many catalog products
+ * carry it). Spans are byte offsets into `text`. Since 0.1.0 (experimental). */
 CHATCART_EXPORT chatcart_code chatcart_experimental_entities(const chatcart_engine_t* engine,
                                                              const char* text, size_t text_len,
                                                              const char* language, char** result,

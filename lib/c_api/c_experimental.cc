@@ -220,6 +220,7 @@ Value EntityValue(const chatcart::Entity& e) {
     json::Set(&s, "number", json::Number(static_cast<double>(e.number)));
   } else {
     json::Set(&s, "value", json::String(e.value));
+    if (e.type == "model") json::Set(&s, "products", json::Number(static_cast<double>(e.number)));
   }
   return json::Object(std::move(s));
 }

@@ -745,6 +745,13 @@ static void TestExperimental(const char* bundle_dir) {
   CheckCondition(strstr(result, "\"type\":\"product\",\"value\":\"pr-cp400\"") != NULL);
   chatcart_free(result);
   result = NULL;
+  code = chatcart_experimental_entities(engine, "any photozen printers?", 22, "en", &result,
+                                        &result_len, &err);
+  CheckNoError(code, err);
+  CheckCondition(strstr(result, "\"products\":2,") != NULL);
+  CheckCondition(strstr(result, "\"type\":\"model\",\"value\":\"PhotoZen\"") != NULL);
+  chatcart_free(result);
+  result = NULL;
   CheckErrorCode(CHATCART_INVALID_ARGUMENT,
                  chatcart_experimental_entities(engine, "x", 1, NULL, NULL, NULL, &err), err,
                  "result is NULL");

@@ -49,6 +49,7 @@ ENTITIES = [
     ("for an iPhone 5", None, [("compatibility", "iPhone 5", "iphone")]),
     ("anything from Brickville?", None, [("brand", "Brickville", "Brickville")]),
     ("is the Lumo CP-400 any good?", None, [("product", "Lumo CP-400", "pr-cp400")]),
+    ("any photozen printers?", "en", [("model", "photozen", "PhotoZen")]),
     ("", None, []),
 ]
 
@@ -59,6 +60,9 @@ def test_entities(engine, text, language, expected):
     assert [(e.type, e.text, e.value) for e in found] == expected
     for e in found:
         assert text.encode()[e.start:e.end].decode() == e.text
+        assert (e.products is not None) == (e.type == "model")
+        if e.type == "model":
+            assert e.products == 2  # the demo's two PhotoZen printers
 
 
 # (text, language, kind, min, max)

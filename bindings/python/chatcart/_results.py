@@ -309,12 +309,13 @@ class Entity(_Record):
 
     value: an int for number/quantity/ordinal/age, a str for the others, None
     for money, whose bounds are kind ("exact", "under", "over", "between",
-    "around"), min and max (Money or None).
+    "around"), min and max (Money or None). A model also says how many
+    catalog products carry it (products).
     """
     __slots__ = ()
     _FIELDS = (("type", None), ("start", None), ("end", None), ("text", None),
                ("confidence", None), ("value", None), ("kind", None), ("min", _money),
-               ("max", _money), ("currency_stated", None))
+               ("max", _money), ("currency_stated", None), ("products", None))
 
     def __repr__(self):
         if self.type == "money":

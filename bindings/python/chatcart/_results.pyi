@@ -109,6 +109,7 @@ class Entity(_Record):
     min: Optional[Money]
     max: Optional[Money]
     currency_stated: Optional[bool]
+    products: Optional[int]  # model: how many catalog products carry it
 
 class Product(_Record):
     id: str
