@@ -200,6 +200,10 @@ const T* Column<T>::Find(ProductIndex i) const {
   return (lo < rows_.size() && rows_[lo] == i) ? &values_[lo] : nullptr;
 }
 
+// Display text per language, from the mapping (Attribute.labels): language
+// code ("it", "fr"; "*" for every language) -> text.
+using LocalizedLabels = std::map<std::string, std::string, std::less<>>;
+
 // What an attribute column holds.
 struct AttributeInfo {
   AttributeId id = 0;
@@ -216,6 +220,20 @@ struct AttributeInfo {
   size_t distinct_values = 0;  // dictionary size (not numbers)
   double min_value = NAN;      // numbers only
   double max_value = NAN;
+  // The mapping's labels and value labels (empty when it gives none); value
+  // labels are keyed by the value in ASCII lower case. Read them through
+  // LabelIn and ValueIn.
+  LocalizedLabels labels;
+  std::map<std::string, LocalizedLabels, std::less<>> value_labels;
+
+  // The label for people in `language` ("it", "fr-CH", "FR": case-insensitive,
+  // the region ignored): its entry in `labels`, else the "*" entry, else
+  // `label`.
+  std::string_view LabelIn(std::string_view language) const;
+  // One value of this attribute for people in `language`: its entry in
+  // `value_labels` (value matched ignoring ASCII case; language as LabelIn),
+  // else `value` itself.
+  std::string_view ValueIn(std::string_view value, std::string_view language) const;
 };
 
 // ---------------------------------------------------------------------------
@@ -431,6 +449,9 @@ class Catalog {
   // The value for people: "12 GB", "Black", "Yes", "Windows, OS X"; empty
   // when the product has none.
   std::string AttributeValueText(AttributeId a, ProductIndex i) const;
+  // The same with each value as attributes()[a].ValueIn(value, language)
+  // ("Connessione: Bluetooth, Wi-Fi"); numbers as above.
+  std::string AttributeValueText(AttributeId a, ProductIndex i, std::string_view language) const;
 
   // Prices of all products in minor units, indexed by product;
   // kNoPrice where there is none. With several currencies see price_currency().

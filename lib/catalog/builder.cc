@@ -291,6 +291,8 @@ void CatalogBuilder::BuildAttributes(CatalogLoadReport* report) {
     info.name = c.spec.name;
     info.label = c.spec.label.empty() ? c.spec.name : c.spec.label;
     info.unit = c.spec.unit;
+    info.labels = c.spec.labels;
+    info.value_labels = c.spec.value_labels;
     info.type = c.spec.type;
     info.compatibility = c.spec.compatibility;
     info.searchable = c.spec.searchable;

@@ -221,6 +221,59 @@ std::string Catalog::AttributeValueText(AttributeId a, ProductIndex i) const {
   return "";
 }
 
+std::string Catalog::AttributeValueText(AttributeId a, ProductIndex i,
+                                        std::string_view language) const {
+  const AttributeStore& s = rep_->attributes[a];
+  if (s.info.value_labels.empty()) return AttributeValueText(a, i);
+  switch (s.info.type) {
+    case AttributeType::kNumber:
+      return AttributeValueText(a, i);
+    case AttributeType::kString:
+    case AttributeType::kEnum:
+    case AttributeType::kBool: {
+      std::optional<uint32_t> c = s.codes.Get(i);
+      return c ? std::string(s.info.ValueIn(s.dictionary[*c], language)) : "";
+    }
+    case AttributeType::kList: {
+      std::string text;
+      for (uint32_t c : list_codes(a, i)) {
+        if (!text.empty()) text.append(", ");
+        text.append(s.info.ValueIn(s.dictionary[c], language));
+      }
+      return text;
+    }
+  }
+  return "";
+}
+
+namespace {
+
+// The entry of `labels` for the language of `locale` ("fr-CH" -> "fr"), else
+// the "*" entry; null when neither.
+const std::string* LabelFor(const LocalizedLabels& labels, std::string_view locale) {
+  if (labels.empty()) return nullptr;
+  std::string language(locale.substr(0, locale.find_first_of("-_")));
+  absl::AsciiStrToLower(&language);
+  auto it = labels.find(language);
+  if (it == labels.end()) it = labels.find("*");
+  return it == labels.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+std::string_view AttributeInfo::LabelIn(std::string_view language) const {
+  const std::string* text = LabelFor(labels, language);
+  return text != nullptr ? std::string_view(*text) : std::string_view(label);
+}
+
+std::string_view AttributeInfo::ValueIn(std::string_view value, std::string_view language) const {
+  if (value_labels.empty()) return value;
+  auto it = value_labels.find(absl::AsciiStrToLower(ToAbsl(value)));
+  if (it == value_labels.end()) return value;
+  const std::string* text = LabelFor(it->second, language);
+  return text != nullptr ? std::string_view(*text) : value;
+}
+
 std::span<const int64_t> Catalog::price_column() const { return rep_->price; }
 const NumberColumn& Catalog::rating_column() const { return rep_->rating; }
 

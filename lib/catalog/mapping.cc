@@ -12,6 +12,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/status.h"
@@ -28,6 +29,60 @@ namespace {
 absl::Status Err(const MappingLocator& locate, std::string_view field, int index,
                  std::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat(locate(field, index), ": ", ToAbsl(what)));
+}
+
+// A language code of Attribute.labels: "*", or 2-3 lower case letters.
+bool IsLanguageKey(std::string_view key) {
+  if (key == "*") return true;
+  if (key.size() < 2 || key.size() > 3) return false;
+  for (char c : key) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  return true;
+}
+
+// Adds the labels of one declaration (`what` names them in messages) to
+// `into`, which may hold those of an earlier declaration of the column.
+absl::Status MergeLabels(const google::protobuf::Map<std::string, std::string>& labels,
+                         const std::string& what, LocalizedLabels& into) {
+  for (const auto& [language, text] : labels) {
+    if (!IsLanguageKey(language)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          what, ": \"", language, "\" is not a language code (\"it\", \"fr\"; \"*\" for all)"));
+    }
+    if (text.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(what, ": the \"", language, "\" label is empty"));
+    }
+    auto [it, inserted] = into.try_emplace(language, text);
+    if (!inserted && it->second != text) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          what, ": \"", language, "\" is labelled both \"", it->second, "\" and \"", text, "\""));
+    }
+  }
+  return absl::OkStatus();
+}
+
+// The labels and value labels of declaration `a` into its column.
+absl::Status MergeAttributeLabels(const v1::Attribute& a, ColumnSpec& col) {
+  CHATCART_RETURN_IF_ERROR(
+      MergeLabels(a.labels(), absl::StrCat("attribute \"", a.name(), "\": labels"), col.labels));
+  if (a.value_labels_size() > 0 && a.type() == v1::NUMBER) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "attribute \"", a.name(), "\": value_labels apply to ENUM, BOOL, STRING and LIST only"));
+  }
+  for (const v1::ValueLabel& v : a.value_labels()) {
+    const std::string what =
+        absl::StrCat("attribute \"", a.name(), "\": value_labels \"", v.value(), "\"");
+    if (v.value().empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("attribute \"", a.name(), "\": a value_labels entry has no value"));
+    }
+    if (v.labels().empty()) return absl::InvalidArgumentError(absl::StrCat(what, ": no labels"));
+    CHATCART_RETURN_IF_ERROR(
+        MergeLabels(v.labels(), what, col.value_labels[absl::AsciiStrToLower(v.value())]));
+  }
+  return absl::OkStatus();
 }
 
 bool IsColumnName(std::string_view name) {
@@ -236,6 +291,9 @@ absl::StatusOr<CompiledMapping> CompileMapping(const v1::CatalogMapping& m,
       }
       col.compatibility = col.compatibility || a.compatibility();
       col.searchable = col.searchable || a.searchable();
+    }
+    if (absl::Status labels = MergeAttributeLabels(a, c.columns[it->second]); !labels.ok()) {
+      return Err(locate, "attributes", i, ToStd(labels.message()));
     }
     src.column = it->second;
     c.sources.push_back(std::move(src));

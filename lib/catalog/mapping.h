@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,8 @@ struct ColumnSpec {
   bool compatibility = false;
   bool searchable = false;
   bool variant_axis = false;
+  LocalizedLabels labels;                                            // Attribute.labels
+  std::map<std::string, LocalizedLabels, std::less<>> value_labels;  // key: value, ASCII lower case
 };
 
 // One declaration feeding a column.

@@ -85,7 +85,65 @@ INSTANTIATE_TEST_SUITE_P(
                    "variant axis \"nope\" is not a declared attribute"},
         BadMapping{"id: \"id\"\nname: \"n\"\nkeys { name: \"sku\" path: \"s\" }\n"
                    "keys { name: \"sku\" path: \"t\" }\n",
-                   "m.textproto:4: key \"sku\" declared twice"}));
+                   "m.textproto:4: key \"sku\" declared twice"},
+        BadMapping{"id: \"id\"\nname: \"n\"\nattributes { name: \"a\" path: \"x\" type: ENUM "
+                   "labels { key: \"it-IT\" value: \"A\" } }\n",
+                   "m.textproto:3: attribute \"a\": labels: \"it-IT\" is not a language code"},
+        BadMapping{"id: \"id\"\nname: \"n\"\nattributes { name: \"a\" path: \"x\" type: ENUM "
+                   "labels { key: \"it\" value: \"\" } }\n",
+                   "attribute \"a\": labels: the \"it\" label is empty"},
+        BadMapping{"id: \"id\"\nname: \"n\"\nattributes { name: \"a\" path: \"x\" "
+                   "value_labels { value: \"1\" labels { key: \"it\" value: \"uno\" } } }\n",
+                   "value_labels apply to ENUM, BOOL, STRING and LIST only"},
+        BadMapping{"id: \"id\"\nname: \"n\"\nattributes { name: \"a\" path: \"x\" type: LIST "
+                   "value_labels { value: \"x\" } }\n",
+                   "attribute \"a\": value_labels \"x\": no labels"},
+        BadMapping{"id: \"id\"\nname: \"n\"\nattributes { name: \"a\" path: \"x\" type: LIST "
+                   "value_labels { labels { key: \"it\" value: \"y\" } } }\n",
+                   "a value_labels entry has no value"},
+        BadMapping{"id: \"id\"\nname: \"n\"\nattributes { name: \"a\" path: \"x\" type: ENUM "
+                   "value_labels { value: \"Red\" labels { key: \"it\" value: \"rosso\" } }\n"
+                   "value_labels { value: \"red\" labels { key: \"it\" value: \"rossa\" } } }\n",
+                   "value_labels \"red\": \"it\" is labelled both \"rosso\" and \"rossa\""},
+        BadMapping{"id: \"id\"\nname: \"n\"\n"
+                   "attributes { name: \"a\" path: \"x\" labels { key: \"fr\" value: \"A\" } "
+                   "when { path: \"t\" equals: \"1\" } }\n"
+                   "attributes { name: \"a\" path: \"y\" labels { key: \"fr\" value: \"B\" } "
+                   "when { path: \"t\" equals: \"2\" } }\n",
+                   "m.textproto:4: attribute \"a\": labels: \"fr\" is labelled both"}));
+
+TEST(CatalogMapping, LabelsAndValueLabelsSpeakTheSessionsLanguage) {
+  absl::StatusOr<v1::CatalogMapping> m = ParseCatalogMapping(
+      R"(id: "id" name: "name"
+         attributes { name: "hobby" path: "hobby" type: LIST label: "Hobbies"
+           labels { key: "it" value: "Passioni" } labels { key: "fr" value: "Loisirs" }
+           value_labels { value: "science" labels { key: "it" value: "scienza" } }
+           value_labels { value: "windows_phone" labels { key: "*" value: "Windows Phone" } } }
+         attributes { name: "colour" path: "colour" type: ENUM })",
+      "m.textproto");
+  ASSERT_TRUE(m.ok()) << m.status();
+  absl::StatusOr<std::shared_ptr<const Catalog>> c =
+      Catalog::FromJsonlText(R"({"id": "1", "name": "Kit", "colour": "red",)"
+                             R"( "hobby": ["Science", "windows_phone", "music"]})",
+                             "rows.jsonl", *m);
+  ASSERT_TRUE(c.ok()) << c.status();
+  const AttributeInfo& hobby = (*c)->attributes()[*(*c)->FindAttribute("hobby")];
+  EXPECT_EQ(hobby.LabelIn("it"), "Passioni");
+  EXPECT_EQ(hobby.LabelIn("fr-CH"), "Loisirs");
+  EXPECT_EQ(hobby.LabelIn("IT_it"), "Passioni");
+  EXPECT_EQ(hobby.LabelIn("en"), "Hobbies");
+  EXPECT_EQ(hobby.LabelIn(""), "Hobbies");
+  EXPECT_EQ(hobby.ValueIn("SCIENCE", "it"), "scienza");
+  EXPECT_EQ(hobby.ValueIn("science", "fr"), "science");
+  EXPECT_EQ(hobby.ValueIn("windows_phone", "en"), "Windows Phone");
+  EXPECT_EQ(hobby.ValueIn("music", "it"), "music");
+  EXPECT_EQ((*c)->AttributeValueText(hobby.id, 0, "it-IT"), "scienza, Windows Phone, music");
+  EXPECT_EQ((*c)->AttributeValueText(hobby.id, 0, "fr"), "Science, Windows Phone, music");
+  EXPECT_EQ((*c)->AttributeValueText(hobby.id, 0), "Science, windows_phone, music");
+  const AttributeInfo& colour = (*c)->attributes()[*(*c)->FindAttribute("colour")];
+  EXPECT_EQ(colour.LabelIn("it"), "colour");
+  EXPECT_EQ((*c)->AttributeValueText(colour.id, 0, "it"), "red");
+}
 
 TEST(CatalogMapping, ReadsProtobufJson) {
   absl::StatusOr<v1::CatalogMapping> m = ParseCatalogMapping(

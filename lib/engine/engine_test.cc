@@ -238,6 +238,44 @@ TEST(Conversation, SpeaksItalianAndFrench) {
   EXPECT_EQ(r.language(), "fr");
 }
 
+// The reasons of every product card of a turn.
+std::vector<std::string> Reasons(const v1::TurnResult& r) {
+  std::vector<std::string> reasons;
+  for (const v1::Reply& reply : r.replies()) {
+    for (const v1::ProductCard& card : reply.products()) {
+      reasons.insert(reasons.end(), card.reasons().begin(), card.reasons().end());
+    }
+  }
+  return reasons;
+}
+
+TEST(Conversation, ReasonsNameAttributesAndValuesInTheSessionsLanguage) {
+  Conversation it;
+  it.Say("cerco un regalo per mio figlio di 8 anni, sotto i 30 euro");
+  v1::TurnResult r = it.Say("gli piace la scienza");
+  ASSERT_EQ(r.language(), "it");
+  EXPECT_THAT(Reasons(r), Contains("Interessi: scienza"));
+  EXPECT_THAT(AllText(r), Not(HasSubstr("Interests")));
+
+  Conversation fr;
+  fr.Say("je cherche un cadeau pour un enfant de 8 ans, moins de 30 euros");
+  r = fr.Say("il adore les sciences");
+  ASSERT_EQ(r.language(), "fr");
+  EXPECT_THAT(Reasons(r), Contains("Centres d'intérêt : sciences"));
+
+  // English keeps the mapping's label and the value as the catalog holds it.
+  Conversation en;
+  r = en.Say("a gift for my 8 year old who loves science, under 30 euros");
+  EXPECT_THAT(Reasons(r), Contains("Interests: science"));
+}
+
+TEST(Conversation, ValueLabelsForEveryLanguageReadTheSameInEach) {
+  Conversation en;
+  en.Say("how can I print photos from my phone?");
+  v1::TurnResult r = en.Say("I have an iPhone and my wife has a Windows phone");
+  EXPECT_THAT(Reasons(r), Contains("Works with: iPhone, Windows Phone"));
+}
+
 TEST(Session, SnapshotsContinueAnywhereByteForByte) {
   Conversation a(5);
   a.Say("a gift for my 6 year old who loves lego, under 80 euros");

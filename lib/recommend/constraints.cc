@@ -392,10 +392,11 @@ std::string Phrase(const Recommender::Rep& rep, const HardConstraint& c, Lang la
       [[fallthrough]];
     case FieldKind::kRating:
     case FieldKind::kNumber: {
-      std::string label = c.field == FieldKind::kRating ? Render(lang, Msg::kRatingLabel)
-                          : c.field == FieldKind::kStock
-                              ? Render(lang, Msg::kStockLabel)
-                              : rep.catalog->attributes()[*c.attribute].label;
+      std::string label =
+          c.field == FieldKind::kRating ? Render(lang, Msg::kRatingLabel)
+          : c.field == FieldKind::kStock
+              ? Render(lang, Msg::kStockLabel)
+              : std::string(rep.catalog->attributes()[*c.attribute].LabelIn(LangCode(lang)));
       const std::string& column_unit =
           c.field == FieldKind::kNumber ? rep.catalog->attributes()[*c.attribute].unit : "";
       std::string v = join([&](const std::string& value) {
@@ -420,9 +421,13 @@ std::string Phrase(const Recommender::Rep& rep, const HardConstraint& c, Lang la
                     {{"v", join([](const std::string& v) { return v; })}});
     case FieldKind::kCodes:
     case FieldKind::kList: {
-      const std::string& label = rep.catalog->attributes()[*c.attribute].label;
+      // The label and values as the mapping words them in the session's language.
+      const AttributeInfo& a = rep.catalog->attributes()[*c.attribute];
+      const std::string_view language = LangCode(lang);
+      std::string v =
+          join([&](const std::string& value) { return std::string(a.ValueIn(value, language)); });
       return Render(lang, op == CompareOp::kNe ? Msg::kNumNe : Msg::kNumEq,
-                    {{"label", label}, {"v", join([](const std::string& v) { return v; })}});
+                    {{"label", a.LabelIn(language)}, {"v", v}});
     }
     case FieldKind::kAge:
       break;

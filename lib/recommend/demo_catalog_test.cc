@@ -68,6 +68,25 @@ TEST(DemoCatalog, GiftFinder) {
   }
 }
 
+TEST(DemoCatalog, ConstraintsAreWordedWithTheMappingsLabelsForTheLanguage) {
+  auto r = Demo();
+  ASSERT_NE(r, nullptr);
+  RecommendRequest q;
+  q.where = {"category=Toys"};
+  q.contains_all = {{"interests", {"science"}}};
+  for (const auto& [locale, phrase] :
+       {std::pair<std::string, std::string>{"en", "Interests science"},
+        {"it", "Interessi scienza"},
+        {"fr", "Centres d'intérêt sciences"}}) {
+    q.locale = locale;
+    absl::StatusOr<Recommendation> rec = r->Recommend(q);
+    ASSERT_OK(rec);
+    std::vector<std::string> phrases;
+    for (const AppliedConstraint& c : rec->constraints) phrases.push_back(c.phrase);
+    EXPECT_THAT(phrases, Contains(phrase)) << locale;
+  }
+}
+
 TEST(DemoCatalog, PhotoPrintingForAWindowsPhoneAndAnIphone) {
   auto r = Demo();
   ASSERT_NE(r, nullptr);

@@ -14,8 +14,12 @@
 namespace chatcart::recommend {
 namespace {
 
+// An attribute's label in the session's language (the mapping's labels).
+std::string AttributeLabel(const ReasonContext& ctx, AttributeId a) {
+  return std::string(ctx.rep.catalog->attributes()[a].LabelIn(LangCode(ctx.lang)));
+}
+
 std::string TermLabel(const ReasonContext& ctx, const Term& t) {
-  const Catalog& c = *ctx.rep.catalog;
   switch (t.source) {
     case Term::kPriceFit:
     case Term::kPrice:
@@ -25,7 +29,7 @@ std::string TermLabel(const ReasonContext& ctx, const Term& t) {
     case Term::kNumber:
     case Term::kCodes:
     case Term::kList:
-      return c.attributes()[*t.attribute].label;
+      return AttributeLabel(ctx, *t.attribute);
     case Term::kBrand:
       return Render(ctx.lang, Msg::kBrandLabel);
     case Term::kCategory:
@@ -86,7 +90,7 @@ std::string FieldValueText(const ReasonContext& ctx, const HardConstraint& h, Pr
     }
     case FieldKind::kCodes:
     case FieldKind::kList:
-      return c.AttributeValueText(*h.attribute, i);
+      return c.AttributeValueText(*h.attribute, i, LangCode(ctx.lang));
     default:
       return "";
   }
@@ -114,7 +118,7 @@ std::string TermValueText(const ReasonContext& ctx, const Term& t, ProductIndex 
     }
     case Term::kCodes:
     case Term::kList: {
-      std::string s = c.AttributeValueText(*t.attribute, i);
+      std::string s = c.AttributeValueText(*t.attribute, i, LangCode(ctx.lang));
       return s.empty() ? unknown : s;
     }
     case Term::kBrand:
@@ -180,7 +184,8 @@ Pick MakePick(const ReasonContext& ctx, ProductIndex i, std::span<const float> u
   std::map<AttributeId, std::vector<std::string>> contains;
   for (const HardConstraint& h : ctx.constraints) {
     if (h.origin == AppliedConstraint::kContainsAll && h.attribute) {
-      contains[*h.attribute].push_back(h.constraint.values[0]);
+      contains[*h.attribute].push_back(std::string(
+          c.attributes()[*h.attribute].ValueIn(h.constraint.values[0], LangCode(lang))));
     } else if (h.origin == AppliedConstraint::kAge) {
       std::optional<double> lo, hi;
       if (ctx.rep.age_min) lo = c.number_column(*ctx.rep.age_min).Get(i);
@@ -207,7 +212,7 @@ Pick MakePick(const ReasonContext& ctx, ProductIndex i, std::span<const float> u
       if (value.empty()) continue;
       std::string label = h.field == FieldKind::kBrand    ? Render(lang, Msg::kBrandLabel)
                           : h.field == FieldKind::kRating ? Render(lang, Msg::kRatingLabel)
-                                                          : c.attributes()[*h.attribute].label;
+                                                          : AttributeLabel(ctx, *h.attribute);
       Reason r = MakeReason(ReasonKind::kMeets, h.constraint.field,
                             Render(lang, Msg::kValue, {{"label", label}, {"value", value}}));
       r.label = label;
@@ -217,7 +222,7 @@ Pick MakePick(const ReasonContext& ctx, ProductIndex i, std::span<const float> u
     }
   }
   for (const auto& [attribute, values] : contains) {
-    const std::string& label = c.attributes()[attribute].label;
+    const std::string label = AttributeLabel(ctx, attribute);
     std::string value = absl::StrJoin(values, ", ");
     Reason r = MakeReason(ReasonKind::kMeets, c.attributes()[attribute].name,
                           Render(lang, Msg::kValue, {{"label", label}, {"value", value}}));
@@ -305,7 +310,7 @@ Pick MakePick(const ReasonContext& ctx, ProductIndex i, std::span<const float> u
       } else {
         r.label = h.field == FieldKind::kBrand    ? Render(lang, Msg::kBrandLabel)
                   : h.field == FieldKind::kRating ? Render(lang, Msg::kRatingLabel)
-                  : h.attribute                   ? c.attributes()[*h.attribute].label
+                  : h.attribute                   ? AttributeLabel(ctx, *h.attribute)
                                                   : h.constraint.field;
         r.value = FieldValueText(ctx, h, i);
         r.other = FieldValueText(ctx, h, ref);

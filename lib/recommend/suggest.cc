@@ -116,8 +116,9 @@ absl::StatusOr<std::vector<CritiqueSuggestion>> Recommender::SuggestCritiques(
     if (with * 2 < products.size()) continue;
     const int dimension = static_cast<int>(2 + numbers.size());
     numbers.push_back({a.id, *v});
-    add(CritiqueKind::kMore, a.name, dimension, a.label);
-    add(CritiqueKind::kLess, a.name, dimension, a.label);
+    const std::string label(a.LabelIn(LangCode(lang)));
+    add(CritiqueKind::kMore, a.name, dimension, label);
+    add(CritiqueKind::kLess, a.name, dimension, label);
   }
 
   // Each candidate's differences, then the support of every pair.
