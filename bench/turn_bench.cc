@@ -17,8 +17,11 @@
 //   checkout          "checkout" on a 3-line cart ("reply OK to buy")
 //   snapshot_restore  Snapshot() + RestoreSession() of a session with a
 //                     3-line cart
-//   idle_memory       bytes of heap per idle session (3-line cart),
-//                     measured with mallinfo2 over many sessions
+//   idle_memory       bytes of heap per idle session, measured with mallinfo2
+//                     over many sessions restored from one snapshot; reported
+//                     twice: idle_memory for a session idle mid-flow with no
+//                     cart (the gift finder waiting for the child's age), and
+//                     idle_memory_cart for one with a 3-line cart
 
 #include <malloc.h>
 
@@ -42,7 +45,7 @@ using Clock = std::chrono::steady_clock;
 
 struct Options {
   std::string bundle = "examples/bundles/demo";
-  std::vector<std::string> workloads = {"load",     "greet",    "qualify",         "add_to_cart",
+  std::vector<std::string> workloads = {"load",      "greet",    "qualify",          "add_to_cart",
                                         "recommend", "checkout", "snapshot_restore", "idle_memory"};
   int iterations = 2000;
   bool json = false;
@@ -83,6 +86,41 @@ std::unique_ptr<Session> SessionWithCart(const Engine& engine, uint64_t seed) {
     if (!Say(*s, text)) return nullptr;
   }
   return s;
+}
+
+// A session idle mid-flow: the gift finder asked for the child's age and
+// waits; nothing in the cart.
+std::unique_ptr<Session> SessionMidFlow(const Engine& engine, uint64_t seed) {
+  std::unique_ptr<Session> s = engine.NewSession("bench", seed);
+  if (!Say(*s, "I need a gift for my daughter")) return nullptr;
+  return s;
+}
+
+// Heap bytes (mallinfo2: arena and mmapped blocks in use) per session of
+// `sessions` restored from `prototype`'s snapshot and kept alive.
+Stats IdleMemory(const std::string& name, const Engine& engine, const Session& prototype,
+                 int sessions, bool* ok) {
+  const std::string bytes = prototype.Snapshot();
+  std::vector<std::unique_ptr<Session>> keep;
+  keep.reserve(sessions);
+  struct mallinfo2 before = mallinfo2();
+  for (int i = 0; i < sessions; ++i) {
+    absl::StatusOr<std::unique_ptr<Session>> restored = engine.RestoreSession(bytes);
+    if (!restored.ok()) {
+      *ok = false;
+      break;
+    }
+    keep.push_back(*std::move(restored));
+  }
+  struct mallinfo2 after = mallinfo2();
+  Stats stats;
+  stats.name = name;
+  stats.n = sessions;
+  stats.extra = (static_cast<double>(after.uordblks + after.hblkhd) -
+                 static_cast<double>(before.uordblks + before.hblkhd)) /
+                sessions;
+  stats.extra_name = "bytes_per_session";
+  return stats;
 }
 
 Stats Measure(const std::string& name, int n, const std::function<void()>& prepare,
@@ -129,8 +167,8 @@ int main(int argc, char** argv) {
     } else if (arg == "--json") {
       options.json = true;
     } else {
-      std::fprintf(stderr,
-                   "usage: turn_bench [--bundle=DIR] [--workloads=a,b] [--iterations=N] [--json]\n");
+      std::fprintf(
+          stderr, "usage: turn_bench [--bundle=DIR] [--workloads=a,b] [--iterations=N] [--json]\n");
       return 2;
     }
   }
@@ -146,14 +184,17 @@ int main(int argc, char** argv) {
   bool ok = true;
   for (const std::string& w : options.workloads) {
     if (w == "load") {
-      results.push_back(Measure(w, std::max(3, n / 200), [] {}, [&] {
-        absl::StatusOr<std::shared_ptr<const Engine>> e = Engine::Create(options.bundle);
-        ok = ok && e.ok();
-      }));
+      results.push_back(Measure(
+          w, std::max(3, n / 200), [] {},
+          [&] {
+            absl::StatusOr<std::shared_ptr<const Engine>> e = Engine::Create(options.bundle);
+            ok = ok && e.ok();
+          }));
       results.back().p50_us /= 1000;  // reported in ms below
     } else if (w == "greet") {
-      results.push_back(Measure(w, n, [&] { session = engine.NewSession("b", 1); },
-                                [&] { ok = Say(*session, "hi") && ok; }));
+      results.push_back(Measure(
+          w, n, [&] { session = engine.NewSession("b", 1); },
+          [&] { ok = Say(*session, "hi") && ok; }));
     } else if (w == "qualify") {
       results.push_back(Measure(
           w, n,
@@ -163,9 +204,11 @@ int main(int argc, char** argv) {
           },
           [&] { ok = Say(*session, "she is 6") && ok; }));
     } else if (w == "recommend") {
-      results.push_back(Measure(w, n, [&] { session = engine.NewSession("b", 1); }, [&] {
-        ok = Say(*session, "a gift for my 6 year old who loves lego, under 40 euros") && ok;
-      }));
+      results.push_back(Measure(
+          w, n, [&] { session = engine.NewSession("b", 1); },
+          [&] {
+            ok = Say(*session, "a gift for my 6 year old who loves lego, under 40 euros") && ok;
+          }));
     } else if (w == "add_to_cart") {
       results.push_back(Measure(
           w, n,
@@ -175,34 +218,29 @@ int main(int argc, char** argv) {
           },
           [&] { ok = Say(*session, "add the second one") && ok; }));
     } else if (w == "checkout") {
-      results.push_back(Measure(w, n, [&] { session = SessionWithCart(engine, 1); },
-                                [&] { ok = Say(*session, "checkout") && ok; }));
+      results.push_back(Measure(
+          w, n, [&] { session = SessionWithCart(engine, 1); },
+          [&] { ok = Say(*session, "checkout") && ok; }));
     } else if (w == "snapshot_restore") {
       session = SessionWithCart(engine, 1);
       std::string bytes = session->Snapshot();
-      Stats stats = Measure(w, n, [] {}, [&] {
-        std::string snapshot = session->Snapshot();
-        absl::StatusOr<std::unique_ptr<Session>> restored = engine.RestoreSession(snapshot);
-        ok = ok && restored.ok();
-      });
+      Stats stats = Measure(
+          w, n, [] {},
+          [&] {
+            std::string snapshot = session->Snapshot();
+            absl::StatusOr<std::unique_ptr<Session>> restored = engine.RestoreSession(snapshot);
+            ok = ok && restored.ok();
+          });
       stats.extra = static_cast<double>(bytes.size());
       stats.extra_name = "snapshot_bytes";
       results.push_back(stats);
     } else if (w == "idle_memory") {
       const int sessions = std::min(n, 1000);
-      std::vector<std::unique_ptr<Session>> keep;
-      keep.reserve(sessions);
-      std::unique_ptr<Session> prototype = SessionWithCart(engine, 1);
-      std::string bytes = prototype->Snapshot();
-      struct mallinfo2 before = mallinfo2();
-      for (int i = 0; i < sessions; ++i) keep.push_back(*engine.RestoreSession(bytes));
-      struct mallinfo2 after = mallinfo2();
-      Stats stats;
-      stats.name = w;
-      stats.n = sessions;
-      stats.extra = static_cast<double>(after.uordblks - before.uordblks) / sessions;
-      stats.extra_name = "bytes_per_session";
-      results.push_back(stats);
+      std::unique_ptr<Session> mid_flow = SessionMidFlow(engine, 1);
+      std::unique_ptr<Session> with_cart = SessionWithCart(engine, 1);
+      if (mid_flow == nullptr || with_cart == nullptr) return 1;
+      results.push_back(IdleMemory(w, engine, *mid_flow, sessions, &ok));
+      results.push_back(IdleMemory(w + "_cart", engine, *with_cart, sessions, &ok));
     } else {
       std::fprintf(stderr, "turn_bench: unknown workload \"%s\"\n", w.c_str());
       return 2;
@@ -213,8 +251,9 @@ int main(int argc, char** argv) {
     std::printf("[");
     for (size_t i = 0; i < results.size(); ++i) {
       const Stats& s = results[i];
-      std::printf("%s{\"workload\":\"%s\",\"n\":%d,\"p50_us\":%.2f,\"p99_us\":%.2f,\"mean_us\":%.2f",
-                  i ? "," : "", s.name.c_str(), s.n, s.p50_us, s.p99_us, s.mean_us);
+      std::printf(
+          "%s{\"workload\":\"%s\",\"n\":%d,\"p50_us\":%.2f,\"p99_us\":%.2f,\"mean_us\":%.2f",
+          i ? "," : "", s.name.c_str(), s.n, s.p50_us, s.p99_us, s.mean_us);
       if (!s.extra_name.empty()) std::printf(",\"%s\":%.0f", s.extra_name.c_str(), s.extra);
       std::printf("}");
     }
@@ -225,7 +264,7 @@ int main(int argc, char** argv) {
   for (const Stats& s : results) {
     if (s.name == "load") {
       std::printf("%-17s %8d %8.2f ms\n", s.name.c_str(), s.n, s.p50_us);
-    } else if (s.name == "idle_memory") {
+    } else if (s.name.starts_with("idle_memory")) {
       std::printf("%-17s %8d %35s %.0f bytes/session\n", s.name.c_str(), s.n, "", s.extra);
     } else {
       std::printf("%-17s %8d %7.2f us %7.2f us %7.2f us", s.name.c_str(), s.n, s.p50_us, s.p99_us,

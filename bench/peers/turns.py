@@ -13,8 +13,9 @@
 # turn_bench runs as `turn_bench --bundle=<demo> --workloads=qualify,
 # snapshot_restore,idle_memory --json` (a JSON array, one object per workload):
 # turns per second is 1e6 / qualify's mean_us (XState's figure is a mean too),
-# bytes per idle session is idle_memory's bytes_per_session (mallinfo2 over
-# 1,000 restored sessions with a 3-line cart), the stored session is
+# bytes per idle session is idle_memory_cart's bytes_per_session (mallinfo2
+# over 1,000 restored sessions with a 3-line cart; the idle_memory row is a
+# session idle mid-flow with no cart), the stored session is
 # snapshot_restore's snapshot_bytes. --no-xstate: xstate is not installed.
 
 import json
@@ -50,7 +51,7 @@ def turn_bench_row(turn_bench, bundle):
     qualify = by_name["qualify"]
     return {"turns_per_s": 1e6 / qualify["mean_us"], "qualify_us_p50": qualify["p50_us"],
             "qualify_us_mean": qualify["mean_us"], "qualify_turns": qualify["n"],
-            "bytes_per_idle_session": by_name["idle_memory"]["bytes_per_session"],
+            "bytes_per_idle_session": by_name["idle_memory_cart"]["bytes_per_session"],
             "snapshot_bytes": by_name["snapshot_restore"]["snapshot_bytes"]}
 
 
