@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <limits>
-#include <map>
 #include <string>
 #include <utility>
 
@@ -112,11 +112,16 @@ class TermCollector {
  public:
   explicit TermCollector(std::vector<std::string>* out) : out_(out) {}
 
-  void AddText(std::string_view original, std::vector<text::Token>* tokens) {
+  // Appends the terms of `original` to *out; with `token_of`, also each
+  // term's token (its index in *tokens) when the term is a token's text, or
+  // -1 when it derives from tokens.
+  void AddText(std::string_view original, std::vector<text::Token>* tokens,
+               std::vector<int>* token_of = nullptr) {
     text::Tokenize(original, {}, tokens);
     for (size_t k = 0; k < tokens->size(); ++k) {
       const text::Token& t = (*tokens)[k];
       out_->push_back(t.text);
+      if (token_of != nullptr) token_of->push_back(static_cast<int>(k));
       if (t.kind == text::TokenKind::kAlnum) SplitAlnum(t.text, out_);
       if (k + 1 < tokens->size()) {
         const text::Token& u = (*tokens)[k + 1];
@@ -124,6 +129,7 @@ class TermCollector {
         const bool digits = t.kind != text::TokenKind::kWord || u.kind != text::TokenKind::kWord;
         if (glued || digits) out_->push_back(t.text + u.text);
       }
+      if (token_of != nullptr) token_of->resize(out_->size(), -1);
     }
   }
 
@@ -221,28 +227,59 @@ Lexicon Lexicon::Build(const Catalog::Rep& rep, const StringColumn& aliases) {
   struct Range {
     uint32_t begin, mid, end;  // [begin, mid) words, [mid, end) derived
   };
-  absl::flat_hash_map<std::string_view, Range> memo;
   std::vector<uint32_t> memo_ids;
-  auto terms_of = [&](std::string_view text) -> Range {
-    auto [it, inserted] = memo.try_emplace(text, Range{0, 0, 0});
-    if (!inserted) return it->second;
+  std::vector<uint32_t> token_ids;
+  std::vector<int> token_of;
+  auto make_range = [&](std::string_view text) -> Range {
     words.clear();
-    collect.AddText(text, &tokens);
+    token_of.clear();
+    collect.AddText(text, &tokens, &token_of);
     Range r;
     r.begin = static_cast<uint32_t>(memo_ids.size());
-    for (const text::Token& t : tokens) memo_ids.push_back(term_id(t.text));
+    token_ids.clear();
+    for (const text::Token& t : tokens) token_ids.push_back(term_id(t.text));
+    memo_ids.insert(memo_ids.end(), token_ids.begin(), token_ids.end());
     std::sort(memo_ids.begin() + r.begin, memo_ids.end());
     memo_ids.erase(std::unique(memo_ids.begin() + r.begin, memo_ids.end()), memo_ids.end());
     r.mid = static_cast<uint32_t>(memo_ids.size());
-    for (const std::string& w : words) memo_ids.push_back(term_id(w));
+    // A token's text is already interned: only derived terms are looked up.
+    for (size_t k = 0; k < words.size(); ++k) {
+      memo_ids.push_back(token_of[k] >= 0 ? token_ids[static_cast<size_t>(token_of[k])]
+                                          : term_id(words[k]));
+    }
     r.end = static_cast<uint32_t>(memo_ids.size());
-    it->second = r;
     return r;
   };
+  // Names repeat across variants: memoized by their text. Brands and
+  // attribute values are memoized by their code (no hashing of the text).
+  absl::flat_hash_map<std::string_view, Range> memo;
+  auto terms_of = [&](std::string_view text) -> Range {
+    auto [it, inserted] = memo.try_emplace(text, Range{0, 0, 0});
+    if (inserted) it->second = make_range(text);
+    return it->second;
+  };
+  constexpr Range kNotYet{UINT32_MAX, 0, 0};
+  auto terms_by_code = [&](std::vector<Range>& memo_by_code, size_t code,
+                           std::string_view text) -> Range {
+    if (memo_by_code[code].begin == kNotYet.begin) memo_by_code[code] = make_range(text);
+    return memo_by_code[code];
+  };
+  std::vector<Range> brand_memo(rep.brands.size(), kNotYet);
   auto add_range = [&](Range r) {
     ids.insert(ids.end(), memo_ids.begin() + r.begin, memo_ids.begin() + r.end);
   };
-  std::map<std::pair<AttributeId, double>, std::vector<uint32_t>> variant_memo;
+  std::vector<std::vector<Range>> value_memo(searchable.size());
+  for (size_t k = 0; k < searchable.size(); ++k) {
+    value_memo[k].assign(rep.attributes[searchable[k]].dictionary.size(), kNotYet);
+  }
+  // By attribute and value; -0 is 0 (one entry per value that compares equal).
+  absl::flat_hash_map<std::pair<AttributeId, uint64_t>, std::vector<uint32_t>> variant_memo;
+  auto variant_key = [](AttributeId a, double v) {
+    if (v == 0) v = 0;  // -0.0 -> 0.0
+    uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    return std::make_pair(a, bits);
+  };
   // Products come in order: walk sparse axis columns with a cursor each.
   std::vector<size_t> axis_cursor(axes.size(), 0);
   auto axis_value = [&](size_t k, ProductIndex i) -> std::optional<double> {
@@ -260,11 +297,16 @@ Lexicon Lexicon::Build(const Catalog::Rep& rep, const StringColumn& aliases) {
     name_terms.insert(name_terms.end(), memo_ids.begin() + name.begin, memo_ids.begin() + name.mid);
     name_offsets.push_back(static_cast<uint32_t>(name_terms.size()));
     add_range(name);
-    if (rep.brand_of[i] != 0) add_range(terms_of(rep.brands[rep.brand_of[i] - 1]));
-    for (AttributeId a : searchable) {
-      const AttributeStore& s = rep.attributes[a];
+    if (rep.brand_of[i] != 0) {
+      const uint32_t b = rep.brand_of[i] - 1;
+      add_range(terms_by_code(brand_memo, b, rep.brands[b]));
+    }
+    for (size_t k = 0; k < searchable.size(); ++k) {
+      const AttributeStore& s = rep.attributes[searchable[k]];
       if (s.info.type == AttributeType::kList) continue;
-      if (std::optional<uint32_t> code = s.codes.Get(i)) add_range(terms_of(s.dictionary[*code]));
+      if (std::optional<uint32_t> code = s.codes.Get(i)) {
+        add_range(terms_by_code(value_memo[k], *code, s.dictionary[*code]));
+      }
     }
     // Models and aliases are mostly unique: not memoized.
     words.clear();
@@ -292,7 +334,7 @@ Lexicon Lexicon::Build(const Catalog::Rep& rep, const StringColumn& aliases) {
       if (s.info.type != AttributeType::kNumber || s.info.unit.empty()) continue;
       std::optional<double> v = axis_value(k, i);
       if (!v) continue;
-      auto [it, inserted] = variant_memo.try_emplace({a, *v});
+      auto [it, inserted] = variant_memo.try_emplace(variant_key(a, *v));
       if (inserted) {
         it->second.push_back(term_id(text::Fold(FormatNumber(*v) + s.info.unit)));
         if (std::optional<LargerUnit> larger = NextLargerUnit(s.info.unit);

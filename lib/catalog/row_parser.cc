@@ -149,7 +149,11 @@ RowParser::RowParser(const CompiledMapping* mapping) : mapping_(mapping) {
 }
 
 void RowParser::ResolveSources(element root) {
-  for (uint32_t s : direct_) resolved_[s] = mapping_->sources[s].path.Resolve(root, &found_[s]);
+  present_.clear();
+  for (uint32_t s : direct_) {
+    resolved_[s] = mapping_->sources[s].path.Resolve(root, &found_[s]);
+    if (resolved_[s] != JsonPath::Result::kAbsent) present_.push_back(s);
+  }
   for (const Dispatch& d : dispatch_) {
     for (uint32_t s : d.sources) resolved_[s] = JsonPath::Result::kAbsent;
     element parent;
@@ -158,6 +162,7 @@ void RowParser::ResolveSources(element root) {
     simdjson::dom::object obj;
     if (r == JsonPath::Result::kWrongType || parent.get_object().get(obj) != simdjson::SUCCESS) {
       for (uint32_t s : d.sources) resolved_[s] = JsonPath::Result::kWrongType;
+      present_.insert(present_.end(), d.sources.begin(), d.sources.end());
       continue;
     }
     for (auto [key, value] : obj) {
@@ -170,9 +175,13 @@ void RowParser::ResolveSources(element root) {
         } else {
           resolved_[s] = tail.Resolve(value, &found_[s]);
         }
+        if (resolved_[s] != JsonPath::Result::kAbsent) present_.push_back(s);
       }
     }
   }
+  // In source order, once each (a repeated key may have listed one twice).
+  std::sort(present_.begin(), present_.end());
+  present_.erase(std::unique(present_.begin(), present_.end()), present_.end());
   std::fill(when_state_.begin(), when_state_.end(), 0);
 }
 
@@ -454,7 +463,9 @@ bool RowParser::ParseAttributes(element root, RowValues* row, RowError* error) {
   const CompiledMapping& m = *mapping_;
   std::string text;
   ResolveSources(root);
-  for (size_t si = 0; si < m.sources.size(); ++si) {
+  // Only the sources the row holds, in source order (the first value of a
+  // column wins, see CatalogBuilder::Add).
+  for (const uint32_t si : present_) {
     const AttributeSource& src = m.sources[si];
     const ColumnSpec& col = m.columns[src.column];
     const JsonPath::Result r = resolved_[si];

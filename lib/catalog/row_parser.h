@@ -57,6 +57,7 @@ class RowParser {
   std::vector<uint32_t> direct_;  // sources resolved one by one
   std::vector<JsonPath::Result> resolved_;
   std::vector<simdjson::dom::element> found_;
+  std::vector<uint32_t> present_;  // sources not kAbsent in this row, ascending
   // Distinct "when" paths, each resolved at most once per row.
   std::vector<JsonPath> when_paths_;
   std::vector<int> when_of_;        // per source, -1 for none

@@ -63,12 +63,17 @@ class KeyIndex {
   // The caller then appends `value` to the column as product i.
   std::optional<ProductIndex> InsertOrFind(std::string_view value, ProductIndex i) {
     const uint32_t h = HashOf(value);
-    auto it = set_.find(Probe{value, h});
-    if (it != set_.end()) return *it;
     if (hashes_.size() <= i) hashes_.resize(i + 1, 0);
-    hashes_[i] = h;
-    set_.insert(i);
-    return std::nullopt;
+    bool inserted = false;
+    // One probe: the slot is filled only when `value` is new. hashes_[i] is
+    // set before the slot is, and growing reads only the hashes of others.
+    auto it = set_.lazy_emplace(Probe{value, h}, [&](const auto& construct) {
+      hashes_[i] = h;
+      construct(i);
+      inserted = true;
+    });
+    if (inserted) return std::nullopt;
+    return *it;
   }
   std::optional<ProductIndex> Find(std::string_view value) const {
     auto it = set_.find(Probe{value, HashOf(value)});
