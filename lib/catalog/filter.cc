@@ -114,6 +114,23 @@ class Evaluator {
   // Keeps the (ascending) candidates that satisfy x; sparse columns are
   // walked alongside the candidates instead of searched for each.
   void Refine(const Resolved& x, std::vector<ProductIndex>* candidates) const;
+  // About how many values Fill reads for x: a column scan reads every
+  // product (dense) or the column's rows (sparse); postings, their length.
+  size_t FillCost(const Resolved& x) const {
+    if (x.indexed()) return Estimate(x);
+    switch (x.kind) {
+      case Resolved::kNumber:
+        return x.attr->numbers.dense() ? r_.size : x.attr->numbers.count();
+      case Resolved::kRating:
+        return r_.rating.dense() ? r_.size : r_.rating.count();
+      case Resolved::kCodes:
+        return x.attr->codes.dense() ? r_.size : x.attr->codes.count();
+      case Resolved::kList:
+        return x.attr->list_rows.size();
+      default:
+        return r_.size;
+    }
+  }
   // An upper bound on the products x can pass: the rows of its column.
   size_t PassBound(const Resolved& x) const {
     switch (x.kind) {
@@ -516,6 +533,22 @@ void Evaluator::Refine(const Resolved& x, std::vector<ProductIndex>* candidates)
       }
       return any == want;
     });
+  } else if (numbers != nullptr && IsOrdering(x.op)) {
+    // Dense column, one bound: a tight loop instead of Test's dispatch.
+    std::span<const double> values = numbers->values();
+    const double bound = x.numbers[0];
+    for (ProductIndex i : cand) {
+      if (numbers->present(i) && Compare(values[i], x.op, bound)) cand[kept++] = i;
+    }
+  } else if ((x.kind == Resolved::kPrice || x.kind == Resolved::kListPrice) && IsOrdering(x.op) &&
+             r_.currency_of.empty()) {
+    if (x.currency_known) {
+      const std::vector<int64_t>& prices = x.kind == Resolved::kPrice ? r_.price : r_.list_price;
+      const int64_t bound = x.minor[0];
+      for (ProductIndex i : cand) {
+        if (prices[i] != Catalog::kNoPrice && Compare(prices[i], x.op, bound)) cand[kept++] = i;
+      }
+    }
   } else {
     for (ProductIndex i : cand) {
       if (Test(x, i)) cand[kept++] = i;
@@ -600,7 +633,17 @@ absl::StatusOr<ProductSet> Catalog::Select(std::span<const Constraint> constrain
     }
   }
   if (driver >= 0 && driver_size == 0) return result;
-  if (driver >= 0 && (driver_size <= r.size / 8 || resolved.size() == 1)) {
+  // A small driver always drives. A larger one (a big category) still does
+  // when testing its products against the other constraints reads fewer
+  // values than filling a bitmap per constraint (a dense column is a scan of
+  // every product).
+  bool drive = driver >= 0 && (driver_size <= r.size / 8 || resolved.size() == 1);
+  if (driver >= 0 && !drive) {
+    size_t fill_cost = 0;
+    for (const Resolved& x : resolved) fill_cost += eval.FillCost(x);
+    drive = driver_size * resolved.size() < fill_cost;
+  }
+  if (drive) {
     eval.ForEachPosting(resolved[driver], [&](ProductIndex i) { result.Insert(i); });
     if (resolved.size() == 1) return result;
     std::vector<ProductIndex> candidates = result.ToVector();
