@@ -22,7 +22,7 @@ void AddEnglish(LexiconBuilder* lx) {
   lx->AddRoles({"old"}, kAgeOld);
   lx->AddRoles({"yo"}, kAgeYears | kAgeOld);
   lx->AddRoles({"is", "s", "was", "will be"}, kAgeIs);
-  lx->AddRoles({"aged", "age", "ages", "turning", "turns", "turned", "just turned"}, kAgeCue);
+  lx->AddRoles({"aged", "age", "ages", "turning", "turns", "turned"}, kAgeCue);
   lx->AddRoles({"son",      "daughter",   "kid",     "kids",   "child",    "children",
                 "boy",      "girl",       "nephew",  "niece",  "grandson", "granddaughter",
                 "toddler",  "baby",       "brother", "sister", "teen",     "teenager",
@@ -41,9 +41,11 @@ void AddItalian(LexiconBuilder* lx) {
   lx->AddRoles({"età", "compie", "compirà", "compiuto", "compiuti", "fa"}, kAgeCue);
   lx->AddRoles({"ha", "che ha", "avrà", "compie"}, kAgeHas);
   lx->AddRoles(
-      {"bambino",  "bambina",  "bambini",  "bambine", "figlio",  "figlia",  "figli",   "nipote",
-       "nipotino", "nipotina", "ragazzo",  "ragazza", "ragazzi", "bimbo",   "bimba",   "bimbi",
-       "maschio",  "femmina",  "fratello", "sorella", "neonato", "neonata", "piccolo", "piccola"},
+      {"bambino",  "bambina",  "bambini",    "bambine",   "figlio",    "figlia",    "figli",
+       "nipote",   "nipotino", "nipotina",   "ragazzo",   "ragazza",   "ragazzi",   "bimbo",
+       "bimba",    "bimbi",    "maschio",    "femmina",   "fratello",  "sorella",   "neonato",
+       "neonata",  "piccolo",  "piccola",    "ragazzino", "ragazzina", "ragazzini", "bambinetto",
+       "bimbetto", "bimbetta", "adolescente"},
       kAgePerson);
   lx->AddRoles({"garanzia", "abbonamento", "contratto", "da", "per", "tra", "fra", "entro", "dopo",
                 "ogni", "durata", "ultimi", "scorsi", "batteria", "licenza", "dura"},
@@ -166,7 +168,13 @@ void FindAges(const Scan& scan, std::vector<Candidate>* out) {
     // The nearer of a child noun and a duration word decides: "for a
     // toddler, 18 months" is an age, "garanzia di 2 anni" a duration.
     const int cue = NearestBefore(scan, i, 4, kAgePerson | kAgeBlock);
-    if (cue >= 0 && !scan.units[static_cast<size_t>(cue)].Has(kAgePerson)) continue;
+    // Italian and French "per 6 anni", "pour 7 ans" right before the number
+    // say whom it is for ("giochi per 6 anni"), unless a duration word comes
+    // before them ("garanzia valida per 2 anni").
+    const bool for_whom = cue == i - 1 && scan.language != Language::kEnglish &&
+                          (prev->text == "per" || prev->text == "pour") &&
+                          NearestBefore(scan, i - 1, 4, kAgeBlock) < 0;
+    if (cue >= 0 && !for_whom && !scan.units[static_cast<size_t>(cue)].Has(kAgePerson)) continue;
     if (const Unit* after = scan.at(j + 1);
         after != nullptr && (after->text == "ago" || after->text == "fa")) {
       continue;  // "3 years ago", "3 anni fa"

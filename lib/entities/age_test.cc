@@ -34,6 +34,7 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"en", "a six year old", {"age:6 \"six year old\""}},
                       Case{"en", "aged 7", {"age:7 \"aged 7\""}},
                       Case{"en", "she is turning 5", {"age:5 \"turning 5\""}},
+                      Case{"en", "he just turned 11", {"age:11 \"turned 11\""}},
                       Case{"en", "my son is 6 years", {"age:6 \"6 years\""}},
                       Case{"en", "an 18 month old", {"age:1 \"18 month old\""}},
                       Case{"en", "for a 3 y/o", {"age:3 \"3 y/o\""}},
@@ -58,6 +59,11 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"it", "garanzia di 2 anni", {"number:2 \"2\""}},
                       Case{"it", "lo uso da 3 anni", {"number:3 \"3\""}},
                       Case{"it", "3 anni fa", {"number:3 \"3\""}},
+                      // "per" right before the number says whom it is for, unless a
+                      // duration word comes first.
+                      Case{"it", "giochi per 6 anni", {"age:6 \"6 anni\""}},
+                      Case{"it", "garanzia valida per 2 anni", {"number:2 \"2\""}},
+                      Case{"it", "per un ragazzino di undici anni", {"age:11 \"undici anni\""}},
                       Case{"it",
                            "per mio nipote di 8 anni sotto i 30 euro",
                            {"age:8 \"8 anni\"", "money:under ..30.00 EUR \"sotto i 30 euro\""}}));
@@ -71,6 +77,8 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"fr", "garantie 2 ans", {"number:2 \"2\""}},
                       Case{"fr", "depuis 2 ans", {"number:2 \"2\""}},
                       Case{"fr", "il y a 3 ans", {"number:3 \"3\""}},
+                      Case{"fr", "des jeux pour 7 ans", {"age:7 \"7 ans\""}},
+                      Case{"fr", "garantie valable pour 2 ans", {"number:2 \"2\""}},
                       Case{"fr",
                            "pour ma fille de 7 ans, moins de 25 €",
                            {"age:7 \"7 ans\"", "money:under ..25.00 EUR \"moins de 25 €\""}}));
