@@ -21,6 +21,7 @@
 #include "entities/compatibility.h"
 #include "entities/lexicon.h"
 #include "entities/money.h"
+#include "entities/not_amounts.h"
 #include "entities/numbers.h"
 #include "entities/quantity.h"
 #include "entities/resolve.h"
@@ -148,6 +149,7 @@ absl::StatusOr<std::shared_ptr<const EntityExtractor>> EntityExtractor::Create(
     tables.language = *language;
     entities::LexiconBuilder builder;
     entities::AddNumberWords(*language, &builder);
+    entities::AddDateWords(*language, &builder);
     entities::AddMoneyWords(*language, rep->config, &builder);
     entities::AddQuantityWords(*language, &builder);
     entities::AddAgeWords(*language, &builder);
@@ -203,6 +205,7 @@ void EntityExtractor::Extract(std::string_view input, std::string_view language,
   text::Tokenize(text, {.keep_symbols = true}, &scan.tokens);
   entities::Segment(&scan);
   entities::ReadNumbers(&scan);
+  entities::MaskNotAmounts(&scan);
 
   std::vector<Candidate>& candidates = scratch.candidates;
   candidates.clear();

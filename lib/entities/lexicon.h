@@ -85,6 +85,7 @@ enum Role : uint64_t {
   kBrand = 1ull << 44,             // a catalog brand: `value` is its name as the catalog writes it
   kSizeVerb = 1ull << 45,          // wear, wears: a size cue the span leaves out
   kCompatNeedsCue = 1ull << 46,    // samsung: a platform only after a cue ("per il mio Samsung")
+  kMonth = 1ull << 47,             // march, maggio, mars: a number beside it is a date
 };
 
 // Number words by how they combine ("twenty" + "five", "deux" + "cents").

@@ -93,6 +93,23 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"fr", "de 1 à 500", {"number:1 \"1\"", "number:500 \"500\""}},
                       Case{"fr", "un café", {}}));
 
+// Times, dates and phone numbers are no numbers (not_amounts.h); order
+// numbers, ranges and counts next to them still are.
+INSTANTIATE_TEST_SUITE_P(
+    NotAmounts, NumbersTest,
+    ::testing::Values(
+        Case{"en", "open until 5:30 today", {}}, Case{"en", "by 5 pm", {}},
+        Case{"en", "call me at 555-0199", {}}, Case{"en", "347 1234567", {}},
+        Case{"en", "delivered on March 3rd", {}}, Case{"en", "the 3rd of May", {}},
+        Case{"en", "on 12/05/2024", {}}, Case{"en", "May I have 2", {"number:2 \"2\""}},
+        Case{"en", "order 77120", {"number:77120 \"77120\""}},
+        Case{"en", "20-40", {"number:20 \"20\"", "number:40 \"40\""}},
+        Case{"en", "1000-1500", {"number:1000 \"1000\"", "number:1500 \"1500\""}},
+        Case{"it", "consegna entro le 18?", {}}, Case{"it", "dalle 9 alle 18", {}},
+        Case{"it", "è arrivato il 3 maggio 2024", {}}, Case{"it", "le 3 cover", {"number:3 \"3\""}},
+        Case{"fr", "mon numéro : 06 12 34 56 78", {}}, Case{"fr", "livré le 3 mars", {}},
+        Case{"fr", "vers 18 heures", {}}, Case{"fr", "1 500", {"number:1500 \"1 500\""}}));
+
 TEST(ItalianNumberWord, ReadsFusedForms) {
   EXPECT_EQ(ParseItalianNumberWord("ventotto"), 28);
   EXPECT_EQ(ParseItalianNumberWord("novantanove"), 99);

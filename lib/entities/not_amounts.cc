@@ -1,0 +1,181 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+
+#include "entities/not_amounts.h"
+
+#include <optional>
+#include <string_view>
+
+namespace chatcart::entities {
+namespace {
+
+using text::Language;
+
+bool IsDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// A number in digits only ("0199", not "1.5k" or "twenty").
+bool DigitGroup(const Unit* u) {
+  return u != nullptr && u->has_number && !u->number_words && !u->phrase &&
+         u->kind == text::TokenKind::kNumber && IsDigits(u->text);
+}
+
+std::string_view Gap(const Scan& scan, const Unit& a, const Unit& b) {
+  return a.end <= b.begin ? scan.text.substr(a.end, b.begin - a.end) : std::string_view();
+}
+
+// A day of the month (digits, maybe "3rd"/"1er"), or nullopt.
+bool Day(const Unit* u) {
+  if (u == nullptr || !u->has_number || u->number_words || u->prefix != Affix::kNone) return false;
+  if (u->suffix != Affix::kNone && u->suffix != Affix::kOrdinal) return false;
+  std::optional<int64_t> v = u->number.Integer();
+  return v.has_value() && *v >= 1 && *v <= 31;
+}
+
+bool Year(const Unit* u) {
+  if (!DigitGroup(u)) return false;
+  std::optional<int64_t> v = u->number.Integer();
+  return v.has_value() && *v >= 1900 && *v <= 2100;
+}
+
+bool Hour(const Unit* u) {
+  if (!DigitGroup(u)) return false;
+  std::optional<int64_t> v = u->number.Integer();
+  return v.has_value() && *v <= 24;
+}
+
+bool Month(const Scan& scan, const Unit* u) {
+  if (u == nullptr || !u->Has(kMonth)) return false;
+  // "may" is a month only written "May" ("may I have 2": no date).
+  if (scan.language == Language::kEnglish && u->text == "may") return scan.text[u->begin] == 'M';
+  return true;
+}
+
+void Clear(Unit* u) {
+  if (u != nullptr) u->has_number = false;
+}
+
+// Digit groups joined by one space or a glued dash, from unit i; returns the
+// units consumed.
+int PhoneRun(Scan* scan, int i) {
+  std::vector<Unit>& units = scan->units;
+  const int n = static_cast<int>(units.size());
+  if (!DigitGroup(&units[i])) return 1;
+  int groups = 1;
+  int digits = static_cast<int>(units[i].text.size());
+  bool zero = units[i].text.size() >= 2 && units[i].text[0] == '0';
+  int j = i + 1;
+  while (j < n) {
+    int next = j;
+    if (units[j].IsDash() && Gap(*scan, units[j - 1], units[j]).empty() && j + 1 < n &&
+        Gap(*scan, units[j], units[j + 1]).empty()) {
+      next = j + 1;
+    } else if (Gap(*scan, units[j - 1], units[j]) != " ") {
+      break;
+    }
+    if (!DigitGroup(&units[next])) break;
+    ++groups;
+    digits += static_cast<int>(units[next].text.size());
+    zero = zero || (units[next].text.size() >= 2 && units[next].text[0] == '0');
+    j = next + 1;
+  }
+  if (groups >= 2 && (zero || digits >= 9 || (groups >= 3 && digits >= 7))) {
+    for (int k = i; k < j; ++k) Clear(&units[k]);
+  }
+  return j - i;
+}
+
+}  // namespace
+
+void AddDateWords(Language language, LexiconBuilder* lexicon) {
+  switch (language) {
+    case Language::kEnglish:
+      lexicon->AddRoles(
+          {"january",   "february", "march",    "april",    "may",  "june", "july", "august",
+           "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+           "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"},
+          kMonth);
+      break;
+    case Language::kItalian:
+      lexicon->AddRoles({"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
+                         "agosto", "settembre", "ottobre", "novembre", "dicembre"},
+                        kMonth);
+      break;
+    case Language::kFrench:
+      lexicon->AddRoles({"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                         "septembre", "octobre", "novembre", "décembre"},
+                        kMonth);
+      break;
+  }
+}
+
+void MaskNotAmounts(Scan* scan) {
+  std::vector<Unit>& units = scan->units;
+  const int n = static_cast<int>(units.size());
+  // Phone numbers.
+  for (int i = 0; i < n;) i += PhoneRun(scan, i);
+  for (int i = 0; i < n; ++i) {
+    Unit* u = &units[i];
+    Unit* next = i + 1 < n ? &units[i + 1] : nullptr;
+    // "5:30", "12/05/2024".
+    if (DigitGroup(u) && DigitGroup(next)) {
+      const std::string_view gap = Gap(*scan, *u, *next);
+      if ((gap == ":" && next->text.size() == 2) || gap == "/") {
+        Clear(u);
+        Clear(next);
+        if (gap == "/" && i + 2 < n && DigitGroup(&units[i + 2]) &&
+            Gap(*scan, *next, units[i + 2]) == "/") {
+          Clear(&units[i + 2]);
+        }
+        continue;
+      }
+    }
+    // Dates around a month name: "3 maggio 2024", "the 3rd of May", "March 3rd".
+    if (Month(*scan, u)) {
+      Unit* before = i >= 1 ? &units[i - 1] : nullptr;
+      if (before != nullptr && (before->text == "of" || before->text == "de") && i >= 2) {
+        before = &units[i - 2];
+      }
+      Unit* after = next;
+      if (after != nullptr && after->text == "the" && i + 2 < n) after = &units[i + 2];
+      if (Day(before)) {
+        Clear(before);
+        if (Year(next)) Clear(next);
+      } else if (Day(after)) {
+        Clear(after);
+      } else if (Year(next)) {
+        Clear(next);
+      }
+      continue;
+    }
+    // Hours: "5 pm", "5 o'clock", "alle 18", "dalle 9", "entro le 18", "ore 18".
+    if (Hour(u)) {
+      const Unit* prev = i >= 1 ? &units[i - 1] : nullptr;
+      const Unit* prev2 = i >= 2 ? &units[i - 2] : nullptr;
+      bool hour = false;
+      switch (scan->language) {
+        case Language::kEnglish:
+          hour = next != nullptr && (next->text == "pm" || next->text == "am" ||
+                                     next->text == "o'clock" || next->text == "o");
+          break;
+        case Language::kItalian:
+          hour = prev != nullptr &&
+                 (prev->text == "alle" || prev->text == "dalle" || prev->text == "ore" ||
+                  (prev->text == "le" && prev2 != nullptr &&
+                   (prev2->text == "entro" || prev2->text == "verso" || prev2->text == "dopo")));
+          break;
+        case Language::kFrench:
+          hour = next != nullptr &&
+                 (next->text == "h" || next->text == "heures" || next->text == "heure");
+          break;
+      }
+      if (hour) Clear(u);
+    }
+  }
+}
+
+}  // namespace chatcart::entities
