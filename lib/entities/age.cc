@@ -171,7 +171,7 @@ void FindAges(const Scan& scan, std::vector<Candidate>* out) {
     // Italian and French "per 6 anni", "pour 7 ans" right before the number
     // say whom it is for ("giochi per 6 anni"), unless a duration word comes
     // before them ("garanzia valida per 2 anni").
-    const bool for_whom = cue == i - 1 && scan.language != Language::kEnglish &&
+    const bool for_whom = cue >= 0 && cue == i - 1 && scan.language != Language::kEnglish &&
                           (prev->text == "per" || prev->text == "pour") &&
                           NearestBefore(scan, i - 1, 4, kAgeBlock) < 0;
     if (cue >= 0 && !for_whom && !scan.units[static_cast<size_t>(cue)].Has(kAgePerson)) continue;

@@ -31,7 +31,8 @@ void AddEnglish(LexiconBuilder* lx) {
   AddOrdinal(lx, {"ninth"}, 9);
   AddOrdinal(lx, {"tenth"}, 10);
   AddOrdinal(lx, {"last"}, -1);
-  AddOrdinal(lx, {"second to last", "second-to-last", "second last", "penultimate"}, -2);
+  AddOrdinal(lx, {"second to last", "second-to-last", "second last", "penultimate", "last but one"},
+             -2);
   lx->AddRoles({"one", "ones", "option", "item", "product", "model", "choice", "link", "result",
                 "printer", "pick"},
                kOrdinalNoun);
@@ -109,9 +110,10 @@ void AddFrench(LexiconBuilder* lx) {
                 "heure", "moment",  "été",  "hiver", "saison",  "main",  "nom",  "classe",
                 "chose", "étage",   "vue",  "abord", "secours", "prénom"},
                kTimeNoun);
-  lx->AddRoles({"prends",  "prendrai",  "prendre",  "prenez",    "veux",    "voudrais", "achète",
-                "acheter", "achèterai", "ajoute",   "ajouter",   "ajoutez", "mets",     "mettez",
-                "donne",   "donnez",    "commande", "commander", "faut",    "prenons"},
+  lx->AddRoles({"prends",   "prendrai",  "prendre",  "prenez",    "veux",    "voudrais", "achète",
+                "acheter",  "achèterai", "ajoute",   "ajouter",   "ajoutez", "mets",     "mettez",
+                "donne",    "donnez",    "commande", "commander", "faut",    "prenons",  "rajoute",
+                "rajoutez", "rajouter",  "remets",   "remettez"},
                kQuantityVerb);
   lx->AddRoles({"de ceux-ci", "de ceux-là", "de celles-ci", "de celles-là", "de ceux", "de celles",
                 "de ces"},
@@ -170,8 +172,20 @@ void FindQuantities(const Scan& scan, std::vector<Candidate>* out) {
     const Unit* prev = scan.at(i - 1);
     // "order 3" is a count, "my order 48213" (a determiner first) a noun's number.
     bool verb = prev != nullptr && prev->Has(kQuantityVerb) && !scan.Has(i - 2, kDeterminer);
-    if (!verb && prev != nullptr && IsQuantityFiller(*prev)) verb = scan.Has(i - 2, kQuantityVerb);
-    const bool after = next != nullptr && next->Has(kQuantityAfter | kQuantityNoun | kMore);
+    if (!verb && prev != nullptr && IsQuantityFiller(*prev)) {
+      // "prends-en deux", "ajoutez-en une": the verb, a dash, the clitic.
+      const int v = scan.at(i - 2) != nullptr && scan.at(i - 2)->IsDash() ? i - 3 : i - 2;
+      verb = scan.Has(v, kQuantityVerb);
+    }
+    bool after = next != nullptr && next->Has(kQuantityAfter | kQuantityNoun | kMore);
+    // "un puzzle da 1000 pezzi", "de 500 pièces", "a 60 piece set": pieces
+    // after a preposition or an article describe an item; they count nothing.
+    if (after && next->Has(kQuantityNoun) && !next->Has(kQuantityAfter | kMore) &&
+        prev != nullptr &&
+        (prev->Has(kDeterminer) || prev->article || prev->text == "da" || prev->text == "di" ||
+         prev->text == "de" || prev->text == "d" || prev->text == "with" || prev->text == "of")) {
+      after = false;
+    }
     bool cue = prev != nullptr && prev->Has(kQuantityCue);
     if (!cue && prev != nullptr && scan.Has(i - 2, kQuantityCue) && !scan.at(i - 2)->phrase &&
         scan.at(i - 2)->text != "x") {
@@ -185,9 +199,18 @@ void FindQuantities(const Scan& scan, std::vector<Candidate>* out) {
       const Unit& w = scan.units[static_cast<size_t>(k)];
       if (w.entry != nullptr && w.entry->lemma != 0 && !w.phrase) {
         category = true;
+      } else if (k == i + 1 && u.number_words &&
+                 (w.text == "of" || w.text == "di" || w.text == "de" || w.text == "d")) {
+        // "une douzaine de coques", "a dozen of the printers".
       } else if (!w.Has(kColour | kColourModPrefix | kSizeLetter | kSizeWord)) {
         break;
       }
+    }
+    // "order 77120": a verb alone makes no count of a long number with no item
+    // after it; it names an order.
+    if (verb && !(times || after || cue || category) && *v >= 1000 && !u.number_words &&
+        (next == nullptr || next->kind == text::TokenKind::kSymbol)) {
+      verb = false;
     }
     bool ok = times || after || cue || verb || category;
     if (u.article) {

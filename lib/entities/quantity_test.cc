@@ -100,7 +100,40 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"fr", "l'avant-dernier", {"ordinal:-2 \"avant-dernier\""}},
                       Case{"fr", "le 2e", {"ordinal:2 \"2e\""}},
                       Case{"fr", "la 1re", {"ordinal:1 \"1re\""}},
-                      Case{"fr", "la dernière fois", {}}, Case{"fr", "tout d'abord", {}}));
+                      Case{"fr", "la dernière fois", {}}, Case{"fr", "tout d'abord", {}},
+                      // The verb before the clitic "en" with a dash.
+                      Case{"fr", "ajoutez-en une", {"quantity:1 \"une\""}},
+                      Case{"fr", "rajoutez-en trois", {"quantity:3 \"trois\""}},
+                      // Pieces after a preposition describe the item.
+                      Case{"fr", "un puzzle de 1000 pièces", {"number:1000 \"1000\""}},
+                      Case{"it", "un puzzle da 500 pezzi", {"number:500 \"500\""}},
+                      Case{"it", "vorrei 4 pezzi", {"quantity:4 \"4\""}},
+                      Case{"en", "a puzzle with 1000 pieces", {"number:1000 \"1000\""}},
+                      Case{"en", "i need 10 pieces", {"quantity:10 \"10\""}},
+                      // A long number after "order" with no item names an order.
+                      Case{"en",
+                           "i ordered 3 weeks ago, order 77120",
+                           {"number:3 \"3\"", "number:77120 \"77120\""}},
+                      Case{"en", "order 10 photo paper packs", {"quantity:10 \"10\""}},
+                      Case{"en", "hmm the last but one", {"ordinal:-2 \"last but one\""}}));
+
+// A dozen and the like before "de"/"of" and a category word count it.
+TEST(Quantity, GroupWordThenOfThenCategory) {
+  EntityExtractorOptions options;
+  options.currency = "EUR";
+  options.categories = {{.phrase = "coque", .value = "Phone Cases", .language = "fr"},
+                        {.phrase = "printer", .value = "Printers", .language = "en"}};
+  auto e = EntityExtractor::Create(options);
+  ASSERT_TRUE(e.ok()) << e.status();
+  EXPECT_THAT(
+      DescribeAll((*e)->Extract("une douzaine de coques", "fr")),
+      ElementsAreArray({"quantity:12 \"une douzaine\"", "category:Phone Cases \"coques\""}));
+  EXPECT_THAT(DescribeAll((*e)->Extract("a dozen of printers", "en")),
+              ElementsAreArray({"quantity:12 \"a dozen\"", "category:Printers \"printers\""}));
+  // A digit count is no group word: "3 of printers" is not said.
+  EXPECT_THAT(DescribeAll((*e)->Extract("la moitié de 3 de coques", "fr")),
+              ElementsAreArray({"number:3 \"3\"", "category:Phone Cases \"coques\""}));
+}
 
 }  // namespace
 }  // namespace chatcart::entities
