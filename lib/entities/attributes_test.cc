@@ -39,6 +39,13 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"en", "do you have it in M?", {"size:M \"M\""}},
         Case{"en", "I'm looking for L'Oréal", {}}, Case{"en", "size 42", {"size:42 \"size 42\""}},
         Case{"en", "size 9.5 US", {"size:US 9.5 \"size 9.5 US\""}},
+        // "shoe" names the kind of size; the span is the size.
+        Case{"en", "shoe size 11 US", {"size:US 11 \"size 11 US\""}},
+        Case{"en", "shoe size 42", {"size:42 \"size 42\""}},
+        // Size words after an Italian or French cue; alone they are no size.
+        Case{"it", "taglia media", {"size:M \"taglia media\""}},
+        Case{"it", "una grande stampante", {}},
+        Case{"fr", "en taille moyenne", {"size:M \"taille moyenne\""}},
         Case{"en", "EU 42", {"size:EU 42 \"EU 42\""}},
         Case{"en", "shoes in US 9", {"size:US 9 \"US 9\""}},
         Case{"en", "send us 2", {"number:2 \"2\""}},

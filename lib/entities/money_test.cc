@@ -29,6 +29,11 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         Case{"en", "$300", {"money:exact 300.00 USD \"$300\""}},
         Case{"en", "300 bucks", {"money:exact 300.00 USD \"300 bucks\""}},
+        // "nothing over" bounds from above.
+        Case{"en", "nothing over $40", {"money:under ..40.00 USD \"nothing over $40\""}},
+        Case{
+            "en", "nothing above 50 euros", {"money:under ..50.00 EUR \"nothing above 50 euros\""}},
+        Case{"fr", "maxi 70 euros", {"money:under ..70.00 EUR \"maxi 70 euros\""}},
         Case{"en", "1.5k", {"money:exact 1500.00 EUR \"1.5k\""}},
         // Four digits and a k are a model number, not 7.7 million.
         Case{"en", "the 7700k or the 14600k", {}},

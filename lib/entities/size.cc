@@ -235,7 +235,7 @@ void AddSizeWords(Language language, LexiconBuilder* lx) {
   AddValued(lx, {"uk"}, kSizeSystem, "UK");
   switch (language) {
     case Language::kEnglish:
-      lx->AddRoles({"size", "sz", "sized", "shoe size", "waist"}, kSizeCue);
+      lx->AddRoles({"size", "sz", "sized", "waist"}, kSizeCue);
       lx->AddRoles({"wear", "wears"}, kSizeCue | kSizeVerb);
       AddValued(lx, {"small"}, kSizeWord, "S");
       AddValued(lx, {"medium"}, kSizeWord, "M");
@@ -244,10 +244,16 @@ void AddSizeWords(Language language, LexiconBuilder* lx) {
       break;
     case Language::kItalian:
       lx->AddRoles({"taglia", "misura", "numero", "tg"}, kSizeCue);
+      AddValued(lx, {"piccola", "piccolo"}, kSizeWord, "S");
+      AddValued(lx, {"media", "medio"}, kSizeWord, "M");
+      AddValued(lx, {"grande"}, kSizeWord, "L");
       lx->AddRoles({"scarpe", "scarpa", "stivali", "scarpette", "sandali"}, kShoeWord);
       break;
     case Language::kFrench:
       lx->AddRoles({"taille", "pointure"}, kSizeCue);
+      AddValued(lx, {"petite", "petit"}, kSizeWord, "S");
+      AddValued(lx, {"moyenne", "moyen"}, kSizeWord, "M");
+      AddValued(lx, {"grande", "grand"}, kSizeWord, "L");
       lx->AddRoles({"chaussures", "chaussure", "baskets", "bottes", "sandales"}, kShoeWord);
       break;
   }
