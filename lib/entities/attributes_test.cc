@@ -108,6 +108,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"fr", "pour mon Mac", {"compatibility:mac \"Mac\""}},
         Case{"it", "una cover per il mio Samsung", {"compatibility:android \"Samsung\""}},
         Case{"en", "a Samsung", {}}, Case{"en", "for my Samsung TV", {}},
+        // The console after a feminine article or possessive; a network switch is none.
+        Case{"fr", "une manette pour la Switch", {"compatibility:nintendo_switch \"Switch\""}},
+        Case{"it", "un gioco per la mia Switch", {"compatibility:nintendo_switch \"Switch\""}},
+        Case{"fr", "le switch réseau", {}}, Case{"it", "lo switch della luce", {}},
+        Case{"en", "nintendo switch games", {"compatibility:nintendo_switch \"nintendo switch\""}},
         Case{
             "en", "a case for my Android phone, 64GB", {"compatibility:android \"Android phone\""}},
         Case{"en", "with my iPhone 15 Pro", {"compatibility:iphone \"iPhone 15 Pro\""}}));

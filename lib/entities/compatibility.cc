@@ -93,6 +93,19 @@ bool NotAPhone(const Unit* next) {
   return false;
 }
 
+// Italian and French say the console with a feminine article or possessive
+// ("la Switch", "ma Switch"); "le switch", "lo switch" are network or light
+// switches.
+bool FeminineBefore(const Unit* prev) {
+  if (prev == nullptr) return false;
+  for (std::string_view w :
+       {"la", "ma", "ta", "sa", "mia", "tua", "sua", "della", "alla", "sulla", "nella", "dalla",
+        "una", "une", "nostra", "notre", "votre", "vostra"}) {
+    if (prev->text == w) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void AddPlatform(std::string_view phrase, std::string_view value, LexiconBuilder* lx) {
@@ -120,11 +133,13 @@ void AddCompatibilityWords(Language language, LexiconBuilder* lx) {
                    kCompatCue);
       break;
     case Language::kItalian:
+      AddPlatform("switch", "nintendo_switch", lx);  // only after "la", "mia"...
       lx->AddRoles({"per", "compatibile con", "compatibili con", "funziona con", "va con", "con",
                     "mio", "mia", "ho", "ha", "su"},
                    kCompatCue);
       break;
     case Language::kFrench:
+      AddPlatform("switch", "nintendo_switch", lx);  // only after "la", "ma"...
       lx->AddRoles({"pour", "compatible avec", "compatibles avec", "fonctionne avec", "marche avec",
                     "avec", "mon", "ma", "sur", "ai", "a"},
                    kCompatCue);
@@ -166,6 +181,7 @@ void FindCompatibility(const Scan& scan, std::vector<Candidate>* out) {
       cue = scan.units[static_cast<size_t>(k)].Has(kCompatCue);
     }
     if (u.Has(kCompatNeedsCue) && (!cue || NotAPhone(scan.at(i + 1)))) continue;
+    if (u.text == "switch" && !u.phrase && !FeminineBefore(scan.at(i - 1))) continue;
     Candidate& c = out->emplace_back();
     c.type = EntityType::kCompatibility;
     c.begin = u.begin;

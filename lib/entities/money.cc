@@ -114,6 +114,15 @@ constexpr Cue kEnglishPrefix[] = {
     {"no less than", BudgetKind::kOver},
     {"not less than", BudgetKind::kOver},
     {"between", BudgetKind::kBetween},
+    // Common misspellings of the longer cues.
+    {"betwen", BudgetKind::kBetween},
+    {"bewteen", BudgetKind::kBetween},
+    {"beetween", BudgetKind::kBetween},
+    {"arround", BudgetKind::kAround},
+    {"aroung", BudgetKind::kAround},
+    {"approximatly", BudgetKind::kAround},
+    {"aproximately", BudgetKind::kAround},
+    {"aprox", BudgetKind::kAround},
     {"around", BudgetKind::kAround},
     {"about", BudgetKind::kAround},
     {"approximately", BudgetKind::kAround},
@@ -298,6 +307,9 @@ std::optional<Amount> ParseAmount(const Scan& scan, int i) {
     std::string_view cur = CurrencyOf(scan, *u, &weak);
     const Unit* next = scan.at(j + 1);
     if (cur.empty() || next == nullptr || !next->has_number) return std::nullopt;
+    // "60 euros, 70 at most": a currency before a comma names the amount before it.
+    const std::string_view gap = scan.text.substr(u->end, next->begin - u->end);
+    if (gap.find_first_of(",;:.!?") != std::string_view::npos) return std::nullopt;
     a.currency = cur;
     a.weak_currency = weak;
     u = scan.at(++j);

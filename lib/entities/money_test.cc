@@ -34,6 +34,15 @@ INSTANTIATE_TEST_SUITE_P(
         Case{
             "en", "nothing above 50 euros", {"money:under ..50.00 EUR \"nothing above 50 euros\""}},
         Case{"fr", "maxi 70 euros", {"money:under ..70.00 EUR \"maxi 70 euros\""}},
+        // A currency before a comma names the amount before it.
+        Case{"en",
+             "up to 60 euros, 70 at most",
+             {"money:under ..60.00 EUR \"up to 60 euros\"",
+              "money:under ..70.00 EUR \"70 at most\""}},
+        Case{"en",
+             "betwen 20 and 30 euros",
+             {"money:between 20.00..30.00 EUR \"betwen 20 and 30 euros\""}},
+        Case{"it", "un budget di 2mila euro", {"money:exact 2000.00 EUR \"2mila euro\""}},
         Case{"en", "1.5k", {"money:exact 1500.00 EUR \"1.5k\""}},
         // Four digits and a k are a model number, not 7.7 million.
         Case{"en", "the 7700k or the 14600k", {}},

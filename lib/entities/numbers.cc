@@ -240,6 +240,11 @@ void ReadAlnum(const Scan& scan, Separators seps, Unit* u) {
       if (!second.has_value()) return;
       u->suffix = Affix::kByNumber;
       u->second = *second;
+    } else if (scan.language == Language::kItalian && suffix == "mila") {
+      // "2mila", "1,5mila": thousands written the Italian way.
+      std::optional<Decimal> thousands = value->Times(1000);
+      if (!thousands.has_value()) return;
+      value = thousands;
     } else {
       u->suffix = SuffixAffix(suffix, scan.language);
       // "14600k", "7700k": four digits and a k are a model number (a CPU),
