@@ -42,6 +42,11 @@ INSTANTIATE_TEST_SUITE_P(
         // "shoe" names the kind of size; the span is the size.
         Case{"en", "shoe size 11 US", {"size:US 11 \"size 11 US\""}},
         Case{"en", "shoe size 42", {"size:42 \"size 42\""}},
+        // The system before the cue; waist and length in words.
+        Case{"en", "US size 10 shoes", {"size:US 10 \"US size 10\""}},
+        Case{"en", "waist 34 length 32", {"size:34x32 \"waist 34 length 32\""}},
+        Case{"en", "waist 34 inseam 30", {"size:34x30 \"waist 34 inseam 30\""}},
+        Case{"en", "waist 34", {"size:34 \"waist 34\""}},
         // Size words after an Italian or French cue; alone they are no size.
         Case{"it", "taglia media", {"size:M \"taglia media\""}},
         Case{"it", "una grande stampante", {}},

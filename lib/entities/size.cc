@@ -120,9 +120,13 @@ class SizeFinder {
     }
     if (scan_.at(j) == nullptr) return;
     // "size M" is said with its cue; "I wear a medium" is "medium".
-    const uint32_t begin = cue.Has(kSizeVerb) ? scan_.at(j)->begin : cue.begin;
+    uint32_t begin = cue.Has(kSizeVerb) ? scan_.at(j)->begin : cue.begin;
     std::optional<std::string> system = SystemAt(j);
-    if (system.has_value()) ++j;
+    if (system.has_value()) {
+      ++j;
+    } else if (!cue.Has(kSizeVerb) && (system = SystemAt(i - 1)).has_value()) {
+      begin = scan_.at(i - 1)->begin;  // "US size 10"
+    }
     const Unit* u = scan_.at(j);
     if (u == nullptr) return;
     if (!system.has_value()) {
@@ -142,6 +146,17 @@ class SizeFinder {
     if (!u->PlainNumber() || u->article || !SizeNumber(u->number)) return;
     if (cue.text == "numero" && !InRange(u->number, 11, 60) && u->number.Normalized().scale == 0) {
       return;  // Italian "numero 2" is an ordinal
+    }
+    // "waist 34 length 32", "waist 34 inseam 30".
+    if (cue.text == "waist" && !system.has_value() && InRange(u->number, 20, 60)) {
+      const Unit* word = scan_.at(j + 1);
+      const Unit* length = scan_.at(j + 2);
+      if (word != nullptr &&
+          (word->text == "length" || word->text == "inseam" || word->text == "leg") &&
+          length != nullptr && length->PlainNumber() && InRange(length->number, 20, 40)) {
+        Emit(begin, length->end, u->number.ToString() + "x" + length->number.ToString(), 0.9);
+        return;
+      }
     }
     uint32_t end = u->end;
     if (!system.has_value()) {
