@@ -66,10 +66,10 @@ bool IsStopWord(std::string_view w, Language language) {
   return false;
 }
 
-constexpr uint64_t kStopRoles =
-    kDeterminer | kArticle | kFiller | kBudgetPrefix | kBudgetPostfix | kBudgetLead | kRangeJoiner |
-    kQuantityVerb | kQuantityAfter | kQuantityCue | kMore | kCompatCue | kAgeBlock | kAgeCue |
-    kAgeHas | kAgeIs | kAgePerson | kTimeNoun | kNumberAnd | kCurrency | kOrdinal | kSizeCue;
+constexpr uint64_t kStopRoles = kDeterminer | kArticle | kFiller | kBudgetPrefix | kBudgetPostfix |
+                                kBudgetLead | kRangeJoiner | kQuantityVerb | kQuantityAfter |
+                                kQuantityCue | kMore | kCompatCue | kAgeBlock | kAgeCue | kAgeHas |
+                                kAgeIs | kTimeNoun | kNumberAnd | kCurrency | kOrdinal | kSizeCue;
 
 bool Matches(std::string_view token, std::string_view name_word) {
   return NameWordMatches(token, name_word);
@@ -240,9 +240,11 @@ void CatalogNames::Find(const Scan& scan, std::vector<Candidate>* candidates) co
         !glued && ((u.kind == text::TokenKind::kSymbol && !u.IsDash()) ||
                    (u.info != nullptr && u.info->Has(kStopRoles) && !u.info->Has(kBrand)) ||
                    (u.last_token == u.first_token + 1 && IsStopWord(u.text, scan.language)));
+    // A child noun ("kids", "junior") may start a name ("Kids Keyboard") but
+    // names nothing alone.
     const bool gen = (u.entry != nullptr && u.entry->lemma != 0) ||
                      u.Has(kColour | kColourModPrefix | kColourModSuffix | kSizeLetter | kSizeWord |
-                           kSizeSystem);
+                           kSizeSystem | kAgePerson);
     for (uint32_t k = u.first_token; k < u.last_token; ++k) {
       if (stop) usable[k] = 0;
       if (gen) generic[k] = 1;
@@ -332,11 +334,18 @@ void CatalogNames::Find(const Scan& scan, std::vector<Candidate>* candidates) co
     // not "gaming" or "canora" alone, nor "2" or "2 printers" (Kodex Mini 2).
     // One word will do when it is a coined name only this product has
     // ("QuietOne", "KidSafe").
+    // A word a category entity holds counts for no name word: "a gaming
+    // laptop" is a laptop, not the "Titan 16 Gaming Laptop".
     bool distinctive = false, digit = false, lettered = false, coined = false;
     int matched = 0;
     for (size_t k = first; k < last; ++k) {
       if (!match_at(k, &distinctive, &coined)) continue;
-      ++matched;
+      bool category = false;
+      for (const Candidate& c : *candidates) {
+        category = category || (c.type == EntityType::kCategory && tokens[k].begin < c.end &&
+                                c.begin < tokens[k].end);
+      }
+      if (!category) ++matched;
       digit = digit || HasDigit(tokens[k].text);
       lettered = lettered || (!generic[k] && HasLetter(tokens[k].text));
     }

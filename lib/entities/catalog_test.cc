@@ -96,7 +96,16 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"it", "vorrei la canora photozen 6", {"product:pr-zen6 \"canora photozen 6\""}},
         Case{"fr",
              "le nimbus 13 est compatible avec Android ?",
-             {"product:lap-nimbus13 \"nimbus 13\"", "compatibility:android \"Android\""}}));
+             {"product:lap-nimbus13 \"nimbus 13\"", "compatibility:android \"Android\""}},
+        // A category word counts for no word of a name.
+        Case{"en", "a gaming laptop", {"category:Laptops \"laptop\""}},
+        Case{
+            "en", "the titan 16 gaming laptop", {"product:lap-titan16 \"titan 16 gaming laptop\""}},
+        // A child noun may start a name, but names nothing alone.
+        Case{"en",
+             "is the kids keyboard good for a 6 year old",
+             {"product:toy-keys \"kids keyboard\"", "age:6 \"6 year old\""}},
+        Case{"en", "toys for kids", {"category:Toys \"toys\""}}));
 
 TEST(CatalogNames, AModelSaysHowManyProductsCarryIt) {
   EntityExtractorOptions options;
