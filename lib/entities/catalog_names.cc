@@ -75,6 +75,10 @@ bool Matches(std::string_view token, std::string_view name_word) {
   return NameWordMatches(token, name_word);
 }
 
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace
 
 // "due Dodo Family", "deux Inkwell Tank 3": a count said right before a
@@ -287,6 +291,12 @@ void CatalogNames::Find(const Scan& scan, std::vector<Candidate>* candidates) co
       if (!known.empty() && known.size() < query.size()) {
         matches = catalog_.FindByName(known, FindOptions{.limit = 2, .min_score = min_score_});
       }
+    }
+    if (matches.empty() && run_end - run_begin >= 2 && AllDigits(tokens[run_begin].text)) {
+      // "3 lightning cables": a count before the name is no word of it.
+      const std::string_view rest = scan.text.substr(
+          tokens[run_begin + 1].begin, tokens[run_end - 1].end - tokens[run_begin + 1].begin);
+      matches = catalog_.FindByName(rest, FindOptions{.limit = 2, .min_score = min_score_});
     }
     if (matches.empty()) {
       // "two photozen printers": the words around a model may hide it.

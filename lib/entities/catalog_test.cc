@@ -105,7 +105,14 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"en",
              "is the kids keyboard good for a 6 year old",
              {"product:toy-keys \"kids keyboard\"", "age:6 \"6 year old\""}},
-        Case{"en", "toys for kids", {"category:Toys \"toys\""}}));
+        Case{"en", "toys for kids", {"category:Toys \"toys\""}},
+        // A count before a name is no word of it.
+        Case{"en",
+             "3 lightning cables",
+             {"quantity:3 \"3\"", "product:acc-light \"lightning cables\""}},
+        Case{"en",
+             "2 kick scooters",
+             {"quantity:2 \"2\"", "product:toy-scooter \"kick scooters\""}}));
 
 TEST(CatalogNames, AModelSaysHowManyProductsCarryIt) {
   EntityExtractorOptions options;
