@@ -47,6 +47,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"en", "waist 34 length 32", {"size:34x32 \"waist 34 length 32\""}},
         Case{"en", "waist 34 inseam 30", {"size:34x30 \"waist 34 inseam 30\""}},
         Case{"en", "waist 34", {"size:34 \"waist 34\""}},
+        // Two size words either way are sizes; an article or a category word
+        // makes them adjectives.
+        Case{"en", "either small or medium is fine", {"size:S \"small\"", "size:M \"medium\""}},
+        Case{"en", "a small or large box", {}}, Case{"en", "the small or the large one", {}},
+        Case{"it", "taglia small", {"size:S \"taglia small\""}},
         // Size words after an Italian or French cue; alone they are no size.
         Case{"it", "taglia media", {"size:M \"taglia media\""}},
         Case{"it", "una grande stampante", {}},

@@ -63,6 +63,10 @@ class SizeFinder {
       }
       if (Waist(i)) continue;
       if (System(i)) continue;
+      if (Either(i)) {
+        i += 2;
+        continue;
+      }
       Letters(i);
     }
   }
@@ -217,6 +221,36 @@ class SizeFinder {
     return false;
   }
 
+  // "small or medium", "S o M": two size words either way are sizes without
+  // a cue, unless an article makes them adjectives ("a small or large box")
+  // or a category word follows ("small or large printers").
+  bool Either(int i) {
+    const Unit& a = scan_.units[static_cast<size_t>(i)];
+    const Unit* joiner = scan_.at(i + 1);
+    const Unit* b = scan_.at(i + 2);
+    if (joiner == nullptr || b == nullptr) return false;
+    if (joiner->text != "or" && joiner->text != "o" && joiner->text != "ou") return false;
+    auto value = [&](const Unit& u) -> std::string {
+      if (std::string letters = LetterValue(u, *scan_.lexicon); !letters.empty()) return letters;
+      if (u.Has(kSizeWord)) return scan_.lexicon->value(u.info->value);
+      return {};
+    };
+    if (!a.Has(kSizeWord) && !b->Has(kSizeWord)) return false;  // letters: Letters()
+    const std::string va = value(a), vb = value(*b);
+    if (va.empty() || vb.empty() || va == vb) return false;
+    if (const Unit* before = scan_.at(i - 1);
+        before != nullptr && (before->article || before->Has(kDeterminer))) {
+      return false;
+    }
+    if (const Unit* after = scan_.at(i + 3);
+        after != nullptr && after->entry != nullptr && after->entry->lemma != 0) {
+      return false;
+    }
+    Emit(a.begin, a.end, va, 0.75);
+    Emit(b->begin, b->end, vb, 0.75);
+    return true;
+  }
+
   // "XL", "2XL", "extra large"; a lone capital S, M or L.
   void Letters(int i) {
     const Unit& u = scan_.units[static_cast<size_t>(i)];
@@ -259,16 +293,16 @@ void AddSizeWords(Language language, LexiconBuilder* lx) {
       break;
     case Language::kItalian:
       lx->AddRoles({"taglia", "misura", "numero", "tg"}, kSizeCue);
-      AddValued(lx, {"piccola", "piccolo"}, kSizeWord, "S");
-      AddValued(lx, {"media", "medio"}, kSizeWord, "M");
-      AddValued(lx, {"grande"}, kSizeWord, "L");
+      AddValued(lx, {"piccola", "piccolo", "small"}, kSizeWord, "S");
+      AddValued(lx, {"media", "medio", "medium"}, kSizeWord, "M");
+      AddValued(lx, {"grande", "large"}, kSizeWord, "L");
       lx->AddRoles({"scarpe", "scarpa", "stivali", "scarpette", "sandali"}, kShoeWord);
       break;
     case Language::kFrench:
       lx->AddRoles({"taille", "pointure"}, kSizeCue);
-      AddValued(lx, {"petite", "petit"}, kSizeWord, "S");
-      AddValued(lx, {"moyenne", "moyen"}, kSizeWord, "M");
-      AddValued(lx, {"grande", "grand"}, kSizeWord, "L");
+      AddValued(lx, {"petite", "petit", "small"}, kSizeWord, "S");
+      AddValued(lx, {"moyenne", "moyen", "medium"}, kSizeWord, "M");
+      AddValued(lx, {"grande", "grand", "large"}, kSizeWord, "L");
       lx->AddRoles({"chaussures", "chaussure", "baskets", "bottes", "sandales"}, kShoeWord);
       break;
   }
