@@ -49,24 +49,30 @@
 //   "number"    whole numbers in digits or words: "300", "1,500", "twenty-five",
 //               "a dozen", "tre", "ventuno", "vingt et un", "quatre-vingt-dix".
 //               Numbers with decimals are reported only inside money and sizes.
+//               Times, dates and phone numbers are no numbers ("5:30", "5 pm", "entro
+//               le 18", "March 3rd", "3 maggio", "12/05/2024", "555-0199", "06 12 34
+//               56 78"); an order number said as one group is ("order 77120").
 //   "quantity"  a number of items: "2 of those", "three of them", "ne prendo due",
 //               "j'en prends deux", "I'll take 3", "x2", "5 pieces", "2 more".
 //   "ordinal"   a position in a list: "the second one", "il secondo", "le troisième",
 //               "2nd", "option 3"; the last one is -1, the second to last -2.
 //   "age"       in whole years: "my 6 year old", "6yo", "a 10-year-old girl",
-//               "ha 6 anni", "un bambino di 5 anni", "il a 8 ans", "aged 7";
+//               "ha 6 anni", "un bambino di 5 anni", "il a 8 ans", "aged 7",
+//               "giochi per 6 anni", "des jeux pour 7 ans" (not after a duration word);
 //               months count as the whole years they make ("18 months old": 1).
 //   "colour"    a canonical English name: "rosso", "bleu marine" -> "red", "navy";
 //               "light blue", "azzurro", "bleu clair" -> "light blue".
 //   "size"      "S".."XXXL" (letters, "size M", "taglia L", "extra large"), numbers
 //               after a size word ("size 42" -> "42", "pointure 38,5" -> "38.5"),
-//               shoe systems ("EU 42" -> "EU 42", "US 9.5" -> "US 9.5"), waist x
-//               length ("32x30", "W32 L30" -> "32x30").
+//               shoe systems ("EU 42" -> "EU 42", "US 9.5", "US size 10" -> "US 10"), waist x
+//               length ("32x30", "W32 L30", "waist 34 length 32" -> "34x32"); size words
+//               after a cue ("taglia media", "taille moyenne" -> "M") or two of them
+//               either way ("small or medium"; not "a small or large box").
 //   "compatibility"  a platform, from a small table extendable by options:
 //               iphone, ipad, android (also "Samsung Galaxy S21"), windows_phone, windows, mac,
 //               linux, chromebook, playstation, xbox, nintendo_switch ("for an iPhone 5", "works
-//               with Android", "my wife's Windows phone", "per iPhone"). Every one named is
-//               reported.
+//               with Android", "my wife's Windows phone", "per iPhone", Italian and French
+//               "la Switch"). Every one named is reported.
 //   "category"  a word or phrase of the store's category vocabulary (options, and
 //               the catalog's category names), plurals included ("photo printers").
 //   "brand"     a catalog brand named in full ("Canora"); value: the brand as the
@@ -81,7 +87,9 @@
 //               with letters: a number alone
 //               ("2", though "Kodex Mini 2" ends in one) is no product; and no
 //               equally good other product: "a photo printer" is a category,
-//               "photozen" alone is a model (below). A count right before a
+//               "photozen" alone is a model (below); a word a category
+//               entity holds counts for no word of a name ("a gaming laptop" is a
+//               laptop, not the "Titan 16 Gaming Laptop"). A count right before a
 //               product is a quantity ("due Dodo Family").
 //   "model"     what several equally good products share, when no one product
 //               wins; value: the model as the catalog writes it, number: how many
