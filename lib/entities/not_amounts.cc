@@ -42,9 +42,31 @@ bool Year(const Unit* u) {
   return v.has_value() && *v >= 1900 && *v <= 2100;
 }
 
-bool Hour(const Unit* u) {
-  if (!DigitGroup(u)) return false;
-  std::optional<int64_t> v = u->number.Integer();
+// Whether the digit group at unit i says an hour: "5 pm", "5 o'clock",
+// "alle 18", "dalle 9", "entro le 18", "ore 18", "18 heures".
+bool Hour(const Scan& scan, int i) {
+  const Unit* prev = scan.at(i - 1);
+  const Unit* prev2 = scan.at(i - 2);
+  const Unit* next = scan.at(i + 1);
+  bool hour = false;
+  switch (scan.language) {
+    case Language::kEnglish:
+      hour = next != nullptr && (next->text == "pm" || next->text == "am" ||
+                                 next->text == "o'clock" || next->text == "o");
+      break;
+    case Language::kItalian:
+      hour = prev != nullptr &&
+             (prev->text == "alle" || prev->text == "dalle" || prev->text == "ore" ||
+              (prev->text == "le" && prev2 != nullptr &&
+               (prev2->text == "entro" || prev2->text == "verso" || prev2->text == "dopo")));
+      break;
+    case Language::kFrench:
+      hour =
+          next != nullptr && (next->text == "h" || next->text == "heures" || next->text == "heure");
+      break;
+  }
+  if (!hour) return false;
+  std::optional<int64_t> v = scan.at(i)->number.Integer();
   return v.has_value() && *v <= 24;
 }
 
@@ -116,23 +138,38 @@ void AddDateWords(Language language, LexiconBuilder* lexicon) {
 void MaskNotAmounts(Scan* scan) {
   std::vector<Unit>& units = scan->units;
   const int n = static_cast<int>(units.size());
-  // Phone numbers.
-  for (int i = 0; i < n;) i += PhoneRun(scan, i);
+  bool numbers = false;  // each case needs one
+  for (const Unit& u : units) numbers = numbers || u.has_number;
+  if (!numbers) return;
   for (int i = 0; i < n; ++i) {
     Unit* u = &units[i];
     Unit* next = i + 1 < n ? &units[i + 1] : nullptr;
-    // "5:30", "12/05/2024".
-    if (DigitGroup(u) && DigitGroup(next)) {
-      const std::string_view gap = Gap(*scan, *u, *next);
-      if ((gap == ":" && next->text.size() == 2) || gap == "/") {
-        Clear(u);
-        Clear(next);
-        if (gap == "/" && i + 2 < n && DigitGroup(&units[i + 2]) &&
-            Gap(*scan, *next, units[i + 2]) == "/") {
-          Clear(&units[i + 2]);
+    if (u->has_number) {
+      // Times, slashed dates and phone numbers start with a digit group.
+      if (!DigitGroup(u)) continue;
+      if (next != nullptr && (next->has_number || next->IsDash())) {
+        const int run = PhoneRun(scan, i);
+        if (!u->has_number) {
+          i += run - 1;
+          continue;
         }
-        continue;
       }
+      // "5:30", "12/05/2024".
+      if (next != nullptr && next->begin == u->end + 1 &&
+          (scan->text[u->end] == ':' || scan->text[u->end] == '/') && DigitGroup(next)) {
+        const char sep = scan->text[u->end];
+        if (sep == '/' || next->text.size() == 2) {
+          Clear(u);
+          Clear(next);
+          if (sep == '/' && i + 2 < n && units[i + 2].begin == next->end + 1 &&
+              scan->text[next->end] == '/' && DigitGroup(&units[i + 2])) {
+            Clear(&units[i + 2]);
+          }
+          continue;
+        }
+      }
+      if (Hour(*scan, i)) Clear(u);
+      continue;
     }
     // Dates around a month name: "3 maggio 2024", "the 3rd of May", "March 3rd".
     if (Month(*scan, u)) {
@@ -151,29 +188,6 @@ void MaskNotAmounts(Scan* scan) {
         Clear(next);
       }
       continue;
-    }
-    // Hours: "5 pm", "5 o'clock", "alle 18", "dalle 9", "entro le 18", "ore 18".
-    if (Hour(u)) {
-      const Unit* prev = i >= 1 ? &units[i - 1] : nullptr;
-      const Unit* prev2 = i >= 2 ? &units[i - 2] : nullptr;
-      bool hour = false;
-      switch (scan->language) {
-        case Language::kEnglish:
-          hour = next != nullptr && (next->text == "pm" || next->text == "am" ||
-                                     next->text == "o'clock" || next->text == "o");
-          break;
-        case Language::kItalian:
-          hour = prev != nullptr &&
-                 (prev->text == "alle" || prev->text == "dalle" || prev->text == "ore" ||
-                  (prev->text == "le" && prev2 != nullptr &&
-                   (prev2->text == "entro" || prev2->text == "verso" || prev2->text == "dopo")));
-          break;
-        case Language::kFrench:
-          hour = next != nullptr &&
-                 (next->text == "h" || next->text == "heures" || next->text == "heure");
-          break;
-      }
-      if (hour) Clear(u);
     }
   }
 }

@@ -226,6 +226,9 @@ class SizeFinder {
   // or a category word follows ("small or large printers").
   bool Either(int i) {
     const Unit& a = scan_.units[static_cast<size_t>(i)];
+    if (!a.Has(kSizeWord | kSizeLetter) && !(a.has_number && a.suffix == Affix::kSizeLetter)) {
+      return false;
+    }
     const Unit* joiner = scan_.at(i + 1);
     const Unit* b = scan_.at(i + 2);
     if (joiner == nullptr || b == nullptr) return false;
