@@ -87,9 +87,10 @@
 //               with letters: a number alone
 //               ("2", though "Kodex Mini 2" ends in one) is no product; and no
 //               equally good other product: "a photo printer" is a category,
-//               "photozen" alone is a model (below); a word a category
-//               entity holds counts for no word of a name ("a gaming laptop" is a
-//               laptop, not the "Titan 16 Gaming Laptop"). A count right before a
+//               "photozen" alone is a model (below); a category word as
+//               the head of the words said counts for no word of a name ("a gaming
+//               laptop" is a laptop, not the "Titan 16 Gaming Laptop"; "plush fox" is
+//               the Plush Fox). A count right before a
 //               product is a quantity ("due Dodo Family").
 //   "model"     what several equally good products share, when no one product
 //               wins; value: the model as the catalog writes it, number: how many

@@ -344,16 +344,19 @@ void CatalogNames::Find(const Scan& scan, std::vector<Candidate>* candidates) co
     // not "gaming" or "canora" alone, nor "2" or "2 printers" (Kodex Mini 2).
     // One word will do when it is a coined name only this product has
     // ("QuietOne", "KidSafe").
-    // A word a category entity holds counts for no name word: "a gaming
-    // laptop" is a laptop, not the "Titan 16 Gaming Laptop".
+    // A category word as the head of the words said counts for no word of
+    // a name: "a gaming laptop" is a laptop, not the "Titan 16 Gaming
+    // Laptop"; "plush fox" (the category word a modifier) is the Plush Fox.
+    // The head is the last word in English, the first in Italian and French.
+    const size_t head = scan.language == text::Language::kEnglish ? last - 1 : first;
     bool distinctive = false, digit = false, lettered = false, coined = false;
     int matched = 0;
     for (size_t k = first; k < last; ++k) {
       if (!match_at(k, &distinctive, &coined)) continue;
       bool category = false;
       for (const Candidate& c : *candidates) {
-        category = category || (c.type == EntityType::kCategory && tokens[k].begin < c.end &&
-                                c.begin < tokens[k].end);
+        category = category || (k == head && c.type == EntityType::kCategory &&
+                                tokens[k].begin < c.end && c.begin < tokens[k].end);
       }
       if (!category) ++matched;
       digit = digit || HasDigit(tokens[k].text);

@@ -99,6 +99,8 @@ INSTANTIATE_TEST_SUITE_P(
              {"product:lap-nimbus13 \"nimbus 13\"", "compatibility:android \"Android\""}},
         // A category word counts for no word of a name.
         Case{"en", "a gaming laptop", {"category:Laptops \"laptop\""}},
+        // A category word as a modifier still counts ("Plush" is a category here).
+        Case{"en", "the plush fox", {"product:toy-fox \"plush fox\""}},
         Case{
             "en", "the titan 16 gaming laptop", {"product:lap-titan16 \"titan 16 gaming laptop\""}},
         // A child noun may start a name, but names nothing alone.
