@@ -104,8 +104,8 @@
 //               with digits ("rtx 4070" -> "GeForce RTX 4070" in "chipset", 76
 //               PC-parts cards; "4070 ti" -> "GeForce RTX 4070 Ti"). Typos are
 //               forgiven as for products; a brand said with a model stays a brand
-//               ("canora photozen": brand Canora, model PhotoZen). Product lines are counted among the best
-//               1,000 name matches (a lower bound past that).
+//               ("canora photozen": brand Canora, model PhotoZen). Product lines are counted among
+//               the best 1,000 name matches (a lower bound past that).
 //
 // Each byte of the text belongs to at most one entity: when candidates overlap,
 // the more specific wins ("my 6 year old under 40 euros" is an age and a budget,

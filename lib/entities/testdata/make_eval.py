@@ -4,21 +4,8 @@
 # Store currency EUR; categories: see eval_test.cc; brands and products: the
 # demo store's catalog (examples/bundles/demo/products.jsonl), rows at the end
 # of each table. Run from this folder.
-import json
+from eval_labels import e, m, write_sets
 
-def m(kind, amount, cur, text):
-    if kind in ("exact", "around"):
-        v = amount
-    elif kind == "under":
-        v = ".." + amount
-    elif kind == "over":
-        v = amount + ".."
-    else:
-        v = amount
-    return f'money:{kind} {v} {cur} "{text}"'
-
-def e(t, v, text):
-    return f'{t}:{v} "{text}"'
 
 EN = [
     ("I'm looking for a photo printer under $300",
@@ -347,9 +334,8 @@ FR_FRESH = [
     ("trois exemplaires", [e("quantity", 3, "trois")]),
 ]
 
-for name, rows in (("en", EN), ("it", IT), ("fr", FR), ("en_fresh", EN_FRESH),
-                   ("it_fresh", IT_FRESH), ("fr_fresh", FR_FRESH)):
-    with open(f"{name}.jsonl", "w", encoding="utf-8") as f:
-        for text, entities in rows:
-            f.write(json.dumps({"text": text, "entities": entities}, ensure_ascii=False) + "\n")
+SETS = (("en", EN), ("it", IT), ("fr", FR), ("en_fresh", EN_FRESH), ("it_fresh", IT_FRESH),
+        ("fr_fresh", FR_FRESH))
+write_sets(SETS)
+for name, rows in SETS:
     print(name, len(rows))

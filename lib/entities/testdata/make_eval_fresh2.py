@@ -9,21 +9,7 @@
 # wrong stay in the set. Store currency EUR; categories: see eval_test.cc;
 # brands, products and models: the demo catalog
 # (examples/bundles/demo/products.jsonl). Run from this folder.
-import json
-
-
-def m(kind, amount, cur, text):
-    if kind in ("exact", "around", "between"):
-        v = amount
-    elif kind == "under":
-        v = ".." + amount
-    else:
-        v = amount + ".."
-    return f'money:{kind} {v} {cur} "{text}"'
-
-
-def e(t, v, text):
-    return f'{t}:{v} "{text}"'
+from eval_labels import e, m, write_sets
 
 
 EN = [
@@ -382,7 +368,4 @@ FR = [
      [e("category", "Printers", "imprimante"), e("compatibility", "chromebook", "Chromebook")]),
 ]
 
-for name, rows in (("en_fresh2", EN), ("it_fresh2", IT), ("fr_fresh2", FR)):
-    with open(name + ".jsonl", "w", encoding="utf-8") as f:
-        for text, entities in rows:
-            f.write(json.dumps({"text": text, "entities": entities}, ensure_ascii=False) + "\n")
+write_sets((("en_fresh2", EN), ("it_fresh2", IT), ("fr_fresh2", FR)))
