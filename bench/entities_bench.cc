@@ -82,6 +82,22 @@ void BM_Entities_Mixed(benchmark::State& state) {
 }
 BENCHMARK(BM_Entities_Mixed);
 
+// What shoppers actually type (#16): negations, lists, devices, cents,
+// decimals; the budget for one shopper sentence is 3 µs p50.
+void BM_Entities_Shopper(benchmark::State& state) {
+  static const std::vector<Utterance> kUtterances = {
+      {"it", "nn piu di 200 euro, nere o blu"},
+      {"en", "I have a HTC Windows 8 phone. My wife has an iPhone5."},
+      {"en", "i dont want to spend more than 80 on a phone case, not red"},
+      {"en", "20 dollars 43 cents"},
+      {"it", "mocassini donna 38 neri max 150"},
+      {"fr", "pas + de 40 euros, rouge ou noir, pour mon Galaxy S7"},
+      {"en", "a 15.6 inch laptop, about 1/2 the price, by 5:30 please"},
+  };
+  Run(state, kUtterances);
+}
+BENCHMARK(BM_Entities_Shopper)->ThreadRange(1, 2);
+
 // Text with no entity at all: the floor (tokenize + one lookup per token).
 void BM_Entities_None(benchmark::State& state) {
   static const std::vector<Utterance> kUtterances = {

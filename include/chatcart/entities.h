@@ -44,16 +44,34 @@
 //               symbol, ISO code or name ($ € £ ¥ ₹, USD, dollars, bucks, quid,
 //               sterline, livres, rupees...); none said: the store's currency. "$"
 //               and "dollars" are the store's currency when it is a dollar (CAD,
-//               AUD...), else USD. A number with a budget cue but no currency is a
-//               budget with a lower confidence; a bare number is a "number".
-//   "number"    whole numbers in digits or words: "300", "1,500", "twenty-five",
-//               "a dozen", "tre", "ventuno", "vingt et un", "quatre-vingt-dix".
-//               Numbers with decimals are reported only inside money and sizes.
+//               AUD...), else USD; another currency is reported as said (the engine
+//               decides what to do with it). A number with a budget cue but no
+//               currency is a budget with a lower confidence; a bare number is a
+//               "number". Cents join the amount ("20 dollars 43 cents", "$20 and
+//               43c", "venti euro e cinquanta", "20€50": 20.43, 20.50).
+//               Direction with negations: a negation right before a cue turns it
+//               round and joins the span ("not under 100": over; "nn più di 200",
+//               "non + di 50", "pas + de 40": under); one earlier in the clause
+//               turns it round too ("I don't want to spend more than 60", "non
+//               voglio spendere più di 60", "je ne veux pas dépenser plus de 60",
+//               "shouldn't exceed 40", "sans dépasser 70 €": under), and so do
+//               words after a minimum that reject it ("più di 200 no", "over 1000
+//               is too much", "plus de 300 €, non"). "my limit is 120" is under.
+//   "number"    numbers in digits or words: "300", "1,500", "twenty-five", "a
+//               dozen", "tre", "ventuno", "vingt et un", "quatre-vingt-dix"; with
+//               decimals ("1.1", "0.77", ".77", "15,6" in Italian and French, "two
+//               point five"), fractions ("1/2", "3/4"), halves ("one and a half",
+//               "due e mezzo", "deux et demi") and signs ("-5", "minus 5"). `number`
+//               holds the value rounded toward zero, `value` the exact decimal.
 //               Times, dates and phone numbers are no numbers ("5:30", "5 pm", "entro
 //               le 18", "March 3rd", "3 maggio", "12/05/2024", "555-0199", "06 12 34
-//               56 78"); an order number said as one group is ("order 77120").
+//               56 78"), nor model numbers, versions and years of things ("RTX 4070",
+//               "CP-400", "wifi 6", "covid-19", "the 2024 model", "24/7"); an order
+//               number said as one group is ("order 77120").
 //   "quantity"  a number of items: "2 of those", "three of them", "ne prendo due",
-//               "j'en prends deux", "I'll take 3", "x2", "5 pieces", "2 more".
+//               "j'en prends deux", "I'll take 3", "x2", "5 pieces", "2 more", "just
+//               one". "a pair of", "un paio di", "une paire de" a category the options
+//               say is sold in pairs is 1 ("a pair of headphones"); of anything else 2.
 //   "ordinal"   a position in a list: "the second one", "il secondo", "le troisième",
 //               "2nd", "option 3"; the last one is -1, the second to last -2.
 //   "age"       in whole years: "my 6 year old", "6yo", "a 10-year-old girl",
@@ -62,6 +80,15 @@
 //               months count as the whole years they make ("18 months old": 1).
 //   "colour"    a canonical English name: "rosso", "bleu marine" -> "red", "navy";
 //               "light blue", "azzurro", "bleu clair" -> "light blue".
+//   Lists and negations (colour, size, brand, category, compatibility): values
+//               of one type joined only by "or"/"and"/commas/"/" (o, oppure, e; ou,
+//               et; an article may follow the joiner) are one entity carrying every
+//               value ("nere o blu" -> value "black,blue", values {black, blue},
+//               either: true; "iPhone and Android" -> "iphone,android"); counted
+//               items stay apart ("2 toys and a phone case"). A negation right
+//               before a value ("not red", "no white", "anything but pink", "non
+//               rosse", "niente Brickville", "tranne il nero", "pas de rouge",
+//               "sauf le noir") marks it negated (products and models too).
 //   "size"      "S".."XXXL" (letters, "size M", "taglia L", "extra large"), numbers
 //               after a size word ("size 42" -> "42", "pointure 38,5" -> "38.5"),
 //               shoe systems ("EU 42" -> "EU 42", "US 9.5", "US size 10" -> "US 10"), waist x
@@ -69,10 +96,14 @@
 //               after a cue ("taglia media", "taille moyenne" -> "M") or two of them
 //               either way ("small or medium"; not "a small or large box").
 //   "compatibility"  a platform, from a small table extendable by options:
-//               iphone, ipad, android (also "Samsung Galaxy S21"), windows_phone, windows, mac,
-//               linux, chromebook, playstation, xbox, nintendo_switch ("for an iPhone 5", "works
-//               with Android", "my wife's Windows phone", "per iPhone", Italian and French
-//               "la Switch"). Every one named is reported.
+//               iphone, ipad, android, windows_phone, windows, mac, linux, chromebook,
+//               playstation, xbox, nintendo_switch ("for an iPhone 5", "works with
+//               Android", "my wife's Windows phone", "per iPhone", Italian and French
+//               "la Switch"), and devices by name, model and year (the device lexicon,
+//               entities/devices.h: "HTC Windows 8 phone" -> windows_phone, "iPhone5",
+//               "Galaxy S7", "Pixel 6", "un vecchio Nokia Lumia", "MacBook Air 2015",
+//               "Dell XPS 13"; makers join the span). Every device named is reported,
+//               several in one message or across sentences.
 //   "category"  a word or phrase of the store's category vocabulary (options, and
 //               the catalog's category names), plurals included ("photo printers").
 //   "brand"     a catalog brand named in full ("Canora"); value: the brand as the
@@ -176,11 +207,26 @@ struct Entity {
 
   // The value, by type:
   BudgetValue money;   // "money"
-  int64_t number = 0;  // "number", "quantity", "ordinal" (-1 the last), "age" (years);
-                       // "model": how many catalog products carry it
+  int64_t number = 0;  // "number" (rounded toward zero: "1.5" is 1), "quantity",
+                       // "ordinal" (-1 the last), "age" (years); "model": how many
+                       // catalog products carry it
   std::string value;   // "colour", "size", "compatibility", "category", "brand",
-                       // "model" (canonical forms above); "product": the catalog
-                       // product id
+                       // "model" (canonical forms above; a list comma-joined:
+                       // "black,blue"); "product": the catalog product id;
+                       // "number": the exact decimal, '.' and no trailing zeros
+                       // ("300", "1.5", "0.5" for "1/2")
+
+  // "colour", "size", "compatibility", "category", "brand": every value said,
+  // in the order said, no repeats ("nere o blu": {"black", "blue"}); one value:
+  // {value}. Other types: empty.
+  std::vector<std::string> values;
+  // The values were joined by "or" (o, oppure, ou): any one of them will do.
+  // False for one value and for values joined by "and" or commas only.
+  bool either = false;
+  // A negation comes right before the value(s) ("not red", "niente
+  // Brickville", "pas de rouge", "anything but pink"): the shopper excludes
+  // them. The span starts at the negation.
+  bool negated = false;
 };
 
 // A word or phrase of an extra vocabulary and the canonical value it stands
@@ -203,6 +249,10 @@ struct EntityExtractorOptions {
   std::vector<VocabularyEntry> colours;        // value: a canonical colour name
   std::vector<VocabularyEntry> compatibility;  // value: a platform id ("kindle")
   std::vector<VocabularyEntry> categories;     // value: the category name
+  // Categories whose items are pairs (shoes, headphones): "a pair of" /
+  // "un paio di" / "une paire de" one of them is a quantity of 1, not 2.
+  // Category values as in `categories` or the catalog. Default: none.
+  std::vector<std::string> pair_categories;
 
   // A catalog for brands, products, models and category names; nullptr: none. It must
   // outlive the extractor. Default: nullptr.
@@ -248,6 +298,12 @@ class EntityExtractor {
   void Extract(std::string_view text, std::string_view language, ExtractResult* result) const;
 
   const EntityExtractorOptions& options() const;
+
+  // The folded words the extractor knows in `language` ("en", "it", "fr";
+  // another: none): its number, currency, cue, colour, size and month words,
+  // the vocabularies and category names of the options, the catalog's names.
+  // For telling languages apart (IntentModelOptions::language_texts).
+  std::vector<std::string> Words(std::string_view language) const;
 
  private:
   struct Rep;

@@ -19,8 +19,10 @@
 // How a turn is understood:
 //   1. The text is cut at `max_text_chars` code points (r.truncated says so),
 //      folded and tokenized (ill-formed UTF-8 is replaced, never an error).
-//   2. Its language is identified among en/it/fr, staying with the session's
-//      language unless the text clearly speaks another.
+//   2. Its language is identified among the model's languages (en/it/fr),
+//      staying with the session's language unless the text clearly speaks
+//      another; the examples' own words count, and a first message that
+//      says nothing either way is in default_language.
 //   3. Patterns: every pattern of that language (and the language-neutral
 //      ones) runs at once as one RE2::Set over the folded text; on a hit, the
 //      intent of the highest-priority matching pattern wins (ties: the one
@@ -120,6 +122,14 @@ struct IntentModelOptions {
 
   // Labels kept in IntentResult::top. Default: 3.
   int top_k = 3;
+
+  // Language identification. The bundle's own words tell its languages
+  // apart: a word the examples say (twice or more) in one language only
+  // counts as evidence for it, as do the words of these texts (the engine
+  // passes its templates and its entity words; `language` required). With no
+  // session language a tie goes to default_language, and only the languages
+  // of the examples, patterns and these texts are chosen.
+  std::vector<IntentExample> language_texts;
 };
 
 // Where an answer came from.
@@ -194,6 +204,11 @@ class IntentModel {
   IntentResult Classify(std::string_view text, const ClassifyOptions& options = {}) const;
   // Same, reusing *result's storage.
   void Classify(std::string_view text, const ClassifyOptions& options, IntentResult* result) const;
+
+  // The language Classify would read `text` in ("en", "it" or "fr"), with
+  // the same rules (the session's language kept unless the text clearly
+  // speaks another; the model's own words; its default on a tie).
+  std::string_view Language(std::string_view text, const ClassifyOptions& options = {}) const;
 
   // The intents, in declaration order.
   const std::vector<std::string>& intents() const;

@@ -110,6 +110,24 @@ void Emit(const Scan& scan, uint32_t begin, uint32_t end, int64_t years, double 
   c.priority = priority;
 }
 
+// "6 e 9 anni", "8 and 11 year olds": the number said before the age's, joined
+// by "and"/"or", is an age too.
+void EmitFirstOfPair(const Scan& scan, int i, double confidence, int priority,
+                     std::vector<Candidate>* out) {
+  const Unit* joiner = scan.at(i - 1);
+  const Unit* first = scan.at(i - 2);
+  const Unit& u = scan.units[static_cast<size_t>(i)];
+  if (joiner == nullptr || first == nullptr || joiner->phrase) return;
+  if (joiner->text != "and" && joiner->text != "e" && joiner->text != "et" &&
+      joiner->text != "or" && joiner->text != "o" && joiner->text != "ou") {
+    return;
+  }
+  if (!first->PlainNumber() || first->number_words != u.number_words) return;
+  if (std::optional<int64_t> other = first->number.Integer()) {
+    Emit(scan, first->begin, first->end, *other, confidence, priority, out);
+  }
+}
+
 }  // namespace
 
 void AddAgeWords(Language language, LexiconBuilder* lexicon) {
@@ -163,6 +181,7 @@ void FindAges(const Scan& scan, std::vector<Candidate>* out) {
     }
     if (old) {
       Emit(scan, u.begin, end, years, months ? 0.85 : 0.95, kPriorityAge, out);
+      if (!months) EmitFirstOfPair(scan, i, 0.95, kPriorityAge, out);
       continue;
     }
     // The nearer of a child noun and a duration word decides: "for a
@@ -181,11 +200,11 @@ void FindAges(const Scan& scan, std::vector<Candidate>* out) {
     }
     const bool has = prev != nullptr && prev->Has(kAgeHas | kAgeCue);
     const bool person = cue >= 0;
-    if (has || person) {
-      Emit(scan, u.begin, end, years, 0.9, kPriorityAge, out);
-    } else if (scan.language != Language::kEnglish) {
-      Emit(scan, u.begin, end, years, 0.7, kPriorityWeakAge, out);
-    }
+    if (!has && !person && scan.language == Language::kEnglish) continue;
+    const double confidence = has || person ? 0.9 : 0.7;
+    const int priority = has || person ? kPriorityAge : kPriorityWeakAge;
+    Emit(scan, u.begin, end, years, confidence, priority, out);
+    if (!months) EmitFirstOfPair(scan, i, confidence, priority, out);
   }
 }
 

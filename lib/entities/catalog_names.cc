@@ -113,6 +113,9 @@ bool HasLetter(std::string_view s) {
   });
 }
 
+// "a3", "4k", "s7": two characters, a letter and a digit.
+bool ShortCode(std::string_view s) { return s.size() == 2 && HasDigit(s) && HasLetter(s); }
+
 bool NameWordMatches(std::string_view token, std::string_view name_word) {
   if (token == name_word) return true;
   if (HasDigit(token) || HasDigit(name_word)) return false;  // models are exact
@@ -363,6 +366,15 @@ void CatalogNames::Find(const Scan& scan, std::vector<Candidate>* candidates) co
       lettered = lettered || (!generic[k] && HasLetter(tokens[k].text));
     }
     if (!distinctive || !lettered || (matched < 2 && !digit && !coined)) continue;
+    // A short code alone ("A3") said beside another of its shape that is no
+    // word of the name ("carta A4 o A3?") names formats, not the A3+ printer.
+    if (matched < 2 && !coined && last - first == 1 && ShortCode(tokens[first].text)) {
+      bool formats = false;
+      for (size_t k = 0; k < tokens.size(); ++k) {
+        formats = formats || (k != first && ShortCode(tokens[k].text) && !match_at(k, nullptr));
+      }
+      if (formats) continue;
+    }
     bool seen = false;
     for (const Candidate& c : *candidates) {
       seen = seen || (c.type == EntityType::kProduct && c.value == product.id);

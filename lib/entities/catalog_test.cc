@@ -46,6 +46,11 @@ INSTANTIATE_TEST_SUITE_P(
              "do you have the canora photozen 6 in black?",
              {"product:pr-zen6 \"canora photozen 6\"", "colour:black \"black\""}},
         Case{"en", "the photozen 10", {"product:pr-zen10 \"photozen 10\""}},
+        // A short code of the name alone names it, unless another of its
+        // shape beside it says formats are meant.
+        Case{"it", "e quella professionale A3?", {"product:pr-zen10 \"A3\""}},
+        Case{"it", "carta A4 o A3?", {}},
+        Case{"fr", "papier A4 ou A3 ?", {}},
         Case{"en", "a photozn 6 please", {"product:pr-zen6 \"photozn 6\""}},
         Case{"en", "is the Lumo CP-400 any good?", {"product:pr-cp400 \"Lumo CP-400\""}},
         Case{"en", "a Titan 16 for gaming", {"product:lap-titan16 \"Titan 16\""}},

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
+
+#include "entities/devices.h"
 
 namespace chatcart::entities {
 namespace {
@@ -72,15 +75,51 @@ bool MeasureSuffix(std::string_view alnum) {
   return false;
 }
 
-bool ModelPart(const Unit& u) {
-  if (u.Has(kModelSuffix)) return true;
+// Whether unit `u` continues a device's name: a model code ("S21", "A54",
+// "6s"), a model word ("Pro", "Lite"; one letter only in capitals: "Moto
+// G"), a number up to 99 ("iPhone 15", "Windows 11") or a year ("MacBook Air
+// 2015").
+bool ModelPart(const Scan& scan, const Unit& u) {
+  if (u.Has(kModelSuffix)) {
+    if (u.text.size() > 1) return true;
+    const std::string_view original = scan.Original(u);
+    return original.size() == 1 && original[0] >= 'A' && original[0] <= 'Z';
+  }
   // "S21", "A54", "13": short model codes with a digit.
   if (u.kind == text::TokenKind::kAlnum && u.text.size() <= 5 && !u.Has(kCompat)) {
     return !MeasureSuffix(u.text);
   }
   if (!u.PlainNumber() || u.number_words) return false;
   std::optional<int64_t> v = u.number.Integer();
-  return v.has_value() && *v >= 0 && *v <= 99;  // "iPhone 15", "Windows 11"
+  return v.has_value() && ((*v >= 0 && *v <= 999) ||
+                           (*v >= 2000 && *v <= 2039 && u.end - u.begin == 4));
+}
+
+bool Joiner(const Unit& u) {
+  return !u.phrase && (u.text == "or" || u.text == "o" || u.text == "ou" || u.text == "and" ||
+                       u.text == "e" || u.text == "et" || u.IsSymbol("/"));
+}
+
+bool Article(const Unit& u) {
+  return !u.phrase && (u.text == "a" || u.text == "an" || u.text == "un" || u.text == "una" ||
+                       u.text == "uno" || u.text == "une" || u.text == "the" || u.text == "il" ||
+                       u.text == "lo" || u.text == "la" || u.text == "le" || u.text == "l");
+}
+
+// "Nokia Lumia and a Samsung", "un Samsung e un iPhone": a device joined by
+// "and"/"or" to another one needs no other cue.
+bool JoinedToDevice(const Scan& scan, int i) {
+  int k = i - 1;
+  if (scan.at(k) != nullptr && Article(*scan.at(k))) --k;
+  if (scan.at(k) != nullptr && Joiner(*scan.at(k))) {
+    const Unit* before = scan.at(k - 1);
+    if (before != nullptr && (before->Has(kCompat) || ModelPart(scan, *before))) return true;
+  }
+  k = i + 1;
+  if (scan.at(k) == nullptr || !Joiner(*scan.at(k))) return false;
+  ++k;
+  if (scan.at(k) != nullptr && Article(*scan.at(k))) ++k;
+  return scan.Has(k, kCompat);
 }
 
 // "Samsung TV", "Samsung monitor": a Samsung that runs no Android.
@@ -118,6 +157,7 @@ void AddPlatform(std::string_view phrase, std::string_view value, LexiconBuilder
 
 void AddCompatibilityWords(Language language, LexiconBuilder* lx) {
   for (const PlatformWord& p : kPlatforms) AddPlatform(p.phrase, p.value, lx);
+  AddDeviceWords(language, lx);
   // A brand that also sells TVs and watches: Android only when the shopper
   // says what it is for ("a case for my Samsung").
   AddPlatform("samsung", "android", lx);
@@ -159,34 +199,87 @@ void FindCompatibility(const Scan& scan, std::vector<Candidate>* out) {
     } else {
       continue;
     }
+    std::string_view platform = scan.lexicon->value(value);
+    uint32_t begin = u.begin;
     uint32_t end = u.end;
-    // The model: "iPhone 15 Pro Max", "Windows 11". Only after a bare name.
-    if (u.prefix != Affix::kCompat) {
-      for (int k = i + 1; k < std::min(n, i + 4) && ModelPart(scan.units[static_cast<size_t>(k)]);
-           ++k) {
-        // Only words said together: "iPhone 15 Pro", not "Android phone, 64GB".
-        const std::string_view gap =
-            scan.text.substr(end, scan.units[static_cast<size_t>(k)].begin - end);
-        if (gap.find_first_not_of(" ") != std::string_view::npos) break;
-        end = scan.units[static_cast<size_t>(k)].end;
+    bool model = false;
+    // The model: "iPhone 15 Pro Max", "Windows 11", "Xiaomi Redmi Note 10",
+    // "iphone 12 or 13". Only words said together.
+    int last = i;
+    for (int k = i + 1; k < std::min(n, i + 7); ++k) {
+      const Unit& part = scan.units[static_cast<size_t>(k)];
+      const std::string_view gap = scan.text.substr(end, part.begin - end);
+      if (gap.find_first_not_of(" ") != std::string_view::npos) break;
+      if (u.prefix == Affix::kCompat && !part.Has(kModelSuffix)) break;  // "iphone15 pro"
+      if (part.Has(kCompat) && !part.phrase && scan.lexicon->value(part.info->value) == platform &&
+          k == last + 1 && !model) {
+        end = part.end;  // "Xiaomi Redmi", "Motorola Moto"
+        last = k;
+        continue;
       }
-    } else {
-      for (int k = i + 1;
-           k < std::min(n, i + 3) && scan.units[static_cast<size_t>(k)].Has(kModelSuffix); ++k) {
-        end = scan.units[static_cast<size_t>(k)].end;
+      if (ModelPart(scan, part) &&
+          !scan.Has(k + 1, kCurrency | kMeasureUnit | kMinorUnit | kThousands | kQuantityNoun)) {
+        end = part.end;
+        last = k;
+        model = true;
+        continue;
       }
+      // "iPhone 12 or 13".
+      const Unit* second = scan.at(k + 1);
+      if (model && Joiner(part) && !part.IsSymbol("/") && second != nullptr &&
+          second->PlainNumber() && scan.units[static_cast<size_t>(last)].PlainNumber() &&
+          ModelPart(scan, *second)) {
+        end = second->end;
+        last = k + 1;
+        ++k;
+        continue;
+      }
+      break;
+    }
+    // "HTC Windows 8 phone", "telefono Windows", "téléphone Windows 10": a
+    // Windows phone.
+    if (platform == "windows") {
+      if (const Unit* after = scan.at(last + 1);
+          after != nullptr && after->Has(kPhoneWord) && after->text != "portable" &&
+          scan.text.substr(end, after->begin - end).find_first_not_of(" ") ==
+              std::string_view::npos) {
+        platform = "windows_phone";
+        end = after->end;
+      } else if (const Unit* before = scan.at(i - 1);
+                 before != nullptr && before->Has(kPhoneWord) && before->text != "portable" &&
+                 scan.text.substr(before->end, u.begin - before->end).find_first_not_of(" ") ==
+                     std::string_view::npos) {
+        platform = "windows_phone";
+        begin = before->begin;
+      }
+    }
+    // A maker right before: "Samsung Galaxy S21", "Dell XPS 13", "HTC Windows".
+    bool maker = false;
+    if (const Unit* m = scan.at(i - 1); m != nullptr && begin == u.begin && m->Has(kDeviceMaker) &&
+                                       !(m->Has(kCompat) && m->info->value == value) &&
+                                       scan.text.substr(m->end, u.begin - m->end) == " ") {
+      begin = m->begin;
+      maker = true;
     }
     bool cue = false;
     for (int k = std::max(0, i - 3); k < i && !cue; ++k) {
       cue = scan.units[static_cast<size_t>(k)].Has(kCompatCue);
     }
-    if (u.Has(kCompatNeedsCue) && (!cue || NotAPhone(scan.at(i + 1)))) continue;
+    // "il cellulare di mia madre è un Samsung": a phone word before says it.
+    for (int k = std::max(0, i - 6); k < i && !cue; ++k) {
+      cue = scan.units[static_cast<size_t>(k)].Has(kPhoneWord);
+    }
+    const bool joined = JoinedToDevice(scan, i);
+    if (u.Has(kCompatNeedsCue) && ((!cue && !joined && !model) || NotAPhone(scan.at(i + 1)))) {
+      continue;
+    }
+    if (u.Has(kDeviceNeedsModel) && !model && !maker && !cue) continue;
     if (u.text == "switch" && !u.phrase && !FeminineBefore(scan.at(i - 1))) continue;
     Candidate& c = out->emplace_back();
     c.type = EntityType::kCompatibility;
-    c.begin = u.begin;
+    c.begin = begin;
     c.end = end;
-    c.value = scan.lexicon->value(value);
+    c.value = std::string(platform);
     c.confidence = cue ? 0.95 : 0.85;
     c.priority = kPriorityCompat;
   }

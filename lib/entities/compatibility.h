@@ -8,9 +8,10 @@
 //
 //   iphone          iphone, i-phone, ios, apple phone
 //   ipad            ipad, ipados
-//   android         android, android phone, google pixel
-//   windows_phone   windows phone, windows mobile, lumia
-//   windows         windows, windows pc
+//   android         android, android phone, google pixel, samsung galaxy, and
+//                   the devices of devices.h (Pixel 6, OnePlus, Xiaomi...)
+//   windows_phone   windows phone, windows mobile, lumia, "HTC Windows 8 phone"
+//   windows         windows, windows pc, Surface, ThinkPad, XPS
 //   mac             mac, macbook, imac, macos, mac os, os x
 //   linux           linux, ubuntu
 //   chromebook      chromebook, chrome os, chromeos

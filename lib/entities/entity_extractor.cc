@@ -4,6 +4,7 @@
 // every recognizer's words, then runs the recognizers over each text and
 // resolves their overlaps.
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +21,7 @@
 #include "entities/colour.h"
 #include "entities/compatibility.h"
 #include "entities/lexicon.h"
+#include "entities/lists.h"
 #include "entities/money.h"
 #include "entities/not_amounts.h"
 #include "entities/numbers.h"
@@ -97,6 +99,19 @@ struct EntityExtractor::Rep {
   std::unique_ptr<entities::CatalogNames> catalog;  // null without a catalog
   entities::ScanConfig config;
   std::vector<LanguageTables> languages;  // options.languages order, no duplicates
+
+  // "a pair of headphones": one item when the category is sold in pairs.
+  void OnePerPair(std::vector<Candidate>* candidates) const {
+    std::vector<Candidate>& c = *candidates;
+    for (size_t i = 0; i + 1 < c.size(); ++i) {
+      if (c[i].type != entities::EntityType::kQuantity || !c[i].pair) continue;
+      const Candidate& next = c[i + 1];
+      if (next.type != entities::EntityType::kCategory || next.begin - c[i].end > 24) continue;
+      for (const std::string& category : options.pair_categories) {
+        if (category == next.value) c[i].number = 1;
+      }
+    }
+  }
 
   const LanguageTables& Pick(std::string_view code) const {
     if (std::optional<Language> l = text::ParseLanguage(code)) {
@@ -180,6 +195,18 @@ EntityExtractor::~EntityExtractor() = default;
 
 const EntityExtractorOptions& EntityExtractor::options() const { return rep_->options; }
 
+std::vector<std::string> EntityExtractor::Words(std::string_view language) const {
+  std::vector<std::string> words;
+  std::optional<Language> l = text::ParseLanguage(language);
+  if (!l.has_value()) return words;
+  for (const LanguageTables& t : rep_->languages) {
+    if (t.language != *l) continue;
+    t.lexicon->ForEachWord([&words](std::string_view w) { words.emplace_back(w); });
+  }
+  std::sort(words.begin(), words.end());  // the same order on every run
+  return words;
+}
+
 std::vector<Entity> EntityExtractor::Extract(std::string_view text,
                                              std::string_view language) const {
   ExtractResult result;
@@ -220,6 +247,8 @@ void EntityExtractor::Extract(std::string_view input, std::string_view language,
   if (rep_->catalog != nullptr) rep_->catalog->Find(scan, &candidates);
   entities::FindNumbers(scan, &candidates);
   entities::Resolve(&candidates);
+  entities::MarkNegationsAndJoinLists(scan, &candidates);
+  if (!rep_->options.pair_categories.empty()) rep_->OnePerPair(&candidates);
 
   result->entities.reserve(candidates.size());
   for (Candidate& c : candidates) {
@@ -232,6 +261,13 @@ void EntityExtractor::Extract(std::string_view input, std::string_view language,
     e.confidence = c.confidence;
     e.money = BudgetValue{c.kind, c.min, c.max, c.currency_stated};
     e.number = c.number;
+    e.either = c.either;
+    e.negated = c.negated;
+    if (!c.values.empty()) {
+      e.values = std::move(c.values);
+    } else if (entities::ListType(c.type)) {
+      e.values.assign(1, c.value);
+    }
     e.value = std::move(c.value);
   }
   // Nothing of this call may outlive it in the thread's scratch.

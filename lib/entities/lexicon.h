@@ -86,6 +86,12 @@ enum Role : uint64_t {
   kSizeVerb = 1ull << 45,          // wear, wears: a size cue the span leaves out
   kCompatNeedsCue = 1ull << 46,    // samsung: a platform only after a cue ("per il mio Samsung")
   kMonth = 1ull << 47,             // march, maggio, mars: a number beside it is a date
+  kBudgetVerb = 1ull << 48,        // exceed, superare, dépasser: an "over" cue said as a verb
+  kLimitLead = 1ull << 49,         // limit, limite, plafond: the amount after it is a maximum
+  kPairWord = 1ull << 50,          // "a pair", "un paio", "une paire": one item of a pair
+  kDeviceNeedsModel = 1ull << 51,  // pixel, surface, moto: a device only with a model or a cue
+  kDeviceMaker = 1ull << 52,       // htc, sony, dell, google: joins the device after it
+  kPhoneWord = 1ull << 53,         // phone, telefono, téléphone: "Windows phone"
 };
 
 // Number words by how they combine ("twenty" + "five", "deux" + "cents").
@@ -133,6 +139,11 @@ class Lexicon {
   // The canonical string for WordInfo::value.
   const std::string& value(int32_t id) const { return values_[static_cast<size_t>(id)]; }
   size_t size() const { return map_.size(); }
+  // Calls `fn` with every folded word that starts an entry.
+  template <typename Fn>
+  void ForEachWord(Fn fn) const {
+    for (const auto& [word, entry] : map_) fn(std::string_view(word));
+  }
 
  private:
   friend class LexiconBuilder;

@@ -1,264 +1,14 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 
-#include "entities/money.h"
-
 #include <optional>
 #include <string>
 
 #include "chatcart/money.h"
+#include "entities/money.h"
+#include "entities/money_direction.h"
 
 namespace chatcart::entities {
 namespace {
-
-using text::Language;
-
-// ---- Words
-
-struct CurrencyWord {
-  const char* phrase;
-  const char* code;  // "$": the dollar currency; "*": the store's
-  bool weak;
-};
-
-// Symbols and codes, in every language.
-constexpr CurrencyWord kNeutralCurrencies[] = {
-    {"$", "$", false},      {"€", "EUR", false},     {"£", "GBP", false},    {"¥", "JPY", false},
-    {"₹", "INR", false},    {"₩", "KRW", false},     {"₽", "RUB", false},  {"₺", "TRY", false},
-    {"₪", "ILS", false},    {"us$", "USD", false},   {"us $", "USD", false}, {"c$", "CAD", false},
-    {"ca$", "CAD", false},  {"a$", "AUD", false},    {"au$", "AUD", false},  {"usd", "USD", false},
-    {"eur", "EUR", false},  {"gbp", "GBP", false},   {"inr", "INR", false},  {"jpy", "JPY", false},
-    {"chf", "CHF", false},  {"cad", "CAD", false},   {"aud", "AUD", false},  {"rs", "INR", false},
-    {"euro", "EUR", false}, {"euros", "EUR", false},
-};
-
-constexpr CurrencyWord kEnglishCurrencies[] = {
-    {"dollar", "$", false},
-    {"dollars", "$", false},
-    {"buck", "$", false},
-    {"bucks", "$", false},
-    {"pound", "GBP", true},
-    {"pounds", "GBP", true},
-    {"pounds sterling", "GBP", false},
-    {"quid", "GBP", false},
-    {"sterling", "GBP", false},
-    {"rupee", "INR", false},
-    {"rupees", "INR", false},
-    {"yen", "JPY", false},
-    {"francs", "CHF", true},
-    {"swiss francs", "CHF", false},
-};
-
-constexpr CurrencyWord kItalianCurrencies[] = {
-    {"dollaro", "$", false},    {"dollari", "$", false},
-    {"euri", "EUR", false},     {"sterlina", "GBP", false},
-    {"sterline", "GBP", false}, {"rupia", "INR", false},
-    {"rupie", "INR", false},    {"yen", "JPY", false},
-    {"franchi", "CHF", true},   {"franchi svizzeri", "CHF", false},
-};
-
-constexpr CurrencyWord kFrenchCurrencies[] = {
-    {"dollar", "$", false},
-    {"dollars", "$", false},
-    {"livre", "GBP", true},
-    {"livres", "GBP", true},
-    {"livres sterling", "GBP", false},
-    {"roupie", "INR", false},
-    {"roupies", "INR", false},
-    {"yen", "JPY", false},
-    {"yens", "JPY", false},
-    {"francs suisses", "CHF", false},
-    {"balles", "*", true},
-};
-
-struct Cue {
-  const char* phrase;
-  BudgetKind kind;
-};
-
-// "<50€", ">100 $" (the tokenizer keeps '<', '>' and '~' as symbols).
-constexpr Cue kSymbolCues[] = {
-    {"<", BudgetKind::kUnder},
-    {">", BudgetKind::kOver},
-    {"~", BudgetKind::kAround},
-};
-
-constexpr Cue kEnglishPrefix[] = {
-    {"under", BudgetKind::kUnder},
-    {"below", BudgetKind::kUnder},
-    {"less than", BudgetKind::kUnder},
-    {"no more than", BudgetKind::kUnder},
-    {"not more than", BudgetKind::kUnder},
-    {"not over", BudgetKind::kUnder},
-    {"nothing over", BudgetKind::kUnder},
-    {"nothing above", BudgetKind::kUnder},
-    {"nothing more than", BudgetKind::kUnder},
-    {"up to", BudgetKind::kUnder},
-    {"max", BudgetKind::kUnder},
-    {"maximum", BudgetKind::kUnder},
-    {"at most", BudgetKind::kUnder},
-    {"within", BudgetKind::kUnder},
-    {"cheaper than", BudgetKind::kUnder},
-    {"lower than", BudgetKind::kUnder},
-    {"not above", BudgetKind::kUnder},
-    {"no higher than", BudgetKind::kUnder},
-    {"less then", BudgetKind::kUnder},
-    {"over", BudgetKind::kOver},
-    {"above", BudgetKind::kOver},
-    {"more than", BudgetKind::kOver},
-    {"at least", BudgetKind::kOver},
-    {"min", BudgetKind::kOver},
-    {"minimum", BudgetKind::kOver},
-    {"upwards of", BudgetKind::kOver},
-    {"starting at", BudgetKind::kOver},
-    {"starting from", BudgetKind::kOver},
-    {"no less than", BudgetKind::kOver},
-    {"not less than", BudgetKind::kOver},
-    {"between", BudgetKind::kBetween},
-    // Common misspellings of the longer cues.
-    {"betwen", BudgetKind::kBetween},
-    {"bewteen", BudgetKind::kBetween},
-    {"beetween", BudgetKind::kBetween},
-    {"arround", BudgetKind::kAround},
-    {"aroung", BudgetKind::kAround},
-    {"approximatly", BudgetKind::kAround},
-    {"aproximately", BudgetKind::kAround},
-    {"aprox", BudgetKind::kAround},
-    {"around", BudgetKind::kAround},
-    {"about", BudgetKind::kAround},
-    {"approximately", BudgetKind::kAround},
-    {"approx", BudgetKind::kAround},
-    {"roughly", BudgetKind::kAround},
-    {"circa", BudgetKind::kAround},
-    {"more or less", BudgetKind::kAround},
-    {"somewhere around", BudgetKind::kAround},
-};
-constexpr Cue kEnglishPostfix[] = {
-    {"or less", BudgetKind::kUnder},       {"or under", BudgetKind::kUnder},
-    {"or below", BudgetKind::kUnder},      {"or cheaper", BudgetKind::kUnder},
-    {"or lower", BudgetKind::kUnder},      {"max", BudgetKind::kUnder},
-    {"maximum", BudgetKind::kUnder},       {"at most", BudgetKind::kUnder},
-    {"tops", BudgetKind::kUnder},          {"or more", BudgetKind::kOver},
-    {"or above", BudgetKind::kOver},       {"or over", BudgetKind::kOver},
-    {"or higher", BudgetKind::kOver},      {"plus", BudgetKind::kOver},
-    {"at least", BudgetKind::kOver},       {"minimum", BudgetKind::kOver},
-    {"or so", BudgetKind::kAround},        {"more or less", BudgetKind::kAround},
-    {"give or take", BudgetKind::kAround},
-};
-
-constexpr Cue kItalianPrefix[] = {
-    {"sotto", BudgetKind::kUnder},
-    {"meno di", BudgetKind::kUnder},
-    {"al massimo", BudgetKind::kUnder},
-    {"massimo", BudgetKind::kUnder},
-    {"max", BudgetKind::kUnder},
-    {"non più di", BudgetKind::kUnder},
-    {"non oltre", BudgetKind::kUnder},
-    {"fino a", BudgetKind::kUnder},
-    {"entro", BudgetKind::kUnder},
-    {"inferiore a", BudgetKind::kUnder},
-    {"non superiore a", BudgetKind::kUnder},
-    {"sopra", BudgetKind::kOver},
-    {"più di", BudgetKind::kOver},
-    {"almeno", BudgetKind::kOver},
-    {"oltre", BudgetKind::kOver},
-    {"minimo", BudgetKind::kOver},
-    {"non meno di", BudgetKind::kOver},
-    {"a partire da", BudgetKind::kOver},
-    {"superiore a", BudgetKind::kOver},
-    {"tra", BudgetKind::kBetween},
-    {"fra", BudgetKind::kBetween},
-    {"circa", BudgetKind::kAround},
-    {"intorno a", BudgetKind::kAround},
-    {"intorno ai", BudgetKind::kAround},
-    {"intorno agli", BudgetKind::kAround},
-    {"attorno a", BudgetKind::kAround},
-    {"attorno ai", BudgetKind::kAround},
-    {"sui", BudgetKind::kAround},
-    {"sugli", BudgetKind::kAround},
-    {"più o meno", BudgetKind::kAround},
-    {"all'incirca", BudgetKind::kAround},
-    {"sulle", BudgetKind::kAround},
-};
-constexpr Cue kItalianPostfix[] = {
-    {"o meno", BudgetKind::kUnder},     {"massimo", BudgetKind::kUnder},
-    {"al massimo", BudgetKind::kUnder}, {"max", BudgetKind::kUnder},
-    {"o più", BudgetKind::kOver},       {"minimo", BudgetKind::kOver},
-    {"almeno", BudgetKind::kOver},      {"in su", BudgetKind::kOver},
-    {"circa", BudgetKind::kAround},     {"più o meno", BudgetKind::kAround},
-};
-
-constexpr Cue kFrenchPrefix[] = {
-    {"moins de", BudgetKind::kUnder},
-    {"pas plus de", BudgetKind::kUnder},
-    {"au maximum", BudgetKind::kUnder},
-    {"maximum", BudgetKind::kUnder},
-    {"max", BudgetKind::kUnder},
-    {"maxi", BudgetKind::kUnder},
-    {"jusqu'à", BudgetKind::kUnder},
-    {"sous", BudgetKind::kUnder},
-    {"en dessous de", BudgetKind::kUnder},
-    {"en-dessous de", BudgetKind::kUnder},
-    {"au-dessous de", BudgetKind::kUnder},
-    {"au plus", BudgetKind::kUnder},
-    {"inférieur à", BudgetKind::kUnder},
-    {"moins cher que", BudgetKind::kUnder},
-    {"pas plus cher que", BudgetKind::kUnder},
-    {"plus de", BudgetKind::kOver},
-    {"au moins", BudgetKind::kOver},
-    {"au-dessus de", BudgetKind::kOver},
-    {"minimum", BudgetKind::kOver},
-    {"au minimum", BudgetKind::kOver},
-    {"à partir de", BudgetKind::kOver},
-    {"supérieur à", BudgetKind::kOver},
-    {"entre", BudgetKind::kBetween},
-    {"environ", BudgetKind::kAround},
-    {"autour de", BudgetKind::kAround},
-    {"à peu près", BudgetKind::kAround},
-    {"dans les", BudgetKind::kAround},
-    {"aux alentours de", BudgetKind::kAround},
-    {"vers", BudgetKind::kAround},
-    {"approximativement", BudgetKind::kAround},
-};
-constexpr Cue kFrenchPostfix[] = {
-    {"ou moins", BudgetKind::kUnder}, {"maximum", BudgetKind::kUnder},
-    {"max", BudgetKind::kUnder},      {"au maximum", BudgetKind::kUnder},
-    {"au plus", BudgetKind::kUnder},  {"maxi", BudgetKind::kUnder},
-    {"ou plus", BudgetKind::kOver},   {"minimum", BudgetKind::kOver},
-    {"au moins", BudgetKind::kOver},  {"et plus", BudgetKind::kOver},
-    {"environ", BudgetKind::kAround}, {"à peu près", BudgetKind::kAround},
-};
-
-void AddCurrencies(const CurrencyWord* words, size_t n, const ScanConfig& config,
-                   LexiconBuilder* lx) {
-  for (size_t i = 0; i < n; ++i) {
-    std::string code = words[i].code;
-    if (code == "$") code = config.dollar_currency;
-    if (code == "*") code = config.store_currency;
-    const int32_t id = lx->Value(code);
-    const bool weak = words[i].weak;
-    lx->Add(words[i].phrase, [id, weak](WordInfo& w) {
-      w.roles |= kCurrency | (weak ? uint64_t{kWeakCurrency} : uint64_t{0});
-      w.currency = id;
-    });
-  }
-}
-
-void AddCues(const Cue* cues, size_t n, uint64_t role, LexiconBuilder* lx) {
-  for (size_t i = 0; i < n; ++i) {
-    const int8_t kind = static_cast<int8_t>(cues[i].kind);
-    lx->Add(cues[i].phrase, [kind, role](WordInfo& w) {
-      w.roles |= role;
-      w.budget = kind;
-    });
-  }
-}
-
-void AddFrom(std::string_view phrase, LexiconBuilder* lx) {
-  lx->Add(phrase, [](WordInfo& w) {
-    w.roles |= kBudgetPrefix;
-    w.budget = kBudgetFrom;
-  });
-}
 
 // ---- Recognition
 
@@ -296,7 +46,66 @@ std::string_view CurrencyOf(const Scan& scan, const Unit& u, bool* weak) {
   return {};
 }
 
-std::optional<Amount> ParseAmount(const Scan& scan, int i) {
+// The cents of an amount said after its currency: "20 dollars 43 cents",
+// "$20 and 43c", "12 euro e 90 centesimi", "venti euro e cinquanta", "5
+// euros 50", "20€50", "dix euros cinquante". `j` is the unit after the
+// currency; `bare_ok` allows a number with no cents word after it (not in
+// the first amount of a range: "tra 20 euro e 30"). Returns the units taken
+// (0: none) and adds the cents to *value.
+int MinorUnitsAfter(const Scan& scan, int j, bool bare_ok, std::string_view currency,
+                    Decimal* value) {
+  absl::StatusOr<int> exponent = CurrencyExponent(currency);
+  if (!exponent.ok() || *exponent != 2 || value->Normalized().scale > 0) return 0;
+  int k = j;
+  const Unit* u = scan.at(k);
+  if (u == nullptr) return 0;
+  const Unit* prev = scan.at(k - 1);
+  bool joined = false;
+  if (u->Has(kNumberAnd) && !u->has_number) {
+    joined = true;
+    u = scan.at(++k);
+    if (u == nullptr) return 0;
+  }
+  // Only spaces before the cents ("20€50" has none).
+  const std::string_view gap = scan.text.substr(prev->end, scan.at(j)->begin - prev->end);
+  if (gap.find_first_not_of(" ") != std::string_view::npos) return 0;
+  if (!u->has_number || u->pronoun || u->article || u->prefix != Affix::kNone) return 0;
+  std::optional<int64_t> cents = u->number.Integer();
+  if (!cents.has_value() || *cents < 1 || *cents > 99) return 0;
+  if (!u->number_words && u->kind != text::TokenKind::kAlnum && u->text.size() > 2) return 0;
+  int taken = k + 1 - j;
+  if (u->suffix == Affix::kCents) {
+    // "43c"
+  } else if (u->suffix != Affix::kNone) {
+    return 0;
+  } else if (scan.Has(k + 1, kMinorUnit)) {
+    ++taken;  // "43 cents"
+  } else {
+    if (!bare_ok) return 0;
+    // "5 euros 50 each", not "20 euro e 30 euro", "5 euros 50 pièces".
+    const Unit* next = scan.at(k + 1);
+    if (next != nullptr) {
+      if (next->has_number || next->Has(kCurrency | kMeasureUnit | kAgeYears | kAgeMonths |
+                                        kThousands | kNumberWord)) {
+        return 0;
+      }
+      if (next->Has(kQuantityNoun) && next->text.back() == 's') return 0;
+    }
+    // Italian says "e cinquanta"; English and French put the cents right
+    // after the currency.
+    if (joined && scan.language != text::Language::kItalian) return 0;
+  }
+  std::optional<Decimal> minor = Decimal{*cents, 0}.Shifted(2);
+  if (!minor.has_value()) return 0;
+  int64_t sum = 0;
+  const Decimal whole = *value;
+  std::optional<int64_t> units = whole.ToMinorUnits(2);
+  if (!units.has_value() || __builtin_add_overflow(*units, *cents, &sum)) return 0;
+  *value = Decimal{sum, 2};
+  return taken;
+}
+
+std::optional<Amount> ParseAmount(const Scan& scan, int i, bool bare_minor = true) {
   Amount a;
   a.first = i;
   int j = i;
@@ -309,7 +118,12 @@ std::optional<Amount> ParseAmount(const Scan& scan, int i) {
     if (cur.empty() || next == nullptr || !next->has_number) return std::nullopt;
     // "60 euros, 70 at most": a currency before a comma names the amount before it.
     const std::string_view gap = scan.text.substr(u->end, next->begin - u->end);
-    if (gap.find_first_of(",;:.!?") != std::string_view::npos) return std::nullopt;
+    // "Rs. 500": an abbreviation's period is no break.
+    const bool abbreviation = u->text == "rs" && gap.size() >= 1 && gap[0] == '.' &&
+                              gap.find_first_of(",;:!?", 1) == std::string_view::npos;
+    if (!abbreviation && gap.find_first_of(",;:.!?") != std::string_view::npos) {
+      return std::nullopt;
+    }
     a.currency = cur;
     a.weak_currency = weak;
     u = scan.at(++j);
@@ -334,6 +148,13 @@ std::optional<Amount> ParseAmount(const Scan& scan, int i) {
     case Affix::kAround:
       a.around = true;
       break;
+    case Affix::kCents: {  // "43c"
+      std::optional<Decimal> v = a.value.Shifted(2);
+      if (!v.has_value()) return std::nullopt;
+      a.value = *v;
+      a.cents = true;
+      break;
+    }
     default:
       return std::nullopt;
   }
@@ -343,7 +164,9 @@ std::optional<Amount> ParseAmount(const Scan& scan, int i) {
     a.value = *v;
   }
   const Unit* number = u;
+  const bool currency_before = !a.currency.empty();
   ++j;
+  const int number_end = j;
   if (scan.Has(j, kThousands)) {
     std::optional<Decimal> v = a.value.Times(1000);
     if (!v.has_value() || a.thousands) return std::nullopt;
@@ -351,7 +174,7 @@ std::optional<Amount> ParseAmount(const Scan& scan, int i) {
     a.thousands = true;
     ++j;
   }
-  if (const Unit* after = scan.at(j); after != nullptr) {
+  if (const Unit* after = scan.at(j); after != nullptr && !a.cents) {
     std::string_view cur = CurrencyOf(scan, *after, &weak);
     if (!cur.empty()) {
       if (a.currency.empty()) {
@@ -359,6 +182,7 @@ std::optional<Amount> ParseAmount(const Scan& scan, int i) {
         a.weak_currency = weak;
       }
       ++j;
+      if (!a.thousands) j += MinorUnitsAfter(scan, j, bare_minor, a.currency, &a.value);
     } else if (after->Has(kMinorUnit)) {
       std::optional<Decimal> v = a.value.Shifted(2);
       if (!v.has_value()) return std::nullopt;
@@ -366,6 +190,10 @@ std::optional<Amount> ParseAmount(const Scan& scan, int i) {
       a.cents = true;
       ++j;
     }
+  }
+  if (!a.currency.empty() && !a.thousands && !a.cents && j == number_end + 0 &&
+      currency_before) {
+    j += MinorUnitsAfter(scan, j, bare_minor, a.currency, &a.value);  // "$20 and 43c"
   }
   if (!a.Said()) {
     // "5 kg", "6 years", "4k": not an amount.
@@ -478,12 +306,54 @@ class MoneyFinder {
     }
   }
 
+  // Whether the cue at unit i says its own negation: "no more than", "not
+  // over", "nothing above", "non più di", "pas plus de".
+  bool CueNegated(int i) const {
+    const std::string_view w = scan_.units[static_cast<size_t>(i)].text;
+    return w == "no" || w == "not" || w == "nothing" || w == "non" || w == "nn" || w == "pas";
+  }
+
   void Cued(int i, int8_t cue) {
-    std::optional<Amount> a = ParseAmount(scan_, SkipArticles(i + 1));
+    const bool range = cue == static_cast<int8_t>(BudgetKind::kBetween) || cue == kBudgetFrom;
+    const bool verb = scan_.Has(i, kBudgetVerb);
+    int j = SkipArticles(i + 1);
+    // "je ne dépasserai pas 90 €": the negation between the verb and the amount.
+    bool negated_verb = false;
+    if (const Unit* n = scan_.at(j);
+        verb && n != nullptr && (n->text == "pas" || n->text == "jamais" || n->text == "not")) {
+      negated_verb = true;
+      j = SkipArticles(j + 1);
+    }
+    // "max budget two hundred dollars", "my max budget is 200".
+    if (!range && scan_.Has(j, kBudgetLead)) {
+      ++j;
+      for (int k = 0; k < 2 && scan_.Has(j, kFiller | kDeterminer) && !scan_.Has(j, kBudgetPrefix);
+           ++k) {
+        ++j;
+      }
+    }
+    // "max is 400", "il massimo è 400", "le maximum c'est 400".
+    for (int k = 0; k < 2 && !range; ++k) {
+      const Unit* f = scan_.at(j);
+      if (f == nullptr || scan_.at(j + 1) == nullptr || f->Has(kBudgetPrefix)) break;
+      if (f->text != "is" && f->text != "è" && f->text != "c" && f->text != "est") break;
+      ++j;
+    }
+    std::optional<Amount> a = ParseAmount(scan_, j, /*bare_minor=*/!range);
     if (!a.has_value()) return;
     if (scan_.Has(i, kCueNeedsCurrency) && !a->Said()) return;
-    const BudgetKind kind = static_cast<BudgetKind>(cue);
-    if (cue == static_cast<int8_t>(BudgetKind::kBetween) || cue == kBudgetFrom) {
+    BudgetKind kind = static_cast<BudgetKind>(cue);
+    int first = i;
+    if (!range && (kind == BudgetKind::kUnder || kind == BudgetKind::kOver)) {
+      const bool cue_negated = CueNegated(i);
+      if (!verb && !cue_negated && NegationRightBefore(scan_, i)) {
+        kind = Reversed(kind);  // "not under 100", "nn più di 200", "pas moins de 100"
+        first = i - 1;
+      } else if (negated_verb || (!cue_negated && NegationEarlier(scan_, i))) {
+        kind = Reversed(kind);  // "I don't want to spend more than 60"
+      }
+    }
+    if (range) {
       std::optional<Amount> b = RangeEnd(*a, cue != kBudgetFrom);
       if (!b.has_value()) return;
       // "from 1 to 5" is no budget; "from 1 to 5 euros" is.
@@ -497,7 +367,9 @@ class MoneyFinder {
     }
     int last = a->last;
     Postfix(&last);  // "under 50 € max": the same bound said twice
-    Emit(i, last, kind, *a, nullptr, true);
+    // "più di 200 no", "more than 100 is too much".
+    if (kind == BudgetKind::kOver && RejectedAfter(scan_, last)) kind = BudgetKind::kUnder;
+    Emit(first, last, kind, *a, nullptr, true);
   }
 
   void Lead(int i) {
@@ -512,13 +384,25 @@ class MoneyFinder {
     }
     int last = a->last;
     std::optional<BudgetKind> kind = Postfix(&last);
+    if (!kind.has_value() && NoMoreAfter(scan_, last)) kind = BudgetKind::kUnder;  // "70, not more"
+    if (scan_.Has(i, kLimitLead)) {
+      // "my limit is 120 euros": a maximum, said with its lead.
+      Emit(i, last, kind.value_or(BudgetKind::kUnder), *a, nullptr, true);
+      return;
+    }
     Emit(j, last, kind.value_or(BudgetKind::kExact), *a, nullptr, true);
   }
 
   void Bare(int i) {
     std::optional<Amount> a = ParseAmount(scan_, i);
     if (!a.has_value()) return;
-    if (std::optional<Amount> b = RangeEnd(*a, false); b.has_value()) {
+    // "il titan 16 a 1.899 euro": Italian and French "a"/"à" join a range
+    // only after an amount said as money ("20 € a 30 €").
+    const Unit* joiner = scan_.at(a->last);
+    const bool preposition = joiner != nullptr && !joiner->phrase &&
+                             (joiner->text == "a" || joiner->text == "à");
+    if (std::optional<Amount> b = RangeEnd(*a, false);
+        b.has_value() && (!preposition || a->Said())) {
       if (a->Said() || b->Said()) {
         int last = b->last;
         std::optional<BudgetKind> kind = Postfix(&last);
@@ -544,78 +428,6 @@ class MoneyFinder {
 };
 
 }  // namespace
-
-bool IsDollarCurrency(std::string_view code) {
-  for (std::string_view d :
-       {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN", "BSD", "BBD", "BZD", "FJD",
-        "JMD", "LRD", "NAD", "SBD", "SRD", "TTD", "XCD", "BMD", "KYD", "GYD", "BND"}) {
-    if (code == d) return true;
-  }
-  return false;
-}
-
-void AddMoneyWords(Language language, const ScanConfig& config, LexiconBuilder* lx) {
-  AddCurrencies(kNeutralCurrencies, std::size(kNeutralCurrencies), config, lx);
-  lx->AddRoles({"k", "K"}, kThousands);
-  lx->AddRoles({"-"}, kRangeJoiner);
-  AddCues(kSymbolCues, std::size(kSymbolCues), kBudgetPrefix, lx);
-  lx->AddRoles({"kg",   "g",      "gr",  "mg",  "lb",  "lbs", "oz", "cm", "mm",        "km",
-                "inch", "inches", "ft",  "gb",  "tb",  "mb",  "mp", "w",  "watt",      "watts",
-                "v",    "hz",     "mhz", "ghz", "mah", "ml",  "cl", "%",  "megapixel", "mpx"},
-               kMeasureUnit);
-  switch (language) {
-    case Language::kEnglish:
-      AddCurrencies(kEnglishCurrencies, std::size(kEnglishCurrencies), config, lx);
-      AddCues(kEnglishPrefix, std::size(kEnglishPrefix), kBudgetPrefix, lx);
-      AddCues(kEnglishPostfix, std::size(kEnglishPostfix), kBudgetPostfix, lx);
-      AddFrom("from", lx);
-      lx->AddRoles({"grand"}, kThousands);
-      lx->AddRoles({"within", "about"}, kCueNeedsCurrency);
-      lx->AddRoles({"cents", "cent"}, kMinorUnit);
-      lx->AddRoles({"and", "to", "till", "until"}, kRangeJoiner);
-      lx->AddRoles({"budget", "spend", "spending", "pay"}, kBudgetLead);
-      lx->AddRoles({"is", "of", "about", "my", "like", "would", "be", "will", "only", "just",
-                    "want", "to", "can", "could", "i"},
-                   kFiller);
-      lx->AddRoles({"percent", "per cent", "hours", "hour", "minutes", "days", "weeks", "times",
-                    "feet", "foot", "inch", "pages", "liters", "litres"},
-                   kMeasureUnit);
-      break;
-    case Language::kItalian:
-      AddCurrencies(kItalianCurrencies, std::size(kItalianCurrencies), config, lx);
-      AddCues(kItalianPrefix, std::size(kItalianPrefix), kBudgetPrefix, lx);
-      AddCues(kItalianPostfix, std::size(kItalianPostfix), kBudgetPostfix, lx);
-      AddFrom("da", lx);
-      lx->AddRoles({"sui", "sugli", "sulle", "entro"}, kCueNeedsCurrency);
-      lx->AddRoles({"centesimi", "centesimo"}, kMinorUnit);
-      lx->AddRoles({"e", "a", "fino a"}, kRangeJoiner);
-      lx->AddRoles({"i", "gli", "le", "il", "lo", "la", "l", "ai", "agli", "alle", "al"}, kArticle);
-      lx->AddRoles({"budget", "spendere", "spendo", "pagare", "spesa"}, kBudgetLead);
-      lx->AddRoles(
-          {"è", "e", "di", "da", "il", "mio", "massima", "vorrei", "voglio", "posso", "fino"},
-          kFiller);
-      lx->AddRoles({"percento", "per cento", "ore", "minuti", "giorni", "settimane", "volte",
-                    "pollici", "litri", "grammi", "chili", "metri", "centimetri", "pagine"},
-                   kMeasureUnit);
-      break;
-    case Language::kFrench:
-      AddCurrencies(kFrenchCurrencies, std::size(kFrenchCurrencies), config, lx);
-      AddCues(kFrenchPrefix, std::size(kFrenchPrefix), kBudgetPrefix, lx);
-      AddCues(kFrenchPostfix, std::size(kFrenchPostfix), kBudgetPostfix, lx);
-      AddFrom("de", lx);
-      lx->AddRoles({"vers", "dans les", "sous"}, kCueNeedsCurrency);
-      lx->AddRoles({"centimes", "centime"}, kMinorUnit);
-      lx->AddRoles({"et", "à", "a", "jusqu'à"}, kRangeJoiner);
-      lx->AddRoles({"les", "le", "la", "l"}, kArticle);
-      lx->AddRoles({"budget", "dépenser", "payer"}, kBudgetLead);
-      lx->AddRoles({"est", "de", "d", "mon", "max", "je", "veux", "peux", "voudrais", "j"},
-                   kFiller);
-      lx->AddRoles({"pour cent", "pourcent", "heures", "minutes", "jours", "semaines", "fois",
-                    "pouces", "litres", "grammes", "kilos", "mètres", "centimètres", "pages"},
-                   kMeasureUnit);
-      break;
-  }
-}
 
 void FindMoney(const Scan& scan, std::vector<Candidate>* out) { MoneyFinder(scan, out).Run(); }
 

@@ -84,7 +84,7 @@ INSTANTIATE_TEST_SUITE_P(
              "between 700 and 250 dollars",
              {"money:between 250.00..700.00 USD \"between 700 and 250 dollars\""}},
         Case{"en", "under 5 kg", {"number:5 \"5\""}}, Case{"en", "a 4k TV", {}},
-        Case{"en", "1.234 dollars", {}},
+        Case{"en", "1.234 dollars", {"number:1.234 \"1.234\""}},
         Case{"en",
              "got anything for my 6yo under 40 quid?",
              {"age:6 \"6yo\"", "money:under ..40.00 GBP \"under 40 quid\""}},
@@ -160,8 +160,9 @@ TEST(Money, AmountsFollowTheCurrencysDecimals) {
   auto jpy = DefaultExtractor("JPY");
   EXPECT_THAT(DescribeAll(jpy->Extract("under 5000 yen", "en")),
               ElementsAreArray({"money:under ..5000 JPY \"under 5000 yen\""}));
-  // 1.5 yen cannot be paid: not an amount.
-  EXPECT_THAT(DescribeAll(jpy->Extract("1.5 yen", "en")), ::testing::IsEmpty());
+  // 1.5 yen cannot be paid: not an amount, a number.
+  EXPECT_THAT(DescribeAll(jpy->Extract("1.5 yen", "en")),
+              ElementsAreArray({"number:1.5 \"1.5\""}));
 }
 
 TEST(Money, ConfidenceIsLowerWithoutACurrency) {

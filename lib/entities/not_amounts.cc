@@ -111,6 +111,112 @@ int PhoneRun(Scan* scan, int i) {
   return j - i;
 }
 
+// "1/2", "3/4", "2/3": a proper fraction with a small denominator, not
+// followed by another '/' group (a date) nor after a date word ("on 1/2").
+// Its value (six decimals at most) goes to unit i; the denominator's unit
+// is emptied.
+bool Fraction(Scan* scan, int i) {
+  std::vector<Unit>& units = scan->units;
+  Unit* u = &units[static_cast<size_t>(i)];
+  Unit* den = scan->at(i + 1) != nullptr ? &units[static_cast<size_t>(i + 1)] : nullptr;
+  if (den == nullptr || den->begin != u->end + 1 || scan->text[u->end] != '/' || !DigitGroup(den)) {
+    return false;
+  }
+  if (den->end < scan->text.size() && scan->text[den->end] == '/') return false;
+  std::optional<int64_t> a = u->number.Integer();
+  std::optional<int64_t> b = den->number.Integer();
+  if (!a || !b || *a < 1 || *a >= *b || *b > 16 || u->text.size() > 2) return false;
+  if (const Unit* prev = scan->at(i - 1);
+      prev != nullptr && (prev->text == "on" || prev->text == "il" || prev->text == "le" ||
+                          prev->text == "del" || prev->text == "du" || prev->text == "since" ||
+                          prev->text == "dal" || prev->text == "depuis")) {
+    return false;
+  }
+  // a/b to six decimals, rounded half up.
+  const int64_t scaled = (*a * 10000000 / *b + 5) / 10;
+  u->number = Decimal{scaled, 6}.Normalized();
+  u->end = den->end;
+  u->last_token = den->last_token;
+  u->phrase = true;
+  Clear(den);
+  return true;
+}
+
+bool OneOf(std::string_view s, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list) {
+    if (s == x) return true;
+  }
+  return false;
+}
+
+// Whether the word said before a number makes it a designation: a version,
+// a standard or a series ("wifi 6", "usb 3", "gen 2", "rtx 4070").
+bool DesignationWord(std::string_view w) {
+  return OneOf(w, {"wifi", "fi", "bluetooth", "bt", "usb", "hdmi", "gen", "generation", "series",
+                   "serie", "série", "version", "versione", "v", "mk", "ios", "pcie", "ddr",
+                   "rtx", "gtx", "rx", "xps", "covid", "core", "ryzen", "ps", "windows", "android",
+                   "macos", "type", "tipo", "modèle", "model", "modello", "mark", "lte", "iso",
+                   "din", "ip", "ipx"});
+}
+
+// A year said as a date of a thing: "the 2024 model", "modello 2023", "from 2019".
+bool YearWord(std::string_view w) {
+  return OneOf(w, {"model", "modello", "modèle", "from", "since", "del", "dal", "du", "de",
+                   "depuis", "year", "anno", "année", "edition", "edizione", "édition", "version",
+                   "versione", "of", "in", "en", "nel"});
+}
+
+// Marks the numbers that name a thing rather than count: a number glued by a
+// dash to letters ("CP-400", "covid-19"), after a word in capitals ("RTX
+// 4070", "XPS 13") or a designation word ("wifi 6"), and years beside a
+// year word ("the 2024 model", "an iMac from 2019", "2023 o 2024").
+void MarkDesignations(Scan* scan) {
+  std::vector<Unit>& units = scan->units;
+  const int n = static_cast<int>(units.size());
+  for (int i = 0; i < n; ++i) {
+    Unit& u = units[static_cast<size_t>(i)];
+    if (!u.has_number || u.number_words || u.prefix != Affix::kNone ||
+        u.suffix != Affix::kNone) {
+      continue;
+    }
+    const Unit* prev = scan->at(i - 1);
+    const Unit* prev2 = scan->at(i - 2);
+    const Unit* next = scan->at(i + 1);
+    std::optional<int64_t> v = u.number.Integer();
+    bool year = v.has_value() && *v >= 1980 && *v <= 2039 && DigitGroup(&u);
+    if (year) {
+      const bool beside = (prev != nullptr && YearWord(prev->text)) ||
+                          (next != nullptr && YearWord(next->text) && next->text != "of" &&
+                           next->text != "in" && next->text != "en" && next->text != "de") ||
+                          (prev != nullptr && prev2 != nullptr &&
+                           (prev->text == "or" || prev->text == "o" || prev->text == "ou") &&
+                           prev2->designation);
+      if (beside) {
+        u.designation = true;
+        continue;
+      }
+    }
+    if (prev != nullptr && prev->IsDash() && prev->begin == (prev2 ? prev2->end : 0) &&
+        prev->end == u.begin && prev2 != nullptr && prev2->kind == text::TokenKind::kWord &&
+        prev2->info == nullptr) {
+      u.designation = true;  // "CP-400", "covid-19"
+      continue;
+    }
+    if (prev == nullptr || prev->kind != text::TokenKind::kWord || prev->phrase) continue;
+    if (DesignationWord(prev->text) && !prev->Has(kCurrency | kSizeSystem)) {
+      u.designation = true;
+      continue;
+    }
+    // "RTX 4070", "XPS 13": a word typed in capitals that the lexicon does not know.
+    const std::string_view original = scan->Original(*prev);
+    if (prev->info == nullptr && original.size() >= 2 && original.size() <= 5) {
+      bool capitals = true;
+      for (char c : original) capitals = capitals && c >= 'A' && c <= 'Z';
+      if (capitals) u.designation = true;
+    }
+  }
+}
+
 }  // namespace
 
 void AddDateWords(Language language, LexiconBuilder* lexicon) {
@@ -154,6 +260,16 @@ void MaskNotAmounts(Scan* scan) {
           continue;
         }
       }
+      // "1/2", "3/4": a fraction, not a date.
+      if (Fraction(scan, i)) continue;
+      // "6:30pm": minutes glued to am/pm.
+      if (next != nullptr && next->begin == u->end + 1 && scan->text[u->end] == ':' &&
+          next->kind == text::TokenKind::kAlnum && next->text.size() == 4 &&
+          (next->text.substr(2) == "pm" || next->text.substr(2) == "am")) {
+        Clear(u);
+        Clear(next);
+        continue;
+      }
       // "5:30", "12/05/2024".
       if (next != nullptr && next->begin == u->end + 1 &&
           (scan->text[u->end] == ':' || scan->text[u->end] == '/') && DigitGroup(next)) {
@@ -190,6 +306,21 @@ void MaskNotAmounts(Scan* scan) {
       continue;
     }
   }
+  // "24h/24", "24/7": a number glued by '/' to another one is part of an
+  // expression (fractions and dates were read above).
+  for (int i = 0; i < n; ++i) {
+    Unit& u = units[static_cast<size_t>(i)];
+    if (!u.has_number || u.phrase) continue;
+    const Unit* prev = scan->at(i - 1);
+    const Unit* next = scan->at(i + 1);
+    if ((prev != nullptr && u.begin >= 1 && scan->text[u.begin - 1] == '/' &&
+         prev->end == u.begin - 1) ||
+        (next != nullptr && u.end < scan->text.size() && scan->text[u.end] == '/' &&
+         next->begin == u.end + 1)) {
+      u.designation = true;
+    }
+  }
+  MarkDesignations(scan);
 }
 
 }  // namespace chatcart::entities

@@ -42,6 +42,9 @@ void AddEnglish(LexiconBuilder* lx) {
   AddNumber(lx, "dozen", 12, NumberClass::kWhole);
   AddNumber(lx, "dozens", 12, NumberClass::kWhole);
   AddNumber(lx, "a couple", 2, NumberClass::kWhole);
+  AddNumber(lx, "a pair", 2, NumberClass::kWhole);
+  lx->AddRoles({"thanks a million", "thank you a million"}, kFiller);
+  lx->AddRoles("a pair", kPairWord);
   AddNumber(lx, "half a dozen", 6, NumberClass::kWhole);
   AddNumber(lx, "a", 1, NumberClass::kArticle);
   AddNumber(lx, "an", 1, NumberClass::kArticle);
@@ -120,7 +123,7 @@ void AddItalian(LexiconBuilder* lx) {
   }
   AddNumber(lx, "cento", 100, NumberClass::kHundred);
   AddNumber(lx, "mille", 1000, NumberClass::kThousand);
-  lx->AddRoles("grazie mille", kFiller);  // "thanks a lot": no number
+  lx->AddRoles({"grazie mille", "mille grazie"}, kFiller);  // "thanks a lot": no number
   AddNumber(lx, "mila", 1000, NumberClass::kThousand);
   AddNumber(lx, "milione", 1000000, NumberClass::kMillion);
   AddNumber(lx, "milioni", 1000000, NumberClass::kMillion);
@@ -128,6 +131,7 @@ void AddItalian(LexiconBuilder* lx) {
   AddNumber(lx, "una dozzina", 12, NumberClass::kWhole);
   AddNumber(lx, "mezza dozzina", 6, NumberClass::kWhole);
   AddNumber(lx, "un paio", 2, NumberClass::kWhole);
+  lx->AddRoles("un paio", kPairWord);
   AddNumber(lx, "un", 1, NumberClass::kArticle);
   AddNumber(lx, "una", 1, NumberClass::kArticle);
   lx->AddRoles("uno", kPronounOne);
@@ -160,6 +164,9 @@ void AddFrench(LexiconBuilder* lx) {
   AddNumber(lx, "douzaine", 12, NumberClass::kWhole);
   AddNumber(lx, "une douzaine", 12, NumberClass::kWhole);
   AddNumber(lx, "une demi-douzaine", 6, NumberClass::kWhole);
+  AddNumber(lx, "une paire", 2, NumberClass::kWhole);
+  lx->AddRoles({"merci mille fois", "mille mercis", "mille fois merci"}, kFiller);
+  lx->AddRoles("une paire", kPairWord);
   AddNumber(lx, "un", 1, NumberClass::kArticle);
   AddNumber(lx, "une", 1, NumberClass::kArticle);
   lx->AddRoles("et", kNumberAnd);
@@ -183,6 +190,7 @@ Affix SuffixAffix(std::string_view s, Language language) {
   if (s == "k") return Affix::kThousands;
   if (s == "x") return Affix::kTimes;
   if (s == "ish") return Affix::kAround;
+  if (OneOf(s, {"c", "ct", "cts"})) return Affix::kCents;
   if (OneOf(s, {"yo", "y", "yr", "yrs", "yro", "yrsold", "yearold", "anni", "enne", "ans"})) {
     return Affix::kAgeYears;
   }
@@ -480,6 +488,65 @@ void JoinItalianThousands(Scan* scan) {
   units.resize(out);
 }
 
+// "one and a half", "2 and a half", "due e mezzo", "deux et demi": the
+// number and a half, one unit.
+void JoinHalves(Scan* scan) {
+  std::vector<Unit>& units = scan->units;
+  size_t out = 0;
+  for (size_t i = 0; i < units.size(); ++i) {
+    Unit u = units[i];
+    size_t skip = 0;
+    if (u.PlainNumber() && !u.article && u.number.Normalized().scale == 0 && i + 2 < units.size() &&
+        units[i + 1].Has(kNumberAnd) && !units[i + 1].has_number) {
+      const Unit& a = units[i + 2];
+      const Unit* b = i + 3 < units.size() ? &units[i + 3] : nullptr;
+      switch (scan->language) {
+        case Language::kEnglish:
+          if ((a.text == "a" || a.text == "one") && b != nullptr && b->text == "half") skip = 3;
+          break;
+        case Language::kItalian:
+          if (a.text == "mezzo" || a.text == "mezza") skip = 2;
+          break;
+        case Language::kFrench:
+          if (a.text == "demi" || a.text == "demie") skip = 2;
+          break;
+      }
+    }
+    // "two point five", "1 point 5", "due virgola cinque", "deux virgule cinq".
+    if (skip == 0 && u.PlainNumber() && !u.article && u.number.Normalized().scale == 0 &&
+        i + 2 < units.size() &&
+        (units[i + 1].text == "point" || units[i + 1].text == "virgola" ||
+         units[i + 1].text == "virgule") &&
+        !units[i + 1].phrase && units[i + 2].PlainNumber() && !units[i + 2].article) {
+      std::optional<int64_t> whole = u.number.Integer();
+      std::optional<int64_t> tenths = units[i + 2].number.Integer();
+      if (whole.has_value() && tenths.has_value() && *tenths >= 0 && *tenths <= 9 &&
+          *whole < 1000000 && units[i + 2].text.size() <= (units[i + 2].number_words ? 16u : 1u)) {
+        u.number = Decimal{*whole * 10 + *tenths, 1};
+        u.end = units[i + 2].end;
+        u.last_token = units[i + 2].last_token;
+        u.phrase = true;
+        u.info = nullptr;
+        units[out++] = u;
+        i += 2;
+        continue;
+      }
+    }
+    if (skip > 0) {
+      if (std::optional<int64_t> whole = u.number.Integer(); whole.has_value() && *whole < 1000000) {
+        u.number = Decimal{*whole * 10 + 5, 1};
+        u.end = units[i + skip].end;
+        u.last_token = units[i + skip].last_token;
+        u.phrase = true;
+        u.info = nullptr;
+        i += skip;
+      }
+    }
+    units[out++] = u;
+  }
+  units.resize(out);
+}
+
 }  // namespace
 
 void AddNumberWords(Language language, LexiconBuilder* lexicon) {
@@ -531,6 +598,14 @@ void ReadNumbers(Scan* scan) {
       if (std::optional<Decimal> d = ParseDigits(u.text, seps)) {
         u.has_number = true;
         u.number = *d;
+        // ".77", " ,5": a decimal point with no digit before it.
+        const char point = seps == Separators::kDotDecimal ? '.' : ',';
+        if (u.begin >= 1 && scan->text[u.begin - 1] == point && d->scale == 0 &&
+            (u.begin == 1 || scan->text[u.begin - 2] == ' ') && u.text.size() <= 6 &&
+            AllDigits(u.text)) {
+          u.number = Decimal{d->mantissa, static_cast<int>(u.text.size())};
+          u.begin -= 1;
+        }
       }
     } else if (u.kind == text::TokenKind::kAlnum) {
       if (u.info == nullptr) ReadAlnum(*scan, seps, &u);
@@ -598,20 +673,58 @@ void ReadNumbers(Scan* scan) {
                       units[i - 1].kind == text::TokenKind::kWord;
     if (det1 || det2) u.pronoun = true;
   }
+  // 5. "one and a half", "due e mezzo", "deux et demi": a half more.
+  JoinHalves(scan);
+  // 6. Italian "uno" before a noun is an article: "uno schermo", "ho uno Xiaomi".
+  if (scan->language == Language::kItalian) {
+    for (size_t i = 0; i + 1 < units.size(); ++i) {
+      Unit& u = units[i];
+      const Unit& next = units[i + 1];
+      if (u.text != "uno" || u.phrase || !u.number_words) continue;
+      if (next.kind == text::TokenKind::kWord && !next.has_number &&
+          !next.Has(kQuantityAfter | kMore | kNumberAnd) && next.text != "di" &&
+          next.text != "o") {
+        u.article = true;
+      }
+    }
+  }
 }
 
 void FindNumbers(const Scan& scan, std::vector<Candidate>* out) {
   for (const Unit& u : scan.units) {
-    if (!u.PlainNumber() || u.article) continue;
-    std::optional<int64_t> v = u.number.Integer();
-    if (!v.has_value()) continue;
+    if (!u.PlainNumber() || u.article || u.designation) continue;
+    // English "one" before an adjective or "more" is a pronoun or a count
+    // ("one blue one pink", "one more question"; counts are quantities).
+    if (scan.language == Language::kEnglish && u.text == "one" && !u.phrase) {
+      const Unit* next = scan.at(static_cast<int>(&u - scan.units.data()) + 1);
+      if (next != nullptr &&
+          next->Has(kMore | kColour | kColourModPrefix | kSizeWord | kSizeLetter)) {
+        continue;
+      }
+    }
+    const Decimal d = u.number.Normalized();
+    int64_t whole = d.mantissa;
+    for (int k = 0; k < d.scale; ++k) whole /= 10;
+    // "-5", "minus 5": a dash glued to the number after a space, or "minus".
+    const int at = static_cast<int>(&u - scan.units.data());
+    const Unit* sign = scan.at(at - 1);
+    bool negative = false;
+    if (sign != nullptr && !sign->phrase &&
+        ((sign->IsDash() && sign->end == u.begin &&
+          (sign->begin == 0 || scan.text[sign->begin - 1] == ' ')) ||
+         (scan.language == Language::kEnglish &&
+          (sign->text == "minus" || sign->text == "negative")))) {
+      negative = true;
+    }
     Candidate& c = out->emplace_back();
     c.type = EntityType::kNumber;
-    c.begin = u.begin;
+    c.begin = negative ? sign->begin : u.begin;
     c.end = u.end;
     c.priority = kPriorityNumber;
     c.confidence = u.number_words ? 0.85 : 0.9;
-    c.number = *v;
+    c.number = negative ? -whole : whole;
+    c.value = d.ToString();
+    if (negative && d.mantissa != 0) c.value.insert(0, 1, '-');
   }
 }
 

@@ -51,7 +51,7 @@ INSTANTIATE_TEST_SUITE_P(
              {"number:2342 \"two thousand three hundred forty two\""}},
         Case{"en", "five and six", {"number:5 \"five\"", "number:6 \"six\""}},
         Case{"en", "two three", {"number:2 \"two\"", "number:3 \"three\""}},
-        Case{"en", "a couple", {"number:2 \"a couple\""}}, Case{"en", "1.5 apples", {}}));
+        Case{"en", "a couple", {"number:2 \"a couple\""}}, Case{"en", "1.5 apples", {"number:1.5 \"1.5\""}}));
 
 INSTANTIATE_TEST_SUITE_P(
     Italian, NumbersTest,

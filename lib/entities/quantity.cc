@@ -37,6 +37,7 @@ void AddEnglish(LexiconBuilder* lx) {
                 "printer", "pick"},
                kOrdinalNoun);
   lx->AddRoles({"number", "no", "option", "item", "choice", "nr"}, kOrdinalNumberCue);
+  lx->AddRoles({"question", "questions", "try", "chance", "go"}, kTimeNoun);
   lx->AddRoles({"time",  "times",  "week",    "month",  "year",   "day",     "night", "minute",
                 "hour",  "moment", "weekend", "summer", "winter", "season",  "hand",  "thought",
                 "name",  "place",  "aid",     "class",  "half",   "quarter", "floor", "impression",
@@ -113,7 +114,7 @@ void AddFrench(LexiconBuilder* lx) {
   lx->AddRoles({"prends",   "prendrai",  "prendre",  "prenez",    "veux",    "voudrais", "achète",
                 "acheter",  "achèterai", "ajoute",   "ajouter",   "ajoutez", "mets",     "mettez",
                 "donne",    "donnez",    "commande", "commander", "faut",    "prenons",  "rajoute",
-                "rajoutez", "rajouter",  "remets",   "remettez"},
+                "rajoutez", "rajouter",  "remets",   "remettez",  "ajoutes", "rajoutes", "prends-en"},
                kQuantityVerb);
   lx->AddRoles({"de ceux-ci", "de ceux-là", "de celles-ci", "de celles-là", "de ceux", "de celles",
                 "de ces"},
@@ -163,7 +164,7 @@ void FindQuantities(const Scan& scan, std::vector<Candidate>* out) {
   const int n = static_cast<int>(scan.units.size());
   for (int i = 0; i < n; ++i) {
     const Unit& u = scan.units[static_cast<size_t>(i)];
-    if (!u.has_number || u.pronoun) continue;
+    if (!u.has_number || u.pronoun || u.designation) continue;
     const bool times = u.prefix == Affix::kTimes || u.suffix == Affix::kTimes;
     if (!times && !(u.prefix == Affix::kNone && u.suffix == Affix::kNone)) continue;
     std::optional<int64_t> v = u.number.Integer();
@@ -178,6 +179,8 @@ void FindQuantities(const Scan& scan, std::vector<Candidate>* out) {
       verb = scan.Has(v, kQuantityVerb);
     }
     bool after = next != nullptr && next->Has(kQuantityAfter | kQuantityNoun | kMore);
+    // "one more question", "un'altra volta": more of a time, no item.
+    if (after && next->Has(kMore) && scan.Has(i + 2, kTimeNoun)) after = false;
     // "un puzzle da 1000 pezzi", "de 500 pièces", "a 60 piece set": pieces
     // after a preposition or an article describe an item; they count nothing.
     if (after && next->Has(kQuantityNoun) && !next->Has(kQuantityAfter | kMore) &&
@@ -187,6 +190,14 @@ void FindQuantities(const Scan& scan, std::vector<Candidate>* out) {
       after = false;
     }
     bool cue = prev != nullptr && prev->Has(kQuantityCue);
+    // "just one please", "only two", "solo due", "juste deux".
+    if (!cue && prev != nullptr && !prev->phrase &&
+        (prev->text == "just" || prev->text == "only" || prev->text == "solo" ||
+         prev->text == "soltanto" || prev->text == "juste" || prev->text == "seulement") &&
+        (next == nullptr || next->kind != text::TokenKind::kWord || next->text == "please" ||
+         next->text == "grazie" || next->text == "merci")) {
+      cue = true;
+    }
     if (!cue && prev != nullptr && scan.Has(i - 2, kQuantityCue) && !scan.at(i - 2)->phrase &&
         scan.at(i - 2)->text != "x") {
       // "quantity to 4", "quantità a 3", "quantité à 2".
@@ -226,6 +237,7 @@ void FindQuantities(const Scan& scan, std::vector<Candidate>* out) {
     c.priority = kPriorityQuantity;
     c.confidence = (times || after || cue) ? 0.9 : 0.8;
     c.number = *v;
+    c.pair = u.Has(kPairWord);
   }
 }
 

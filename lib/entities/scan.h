@@ -62,6 +62,7 @@ enum class Affix : uint8_t {
   kLength,      // l30
   kCompat,      // iphone15, ps5 (affix_info is the platform)
   kByNumber,    // 32x30 (`second` holds 30)
+  kCents,       // 43c, 99ct
 };
 
 struct Unit {
@@ -80,6 +81,8 @@ struct Unit {
   bool number_words = false;  // spelled out ("twenty-five")
   bool article = false;       // "a", "un", "une": 1 only in "a dozen"
   bool pronoun = false;       // "one" in "the red one": no number
+  bool designation = false;   // a model number or a year, no count: "RTX 4070", "covid-19",
+                              // "the 2024 model" (not_amounts.cc)
   Decimal number;
   Affix prefix = Affix::kNone;
   Affix suffix = Affix::kNone;
@@ -106,7 +109,11 @@ struct Candidate {
   bool currency_stated = false;          // money
   int64_t number = 0;                    // number, quantity, ordinal, age; model: products
   std::string value;                     // colour, size, compatibility, category, brand, product,
-                                         // model
+                                         // model; number: the exact decimal
+  std::vector<std::string> values;       // a list's values (lists.h); empty: just `value`
+  bool either = false;                   // a list joined by "or"
+  bool negated = false;                  // "not red" (lists.h)
+  bool pair = false;                     // quantity: "a pair", "un paio", "une paire"
 };
 
 // Who wins when two candidates overlap: the higher priority, then the longer

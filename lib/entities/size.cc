@@ -63,6 +63,7 @@ class SizeFinder {
       }
       if (Waist(i)) continue;
       if (System(i)) continue;
+      if (AfterShoeWord(i)) continue;
       if (Either(i)) {
         i += 2;
         continue;
@@ -118,7 +119,10 @@ class SizeFinder {
     int j = i + 1;
     // "I wear a medium", "size in M": one article or "in" between.
     if (const Unit* a = scan_.at(j);
-        a != nullptr && (a->article || a->text == "in" || a->text == "the") && scan_.at(j + 1)) {
+        a != nullptr &&
+        (a->article || a->text == "in" || a->text == "the" || a->text == "il" || a->text == "la" ||
+         a->text == "le" || a->text == "du" || a->text == "en") &&
+        scan_.at(j + 1)) {
       const Unit* b = scan_.at(j + 1);
       if (b->Has(kSizeLetter | kSizeWord) || (cue.Has(kSizeCue) && b->PlainNumber())) ++j;
     }
@@ -148,6 +152,11 @@ class SizeFinder {
       }
     }
     if (!u->PlainNumber() || u->article || !SizeNumber(u->number)) return;
+    // "porto il 42", "je chausse du 38"; "porto 2 amici" is no size.
+    if (cue.Has(kSizeVerb) && scan_.language != Language::kEnglish &&
+        !InRange(u->number, 16, 60) && u->number.Normalized().scale == 0) {
+      return;
+    }
     if (cue.text == "numero" && !InRange(u->number, 11, 60) && u->number.Normalized().scale == 0) {
       return;  // Italian "numero 2" is an ordinal
     }
@@ -167,8 +176,46 @@ class SizeFinder {
       system = SystemAt(j + 1);
       if (system.has_value()) end = scan_.at(j + 1)->end;
     }
+    // "taglia 38 o 39", "size 10 or 11 US": a second number after "or".
+    const Unit* joiner = scan_.at(system.has_value() && end != u->end ? j + 2 : j + 1);
+    const int k = system.has_value() && end != u->end ? j + 3 : j + 2;
+    const Unit* second = scan_.at(k);
+    if (joiner != nullptr && second != nullptr && !joiner->phrase &&
+        (joiner->text == "or" || joiner->text == "o" || joiner->text == "ou" ||
+         joiner->text == "and" || joiner->text == "e" || joiner->text == "et" ||
+         joiner->IsSymbol("/")) &&
+        second->PlainNumber() && !second->article && SizeNumber(second->number)) {
+      std::optional<std::string> second_system = SystemAt(k + 1);
+      if (!system.has_value() && second_system.has_value()) system = second_system;
+      const std::string prefix = system.has_value() ? *system + " " : "";
+      Emit(begin, end, prefix + u->number.ToString(), 0.95);
+      Emit(second->begin, second_system.has_value() ? scan_.at(k + 1)->end : second->end,
+           prefix + second->number.ToString(), 0.9);
+      return;
+    }
     Emit(begin, end,
          system.has_value() ? *system + " " + u->number.ToString() : u->number.ToString(), 0.95);
+  }
+
+  // "scarpe 39", "mocassini donna 38", "running shoes 42": a shoe size right
+  // after a shoe word (one word between at most), not a price.
+  bool AfterShoeWord(int i) {
+    const Unit& u = scan_.units[static_cast<size_t>(i)];
+    if (!u.PlainNumber() || u.article || u.number_words || !InRange(u.number, 16, 50)) {
+      return false;
+    }
+    const bool shoe = scan_.Has(i - 1, kShoeWord) ||
+                      (scan_.Has(i - 2, kShoeWord) && scan_.at(i - 1)->kind == text::TokenKind::kWord &&
+                       !scan_.at(i - 1)->Has(kBudgetPrefix | kNumberWord | kSizeCue));
+    if (!shoe) return false;
+    const Unit* next = scan_.at(i + 1);
+    if (next != nullptr && (next->Has(kCurrency | kMeasureUnit | kThousands | kMinorUnit |
+                                      kQuantityNoun | kBudgetPostfix) ||
+                            next->IsDash())) {
+      return false;
+    }
+    Emit(u.begin, u.end, u.number.ToString(), 0.8);
+    return true;
   }
 
   // "32x30", "32 x 30", "W32 L30".
@@ -292,21 +339,29 @@ void AddSizeWords(Language language, LexiconBuilder* lx) {
       AddValued(lx, {"small"}, kSizeWord, "S");
       AddValued(lx, {"medium"}, kSizeWord, "M");
       AddValued(lx, {"large"}, kSizeWord, "L");
-      lx->AddRoles({"shoes", "shoe", "sneakers", "boots", "trainers", "sandals"}, kShoeWord);
+      lx->AddRoles({"shoes", "shoe", "sneakers", "boots", "trainers", "sandals", "loafers",
+                    "heels", "slippers", "pumps"},
+                   kShoeWord);
       break;
     case Language::kItalian:
       lx->AddRoles({"taglia", "misura", "numero", "tg"}, kSizeCue);
       AddValued(lx, {"piccola", "piccolo", "small"}, kSizeWord, "S");
       AddValued(lx, {"media", "medio", "medium"}, kSizeWord, "M");
       AddValued(lx, {"grande", "large"}, kSizeWord, "L");
-      lx->AddRoles({"scarpe", "scarpa", "stivali", "scarpette", "sandali"}, kShoeWord);
+      lx->AddRoles({"scarpe", "scarpa", "stivali", "scarpette", "sandali", "mocassini", "sneakers",
+                    "ciabatte", "décolleté", "stivaletti", "infradito"},
+                   kShoeWord);
+      lx->AddRoles({"porto", "indosso", "calzo", "porta", "calza"}, kSizeCue | kSizeVerb);
       break;
     case Language::kFrench:
       lx->AddRoles({"taille", "pointure"}, kSizeCue);
       AddValued(lx, {"petite", "petit", "small"}, kSizeWord, "S");
       AddValued(lx, {"moyenne", "moyen", "medium"}, kSizeWord, "M");
       AddValued(lx, {"grande", "grand", "large"}, kSizeWord, "L");
-      lx->AddRoles({"chaussures", "chaussure", "baskets", "bottes", "sandales"}, kShoeWord);
+      lx->AddRoles({"chaussures", "chaussure", "baskets", "bottes", "sandales", "mocassins",
+                    "escarpins", "bottines", "chaussons", "tongs"},
+                   kShoeWord);
+      lx->AddRoles({"chausse", "chausses", "porte"}, kSizeCue | kSizeVerb);
       break;
   }
 }

@@ -6,6 +6,7 @@
 //   money:between 250.00..700.00 USD "between 250 and 700 dollars"
 //   money:exact 300.00 USD "$300"
 //   age:6 "6yo"      colour:red "rosso"      size:EU 42 "EU 42"
+//   colour:black,blue "nere o blu"   colour:!red "not red"   number:1.5 "1.5"
 
 #ifndef CHATCART_ENTITIES_TEST_UTIL_H_
 #define CHATCART_ENTITIES_TEST_UTIL_H_
@@ -36,9 +37,12 @@ inline std::string Describe(const Entity& e) {
              (e.money.max ? e.money.max->ToDecimalString() : "");
     }
     out += " " + (any != nullptr ? std::string(any->currency()) : std::string("?"));
+  } else if (e.type == "number" && !e.value.empty()) {
+    out += e.value;  // "1.5"
   } else if (e.type == "number" || e.type == "quantity" || e.type == "ordinal" || e.type == "age") {
     out += std::to_string(e.number);
   } else {
+    if (e.negated) out += "!";
     out += e.value;
   }
   out += " \"" + e.text + "\"";

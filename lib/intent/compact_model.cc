@@ -5,7 +5,34 @@
 #include <algorithm>
 #include <cmath>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace chatcart::intent {
+namespace {
+
+// scores[c] += v * row[c] for every class: the same products and sums, in
+// the same order per class, as the scalar loop (SSE2 multiplies and adds
+// single floats with the same rounding), eight classes at a time.
+void AddScaledRow(const int16_t* row, float v, size_t num_classes, float* scores) {
+  size_t c = 0;
+#if defined(__SSE2__)
+  const __m128 vv = _mm_set1_ps(v);
+  for (; c + 8 <= num_classes; c += 8) {
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c));
+    const __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16);  // sign-extended
+    const __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16);
+    _mm_storeu_ps(scores + c,
+                  _mm_add_ps(_mm_loadu_ps(scores + c), _mm_mul_ps(vv, _mm_cvtepi32_ps(lo))));
+    _mm_storeu_ps(scores + c + 4, _mm_add_ps(_mm_loadu_ps(scores + c + 4),
+                                             _mm_mul_ps(vv, _mm_cvtepi32_ps(hi))));
+  }
+#endif
+  for (; c < num_classes; ++c) scores[c] += v * static_cast<float>(row[c]);
+}
+
+}  // namespace
 
 CompactModel CompactModel::FromWeights(const LinearWeights& weights, float prune_below) {
   CompactModel model;
@@ -74,7 +101,7 @@ void CompactModel::Score(const SparseVector& x, float* scores) const {
     const float v = x.values[k] * scale_;
     if (const int32_t r = dense_row_[f]; r >= 0) {
       const int16_t* row = dense_.data() + static_cast<size_t>(r) * num_classes;
-      for (size_t c = 0; c < num_classes; ++c) scores[c] += v * static_cast<float>(row[c]);
+      AddScaledRow(row, v, num_classes, scores);
       continue;
     }
     const Entry* e = entries_.data() + starts_[f];

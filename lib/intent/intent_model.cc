@@ -30,6 +30,8 @@ struct IntentModel::Rep {
   IntentModelOptions options;
   std::vector<std::string> names;
   text::Language default_language = text::Language::kEnglish;
+  text::LanguageVocabulary vocabulary;  // the bundle's own words per language
+  text::LanguageIdOptions language_id;
   std::array<intent::PatternSet, text::kNumLanguages> patterns;
   bool has_classifier = false;
   intent::Classifier classifier;
@@ -124,6 +126,37 @@ absl::StatusOr<std::shared_ptr<const IntentModel>> IntentModel::Build(
   }
   for (intent::PatternSet& set : rep->patterns) CHATCART_RETURN_IF_ERROR(set.Compile());
 
+  // Language identification: the examples' and the given texts' own words,
+  // the languages they are in, the default one as the tie-breaker.
+  uint8_t languages = static_cast<uint8_t>(1 << static_cast<int>(rep->default_language));
+  for (const intent::TrainingExample& ex : examples) {
+    rep->vocabulary.AddText(ex.language, ex.text);
+    languages |= static_cast<uint8_t>(1 << static_cast<int>(ex.language));
+  }
+  for (const IntentDefinition& def : intents) {
+    for (const IntentPattern& p : def.patterns) {
+      if (std::optional<text::Language> l = text::ParseLanguage(p.language)) {
+        languages |= static_cast<uint8_t>(1 << static_cast<int>(*l));
+      }
+    }
+  }
+  for (size_t i = 0; i < options.language_texts.size(); ++i) {
+    const IntentExample& t = options.language_texts[i];
+    std::optional<text::Language> l = text::ParseLanguage(t.language);
+    if (!l.has_value()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          Where(t.source, absl::StrCat("options.language_texts[", i, "]")),
+          ": unknown language \"", t.language, "\" (want en, it or fr)"));
+    }
+    // Counted twice: a template or entity word said once is the bundle's own.
+    rep->vocabulary.AddText(*l, t.text, 2);
+    languages |= static_cast<uint8_t>(1 << static_cast<int>(*l));
+  }
+  rep->vocabulary.Finish(/*min_count=*/2);
+  rep->language_id.vocabulary = &rep->vocabulary;
+  rep->language_id.tie_break = rep->default_language;
+  rep->language_id.allowed = languages;
+
   IntentModelStats& stats = rep->stats;
   stats.intents = static_cast<int>(rep->names.size());
   stats.examples = static_cast<int>(examples.size());
@@ -188,7 +221,7 @@ void IntentModel::Classify(std::string_view text, const ClassifyOptions& options
 
   text::Tokenize(text, {}, &scratch.tokens);
   const text::LanguageGuess guess =
-      text::IdentifyLanguage(scratch.tokens, text::ParseLanguage(options.language));
+      text::IdentifyLanguage(scratch.tokens, text::ParseLanguage(options.language), rep.language_id);
   result->language = text::LanguageCode(guess.language);
 
   const intent::PatternSet& patterns = rep.patterns[static_cast<int>(guess.language)];
@@ -216,6 +249,16 @@ void IntentModel::Classify(std::string_view text, const ClassifyOptions& options
   result->confidence = best.probability;
   result->intent = result->out_of_scope ? std::string_view(rep.options.oos_intent)
                                         : std::string_view(rep.names[best.label]);
+}
+
+std::string_view IntentModel::Language(std::string_view text,
+                                       const ClassifyOptions& options) const {
+  thread_local std::vector<text::Token> tokens;
+  text::Tokenize(text.substr(0, text::Utf8PrefixBytes(text, rep_->options.max_text_chars)), {},
+                 &tokens);
+  return text::LanguageCode(
+      text::IdentifyLanguage(tokens, text::ParseLanguage(options.language), rep_->language_id)
+          .language);
 }
 
 const std::vector<std::string>& IntentModel::intents() const { return rep_->names; }

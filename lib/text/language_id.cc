@@ -2,6 +2,7 @@
 
 #include "text/language_id.h"
 
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -69,7 +70,7 @@ constexpr std::string_view kFrench[] = {
     "veux",       "voudrais", "voulez",  "peux",       "pouvez",    "merci",      "bonjour",
     "bonsoir",    "salut",    "oui",     "aussi",      "très",      "mon",        "ma",
     "mes",        "ton",      "ta",      "tes",        "votre",     "vos",        "notre",
-    "nos",        "euros",    "panier",  "commande",   "commandes", "chaussures", "prix",
+    "nos",        "panier",  "commande",   "commandes", "chaussures", "prix",
     "taille",     "couleur",  "rouge",   "rouges",     "noir",      "noire",      "blanc",
     "blanche",    "bleu",     "vert",    "montre",     "montrez",   "cherche",    "aide",
     "conseiller", "i",        "si",      "on",         "annuler",   "livraison",  "remboursement",
@@ -149,6 +150,37 @@ int MarkedLanguage(char32_t c) {
 
 }  // namespace
 
+void LanguageVocabulary::AddText(Language language, std::string_view text, int weight) {
+  for (const Token& t : Tokenize(text)) {
+    if (t.kind != TokenKind::kWord || t.text.size() < 3) continue;
+    counts_[t.text][static_cast<int>(language)] += weight;
+  }
+}
+
+void LanguageVocabulary::Finish(int min_count) {
+  const WordTable& listed = Words();
+  for (const auto& [word, counts] : counts_) {
+    int only = -1, languages = 0;
+    for (int l = 0; l < kNumLanguages; ++l) {
+      if (counts[l] > 0) {
+        ++languages;
+        only = l;
+      }
+    }
+    if (languages != 1 || counts[only] < min_count) continue;
+    if (listed.contains(absl::string_view(word.data(), word.size()))) continue;
+    words_[word] = static_cast<Language>(only);
+  }
+  counts_.clear();
+}
+
+std::optional<Language> LanguageVocabulary::Find(std::string_view word) const {
+  if (words_.empty()) return std::nullopt;
+  auto it = words_.find(absl::string_view(word.data(), word.size()));
+  if (it == words_.end()) return std::nullopt;
+  return it->second;
+}
+
 LanguageGuess IdentifyLanguage(const std::vector<Token>& tokens, std::optional<Language> session,
                                const LanguageIdOptions& options) {
   LanguageGuess guess;
@@ -158,6 +190,12 @@ LanguageGuess IdentifyLanguage(const std::vector<Token>& tokens, std::optional<L
     if (auto it = words.find(absl::string_view(t.text.data(), t.text.size())); it != words.end()) {
       guess.evidence[it->second] += 1.0;
       continue;
+    }
+    if (options.vocabulary != nullptr) {
+      if (std::optional<Language> own = options.vocabulary->Find(t.text)) {
+        guess.evidence[static_cast<int>(*own)] += 1.0;
+        continue;
+      }
     }
     // An unknown word with marked letters, or a typical ending: half a
     // word of evidence.
@@ -179,9 +217,18 @@ LanguageGuess IdentifyLanguage(const std::vector<Token>& tokens, std::optional<L
       }
     }
   }
-  int best = 0;
-  for (int l = 1; l < kNumLanguages; ++l) {
-    if (guess.evidence[l] > guess.evidence[best]) best = l;
+  const uint8_t allowed = options.allowed == 0 ? 0b111 : options.allowed;
+  // The tie's winner: the tie-breaker, else English, else the first allowed.
+  int first = -1;
+  for (int l : {options.tie_break.has_value() ? static_cast<int>(*options.tie_break) : 0, 0, 1, 2}) {
+    if (allowed & (1 << l)) {
+      first = l;
+      break;
+    }
+  }
+  int best = first;
+  for (int l = 0; l < kNumLanguages; ++l) {
+    if ((allowed & (1 << l)) && guess.evidence[l] > guess.evidence[best]) best = l;
   }
   if (!session.has_value()) {
     guess.language = static_cast<Language>(best);

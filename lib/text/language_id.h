@@ -16,6 +16,14 @@
 // lead of `min_margin` over the session's). "ok", "2", "iPhone 15" never
 // switch a conversation.
 //
+// A bundle's own words: a LanguageVocabulary built from what the bundle
+// says in each language (its intents' examples, its templates, its entity
+// words) counts 1 for a word it says in one language only, when the word is
+// in none of the lists above ("mocassini", "neri", "cuffie" in an Italian
+// store). With no session language, a tie (no evidence at all, say) goes to
+// `tie_break` (the store's primary language), and only `allowed` languages
+// (the bundle's) are chosen.
+//
 //   LanguageGuess g = IdentifyLanguage(Tokenize("vorrei delle scarpe rosse"),
 //                                      Language::kEnglish);
 //   // g.language == kItalian, g.switched == true
@@ -26,13 +34,36 @@
 #define CHATCART_TEXT_LANGUAGE_ID_H_
 
 #include <array>
+#include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "text/language.h"
 #include "text/tokenize.h"
 
 namespace chatcart::text {
+
+// Words a bundle says in one of its languages only. Built once (AddText,
+// then Finish), then immutable and safe for concurrent reads.
+class LanguageVocabulary {
+ public:
+  // Counts the words of `text` (tokenized and folded here) as said in
+  // `language`, each `weight` times. Words shorter than 3 letters, numbers
+  // and words with digits are skipped.
+  void AddText(Language language, std::string_view text, int weight = 1);
+  // Keeps the words said at least `min_count` times in exactly one language.
+  void Finish(int min_count);
+  // The language of the folded word `word`, or nullopt.
+  std::optional<Language> Find(std::string_view word) const;
+  size_t size() const { return words_.size(); }
+
+ private:
+  absl::flat_hash_map<std::string, std::array<int, kNumLanguages>> counts_;
+  absl::flat_hash_map<std::string, Language> words_;
+};
 
 struct LanguageIdOptions {
   // Evidence the other language needs to take over the session's. Default 2
@@ -40,6 +71,13 @@ struct LanguageIdOptions {
   double min_evidence = 2.0;
   // Its lead over the session language's evidence. Default 1.5.
   double min_margin = 1.5;
+  // The bundle's own words (not owned; nullptr: none).
+  const LanguageVocabulary* vocabulary = nullptr;
+  // Without a session language: the language of a tie. Default: English.
+  std::optional<Language> tie_break;
+  // The languages that may be chosen, a bit per Language (1 << kItalian...).
+  // Default: all three.
+  uint8_t allowed = 0b111;
 };
 
 struct LanguageGuess {
@@ -51,8 +89,9 @@ struct LanguageGuess {
 };
 
 // Identifies the language of `tokens` (folded, from Tokenize). Without a
-// session language, the language with the most evidence wins, English on a
-// tie or no evidence.
+// session language, the allowed language with the most evidence wins,
+// `tie_break` (else English, else the first allowed) on a tie or no
+// evidence.
 LanguageGuess IdentifyLanguage(const std::vector<Token>& tokens,
                                std::optional<Language> session = std::nullopt,
                                const LanguageIdOptions& options = {});
