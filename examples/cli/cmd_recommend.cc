@@ -3,9 +3,13 @@
 // `chatcart recommend --catalog FILE --mapping FILE [--where C]... [--prefer P]...
 //   [--max AMOUNT] [--min AMOUNT] [--around AMOUNT] [--age N] [--contains ATTR=V1,V2]...
 //   [--reference ID --critique C...] [--exclude ID]... [--other C;C]... [--all-stock]
-//   [--top 5] [--locale en|it|fr] [--merchant ATTR --merchant-weight W] [--json]`:
-// prints each pick with its score breakdown and reasons, and the relaxation
-// proposal when nothing matches.
+//   [--top 5] [--locale en|it|fr] [--merchant ATTR --merchant-weight W]
+//   [--ladder auto|off|on] [--probe N] [--verify] [--json]`:
+// prints each pick with its score breakdown and reasons (its ladder tier when
+// the picks are a good/better/best ladder), the relaxation proposal when
+// nothing matches, the probing question when --probe N and at least N fit,
+// and with --verify every claim Recommender::VerifyClaims finds false (exit
+// 1 when there is one).
 
 #include <chrono>
 #include <cstdio>
@@ -67,6 +71,7 @@ std::string AlternativeText(uint32_t flags) {
 
 void PrintPickText(int rank, const Pick& p) {
   std::printf("%d. %s  %s", rank, p.id.c_str(), p.name.c_str());
+  if (!p.tier.empty()) std::printf("  [%s]", p.tier.c_str());
   if (!p.brand.empty()) std::printf("  (%s)", p.brand.c_str());
   std::printf("  %s  score %.3f", p.price ? p.price->ToString().c_str() : "-", p.score);
   if (p.alternative != kAlternativeNone) {
@@ -101,6 +106,10 @@ void WritePickJson(const Pick& p, JsonWriter* w) {
   }
   w->Key("score");
   w->Double(p.score);
+  if (!p.tier.empty()) {
+    w->Key("tier");
+    w->String(p.tier);
+  }
   w->Key("alternative");
   w->BeginArray();
   if (p.alternative & kAlternativeCheaper) w->String("cheaper");
@@ -128,7 +137,8 @@ void WritePickJson(const Pick& p, JsonWriter* w) {
   w->BeginArray();
   static constexpr const char* kKinds[] = {
       "meets",     "within_budget", "near_target", "preference", "rating",  "best_of_picks",
-      "trade_off", "alternative",   "merchant",    "similar",    "critique"};
+      "trade_off", "alternative",   "merchant",    "similar",    "critique", "ladder",
+      "spec",      "price_rank"};
   for (const Reason& r : p.reasons) {
     w->BeginObject();
     w->Key("kind");
@@ -222,6 +232,36 @@ void PrintJson(const Recommendation& rec, double ms) {
   w.EndArray();
   w.Key("explanation");
   w.String(rec.explanation);
+  w.Key("ladder");
+  w.Bool(rec.ladder);
+  w.Key("question");
+  if (rec.question) {
+    w.BeginObject();
+    w.Key("attribute");
+    w.String(rec.question->attribute);
+    w.Key("label");
+    w.String(rec.question->label);
+    w.Key("text");
+    w.String(rec.question->text);
+    w.Key("options");
+    w.BeginArray();
+    for (const QuestionOption& o : rec.question->options) {
+      w.BeginObject();
+      w.Key("value");
+      w.String(o.value);
+      w.Key("where");
+      w.BeginArray();
+      for (const std::string& c : o.where) w.String(c);
+      w.EndArray();
+      w.Key("matches");
+      w.Int(static_cast<int64_t>(o.matches));
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  } else {
+    w.Null();
+  }
   w.Key("milliseconds");
   w.Double(ms);
   w.EndObject();
@@ -245,6 +285,9 @@ int RunRecommend(Args& args) {
     q.other_approaches.push_back(Split(other, ';'));
   q.in_stock_only = !args.Switch("all-stock");
   const std::string top = args.ValueOr("top", "5");
+  const std::string ladder = args.ValueOr("ladder", "auto");
+  const std::string probe = args.ValueOr("probe", "0");
+  const bool verify = args.Switch("verify");
   q.locale = args.ValueOr("locale", "en");
   RecommenderOptions options;
   options.merchant_attribute = args.ValueOr("merchant", "");
@@ -259,6 +302,20 @@ int RunRecommend(Args& args) {
   q.top = static_cast<int>(std::strtol(top.c_str(), &end, 10));
   if (top.empty() || *end != '\0') {
     std::fprintf(stderr, "chatcart %s: --top %s is not a number\n", kCommand, top.c_str());
+    return kExitUsage;
+  }
+  q.probe_at = static_cast<size_t>(std::strtoul(probe.c_str(), &end, 10));
+  if (probe.empty() || *end != '\0') {
+    std::fprintf(stderr, "chatcart %s: --probe %s is not a count\n", kCommand, probe.c_str());
+    return kExitUsage;
+  }
+  if (ladder == "auto" || ladder == "off" || ladder == "on") {
+    q.ladder = ladder == "auto" ? LadderMode::kAuto
+               : ladder == "off" ? LadderMode::kOff
+                                 : LadderMode::kOn;
+  } else {
+    std::fprintf(stderr, "chatcart %s: --ladder %s: expected auto, off or on\n", kCommand,
+                 ladder.c_str());
     return kExitUsage;
   }
   if (age) {
@@ -332,9 +389,16 @@ int RunRecommend(Args& args) {
                  std::string(rec.status().message()).c_str());
     return kExitUsage;
   }
+  std::vector<ClaimProblem> problems;
+  if (verify) problems = (*recommender)->VerifyClaims(q, *rec);
+  const int status = problems.empty() ? kExitOk : kExitFailure;
+  for (const ClaimProblem& p : problems) {
+    std::fprintf(stderr, "false claim (pick %d, reason %d) \"%s\": %s\n", p.pick, p.reason,
+                 p.claim.c_str(), p.problem.c_str());
+  }
   if (flags.json) {
     PrintJson(*rec, ms);
-    return kExitOk;
+    return status;
   }
   std::printf("%zu of %zu products meet:", rec->matches, catalog->size());
   for (const AppliedConstraint& c : rec->constraints) std::printf(" [%s]", c.text.c_str());
@@ -346,7 +410,16 @@ int RunRecommend(Args& args) {
     PrintPickText(0, *rec->other_approach);
   }
   if (!rec->explanation.empty()) std::printf("%s\n", rec->explanation.c_str());
-  return kExitOk;
+  if (rec->question) {
+    std::printf("question: %s\n", rec->question->text.c_str());
+    for (const QuestionOption& o : rec->question->options) {
+      std::string where;
+      for (const std::string& c : o.where) where += (where.empty() ? "" : "; ") + c;
+      std::printf("   - %s (%zu): %s\n", o.value.c_str(), o.matches, where.c_str());
+    }
+  }
+  if (verify && problems.empty()) std::printf("every claim verified\n");
+  return status;
 }
 
 CHATCART_CLI_COMMAND(recommend, "recommend",

@@ -28,6 +28,12 @@
 // the products that fit. A merchant weight (margin, sponsorship) is off by
 // default; when a host turns it on it is capped and disclosed in the reasons.
 //
+// With only a budget and a broad category the shortlist is a good/better/best
+// ladder across the budget (LadderMode); a request too broad to rank can get
+// the most discriminating question back instead (RecommendRequest::probe_at).
+// "Around" budgets rank the prices within around_tolerance of the target
+// first, closest first, and say plainly by how much a price is off.
+//
 // Limits: the alternative guarantee needs top >= 2; prices are compared in
 // one currency only (on a catalog with several, without a budget, the price
 // terms are left out); age ranges, review counts and a merchant weight come
@@ -142,6 +148,21 @@ struct Critique {
 // ---------------------------------------------------------------------------
 // Requests
 
+// How the shortlist is made when the shopper gave a budget's top and nothing
+// else to go by (no preference, no reference, no "around"):
+//   kAuto: a good/better/best ladder across the budget when at least
+//          RecommenderOptions::ladder_min_matches products fit, else by score;
+//   kOff:  always by score;
+//   kOn:   a ladder whenever the budget has a top, preferences or not.
+// The ladder (RecommenderOptions::quality via the catalog mapping's
+// `quality`): "best", the highest quality near the budget's top; "better", a
+// step up in quality from "good", the cheapest of the better half; no
+// cheaper product that fits matches "better" or "good" on every quality
+// attribute. Without quality attributes for the category, by price: "top"
+// (near the budget's top), "middle" (40-80 % of it), "lowest". The picks
+// still hold a real alternative; the remaining places are filled by score.
+enum class LadderMode : int { kAuto = 0, kOff = 1, kOn = 2 };
+
 // A budget in one currency, the catalog's. `min`/`max` are hard constraints;
 // `around` is a soft target: prices near it score best, none is excluded.
 struct Budget {
@@ -191,6 +212,15 @@ struct RecommendRequest {
   // as Recommendation::other_approach.
   std::vector<std::vector<std::string>> other_approaches;
 
+  // The good/better/best ladder (see LadderMode). Default: kAuto.
+  LadderMode ladder = LadderMode::kAuto;
+
+  // Ask rather than rank: when at least this many products fit and the
+  // request states no preference (nor a reference), Recommendation::question
+  // holds the question that best splits them (ProbingQuestion below), for the
+  // dialogue to ask. The picks are made all the same. 0: never. Default: 0.
+  size_t probe_at = 0;
+
   // How many picks, 1..100. Default: 5.
   int top = 5;
   // The language of the rendered text: "en", "it" or "fr" ("it-IT" is read
@@ -213,8 +243,16 @@ enum class ReasonKind : int {
   kMerchant = 8,      // disclosure: a merchant weight raised the score
   kSimilar = 9,       // like the reference product
   kCritique = 10,     // how it answers a critique ("80 € cheaper than X")
+  kLadder = 11,       // its place on the good/better/best ladder (subject: the tier)
+  kSpec = 12,         // its values on the category's quality attributes
+  kPriceRank = 13,    // where its price stands among the products that fit
 };
 
+// Every claim a reason makes is one Recommender::VerifyClaims recomputes from
+// the catalog. kNearTarget's subject says which: "close" (within
+// around_tolerance of the target, not above it), "above" or "below" (by how
+// much, said plainly). kLadder's subject is the tier ("best", "better",
+// "good", "top", "middle", "lowest").
 struct Reason {
   ReasonKind kind = ReasonKind::kMeets;
   // What it is about: an attribute name, "price", "rating", "brand", "age",
@@ -254,6 +292,26 @@ struct Pick {
   std::vector<ScoreTerm> breakdown;
   std::vector<Reason> reasons;
   uint32_t alternative = kAlternativeNone;  // AlternativeFlags
+  // Its tier on the ladder ("best", "better", "good", "top", "middle",
+  // "lowest"), or "" (picked by score).
+  std::string tier;
+};
+
+// One answer to a probing question, and what choosing it adds to the request.
+struct QuestionOption {
+  std::string value;               // for people: "ATX", "24 to 27 in", "Women's Clothing"
+  std::vector<std::string> where;  // constraints: {"screen_size>=24", "screen_size<27"}
+  size_t matches = 0;              // products that fit with them
+};
+
+// The question that best splits the products that fit (RecommendRequest::
+// probe_at): their subcategories, an attribute's common values, or a number
+// cut in three ranges at round numbers.
+struct Question {
+  std::string attribute;  // "category", "form_factor", "screen_size"
+  std::string label;      // "Form factor"
+  std::string text;       // "To narrow down the 412 that fit: which Form factor? ATX, ..."
+  std::vector<QuestionOption> options;  // the largest first, at most 5
 };
 
 // A hard constraint as the recommender applied it.
@@ -285,6 +343,11 @@ struct Recommendation {
   // The best product of the request's other approaches, when one fits.
   std::optional<Pick> other_approach;
 
+  // Whether the picks are a good/better/best ladder (see Pick::tier).
+  bool ladder = false;
+  // The probing question, when the request asked for one and is that broad.
+  std::optional<Question> question;
+
   // Products that met every hard constraint (before exclusions and top-k).
   size_t matches = 0;
   std::vector<AppliedConstraint> constraints;
@@ -300,6 +363,14 @@ struct Recommendation {
   // there is nothing to explain.
   std::string explanation;
   std::string locale;  // "en", "it" or "fr"
+};
+
+// A claim of a recommendation that does not hold (Recommender::VerifyClaims).
+struct ClaimProblem {
+  int pick = -1;    // index into picks; -1: the other-approach pick; -2: the result itself
+  int reason = -1;  // index into that pick's reasons; -1: the pick or the result
+  std::string claim;    // the reason's or explanation's text, or what was checked
+  std::string problem;  // why it does not hold
 };
 
 // A compound critique the catalog supports from a reference ("cheaper and
@@ -334,6 +405,11 @@ struct RecommenderOptions {
   // Weight of the price-fit term: well inside the budget scores best, the
   // most expensive is not "best". Default: 0.5 (1 for an "around" budget).
   double price_fit_weight = 0.5;
+  // How close "close to" is: a price within this share of an "around"
+  // budget (0.15: 85..115 € for "around 100 €"). Reasons call a price close
+  // only within it, and say by how much any other price is above or below.
+  // In 0..1. Default: 0.15.
+  double around_tolerance = 0.15;
   // Weight of "like the reference" when critiquing: similarity over price,
   // brand, category and the reference's attributes (numbers by distance over
   // the catalog's range, enums by equality, lists by overlap). Default: 2.
@@ -355,6 +431,11 @@ struct RecommenderOptions {
   // the same category), for diversity. Variants of one product and exact
   // duplicates are never picked twice. Default: 0.1.
   double diversity = 0.1;
+
+  // ---- ladder
+  // LadderMode::kAuto makes a ladder from this many products that fit.
+  // Default: 6.
+  size_t ladder_min_matches = 6;
 
   // ---- relaxation
   // At most this many constraints changed in one proposal, and this many
@@ -396,6 +477,23 @@ class Recommender {
   // no reference.
   absl::StatusOr<std::vector<CritiqueSuggestion>> SuggestCritiques(const RecommendRequest& request,
                                                                    int max = 3) const;
+
+  // Recomputes every claim of `rec`, the result of Recommend(request), from
+  // the catalog and returns those that do not hold (empty: every claim
+  // verified). It is written apart from the code that makes the claims: it
+  // reads the catalog's columns and Select only, so a wrong claim cannot
+  // verify itself. Checked: each pick's identity and price; every reason
+  // (a constraint met, the budget and what is left of it, closeness to an
+  // "around" budget within around_tolerance, a preference's value and "the
+  // lowest/highest of the N that fit", the rating, "the best of these picks",
+  // trade-offs against the first pick, why the alternative is one, the
+  // merchant disclosure, critiques); the alternative flags; and the
+  // explanation (an empty result's conflict and every relaxation's count,
+  // "the only product", "no real alternative"). *checked (optional) gets the
+  // number of claims checked.
+  std::vector<ClaimProblem> VerifyClaims(const RecommendRequest& request,
+                                         const Recommendation& rec,
+                                         size_t* checked = nullptr) const;
 
   const Catalog& catalog() const;
   // The vocabulary in effect: built-ins plus the options' own.

@@ -180,6 +180,91 @@ TEST(BadInput, AConstraintNothingMeetsIsAnExplainedEmptyResultNotAnError) {
   EXPECT_TRUE(rec->relaxations.empty());  // the category is what was asked for
 }
 
+// Issue #17's bad input: each gets a defined answer the verifier accepts.
+void ExpectDefinedAnswer(const Recommender& r, const RecommendRequest& q,
+                         const absl::StatusOr<Recommendation>& rec) {
+  ASSERT_OK(rec);
+  if (rec->picks.empty()) {
+    EXPECT_FALSE(rec->explanation.empty());
+  }
+  for (const Pick& p : rec->picks) EXPECT_FALSE(p.reasons.empty()) << p.id;
+  for (const ClaimProblem& p : r.VerifyClaims(q, *rec)) {
+    ADD_FAILURE() << "pick " << p.pick << " \"" << p.claim << "\": " << p.problem;
+  }
+}
+
+TEST(BadInput, ABudgetOfZeroIsExplainedWithTheBudgetThatWouldDo) {
+  auto r = ShopRecommender();
+  ASSERT_NE(r, nullptr);
+  RecommendRequest q;
+  q.where = {"category=Photo Printers"};
+  q.budget.max = Eur("0");
+  absl::StatusOr<Recommendation> rec = r->Recommend(q);
+  ExpectDefinedAnswer(*r, q, rec);
+  EXPECT_TRUE(rec->picks.empty());
+  ASSERT_FALSE(rec->relaxations.empty());
+  EXPECT_THAT(rec->relaxations[0].changes[0].to, HasSubstr("price<="));
+  q.budget = {};
+  q.budget.around = Eur("0");
+  rec = r->Recommend(q);
+  ExpectDefinedAnswer(*r, q, rec);
+  EXPECT_FALSE(rec->picks.empty());  // every price is above 0: said plainly
+}
+
+TEST(BadInput, AnAstronomicalBudgetBuysTheWholeCategory) {
+  auto r = ShopRecommender();
+  ASSERT_NE(r, nullptr);
+  RecommendRequest q;
+  q.where = {"category=Photo Printers"};
+  q.budget.max = Eur("9000000000000");
+  absl::StatusOr<Recommendation> rec = r->Recommend(q);
+  ExpectDefinedAnswer(*r, q, rec);
+  EXPECT_FALSE(rec->picks.empty());
+  q.budget = {};
+  q.budget.around = Eur("9000000000000");
+  rec = r->Recommend(q);
+  ExpectDefinedAnswer(*r, q, rec);
+  q.budget = {};
+  q.budget.max = *Money::FromMinorUnits(INT64_MAX, "EUR");
+  rec = r->Recommend(q);
+  ExpectDefinedAnswer(*r, q, rec);
+}
+
+TEST(BadInput, ACategoryWithOneProductSaysItIsTheOnlyOne) {
+  auto r = ShopRecommender();
+  ASSERT_NE(r, nullptr);
+  RecommendRequest q;
+  q.where = {"category=Plush"};
+  q.budget.max = Eur("100");
+  q.probe_at = 1;
+  absl::StatusOr<Recommendation> rec = r->Recommend(q);
+  ExpectDefinedAnswer(*r, q, rec);
+  ASSERT_EQ(rec->picks.size(), 1u);
+  EXPECT_THAT(rec->explanation, HasSubstr("is the only product that fits"));
+  EXPECT_FALSE(rec->question.has_value());  // nothing to split
+  EXPECT_FALSE(rec->ladder);
+}
+
+TEST(BadInput, ACatalogWithNoPricesHasNothingToOffer) {
+  absl::StatusOr<v1::CatalogMapping> mapping =
+      LoadCatalogMapping(::chatcart::testing::ShopFile("shop.textproto"));
+  ASSERT_OK(mapping);
+  absl::StatusOr<std::shared_ptr<const Catalog>> c = Catalog::FromJsonlText(
+      R"({"id": "a", "name": "A", "categories": ["Toys", "Plush"]}
+{"id": "b", "name": "B", "categories": ["Toys", "Plush"]})",
+      "unpriced.jsonl", *mapping);
+  ASSERT_OK(c);
+  absl::StatusOr<std::shared_ptr<const Recommender>> r = Recommender::Create(*c);
+  ASSERT_OK(r);
+  RecommendRequest q;
+  q.where = {"category=Plush"};
+  q.budget.max = Eur("30");
+  absl::StatusOr<Recommendation> rec = (*r)->Recommend(q);
+  ExpectDefinedAnswer(**r, q, rec);
+  EXPECT_TRUE(rec->picks.empty());
+  EXPECT_THAT(rec->explanation, HasSubstr("No product in the catalog is available"));
+}
+
 TEST(BadInput, BadOptionsAreRejectedAtCreate) {
   RecommenderOptions o;
   o.merchant_attribute = "commission";
@@ -198,6 +283,10 @@ TEST(BadInput, BadOptionsAreRejectedAtCreate) {
   o.merchant_cap = 0.9;
   EXPECT_THAT(Recommender::Create(ShopCatalog(), o),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("merchant_cap")));
+  o = {};
+  o.around_tolerance = 2;
+  EXPECT_THAT(Recommender::Create(ShopCatalog(), o),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("around_tolerance: 2")));
   EXPECT_THAT(Recommender::Create(nullptr), StatusIs(absl::StatusCode::kInvalidArgument));
 }
 

@@ -3,6 +3,7 @@
 #include "recommend/reasons.h"
 
 #include <cmath>
+#include <limits>
 #include <map>
 #include <string>
 #include <utility>
@@ -168,15 +169,51 @@ Pick MakePick(const ReasonContext& ctx, ProductIndex i, std::span<const float> u
     r.value = price;
     r.other = FormatMoney(*b.max, lang);
     p.reasons.push_back(std::move(r));
-  } else if (p.price && b.around) {
+  } else if (p.price && b.around && b.around->currency() == p.price->currency()) {
+    // "Close to" only within the tolerance and not above; any other price
+    // says plainly by how much it is off.
     const std::string price = FormatMoney(*p.price, lang);
-    Reason r = MakeReason(ReasonKind::kNearTarget, "price",
-                          Render(lang, Msg::kNearTarget,
-                                 {{"price", price}, {"target", FormatMoney(*b.around, lang)}}));
+    const std::string target = FormatMoney(*b.around, lang);
+    const int64_t off = p.price->minor_units() - b.around->minor_units();
+    const bool close =
+        off <= 0 && static_cast<double>(-off) <=
+                        ctx.rep.options.around_tolerance * static_cast<double>(b.around->minor_units());
+    Reason r;
+    r.kind = ReasonKind::kNearTarget;
+    absl::StatusOr<Money> diff = Money::FromMinorUnits(off < 0 ? -off : off, b.around->currency());
+    if (close || !diff.ok()) {
+      r.subject = "close";
+      r.text = Render(lang, Msg::kNearTarget, {{"price", price}, {"target", target}});
+    } else {
+      r.subject = off > 0 ? "above" : "below";
+      r.text = Render(lang, off > 0 ? Msg::kAboveTarget : Msg::kBelowTarget,
+                      {{"price", price}, {"diff", FormatMoney(*diff, lang)}, {"target", target}});
+    }
     r.label = Render(lang, Msg::kPriceLabel);
     r.value = price;
-    r.other = FormatMoney(*b.around, lang);
+    r.other = target;
     p.reasons.push_back(std::move(r));
+  }
+
+  // The category's quality attributes, those the shopper did not state a
+  // preference on (that reason shows them): "Memory: 8 GB, Boost clock: ...".
+  if (!ctx.quality.empty()) {
+    std::string specs;
+    for (const QualityAttribute& q : ctx.quality) {
+      bool stated = false;
+      for (const Term& t : ctx.terms) stated = stated || (t.stated && t.attribute == q.attribute);
+      std::optional<double> v = c.number_column(q.attribute).Get(i);
+      if (stated || !v) continue;
+      if (!specs.empty()) specs.append(", ");
+      specs.append(Render(lang, Msg::kValue,
+                          {{"label", AttributeLabel(ctx, q.attribute)},
+                           {"value", NumberWithUnit(*v, c.attributes()[q.attribute].unit, lang)}}));
+    }
+    if (!specs.empty()) {
+      Reason r = MakeReason(ReasonKind::kSpec, "quality", specs);
+      r.value = specs;
+      p.reasons.push_back(std::move(r));
+    }
   }
 
   // Constraints the shopper stated: contains_all grouped by attribute, the
@@ -244,6 +281,10 @@ Pick MakePick(const ReasonContext& ctx, ProductIndex i, std::span<const float> u
     r.label = label;
     r.value = value;
     if (term.source == Term::kSimilar) {
+      // "Similar" only for a product of the reference's kind: its category
+      // or a sibling of it.
+      const CategoryId mine = ctx.rep.category_of[i], theirs = ctx.rep.category_of[term.reference];
+      if (mine != theirs && c.categories()[mine].parent != c.categories()[theirs].parent) continue;
       r.kind = ReasonKind::kSimilar;
       r.other = std::string(c.product_name(term.reference));
       r.text = Render(lang, Msg::kSimilar, {{"ref", r.other}});
@@ -258,13 +299,17 @@ Pick MakePick(const ReasonContext& ctx, ProductIndex i, std::span<const float> u
                         ((term.direction == PreferenceKind::kMinimize && v == lo) ||
                          (term.direction == PreferenceKind::kMaximize && v == hi));
       if (best) {
-        r.text = Render(
-            lang,
-            term.direction == PreferenceKind::kMinimize ? Msg::kValueLowest : Msg::kValueHighest,
-            {{"label", label},
-             {"value", value},
-             {"n", FormatCount(static_cast<int64_t>(fitting), lang)}});
-      } else if (!term.named.empty() && utilities[t] >= 0.75f) {
+        // "Of the N that fit" only when all of them list it.
+        const size_t known = ctx.scored.known[t];
+        const bool all = known == fitting;
+        const bool low = term.direction == PreferenceKind::kMinimize;
+        r.text = Render(lang,
+                        all ? (low ? Msg::kValueLowest : Msg::kValueHighest)
+                            : (low ? Msg::kValueLowestKnown : Msg::kValueHighestKnown),
+                        {{"label", label},
+                         {"value", value},
+                         {"n", FormatCount(static_cast<int64_t>(all ? fitting : known), lang)}});
+      } else if (!term.named.empty() && lo < hi && utilities[t] >= 0.75f) {
         r.text = Render(lang, Msg::kNamedValue,
                         {{"phrase", NamedPhrase(ctx, term)}, {"label", label}, {"value", value}});
       } else {
@@ -377,6 +422,17 @@ void AddComparisons(const ReasonContext& ctx, int alternative, uint32_t flags,
   auto comparable = [&](const Term& t) {
     return t.stated || t.source == Term::kPriceFit || t.source == Term::kRating;
   };
+  // What a comparison claims must hold for the values shown: the rating
+  // compares as the catalog holds it (the score uses the rating shrunk by its
+  // review count, which can order two picks the other way).
+  const Catalog& c = *ctx.rep.catalog;
+  auto value_of = [&](size_t t, const Pick& p) -> double {
+    if (ctx.terms[t].source == Term::kRating) {
+      std::optional<double> r = c.rating_column().Get(p.product);
+      return r ? *r : -std::numeric_limits<double>::infinity();
+    }
+    return p.breakdown[t].utility;
+  };
   for (size_t t = 0; t < ctx.terms.size(); ++t) {
     const Term& term = ctx.terms[t];
     if (!comparable(term) || term.source == Term::kSimilar) continue;
@@ -388,7 +444,7 @@ void AddComparisons(const ReasonContext& ctx, int alternative, uint32_t flags,
     size_t best = 0;
     bool unique = true;
     for (size_t k = 1; k < picks->size(); ++k) {
-      const double u = (*picks)[k].breakdown[t].utility, b = (*picks)[best].breakdown[t].utility;
+      const double u = value_of(t, (*picks)[k]), b = value_of(t, (*picks)[best]);
       if (u > b) {
         best = k;
         unique = true;
@@ -409,7 +465,11 @@ void AddComparisons(const ReasonContext& ctx, int alternative, uint32_t flags,
     double worst = 0.01;
     size_t at = ctx.terms.size();
     for (size_t t = 0; t < ctx.terms.size(); ++t) {
-      if (!comparable(ctx.terms[t])) continue;
+      // Likeness has its own reason ("similar to X"), not a trade-off.
+      if (!comparable(ctx.terms[t]) || ctx.terms[t].source == Term::kSimilar ||
+          !(value_of(t, first) > value_of(t, p))) {
+        continue;
+      }
       const double loss =
           (first.breakdown[t].utility - p.breakdown[t].utility) * first.breakdown[t].weight;
       if (loss > worst && first.breakdown[t].utility - p.breakdown[t].utility > 0.05) {
@@ -419,18 +479,91 @@ void AddComparisons(const ReasonContext& ctx, int alternative, uint32_t flags,
     }
     if (at == ctx.terms.size()) continue;
     const std::string label = TermLabel(ctx, ctx.terms[at]);
-    Reason r = MakeReason(ReasonKind::kTradeOff, ctx.terms[at].name,
-                          Render(lang, Msg::kTradeOff,
-                                 {{"label", label},
-                                  {"value", p.breakdown[at].value},
-                                  {"other", first.breakdown[at].value},
-                                  {"first", first.name}}));
+    const bool target = ctx.terms[at].source == Term::kPriceFit && ctx.request.budget.around;
+    Reason r = MakeReason(
+        ReasonKind::kTradeOff, ctx.terms[at].name,
+        target ? Render(lang, Msg::kTradeOffTarget,
+                        {{"value", p.breakdown[at].value},
+                         {"target", FormatMoney(*ctx.request.budget.around, lang)},
+                         {"other", first.breakdown[at].value},
+                         {"first", first.name}})
+               : Render(lang, Msg::kTradeOff,
+                        {{"label", label},
+                         {"value", p.breakdown[at].value},
+                         {"other", first.breakdown[at].value},
+                         {"first", first.name}}));
     r.label = label;
     r.value = p.breakdown[at].value;
     r.other = first.breakdown[at].value;
     r.versus = 0;
     p.reasons.push_back(std::move(r));
   }
+}
+
+std::string JoinLabels(const ReasonContext& ctx, std::span<const QualityAttribute> quality) {
+  std::string out;
+  for (size_t k = 0; k < quality.size(); ++k) {
+    if (k > 0) out.append(k + 1 == quality.size() ? Render(ctx.lang, Msg::kAnd) : ", ");
+    out.append(AttributeLabel(ctx, quality[k].attribute));
+  }
+  return out;
+}
+
+void AddLadderReason(const ReasonContext& ctx, const Ladder& ladder, const std::string& tier,
+                     Pick* pick) {
+  const Lang lang = ctx.lang;
+  const std::string currency(ctx.rep.catalog->price_currency(pick->product));
+  auto money = [&](int64_t minor) {
+    absl::StatusOr<Money> m = Money::FromMinorUnits(minor, currency);
+    return m.ok() ? FormatMoney(*m, lang) : std::string();
+  };
+  const std::string labels = JoinLabels(ctx, ladder.quality);
+  const std::string n = FormatCount(static_cast<int64_t>(ctx.scored.products.size()), lang);
+  Reason r;
+  r.kind = ReasonKind::kLadder;
+  r.subject = tier;
+  r.label = labels;
+  r.value = pick->price ? FormatMoney(*pick->price, lang) : "";
+  if (tier == "best") {
+    r.other = absl::StrCat(money(ladder.band_lo), " - ", money(ladder.band_hi));
+    r.text = Render(lang, Msg::kLadderBest,
+                    {{"lo", money(ladder.band_lo)}, {"hi", money(ladder.band_hi)}, {"labels", labels}});
+  } else if (tier == "better") {
+    r.text = Render(lang, Msg::kLadderBetter, {{"labels", labels}});
+  } else if (tier == "good") {
+    r.text = Render(lang, Msg::kLadderGood, {{"labels", labels}});
+  } else if (tier == "top") {
+    r.text = ladder.band_hi == ladder.budget_top ? Render(lang, Msg::kLadderTop)
+                                                 : Render(lang, Msg::kLadderDearest, {{"n", n}});
+  } else if (tier == "middle") {
+    r.text = Render(lang, Msg::kLadderMiddle);
+  } else {
+    r.text = Render(lang, Msg::kLadderLowest, {{"n", n}});
+  }
+  pick->tier = tier;
+  pick->reasons.insert(pick->reasons.begin(), std::move(r));
+}
+
+void AddPriceRank(const ReasonContext& ctx, Pick* pick) {
+  if (!pick->price) return;
+  const Catalog& c = *ctx.rep.catalog;
+  const int64_t mine = pick->price->minor_units();
+  int64_t cheaper = 0;
+  for (ProductIndex j : ctx.scored.products) {
+    const int64_t p = c.price_column()[j];
+    cheaper += p != Catalog::kNoPrice && p < mine;
+  }
+  const std::string n = FormatCount(static_cast<int64_t>(ctx.scored.products.size()), ctx.lang);
+  const std::string price = FormatMoney(*pick->price, ctx.lang);
+  Reason r = MakeReason(
+      ReasonKind::kPriceRank, "price",
+      cheaper == 0
+          ? absl::StrCat(price, "; ", Render(ctx.lang, Msg::kLadderLowest, {{"n", n}}))
+          : Render(ctx.lang, Msg::kPriceRank,
+                   {{"price", price}, {"k", FormatCount(cheaper, ctx.lang)}, {"n", n}}));
+  r.label = Render(ctx.lang, Msg::kPriceLabel);
+  r.value = price;
+  pick->reasons.push_back(std::move(r));
 }
 
 void AddOtherApproachReason(const ReasonContext& ctx, Pick* pick) {

@@ -15,6 +15,7 @@
 
 #include "chatcart/recommend.h"
 #include "recommend/constraints.h"
+#include "recommend/ladder.h"
 #include "recommend/rep.h"
 #include "recommend/scoring.h"
 #include "recommend/text.h"
@@ -29,6 +30,9 @@ struct ReasonContext {
   const Scored& scored;  // the candidates the pick was scored among
   Lang lang;
   std::optional<ProductIndex> reference;
+  // The candidates' quality attributes (CatalogMapping.quality), for the
+  // picks' specs; empty when none.
+  std::span<const QualityAttribute> quality = {};
 };
 
 // The pick for product `i` with `utilities` (one per term): identity,
@@ -39,6 +43,18 @@ Pick MakePick(const ReasonContext& ctx, ProductIndex i, std::span<const float> u
 // with `flags`), the best of the picks per term, trade-offs against the first.
 void AddComparisons(const ReasonContext& ctx, int alternative, uint32_t flags,
                     std::vector<Pick>* picks);
+
+// The ladder's claim for a pick on step `tier` ("best", "better", "good",
+// "top", "middle", "lowest"), first among its reasons; sets Pick::tier.
+void AddLadderReason(const ReasonContext& ctx, const Ladder& ladder, const std::string& tier,
+                     Pick* pick);
+
+// For a pick that has no reason yet: where its price stands among the
+// products that fit ("$64.04; 4 of the 254 that fit cost less").
+void AddPriceRank(const ReasonContext& ctx, Pick* pick);
+
+// "Memory and Boost clock" in the request's language.
+std::string JoinLabels(const ReasonContext& ctx, std::span<const QualityAttribute> quality);
 
 // The reason for an other-approach pick.
 void AddOtherApproachReason(const ReasonContext& ctx, Pick* pick);

@@ -15,6 +15,8 @@
 #include "recommend/constraints.h"
 #include "recommend/critique.h"
 #include "recommend/explain.h"
+#include "recommend/ladder.h"
+#include "recommend/probe.h"
 #include "recommend/reasons.h"
 #include "recommend/relax.h"
 #include "recommend/rep.h"
@@ -67,6 +69,10 @@ absl::Status CheckOptions(const RecommenderOptions& o) {
   if (!(o.merchant_cap >= 0 && o.merchant_cap <= 0.5)) {
     return absl::InvalidArgumentError(
         absl::StrCat("RecommenderOptions.merchant_cap: ", o.merchant_cap, " must be in 0..0.5"));
+  }
+  if (!(o.around_tolerance >= 0 && o.around_tolerance <= 1)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "RecommenderOptions.around_tolerance: ", o.around_tolerance, " must be in 0..1"));
   }
   if (!(o.missing_utility >= 0 && o.missing_utility <= 1)) {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -289,25 +295,77 @@ absl::StatusOr<Recommendation> Recommender::Recommend(const RecommendRequest& re
   }
 
   recommend::ScoreCandidates(rep, terms, candidates, &scored);
-  const recommend::Shortlist shortlist = recommend::SelectShortlist(rep, scored, request.top);
-  recommend::ReasonContext ctx{rep, request, constraints, terms, scored, lang, reference};
+  const size_t n = scored.products.size();
+  const std::vector<QualityAttribute> quality = recommend::QualityOf(rep, scored);
+  // "Around": the prices within the tolerance come first.
+  std::vector<uint8_t> rank_class;
+  const std::optional<Money>& around = request.budget.around;
+  if (around && std::find(c.currencies().begin(), c.currencies().end(), around->currency()) !=
+                    c.currencies().end()) {
+    rank_class.assign(n, 1);
+    const double target = static_cast<double>(around->minor_units());
+    for (size_t k = 0; k < n; ++k) {
+      const int64_t p = c.price_column()[scored.products[k]];
+      if (p != Catalog::kNoPrice &&
+          std::abs(static_cast<double>(p) - target) <= rep.options.around_tolerance * target) {
+        rank_class[k] = 0;
+      }
+    }
+  }
+  // The ladder, when the shopper gave a budget's top and nothing else to go by.
+  std::optional<recommend::Ladder> ladder;
+  const bool nothing_else = request.prefer.empty() && !reference && !around;
+  if (request.budget.max && request.ladder != LadderMode::kOff &&
+      (request.ladder == LadderMode::kOn ||
+       (nothing_else && n >= rep.options.ladder_min_matches))) {
+    ladder = recommend::BuildLadder(rep, scored, request.budget.max->minor_units());
+    if (ladder && ladder->steps.size() < 2) ladder.reset();
+  }
+  std::vector<size_t> fixed;
+  if (ladder) {
+    for (const recommend::LadderStep& step : ladder->steps) fixed.push_back(step.candidate);
+    fixed.insert(fixed.end(), ladder->fill.begin(), ladder->fill.end());
+  }
+  const recommend::Shortlist shortlist =
+      recommend::SelectShortlist(rep, scored, request.top, fixed, rank_class);
+  recommend::ReasonContext ctx{rep, request, constraints, terms, scored, lang, reference, quality};
   std::vector<float> u(terms.size());
   for (size_t k : shortlist.picks) {
     for (size_t t = 0; t < terms.size(); ++t) u[t] = scored.Utility(t, k);
     out.picks.push_back(recommend::MakePick(ctx, scored.products[k], u));
+    if (!ladder) continue;
+    for (const recommend::LadderStep& step : ladder->steps) {
+      if (step.candidate == k) recommend::AddLadderReason(ctx, *ladder, step.tier, &out.picks.back());
+    }
   }
+  out.ladder = ladder.has_value();
   out.alternative = shortlist.alternative;
   if (shortlist.alternative >= 0) {
     out.picks[static_cast<size_t>(shortlist.alternative)].alternative = shortlist.alternative_flags;
   }
   recommend::AddComparisons(ctx, shortlist.alternative, shortlist.alternative_flags, &out.picks);
+  for (Pick& pick : out.picks) {
+    if (pick.reasons.empty()) recommend::AddPriceRank(ctx, &pick);
+  }
+  if (request.probe_at > 0 && out.matches >= request.probe_at && request.prefer.empty() &&
+      !reference) {
+    out.question = recommend::ProbingQuestion(rep, scored.products, constraints, lang);
+  }
   if (shortlist.alternative < 0 && request.top >= 2 && !out.picks.empty()) {
     const Pick& first = out.picks[0];
+    // "Every product that fits is from X" only when each is; products
+    // without a brand leave only "nothing costs less".
+    bool one_brand = !first.brand.empty();
+    for (ProductIndex j : scored.products) {
+      one_brand = one_brand && (c.brand_code(j) == c.brand_code(first.product) ||
+                                recommend::SameProduct(rep, j, first.product));
+    }
     out.explanation =
         scored.products.size() == 1
             ? recommend::Render(lang, recommend::Msg::kOnlyOne, {{"first", first.name}})
-            : recommend::Render(lang, recommend::Msg::kNoAlternative,
-                                {{"first", first.name}, {"brand", first.brand}});
+        : one_brand ? recommend::Render(lang, recommend::Msg::kNoAlternative,
+                                        {{"first", first.name}, {"brand", first.brand}})
+                    : recommend::Render(lang, recommend::Msg::kNoCheaper, {{"first", first.name}});
   }
   fill_other_approach();
   return out;

@@ -291,6 +291,7 @@ void ScoreCandidates(const Recommender::Rep& rep, std::span<const Term> terms,
   out->utility.assign(terms.size() * n, 0.f);
   out->lo.assign(terms.size(), kNaN);
   out->hi.assign(terms.size(), kNaN);
+  out->known.assign(terms.size(), 0);
   out->score.assign(n, 0.f);
 
   // Weights: the merchant's share is capped at merchant_cap of the total.
@@ -333,14 +334,17 @@ void ScoreCandidates(const Recommender::Rep& rep, std::span<const Term> terms,
           break;
       }
       double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+      size_t known = 0;
       for (size_t k = 0; k < n; ++k) {
         if (std::isnan(raw[k])) continue;
+        ++known;
         lo = std::min(lo, raw[k]);
         hi = std::max(hi, raw[k]);
       }
       if (lo > hi) lo = hi = kNaN;
       out->lo[t] = lo;
       out->hi[t] = hi;
+      out->known[t] = known;
       for (size_t k = 0; k < n; ++k) {
         u[k] = NumericUtility(term, raw[k], lo, hi, rep.options.missing_utility);
       }
@@ -381,10 +385,12 @@ absl::StatusOr<std::vector<Term>> CompileTerms(const Recommender::Rep& rep,
 
   std::vector<Preference> all(request.prefer.begin(), request.prefer.end());
   all.insert(all.end(), extra.begin(), extra.end());
-  for (const Preference& p : all) {
+  for (size_t index = 0; index < all.size(); ++index) {
+    const Preference& p = all[index];
     if (!(p.weight > 0) || !std::isfinite(p.weight)) return BadPreference(p, "weight must be > 0");
     Term t;
     t.stated = true;
+    t.preference = index;
     t.weight = p.weight;
     t.direction = p.kind;
     std::string attribute = p.attribute;
@@ -522,6 +528,21 @@ absl::StatusOr<std::vector<Term>> CompileTerms(const Recommender::Rep& rep,
       t.liked_count = std::min(t.liked_count, p.values.size());
     }
     terms.push_back(std::move(t));
+  }
+  // One preference per attribute: "more:storage" with "less:storage", or
+  // "brand=A" with "brand!=B", would make every claim about it ambiguous.
+  for (size_t a = 0; a < terms.size(); ++a) {
+    for (size_t b = a + 1; b < terms.size(); ++b) {
+      if (!terms[a].stated || !terms[b].stated || terms[a].name != terms[b].name ||
+          terms[a].source == Term::kSimilar) {
+        continue;
+      }
+      const std::string one = all[terms[a].preference].ToString();
+      const std::string two = all[terms[b].preference].ToString();
+      return absl::InvalidArgumentError(absl::StrCat(
+          "preferences \"", one, "\" and \"", two, "\" are both about \"", terms[a].name,
+          "\": say it once (several values as \"brand=A|B\")"));
+    }
   }
 
   if (!rep.shrunk_rating.empty() && rating_weight > 0) {

@@ -41,6 +41,7 @@ struct Term {
   std::string name;     // in the breakdown: "price_fit", "rating", "cost_per_print", ...
   std::string named;    // the named preference it came from ("cheap_to_run"), or ""
   bool stated = false;  // from the shopper's preferences (not a default term)
+  size_t preference = 0;  // stated: its index among the preferences (request's, then extra)
   double weight = 0;    // before normalisation
 
   std::optional<AttributeId> attribute;       // kNumber, kCodes, kList, kMerchant
@@ -67,6 +68,7 @@ struct Scored {
   std::vector<float> utility;  // [term * products.size() + candidate]
   std::vector<double> weight;  // normalised, sums to 1 (when any)
   std::vector<double> lo, hi;  // per term: the candidates' raw range (numbers, prices)
+  std::vector<size_t> known;   // per numeric term: candidates with a value
 
   float Utility(size_t term, size_t candidate) const {
     return utility[term * products.size() + candidate];

@@ -7,22 +7,31 @@
 namespace chatcart::recommend {
 namespace {
 
-// Higher score first; ties by product order, so results are deterministic.
+// A class below the next costs more than any score: lower classes first.
+constexpr float kClassStep = 10.f;
+
+// Higher rank first (the score less the class's step); ties by product order,
+// so results are deterministic.
 struct ByScore {
   const Scored* s;
+  std::span<const uint8_t> rank_class;
+  float Key(size_t k) const {
+    return rank_class.empty() ? s->score[k] : s->score[k] - kClassStep * rank_class[k];
+  }
   bool operator()(size_t a, size_t b) const {
-    if (s->score[a] != s->score[b]) return s->score[a] > s->score[b];
+    const float ka = Key(a), kb = Key(b);
+    if (ka != kb) return ka > kb;
     return s->products[a] < s->products[b];
   }
 };
+
+}  // namespace
 
 bool SameProduct(const Recommender::Rep& rep, ProductIndex a, ProductIndex b) {
   if (rep.group_of[a] == rep.group_of[b]) return true;
   const Catalog& c = *rep.catalog;
   return c.brand_code(a) == c.brand_code(b) && c.product_name(a) == c.product_name(b);
 }
-
-}  // namespace
 
 uint32_t AlternativeFlagsOf(const Catalog& catalog, ProductIndex first, ProductIndex c) {
   uint32_t flags = kAlternativeNone;
@@ -36,12 +45,14 @@ uint32_t AlternativeFlagsOf(const Catalog& catalog, ProductIndex first, ProductI
   return flags;
 }
 
-Shortlist SelectShortlist(const Recommender::Rep& rep, const Scored& scored, int top) {
+Shortlist SelectShortlist(const Recommender::Rep& rep, const Scored& scored, int top,
+                          std::span<const size_t> fixed, std::span<const uint8_t> rank_class) {
   Shortlist out;
   const size_t n = scored.products.size();
   if (n == 0 || top <= 0) return out;
   const Catalog& c = *rep.catalog;
   const double diversity = rep.options.diversity;
+  const ByScore by_score{&scored, rank_class};
 
   std::vector<size_t> order(n);
   for (size_t k = 0; k < n; ++k) order[k] = k;
@@ -51,8 +62,8 @@ Shortlist SelectShortlist(const Recommender::Rep& rep, const Scored& scored, int
   auto sort_prefix = [&](size_t from, size_t to) {
     const auto begin = order.begin() + static_cast<std::ptrdiff_t>(from);
     const auto mid = order.begin() + static_cast<std::ptrdiff_t>(to);
-    if (mid != order.end()) std::nth_element(begin, mid, order.end(), ByScore{&scored});
-    std::sort(begin, mid, ByScore{&scored});
+    if (mid != order.end()) std::nth_element(begin, mid, order.end(), by_score);
+    std::sort(begin, mid, by_score);
   };
   sort_prefix(0, pool);
   // Per candidate: used (picked, or a duplicate of a pick) and the diversity
@@ -77,16 +88,24 @@ Shortlist SelectShortlist(const Recommender::Rep& rep, const Scored& scored, int
     }
     return false;
   };
+  for (size_t k : fixed) {
+    if (out.picks.size() == static_cast<size_t>(top)) break;
+    if (used[k] || duplicate(k)) continue;
+    used[k] = 1;
+    out.picks.push_back(k);
+    for (size_t r = 0; r < pool; ++r) account(k, order[r]);
+  }
+  const size_t fixed_picks = out.picks.size();
   while (out.picks.size() < static_cast<size_t>(top)) {
     double best = -1e9;
     size_t best_at = n;
     for (size_t r = 0; r < pool; ++r) {
       const size_t k = order[r];
       if (used[k]) continue;
-      // The pool is sorted and penalties are >= 0: once a score is no
+      // The pool is sorted and penalties are >= 0: once a key is no
       // better than the best value, nothing further can beat it.
-      if (scored.score[k] <= best) break;
-      const double value = scored.score[k] - penalty[k];
+      if (by_score.Key(k) <= best) break;
+      const double value = by_score.Key(k) - penalty[k];
       if (value > best) {
         best = value;
         best_at = k;
@@ -123,13 +142,16 @@ Shortlist SelectShortlist(const Recommender::Rep& rep, const Scored& scored, int
   for (size_t k = 0; k < n; ++k) {
     uint32_t flags = AlternativeFlagsOf(c, first, scored.products[k]);
     if (flags == kAlternativeNone || duplicate(k)) continue;
-    if (best_at == n || ByScore{&scored}(k, best_at)) {
+    if (best_at == n || by_score(k, best_at)) {
       best_at = k;
       best_flags = flags;
     }
   }
   if (best_at == n) return out;
-  if (out.picks.size() == static_cast<size_t>(top)) out.picks.pop_back();
+  if (out.picks.size() == static_cast<size_t>(top)) {
+    if (out.picks.size() <= fixed_picks) return out;  // never displace a ladder step
+    out.picks.pop_back();
+  }
   out.picks.push_back(best_at);
   out.alternative = static_cast<int>(out.picks.size() - 1);
   out.alternative_flags = best_flags;

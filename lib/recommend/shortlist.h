@@ -10,6 +10,7 @@
 #define CHATCART_RECOMMEND_SHORTLIST_H_
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "recommend/rep.h"
@@ -26,7 +27,16 @@ struct Shortlist {
 // Why product `c` is an alternative to `first` (AlternativeFlags).
 uint32_t AlternativeFlagsOf(const Catalog& catalog, ProductIndex first, ProductIndex c);
 
-Shortlist SelectShortlist(const Recommender::Rep& rep, const Scored& scored, int top);
+// Variants of one product, or exact duplicates (same brand and name).
+bool SameProduct(const Recommender::Rep& rep, ProductIndex a, ProductIndex b);
+
+// `fixed` (indexes into scored.products) open the shortlist in that order
+// (the ladder's steps); `rank_class` (empty, or one per candidate) puts a
+// lower class always before a higher one (an "around" budget: prices within
+// its tolerance first). The alternative never displaces a fixed pick.
+Shortlist SelectShortlist(const Recommender::Rep& rep, const Scored& scored, int top,
+                          std::span<const size_t> fixed = {},
+                          std::span<const uint8_t> rank_class = {});
 
 }  // namespace chatcart::recommend
 

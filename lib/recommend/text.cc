@@ -67,6 +67,9 @@ constexpr Row kRows[] = {
                          "{brand} e nessuno costa meno.",
                          "Pas de véritable alternative à {first} : tous les produits qui "
                          "conviennent sont de {brand} et aucun ne coûte moins cher."}},
+  {Msg::kNoCheaper, {"Nothing that fits costs less than {first}.",
+                     "Nessun prodotto adatto costa meno di {first}.",
+                     "Rien de ce qui convient ne coûte moins que {first}."}},
   {Msg::kOtherApproachHint, {"Another way: {name}.", "Un'altra soluzione: {name}.",
                              "Une autre solution : {name}."}},
 
@@ -130,6 +133,56 @@ constexpr Row kRows[] = {
   {Msg::kSuggestOtherBrand, {"another brand", "un'altra marca", "une autre marque"}},
   {Msg::kSuggestMore, {"more {label}", "più {label}", "plus de {label}"}},
   {Msg::kSuggestLess, {"less {label}", "meno {label}", "moins de {label}"}},
+  {Msg::kAboveTarget, {"{price}, {diff} above the {target} you had in mind",
+                       "{price}, {diff} sopra i {target} che avevi in mente",
+                       "{price}, {diff} de plus que les {target} prévus"}},
+  {Msg::kBelowTarget, {"{price}, {diff} below the {target} you had in mind",
+                       "{price}, {diff} sotto i {target} che avevi in mente",
+                       "{price}, {diff} de moins que les {target} prévus"}},
+  {Msg::kTradeOffTarget, {"trade-off: {value} is further from the {target} you had in mind than "
+                          "{other} for {first}",
+                          "compromesso: {value} è più lontano dai {target} che avevi in mente di "
+                          "{other} di {first}",
+                          "compromis : {value} est plus loin des {target} prévus que {other} pour "
+                          "{first}"}},
+  {Msg::kValueLowestKnown, {"{label}: {value}, the lowest of the {n} that fit and list it",
+                            "{label}: {value}, il valore più basso tra i {n} adatti che lo indicano",
+                            "{label} : {value}, le plus bas des {n} qui conviennent et l'indiquent"}},
+  {Msg::kValueHighestKnown, {"{label}: {value}, the highest of the {n} that fit and list it",
+                             "{label}: {value}, il valore più alto tra i {n} adatti che lo indicano",
+                             "{label} : {value}, le plus élevé des {n} qui conviennent et "
+                             "l'indiquent"}},
+  {Msg::kLadderBest, {"top of your budget: nothing from {lo} to {hi} beats it on {labels}",
+                      "il massimo del tuo budget: niente da {lo} a {hi} lo supera per {labels}",
+                      "le haut de votre budget : rien de {lo} à {hi} ne le surpasse en {labels}"}},
+  {Msg::kLadderBetter, {"a step up: nothing cheaper that fits matches its {labels}",
+                        "un gradino sopra: niente di più economico tra gli adatti lo eguaglia per "
+                        "{labels}",
+                        "un cran au-dessus : rien de moins cher qui convienne ne l'égale en "
+                        "{labels}"}},
+  {Msg::kLadderGood, {"good value: nothing cheaper that fits matches its {labels}",
+                      "buon rapporto qualità-prezzo: niente di più economico tra gli adatti lo "
+                      "eguaglia per {labels}",
+                      "bon rapport qualité-prix : rien de moins cher qui convienne ne l'égale en "
+                      "{labels}"}},
+  {Msg::kLadderTop, {"near the top of your budget", "vicino al massimo del tuo budget",
+                     "proche du haut de votre budget"}},
+  {Msg::kLadderDearest, {"among the dearest of the {n} that fit", "tra i più cari dei {n} adatti",
+                         "parmi les plus chers des {n} qui conviennent"}},
+  {Msg::kLadderMiddle, {"mid-range for your budget", "fascia media per il tuo budget",
+                        "milieu de gamme pour votre budget"}},
+  {Msg::kLadderLowest, {"the lowest price of the {n} that fit", "il prezzo più basso tra i {n} adatti",
+                        "le prix le plus bas des {n} qui conviennent"}},
+  {Msg::kPriceRank, {"{price}; {k} of the {n} that fit cost less",
+                     "{price}; {k} dei {n} adatti costano meno",
+                     "{price} ; {k} des {n} qui conviennent coûtent moins"}},
+  {Msg::kQuestion, {"To narrow down the {n} that fit: which {label}? {options}",
+                    "Per restringere i {n} adatti: quale {label}? {options}",
+                    "Pour affiner parmi les {n} qui conviennent : quel choix pour {label} ? "
+                    "{options}"}},
+  {Msg::kOptionUnder, {"under {a}", "meno di {a}", "moins de {a}"}},
+  {Msg::kOptionBetween, {"{a} to {b}", "da {a} a {b}", "de {a} à {b}"}},
+  {Msg::kOptionOver, {"{a} or more", "{a} o più", "{a} ou plus"}},
   {Msg::kUnknown, {"unknown", "sconosciuto", "inconnu"}},
 };
 // clang-format on
@@ -207,6 +260,10 @@ std::string ItalianPreposition(std::string_view preposition, double n) {
 
 std::string FormatNumber(double value, Lang lang) {
   if (std::isnan(value)) return "?";
+  if (value == std::floor(value) && std::abs(value) < 1e15) {
+    // A whole number: what "%.2f" prints without its ".00" (no -0).
+    return absl::StrCat(static_cast<int64_t>(value));
+  }
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.2f", value);
   std::string s = buf;
