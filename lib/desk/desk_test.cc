@@ -1,0 +1,414 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// The desk's behaviour: queue and positions, offers and routing, agents
+// coming and going, the agent's side, timers, transcripts, bad input.
+
+#include <string>
+#include <vector>
+
+#include "chatcart/desk.h"
+#include "chatcart/desk_store.h"
+#include "common/testing/status_matchers.h"
+#include "desk/desk_test_util.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace chatcart {
+namespace {
+
+using ::chatcart::testing::IsOk;
+using ::chatcart::testing::StatusIs;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using Conv = v1::DeskConversation;
+using desk_testing::DeskFixture;
+using desk_testing::Kinds;
+using desk_testing::Of;
+using desk_testing::T;
+
+TEST_F(DeskFixture, PositionsAreOneBasedWithPriorityFirst) {
+  for (const char* id : {"a", "b", "c"}) ASSERT_THAT(Queue(id), IsOk());
+  ASSERT_THAT(desk_->RequestAgent({.conversation_id = "vip", .language = "en",
+                                   .priority = v1::PRIORITY_URGENT},
+                                  T(1)),
+              IsOk());
+  EXPECT_EQ(desk_->QueueStatus("vip", T(2))->position(), 1);
+  EXPECT_EQ(desk_->QueueStatus("a", T(2))->position(), 2);
+  EXPECT_EQ(desk_->QueueStatus("c", T(2))->position(), 4);
+  EXPECT_EQ(desk_->QueueStatus("c", T(2))->text(), "People ahead of you: 3.");
+  EXPECT_EQ(desk_->QueueStatus("vip", T(2))->text(), "You're next.");
+  EXPECT_EQ(desk_->QueueStatus("c", T(2))->waiting(), 4);
+}
+
+TEST_F(DeskFixture, QueueingTellsTheShopperTheirPlace) {
+  ASSERT_THAT(Queue("a"), IsOk());
+  absl::StatusOr<v1::DeskUpdate> u = Queue("b");
+  ASSERT_THAT(u, IsOk());
+  ASSERT_EQ(u->events_size(), 1);
+  EXPECT_EQ(u->events(0).kind(), v1::DeskEvent::QUEUE_POSITION);
+  EXPECT_EQ(u->events(0).queue().position(), 2);
+  EXPECT_EQ(u->events(0).text(), "People ahead of you: 1.");
+  EXPECT_EQ(u->conversation().status(), Conv::QUEUED);
+  // Asking again changes nothing and says where they are.
+  u = Queue("b");
+  ASSERT_THAT(u, IsOk());
+  EXPECT_EQ(u->events(0).queue().position(), 2);
+}
+
+TEST_F(DeskFixture, AnOnlineAgentGetsAnOfferAndJoinsWithAReference) {
+  Agent("nick", "Nick");
+  absl::StatusOr<v1::DeskUpdate> u = Queue("web-1");
+  ASSERT_THAT(u, IsOk());
+  EXPECT_THAT(Kinds(*u), ElementsAre(v1::DeskEvent::QUEUE_POSITION, v1::DeskEvent::OFFER));
+  EXPECT_EQ(u->events(1).agent_id(), "nick");
+  EXPECT_EQ(u->events(1).expires_unix_ms(), absl::ToUnixMillis(T(30)));
+  u = desk_->Accept("nick", "web-1", T(5));
+  ASSERT_THAT(u, IsOk());
+  EXPECT_EQ(u->conversation().status(), Conv::ASSIGNED);
+  EXPECT_EQ(u->conversation().reference(), 1);
+  ASSERT_EQ(u->events_size(), 1);
+  EXPECT_EQ(u->events(0).text(), "Nick has joined. Your reference number for this chat is #1.");
+  // Accepting again is a no-op.
+  EXPECT_THAT(desk_->Accept("nick", "web-1", T(6)), IsOk());
+  EXPECT_EQ(desk_->Agent("nick")->assigned_size(), 1);
+  // References are sequential per store.
+  ASSERT_THAT(Queue("web-2", 6), IsOk());
+  EXPECT_EQ(desk_->Accept("nick", "web-2", T(7))->conversation().reference(), 2);
+}
+
+TEST_F(DeskFixture, BalancedRoutingPicksTheLeastLoadedThenTheLongestIdle) {
+  Agent("a", "A", 0);
+  Agent("b", "B", 1);
+  ASSERT_THAT(Queue("c1"), IsOk());
+  // a was seen first but both are idle since never: the tie goes by id order
+  // of equal scores; accept whoever got it.
+  std::string first = desk_->Conversation("c1")->offer_agent_id();
+  ASSERT_THAT(desk_->Accept(first, "c1", T(3)), IsOk());
+  ASSERT_THAT(Queue("c2", 4), IsOk());
+  std::string second = desk_->Conversation("c2")->offer_agent_id();
+  EXPECT_NE(second, first);  // the other one has fewer open conversations
+}
+
+TEST_F(DeskFixture, RoundRobinTakesAgentsInTurn) {
+  Reset({.routing = DeskRouting::kRoundRobin});
+  Agent("a", "A");
+  Agent("b", "B");
+  std::vector<std::string> got;
+  for (int i = 0; i < 4; ++i) {
+    std::string id = "c" + std::to_string(i);
+    ASSERT_THAT(Queue(id, 10 + i), IsOk());
+    got.push_back(desk_->Conversation(id)->offer_agent_id());
+  }
+  EXPECT_NE(got[0], got[1]);
+  EXPECT_EQ(got[0], got[2]);
+  EXPECT_EQ(got[1], got[3]);
+}
+
+TEST_F(DeskFixture, OffersStayWithinCapacity) {
+  Agent("a", "A", 0, /*capacity=*/2);
+  for (int i = 0; i < 3; ++i) ASSERT_THAT(Queue("c" + std::to_string(i), 1 + i), IsOk());
+  EXPECT_EQ(desk_->Agent("a")->offered_size(), 2);
+  EXPECT_EQ(desk_->Conversation("c2")->offer_agent_id(), "");
+  // Claiming beyond capacity fails; a manual assignment may exceed it.
+  EXPECT_THAT(desk_->Claim("a", "c2", T(5)),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("capacity")));
+  ASSERT_THAT(desk_->Assign("c2", "a", T(6)), IsOk());
+  EXPECT_EQ(desk_->Agent("a")->assigned_size(), 1);
+  EXPECT_EQ(desk_->Agent("a")->offered_size(), 2);
+}
+
+TEST_F(DeskFixture, ALapsedOfferGoesToTheNextAgent) {
+  Agent("a", "A");
+  ASSERT_THAT(Queue("c"), IsOk());
+  std::string first = desk_->Conversation("c")->offer_agent_id();
+  Agent("b", "B", 1);
+  absl::StatusOr<v1::DeskUpdate> u = desk_->Tick(T(31));
+  ASSERT_THAT(u, IsOk());
+  EXPECT_THAT(Kinds(*u), ElementsAre(v1::DeskEvent::OFFER_WITHDRAWN, v1::DeskEvent::OFFER));
+  EXPECT_EQ(desk_->Conversation("c")->offer_agent_id(), "b");
+  EXPECT_EQ(desk_->Agent("a")->missed_offers(), 1);
+  // The lapsed offer cannot be accepted any more.
+  EXPECT_THAT(desk_->Accept("a", "c", T(32)),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("not offered")));
+  (void)first;
+}
+
+TEST_F(DeskFixture, AcceptingAfterTheOfferLapsedFailsEvenWithoutATick) {
+  Agent("a", "A");
+  ASSERT_THAT(Queue("c"), IsOk());
+  EXPECT_THAT(desk_->Accept("a", "c", T(45)),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("lapsed")));
+}
+
+TEST_F(DeskFixture, FiveMissesInARowSetTheAgentAwayAndRequeueTheirChatsAtTheirPlace) {
+  Agent("a", "A", 0, 3);
+  Agent("b", "B", 0, 3);
+  // a holds one conversation, accepted.
+  ASSERT_THAT(Queue("held", 1), IsOk());
+  std::string holder = desk_->Conversation("held")->offer_agent_id();
+  ASSERT_THAT(desk_->Accept(holder, "held", T(2)), IsOk());
+  std::string other = holder == "a" ? "b" : "a";
+  // The other agent goes away; the holder keeps missing offers.
+  ASSERT_THAT(desk_->SetAvailability(other, v1::DeskAgent::AWAY, T(3)), IsOk());
+  int64_t t = 10;
+  for (int miss = 0; miss < 5; ++miss) {
+    std::string id = "m" + std::to_string(miss);
+    ASSERT_THAT(Queue(id, t), IsOk());
+    ASSERT_THAT(desk_->Heartbeat(holder, T(t)), IsOk());
+    t += 31;
+    ASSERT_THAT(desk_->Tick(T(t)), IsOk());
+  }
+  v1::DeskAgent agent = *desk_->Agent(holder);
+  EXPECT_EQ(agent.availability(), v1::DeskAgent::AWAY);
+  EXPECT_THAT(agent.away_reason(), HasSubstr("missed 5 offers"));
+  // "held" is back in the queue at its old place: first (queued at T(1)).
+  Conv held = *desk_->Conversation("held");
+  EXPECT_EQ(held.status(), Conv::QUEUED);
+  EXPECT_TRUE(held.requeued());
+  EXPECT_EQ(desk_->QueueStatus("held", T(t))->position(), 1);
+}
+
+TEST_F(DeskFixture, SkillsAndLanguagesRoute) {
+  Agent("it", "Giulia", 0, 4, {"billing"}, {"it"});
+  Agent("en", "Nick", 0, 4, {}, {"en"});
+  ASSERT_THAT(desk_->RequestAgent({.conversation_id = "c1", .skill = "billing", .language = "it"},
+                                  T(1)),
+              IsOk());
+  EXPECT_EQ(desk_->Conversation("c1")->offer_agent_id(), "it");
+  ASSERT_THAT(desk_->RequestAgent({.conversation_id = "c2", .skill = "billing", .language = "en"},
+                                  T(2)),
+              IsOk());
+  EXPECT_EQ(desk_->Conversation("c2")->offer_agent_id(), "");  // nobody does billing in English
+  ASSERT_THAT(desk_->RequestAgent({.conversation_id = "c3", .language = "en"}, T(3)), IsOk());
+  EXPECT_EQ(desk_->Conversation("c3")->offer_agent_id(), "en");
+  // An agent who learns the skill picks the waiting conversation up.
+  ASSERT_THAT(desk_->SetAgent({.id = "en", .name = "Nick", .skills = {"billing"}, .languages = {"en"}},
+                              T(4)),
+              IsOk());
+  EXPECT_EQ(desk_->Conversation("c2")->offer_agent_id(), "en");
+}
+
+TEST_F(DeskFixture, AReturningShopperGoesBackToTheirAgent) {
+  Agent("a", "A");
+  Agent("b", "B");
+  ASSERT_THAT(Queue("c", 1), IsOk());
+  std::string first = desk_->Conversation("c")->offer_agent_id();
+  ASSERT_THAT(desk_->Accept(first, "c", T(2)), IsOk());
+  ASSERT_THAT(desk_->Resolve(first, "c", T(10)), IsOk());
+  // The other agent is now the least recently idle one... but sticky wins.
+  ASSERT_THAT(Queue("c", 20), IsOk());
+  EXPECT_EQ(desk_->Conversation("c")->offer_agent_id(), first);
+}
+
+TEST_F(DeskFixture, AnAgentWhosePresenceLapsesLosesTheirConversationsToTheQueue) {
+  Agent("a", "A");
+  ASSERT_THAT(Queue("c", 1), IsOk());
+  ASSERT_THAT(desk_->Accept("a", "c", T(2)), IsOk());
+  ASSERT_THAT(desk_->Tick(T(50)), IsOk());
+  EXPECT_EQ(desk_->Conversation("c")->status(), Conv::ASSIGNED);
+  absl::StatusOr<v1::DeskUpdate> u = desk_->Tick(T(63));
+  ASSERT_THAT(u, IsOk());
+  EXPECT_THAT(Kinds(*u), ElementsAre(v1::DeskEvent::REQUEUED));
+  EXPECT_THAT(u->events(0).text(), HasSubstr("A had to leave"));
+  EXPECT_EQ(desk_->Conversation("c")->status(), Conv::QUEUED);
+  // Back online, they get it offered again (sticky).
+  u = desk_->Heartbeat("a", T(70));
+  ASSERT_THAT(u, IsOk());
+  EXPECT_EQ(desk_->Conversation("c")->offer_agent_id(), "a");
+}
+
+TEST_F(DeskFixture, PositionUpdatesArePushedOnChangeAtMostEvery30Seconds) {
+  Agent("a", "A", 0, 1);
+  ASSERT_THAT(Queue("first", 1), IsOk());   // offered to a
+  ASSERT_THAT(Queue("second", 2), IsOk());  // waits at position 2
+  ASSERT_THAT(desk_->Accept("a", "first", T(3)), IsOk());
+  ASSERT_THAT(desk_->Resolve("a", "first", T(10)), IsOk());  // second moves up, offered to a
+  // Nothing until 30 s after "second" queued; then one update.
+  EXPECT_EQ(desk_->Tick(T(20))->events_size(), 0);
+  absl::StatusOr<v1::DeskUpdate> u = desk_->Tick(T(32));
+  ASSERT_THAT(u, IsOk());
+  std::vector<v1::DeskEvent> positions = Of(*u, v1::DeskEvent::QUEUE_POSITION);
+  ASSERT_EQ(positions.size(), 1u);
+  EXPECT_EQ(positions[0].queue().position(), 1);
+  EXPECT_EQ(positions[0].text(), "You're next.");
+  // No change, no update.
+  EXPECT_TRUE(Of(*desk_->Tick(T(63)), v1::DeskEvent::QUEUE_POSITION).empty());
+}
+
+TEST_F(DeskFixture, AFullQueueOffersAMessageOrACallback) {
+  Reset({.max_queue_length = 1});
+  ASSERT_THAT(Queue("a"), IsOk());
+  absl::StatusOr<v1::DeskUpdate> u = Queue("b");
+  ASSERT_THAT(u, IsOk());
+  EXPECT_THAT(Kinds(*u), ElementsAre(v1::DeskEvent::QUEUE_FULL));
+  EXPECT_THAT(u->events(0).options(), ElementsAre("leave_message", "callback"));
+  EXPECT_EQ(u->conversation().status(), Conv::BOT);
+  u = desk_->LeaveMessage("b", "please call me at 06 12 34 56 78", "+33612345678", T(2));
+  ASSERT_THAT(u, IsOk());
+  EXPECT_EQ(u->conversation().status(), Conv::PENDING);
+  EXPECT_EQ(u->conversation().contact(), "+33612345678");
+  EXPECT_EQ(desk_->Messages("b")->back().text(), "please call me at [phone]");
+}
+
+TEST_F(DeskFixture, TheMaximumWaitOffersToLeaveAMessage) {
+  Reset({.max_queue_wait = absl::Minutes(5)});
+  ASSERT_THAT(Queue("a"), IsOk());
+  EXPECT_TRUE(Of(*desk_->Tick(T(299)), v1::DeskEvent::WAIT_EXCEEDED).empty());
+  std::vector<v1::DeskEvent> e = Of(*desk_->Tick(T(300)), v1::DeskEvent::WAIT_EXCEEDED);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_THAT(e[0].text(), HasSubstr("leave a message"));
+  EXPECT_EQ(desk_->Conversation("a")->status(), Conv::QUEUED);  // still waiting
+}
+
+TEST_F(DeskFixture, MessagesAreRedactedOnArrivalAndRelayed) {
+  Agent("nick", "Nick");
+  ASSERT_THAT(Queue("c"), IsOk());
+  ASSERT_THAT(desk_->Accept("nick", "c", T(2)), IsOk());
+  absl::StatusOr<v1::DeskUpdate> u =
+      desk_->ShopperMessage("c", "my card is 4111 1111 1111 1111, mail me at jo@example.com", T(3));
+  ASSERT_THAT(u, IsOk());
+  ASSERT_EQ(u->events_size(), 1);
+  EXPECT_EQ(u->events(0).kind(), v1::DeskEvent::SHOPPER_MESSAGE);
+  EXPECT_EQ(u->events(0).to(), v1::DeskEvent::AGENT);
+  EXPECT_EQ(u->events(0).text(), "my card is \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 1111, mail me at [email]");
+  EXPECT_THAT(u->events(0).message().redacted(), ElementsAre("card", "email"));
+  u = desk_->AgentMessage("nick", "c", "Thanks! Adding the farm set now.", T(4));
+  ASSERT_THAT(u, IsOk());
+  EXPECT_EQ(u->events(0).kind(), v1::DeskEvent::AGENT_MESSAGE);
+  EXPECT_EQ(u->events(0).to(), v1::DeskEvent::SHOPPER);
+  // Only the holder may write to the shopper.
+  Agent("anna", "Anna");
+  EXPECT_THAT(desk_->AgentMessage("anna", "c", "hi", T(5)),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("does not hold")));
+}
+
+TEST_F(DeskFixture, TranscriptsLeaveNotesOutAndMailWithTheReference) {
+  Reset({.store_name = "Toyland & Tech"});
+  Agent("nick", "Nick");
+  ASSERT_THAT(desk_->BotMessage("c", "Hi! How can I help?", T(0)), IsOk());
+  ASSERT_THAT(desk_->ShopperMessage("c", "a person please <now>", T(1)), IsOk());
+  ASSERT_THAT(Queue("c", 1), IsOk());
+  ASSERT_THAT(desk_->Accept("nick", "c", T(2)), IsOk());
+  ASSERT_THAT(desk_->AddNote("nick", "c", "VIP customer, tel 333 123 4567", T(3)), IsOk());
+  ASSERT_THAT(desk_->AgentMessage("nick", "c", "Hello, I'm Nick.", T(4)), IsOk());
+  ASSERT_THAT(desk_->Resolve("nick", "c", T(5)), IsOk());
+  absl::StatusOr<v1::DeskTranscript> t = desk_->Transcript("c");
+  ASSERT_THAT(t, IsOk());
+  ASSERT_EQ(t->messages_size(), 5);  // bot, shopper, joined, agent, closed
+  for (const v1::DeskMessage& m : t->messages()) EXPECT_FALSE(m.note());
+  EXPECT_EQ(desk_->Messages("c")->at(3).text(), "VIP customer, tel [phone]");
+  absl::StatusOr<v1::DeskTranscriptEmail> mail = desk_->TranscriptEmail("c", {.reply_to = "help@toyland.example"});
+  ASSERT_THAT(mail, IsOk());
+  EXPECT_EQ(mail->subject(), "[#1] Your chat with Toyland & Tech");
+  ASSERT_EQ(mail->headers_size(), 3);
+  EXPECT_EQ(mail->headers(1).name(), "Auto-Submitted");
+  EXPECT_EQ(mail->headers(1).value(), "auto-generated");
+  EXPECT_EQ(mail->headers(2).value(), "help@toyland.example");
+  EXPECT_THAT(mail->text(), HasSubstr("] You: a person please <now>\n"));
+  EXPECT_THAT(mail->text(), HasSubstr("] Nick: Hello, I'm Nick.\n"));
+  EXPECT_THAT(mail->text(), HasSubstr("(Nick closed the conversation. I will continue assisting you.)"));
+  EXPECT_THAT(mail->html(), HasSubstr("a person please &lt;now&gt;"));
+  EXPECT_THAT(mail->html(), HasSubstr("Toyland &amp; Tech"));
+  EXPECT_THAT(mail->text(), ::testing::Not(HasSubstr("VIP")));
+}
+
+TEST_F(DeskFixture, AShopperMessageReopensAResolvedConversation) {
+  Agent("a", "A");
+  ASSERT_THAT(Queue("c"), IsOk());
+  ASSERT_THAT(desk_->Accept("a", "c", T(2)), IsOk());
+  ASSERT_THAT(desk_->Resolve("a", "c", T(3)), IsOk());
+  absl::StatusOr<v1::DeskUpdate> u = desk_->ShopperMessage("c", "one more thing", T(4));
+  ASSERT_THAT(u, IsOk());
+  EXPECT_EQ(u->conversation().status(), Conv::BOT);
+  EXPECT_EQ(u->conversation().reopened(), 1);
+  EXPECT_THAT(Kinds(*u), ElementsAre(v1::DeskEvent::REOPENED));
+}
+
+TEST_F(DeskFixture, SnoozedConversationsFreeASlotAndWakeUp) {
+  Agent("a", "A", 0, 1);
+  ASSERT_THAT(Queue("c1", 1), IsOk());
+  ASSERT_THAT(desk_->Accept("a", "c1", T(2)), IsOk());
+  ASSERT_THAT(Queue("c2", 3), IsOk());
+  EXPECT_EQ(desk_->Conversation("c2")->offer_agent_id(), "");
+  ASSERT_THAT(desk_->Snooze("a", "c1", T(40), T(4)), IsOk());
+  EXPECT_EQ(desk_->Conversation("c2")->offer_agent_id(), "a");
+  ASSERT_THAT(desk_->Accept("a", "c2", T(5)), IsOk());
+  ASSERT_THAT(desk_->Heartbeat("a", T(39)), IsOk());
+  absl::StatusOr<v1::DeskUpdate> u = desk_->Tick(T(40));
+  ASSERT_THAT(u, IsOk());
+  EXPECT_THAT(Kinds(*u), ElementsAre(v1::DeskEvent::WOKE));
+  EXPECT_EQ(desk_->Conversation("c1")->status(), Conv::ASSIGNED);
+  EXPECT_EQ(desk_->Agent("a")->assigned_size(), 2);  // waking may exceed capacity
+}
+
+TEST_F(DeskFixture, RatingsAreOneToFiveAndLinkedToTheAgent) {
+  Agent("a", "A");
+  ASSERT_THAT(Queue("c"), IsOk());
+  EXPECT_THAT(desk_->Rate("c", 5, "", T(1)), StatusIs(absl::StatusCode::kFailedPrecondition));
+  ASSERT_THAT(desk_->Accept("a", "c", T(2)), IsOk());
+  EXPECT_THAT(desk_->Rate("c", 6, "", T(3)), StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(desk_->Rate("c", 0, "", T(3)), StatusIs(absl::StatusCode::kInvalidArgument));
+  absl::StatusOr<v1::DeskUpdate> u = desk_->Rate("c", 4, "quick! call 0612345678", T(3));
+  ASSERT_THAT(u, IsOk());
+  EXPECT_EQ(u->conversation().rating().score(), 4);
+  EXPECT_EQ(u->conversation().rating().agent_id(), "a");
+  EXPECT_EQ(u->conversation().rating().comment(), "quick! call [phone]");
+}
+
+TEST_F(DeskFixture, BadInputIsAClearErrorAndChangesNothing) {
+  Agent("a", "A");
+  ASSERT_THAT(Queue("c"), IsOk());
+  v1::DeskConversation before = *desk_->Conversation("c");
+  EXPECT_THAT(desk_->Accept("nobody", "c", T(2)),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("nobody")));
+  EXPECT_THAT(desk_->Accept("a", "nowhere", T(2)),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("nowhere")));
+  EXPECT_THAT(desk_->Resolve("a", "c", T(2)),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("QUEUED")));
+  EXPECT_THAT(desk_->SetAgent({.id = "x", .capacity = 21}, T(2)),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("1 to 20")));
+  EXPECT_THAT(desk_->SetAgent({.id = ""}, T(2)), StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(desk_->LeaveQueue("c", T(-60)),
+              StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("time went backwards")));
+  EXPECT_THAT(desk_->Heartbeat("a", T(-60)), StatusIs(absl::StatusCode::kOutOfRange));
+  EXPECT_THAT(desk_->Snooze("a", "c", T(1), T(2)), StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(desk_->SetAvailability("a", v1::DeskAgent::AVAILABILITY_UNSPECIFIED, T(2)),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_EQ(desk_->Conversation("c")->SerializeAsString(), before.SerializeAsString());
+  // A second agent cannot accept what was offered to the first.
+  Agent("b", "B");
+  EXPECT_THAT(desk_->Accept("b", "c", T(3)),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("someone else")));
+  // A heartbeat a little in the past (threads racing) is harmless.
+  EXPECT_THAT(desk_->Heartbeat("a", T(2)), IsOk());
+  EXPECT_THAT(desk_->Heartbeat("a", T(1)), IsOk());
+  EXPECT_EQ(desk_->Agent("a")->last_seen_unix_ms(), absl::ToUnixMillis(T(2)));
+}
+
+TEST_F(DeskFixture, LeavingTheQueueFreesTheOfferAndCountsAsAbandoned) {
+  Agent("a", "A", 0, 1);
+  ASSERT_THAT(Queue("c1", 1), IsOk());
+  ASSERT_THAT(Queue("c2", 2), IsOk());
+  ASSERT_THAT(desk_->LeaveQueue("c1", T(3)), IsOk());
+  EXPECT_EQ(desk_->Conversation("c1")->status(), Conv::BOT);
+  EXPECT_EQ(desk_->Conversation("c2")->offer_agent_id(), "a");
+  EXPECT_EQ(desk_->QueueStats("", "en")->abandoned(), 1);
+  EXPECT_THAT(desk_->LeaveQueue("c1", T(4)), StatusIs(absl::StatusCode::kFailedPrecondition));
+}
+
+TEST_F(DeskFixture, TransfersMoveTheConversationBetweenAgents) {
+  Agent("a", "A");
+  ASSERT_THAT(Queue("c"), IsOk());
+  ASSERT_THAT(desk_->Accept("a", "c", T(2)), IsOk());
+  Agent("b", "Bea");
+  absl::StatusOr<v1::DeskUpdate> u = desk_->Assign("c", "b", T(3));
+  ASSERT_THAT(u, IsOk());
+  EXPECT_EQ(u->conversation().agent_id(), "b");
+  EXPECT_THAT(u->conversation().agents(), ElementsAre("a", "b"));
+  EXPECT_EQ(u->conversation().reference(), 1);
+  EXPECT_EQ(desk_->Agent("a")->assigned_size(), 0);
+  EXPECT_THAT(u->events(0).text(), HasSubstr("Bea has joined"));
+}
+
+}  // namespace
+}  // namespace chatcart
