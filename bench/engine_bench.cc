@@ -5,6 +5,7 @@
 // report percentiles). Steady-state turns repeat on one session: a greeting
 // in the welcome state, a question answered by the help flow.
 
+#include <iterator>
 #include <memory>
 #include <string>
 
@@ -41,6 +42,27 @@ void BM_Engine_Load(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_Engine_Load)->Unit(benchmark::kMillisecond);
+
+// Understanding one utterance on the demo bundle, as a first message (no
+// session language): language identification, entities, catalog mentions
+// masked, intent (#16 budget: 5 µs p50).
+void BM_Engine_ClassifyTurn(benchmark::State& state) {
+  static const char* const kTexts[] = {
+      "wanna buy the fox plush",
+      "mocassini donna 38 neri max 150",
+      "nn piu di 200 euro, nere o blu",
+      "je veux une imprimante photo pour mon iPhone, pas plus de 150 €",
+      "I have a HTC Windows 8 phone. My wife has an iPhone5.",
+      "he likes space and rockets",
+  };
+  const Engine& engine = Demo();
+  size_t i = 0;
+  for (auto _ : state) {
+    IntentResult r = engine.ClassifyTurn(kTexts[i++ % std::size(kTexts)]);
+    benchmark::DoNotOptimize(r.intent.data());
+  }
+}
+BENCHMARK(BM_Engine_ClassifyTurn);
 
 void BM_Session_Turn(benchmark::State& state, const char* text) {
   std::unique_ptr<Session> session = Demo().NewSession("bench", 1);

@@ -15,6 +15,10 @@
 //   add_to_cart       "add the second one" after a recommendation
 //   recommend         a gift request with age, budget and interest at once
 //   checkout          "checkout" on a 3-line cart ("reply OK to buy")
+//   critique          "anything cheaper?" after printers were recommended
+//                     (the search runs again, refined)
+//   product_question  "how much per print with those?" after printers were
+//                     recommended (catalog facts of the products shown)
 //   snapshot_restore  Snapshot() + RestoreSession() of a session with a
 //                     3-line cart
 //   idle_memory       bytes of heap per idle session, measured with mallinfo2
@@ -45,8 +49,9 @@ using Clock = std::chrono::steady_clock;
 
 struct Options {
   std::string bundle = "examples/bundles/demo";
-  std::vector<std::string> workloads = {"load",      "greet",    "qualify",          "add_to_cart",
-                                        "recommend", "checkout", "snapshot_restore", "idle_memory"};
+  std::vector<std::string> workloads = {"load",      "greet",    "qualify",  "add_to_cart",
+                                        "recommend", "critique", "product_question", "checkout",
+                                        "snapshot_restore",      "idle_memory"};
   int iterations = 2000;
   bool json = false;
 };
@@ -217,6 +222,16 @@ int main(int argc, char** argv) {
             Say(*session, "a gift for my 6 year old who loves lego, under 80 euros");
           },
           [&] { ok = Say(*session, "add the second one") && ok; }));
+    } else if (w == "critique" || w == "product_question") {
+      const char* text =
+          w == "critique" ? "anything cheaper?" : "how much per print with those?";
+      results.push_back(Measure(
+          w, n,
+          [&] {
+            session = engine.NewSession("b", 1);
+            Say(*session, "a photo printer for my iphone and my wife's android");
+          },
+          [&] { ok = Say(*session, text) && ok; }));
     } else if (w == "checkout") {
       results.push_back(Measure(
           w, n, [&] { session = SessionWithCart(engine, 1); },

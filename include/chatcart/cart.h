@@ -275,6 +275,8 @@ struct PlaceOrder {
   // the cart id and the number of orders placed from the cart.
   std::optional<uint64_t> reference_seed;
   OrderSource source;
+  // The agents who helped (Order.assisted_by); a session fills it.
+  std::vector<std::string> assisted_by;
 };
 
 }  // namespace commands

@@ -236,6 +236,18 @@ struct AttributeInfo {
   std::string_view ValueIn(std::string_view value, std::string_view language) const;
 };
 
+// Which attributes mean "better" in a category (CatalogMapping.quality): the
+// recommender's good/better/best ladder compares products on them.
+struct QualityAttribute {
+  AttributeId attribute = 0;  // a NUMBER attribute
+  bool more_is_better = true;
+};
+
+struct QualitySpec {
+  CategoryId category = kRootCategory;  // holds for this category and below
+  std::vector<QualityAttribute> attributes;
+};
+
 // ---------------------------------------------------------------------------
 // Products, categories
 
@@ -469,6 +481,13 @@ class Catalog {
   // The categories with this name (folded; singular/plural tolerant) or path
   // ("A > B"), in id order.
   std::vector<CategoryId> FindCategories(std::string_view name_or_path) const;
+  // The mapping's quality declarations, one per category they name (a name
+  // found at several places of the tree gives one each).
+  std::span<const QualitySpec> quality() const;
+  // The declaration that holds for products of category `c`: the deepest of
+  // c and its ancestors that has one; nullptr when none does.
+  const QualitySpec* QualityFor(CategoryId c) const;
+
   // Brands in first-seen order; a product's brand is brands()[brand_code(i)-1],
   // code 0 meaning none.
   std::span<const std::string> brands() const;

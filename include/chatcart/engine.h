@@ -46,6 +46,7 @@
 
 #include "absl/status/statusor.h"
 #include "chatcart/cart.h"
+#include "chatcart/intent.h"
 #include "chatcart/session.h"
 
 namespace chatcart {
@@ -58,7 +59,12 @@ class Recommender;
 
 namespace engine_internal {
 struct EngineRep;
+class Access;  // lib/engine's way to what an Engine and a Session hold
 }  // namespace engine_internal
+
+namespace v1 {
+class ChannelPolicy;
+}  // namespace v1
 
 struct EngineOptions {
   // ---- Behaviour
@@ -129,9 +135,22 @@ class Engine {
   // The store's ISO 4217 currency and its locales (default first).
   const std::string& currency() const;
   const std::vector<std::string>& locales() const;
+  // What the bundle declares for the messaging channels (WhatsApp templates,
+  // Messenger tags, SMS HELP details and keywords): pass it to the channel
+  // functions of chatcart/channels.h. Empty when the bundle declares none.
+  const v1::ChannelPolicy& channel_policy() const;
+
+  // The intent of `text` as a turn reads it in a session speaking `language`
+  // ("" for a first message): catalog mentions (products, brands, models)
+  // stand for one neutral word, as they did in the examples the model was
+  // trained on, so "wanna buy the fox plush" is about buying, whatever the
+  // fox's name. An out-of-scope result without intents in the bundle.
+  IntentResult ClassifyTurn(std::string_view text, std::string_view language = {}) const;
 
   // The compiled components, for tools and hosts that want them directly;
-  // null when the bundle has none (a bundle without a catalog).
+  // null when the bundle has none (a bundle without a catalog). The model
+  // was trained on examples whose catalog mentions were masked: ClassifyTurn
+  // reads texts the same way.
   const IntentModel* intent_model() const;
   const Catalog* catalog() const;
   // The bundle's entity extractor (its currency, languages and catalog names);
@@ -140,10 +159,11 @@ class Engine {
   // The recommender over the catalog; null without a catalog.
   const Recommender* recommender() const;
 
-  const engine_internal::EngineRep& rep() const { return *rep_; }  // for lib/engine
 
  private:
   friend class Session;
+  friend class engine_internal::Access;
+  const engine_internal::EngineRep& rep() const { return *rep_; }
   explicit Engine(std::unique_ptr<engine_internal::EngineRep> rep);
   std::unique_ptr<engine_internal::EngineRep> rep_;
   std::weak_ptr<const Engine> self_;  // sessions hold the engine alive

@@ -109,7 +109,7 @@ class Money {
   // Formats for people with ICU's currency format for `locale` (a BCP 47 tag:
   // "en-US" -> "$1,234.56", "it-IT" -> "1.234,56 €", "fr-FR" -> "1 234,56 €"
   // with a narrow no-break space). INVALID_ARGUMENT for an ill-formed tag.
-  // Each thread remembers its last few results (64), so formatting the same
+  // Each thread remembers its recent results (256), so formatting the same
   // amounts again, as a conversation does, skips ICU.
   absl::StatusOr<std::string> Format(std::string_view locale) const;
 

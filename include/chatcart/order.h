@@ -121,6 +121,8 @@ struct OrderState {
   std::optional<OrderAmendment> pending_amendment;
   std::vector<OrderAmendment> amendments;  // committed, oldest first
   uint32_t last_line_id = 0;
+  // Agent ids who helped before it was placed (PlaceOrder::assisted_by).
+  std::vector<std::string> assisted_by;
 };
 
 class Order {

@@ -30,6 +30,7 @@ class Engine;
 
 namespace engine_internal {
 struct SessionRep;
+class Access;  // lib/engine's way to what an Engine and a Session hold
 }  // namespace engine_internal
 
 class Session {
@@ -85,11 +86,12 @@ class Session {
   const std::string& id() const;
   const Engine& engine() const;
 
-  engine_internal::SessionRep& rep() { return *rep_; }  // for lib/engine
-  const engine_internal::SessionRep& rep() const { return *rep_; }
 
  private:
   friend class Engine;
+  friend class engine_internal::Access;
+  engine_internal::SessionRep& rep() { return *rep_; }
+  const engine_internal::SessionRep& rep() const { return *rep_; }
   explicit Session(std::unique_ptr<engine_internal::SessionRep> rep);
   std::unique_ptr<engine_internal::SessionRep> rep_;
 };

@@ -190,6 +190,7 @@ absl::Status ApplyPlaceOrder(ApplyContext& ctx, const commands::PlaceOrder& c, C
   order.totals = std::move(totals);
   order.placed_by = ctx.command.actor;
   order.source = c.source;
+  order.assisted_by = c.assisted_by;
   order.placed_at = ctx.time;
   order.history.push_back({OrderStatus::kPlaced, ctx.command.actor, ctx.time});
   order.last_line_id = next.last_line_id;

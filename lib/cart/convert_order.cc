@@ -149,6 +149,7 @@ void OrderStateToProto(const OrderState& s, v1::Order* proto) {
   }
   CartTotalsToProto(s.totals, proto->mutable_totals());
   ActorToProto(s.placed_by, proto->mutable_placed_by());
+  for (const std::string& agent : s.assisted_by) proto->add_assisted_by(agent);
   if (s.source != OrderSource{}) {
     proto->mutable_source()->set_channel(s.source.channel);
     proto->mutable_source()->set_campaign(s.source.campaign);
@@ -186,6 +187,7 @@ absl::StatusOr<OrderState> OrderStateFromProto(const v1::Order& proto) {
                   proto.buyer().purchase_blocked()};
   CHATCART_ASSIGN_OR_RETURN(s.totals, cart_internal::CartTotalsFromProto(proto.totals()));
   CHATCART_ASSIGN_OR_RETURN(s.placed_by, ActorFromProto(proto.placed_by()));
+  s.assisted_by.assign(proto.assisted_by().begin(), proto.assisted_by().end());
   s.source = OrderSource{proto.source().channel(), proto.source().campaign()};
   CHATCART_ASSIGN_OR_RETURN(s.placed_at, TimeFromProto(proto.placed_at(), "order.placed_at"));
   for (int i = 0; i < proto.history_size(); ++i) {

@@ -406,7 +406,39 @@ absl::StatusOr<std::shared_ptr<const Catalog>> CatalogBuilder::Finish(CatalogLoa
   aliases_ = catalog::StringColumn();
 
   report->bytes_in_memory = static_cast<int64_t>(r.MemoryUsage());
-  return std::shared_ptr<const Catalog>(new Catalog(std::move(rep_)));
+  std::shared_ptr<Catalog> catalog(new Catalog(std::move(rep_)));
+  ResolveQuality(*catalog, report);
+  return std::shared_ptr<const Catalog>(std::move(catalog));
+}
+
+void CatalogBuilder::ResolveQuality(Catalog& catalog, CatalogLoadReport* report) const {
+  Catalog::Rep& r = *catalog.rep_;
+  for (const catalog::QualityDecl& decl : mapping_->quality) {
+    std::vector<CategoryId> found = catalog.FindCategories(decl.category);
+    if (found.empty()) {
+      // A mapping may serve catalogs that lack some category: noted, not fatal.
+      ++report->values_dropped[absl::StrCat("quality[", decl.index, "]: no category \"",
+                                            decl.category, "\" in the catalog")];
+      continue;
+    }
+    for (CategoryId c : found) r.quality.push_back(QualitySpec{c, decl.attributes});
+  }
+  // Preorder: a node's parent comes first, so one forward pass inherits.
+  r.quality_of_category.assign(r.categories.size(), -1);
+  for (size_t q = 0; q < r.quality.size(); ++q) {
+    const CategoryId c = r.quality[q].category;
+    // The deepest declaration wins; among equals, the later one.
+    if (r.quality_of_category[c] < 0 ||
+        r.categories[r.quality[static_cast<size_t>(r.quality_of_category[c])].category].depth <=
+            r.categories[c].depth) {
+      r.quality_of_category[c] = static_cast<int32_t>(q);
+    }
+  }
+  for (size_t c = 1; c < r.categories.size(); ++c) {
+    if (r.quality_of_category[c] < 0) {
+      r.quality_of_category[c] = r.quality_of_category[r.categories[c].parent];
+    }
+  }
 }
 
 }  // namespace chatcart

@@ -63,6 +63,9 @@ class CatalogBuilder {
   };
 
   void BuildCategories();
+  // The mapping's quality declarations, their categories resolved; one
+  // naming a category the catalog lacks is counted in report->values_dropped.
+  void ResolveQuality(Catalog& catalog, CatalogLoadReport* report) const;
   void BuildAttributes(CatalogLoadReport* report);
   void BuildBrands();
   template <typename T>

@@ -340,6 +340,14 @@ std::vector<CategoryId> Catalog::FindCategories(std::string_view name_or_path) c
   return current;
 }
 
+std::span<const QualitySpec> Catalog::quality() const { return rep_->quality; }
+
+const QualitySpec* Catalog::QualityFor(CategoryId c) const {
+  const Rep& r = *rep_;
+  if (c >= r.quality_of_category.size() || r.quality_of_category[c] < 0) return nullptr;
+  return &r.quality[static_cast<size_t>(r.quality_of_category[c])];
+}
+
 std::span<const std::string> Catalog::brands() const { return rep_->brands; }
 uint32_t Catalog::brand_code(ProductIndex i) const { return rep_->brand_of[i]; }
 

@@ -80,6 +80,11 @@ struct Catalog::Rep {
   std::vector<AttributeInfo> infos;  // attributes[a].info, contiguous for attributes()
   absl::flat_hash_map<std::string, AttributeId> attribute_by_name;  // folded name and label
 
+  // Quality declarations, and per category the index of the one that holds
+  // for it (-1: none).
+  std::vector<QualitySpec> quality;
+  std::vector<int32_t> quality_of_category;
+
   catalog::Lexicon lexicon;
 
   size_t MemoryUsage() const;

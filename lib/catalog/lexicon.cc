@@ -56,6 +56,24 @@ uint64_t HashOf(std::u32string_view s) {
       std::string_view(reinterpret_cast<const char*>(s.data()), s.size() * sizeof(char32_t)));
 }
 
+// A bit filter of `hashes`: 16 bits per hash (a power of two, 64 or more).
+std::vector<uint64_t> BitsOf(const std::vector<uint64_t>& hashes) {
+  size_t bits = 64;
+  while (bits < 16 * hashes.size()) bits *= 2;
+  std::vector<uint64_t> out(bits / 64, 0);
+  for (uint64_t h : hashes) {
+    const uint64_t b = h & (bits - 1);
+    out[b / 64] |= uint64_t{1} << (b % 64);
+  }
+  return out;
+}
+
+bool MayHold(const std::vector<uint64_t>& filter, uint64_t h) {
+  if (filter.empty()) return true;
+  const uint64_t b = h & (filter.size() * 64 - 1);
+  return (filter[b / 64] >> (b % 64)) & 1;
+}
+
 bool LettersOnly(std::u32string_view s) {
   for (char32_t c : s) {
     if (IsDigit(c)) return false;
@@ -68,7 +86,20 @@ bool LettersOnly(std::u32string_view s) {
 int Osa(std::u32string_view a, std::u32string_view b, int max) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > max) return max + 1;
-  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  // Three rows; on the stack for the words of a catalog (this runs for every
+  // fuzzy candidate of every query word).
+  constexpr int kStackColumns = 64;
+  int stack[3 * (kStackColumns + 1)];
+  std::vector<int> heap;
+  int* rows = stack;
+  if (m > kStackColumns) {
+    heap.resize(3 * static_cast<size_t>(m + 1));
+    rows = heap.data();
+  }
+  int* prev2 = rows;
+  int* prev = rows + (m + 1);
+  int* cur = rows + 2 * (m + 1);
+  for (int j = 0; j <= m; ++j) prev2[j] = 0;
   for (int j = 0; j <= m; ++j) prev[j] = j;
   for (int i = 1; i <= n; ++i) {
     cur[0] = i;
@@ -82,8 +113,10 @@ int Osa(std::u32string_view a, std::u32string_view b, int max) {
       row_min = std::min(row_min, cur[j]);
     }
     if (row_min > max) return max + 1;
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
+    int* oldest = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = oldest;
   }
   return prev[m];
 }
@@ -412,6 +445,21 @@ Lexicon Lexicon::Build(const Catalog::Rep& rep, const StringColumn& aliases) {
   lex.deletions_.erase(std::unique(lex.deletions_.begin(), lex.deletions_.end()),
                        lex.deletions_.end());
   lex.deletions_.shrink_to_fit();
+  {
+    std::vector<uint64_t> hashes;
+    hashes.reserve(lex.deletions_.size());
+    for (const auto& [h, t] : lex.deletions_) hashes.push_back(h);
+    lex.deletion_bits_ = BitsOf(hashes);
+    hashes.clear();
+    for (uint32_t t = 0; t < n_terms; ++t) {
+      std::string_view term = lex.terms_->Get(t);
+      w.clear();
+      size_t pos = 0;
+      while (pos < term.size()) w.push_back(text::DecodeUtf8(term, &pos));
+      hashes.push_back(HashOf(w));
+    }
+    lex.term_bits_ = BitsOf(hashes);
+  }
 
   lex.sorted_terms_.resize(n_terms);
   {
@@ -444,34 +492,51 @@ void Lexicon::Fuzzy(std::string_view word, QueryWord* out) const {
   std::u32string q = Decode(word);
   if (q.size() < kMinFuzzyChars || q.size() > kMaxFuzzyChars || !LettersOnly(q)) return;
   std::vector<uint32_t> candidates;
-  auto by_deletion = [&](std::u32string_view key) {
+  std::string encoded;  // reused: a query word has up to ~800 deletions
+  // The terms `key` is (when `term`) and those it is a deletion of.
+  auto look_up = [&](std::u32string_view key, bool term) {
     const uint64_t h = HashOf(key);
+    if (term && MayHold(term_bits_, h)) {
+      encoded.clear();
+      for (char32_t c : key) {
+        if (c < 0x80) {
+          encoded.push_back(static_cast<char>(c));
+        } else {
+          text::AppendUtf8(c, &encoded);
+        }
+      }
+      if (std::optional<uint32_t> id = terms_->Find(encoded)) candidates.push_back(*id);
+    }
+    if (!MayHold(deletion_bits_, h)) return;
     auto it =
         std::lower_bound(deletions_.begin(), deletions_.end(), std::make_pair(h, uint32_t{0}));
     for (; it != deletions_.end() && it->first == h; ++it) candidates.push_back(it->second);
   };
-  auto by_term = [&](std::u32string_view key) {
-    if (std::optional<uint32_t> id = terms_->Find(Encode(key))) candidates.push_back(*id);
-  };
-  by_deletion(q);  // the term has one more letter
-  std::u32string d;
+  look_up(q, /*term=*/false);  // the term has one more letter
+  std::u32string d, d2;
   for (size_t k = 0; k < q.size(); ++k) {
-    d = q.substr(0, k) + q.substr(k + 1);
-    by_term(d);      // the query has one more letter
-    by_deletion(d);  // one substitution or transposition
+    d.assign(q, 0, k);
+    d.append(q, k + 1);
+    // The query has one more letter (a term); one substitution or
+    // transposition (a deletion).
+    look_up(d, /*term=*/true);
     if (q.size() >= kMinTwoEditChars) {
       for (size_t j = k; j < d.size(); ++j) {
-        std::u32string d2 = d.substr(0, j) + d.substr(j + 1);
-        by_term(d2);
-        by_deletion(d2);
+        d2.assign(d, 0, j);
+        d2.append(d, j + 1);
+        look_up(d2, /*term=*/true);
       }
     }
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   const int max = q.size() >= kMinTwoEditChars ? 2 : 1;
+  std::u32string term;
   for (uint32_t t : candidates) {
-    int dist = Osa(q, Decode(terms_->Get(t)), max);
+    term.clear();
+    const std::string_view text = terms_->Get(t);
+    for (size_t pos = 0; pos < text.size();) term.push_back(text::DecodeUtf8(text, &pos));
+    int dist = Osa(q, term, max);
     if (dist == 0 || dist > max) continue;
     const float quality = dist == 1 ? kTypo1 : kTypo2;
     out->alternatives.push_back({t, quality * idf_[t], idf_[t]});

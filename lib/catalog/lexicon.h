@@ -78,6 +78,11 @@ class Lexicon {
   std::vector<float> idf_;
   std::vector<float> name_weight_;  // per product: sum of idf over its name's distinct words
   std::vector<std::pair<uint64_t, uint32_t>> deletions_;  // (hash of a 1-deletion, term)
+  // Bit filters over the hashes of deletions_ and of every term (decoded):
+  // most of a query word's deletions are neither, and a bit says so without
+  // a binary search or an interner lookup. No false negatives.
+  std::vector<uint64_t> deletion_bits_;
+  std::vector<uint64_t> term_bits_;
   std::vector<uint32_t> sorted_terms_;                    // term ids by text
 };
 

@@ -348,6 +348,29 @@ absl::StatusOr<CompiledMapping> CompileMapping(const v1::CatalogMapping& m,
       c.axes.push_back(axis);
     }
   }
+
+  for (int i = 0; i < m.quality_size(); ++i) {
+    const v1::Quality& q = m.quality(i);
+    QualityDecl decl;
+    decl.category = q.category();
+    decl.index = i;
+    if (q.category().empty()) return Err(locate, "quality", i, "a category is required");
+    auto add = [&](const std::string& name, bool more) -> absl::Status {
+      auto it = column_of.find(name);
+      if (it == column_of.end() || c.columns[it->second].type != AttributeType::kNumber) {
+        return Err(locate, "quality", i,
+                   absl::StrCat("\"", name, "\" is not a declared NUMBER attribute"));
+      }
+      decl.attributes.push_back({static_cast<AttributeId>(it->second), more});
+      return absl::OkStatus();
+    };
+    for (const std::string& name : q.more()) CHATCART_RETURN_IF_ERROR(add(name, true));
+    for (const std::string& name : q.less()) CHATCART_RETURN_IF_ERROR(add(name, false));
+    if (decl.attributes.empty() || decl.attributes.size() > 8) {
+      return Err(locate, "quality", i, "one to eight attributes in `more` and `less`");
+    }
+    c.quality.push_back(std::move(decl));
+  }
   return c;
 }
 

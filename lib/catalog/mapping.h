@@ -64,6 +64,13 @@ struct KeySpec {
   JsonPath path;
 };
 
+// A CatalogMapping.quality entry, checked: its columns are NUMBER ones.
+struct QualityDecl {
+  std::string category;
+  std::vector<QualityAttribute> attributes;  // AttributeId = column index here
+  int index = 0;                             // in the mapping, for messages
+};
+
 struct CompiledMapping {
   std::string catalog_name;
   JsonPath id, name, brand, model, description, image, url;
@@ -80,6 +87,7 @@ struct CompiledMapping {
   std::vector<ColumnSpec> columns;
   std::vector<AttributeSource> sources;
   std::vector<MapSource> maps;
+  std::vector<QualityDecl> quality;
 };
 
 // Says where a mapping field is, for messages: ("attributes", 3) ->

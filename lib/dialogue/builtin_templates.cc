@@ -4,7 +4,9 @@
 
 namespace chatcart::dialogue {
 
-const std::vector<BuiltinTemplate>& BuiltinTemplates() {
+namespace {
+
+const std::vector<BuiltinTemplate>& CoreTemplates() {
   static const auto* templates = new std::vector<BuiltinTemplate>{
       // Not understood; {attempt} counts consecutive misses.
       {"chatcart.not_understood",
@@ -47,6 +49,17 @@ const std::vector<BuiltinTemplate>& BuiltinTemplates() {
       {"chatcart.failed", "en", {"Sorry, that didn't work: {reason}"}},
       {"chatcart.failed", "it", {"Scusa, non è andata: {reason}"}},
       {"chatcart.failed", "fr", {"Désolé, cela n'a pas marché : {reason}"}},
+      // An amount said in another currency, read in the store's; {said} and
+      // {amount} formatted ("I've read $30.00 as €30.00...").
+      {"chatcart.currency_assumed",
+       "en",
+       {"I've read {said} as {amount}, the currency we sell in."}},
+      {"chatcart.currency_assumed",
+       "it",
+       {"Ho letto {said} come {amount}, la valuta in cui vendiamo."}},
+      {"chatcart.currency_assumed",
+       "fr",
+       {"J'ai compté {said} comme {amount}, la devise dans laquelle nous vendons."}},
       {"chatcart.yes", "en", {"Yes"}},
       {"chatcart.yes", "it", {"Sì"}},
       {"chatcart.yes", "fr", {"Oui"}},
@@ -102,6 +115,9 @@ const std::vector<BuiltinTemplate>& BuiltinTemplates() {
       {"chatcart.code_one_per_cart", "en", {"Code {code} can't be combined with {other}, which is already on your cart."}},
       {"chatcart.code_one_per_cart", "it", {"Il codice {code} non si può combinare con {other}, già nel carrello."}},
       {"chatcart.code_one_per_cart", "fr", {"Le code {code} ne se cumule pas avec {other}, déjà sur votre panier."}},
+      {"chatcart.code_not_eligible", "en", {"Code {code} doesn't apply to what's in your cart."}},
+      {"chatcart.code_not_eligible", "it", {"Il codice {code} non vale per gli articoli nel carrello."}},
+      {"chatcart.code_not_eligible", "fr", {"Le code {code} ne s'applique pas aux articles de votre panier."}},
       {"chatcart.code_not_applied", "en", {"Code {code} is on your cart but doesn't apply yet: {reason}."}},
       {"chatcart.code_not_applied", "it", {"Il codice {code} è nel carrello ma non si applica ancora: {reason}."}},
       {"chatcart.code_not_applied", "fr", {"Le code {code} est sur votre panier mais ne s'applique pas encore : {reason}."}},
@@ -150,7 +166,22 @@ const std::vector<BuiltinTemplate>& BuiltinTemplates() {
       {"chatcart.picks_none", "en", {"{proposal}"}},
       {"chatcart.picks_none", "it", {"{proposal}"}},
       {"chatcart.picks_none", "fr", {"{proposal}"}},
+      {"chatcart.probe", "en", {"{question}"}},
+      {"chatcart.probe", "it", {"{question}"}},
+      {"chatcart.probe", "fr", {"{question}"}},
   };
+  return *templates;
+}
+
+}  // namespace
+
+const std::vector<BuiltinTemplate>& BuiltinTemplates() {
+  static const auto* templates = [] {
+    auto* all = new std::vector<BuiltinTemplate>(CoreTemplates());
+    const std::vector<BuiltinTemplate>& more = BuiltinConversationTemplates();
+    all->insert(all->end(), more.begin(), more.end());
+    return all;
+  }();
   return *templates;
 }
 

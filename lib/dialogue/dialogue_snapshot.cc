@@ -31,6 +31,7 @@ void SlotToProto(const std::string& name, const SlotValue& value, v1::SlotSnapsh
     if (value.budget.max.has_value()) MoneyToProto(*value.budget.max, proto->mutable_budget_max());
   }
   if (value.yes) proto->set_yes(true);
+  if (value.any) proto->set_any(true);
   if (!value.display.empty() && value.display != value.text) proto->set_display(value.display);
 }
 
@@ -45,6 +46,7 @@ absl::StatusOr<SlotValue> SlotFromProto(const v1::SlotSnapshot& proto) {
   value.text = proto.text();
   value.number = proto.number();
   value.yes = proto.yes();
+  value.any = proto.any();
   value.display = proto.display().empty() ? proto.text() : proto.display();
   if (value.type == SlotType::kMoney) {
     std::optional<Budget::Kind> kind = ParseBudgetKind(proto.budget_kind());
@@ -93,6 +95,36 @@ void DialogueToProto(const FlowGraph& graph, const DialogueState& state,
   for (const std::string& id : state.last_shown) proto->add_last_shown(id);
   for (const std::string& payload : state.offered) proto->add_offered(payload);
   for (uint32_t title : state.offered_titles) proto->add_offered_titles(title);
+  const ShownContext& shown = state.shown;
+  if (shown.flow >= 0 && shown.flow < graph.flow_count()) {
+    const FlowSpec& flow = graph.flow(shown.flow);
+    v1::ShownSnapshot* s = proto->mutable_shown();
+    s->set_flow(flow.id());
+    s->set_state(flow.states[shown.state].proto->id());
+    s->set_action(shown.action);
+    for (const std::string& c : shown.critiques) s->add_critiques(c);
+    s->set_reference(shown.reference);
+    for (const std::string& w : shown.where) s->add_where(w);
+    for (const std::string& id : shown.seen) s->add_seen(id);
+  }
+  if (!state.variant.product.empty()) {
+    v1::VariantSnapshot* v = proto->mutable_variant();
+    v->set_product(state.variant.product);
+    for (const auto& [axis, value] : state.variant.chosen) {
+      v->add_axis(axis);
+      v->add_value(value);
+    }
+    v->set_asking(state.variant.asking);
+  }
+  proto->set_focus(state.focus);
+  for (uint32_t hash : state.last_replies) proto->add_last_replies(hash);
+  proto->set_which_asked(state.which_asked);
+  proto->set_person_offered(state.person_offered);
+  if (state.attendant != Attendant::kBot) {
+    proto->set_attendant(state.attendant == Attendant::kQueued ? "queued" : "agent");
+    proto->set_agent(state.agent);
+    proto->set_attendant_since_unix_ms(state.attendant_since_ms);
+  }
 }
 
 absl::StatusOr<DialogueState> DialogueFromProto(const FlowGraph& graph,
@@ -143,6 +175,39 @@ absl::StatusOr<DialogueState> DialogueFromProto(const FlowGraph& graph,
   if (proto.offered_titles_size() == proto.offered_size()) {
     state.offered_titles.assign(proto.offered_titles().begin(), proto.offered_titles().end());
   }
+  if (proto.has_shown()) {
+    const v1::ShownSnapshot& s = proto.shown();
+    const int flow = graph.FindFlow(s.flow());
+    const int st = flow < 0 ? -1 : graph.flow(flow).FindState(s.state());
+    if (st < 0 || s.action() < 0 ||
+        s.action() >= graph.flow(flow).states[st].proto->action_size() ||
+        !graph.flow(flow).states[st].proto->action(s.action()).has_recommend()) {
+      drop(absl::StrCat("search of \"", s.flow(), "/", s.state(), "\""));
+    } else {
+      state.shown.flow = flow;
+      state.shown.state = st;
+      state.shown.action = s.action();
+      state.shown.critiques.assign(s.critiques().begin(), s.critiques().end());
+      state.shown.reference = s.reference();
+      state.shown.where.assign(s.where().begin(), s.where().end());
+      state.shown.seen.assign(s.seen().begin(), s.seen().end());
+    }
+  }
+  if (proto.has_variant() && proto.variant().axis_size() == proto.variant().value_size()) {
+    state.variant.product = proto.variant().product();
+    for (int i = 0; i < proto.variant().axis_size(); ++i) {
+      state.variant.chosen.emplace_back(proto.variant().axis(i), proto.variant().value(i));
+    }
+    state.variant.asking = proto.variant().asking();
+  }
+  state.focus = proto.focus();
+  state.last_replies.assign(proto.last_replies().begin(), proto.last_replies().end());
+  state.which_asked = proto.which_asked();
+  state.person_offered = proto.person_offered();
+  if (proto.attendant() == "queued") state.attendant = Attendant::kQueued;
+  if (proto.attendant() == "agent") state.attendant = Attendant::kAgent;
+  state.agent = proto.agent();
+  state.attendant_since_ms = proto.attendant_since_unix_ms();
   return state;
 }
 

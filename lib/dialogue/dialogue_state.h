@@ -42,7 +42,51 @@ struct SlotValue {
   bool yes = false;
   // How the shopper said it ("under 40 €", "six"), for templates.
   std::string display;
+  // "No preference" ("indifferente", "peu importe"): the slot is answered
+  // and constrains nothing.
+  bool any = false;
   friend bool operator==(const SlotValue&, const SlotValue&) = default;
+};
+
+// Who answers the shopper: the bot, or (after a handoff) a person. While a
+// person is on the way or answering, the bot runs no flow.
+enum class Attendant {
+  kBot = 0,     // persisted as "bot"
+  kQueued = 1,  // "queued": handed off, waiting for a person
+  kAgent = 2,   // "agent": a person is answering
+};
+
+// What the products last shown came from, so critiques ("anything
+// cheaper?") run the same search again, refined.
+struct ShownContext {
+  // The recommend action that showed them: flow and state indexes and the
+  // action's index in the state; -1 when none (a product card, nothing).
+  int flow = -1;
+  int state = -1;
+  int action = -1;
+  // Critiques since that action last ran on its own, as the recommender
+  // reads them ("cheaper", "other_brand", "more:storage", "more_like").
+  std::vector<std::string> critiques;
+  // The product they are relative to (an id), empty for none.
+  std::string reference;
+  // Hard constraints the shopper added ("brand!=Lego").
+  std::vector<std::string> where;
+  // Every product shown by this search and its refinements, oldest first.
+  std::vector<std::string> seen;
+  // For one run only, never kept: leave out the constraints the shopper's
+  // choices added ("something else" once everything that fits was shown).
+  bool widen = false;
+  friend bool operator==(const ShownContext&, const ShownContext&) = default;
+};
+
+// A product with variants on its way to the cart: the values chosen so far
+// (axis attribute name -> value; "*" for "any in stock") and the axis the
+// shopper was just asked about.
+struct VariantChoice {
+  std::string product;  // an id of one of the variants
+  std::vector<std::pair<std::string, std::string>> chosen;
+  std::string asking;  // an axis name; empty when nothing is asked
+  friend bool operator==(const VariantChoice&, const VariantChoice&) = default;
 };
 
 // One running flow.
@@ -76,6 +120,23 @@ struct DialogueState {
   // Hashes of their titles, folded, so typing "Yes, help me choose" picks
   // that button.
   std::vector<uint32_t> offered_titles;
+  // Where last_shown came from.
+  ShownContext shown;
+  // A product with variants being chosen (size, colour) before it is added.
+  VariantChoice variant;
+  // The product the conversation is about (last named, added or shown
+  // alone), an id; empty for none.
+  std::string focus;
+  // FNV-1a 32 of each reply text of the last turn: the same sentence is
+  // never said twice in a row.
+  std::vector<uint32_t> last_replies;
+  // Consecutive turns that asked "which product do you mean?".
+  int which_asked = 0;
+  Attendant attendant = Attendant::kBot;
+  std::string agent;  // the person answering (kAgent)
+  int64_t attendant_since_ms = 0;
+  // The last turn asked "would you like a person?": a bare yes hands off.
+  bool person_offered = false;
   friend bool operator==(const DialogueState&, const DialogueState&) = default;
 };
 

@@ -2,8 +2,10 @@
 
 #include "dialogue/flow_graph.h"
 
+#include <algorithm>
 #include <utility>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -51,6 +53,40 @@ int FlowSpec::FindState(std::string_view id) const {
   return it == state_index.end() ? -1 : it->second;
 }
 
+std::string FlowSpec::Where(std::initializer_list<TextSource::Step> path) const {
+  if (source == nullptr) return where;
+  std::vector<TextSource::Step> steps = {{"flow", index_in_file}};
+  steps.insert(steps.end(), path.begin(), path.end());
+  return source->Where(steps);
+}
+
+std::string ActionSite::Where(std::string_view field, std::string_view subfield,
+                              int sub_index) const {
+  std::vector<TextSource::Step> steps = {{"flow", flow->index_in_file}, {"state", state}};
+  if (route >= 0) steps.push_back({"route", route});
+  steps.push_back({"action", index});
+  if (!field.empty()) steps.push_back({field, -1});
+  if (!subfield.empty()) steps.push_back({subfield, sub_index});
+  if (flow->source == nullptr) return flow->where;
+  return flow->source->Where(steps);
+}
+
+void FlowGraph::ForEachAction(const std::function<void(const ActionSite&)>& fn) const {
+  for (const FlowSpec& flow : flows_) {
+    for (int s = 0; s < static_cast<int>(flow.states.size()); ++s) {
+      const v1::State& state = *flow.states[s].proto;
+      for (int a = 0; a < state.action_size(); ++a) {
+        fn(ActionSite{&flow, &state.action(a), s, -1, a});
+      }
+      for (int r = 0; r < state.route_size(); ++r) {
+        for (int a = 0; a < state.route(r).action_size(); ++a) {
+          fn(ActionSite{&flow, &state.route(r).action(a), s, r, a});
+        }
+      }
+    }
+  }
+}
+
 int FlowGraph::FindFlow(std::string_view id) const {
   auto it = flow_index_.find(ToAbsl(id));
   return it == flow_index_.end() ? -1 : it->second;
@@ -89,6 +125,7 @@ class FlowGraphCompiler {
     for (size_t f = 0; f < graph_->flows_.size(); ++f) Resolve(static_cast<int>(f));
     ResolveBundleRoutes();
     CheckReachability();
+    CheckTemplateArguments();
     return std::move(graph_);
   }
 
@@ -114,6 +151,8 @@ class FlowGraphCompiler {
         const v1::Flow& flow = file->set.flow(i);
         FlowSpec spec;
         spec.proto = &flow;
+        spec.source = &file->source;
+        spec.index_in_file = i;
         spec.where = file->source.Where({{"flow", i}});
         sources_.push_back({&file->source, i});
         std::string where = spec.where;
@@ -158,6 +197,13 @@ class FlowGraphCompiler {
                                "category, compatibility, choice, yes_no, code, text)"));
           } else {
             slot_spec.type = *type;
+            declared_.emplace(slot.name(), &slot);
+            if (*type == SlotType::kChoice) {
+              for (const v1::Choice& choice : slot.choice()) {
+                choice_words_[slot.name()].push_back(choice.value());
+              }
+            }
+            if (!slot.profile_key().empty()) profile_keys_.emplace(slot.profile_key(), *type);
             auto [it, inserted] = graph_->slot_types_.emplace(slot.name(), *type);
             if (!inserted && it->second != *type) {
               Error(slot_where, absl::StrCat(context, ": type ", slot.type(),
@@ -191,16 +237,43 @@ class FlowGraphCompiler {
     }
   }
 
+  // Where a slot reference may find its declaration: any flow (the action
+  // reads the value by name) or the referring flow (it reads the
+  // declaration: prompt, type, profile key).
+  enum class Scope { kAnyFlow, kOwnFlow };
+
   void CheckSlotRef(const FlowSpec& flow, const std::string& where, const std::string& context,
-                    std::string_view slot, bool required, std::string_view field) {
+                    std::string_view slot, bool required, std::string_view field,
+                    Scope scope = Scope::kAnyFlow, std::vector<SlotType> types = {}) {
     if (slot.empty()) {
       if (required) Error(where, absl::StrCat(context, ": ", ToAbsl(field), " is required"));
       return;
     }
-    if (flow.FindSlot(slot) < 0) {
+    if (scope == Scope::kOwnFlow && flow.FindSlot(slot) < 0) {
       Error(where, absl::StrCat(context, ": ", ToAbsl(field), " \"", ToAbsl(slot),
-                                "\" is not a slot of the flow"));
+                                "\" is not a slot of the flow",
+                                declared_.contains(ToAbsl(slot))
+                                    ? " (another flow declares it; this field needs the "
+                                      "flow's own declaration)"
+                                    : ""));
+      return;
     }
+    auto type = graph_->slot_types_.find(ToAbsl(slot));
+    if (type == graph_->slot_types_.end()) {
+      if (!declared_.contains(ToAbsl(slot))) {
+        Error(where, absl::StrCat(context, ": ", ToAbsl(field), " \"", ToAbsl(slot),
+                                  "\" is a slot no flow declares"));
+      }
+      return;
+    }
+    if (types.empty() || std::find(types.begin(), types.end(), type->second) != types.end()) {
+      return;
+    }
+    std::vector<std::string> names;
+    for (SlotType t : types) names.emplace_back(SlotTypeName(t));
+    Error(where, absl::StrCat(context, ": ", ToAbsl(field), " \"", ToAbsl(slot),
+                              "\" is a slot of type ", ToAbsl(SlotTypeName(type->second)),
+                              "; this field reads slots of type ", absl::StrJoin(names, ", ")));
   }
 
   void CheckAction(const FlowSpec& flow, const v1::Action& action, const std::string& where,
@@ -213,7 +286,8 @@ class FlowGraphCompiler {
         CheckTemplate(where, action.say().template_(), c);
         break;
       case v1::Action::kSetSlot:
-        CheckSlotRef(flow, where, c, action.set_slot().slot(), true, "set_slot.slot");
+        CheckSlotRef(flow, where, c, action.set_slot().slot(), true, "set_slot.slot",
+                     Scope::kOwnFlow);
         break;
       case v1::Action::kClearSlots:
         for (const std::string& slot : action.clear_slots().slot()) {
@@ -222,8 +296,15 @@ class FlowGraphCompiler {
         break;
       case v1::Action::kRecommend: {
         const v1::RecommendAction& r = action.recommend();
-        CheckSlotRef(flow, where, c, r.budget_slot(), false, "recommend.budget_slot");
-        CheckSlotRef(flow, where, c, r.age_slot(), false, "recommend.age_slot");
+        CheckSlotRef(flow, where, c, r.budget_slot(), false, "recommend.budget_slot",
+                     Scope::kAnyFlow, {SlotType::kMoney});
+        CheckSlotRef(flow, where, c, r.age_slot(), false, "recommend.age_slot", Scope::kAnyFlow,
+                     {SlotType::kAge, SlotType::kNumber});
+        CheckSlotRef(flow, where, c, r.probe_slot(), false, "recommend.probe_slot",
+                     Scope::kAnyFlow, {SlotType::kText});
+        if (r.probe_at() < 0 || (r.probe_at() > 0 && r.probe_slot().empty())) {
+          Error(where, absl::StrCat(c, ": recommend.probe_at needs a probe_slot and must be >= 0"));
+        }
         for (const std::string& pair : r.slot_attribute()) {
           std::vector<std::string> parts = absl::StrSplit(pair, absl::MaxSplits('=', 1));
           if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
@@ -231,9 +312,16 @@ class FlowGraphCompiler {
                                       "\" is not slot=attribute"));
             continue;
           }
-          CheckSlotRef(flow, where, c, parts[0], true, "recommend.slot_attribute");
+          // The value filters as text ("red,blue"): numbers, money and yes/no
+          // have none (the catalog check in lib/engine matches the attribute).
+          CheckSlotRef(flow, where, c, parts[0], true, "recommend.slot_attribute",
+                       Scope::kAnyFlow,
+                       {SlotType::kColour, SlotType::kSize, SlotType::kBrand, SlotType::kProduct,
+                        SlotType::kCategory, SlotType::kCompatibility, SlotType::kChoice,
+                        SlotType::kCode, SlotType::kText});
         }
         CheckTemplate(where, r.intro(), absl::StrCat(c, " recommend.intro"));
+        if (!r.intro().empty()) intro_templates_.insert(r.intro());
         CheckTemplate(where, r.none(), absl::StrCat(c, " recommend.none"));
         break;
       }
@@ -245,13 +333,15 @@ class FlowGraphCompiler {
         CheckSlotRef(flow, where, c, action.add_to_cart().product_slot(), true,
                      "add_to_cart.product_slot");
         CheckSlotRef(flow, where, c, action.add_to_cart().quantity_slot(), false,
-                     "add_to_cart.quantity_slot");
+                     "add_to_cart.quantity_slot", Scope::kAnyFlow,
+                     {SlotType::kQuantity, SlotType::kNumber});
         break;
       case v1::Action::kChangeQuantity:
         CheckSlotRef(flow, where, c, action.change_quantity().product_slot(), false,
                      "change_quantity.product_slot");
         CheckSlotRef(flow, where, c, action.change_quantity().quantity_slot(), true,
-                     "change_quantity.quantity_slot");
+                     "change_quantity.quantity_slot", Scope::kAnyFlow,
+                     {SlotType::kQuantity, SlotType::kNumber});
         break;
       case v1::Action::kRemoveFromCart:
         CheckSlotRef(flow, where, c, action.remove_from_cart().product_slot(), true,
@@ -264,7 +354,8 @@ class FlowGraphCompiler {
         CheckSlotRef(flow, where, c, action.amend_order().product_slot(),
                      !action.amend_order().commit(), "amend_order.product_slot");
         CheckSlotRef(flow, where, c, action.amend_order().quantity_slot(), false,
-                     "amend_order.quantity_slot");
+                     "amend_order.quantity_slot", Scope::kAnyFlow,
+                     {SlotType::kQuantity, SlotType::kNumber});
         break;
       case v1::Action::kTrackOrder:
         CheckSlotRef(flow, where, c, action.track_order().order_slot(), false,
@@ -275,7 +366,7 @@ class FlowGraphCompiler {
         break;
       case v1::Action::kRemember:
         for (const std::string& slot : action.remember().slot()) {
-          CheckSlotRef(flow, where, c, slot, true, "remember.slot");
+          CheckSlotRef(flow, where, c, slot, true, "remember.slot", Scope::kOwnFlow);
           int index = flow.FindSlot(slot);
           if (index >= 0 && flow.slots[index].proto->profile_key().empty()) {
             Error(where, absl::StrCat(c, ": remember.slot \"", slot, "\" has no profile_key"));
@@ -325,6 +416,89 @@ class FlowGraphCompiler {
     if (!options_.intent_known(intent)) {
       Error(where, absl::StrCat(context, ": intent \"", intent, "\" is not defined by the bundle"));
     }
+  }
+
+  // Every operand names a slot some flow declares or an engine value, and
+  // every literal is one the operand can hold: a typo never fails silently.
+  void CheckCondition(const Condition& condition, const std::string& where,
+                      const std::string& context) {
+    for (const Condition::Clause& clause : condition.clauses()) {
+      std::string_view operand = clause.operand;
+      std::string_view name = operand;
+      std::string_view field;
+      if (size_t dot = operand.find('.'); dot != std::string_view::npos) {
+        name = operand.substr(0, dot);
+        field = operand.substr(dot + 1);
+      }
+      ValueKind kind = ValueKind::kText;
+      std::vector<std::string_view> words;
+      // As the runtime does: a slot first, then the engine's values.
+      if (auto slot = graph_->slot_types_.find(ToAbsl(name)); slot != graph_->slot_types_.end()) {
+        kind = KindOfSlot(slot->second);
+        const bool money = slot->second == SlotType::kMoney;
+        if (!field.empty() && !(money && (field == "min" || field == "max"))) {
+          Error(where, absl::StrCat(context, ": the ", ToAbsl(SlotTypeName(slot->second)),
+                                    " slot \"", ToAbsl(name), "\" has no field \"",
+                                    ToAbsl(field), "\"",
+                                    money ? " (a money slot has min and max)" : ""));
+          continue;
+        }
+        if (slot->second == SlotType::kChoice) {
+          for (const std::string& word : choice_words_[std::string(name)]) words.push_back(word);
+        }
+      } else if (const EngineValue* value = clause.engine_value; value != nullptr) {
+        kind = value->kind;
+        words = value->words;
+        if (value->name == "profile.") {
+          auto key = profile_keys_.find(ToAbsl(operand.substr(value->name.size())));
+          if (key == profile_keys_.end()) {
+            Error(where, absl::StrCat(context, ": \"", ToAbsl(operand),
+                                      "\" names no slot's profile_key"));
+            continue;
+          }
+          kind = KindOfSlot(key->second);
+        }
+      } else {
+        Error(where, absl::StrCat(context, ": \"", ToAbsl(operand),
+                                  "\" is neither a slot any flow declares nor an engine value",
+                                  NearbyValues(operand)));
+        continue;
+      }
+      if (clause.op == Condition::Op::kKnown || clause.op == Condition::Op::kUnknown) continue;
+      if (absl::Status literal = CheckLiteral(kind, clause.literal, words); !literal.ok()) {
+        Error(where, absl::StrCat(context, ": \"", ToAbsl(operand), "\" is ",
+                                  ToAbsl(ValueKindName(kind)), ": ", literal.message()));
+      }
+    }
+  }
+
+  static ValueKind KindOfSlot(SlotType type) {
+    switch (type) {
+      case SlotType::kMoney:
+        return ValueKind::kMoney;
+      case SlotType::kNumber:
+      case SlotType::kQuantity:
+      case SlotType::kAge:
+        return ValueKind::kNumber;
+      case SlotType::kYesNo:
+        return ValueKind::kBool;
+      default:
+        return ValueKind::kText;
+    }
+  }
+
+  // " (cart.lines, cart.items, ...)": the engine values sharing the
+  // operand's first part, else all of them.
+  static std::string NearbyValues(std::string_view operand) {
+    std::string_view head = operand.substr(0, operand.find('.') + 1);
+    std::vector<std::string> near, all;
+    for (const EngineValue& value : EngineValues()) {
+      std::string name = value.name.ends_with('.') ? absl::StrCat(ToAbsl(value.name), "<key>")
+                                                   : std::string(value.name);
+      if (!head.empty() && value.name.starts_with(head)) near.push_back(name);
+      all.push_back(std::move(name));
+    }
+    return absl::StrCat(" (engine values: ", absl::StrJoin(near.empty() ? all : near, ", "), ")");
   }
 
   // Pass 2: references inside one flow.
@@ -398,10 +572,13 @@ class FlowGraphCompiler {
         }
         CheckIntent(r_where, r_context, route.intent());
         absl::StatusOr<Condition> condition = Condition::Compile(route.condition());
+        const std::string c_where =
+            source.Where({{"flow", i}, {"state", s}, {"route", r}, {"condition", -1}});
         if (!condition.ok()) {
-          Error(source.Where({{"flow", i}, {"state", s}, {"route", r}, {"condition", -1}}),
-                absl::StrCat(r_context, ": ", condition.status().message()));
+          Error(c_where, absl::StrCat(r_context, ": ", condition.status().message()));
         } else {
+          CheckCondition(*condition, c_where,
+                         absl::StrCat(r_context, ": condition \"", route.condition(), "\""));
           route_spec.condition = *std::move(condition);
         }
         ResolveTarget(flow, &route_spec, r_where, r_context);
@@ -448,6 +625,37 @@ class FlowGraphCompiler {
                                   "\" does not exist"));
       } else if (!graph_->event_flow_.emplace(route.event(), flow).second) {
         Error(where, absl::StrCat("event_route \"", route.event(), "\" is routed twice"));
+      }
+    }
+  }
+
+  // Pass 5: every argument of a bundle's template is one something sets:
+  // {store}, a slot some flow declares, an event's param ({event.x}), what
+  // the engine passes the template it says ({count} for recommend.intro; for
+  // an override of a built-in, the arguments of the built-in wording).
+  // Anything else would be shown to shoppers as "{name}".
+  void CheckTemplateArguments() {
+    for (const TemplateCatalog::Definition& definition : templates_.definitions()) {
+      const std::vector<Template>* variants =
+          templates_.FindDefined(definition.locale, definition.id);
+      if (variants == nullptr) continue;
+      std::vector<std::string> given = TemplateCatalog::BuiltinArguments(definition.id);
+      if (intro_templates_.contains(definition.id)) given.push_back("count");
+      for (size_t v = 0; v < variants->size() && v < definition.variant_where.size(); ++v) {
+        for (const std::string& name : (*variants)[v].ArgumentNames()) {
+          if (name == "store" || absl::StartsWith(name, "event.") ||
+              graph_->slot_types_.contains(name) ||
+              std::find(given.begin(), given.end(), name) != given.end()) {
+            continue;
+          }
+          Error(definition.variant_where[v],
+                absl::StrCat("template \"", definition.id, "\" (", definition.locale, "): {",
+                             name, "} is set by nothing: not a slot any flow declares, nor ",
+                             "{store}, {event.<param>}",
+                             given.empty() ? ""
+                                           : absl::StrCat(", nor what the engine passes it ({",
+                                                          absl::StrJoin(given, "}, {"), "})")));
+        }
       }
     }
   }
@@ -557,6 +765,13 @@ class FlowGraphCompiler {
   std::unique_ptr<FlowGraph> graph_;
   // Per flow index: its file and its index in that file.
   std::vector<std::pair<const TextSource*, int>> sources_;
+  // Every declared slot by name (the first declaration), the choice values
+  // of choice slots (all declarations), the profile keys with their types,
+  // and the templates recommend says as an intro.
+  absl::flat_hash_map<std::string, const v1::Slot*> declared_;
+  absl::flat_hash_map<std::string, std::vector<std::string>> choice_words_;
+  absl::flat_hash_map<std::string, SlotType> profile_keys_;
+  absl::flat_hash_set<std::string> intro_templates_;
 };
 
 std::unique_ptr<const FlowGraph> FlowGraph::Compile(

@@ -1,10 +1,19 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 //
 // The flow graph: a bundle's flows compiled and validated once at engine load.
-// Validation reports every problem, each naming file:line and the path inside
-// the bundle (flow, state, field): unknown states, slots, templates (per
-// locale) and intents; states no route reaches; flows nothing starts; cycles
-// of `next` that would never wait for the shopper; routes that match nothing.
+// Validation reports every problem, each naming file:line of the field at
+// fault and the path inside the bundle (flow, state, field): unknown states,
+// slots, templates (per locale) and intents; states no route reaches; flows
+// nothing starts; cycles of `next` that would never wait for the shopper;
+// routes that match nothing; condition operands that are neither a slot nor
+// an engine value (EngineValues() in condition.h) and literals they can never
+// equal; template arguments nothing sets; slots of the wrong type for the
+// action field that reads them.
+//
+// Slots are shared by name across flows: an action, condition or template
+// may use a slot any flow declares. A flow declares a slot itself where it
+// asks for it (`require`), sets it from a literal (`set_slot`) or remembers
+// it (`remember`), since those read the declaration (prompt, type, key).
 //
 // Immutable after Compile; const methods are safe for concurrent use.
 
@@ -72,6 +81,8 @@ struct StateSpec {
 
 struct FlowSpec {
   const v1::Flow* proto = nullptr;
+  const TextSource* source = nullptr;  // the file that defines the flow
+  int index_in_file = -1;
   std::vector<SlotSpec> slots;
   std::vector<StateSpec> states;
   absl::flat_hash_map<std::string, int> slot_index;
@@ -79,6 +90,8 @@ struct FlowSpec {
   std::string where;  // "flows.textproto:12"
 
   const std::string& id() const { return proto->id(); }
+  // file:line of the field reached by `path` inside this flow.
+  std::string Where(std::initializer_list<TextSource::Step> path) const;
   // The slot index of `name`, or -1.
   int FindSlot(std::string_view name) const;
   // The state index of `id`, or -1.
@@ -89,6 +102,20 @@ struct GlobalRouteSpec {
   std::string intent;
   int flow = -1;
   bool replace = false;
+};
+
+// An action of a flow and where it is written.
+struct ActionSite {
+  const FlowSpec* flow = nullptr;
+  const v1::Action* action = nullptr;
+  int state = -1;
+  int route = -1;  // -1: one of the state's own actions
+  int index = -1;  // in the state's or the route's actions
+
+  // file:line of the action, or of a field inside it:
+  // Where("recommend", "slot_attribute", 2).
+  std::string Where(std::string_view field = "", std::string_view subfield = "",
+                    int sub_index = -1) const;
 };
 
 class FlowGraph {
@@ -104,6 +131,9 @@ class FlowGraph {
     // Whether an intent name exists; nullptr skips the check.
     std::function<bool(std::string_view)> intent_known;
   };
+
+  // Calls `fn` for every action of every flow, states' first, in file order.
+  void ForEachAction(const std::function<void(const ActionSite&)>& fn) const;
 
   // Compiles `files` against `bundle` (start flow, global and event routes)
   // and `templates`. Appends every problem to `errors`; the graph is usable

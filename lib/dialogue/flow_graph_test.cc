@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "common/testing/status_matchers.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -77,7 +78,7 @@ struct Compiled {
 };
 
 Compiled CompileBundle(const char* flows_text, const char* bundle_text = kBundle,
-                       const char* it_text = kTemplatesIt) {
+                       const char* it_text = kTemplatesIt, const char* en_text = kTemplatesEn) {
   Compiled out;
   v1::Bundle bundle;
   absl::StatusOr<TextSource> bundle_source =
@@ -85,7 +86,7 @@ Compiled CompileBundle(const char* flows_text, const char* bundle_text = kBundle
   EXPECT_OK(bundle_source);
   std::vector<TemplateCatalog::File> template_files(2);
   template_files[0].source =
-      TextSource::Parse("en.textproto", kTemplatesEn, &template_files[0].set).value();
+      TextSource::Parse("en.textproto", en_text, &template_files[0].set).value();
   template_files[1].source =
       TextSource::Parse("it.textproto", it_text, &template_files[1].set).value();
   std::vector<std::string> locales(bundle.store().locale().begin(), bundle.store().locale().end());
@@ -192,9 +193,170 @@ TEST(FlowGraph, ReportsBadConditionsAndActions) {
   EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("flows.textproto:7:"),
                                        HasSubstr("condition \"age is 3\""))));
   EXPECT_THAT(c.errors, Contains(HasSubstr("add_to_cart.product_slot is required")));
-  EXPECT_THAT(c.errors, Contains(HasSubstr("recommend.budget_slot \"budget\" is not a slot")));
+  EXPECT_THAT(c.errors,
+              Contains(HasSubstr("recommend.budget_slot \"budget\" is a slot no flow declares")));
   EXPECT_THAT(c.errors, Contains(HasSubstr("\"age\" is not slot=attribute")));
   EXPECT_THAT(c.errors, Contains(HasSubstr("action is empty")));
+}
+
+// Issue #23: an operand with a typo used to compile and never fire.
+TEST(FlowGraph, RefusesConditionOperandsThatNameNothing) {
+  // clang-format off
+  constexpr char kFlows[] = R"pb(
+    flow {
+      id: "main"
+      slot { name: "age" type: "age" prompt: "ask_age" profile_key: "child_age" }
+      slot { name: "budget" type: "money" prompt: "ask_budget" }
+      state {
+        id: "start"
+        route { condition: "cart.line > 0" target: "end" }
+        route { condition: "order.status == shiped" target: "end" }
+        route { condition: "age == many" target: "end" }
+        route { condition: "profile.shoe_size known" target: "end" }
+        route { condition: "age.max > 3" target: "end" }
+        route { condition: "cart.confirmable == maybe" target: "end" }
+        route { condition: "cart.lines > 0 and budget.max >= 100 and profile.child_age < 6" target: "end" }
+        route { condition: "order.status == shipped and quiet_hours == no and session.turns > 1" target: "end" }
+      }
+    }
+    flow { id: "human" state { id: "h" end: true } }
+  )pb";
+  // clang-format on
+  Compiled c = CompileBundle(kFlows);
+  EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("flows.textproto:8:"),
+                                       HasSubstr("\"cart.line\" is neither a slot"),
+                                       HasSubstr("cart.lines"))));
+  EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("flows.textproto:9:"),
+                                       HasSubstr("\"shiped\" is never its value"))));
+  EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("flows.textproto:10:"),
+                                       HasSubstr("\"many\" is not a number"))));
+  EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("flows.textproto:11:"),
+                                       HasSubstr("\"profile.shoe_size\" names no slot's"))));
+  EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("flows.textproto:12:"),
+                                       HasSubstr("has no field \"max\""))));
+  EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("flows.textproto:13:"),
+                                       HasSubstr("not yes, no, true or false"))));
+  EXPECT_EQ(c.errors.size(), 6u) << ::testing::PrintToString(c.errors);
+}
+
+// Issue #23: "{colour}" reached shoppers when no slot was called colour.
+TEST(FlowGraph, RefusesTemplateArgumentsNothingSets) {
+  // clang-format off
+  constexpr char kEn[] = R"pb(
+    locale: "en"
+    template { id: "hello" variant: "Hello from {store}!" variant: "Hello, a {colour} one?" }
+    template { id: "ask_age" variant: "How old, {age}?" }
+    template { id: "ask_budget" variant: "{count} found" }
+    template { id: "bye" variant: "Bye." }
+    template { id: "chatcart.failed" variant: "No: {reason} {why}" }
+  )pb";
+  // clang-format on
+  Compiled c = CompileBundle(kGoodFlows, kBundle, kTemplatesIt, kEn);
+  EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("en.textproto:3:"),
+                                       HasSubstr("template \"hello\" (en): {colour} is set by "
+                                                 "nothing"))));
+  EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("en.textproto:5:"), HasSubstr("{count}"))));
+  EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("en.textproto:7:"), HasSubstr("{why}"),
+                                       HasSubstr("what the engine passes it ({reason})"))));
+  EXPECT_EQ(c.errors.size(), 3u) << ::testing::PrintToString(c.errors);
+}
+
+TEST(FlowGraph, RecommendIntroTemplatesMayCount) {
+  // clang-format off
+  constexpr char kFlows[] = R"pb(
+    flow {
+      id: "main"
+      slot { name: "budget" type: "money" prompt: "ask_budget" }
+      state { id: "start" action { recommend { budget_slot: "budget" intro: "bye" } } end: true }
+    }
+    flow { id: "human" state { id: "h" end: true } }
+  )pb";
+  constexpr char kEn[] = R"pb(
+    locale: "en"
+    template { id: "hello" variant: "Hello!" }
+    template { id: "ask_age" variant: "How old?" }
+    template { id: "ask_budget" variant: "Budget?" }
+    template { id: "bye" variant: "{count, plural, one {# pick} other {# picks}}" }
+  )pb";
+  // clang-format on
+  Compiled c = CompileBundle(kFlows, kBundle, kTemplatesIt, kEn);
+  EXPECT_THAT(c.errors, IsEmpty());
+}
+
+// Issue #23: slots are shared by name, so a flow uses another's slot without
+// declaring it again; a name no flow declares is an error.
+TEST(FlowGraph, SlotsAreSharedByNameAcrossFlows) {
+  // clang-format off
+  constexpr char kFlows[] = R"pb(
+    flow {
+      id: "main"
+      slot { name: "age" type: "age" prompt: "ask_age" }
+      slot { name: "budget" type: "money" prompt: "ask_budget" }
+      state { id: "start" require: "age" require: "budget" end: true }
+    }
+    flow {
+      id: "human"
+      trigger_intent: "gift"
+      state {
+        id: "h"
+        route { condition: "age < 3" target: "end" }
+        action { recommend { budget_slot: "budget" age_slot: "age" } }
+        action { recommend { budget_slot: "wallet" } }
+        action { set_slot { slot: "age" value: "4" } }
+        end: true
+      }
+    }
+  )pb";
+  // clang-format on
+  Compiled c = CompileBundle(kFlows);
+  EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("flows.textproto:15:"),
+                                       HasSubstr("\"wallet\" is a slot no flow declares"))));
+  EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("flows.textproto:16:"),
+                                       HasSubstr("set_slot.slot \"age\" is not a slot of the "
+                                                 "flow (another flow declares it"))));
+  EXPECT_EQ(c.errors.size(), 2u) << ::testing::PrintToString(c.errors);
+}
+
+// Issue #23: a number slot filtering an attribute filtered nothing.
+TEST(FlowGraph, RefusesSlotsOfTheWrongTypeForTheirField) {
+  // clang-format off
+  constexpr char kFlows[] = R"pb(
+    flow {
+      id: "main"
+      slot { name: "age" type: "age" prompt: "ask_age" }
+      slot { name: "budget" type: "money" prompt: "ask_budget" }
+      state {
+        id: "start"
+        require: "age"
+        action { recommend { budget_slot: "age" } }
+        action { recommend { age_slot: "budget" } }
+        action { recommend { slot_attribute: "budget=colour" } }
+        end: true
+      }
+    }
+    flow { id: "human" state { id: "h" end: true } }
+  )pb";
+  // clang-format on
+  Compiled c = CompileBundle(kFlows);
+  EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("flows.textproto:9:"),
+                                       HasSubstr("\"age\" is a slot of type age; this field "
+                                                 "reads slots of type money"))));
+  EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("flows.textproto:10:"),
+                                       HasSubstr("reads slots of type age, number"))));
+  EXPECT_THAT(c.errors, Contains(AllOf(HasSubstr("flows.textproto:11:"),
+                                       HasSubstr("slot_attribute \"budget\" is a slot of type "
+                                                 "money"))));
+  EXPECT_EQ(c.errors.size(), 3u) << ::testing::PrintToString(c.errors);
+}
+
+TEST(FlowGraph, EveryActionIsVisitedWithItsLine) {
+  Compiled c = CompileBundle(kGoodFlows);
+  ASSERT_THAT(c.errors, IsEmpty());
+  std::vector<std::string> seen;
+  c.graph->ForEachAction([&](const ActionSite& site) {
+    seen.push_back(absl::StrCat(site.flow->id(), " ", site.Where()));
+  });
+  EXPECT_THAT(seen, ::testing::ElementsAre("human flows.textproto:18"));
 }
 
 TEST(FlowGraph, RequiresEveryLocaleToHaveItsTemplates) {

@@ -23,12 +23,17 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "chatcart/v1/turn.pb.h"
+#include "converse/acts.h"
 #include "dialogue/condition.h"
 #include "dialogue/dialogue_state.h"
 #include "dialogue/flow_graph.h"
 #include "dialogue/template_catalog.h"
 
 namespace chatcart::dialogue {
+
+// The product slot name that stands for every line of the cart in a
+// remove_from_cart action the dialogue runs for "remove everything".
+inline constexpr std::string_view kAllProducts = "*all*";
 
 // One entity of the utterance, converted to slot terms by the engine.
 struct Entity {
@@ -53,6 +58,38 @@ struct Understanding {
   bool truncated = false;
   // Folded words of the text, for choice synonyms and yes/no words.
   std::vector<std::string> words;
+  // Conversation acts (critiques, references, questions, small talk,
+  // repair); the dialogue decides what they mean in context.
+  std::vector<converse::Act> acts;
+
+  bool Has(converse::ActKind kind) const { return converse::HasAct(acts, kind); }
+};
+
+// Which product the shopper points at ("the Lumo", "the cheaper one", "la
+// prima", "it"), resolved by the engine against the products shown, the
+// product in focus and the catalog.
+struct ProductReference {
+  // Whether the text points at a product at all.
+  bool pointed = false;
+  // The product meant (an id); empty when none or ambiguous.
+  std::string id;
+  // When ambiguous: the products it may be (ids), best first.
+  std::vector<std::string> candidates;
+  // How the shopper said it, for replies ("the Lumo").
+  std::string said;
+  // Found by its name in the whole catalog, not among the products shown.
+  bool from_catalog = false;
+};
+
+// A question about products, answered from catalog facts.
+struct ProductQuestion {
+  // The products asked about (ids), in the order shown.
+  std::vector<std::string> products;
+  bool compare = false;  // "what's the difference between them?"
+  bool which = false;    // "which is cheapest to run?": the answer names one
+  // "Do you have the microscope?": a product named outright; with nothing
+  // else asked, whether it is in stock and its price.
+  bool availability = false;
 };
 
 class TurnContext;
@@ -70,6 +107,61 @@ class ActionExecutor {
   // Engine values for conditions and templates ("cart.lines", "cart.total",
   // "order.status"), or nullopt when unknown.
   virtual std::optional<ConditionValue> Lookup(std::string_view name) const = 0;
+
+  // ---- conversation acts (the defaults know no catalog: nothing resolves)
+
+  // A product's name for a button ("Lumo CP-400"), or the id itself.
+  virtual std::string ProductTitle(std::string_view product) const { return std::string(product); }
+
+  // The product the turn points at among `shown` (ordinals count in it),
+  // then `seen` (shown earlier in the conversation), then `focus`, then the
+  // catalog.
+  // `catalog_wide`: also look the words up in the whole catalog (costlier;
+  // the dialogue asks when the turn chooses, asks or names a product).
+  virtual ProductReference ResolveReference(const Understanding& understanding,
+                                            const std::vector<std::string>& shown,
+                                            const std::vector<std::string>& seen,
+                                            std::string_view focus, bool catalog_wide) const {
+    return {};
+  }
+  // Refines the search that showed `shown` with the turn's critiques
+  // (cheaper, another brand, not X, more of Y, more like the second): adds
+  // to `context` the critiques and constraints the catalog can answer.
+  // Returns false when none of what was asked applies to this catalog.
+  virtual bool Refine(const Understanding& understanding, const std::vector<std::string>& shown,
+                      ShownContext* context) const {
+    return false;
+  }
+  // Answers a question about products from catalog facts ("how's the
+  // battery on those?", "does it work with android?"), speaking through
+  // `turn`. Returns false when the question names nothing it can answer
+  // (nothing is said then).
+  virtual absl::StatusOr<bool> AnswerQuestion(const ProductQuestion& question,
+                                              TurnContext& turn) {
+    return false;
+  }
+  // Reads the turn's answer to the variant question asked (`choice.asking`:
+  // "42", "ho il 42", "EU 43", "nere", a quick reply's value) into
+  // `choice`. Returns false when the turn does not answer it.
+  virtual bool TakeVariantAnswer(const Understanding& understanding, VariantChoice* choice) const {
+    return false;
+  }
+  // "In black", "size 39 instead": changes the variant of the cart line of
+  // the product in focus. nullopt when the turn asks no such change.
+  virtual std::optional<absl::Status> ChangeLineVariant(TurnContext& turn) { return std::nullopt; }
+  // Answers a store question (shipping, returns, hours, payment) from the
+  // cart policy and the bundle's templates. With nothing to answer from it
+  // says so when `last_resort` and returns true; otherwise returns false and
+  // says nothing (the bundle's own routes may know).
+  virtual absl::StatusOr<bool> AnswerStoreQuestion(converse::ActKind topic, bool last_resort,
+                                                   TurnContext& turn) {
+    return false;
+  }
+  // "Do you sell phone chargers?", "noise cancelling headphones": shows the
+  // products whose names the turn's words find (chatcart.search_results)
+  // when no flow, route or act took the turn. Returns false, saying
+  // nothing, when no name fits well.
+  virtual absl::StatusOr<bool> SearchCatalog(TurnContext& turn) { return false; }
 };
 
 struct RuntimeConfig {
@@ -104,7 +196,31 @@ class TurnContext {
   void ClearSlot(std::string_view name);
   // The products last shown, in order; actions that show products set them.
   const std::vector<std::string>& last_shown() const { return state_.last_shown; }
-  void set_last_shown(std::vector<std::string> ids) { state_.last_shown = std::move(ids); }
+  void set_last_shown(std::vector<std::string> ids);
+  // While the dialogue runs a search again to answer a critique: how to
+  // refine it (critiques, constraints, products already seen) and the
+  // sentence that introduces the new picks; nullptr otherwise.
+  const ShownContext* refinement() const { return refinement_; }
+  const std::string& refinement_intro() const { return refinement_intro_; }
+  // Who answers the shopper from now on: a handoff makes it kQueued; the
+  // host's agent_joined and handed_back events move it on.
+  void SetAttendant(Attendant attendant, std::string agent = "");
+  Attendant attendant() const { return state_.attendant; }
+  // The variant being chosen before an add (an action asks for a size or a
+  // colour through it).
+  VariantChoice& variant_choice() { return state_.variant; }
+  // An action asked the shopper something and waits: the state's other
+  // actions and moves wait for the answer.
+  void Suspend() { suspended_ = true; }
+  // Whether the state's actions run again because a slot they read changed
+  // ("actually she's 9"): a search that shows the same list says so.
+  bool rerunning() const { return rerunning_; }
+  bool suspended() const { return suspended_; }
+  // The first known slot of `type` in the session, or nullptr.
+  const SlotValue* SlotOfType(SlotType type) const;
+  // The product the conversation is about (an id), or empty.
+  const std::string& focus() const { return state_.focus; }
+  void set_focus(std::string id) { state_.focus = std::move(id); }
 
   const std::string& language() const { return state_.language; }
   const std::string& locale() const { return locale_; }
@@ -134,6 +250,10 @@ class TurnContext {
   v1::TurnResult* result_;
   std::string locale_;
   absl::Time time_;
+  const ShownContext* refinement_ = nullptr;
+  bool suspended_ = false;
+  bool rerunning_ = false;
+  std::string refinement_intro_;
   // An event parameter a template needs and the event lacks: the turn fails
   // with it (INVALID_ARGUMENT) rather than showing "{event.tracking_url}".
   absl::Status missing_event_param_;

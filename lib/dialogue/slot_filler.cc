@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/strings.h"
 #include "text/fold.h"
@@ -47,11 +48,14 @@ inline bool MaybeSameWord(std::string_view a, std::string_view b) {
   return x >= 0x80 || y >= 0x80 || absl::ascii_tolower(x) == absl::ascii_tolower(y);
 }
 
+bool BeginsAWord(const std::vector<std::string>& words, std::string_view phrase);
+
 // Whether `phrase` (space-separated words; case and accents ignored, so
 // "expériences" is said by "experiences") occurs in `words` (folded). No
 // allocation: this runs for every choice and synonym of a flow's slots on
 // every turn.
-bool HasPhrase(const std::vector<std::string>& words, std::string_view phrase) {
+bool HasPhrase(const std::vector<std::string>& words, std::string_view phrase, bool prefix) {
+  if (prefix) return BeginsAWord(words, phrase);
   for (size_t i = 0; i < words.size(); ++i) {
     size_t w = i;
     size_t pos = 0;
@@ -72,6 +76,20 @@ bool HasPhrase(const std::vector<std::string>& words, std::string_view phrase) {
   return false;
 }
 
+// One word of 5+ letters also names a longer word it begins ("dessin" in
+// "dessiner", "puzzle" in "puzzles").
+bool BeginsAWord(const std::vector<std::string>& words, std::string_view phrase) {
+  if (phrase.size() >= 5 && phrase.find(' ') == std::string_view::npos) {
+    for (const std::string& word : words) {
+      if (word.size() > phrase.size() && MaybeSameWord(word, phrase) &&
+          text::EqualsIgnoringAccents(std::string_view(word).substr(0, phrase.size()), phrase)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 SlotValue ChoiceValue(const v1::Choice& choice, std::string display) {
   SlotValue value;
   value.type = SlotType::kChoice;
@@ -80,13 +98,68 @@ SlotValue ChoiceValue(const v1::Choice& choice, std::string display) {
   return value;
 }
 
+// The first two letters of the words said (ASCII, folded): a phrase whose
+// first word begins with two letters no word begins with is not said, by
+// whole words or as a word's beginning (checked once per phrase instead of
+// once per word). Words with a non-ASCII byte among their first two may
+// match anything (accents, combining marks).
+struct FirstLetters {
+  bool wild = false;
+  bool single[128] = {};  // one-letter words
+  uint64_t pairs[16] = {};  // 1,024-bit set of hashed first-two-letter pairs
+
+  static unsigned Fold(unsigned char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A' + 'a';
+    return c == '`' ? '\'' : c;
+  }
+  static unsigned Pair(unsigned char a, unsigned char b) { return (Fold(a) * 131 + Fold(b)) & 1023; }
+
+  explicit FirstLetters(const std::vector<std::string>& words) {
+    for (const std::string& word : words) {
+      if (word.empty()) continue;
+      const unsigned char x = static_cast<unsigned char>(word[0]);
+      if (x >= 0x80) {
+        wild = true;
+      } else if (word.size() == 1) {
+        single[Fold(x)] = true;
+      } else if (const unsigned char y = static_cast<unsigned char>(word[1]); y >= 0x80) {
+        wild = true;
+      } else {
+        const unsigned p = Pair(x, y);
+        pairs[p / 64] |= uint64_t{1} << (p % 64);
+      }
+    }
+  }
+
+  // False when HasPhrase(words, phrase, either) is surely false.
+  bool MaySay(std::string_view phrase) const {
+    size_t pos = 0;
+    while (pos < phrase.size() && phrase[pos] == ' ') ++pos;
+    if (pos == phrase.size()) return false;  // no word: never said
+    if (wild) return true;
+    const unsigned char x = static_cast<unsigned char>(phrase[pos]);
+    if (x >= 0x80) return true;
+    if (pos + 1 == phrase.size() || phrase[pos + 1] == ' ') return single[Fold(x)];
+    const unsigned char y = static_cast<unsigned char>(phrase[pos + 1]);
+    if (y >= 0x80) return true;
+    const unsigned p = Pair(x, y);
+    return (pairs[p / 64] >> (p % 64)) & 1;
+  }
+};
+
 // The choice when `words` name it by its value or a synonym, displayed as
-// said (for replies to echo).
-std::optional<SlotValue> ChoiceSaid(const v1::Choice& choice,
-                                    const std::vector<std::string>& words) {
-  if (HasPhrase(words, choice.value())) return ChoiceValue(choice, choice.value());
-  for (const std::string& synonym : choice.synonym()) {
-    if (HasPhrase(words, synonym)) return ChoiceValue(choice, synonym);
+// said (for replies to echo): whole words first, then words they begin.
+std::optional<SlotValue> ChoiceSaid(const v1::Choice& choice, const std::vector<std::string>& words,
+                                    const FirstLetters& letters) {
+  for (bool prefix : {false, true}) {
+    if (letters.MaySay(choice.value()) && HasPhrase(words, choice.value(), prefix)) {
+      return ChoiceValue(choice, choice.value());
+    }
+    for (const std::string& synonym : choice.synonym()) {
+      if (letters.MaySay(synonym) && HasPhrase(words, synonym, prefix)) {
+        return ChoiceValue(choice, synonym);
+      }
+    }
   }
   return std::nullopt;
 }
@@ -135,8 +208,9 @@ std::optional<SlotValue> ProductByPronoun(const Understanding& u,
 
 std::optional<SlotValue> MentionedChoice(const SlotSpec& slot, const Understanding& u) {
   std::optional<SlotValue> found;
+  const FirstLetters letters(u.words);
   for (const v1::Choice& choice : slot.proto->choice()) {
-    std::optional<SlotValue> value = ChoiceSaid(choice, u.words);
+    std::optional<SlotValue> value = ChoiceSaid(choice, u.words, letters);
     if (!value.has_value()) continue;
     if (found.has_value()) return std::nullopt;  // two choices named: ask instead
     found = std::move(value);
@@ -149,14 +223,18 @@ std::optional<SlotValue> JoinedCompatibility(const Understanding& u) {
   value.type = SlotType::kCompatibility;
   for (const Entity& e : u.entities) {
     if (e.type != "compatibility") continue;
-    const std::string& one = e.value.text.empty() ? e.text : e.value.text;
-    std::vector<absl::string_view> known = absl::StrSplit(value.text, ',', absl::SkipEmpty());
-    if (std::find(known.begin(), known.end(), one) != known.end()) continue;
-    if (!value.text.empty()) {
-      value.text += ",";
-      value.display += ", ";
+    // One entity may carry a list ("iPhone and Android": "iphone,android").
+    bool added = false;
+    for (absl::string_view one :
+         absl::StrSplit(e.value.text.empty() ? e.text : e.value.text, ',', absl::SkipEmpty())) {
+      std::vector<absl::string_view> known = absl::StrSplit(value.text, ',', absl::SkipEmpty());
+      if (std::find(known.begin(), known.end(), one) != known.end()) continue;
+      if (!value.text.empty()) value.text += ",";
+      absl::StrAppend(&value.text, one);
+      added = true;
     }
-    value.text += one;
+    if (!added) continue;
+    if (!value.display.empty()) value.display += ", ";
     value.display += e.text;
   }
   if (value.text.empty()) return std::nullopt;
@@ -231,8 +309,24 @@ std::optional<std::pair<SlotValue, int>> ValueForAskedSlot(
       return from_entity("number");
     case SlotType::kColour:
       return from_entity("colour");
-    case SlotType::kSize:
-      return from_entity("size");
+    case SlotType::kSize: {
+      // "EU 42" is the European 42; US and UK sizes stay as said (the
+      // engine converts them where the catalog says its system).
+      if (auto v = from_entity("size")) {
+        if (v->first.text.starts_with("EU ")) v->first.text = v->first.text.substr(3);
+        return v;
+      }
+      // A bare number answers "which size?" ("42", "ho il 42").
+      if (const Entity* e = FirstOfType(u, "number", &index);
+          e != nullptr && e->value.number > 0 && e->value.number < 60) {
+        SlotValue value;
+        value.type = SlotType::kSize;
+        value.text = absl::StrCat(e->value.number);
+        value.display = e->text;
+        return std::make_pair(value, index);
+      }
+      return std::nullopt;
+    }
     case SlotType::kBrand:
       return from_entity("brand");
     case SlotType::kCategory:
@@ -268,10 +362,11 @@ std::optional<std::pair<SlotValue, int>> ValueForAskedSlot(
       return std::nullopt;
     }
     case SlotType::kChoice: {
+      const FirstLetters letters(u.words);
       for (const v1::Choice& choice : slot.proto->choice()) {
         std::optional<SlotValue> value;
         if (payload.empty()) {
-          value = ChoiceSaid(choice, u.words);
+          value = ChoiceSaid(choice, u.words, letters);
         } else if (payload == choice.value()) {
           value = ChoiceValue(choice, choice.value());
         }
@@ -311,6 +406,16 @@ std::optional<std::pair<SlotValue, int>> ValueForAskedSlot(
     }
   }
   return std::nullopt;
+}
+
+bool SaysYes(const Understanding& u) {
+  if (!u.out_of_scope && Contains(kYesIntents, u.intent)) return true;
+  if (!u.out_of_scope && Contains(kNoIntents, u.intent)) return false;
+  for (const std::string& word : u.words) {
+    if (Contains(kNoWords, word)) return false;
+    if (Contains(kYesWords, word)) return true;
+  }
+  return false;
 }
 
 std::optional<SlotType> UnaskedSlotType(std::string_view entity_type) {
@@ -356,6 +461,7 @@ std::optional<SlotValue> SlotValueFromLiteral(SlotType type, std::string_view li
 }
 
 TemplateArg SlotArg(const std::string& name, const SlotValue& value) {
+  if (value.any) return {name, value.display};
   switch (value.type) {
     case SlotType::kNumber:
     case SlotType::kQuantity:
@@ -367,6 +473,7 @@ TemplateArg SlotArg(const std::string& name, const SlotValue& value) {
 }
 
 std::optional<ConditionValue> SlotConditionValue(const SlotValue& value, std::string_view field) {
+  if (value.any) return std::string("any");  // known, and compares with nothing else
   switch (value.type) {
     case SlotType::kNumber:
     case SlotType::kQuantity:

@@ -54,6 +54,9 @@ std::optional<SlotValue> JoinedCompatibility(const Understanding& understanding)
 // and none looks like a code, the last such word ("welcome" -> "WELCOME").
 std::string FindCode(std::string_view text, bool asked);
 
+// Whether the turn says yes ("yes please", "sì", "oui", a yes intent).
+bool SaysYes(const Understanding& understanding);
+
 // The slot type an entity fills without being asked, or nullopt for entities
 // that are ambiguous out of context (bare numbers, ordinals).
 std::optional<SlotType> UnaskedSlotType(std::string_view entity_type);

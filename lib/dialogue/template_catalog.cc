@@ -49,6 +49,31 @@ const std::vector<std::string>& TemplateCatalog::BuiltinIds() {
   return *ids;
 }
 
+std::vector<std::string> TemplateCatalog::BuiltinArguments(std::string_view id) {
+  std::vector<std::string> names;
+  for (const auto& [language, by_id] : CompiledBuiltins()) {
+    auto it = by_id.find(ToAbsl(id));
+    if (it == by_id.end()) continue;
+    for (const Template& variant : it->second) {
+      for (std::string& name : variant.ArgumentNames()) {
+        if (std::find(names.begin(), names.end(), name) == names.end()) {
+          names.push_back(std::move(name));
+        }
+      }
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+const std::vector<Template>* TemplateCatalog::FindDefined(std::string_view locale,
+                                                          std::string_view id) const {
+  auto it = by_locale_.find(ToAbsl(locale));
+  if (it == by_locale_.end()) return nullptr;
+  auto t = it->second.templates.find(ToAbsl(id));
+  return t == it->second.templates.end() ? nullptr : &t->second;
+}
+
 TemplateCatalog TemplateCatalog::Compile(const std::vector<File>& files,
                                          const std::vector<std::string>& locales,
                                          std::vector<std::string>* errors) {
@@ -91,16 +116,19 @@ TemplateCatalog TemplateCatalog::Compile(const std::vector<File>& files,
                                        "\" is defined twice for locale ", locale));
         continue;
       }
+      Definition definition{locale, proto.id(), {}};
       for (int v = 0; v < proto.variant_size(); ++v) {
+        std::string variant_where = file.source.Where({{"template", i}, {"variant", v}});
         absl::StatusOr<Template> compiled = Template::Compile(proto.variant(v));
         if (!compiled.ok()) {
-          errors->push_back(absl::StrCat(file.source.Where({{"template", i}, {"variant", v}}),
-                                         ": template \"", proto.id(),
+          errors->push_back(absl::StrCat(variant_where, ": template \"", proto.id(),
                                          "\": ", compiled.status().message()));
           continue;
         }
         entry->second.push_back(*std::move(compiled));
+        definition.variant_where.push_back(std::move(variant_where));
       }
+      catalog.definitions_.push_back(std::move(definition));
     }
   }
   for (const std::string& locale : locales) {

@@ -57,6 +57,23 @@ class TemplateCatalog {
   // The ids of the engine's own sentences.
   static const std::vector<std::string>& BuiltinIds();
 
+  // The argument names the built-in wording of `id` uses in any language
+  // (what the engine passes it); empty when `id` is not built in.
+  static std::vector<std::string> BuiltinArguments(std::string_view id);
+
+  // A template the bundle defines, with file:line of each compiled variant.
+  struct Definition {
+    std::string locale;
+    std::string id;
+    std::vector<std::string> variant_where;
+  };
+  // Every template the bundle defines, in file order.
+  const std::vector<Definition>& definitions() const { return definitions_; }
+
+  // The bundle's own variants of `id` for `locale` (never a built-in), or
+  // nullptr.
+  const std::vector<Template>* FindDefined(std::string_view locale, std::string_view id) const;
+
  private:
   struct PerLocale {
     std::shared_ptr<const LocaleFormat> format;
@@ -65,6 +82,7 @@ class TemplateCatalog {
   };
   std::vector<std::string> locales_;
   absl::flat_hash_map<std::string, PerLocale> by_locale_;
+  std::vector<Definition> definitions_;
 };
 
 }  // namespace chatcart::dialogue

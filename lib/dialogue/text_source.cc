@@ -64,6 +64,10 @@ absl::StatusOr<TextSource> TextSource::ReadFile(const std::string& path, std::st
 }
 
 std::string TextSource::Where(std::initializer_list<Step> path) const {
+  return Where(std::span<const Step>(path.begin(), path.size()));
+}
+
+std::string TextSource::Where(std::span<const Step> path) const {
   const google::protobuf::Descriptor* descriptor = descriptor_;
   const google::protobuf::TextFormat::ParseInfoTree* tree = tree_.get();
   int line = -1;

@@ -16,6 +16,7 @@
 
 #include <initializer_list>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -48,6 +49,7 @@ class TextSource {
   // that field was not written in the file, the line of its deepest written
   // ancestor; "name" alone when none was.
   std::string Where(std::initializer_list<Step> path) const;
+  std::string Where(std::span<const Step> path) const;
 
   const std::string& name() const { return name_; }
 

@@ -5,6 +5,8 @@
 
 #include "dialogue/runtime.h"
 
+#include <algorithm>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/strings.h"
@@ -62,8 +64,56 @@ v1::Reply* TurnContext::Say(std::string_view id, const TemplateArgs& args) {
       }
     }
   }
-  (*variants)[pick].Render(templates_.Format(locale_), all, reply->mutable_text());
+  const LocaleFormat& format = templates_.Format(locale_);
+  (*variants)[pick].Render(format, all, reply->mutable_text());
+  // Never the same sentence twice in a row: another variant, else the same
+  // words led in differently.
+  auto said_last_turn = [&](const std::string& text) {
+    const uint32_t hash = QuickReplyTitleHash(text);
+    return std::find(state_.last_replies.begin(), state_.last_replies.end(), hash) !=
+           state_.last_replies.end();
+  };
+  if (!reply->text().empty() && said_last_turn(reply->text())) {
+    bool rephrased = false;
+    for (size_t i = 1; i < variants->size() && !rephrased; ++i) {
+      std::string text;
+      (*variants)[(pick + i) % variants->size()].Render(format, all, &text);
+      if (!said_last_turn(text)) {
+        reply->set_text(std::move(text));
+        rephrased = true;
+      }
+    }
+    const std::vector<Template>* leads = templates_.Find(locale_, "chatcart.repeat_lead");
+    if (!rephrased && leads != nullptr && !leads->empty() && id != "chatcart.repeat_lead") {
+      std::string lead;
+      (*leads)[NextRandom() % leads->size()].Render(format, {}, &lead);
+      reply->set_text(absl::StrCat(lead, " ", reply->text()));
+    }
+  }
   return reply;
+}
+
+const SlotValue* TurnContext::SlotOfType(SlotType type) const {
+  for (const auto& [name, value] : state_.slots) {
+    if (value.type == type && !value.any) return &value;
+  }
+  return nullptr;
+}
+
+void TurnContext::SetAttendant(Attendant attendant, std::string agent) {
+  state_.attendant = attendant;
+  state_.agent = std::move(agent);
+  state_.attendant_since_ms = absl::ToUnixMillis(time_);
+}
+
+void TurnContext::set_last_shown(std::vector<std::string> ids) {
+  // Several products: "it" no longer means the one in focus.
+  if (ids.size() == 1) {
+    state_.focus = ids.front();
+  } else if (!ids.empty()) {
+    state_.focus.clear();
+  }
+  state_.last_shown = std::move(ids);
 }
 
 v1::Reply* TurnContext::SayText(std::string text) {

@@ -7,6 +7,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -64,9 +65,41 @@ absl::StatusOr<ApplyResult> CommerceExecutor::Apply(CartAction action, TurnConte
 }
 
 void CommerceExecutor::SayFailure(const absl::Status& status, TurnContext& turn) {
+  // The engine's words are for the host (the event, the trace); the shopper
+  // hears why in their language, never an internal message.
   turn.AddEvent("command_refused", {{"code", std::string(absl::StatusCodeToString(status.code()))},
                                     {"message", std::string(status.message())}});
-  turn.Say("chatcart.failed", {{"reason", std::string(status.message())}});
+  turn.result().mutable_trace()->add_transitions(
+      absl::StrCat("refused: ", absl::StatusCodeToString(status.code()), ": ",
+                   status.message().substr(0, 200)));
+  const absl::string_view message = status.message();
+  const v1::CartPolicy* policy =
+      engine_.cart_policy != nullptr ? &engine_.cart_policy->proto() : nullptr;
+  if (size_t only = message.find("only "); only == 0 && absl::StrContains(message, " available")) {
+    int64_t available = 0;
+    absl::string_view rest = message.substr(5);
+    (void)absl::SimpleAtoi(rest.substr(0, rest.find(' ')), &available);
+    turn.Say("chatcart.out_of_stock", {{"available", available}});
+    return;
+  }
+  if (absl::StrContains(message, "units per line") && policy != nullptr) {
+    turn.Say("chatcart.too_many",
+             {{"max", static_cast<int64_t>(policy->guardrails().max_quantity_per_line())}});
+    return;
+  }
+  if (absl::StrContains(message, "a cart holds at most")) {
+    turn.Say("chatcart.cart_full");
+    return;
+  }
+  if (absl::StrContains(message, "spending")) {
+    turn.Say("chatcart.over_cap");
+    return;
+  }
+  if (status.code() == absl::StatusCode::kNotFound) {
+    turn.Say("chatcart.product_gone");
+    return;
+  }
+  turn.Say("chatcart.failed_generic");
 }
 
 void CommerceExecutor::AttachCartSummary(v1::Reply* reply, TurnContext& turn) {
@@ -76,8 +109,13 @@ void CommerceExecutor::AttachCartSummary(v1::Reply* reply, TurnContext& turn) {
   v1::CartSummary* summary = reply->mutable_cart();
   for (const CartLine& line : state_.cart->state().lines) {
     v1::CartSummaryLine* out = summary->add_lines();
-    out->set_product_id(line.product_id);
+    out->set_product_id(line.sku.empty() ? line.product_id : line.sku);
     out->set_title(line.title);
+    if (engine_.catalog != nullptr) {
+      if (std::optional<ProductIndex> i = engine_.catalog->FindById(out->product_id())) {
+        out->set_variant(VariantText(*i, turn.language()));
+      }
+    }
     out->set_quantity(line.quantity);
     for (const LineTotals& lt : totals->lines) {
       if (lt.line_id == line.line_id) MoneyToProto(lt.total, out->mutable_line_total());
@@ -188,20 +226,35 @@ Budget BudgetFromSlot(const dialogue::SlotValue& slot) {
 absl::Status CommerceExecutor::Recommend(const v1::RecommendAction& action, TurnContext& turn) {
   RecommendRequest request;
   request.where.assign(action.where().begin(), action.where().end());
-  if (const dialogue::SlotValue* budget = turn.Slot(action.budget_slot()); budget != nullptr) {
+  if (const dialogue::SlotValue* budget = turn.Slot(action.budget_slot());
+      budget != nullptr && !budget->any) {
     request.budget = BudgetFromSlot(*budget);
   }
-  if (const dialogue::SlotValue* age = turn.Slot(action.age_slot()); age != nullptr) {
+  if (const dialogue::SlotValue* age = turn.Slot(action.age_slot()); age != nullptr && !age->any) {
     request.age = static_cast<int>(age->number);
   }
+  const bool widen = turn.refinement() != nullptr && turn.refinement()->widen;
   for (const std::string& pair : action.slot_attribute()) {
+    if (widen) break;  // "something else" once all that fits was shown
     std::pair<std::string, std::string> sa = absl::StrSplit(pair, absl::MaxSplits('=', 1));
     const dialogue::SlotValue* value = turn.Slot(sa.first);
-    if (value == nullptr || value->text.empty()) continue;
-    ContainsAll all;
-    all.attribute = sa.second;
-    all.values = absl::StrSplit(value->text, ',', absl::SkipEmpty());
-    request.contains_all.push_back(std::move(all));
+    if (value == nullptr || value->text.empty() || value->any) continue;
+    std::vector<std::string> values = absl::StrSplit(value->text, ',', absl::SkipEmpty());
+    std::optional<AttributeId> attribute = engine_.catalog->FindAttribute(sa.second);
+    // Devices must all be served ("works with all of"); other values are
+    // alternatives ("nere o blu": black or blue).
+    if (!attribute.has_value() || engine_.catalog->attributes()[*attribute].compatibility) {
+      ContainsAll all;
+      all.attribute = sa.second;
+      all.values = std::move(values);
+      request.contains_all.push_back(std::move(all));
+      continue;
+    }
+    const AttributeInfo& info = engine_.catalog->attributes()[*attribute];
+    if (NamesSize(info)) {
+      for (std::string& v : values) v = SizeIn(v, info.unit);
+    }
+    request.where.push_back(absl::StrCat(sa.second, "=", absl::StrJoin(values, "|")));
   }
   for (const std::string& text : action.prefer()) {
     CHATCART_ASSIGN_OR_RETURN(Preference preference, Preference::Parse(text));  // checked at load
@@ -212,30 +265,110 @@ absl::Status CommerceExecutor::Recommend(const v1::RecommendAction& action, Turn
   }
   request.top = action.top() > 0 ? action.top() : 3;
   request.locale = turn.language();
+  request.ladder = static_cast<LadderMode>(action.ladder());
+  // The answer to an earlier probing question narrows; else ask one when broad.
+  const dialogue::SlotValue* probed =
+      action.probe_slot().empty() ? nullptr : turn.Slot(action.probe_slot());
+  if (probed != nullptr && !probed->text.empty()) {
+    for (absl::string_view w : absl::StrSplit(probed->text, ';', absl::SkipEmpty())) {
+      request.where.emplace_back(w);
+    }
+  } else if (action.probe_at() > 0 && !action.probe_slot().empty()) {
+    request.probe_at = static_cast<size_t>(action.probe_at());
+  }
+  // A critique of what was shown: the same search, refined, without what
+  // the shopper has seen.
+  const dialogue::ShownContext* refine = turn.refinement();
+  if (refine != nullptr) {
+    request.where.insert(request.where.end(), refine->where.begin(), refine->where.end());
+    for (const std::string& text : refine->critiques) {
+      absl::StatusOr<Critique> critique = Critique::Parse(text);
+      if (critique.ok()) request.critiques.push_back(*critique);
+    }
+    if (!request.critiques.empty() && engine_.catalog->FindById(refine->reference).has_value()) {
+      request.reference = refine->reference;
+    }
+    for (const std::string& id : refine->seen) {
+      if (id != request.reference && engine_.catalog->FindById(id).has_value()) {
+        request.exclude.push_back(id);
+      }
+    }
+  }
   absl::StatusOr<Recommendation> result = engine_.recommender->Recommend(request);
   if (!result.ok()) {
     // The request's hard parts come from the shopper (a budget in another
     // currency, a minimum above the maximum): say so.
     if (result.status().code() == absl::StatusCode::kInvalidArgument) {
-      SayFailure(result.status(), turn);
+      const bool currency = (request.budget.max && request.budget.max->currency() != engine_.currency) ||
+                            (request.budget.min && request.budget.min->currency() != engine_.currency) ||
+                            (request.budget.around &&
+                             request.budget.around->currency() != engine_.currency);
+      if (currency) {
+        turn.AddEvent("command_refused", {{"code", "INVALID_ARGUMENT"},
+                                          {"message", std::string(result.status().message())}});
+        turn.Say("chatcart.other_currency", {{"currency", engine_.currency}});
+      } else {
+        SayFailure(result.status(), turn);
+      }
       return absl::OkStatus();
     }
     return result.status();
   }
   const Recommendation& recommendation = *result;
+  if (recommendation.question.has_value()) {
+    const Question& question = *recommendation.question;
+    turn.AddEvent("probed", {{"matches", absl::StrCat(recommendation.matches)},
+                             {"attribute", question.attribute}});
+    v1::Reply* reply = turn.Say("chatcart.probe", {{"question", question.text}});
+    for (const QuestionOption& option : question.options) {
+      v1::QuickReplyOption* quick = reply->add_quick_replies();
+      quick->set_title(option.value);
+      quick->set_payload(absl::StrCat(action.probe_slot(), "=", absl::StrJoin(option.where, ";")));
+    }
+    return absl::OkStatus();
+  }
   turn.AddEvent("recommended", {{"matches", absl::StrCat(recommendation.matches)},
                                 {"picks", absl::StrCat(recommendation.picks.size())}});
+  if (recommendation.picks.empty() && refine == nullptr) {
+    // Nothing in stock: does it exist, sold out? Say so rather than only
+    // what would fit with other choices.
+    RecommendRequest any_stock = request;
+    any_stock.in_stock_only = false;
+    any_stock.top = 1;
+    std::erase_if(any_stock.where, [](const std::string& w) { return w.starts_with("stock"); });
+    absl::StatusOr<Recommendation> sold_out = engine_.recommender->Recommend(any_stock);
+    if (sold_out.ok() && !sold_out->picks.empty()) {
+      const ProductIndex i = sold_out->picks.front().product;
+      const std::string variant = VariantText(i, turn.language());
+      turn.Say("chatcart.sold_out_match",
+               {{"product", variant.empty() ? std::string(engine_.catalog->product_name(i))
+                                            : absl::StrCat(ToAbsl(engine_.catalog->product_name(i)),
+                                                           " (", variant, ")")}});
+    }
+  }
   if (recommendation.picks.empty()) {
-    if (!action.none().empty()) turn.Say(action.none());
+    if (refine != nullptr) {
+      turn.Say("chatcart.refined_none");
+    } else if (!action.none().empty()) {
+      turn.Say(action.none());
+    }
     if (!recommendation.explanation.empty()) {
       turn.Say("chatcart.picks_none", {{"proposal", recommendation.explanation}});
     }
     return absl::OkStatus();
   }
-  v1::Reply* reply = action.intro().empty()
-                         ? turn.LastReply()
-                         : turn.Say(action.intro(), {{"count", static_cast<int64_t>(
-                                                                   recommendation.picks.size())}});
+  // The same list again is no answer: say that nothing else fits.
+  std::vector<std::string> ids;
+  for (const Pick& pick : recommendation.picks) ids.push_back(pick.id);
+  if ((refine != nullptr || turn.rerunning()) && ids == turn.last_shown()) {
+    turn.Say("chatcart.same_picks");
+    return absl::OkStatus();
+  }
+  const int64_t count = static_cast<int64_t>(recommendation.picks.size());
+  v1::Reply* reply = refine != nullptr && !turn.refinement_intro().empty()
+                         ? turn.Say(turn.refinement_intro(), {{"count", count}})
+                     : action.intro().empty() ? turn.LastReply()
+                                              : turn.Say(action.intro(), {{"count", count}});
   std::vector<std::string> shown;
   auto add_card = [&](const Pick& pick) {
     v1::ProductCard* card = reply->add_products();
@@ -257,6 +390,19 @@ absl::Status CommerceExecutor::Recommend(const v1::RecommendAction& action, Turn
   if (recommendation.other_approach.has_value()) add_card(*recommendation.other_approach);
   turn.set_last_shown(std::move(shown));
   return absl::OkStatus();
+}
+
+void CommerceExecutor::AddProductCard(v1::Reply* reply, ProductIndex i, TurnContext& turn) const {
+  Product product = engine_.catalog->product(i);
+  v1::ProductCard* card = reply->add_products();
+  card->set_product_id(std::string(product.id));
+  card->set_name(std::string(product.name));
+  if (product.price.has_value()) {
+    MoneyToProto(*product.price, card->mutable_price());
+    card->set_price_text(Format(*product.price, turn));
+  }
+  card->set_image(std::string(product.image));
+  card->set_url(std::string(product.url));
 }
 
 absl::Status CommerceExecutor::ShowProduct(const v1::ShowProductAction& action, TurnContext& turn) {
@@ -288,7 +434,41 @@ absl::Status CommerceExecutor::AddToCart(const v1::AddToCartAction& action, Turn
   if (const dialogue::SlotValue* q = turn.Slot(action.quantity_slot()); q != nullptr) {
     quantity = q->number;
   }
-  Product product = engine_.catalog->product(*index);
+  std::optional<ProductIndex> variant = ResolveVariant(*index, turn);
+  if (!variant.has_value()) return absl::OkStatus();  // asked which size/colour, or none left
+  Product product = engine_.catalog->product(*variant);
+  // "Ne prendo 2 allora" about a product already in the cart: two in all,
+  // unless the shopper says more ("2 more", "altri 2", "encore 2").
+  const dialogue::Understanding& u = turn.understanding();
+  if (turn.Slot(action.quantity_slot()) != nullptr && state_.cart.has_value() &&
+      u.Has(converse::ActKind::kChoose)) {
+    static constexpr std::string_view kMore[] = {"more", "another", "extra", "altri", "altre",
+                                                 "altro", "altra", "ancora", "encore", "autre",
+                                                 "autres", "plus", "piu"};
+    bool more = false;
+    for (const std::string& w : u.words) {
+      more = more || std::find(std::begin(kMore), std::end(kMore), w) != std::end(kMore);
+    }
+    for (const CartLine& line : state_.cart->state().lines) {
+      const std::string& id = line.sku.empty() ? line.product_id : line.sku;
+      if (more || id != product.id || quantity <= line.quantity) continue;
+      const std::string title = line.title;  // the command replaces the lines
+      absl::StatusOr<ApplyResult> changed =
+          Apply(commands::ChangeQuantity{line.line_id, quantity}, turn);
+      if (!changed.ok()) {
+        SayFailure(changed.status(), turn);
+        return absl::OkStatus();
+      }
+      CHATCART_ASSIGN_OR_RETURN(CartTotals totals, state_.cart->Totals());
+      v1::Reply* reply = turn.Say("chatcart.quantity_changed",
+                                  {{"product", title},
+                                   {"quantity", quantity},
+                                   {"total", Format(totals.grand_total, turn)}});
+      turn.set_focus(std::string(product.id));
+      AttachCartSummary(reply, turn);
+      return absl::OkStatus();
+    }
+  }
   commands::AddLine add;
   add.product_id = std::string(product.id);
   add.quantity = quantity;
@@ -305,9 +485,14 @@ absl::Status CommerceExecutor::AddToCart(const v1::AddToCartAction& action, Turn
     return result.status();
   }
   CHATCART_ASSIGN_OR_RETURN(CartTotals totals, state_.cart->Totals());
-  v1::Reply* reply = turn.Say("chatcart.added", {{"product", std::string(product.name)},
-                                                 {"quantity", quantity},
-                                                 {"total", Format(totals.grand_total, turn)}});
+  const std::string variant_text = VariantText(*variant, turn.language());
+  v1::Reply* reply = turn.Say(
+      "chatcart.added",
+      {{"product", variant_text.empty() ? std::string(product.name)
+                                        : absl::StrCat(ToAbsl(product.name), " (", variant_text, ")")},
+       {"quantity", quantity},
+       {"total", Format(totals.grand_total, turn)}});
+  turn.set_focus(std::string(product.id));
   AttachCartSummary(reply, turn);
   return absl::OkStatus();
 }
@@ -338,6 +523,19 @@ absl::Status CommerceExecutor::ChangeQuantity(const v1::ChangeQuantityAction& ac
 }
 
 absl::Status CommerceExecutor::Remove(const v1::RemoveFromCartAction& action, TurnContext& turn) {
+  if (action.product_slot() == dialogue::kAllProducts) {
+    if (!state_.cart.has_value() || state_.cart->state().lines.empty()) {
+      turn.Say("chatcart.cart_empty");
+      return absl::OkStatus();
+    }
+    absl::StatusOr<ApplyResult> cleared = Apply(commands::ClearCart{}, turn);
+    if (!cleared.ok()) {
+      SayFailure(cleared.status(), turn);
+      return absl::OkStatus();
+    }
+    turn.Say("chatcart.cart_cleared");
+    return absl::OkStatus();
+  }
   std::optional<uint32_t> line = LineForProduct(action.product_slot(), turn);
   if (!line.has_value()) return absl::OkStatus();
   std::string title;
@@ -389,7 +587,7 @@ void CommerceExecutor::SayCodeRefused(const std::string& code, const absl::Statu
              {{"code", code}, {"other", state_.cart->state().discount_codes.front()}});
     return;
   }
-  turn.Say("chatcart.failed", {{"reason", std::string(status.message())}});
+  turn.Say("chatcart.code_not_eligible", {{"code", code}});
 }
 
 absl::Status CommerceExecutor::ApplyCode(const v1::ApplyCodeAction& action, TurnContext& turn) {
@@ -424,7 +622,15 @@ absl::Status CommerceExecutor::ShowCart(TurnContext& turn) {
   CHATCART_ASSIGN_OR_RETURN(CartTotals totals, state_.cart->Totals());
   std::vector<std::string> lines;
   for (const CartLine& line : state_.cart->state().lines) {
-    lines.push_back(absl::StrCat(line.quantity, " × ", line.title));
+    std::string variant;
+    if (engine_.catalog != nullptr) {
+      if (std::optional<ProductIndex> i =
+              engine_.catalog->FindById(line.sku.empty() ? line.product_id : line.sku)) {
+        variant = VariantText(*i, turn.language());
+      }
+    }
+    lines.push_back(variant.empty() ? absl::StrCat(line.quantity, " × ", line.title)
+                                    : absl::StrCat(line.quantity, " × ", line.title, " (", variant, ")"));
   }
   v1::Reply* reply = turn.Say("chatcart.cart_summary",
                               {{"count", ItemCount(state_.cart->state())},
@@ -436,6 +642,7 @@ absl::Status CommerceExecutor::ShowCart(TurnContext& turn) {
 
 absl::Status CommerceExecutor::Handoff(const v1::HandoffAction& action, TurnContext& turn) {
   turn.Say("chatcart.handoff");
+  turn.SetAttendant(dialogue::Attendant::kQueued);
   turn.AddHostAction("handoff", {{"reason", action.reason()}, {"session", state_.session_id}});
   turn.AddEvent("handoff", {{"reason", action.reason()}});
   return absl::OkStatus();

@@ -12,13 +12,16 @@
 #ifndef CHATCART_ENGINE_COMMERCE_H_
 #define CHATCART_ENGINE_COMMERCE_H_
 
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "chatcart/order.h"
 #include "dialogue/runtime.h"
 #include "engine/engine_rep.h"
+#include "engine/product_words.h"
 
 namespace chatcart::engine {
 
@@ -36,6 +39,25 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   absl::Status Execute(const v1::Action& action, const dialogue::FlowSpec& flow,
                        dialogue::TurnContext& turn) override;
   std::optional<dialogue::ConditionValue> Lookup(std::string_view name) const override;
+
+  // Conversation acts (references.cc, refine.cc, questions.cc).
+  std::string ProductTitle(std::string_view product) const override;
+  dialogue::ProductReference ResolveReference(const dialogue::Understanding& understanding,
+                                              const std::vector<std::string>& shown,
+                                              const std::vector<std::string>& seen,
+                                              std::string_view focus,
+                                              bool catalog_wide) const override;
+  bool Refine(const dialogue::Understanding& understanding, const std::vector<std::string>& shown,
+              dialogue::ShownContext* context) const override;
+  absl::StatusOr<bool> AnswerQuestion(const dialogue::ProductQuestion& question,
+                                      dialogue::TurnContext& turn) override;
+  absl::StatusOr<bool> AnswerStoreQuestion(converse::ActKind topic, bool last_resort,
+                                           dialogue::TurnContext& turn) override;
+  absl::StatusOr<bool> SearchCatalog(dialogue::TurnContext& turn) override;
+  // Variants (variants.cc).
+  bool TakeVariantAnswer(const dialogue::Understanding& understanding,
+                         dialogue::VariantChoice* choice) const override;
+  std::optional<absl::Status> ChangeLineVariant(dialogue::TurnContext& turn) override;
 
   // An order event from the host (order_paid, order_shipped,
   // order_delivered, order_cancelled with param reference=...) moves the
@@ -71,6 +93,43 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   absl::Status Remember(const v1::RememberAction& action, const dialogue::FlowSpec& flow,
                         dialogue::TurnContext& turn);
   absl::Status Forget(dialogue::TurnContext& turn);
+
+  // Product i's answer to `asked`, for people ("0,08 €", "8 h",
+  // "38, 39, 40"); empty when the catalog holds none.
+  std::string FactText(const Asked& asked, ProductIndex i, const dialogue::TurnContext& turn) const;
+  std::string AskedLabel(const Asked& asked, const dialogue::TurnContext& turn) const;
+  // A number with the unit the question asks about, found in the product's
+  // name or description ("600 beads" for "how many pieces?"); empty if none.
+  std::string DescribedFact(ProductIndex i, const std::vector<std::string>& words) const;
+  // What tells `products` apart, as one reply.
+  bool Compare(const std::vector<ProductIndex>& products, dialogue::TurnContext& turn);
+  // A built-in template's first variant rendered, without a reply.
+  std::string RenderBuiltin(const dialogue::TurnContext& turn, std::string_view id,
+                            const dialogue::TemplateArgs& args = {}) const;
+
+  // The variant of `product` to add: the only one left by what the shopper
+  // chose, or nullopt after asking for the next axis (the turn suspends) or
+  // saying that nothing is left.
+  std::optional<ProductIndex> ResolveVariant(ProductIndex product, dialogue::TurnContext& turn);
+  std::string AxisValue(AttributeId axis, ProductIndex i) const;
+  // The values of `axis` (catalog spelling) the turn names for `product`'s
+  // variants; a bare number counts as a size when `asked`.
+  std::vector<std::string> ValuesSaidFor(const dialogue::Understanding& u, AttributeId axis,
+                                         ProductIndex product, bool asked) const;
+  bool NamesSize(const AttributeInfo& info) const;
+  std::vector<std::string> AvailableValues(
+      AttributeId axis, std::span<const ProductIndex> group,
+      const std::function<bool(ProductIndex, size_t)>& matches, size_t upto) const;
+  std::vector<std::string> Nearest(std::vector<std::string> values, std::string_view to,
+                                   size_t n) const;
+  // Asks for `axis` with `values` as quick replies; the turn suspends.
+  void AskAxis(AttributeId axis, ProductIndex product, const std::vector<std::string>& values,
+               dialogue::TurnContext& turn);
+  // "42, nero": the product's values on the variant axes; empty without.
+  std::string VariantText(ProductIndex i, std::string_view language) const;
+
+  // A product card for product i on `reply`.
+  void AddProductCard(v1::Reply* reply, ProductIndex i, dialogue::TurnContext& turn) const;
 
   absl::StatusOr<Cart*> MutableCart();
   // Applies `action` as the shopper (or the turn's agent) at the turn's time.

@@ -88,11 +88,13 @@ absl::Status CommerceExecutor::PlaceOrder(TurnContext& turn) {
   place.source.campaign = input_.event().param().count("campaign") > 0
                               ? input_.event().param().at("campaign")
                               : std::string();
+  place.assisted_by = state_.assisted_by;
   absl::StatusOr<ApplyResult> placed = Apply(std::move(place), turn);
   if (!placed.ok()) {
     SayFailure(placed.status(), turn);
     return absl::OkStatus();
   }
+  state_.assisted_by.clear();
   const Order& order = *placed->order;
   state_.orders.push_back(order);
   Money total = order.state().totals.grand_total;

@@ -122,6 +122,7 @@ absl::StatusOr<std::unique_ptr<Session>> Engine::RestoreSession(std::string_view
   rep->dialogue = *std::move(dialogue);
   rep->commerce.session_id = rep->id;
   rep->commerce.order_seed = snapshot.order_seed();
+  rep->commerce.assisted_by.assign(snapshot.assisted_by().begin(), snapshot.assisted_by().end());
   rep->commerce.profile = snapshot.profile();
   if (snapshot.has_cart()) {
     if (rep_->cart_policy == nullptr) {
@@ -152,6 +153,33 @@ Session::~Session() = default;
 const std::string& Session::id() const { return rep_->id; }
 const Engine& Session::engine() const { return *rep_->engine; }
 
+namespace {
+
+// "I've read $30.00 as €30.00, the currency we sell in.": said first, so
+// the shopper knows which budget the replies after it use (#16: another
+// currency is never an error).
+void SayCurrencyAssumed(const engine_internal::EngineRep& engine,
+                        const engine::UnderstandNotes& notes, v1::TurnResult* result) {
+  if (engine.templates == nullptr) return;
+  const std::string& locale = engine.templates->LocaleFor(result->language());
+  const std::vector<dialogue::Template>* variants =
+      engine.templates->Find(locale, "chatcart.currency_assumed");
+  if (variants == nullptr || variants->empty()) return;
+  absl::StatusOr<std::string> amount = notes.currency_read->Format(locale);
+  absl::StatusOr<std::string> said = notes.currency_said->Format(locale);
+  v1::Reply reply;
+  reply.set_template_id("chatcart.currency_assumed");
+  reply.set_text(variants->front().Render(
+      engine.templates->Format(locale),
+      {{"said", said.ok() ? *said : notes.currency_said->ToString()},
+       {"amount", amount.ok() ? *amount : notes.currency_read->ToString()}}));
+  auto* replies = result->mutable_replies();
+  replies->Add(std::move(reply));
+  for (int i = replies->size() - 1; i > 0; --i) replies->SwapElements(i, i - 1);
+}
+
+}  // namespace
+
 absl::StatusOr<v1::TurnResult> Session::HandleTurn(const v1::TurnInput& input) {
   const EngineRep& engine = rep_->engine->rep();
   if (input.text().empty() && input.payload().empty() && input.event().kind().empty()) {
@@ -178,8 +206,9 @@ absl::StatusOr<v1::TurnResult> Session::HandleTurn(const v1::TurnInput& input) {
     }
   }
   dialogue::Understanding understanding;
+  engine::UnderstandNotes notes;
   if (!in.text().empty() && in.payload().empty() && in.event().kind().empty()) {
-    understanding = engine::Understand(engine, in.text(), language);
+    understanding = engine::Understand(engine, in.text(), language, &notes);
   } else {
     understanding.language = language;
   }
@@ -192,6 +221,7 @@ absl::StatusOr<v1::TurnResult> Session::HandleTurn(const v1::TurnInput& input) {
   CHATCART_RETURN_IF_ERROR(executor.ApplyOrderEvent());
   v1::TurnResult result;
   CHATCART_RETURN_IF_ERROR(engine.runtime->HandleTurn(in, understanding, executor, dialogue, &result));
+  if (notes.currency_read.has_value()) SayCurrencyAssumed(engine, notes, &result);
   for (const dialogue::Entity& entity : understanding.entities) {
     v1::TraceEntity* e = result.mutable_trace()->add_entities();
     e->set_type(entity.type);
@@ -200,6 +230,8 @@ absl::StatusOr<v1::TurnResult> Session::HandleTurn(const v1::TurnInput& input) {
     e->set_start(entity.start);
     e->set_end(entity.end);
   }
+  // A person answering (or writing) is helping with the next order.
+  if (dialogue.attendant == dialogue::Attendant::kAgent) commerce.AssistedBy(dialogue.agent);
   rep_->dialogue = std::move(dialogue);
   rep_->commerce = std::move(commerce);
   return result;
@@ -235,6 +267,7 @@ std::string Session::Snapshot() const {
   if (rep_->commerce.cart.has_value()) rep_->commerce.cart->ToProto(snapshot.mutable_cart());
   for (const Order& order : rep_->commerce.orders) order.ToProto(snapshot.add_orders());
   snapshot.set_order_seed(rep_->commerce.order_seed);
+  for (const std::string& agent : rep_->commerce.assisted_by) snapshot.add_assisted_by(agent);
   std::string bytes = engine::DeterministicBytes(snapshot);
   AppendChecksum(&bytes);
   return bytes;
@@ -257,7 +290,18 @@ absl::StatusOr<ApplyResult> Session::ApplyCartCommand(const CartCommand& command
     place->reference_seed =
         (rep_->commerce.order_seed + cart->state().orders_placed) & ((1u << 30) - 1);
   }
+  std::vector<std::string> helped = rep_->commerce.assisted_by;
+  if (command.actor.kind == Actor::Kind::kAgent &&
+      std::find(helped.begin(), helped.end(), command.actor.agent_id) == helped.end()) {
+    helped.push_back(command.actor.agent_id);
+  }
+  if (auto* place = std::get_if<commands::PlaceOrder>(&effective.action);
+      place != nullptr && place->assisted_by.empty()) {
+    place->assisted_by = helped;
+  }
   CHATCART_ASSIGN_OR_RETURN(ApplyResult result, cart->Apply(effective, engine.cart_sources()));
+  // The agents who helped go with the order placed; the next starts clean.
+  rep_->commerce.assisted_by = result.order != nullptr ? std::vector<std::string>() : helped;
   if (result.order != nullptr) rep_->commerce.orders.push_back(*result.order);
   rep_->commerce.cart = std::move(cart);
   return result;

@@ -2,7 +2,12 @@
 
 #include "engine/understand.h"
 
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
 #include "chatcart/entities.h"
+#include "converse/acts.h"
 #include "text/tokenize.h"
 
 namespace chatcart::engine {
@@ -19,10 +24,26 @@ dialogue::Budget::Kind KindOf(BudgetKind kind) {
   return dialogue::Budget::Kind::kUnder;
 }
 
+// `money` in the store's currency: the same amount, when it was said in
+// another one ("30 bucks" in a euro store is 30 €).
+std::optional<Money> InStoreCurrency(const std::optional<Money>& money,
+                                     std::string_view store_currency) {
+  if (!money.has_value() || money->currency() == store_currency) return money;
+  const std::string decimal = money->ToDecimalString();
+  absl::StatusOr<Money> same = Money::Parse(decimal, store_currency);
+  if (!same.ok()) {
+    // More decimals than the store's currency has (2.50 USD in a yen store):
+    // the whole units.
+    same = Money::Parse(decimal.substr(0, decimal.find('.')), store_currency);
+  }
+  if (!same.ok()) return std::nullopt;
+  return *same;
+}
+
 // An extracted entity in the dialogue's terms: a slot value ready to fill.
 dialogue::Entity ToDialogue(const Entity& e) {
   dialogue::Entity out;
-  out.type = e.type;
+  out.type = e.negated ? "not_" + e.type : e.type;
   out.start = e.start;
   out.end = e.end;
   out.text = e.text;
@@ -42,14 +63,59 @@ dialogue::Entity ToDialogue(const Entity& e) {
   return out;
 }
 
+bool CatalogMention(std::string_view type) {
+  return type == "product" || type == "brand" || type == "model";
+}
+
 }  // namespace
 
+bool MaskCatalogMentions(std::string_view text, const std::vector<Entity>& entities,
+                         std::string* out) {
+  size_t at = 0;
+  bool masked = false;
+  for (const Entity& e : entities) {
+    if (!CatalogMention(e.type) || e.start < static_cast<int>(at)) continue;
+    if (!masked) out->clear();
+    masked = true;
+    out->append(text.substr(at, static_cast<size_t>(e.start) - at));
+    out->append(kCatalogWord);
+    at = static_cast<size_t>(e.end);
+  }
+  if (masked) out->append(text.substr(at));
+  return masked;
+}
+
+IntentResult ClassifyMasked(const engine_internal::EngineRep& engine, std::string_view text,
+                            std::string_view session_language, ExtractResult* extracted) {
+  // The language from the words as said (product names included), then the
+  // entities in it, then the intent of the text with its catalog mentions
+  // masked, in that language.
+  const std::string_view language =
+      engine.intents != nullptr ? engine.intents->Language(text, {.language = session_language})
+      : session_language.empty() ? std::string_view(engine.default_language)
+                                 : session_language;
+  extracted->entities.clear();
+  if (engine.entities != nullptr) engine.entities->Extract(text, language, extracted);
+  IntentResult result;
+  if (engine.intents == nullptr) {
+    result.language = extracted->language;
+    return result;
+  }
+  thread_local std::string masked;
+  const std::string_view read =
+      MaskCatalogMentions(text, extracted->entities, &masked) ? std::string_view(masked) : text;
+  engine.intents->Classify(read, {.language = language}, &result);
+  return result;
+}
+
 dialogue::Understanding Understand(const engine_internal::EngineRep& engine,
-                                   std::string_view text, std::string_view session_language) {
+                                   std::string_view text, std::string_view session_language,
+                                   UnderstandNotes* notes) {
   dialogue::Understanding u;
   u.language = std::string(session_language.empty() ? engine.default_language : session_language);
+  ExtractResult extracted;
+  IntentResult result = ClassifyMasked(engine, text, session_language, &extracted);
   if (engine.intents != nullptr) {
-    IntentResult result = engine.intents->Classify(text, {.language = session_language});
     u.out_of_scope = result.out_of_scope;
     if (!result.out_of_scope) u.intent = std::string(result.intent);
     u.confidence = result.confidence;
@@ -57,16 +123,31 @@ dialogue::Understanding Understand(const engine_internal::EngineRep& engine,
     u.truncated = result.truncated;
   }
   if (engine.entities != nullptr) {
-    ExtractResult extracted;
-    engine.entities->Extract(text, u.language, &extracted);
     u.entities.reserve(extracted.entities.size());
-    for (const Entity& e : extracted.entities) u.entities.push_back(ToDialogue(e));
+    for (const Entity& e : extracted.entities) {
+      dialogue::Entity& d = u.entities.emplace_back(ToDialogue(e));
+      if (e.type != "money" || engine.currency.empty()) continue;
+      const Money* said = e.money.min.has_value() ? &*e.money.min
+                          : e.money.max.has_value() ? &*e.money.max
+                                                    : nullptr;
+      if (said == nullptr || said->currency() == engine.currency) continue;
+      d.value.budget.min = InStoreCurrency(e.money.min, engine.currency);
+      d.value.budget.max = InStoreCurrency(e.money.max, engine.currency);
+      if (notes != nullptr && !notes->currency_read.has_value()) {
+        notes->currency_said = *said;
+        notes->currency_read = d.value.budget.max.has_value() ? d.value.budget.max
+                                                              : d.value.budget.min;
+      }
+    }
   }
   for (const text::Token& token : text::Tokenize(text)) {
     if (token.kind != text::TokenKind::kSymbol) {
       u.words.push_back(token.text);
     }
   }
+  const converse::ActDetector& acts =
+      engine.acts != nullptr ? *engine.acts : converse::ActDetector::Builtin();
+  acts.Detect(text, &u.acts);
   return u;
 }
 

@@ -1,6 +1,6 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 
-#include "engine/wire.h"
+#include "chatcart/wire.h"
 
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/descriptor.h"
@@ -10,7 +10,7 @@
 #include "google/protobuf/util/type_resolver.h"
 #include "google/protobuf/util/type_resolver_util.h"
 
-namespace chatcart::engine {
+namespace chatcart {
 
 namespace {
 
@@ -65,4 +65,4 @@ absl::Status ParseJson(std::string_view json, std::string_view what,
   return absl::OkStatus();
 }
 
-}  // namespace chatcart::engine
+}  // namespace chatcart

@@ -321,24 +321,29 @@ std::string Money::ToString() const {
 
 namespace {
 
-// The last results of Format per thread, direct-mapped: a conversation
-// formats the same few prices, budgets and totals again and again, and ICU
-// takes ~400 ns a call. Results are pure functions of (amount, currency,
-// locale), so a hit is exactly what ICU would print.
+// The last results of Format per thread, 4-way set-associative with the
+// least recently used entry of a set replaced: a conversation formats the
+// same few prices, budgets and totals again and again (a recommend turn a
+// dozen), and ICU takes ~400 ns a call; a direct-mapped table lost some of
+// them to collisions on every turn. Results are pure functions of (amount,
+// currency, locale), so a hit is exactly what ICU would print.
 struct FormatMemo {
   struct Entry {
     int64_t minor_units = 0;
     std::string currency_and_locale;  // "EUR" + locale; empty: unused
     std::string text;
+    uint32_t used = 0;  // when last hit or filled (the memo's clock)
   };
-  static constexpr size_t kSize = 64;
-  std::array<Entry, kSize> entries;
+  static constexpr size_t kWays = 4;
+  static constexpr size_t kSets = 64;
+  std::array<Entry, kWays * kSets> entries;
+  uint32_t clock = 0;
 
-  static size_t Slot(int64_t minor_units, std::string_view currency, std::string_view locale) {
+  static size_t Set(int64_t minor_units, std::string_view currency, std::string_view locale) {
     uint64_t h = static_cast<uint64_t>(minor_units) * 0x9E3779B97F4A7C15ULL;
     for (char c : currency) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
     for (char c : locale) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
-    return (h ^ (h >> 29)) % kSize;
+    return (h ^ (h >> 29)) % kSets;
   }
   static bool Matches(const Entry& e, int64_t minor_units, std::string_view currency,
                       std::string_view locale) {
@@ -355,15 +360,24 @@ absl::StatusOr<std::string> Money::Format(std::string_view locale) const {
     return absl::InvalidArgumentError("cannot format money without a currency");
   }
   thread_local FormatMemo memo;
-  FormatMemo::Entry& entry =
-      memo.entries[FormatMemo::Slot(minor_units(), currency(), locale)];
-  if (FormatMemo::Matches(entry, minor_units(), currency(), locale)) return entry.text;
+  FormatMemo::Entry* set =
+      &memo.entries[FormatMemo::Set(minor_units(), currency(), locale) * FormatMemo::kWays];
+  FormatMemo::Entry* oldest = set;
+  for (size_t way = 0; way < FormatMemo::kWays; ++way) {
+    FormatMemo::Entry& entry = set[way];
+    if (FormatMemo::Matches(entry, minor_units(), currency(), locale)) {
+      entry.used = ++memo.clock;
+      return entry.text;
+    }
+    if (entry.used < oldest->used) oldest = &entry;
+  }
   absl::StatusOr<std::string> text = FormatWithIcu(locale);
   if (text.ok()) {
-    entry.minor_units = minor_units();
-    entry.currency_and_locale.assign(currency());
-    entry.currency_and_locale.append(locale);
-    entry.text = *text;
+    oldest->minor_units = minor_units();
+    oldest->currency_and_locale.assign(currency());
+    oldest->currency_and_locale.append(locale);
+    oldest->text = *text;
+    oldest->used = ++memo.clock;
   }
   return text;
 }

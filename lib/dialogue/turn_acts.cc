@@ -1,0 +1,737 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// The conversation acts every bundle gets (converse/acts.h), decided in the
+// context of the turn: the question just asked, the products just shown
+// (and the search that showed them), the product in focus. Critiques run the
+// shown search again through the executor; references fill product slots;
+// questions about products and the store are answered from catalog facts
+// and the cart policy; small talk and repair keep the flow where it was.
+
+#include <algorithm>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/status_macros.h"
+#include "common/strings.h"
+#include "dialogue/turn_runner.h"
+#include "text/tokenize.h"
+
+namespace chatcart::dialogue {
+namespace {
+
+using converse::ActKind;
+
+bool IsCritique(const Understanding& u) {
+  for (ActKind kind : {ActKind::kCheaper, ActKind::kPricier, ActKind::kOtherBrand,
+                       ActKind::kSomethingElse, ActKind::kExclude, ActKind::kMoreLike,
+                       ActKind::kMoreOf, ActKind::kLessOf}) {
+    if (u.Has(kind)) return true;
+  }
+  return false;
+}
+
+// The template that introduces refined picks, by the critique asked.
+std::string_view RefinedIntro(const Understanding& u) {
+  if (u.Has(ActKind::kCheaper)) return "chatcart.refined_cheaper";
+  if (u.Has(ActKind::kPricier)) return "chatcart.refined_pricier";
+  if (u.Has(ActKind::kOtherBrand)) return "chatcart.refined_other_brand";
+  if (u.Has(ActKind::kMoreLike)) return "chatcart.refined_similar";
+  if (u.Has(ActKind::kSomethingElse)) return "chatcart.refined_else";
+  return "chatcart.refined";
+}
+
+// Words that point at several products at once ("those", "them", "both").
+bool PointsAtAll(const Understanding& u) {
+  static constexpr std::string_view kAll[] = {
+      "those", "these", "them",  "they",  "both", "all",   "each", "questi", "queste", "quelli",
+      "quelle", "entrambi", "entrambe", "tutti", "tutte", "ces",  "ceux",  "celles", "tous",
+      "toutes", "les deux", "deux"};
+  for (const std::string& word : u.words) {
+    if (std::find(std::begin(kAll), std::end(kAll), word) != std::end(kAll)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- a person
+
+absl::Status TurnRunner::WithPerson() {
+  const v1::TurnInput& input = turn_.input();
+  if (!input.actor().empty()) {
+    // A person's own words reach the shopper as they are.
+    turn_.SayText(input.text());
+    turn_.AddEvent("agent_message", {{"agent", input.actor()}});
+    return absl::OkStatus();
+  }
+  turn_.AddEvent("shopper_message_for_agent", {});
+  turn_.AddHostAction("relay_to_agent",
+                      {{"text", input.text().empty() ? input.payload() : input.text()}});
+  if (state_.attendant == Attendant::kQueued) {
+    turn_.Say("chatcart.person_coming");
+  }
+  return absl::OkStatus();
+}
+
+std::optional<absl::Status> TurnRunner::DeskEvent() {
+  const v1::Event& event = turn_.input().event();
+  auto param = [&](std::string_view key) -> std::string {
+    auto it = event.param().find(std::string(key));
+    return it == event.param().end() ? "" : it->second;
+  };
+  auto queued = [&] {
+    if (state_.attendant != Attendant::kQueued) turn_.SetAttendant(Attendant::kQueued);
+  };
+  // "People ahead of you: 2. Estimated wait: about 4 minutes."
+  auto position = [&] {
+    int64_t ahead = 0;
+    if (!absl::SimpleAtoi(param("ahead"), &ahead) || ahead < 0) ahead = 0;
+    const std::string wait = param("wait");
+    turn_.AddEvent("queue_position", {{"ahead", absl::StrCat(ahead)}});
+    turn_.Say("chatcart.queue_position",
+              {{"ahead", ahead}, {"has_wait", wait.empty() ? "no" : "yes"}, {"wait", wait}});
+  };
+  const std::string& kind = event.kind();
+  if (kind == "agent_joined") {
+    const std::string name = param("agent");
+    const std::string reference = param("reference");
+    const std::string id = param("agent_id");
+    turn_.SetAttendant(Attendant::kAgent, id.empty() ? name : id);
+    turn_.AddEvent("agent_joined", {{"agent", name}});
+    if (reference.empty()) {
+      turn_.Say("chatcart.agent_joined", {{"agent", name}});
+    } else {
+      turn_.Say("chatcart.agent_joined_ref", {{"agent", name}, {"reference", reference}});
+    }
+    return absl::OkStatus();
+  }
+  if (kind == "handed_back") {
+    turn_.SetAttendant(Attendant::kBot);
+    turn_.AddEvent("handed_back", {});
+    turn_.Say("chatcart.bot_back");
+    return absl::OkStatus();
+  }
+  if (kind == "queue_position") {
+    queued();
+    position();
+    return absl::OkStatus();
+  }
+  if (kind == "requeued") {
+    queued();
+    turn_.Say("chatcart.requeued", {{"agent", param("agent")}});
+    position();
+    return absl::OkStatus();
+  }
+  if (kind == "queue_full" || kind == "message_left") {
+    // The desk keeps it with the bot (full) or as a message for later.
+    turn_.SetAttendant(Attendant::kBot);
+    turn_.AddEvent(kind, {});
+    turn_.Say(kind == "queue_full" ? "chatcart.queue_full" : "chatcart.message_left");
+    return absl::OkStatus();
+  }
+  if (kind == "wait_exceeded") {
+    turn_.AddEvent(kind, {});
+    turn_.Say("chatcart.wait_exceeded");
+    return absl::OkStatus();
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------- repair
+
+std::optional<absl::Status> TurnRunner::RepairFirst() {
+  const Understanding& u = turn_.understanding();
+  if (u.Has(ActKind::kStartOver) && !state_.stack.empty()) {
+    // The answers of every running flow go; the cart and profile stay.
+    for (const FlowFrame& frame : state_.stack) {
+      for (const SlotSpec& slot : graph_.flow(frame.flow).slots) turn_.ClearSlot(slot.name);
+    }
+    state_.last_shown.clear();
+    state_.shown = ShownContext{};
+    state_.focus.clear();
+    const int flow = Top().flow;
+    Note("start over: answers cleared");
+    turn_.AddEvent("start_over", {});
+    if (flow == graph_.start_flow() || !Top().entered) {
+      state_.stack.clear();
+      EnsureFrame();
+      turn_.Say("chatcart.start_over");
+      return Enter(Top().state, "start over");
+    }
+    state_.stack.resize(1 + (std::find_if(state_.stack.begin(), state_.stack.end(),
+                                          [&](const FlowFrame& f) { return f.flow == flow; }) -
+                             state_.stack.begin()));
+    turn_.Say("chatcart.start_over");
+    return Enter(0, "start over");
+  }
+  if (u.Has(ActKind::kAreYouBot) && !u.Has(ActKind::kHuman)) {
+    state_.misunderstood = 0;
+    Note("small talk: are_you_bot");
+    turn_.Say("chatcart.i_am_a_bot");
+    if (!Top().entered) return Enter(Top().state, "start");
+    KeepPending();
+    return absl::OkStatus();
+  }
+  if (u.Has(ActKind::kFrustration)) {
+    ++state_.misunderstood;
+    turn_.AddEvent("frustration", {});
+    turn_.Say("chatcart.sorry_frustrated");
+    if (config_.handoff_enabled) {
+      OfferHuman();
+    } else {
+      KeepPending();
+    }
+    return absl::OkStatus();
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------- variants
+
+std::optional<absl::Status> TurnRunner::VariantAnswer() {
+  if (state_.variant.asking.empty()) return std::nullopt;
+  const Understanding& u = turn_.understanding();
+  if (executor_.TakeVariantAnswer(u, &state_.variant)) {
+    state_.misunderstood = 0;
+    return Continue();
+  }
+  if (u.Has(ActKind::kNoPreference)) {
+    state_.variant.chosen.emplace_back(state_.variant.asking, "*");
+    state_.variant.asking.clear();
+    return Continue();
+  }
+  // Something else: the question is dropped with the add that asked it.
+  Note(absl::StrCat("variant question (", state_.variant.asking, ") dropped"));
+  state_.variant = VariantChoice{};
+  if (!state_.stack.empty() && Top().entered && Top().asking < 0 && state_.stack.size() > 1) {
+    state_.stack.pop_back();
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------- shown
+
+std::optional<absl::Status> TurnRunner::PointedQuestion() {
+  const Understanding& u = turn_.understanding();
+  if (!u.Has(ActKind::kQuestion) && !u.Has(ActKind::kCompare) && !u.Has(ActKind::kWhich)) {
+    return std::nullopt;
+  }
+  if (u.Has(ActKind::kAskShipping) || u.Has(ActKind::kAskReturns) || u.Has(ActKind::kAskHours) ||
+      u.Has(ActKind::kAskPayment) || u.Has(ActKind::kCartTotal)) {
+    return std::nullopt;  // about the store or the cart, not the products
+  }
+  // "Bigger screen?", "moins cher ?": a critique, not a question.
+  if (IsCritique(u) && state_.shown.flow >= 0 && !u.Has(ActKind::kWhich)) return std::nullopt;
+  if (state_.last_shown.empty() && state_.focus.empty() && !reference_.from_catalog) {
+    return std::nullopt;
+  }
+  // "Do you have the microscope?", "et le papier photo, vous en avez ?":
+  // a product named outright.
+  if (!reference_.id.empty() && reference_.from_catalog) {
+    ProductQuestion question;
+    question.products = {reference_.id};
+    question.availability = true;
+    absl::StatusOr<bool> answered = executor_.AnswerQuestion(question, turn_);
+    if (!answered.ok()) return answered.status();
+    if (*answered) {
+      state_.focus = reference_.id;
+      state_.misunderstood = 0;
+      KeepPending();
+      return absl::OkStatus();
+    }
+  }
+  ProductQuestion question;
+  question.compare = u.Has(ActKind::kCompare);
+  question.which = u.Has(ActKind::kWhich) || u.Has(ActKind::kRefCheapest) ||
+                   u.Has(ActKind::kRefPriciest) || u.Has(ActKind::kRefBest);
+  if (!reference_.id.empty() && !question.which) {
+    question.products = {reference_.id};
+  } else if (!reference_.candidates.empty() && question.compare) {
+    question.products = reference_.candidates;
+  } else if (PointsAtAll(u) || question.compare || question.which || reference_.id.empty()) {
+    question.products = state_.last_shown;
+    if (question.products.empty()) question.products = {state_.focus};
+  }
+  // "The difference between them" after a single refined pick: the ones
+  // shown before it count too.
+  if ((question.compare || question.which) && question.products.size() < 2 &&
+      state_.shown.seen.size() >= 2) {
+    question.products = state_.shown.seen;
+  }
+  if (question.products.empty()) return std::nullopt;
+  // "Which one is cheaper?" is about the products shown; "the cheaper one"
+  // alone is a choice (ShownActs).
+  absl::StatusOr<bool> answered = executor_.AnswerQuestion(question, turn_);
+  if (!answered.ok()) return answered.status();
+  if (!*answered) return std::nullopt;
+  state_.misunderstood = 0;
+  if (question.products.size() == 1) state_.focus = question.products.front();
+  Note("question about the products shown");
+  KeepPending();
+  return absl::OkStatus();
+}
+
+std::optional<absl::Status> TurnRunner::ShownActs() {
+  const Understanding& u = turn_.understanding();
+  // "In black", "taglia 39 piuttosto" about what was just added.
+  if (!state_.focus.empty()) {
+    if (std::optional<absl::Status> done = executor_.ChangeLineVariant(turn_)) return done;
+  }
+  // Choosing a product named outright, nothing shown yet: "je voudrais le
+  // xylophone".
+  if (state_.last_shown.empty() && state_.focus.empty()) {
+    if (!reference_.id.empty() && u.Has(ActKind::kChoose) && !u.Has(ActKind::kQuestion)) {
+      return ChooseProducts(reference_.id);
+    }
+    return std::nullopt;
+  }
+  // A bundle intent with a route of the state wins over a bare reference;
+  // critiques win over whatever the classifier made of "anything cheaper?".
+  if (IsCritique(u) && state_.shown.flow >= 0) {
+    // "niente lego" names the value of a choice the search filters on: the
+    // choice becomes "no preference" and its value is left out.
+    if (u.Has(ActKind::kExclude)) {
+      const FlowSpec& flow = graph_.flow(state_.shown.flow);
+      const v1::Action& action =
+          flow.states[state_.shown.state].proto->action(state_.shown.action);
+      for (const std::string& pair : action.recommend().slot_attribute()) {
+        const std::string slot_name = pair.substr(0, pair.find('='));
+        const std::string attribute = pair.substr(pair.find('=') + 1);
+        const int index = flow.FindSlot(slot_name);
+        const SlotValue* known = turn_.Slot(slot_name);
+        if (index < 0 || known == nullptr || known->any ||
+            flow.slots[index].type != SlotType::kChoice) {
+          continue;
+        }
+        std::optional<SlotValue> said = MentionedChoice(flow.slots[index], u);
+        if (!said.has_value() || said->text != known->text) continue;
+        Note(absl::StrCat("critique: not ", known->text, " (slot ", slot_name, ")"));
+        state_.shown.where.push_back(absl::StrCat(attribute, "!=", known->text));
+        SlotValue any;
+        any.type = SlotType::kChoice;
+        any.any = true;
+        any.display = said->display;
+        turn_.SetSlot(slot_name, std::move(any));
+        turn_.Say("chatcart.noted_exclusion", {{"what", said->display}});
+        state_.misunderstood = 0;
+        return RunShownSearch("chatcart.refined");
+      }
+    }
+    if (executor_.Refine(u, state_.last_shown, &state_.shown)) {
+      Note(absl::StrCat("critique of the search shown: ", absl::StrJoin(state_.shown.critiques, ",")));
+      turn_.AddEvent("critique", {});
+      state_.misunderstood = 0;
+      return RunShownSearch(RefinedIntro(u));
+    }
+  }
+  // Choosing one of them: "ok I'll go with the Lumo", "la prima me la
+  // metti", "the cheaper one please".
+  const bool wants = u.Has(ActKind::kChoose) || u.Has(ActKind::kRefCheapest) ||
+                     u.Has(ActKind::kRefPriciest) || u.Has(ActKind::kRefBest);
+  const std::string& intent = u.intent;
+  // "I'll take", "prendo", "je prends" choose; "the cheaper one" alone does
+  // unless the bundle's classifier heard another request.
+  if (!reference_.id.empty() && wants && !u.Has(ActKind::kQuestion) && !EditsCart(intent) &&
+      (u.Has(ActKind::kChoose) || intent.empty() || graph_.FlowTriggeredBy(intent) < 0 ||
+       intent == "add_to_cart")) {
+    return ChooseProducts(reference_.id);
+  }
+  if (u.Has(ActKind::kQuestion) || u.Has(ActKind::kCompare) || u.Has(ActKind::kWhich)) {
+    return PointedQuestion();
+  }
+  return std::nullopt;
+}
+
+absl::Status TurnRunner::RunShownSearch(std::string_view intro) {
+  const ShownContext context = state_.shown;
+  const FlowSpec& flow = graph_.flow(context.flow);
+  const v1::Action& action = flow.states[context.state].proto->action(context.action);
+  turn_.refinement_ = &context;
+  turn_.refinement_intro_ = std::string(intro);
+  const std::vector<std::string> before = state_.last_shown;
+  const int replies = turn_.result().replies_size();
+  absl::Status status = executor_.Execute(action, flow, turn_);
+  if (status.ok() && state_.last_shown == before &&
+      turn_.understanding().Has(ActKind::kSomethingElse)) {
+    // Everything that fits was shown: other ideas without the shopper's
+    // choices (an interest, a style), the budget and age kept.
+    turn_.result().mutable_replies()->DeleteSubrange(replies, turn_.result().replies_size() - replies);
+    ShownContext wider = context;
+    wider.widen = true;
+    turn_.refinement_ = &wider;
+    turn_.refinement_intro_ = "chatcart.refined_wider";
+    status = executor_.Execute(action, flow, turn_);
+  }
+  turn_.refinement_ = nullptr;
+  turn_.refinement_intro_.clear();
+  CHATCART_RETURN_IF_ERROR(status);
+  if (state_.last_shown != before) {
+    for (const std::string& id : state_.last_shown) {
+      if (std::find(state_.shown.seen.begin(), state_.shown.seen.end(), id) ==
+          state_.shown.seen.end()) {
+        state_.shown.seen.push_back(id);
+      }
+    }
+  }
+  KeepPending();
+  return absl::OkStatus();
+}
+
+bool TurnRunner::EditsCart(std::string_view intent) const {
+  const int flow = intent.empty() ? -1 : graph_.FlowTriggeredBy(intent);
+  if (flow < 0) return false;
+  for (const StateSpec& state : graph_.flow(flow).states) {
+    for (const v1::Action& action : state.proto->action()) {
+      if (action.has_change_quantity() || action.has_remove_from_cart()) return true;
+    }
+  }
+  return false;
+}
+
+int TurnRunner::AddFlow(std::string* product_slot) const {
+  for (int f = 0; f < graph_.flow_count(); ++f) {
+    for (const StateSpec& state : graph_.flow(f).states) {
+      for (const v1::Action& action : state.proto->action()) {
+        if (action.has_add_to_cart() && !action.add_to_cart().product_slot().empty()) {
+          *product_slot = action.add_to_cart().product_slot();
+          return f;
+        }
+      }
+    }
+  }
+  return -1;
+}
+
+std::optional<absl::Status> TurnRunner::ChooseProduct(const std::string& product) {
+  std::string slot;
+  const int flow = AddFlow(&slot);
+  if (flow < 0) return std::nullopt;
+  state_.focus = product;
+  Note(absl::StrCat("chose ", product, " (", reference_.said, ")"));
+  state_.misunderstood = 0;
+  if (Top().flow == flow) state_.stack.pop_back();
+  FlowFrame frame;
+  frame.flow = flow;
+  state_.stack.push_back(frame);
+  // A quantity said for an earlier product is not this one's.
+  for (const StateSpec& state : graph_.flow(flow).states) {
+    for (const v1::Action& action : state.proto->action()) {
+      if (action.has_add_to_cart() && !action.add_to_cart().quantity_slot().empty()) {
+        turn_.ClearSlot(action.add_to_cart().quantity_slot());
+      }
+    }
+  }
+  std::vector<bool> used(turn_.understanding().entities.size(), false);
+  FillUnasked(graph_.flow(flow), &used);
+  SlotValue value;
+  value.type = SlotType::kProduct;
+  value.text = product;
+  value.display = reference_.said.empty() ? executor_.ProductTitle(product) : reference_.said;
+  turn_.SetSlot(slot, std::move(value));
+  turn_.AddEvent("flow_started", {{"flow", graph_.flow(flow).id()}});
+  return Enter(0, "chose a product");
+}
+
+std::vector<std::string> TurnRunner::AlsoChosen(const std::string& first) {
+  const Understanding& u = turn_.understanding();
+  std::vector<std::string> out;
+  auto has = [&](std::initializer_list<std::string_view> words) {
+    for (const std::string& w : u.words) {
+      if (std::find(words.begin(), words.end(), w) != words.end()) return true;
+    }
+    return false;
+  };
+  // "Both", "les deux", "tutti e due" over two products shown.
+  if (state_.last_shown.size() == 2 && has({"both", "deux", "entrambi", "entrambe", "due"})) {
+    for (const std::string& id : state_.last_shown) {
+      if (id != first) out.push_back(id);
+    }
+    return out;
+  }
+  // "X and Y": each part resolved on its own.
+  static constexpr std::string_view kAnd[] = {"and", "e", "ed", "et", "anche", "also", "aussi",
+                                              "plus", "pure"};
+  std::vector<std::vector<std::string>> parts(1);
+  for (const std::string& w : u.words) {
+    if (std::find(std::begin(kAnd), std::end(kAnd), w) != std::end(kAnd)) {
+      if (!parts.back().empty()) parts.emplace_back();
+      continue;
+    }
+    parts.back().push_back(w);
+  }
+  if (parts.size() < 2) return out;
+  for (const std::vector<std::string>& words : parts) {
+    if (words.empty()) continue;
+    Understanding part;
+    part.language = u.language;
+    part.words = words;
+    part.acts = u.acts;
+    for (const Entity& e : u.entities) {
+      bool inside = false;
+      for (const text::Token& token : text::Tokenize(e.text)) {
+        inside = inside || std::find(words.begin(), words.end(), token.text) != words.end();
+      }
+      if (inside) part.entities.push_back(e);
+    }
+    ProductReference ref = executor_.ResolveReference(part, state_.last_shown, state_.shown.seen,
+                                                      "", /*catalog_wide=*/true);
+    if (ref.id.empty() || ref.id == first ||
+        std::find(out.begin(), out.end(), ref.id) != out.end()) {
+      continue;
+    }
+    out.push_back(ref.id);
+  }
+  return out;
+}
+
+std::optional<absl::Status> TurnRunner::ChooseProducts(const std::string& product) {
+  const std::vector<std::string> also = AlsoChosen(product);
+  std::optional<absl::Status> done = ChooseProduct(product);
+  for (const std::string& next : also) {
+    // A product still asking its size or colour is finished first.
+    if (!done.has_value() || !done->ok() || !state_.variant.product.empty() ||
+        Top().asking >= 0) {
+      break;
+    }
+    Note(absl::StrCat("also chose ", next));
+    reference_ = ProductReference{};
+    done = ChooseProduct(next);
+  }
+  return done;
+}
+
+// ---------------------------------------------------------------- slots
+
+std::optional<SlotValue> TurnRunner::NoPreference(const SlotSpec& slot) {
+  const Understanding& u = turn_.understanding();
+  if (!u.Has(ActKind::kNoPreference) || u.Has(ActKind::kChoose) || u.Has(ActKind::kCheaper) ||
+      u.Has(ActKind::kPricier) || u.Has(ActKind::kOtherBrand) || u.Has(ActKind::kSomethingElse)) {
+    return std::nullopt;
+  }
+  switch (slot.type) {
+    case SlotType::kProduct:
+    case SlotType::kQuantity:
+    case SlotType::kYesNo:
+    case SlotType::kCode:
+    case SlotType::kText:
+      return std::nullopt;
+    default:
+      break;
+  }
+  SlotValue value;
+  value.type = slot.type;
+  value.any = true;
+  value.display = std::string(turn_.input().text());
+  Note(absl::StrCat("slot ", slot.name, ": no preference"));
+  return value;
+}
+
+std::optional<absl::Status> TurnRunner::RerunOnChange() {
+  if (!Top().entered || Top().asking >= 0) return std::nullopt;
+  const StateSpec& state = TopState();
+  if (state.proto->action_size() == 0) return std::nullopt;
+  // The slots the state's actions read: its required ones and those its
+  // searches name.
+  std::vector<std::string> inputs;
+  for (int slot : state.require) inputs.push_back(TopFlow().slots[slot].name);
+  for (const v1::Action& action : state.proto->action()) {
+    if (!action.has_recommend()) continue;
+    const v1::RecommendAction& r = action.recommend();
+    inputs.push_back(r.budget_slot());
+    inputs.push_back(r.age_slot());
+    for (const std::string& pair : r.slot_attribute()) {
+      inputs.push_back(pair.substr(0, pair.find('=')));
+    }
+  }
+  for (const std::string& name : inputs) {
+    if (name.empty()) continue;
+    auto before = slots_before_.find(name);
+    const SlotValue* now = turn_.Slot(name);
+    const bool changed = now == nullptr ? before != slots_before_.end()
+                                        : before == slots_before_.end() || !(before->second == *now);
+    if (!changed) continue;
+    Note(absl::StrCat("slot ", name, " changed: ", Where(), " runs again"));
+    state_.misunderstood = 0;
+    turn_.Say("chatcart.noted_change");
+    turn_.rerunning_ = true;
+    absl::Status rerun = Continue();
+    turn_.rerunning_ = false;
+    CHATCART_RETURN_IF_ERROR(rerun);
+    // "Allora la grigia, mettila nel carrello": one product left, and taken.
+    if (turn_.understanding().Has(ActKind::kChoose) && state_.last_shown.size() == 1) {
+      if (std::optional<absl::Status> done = ChooseProduct(state_.last_shown.front())) return done;
+    }
+    return absl::OkStatus();
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------- later
+
+std::optional<absl::Status> TurnRunner::StoreQuestion(bool last_resort) {
+  const Understanding& u = turn_.understanding();
+  // "Has my order shipped?" is about an order, not the store.
+  static constexpr std::string_view kOrderWords[] = {"order",  "ordine", "commande", "pacco",
+                                                     "colis",  "package", "parcel",  "tracking",
+                                                     "ordinato", "commandé", "ordered"};
+  for (const std::string& word : u.words) {
+    if (std::find(std::begin(kOrderWords), std::end(kOrderWords), word) != std::end(kOrderWords)) {
+      return std::nullopt;
+    }
+  }
+  // The bundle's own intent for the topic ("shipping_info") answers it.
+  struct Topic {
+    ActKind kind;
+    std::string_view stems[4];
+  };
+  static constexpr Topic kTopics[] = {
+      {ActKind::kAskShipping, {"ship", "deliver", "sped", "livr"}},
+      {ActKind::kAskReturns, {"return", "refund", "reso", "retour"}},
+      {ActKind::kAskHours, {"hour", "open", "orari", "horaire"}},
+      {ActKind::kAskPayment, {"pay", "pag", "paie", "paiement"}},
+  };
+  if (!last_resort && Understood()) {
+    for (const Topic& topic : kTopics) {
+      if (!u.Has(topic.kind)) continue;
+      for (std::string_view stem : topic.stems) {
+        if (u.intent.find(stem) != std::string::npos) return std::nullopt;
+      }
+    }
+  }
+  for (ActKind topic :
+       {ActKind::kAskShipping, ActKind::kAskReturns, ActKind::kAskHours, ActKind::kAskPayment}) {
+    if (!u.Has(topic)) continue;
+    if (topic == ActKind::kAskPayment && u.Has(ActKind::kCheckout)) continue;
+    absl::StatusOr<bool> answered = executor_.AnswerStoreQuestion(topic, last_resort, turn_);
+    if (!answered.ok()) return answered.status();
+    if (!*answered) continue;
+    state_.misunderstood = 0;
+    Note(absl::StrCat("store question: ", ToAbsl(converse::ActKindName(topic))));
+    KeepPending();
+    return absl::OkStatus();
+  }
+  return std::nullopt;
+}
+
+std::optional<absl::Status> TurnRunner::CartActs() {
+  const Understanding& u = turn_.understanding();
+  if (u.Has(ActKind::kRemoveAll)) {
+    v1::Action clear;
+    clear.mutable_remove_from_cart()->set_product_slot(std::string(kAllProducts));
+    Note("remove everything");
+    state_.misunderstood = 0;
+    CHATCART_RETURN_IF_ERROR(executor_.Execute(clear, TopFlow(), turn_));
+    KeepPending();
+    return absl::OkStatus();
+  }
+  if (u.Has(ActKind::kCheckout) && !u.Has(ActKind::kQuestion)) {
+    // The bundle's flow that asks "reply OK to buy".
+    for (int f = 0; f < graph_.flow_count(); ++f) {
+      for (const StateSpec& state : graph_.flow(f).states) {
+        for (const v1::Action& action : state.proto->action()) {
+          if (!action.has_request_confirmation()) continue;
+          state_.misunderstood = 0;
+          return PushFlow(f, false, "checkout");
+        }
+      }
+    }
+  }
+  if (u.Has(ActKind::kCartTotal)) {
+    v1::Action show;
+    show.mutable_show_cart();
+    Note("cart total");
+    state_.misunderstood = 0;
+    CHATCART_RETURN_IF_ERROR(executor_.Execute(show, TopFlow(), turn_));
+    KeepPending();
+    return absl::OkStatus();
+  }
+  return std::nullopt;
+}
+
+std::optional<absl::Status> TurnRunner::LaterActs() {
+  const Understanding& u = turn_.understanding();
+  if (std::optional<absl::Status> done = StoreQuestion(/*last_resort=*/true)) return done;
+  if (u.Has(ActKind::kHuman) && config_.handoff_enabled) {
+    for (const GlobalRouteSpec& global : graph_.global_routes()) {
+      if (global.intent == config_.handoff_intent) return TakeGlobal(global);
+    }
+  }
+  struct Reply {
+    ActKind kind;
+    std::string_view template_id;
+  };
+  static constexpr Reply kReplies[] = {
+      {ActKind::kAreYouBot, "chatcart.i_am_a_bot"}, {ActKind::kDone, "chatcart.done"},
+      {ActKind::kThanks, "chatcart.you_are_welcome"}, {ActKind::kBye, "chatcart.bye"},
+      {ActKind::kWait, "chatcart.take_your_time"},  {ActKind::kNeverMind, "chatcart.never_mind"},
+      {ActKind::kHello, "chatcart.hello"},
+  };
+  for (const Reply& reply : kReplies) {
+    if (!u.Has(reply.kind)) continue;
+    state_.misunderstood = 0;
+    Note(absl::StrCat("small talk: ", ToAbsl(converse::ActKindName(reply.kind))));
+    if (!Top().entered) {
+      // The first words of a conversation: the welcome answers them.
+      if (reply.kind == ActKind::kHello) return Enter(Top().state, "start");
+      turn_.Say(reply.template_id);
+      return Enter(Top().state, "start");
+    }
+    turn_.Say(reply.template_id);
+    if (reply.kind == ActKind::kAreYouBot && config_.handoff_enabled) {
+      OfferHuman();
+      return absl::OkStatus();
+    }
+    if (reply.kind == ActKind::kNeverMind && Top().flow != graph_.start_flow()) {
+      Note(absl::StrCat(Where(), " ends (never mind)"));
+      silent_resume_ = true;
+      return PopAndResume();
+    }
+    if (reply.kind != ActKind::kBye && reply.kind != ActKind::kDone) KeepPending();
+    return absl::OkStatus();
+  }
+  return std::nullopt;
+}
+
+bool TurnRunner::CartIsEmpty() const {
+  std::optional<ConditionValue> lines = executor_.Lookup("cart.lines");
+  if (!lines.has_value()) return false;
+  const int64_t* count = std::get_if<int64_t>(&*lines);
+  return count != nullptr && *count == 0;
+}
+
+std::optional<absl::Status> TurnRunner::CatalogSearch() {
+  absl::StatusOr<bool> found = executor_.SearchCatalog(turn_);
+  if (!found.ok()) return found.status();
+  if (!*found) return std::nullopt;
+  Note("products found by name");
+  state_.misunderstood = 0;
+  // Not a search a critique can refine.
+  state_.shown = ShownContext{};
+  state_.shown.seen = state_.last_shown;
+  if (!Top().entered) {
+    Top().entered = true;  // the welcome is not said over the answer
+    AttachQuickReplies(TopState());
+    return absl::OkStatus();
+  }
+  KeepPending();
+  return absl::OkStatus();
+}
+
+void TurnRunner::KeepPending() {
+  if (state_.stack.empty() || !Top().entered) return;
+  v1::Reply* reply = turn_.LastReply();
+  if (reply->quick_replies_size() > 0) return;
+  if (Top().asking >= 0) {
+    const v1::Slot& proto = *TopFlow().slots[Top().asking].proto;
+    for (const v1::Choice& choice : proto.choice()) {
+      v1::QuickReplyOption* option = reply->add_quick_replies();
+      option->set_title(RenderTitle(choice.title().empty() ? choice.value() : choice.title()));
+      option->set_payload(choice.value());
+    }
+    return;
+  }
+  AttachQuickReplies(TopState());
+}
+
+}  // namespace chatcart::dialogue

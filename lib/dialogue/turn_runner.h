@@ -1,0 +1,224 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// TurnRunner: one turn's decisions, private to lib/dialogue. Kept apart from
+// TurnContext so actions see only what they may use. Its methods live in
+// runtime.cc (input kinds, slots, moving, failures) and turn_acts.cc (the
+// conversation acts every bundle gets: critiques, references, questions
+// about what was shown, store questions, small talk and repair).
+
+#ifndef CHATCART_DIALOGUE_TURN_RUNNER_H_
+#define CHATCART_DIALOGUE_TURN_RUNNER_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "dialogue/runtime.h"
+#include "dialogue/slot_filler.h"
+
+namespace chatcart::dialogue {
+
+class TurnRunner {
+ public:
+  TurnRunner(const Runtime& runtime, TurnContext& turn, DialogueState& state,
+             ActionExecutor& executor)
+      : graph_(runtime.graph()),
+        templates_(runtime.templates()),
+        config_(runtime.config()),
+        turn_(turn),
+        state_(state),
+        executor_(executor),
+        scope_(*this) {}
+
+  absl::Status Run();
+
+ private:
+  class Scope : public ConditionScope {
+   public:
+    explicit Scope(TurnRunner& runner) : runner_(runner) {}
+    std::optional<ConditionValue> Lookup(std::string_view operand) const override {
+      std::string_view name = operand;
+      std::string_view field;
+      if (size_t dot = operand.find('.'); dot != std::string_view::npos) {
+        name = operand.substr(0, dot);
+        field = operand.substr(dot + 1);
+      }
+      if (const SlotValue* value = runner_.turn_.Slot(name)) {
+        return SlotConditionValue(*value, field);
+      }
+      if (operand == "session.turns") return static_cast<int64_t>(runner_.state_.turns);
+      if (operand == "state.fresh") {
+        const FlowFrame& top = runner_.Top();
+        return runner_.fresh_ ==
+               std::make_tuple(runner_.state_.stack.size(), top.flow, top.state);
+      }
+      return runner_.executor_.Lookup(operand);
+    }
+
+   private:
+    TurnRunner& runner_;
+  };
+
+  v1::Trace* Trace() { return turn_.result().mutable_trace(); }
+  FlowFrame& Top() { return state_.stack.back(); }
+  const FlowSpec& TopFlow() { return graph_.flow(Top().flow); }
+  const StateSpec& TopState() { return TopFlow().states[Top().state]; }
+  std::string Where();
+  void Note(std::string_view what) { Trace()->add_transitions(std::string(what)); }
+
+  bool Understood() const;
+
+  void ResetAfterIdle();
+
+  void EnsureFrame();
+
+  // ---- input kinds
+
+  absl::Status HandleEvent();
+
+  absl::Status HandlePayload(std::string_view payload);
+
+  absl::Status HandleText();
+
+  // ---- slots
+
+  // Whether the turn may name a product anywhere in the catalog: it
+  // chooses, asks, answers "which product?" or starts a flow with a
+  // product slot.
+  bool WantsCatalogNames();
+
+  // Fills the asked slot and, from unambiguous entities, other slots of the
+  // top flow. Returns whether the asked slot was filled.
+  bool FillSlots(std::string_view text);
+
+  // Chat shorthand the entities leave alone: "hes 7" (an age), "ok 900
+  // then" after a search (a new budget).
+  void FillChatShorthand(const FlowSpec& flow, const Understanding& u);
+
+  // A word that looks like a discount code fills an unknown code slot.
+  void FillCode(const FlowSpec& flow, std::string_view text);
+
+  // The first slot of `flow` of `type`: an unknown one, else the first.
+  const SlotSpec* SlotOfType(const FlowSpec& flow, SlotType type);
+
+  void FillUnasked(const FlowSpec& flow, std::vector<bool>* used);
+
+  // ---- moving
+
+  absl::Status Enter(int state_index, std::string_view why);
+
+  // Asks what the state still needs, or runs its actions and moves on.
+  absl::Status Continue();
+
+  void Ask(int slot_index, int attempt);
+
+  // A template rendered to plain text without becoming a reply.
+  std::string RenderTitle(std::string_view id);
+
+  void AttachQuickReplies(const StateSpec& state);
+
+  absl::Status Execute(const v1::Action& action, const FlowSpec& flow);
+
+  absl::Status TakeRoute(const RouteSpec& route, std::string_view why);
+
+  bool TryStateRoutes();
+
+  absl::Status TakeGlobal(const GlobalRouteSpec& global);
+
+  absl::Status PushFlow(int flow, bool replace, std::string_view why);
+
+  absl::Status PopAndResume();
+
+  // ---- failures
+
+  absl::Status FailedAnswer();
+
+  absl::Status NotUnderstood();
+
+  void OfferHuman();
+
+  absl::Status StepLimit();
+
+  // ---- conversation acts (turn_acts.cc)
+  // Each returns nullopt when the act does not apply to this turn, so the
+  // turn goes on; otherwise the turn's status.
+
+  // While a person is on the way or answering: no flow runs.
+  absl::Status WithPerson();
+  // The host's desk events (agent_joined, handed_back, queue_position,
+  // requeued, queue_full, wait_exceeded, message_left) when the bundle does
+  // not route them itself; nullopt for any other kind.
+  std::optional<absl::Status> DeskEvent();
+  // "start over", frustration: before anything else.
+  std::optional<absl::Status> RepairFirst();
+  // The answer to a variant question asked by an add ("which size?"): the
+  // add runs again; anything else drops the question.
+  std::optional<absl::Status> VariantAnswer();
+  // A question about the products shown or in focus that points at them
+  // ("does it work with android?"): before its words fill slots.
+  std::optional<absl::Status> PointedQuestion();
+  // Over what was shown: critiques, choosing one, questions.
+  std::optional<absl::Status> ShownActs();
+  // A slot the waiting state depends on changed ("actually she's 9"):
+  // the state's actions run again.
+  std::optional<absl::Status> RerunOnChange();
+  // "Let's pay", "what's my total?", "togli tutto": through the bundle's
+  // checkout flow and cart actions, whatever the classifier heard.
+  std::optional<absl::Status> CartActs();
+  // Shipping, returns, opening hours, payment: answered wherever asked.
+  // With `last_resort`, a question the store has no answer for is said so.
+  std::optional<absl::Status> StoreQuestion(bool last_resort);
+  // Small talk, "never mind", asking for a person.
+  std::optional<absl::Status> LaterActs();
+  // Products named by the turn's words, when nothing else took it.
+  std::optional<absl::Status> CatalogSearch();
+  // Whether the session's cart holds no line.
+  bool CartIsEmpty() const;
+
+  // Runs the search that showed the products again, refined by
+  // state_.shown, introduced by `intro`.
+  absl::Status RunShownSearch(std::string_view intro);
+  // Adds `product` (an id) through the bundle's add-to-cart flow.
+  std::optional<absl::Status> ChooseProduct(const std::string& product);
+  // ChooseProduct for `product` and then each other product the text
+  // chooses with it ("la première et le papier", "both").
+  std::optional<absl::Status> ChooseProducts(const std::string& product);
+  // The products other than `first` the text names, part by part.
+  std::vector<std::string> AlsoChosen(const std::string& first);
+  // A reply that keeps the flow where it was: the pending question's
+  // choices stay on offer, without asking it again word for word.
+  void KeepPending();
+  // The no-preference answer to the asked slot, when it takes one.
+  std::optional<SlotValue> NoPreference(const SlotSpec& slot);
+  // Whether `intent` starts a flow that changes or removes cart lines.
+  bool EditsCart(std::string_view intent) const;
+  // The flow that adds to the cart (its product slot), or -1.
+  int AddFlow(std::string* product_slot) const;
+
+  const FlowGraph& graph_;
+  const TemplateCatalog& templates_;
+  const RuntimeConfig& config_;
+  TurnContext& turn_;
+  DialogueState& state_;
+  ActionExecutor& executor_;
+  Scope scope_;
+  int steps_ = 0;
+  // The state last entered in this turn (stack depth, flow, state).
+  std::tuple<size_t, int, int> fresh_{0, -1, -1};
+  bool silent_resume_ = false;
+  absl::Status status_;  // of a route taken inside TryStateRoutes
+  // Times this turn asked which product the shopper means.
+  int which_asked_this_turn_ = 0;
+  // What the turn points at (resolved once, before slots are filled).
+  ProductReference reference_;
+  // The slots before this turn's words filled any.
+  std::map<std::string, SlotValue, std::less<>> slots_before_;
+};
+
+}  // namespace chatcart::dialogue
+
+#endif  // CHATCART_DIALOGUE_TURN_RUNNER_H_

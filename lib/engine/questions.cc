@@ -1,0 +1,538 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// Questions answered from facts: about the products shown ("how's the
+// battery on those?", "does it work with android?", "what sizes does it come
+// in?", "what's the difference between them?", "which is cheapest to run?")
+// from the catalog, every value with its unit in the session's language; and
+// about the store (shipping, returns, opening hours, payment) from the cart
+// policy and the bundle's own FAQ templates. What the catalog or the bundle
+// does not hold is said honestly, with the offer of a person.
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "chatcart/v1/cart_policy.pb.h"
+#include "common/status_macros.h"
+#include "common/strings.h"
+#include "engine/commerce.h"
+#include "engine/product_words.h"
+#include "engine/units.h"
+
+namespace chatcart::engine {
+namespace {
+
+using converse::ActKind;
+using dialogue::TurnContext;
+
+// Compatibility values the turn names ("android"), from its entities.
+std::vector<std::string> DevicesSaid(const dialogue::Understanding& u) {
+  std::vector<std::string> devices;
+  for (const dialogue::Entity& e : u.entities) {
+    if (e.type != "compatibility") continue;
+    for (absl::string_view v : absl::StrSplit(e.value.text, ',', absl::SkipEmpty())) {
+      std::string value(v);
+      if (std::find(devices.begin(), devices.end(), value) == devices.end()) {
+        devices.push_back(value);
+      }
+    }
+  }
+  return devices;
+}
+
+std::optional<AttributeId> CompatibilityAttribute(const Catalog& catalog) {
+  for (const AttributeInfo& info : catalog.attributes()) {
+    if (info.compatibility) return info.id;
+  }
+  return std::nullopt;
+}
+
+// Nouns counted in names and descriptions ("720 bricks", "600 beads").
+constexpr std::string_view kCountables[] = {
+    "pieces", "piece", "pcs", "bricks", "beads", "cards", "prints", "photos", "sheets", "keys",
+    "bars", "colours", "colors", "pages", "pezzi", "pezzo", "mattoncini", "perline", "carte",
+    "stampe", "foto", "fogli", "tasti", "colori", "pagine", "pieces", "briques", "perles", "cartes",
+    "impressions", "feuilles", "touches", "couleurs", "barres"};
+// What a question's word measures: the units that answer it.
+struct Measure {
+  std::string_view said;  // plain prefix of the shopper's word
+  std::string_view units;  // "|"-separated units after a number
+};
+constexpr Measure kMeasures[] = {
+    {"loud", "db|decibel"},   {"volume", "db|decibel"}, {"rumor", "db|decibel"},
+    {"bruy", "db|decibel"},   {"big", "cm|mm|m|in"},    {"grand", "cm|mm|m|in"},
+    {"large", "cm|mm|m|in"},  {"tall", "cm|mm|m|in"},   {"alto", "cm|mm|m|in"},
+    {"haut", "cm|mm|m|in"},   {"long", "cm|mm|m|in"},   {"lung", "cm|mm|m|in"},
+    {"dimension", "cm|mm|m|in"}, {"misur", "cm|mm|m|in"}, {"heavy", "kg|g"},
+    {"pes", "kg|g"},          {"lourd", "kg|g"},        {"poids", "kg|g"},
+};
+
+bool AsksHowMany(const std::vector<std::string>& plain) {
+  for (size_t i = 0; i < plain.size(); ++i) {
+    if (plain[i] == "quanti" || plain[i] == "quante") return true;
+    if (i + 1 < plain.size() && plain[i] == "how" && plain[i + 1] == "many") return true;
+    if (i + 1 < plain.size() && plain[i] == "combien" && plain[i + 1] == "de") return true;
+  }
+  return false;
+}
+
+// "600 beads" in "600 beads, cords and a storage box." when `units` (or,
+// for a count, any countable noun) follows a number; empty otherwise.
+std::string NumberWithUnit(std::string_view text, const std::vector<std::string_view>& units,
+                           bool countable) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    if (c == ' ' || c == ',' || c == '.' || c == ';' || c == '(' || c == ')') {
+      if (!word.empty()) words.push_back(word);
+      word.clear();
+    } else {
+      word.push_back(c);
+    }
+  }
+  if (!word.empty()) words.push_back(word);
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i].empty() || !absl::ascii_isdigit(static_cast<unsigned char>(words[i][0]))) continue;
+    const std::string next = PlainWord(words[i + 1]);
+    bool fits = std::find(units.begin(), units.end(), next) != units.end();
+    if (countable) {
+      fits = fits || std::find(std::begin(kCountables), std::end(kCountables), next) !=
+                         std::end(kCountables);
+    }
+    if (fits) return absl::StrCat(words[i], " ", words[i + 1]);
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string CommerceExecutor::DescribedFact(ProductIndex i, const std::vector<std::string>& words) const {
+  std::vector<std::string> plain;
+  for (const std::string& w : words) plain.push_back(PlainWord(w));
+  std::vector<std::string_view> units;
+  for (const std::string& w : plain) {
+    for (const Measure& m : kMeasures) {
+      if (w.starts_with(m.said)) {
+        for (absl::string_view u : absl::StrSplit(ToAbsl(m.units), '|')) units.push_back(ToStd(u));
+      }
+    }
+    if (std::find(std::begin(kCountables), std::end(kCountables), w) != std::end(kCountables)) {
+      units.push_back(std::string_view(*std::find(std::begin(kCountables), std::end(kCountables), w)));
+    }
+  }
+  const bool count = AsksHowMany(plain);
+  if (units.empty() && !count) return "";
+  const Product p = engine_.catalog->product(i);
+  for (std::string_view text : {p.name, p.description}) {
+    std::string fact = NumberWithUnit(text, units, count);
+    if (!fact.empty()) return fact;
+  }
+  return "";
+}
+
+std::string CommerceExecutor::FactText(const Asked& asked, ProductIndex i,
+                                       const TurnContext& turn) const {
+  const Catalog& catalog = *engine_.catalog;
+  const std::string& language = turn.language();
+  switch (asked.kind) {
+    case Asked::kPrice: {
+      Product p = catalog.product(i);
+      return p.price.has_value() ? Format(*p.price, turn) : "";
+    }
+    case Asked::kRating: {
+      Product p = catalog.product(i);
+      if (!p.rating.has_value()) return "";
+      return absl::StrFormat("%.1f/5", *p.rating);
+    }
+    case Asked::kStock: {
+      Product p = catalog.product(i);
+      if (!p.stock.has_value()) return RenderBuiltin(turn, "chatcart.stock_yes");
+      return RenderBuiltin(turn, *p.stock > 0 ? "chatcart.stock_yes" : "chatcart.stock_no");
+    }
+    case Asked::kVariants: {
+      // The values of the axis among the product's variants in stock.
+      std::vector<std::string> values;
+      for (ProductIndex v : catalog.Variants(i)) {
+        Product variant = catalog.product(v);
+        if (variant.stock.has_value() && *variant.stock <= 0) continue;
+        std::string value = catalog.AttributeValueText(asked.attribute, v, language);
+        if (!value.empty() && std::find(values.begin(), values.end(), value) == values.end()) {
+          values.push_back(value);
+        }
+      }
+      return absl::StrJoin(values, ", ");
+    }
+    case Asked::kAttribute:
+      if (catalog.attributes()[asked.attribute].type == AttributeType::kBool) {
+        const std::string v = catalog.AttributeValueText(asked.attribute, i);
+        if (v.empty()) return "";
+        const bool yes = v == "yes" || v == "true" || v == "1" || v == "Yes" || v == "True";
+        return RenderBuiltin(turn, yes ? "chatcart.yes" : "chatcart.no");
+      }
+      return LocalizedValue(catalog, asked.attribute, i, language, engine_.currency, turn.locale());
+  }
+  return "";
+}
+
+std::string CommerceExecutor::AskedLabel(const Asked& asked, const TurnContext& turn) const {
+  switch (asked.kind) {
+    case Asked::kPrice:
+      return RenderBuiltin(turn, "chatcart.label_price");
+    case Asked::kRating:
+      return RenderBuiltin(turn, "chatcart.label_rating");
+    case Asked::kStock:
+      return RenderBuiltin(turn, "chatcart.label_stock");
+    case Asked::kVariants:
+    case Asked::kAttribute:
+      return std::string(engine_.catalog->attributes()[asked.attribute].LabelIn(turn.language()));
+  }
+  return "";
+}
+
+absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQuestion& question,
+                                                      TurnContext& turn) {
+  if (engine_.catalog == nullptr) return false;
+  const Catalog& catalog = *engine_.catalog;
+  const dialogue::Understanding& u = turn.understanding();
+  std::vector<ProductIndex> products;
+  for (const std::string& id : question.products) {
+    if (std::optional<ProductIndex> i = catalog.FindById(id)) products.push_back(*i);
+  }
+  if (products.empty()) return false;
+  // Store questions are not about products.
+  for (ActKind topic : {ActKind::kAskShipping, ActKind::kAskReturns, ActKind::kAskHours,
+                        ActKind::kAskPayment}) {
+    if (u.Has(topic)) return false;
+  }
+
+  // "Does it work with android?"
+  std::vector<std::string> devices = DevicesSaid(u);
+  std::optional<AttributeId> compat = CompatibilityAttribute(catalog);
+  if (!devices.empty() && compat.has_value()) {
+    for (ProductIndex i : products) {
+      std::span<const uint32_t> codes = catalog.list_codes(*compat, i);
+      std::span<const std::string> dict = catalog.dictionary(*compat);
+      std::vector<std::string> yes, no;
+      for (const std::string& device : devices) {
+        bool works = false;
+        for (uint32_t c : codes) works = works || dict[c] == device;
+        std::string label(catalog.attributes()[*compat].ValueIn(device, turn.language()));
+        (works ? yes : no).push_back(label);
+      }
+      const std::string name(catalog.product_name(i));
+      if (no.empty()) {
+        turn.Say("chatcart.works_with_yes", {{"product", name}, {"device", absl::StrJoin(yes, ", ")}});
+      } else {
+        turn.Say("chatcart.works_with_no", {{"product", name}, {"device", absl::StrJoin(no, ", ")}});
+      }
+    }
+    return true;
+  }
+
+  // "Rosa ce l'hai?", "in 41?": a size or colour of the products shown.
+  if (products.size() > 1 && !catalog.variant_axes().empty()) {
+    for (AttributeId axis : catalog.variant_axes()) {
+      std::vector<std::string> have;
+      std::string value;
+      for (ProductIndex i : products) {
+        std::vector<std::string> said = ValuesSaidFor(u, axis, i, /*asked=*/false);
+        if (said.empty()) continue;
+        value = said.front();
+        for (ProductIndex v : catalog.Variants(i)) {
+          Product variant = catalog.product(v);
+          if (catalog.AttributeValueText(axis, v) == value &&
+              (!variant.stock.has_value() || *variant.stock > 0)) {
+            have.emplace_back(catalog.product_name(i));
+            break;
+          }
+        }
+      }
+      if (value.empty()) continue;
+      const std::string shown(catalog.attributes()[axis].ValueIn(value, turn.language()));
+      if (have.empty()) {
+        turn.Say("chatcart.variant_none_of_these", {{"value", shown}});
+      } else {
+        turn.Say("chatcart.variant_some", {{"value", shown}, {"products", absl::StrJoin(have, ", ")}});
+      }
+      return true;
+    }
+  }
+  if (products.size() == 1 && !catalog.variant_axes().empty() &&
+      catalog.Variants(products.front()).size() > 1) {
+    const ProductIndex i = products.front();
+    for (AttributeId axis : catalog.variant_axes()) {
+      std::vector<std::string> said = ValuesSaidFor(u, axis, i, /*asked=*/false);
+      if (said.empty()) continue;
+      const std::string& value = said.front();
+      bool exists = false, in_stock = false;
+      for (ProductIndex v : catalog.Variants(i)) {
+        if (catalog.AttributeValueText(axis, v) != value) continue;
+        exists = true;
+        Product variant = catalog.product(v);
+        in_stock = in_stock || !variant.stock.has_value() || *variant.stock > 0;
+      }
+      const std::string name(catalog.product_name(i));
+      const std::string shown(catalog.attributes()[axis].ValueIn(value, turn.language()));
+      if (in_stock) {
+        v1::Reply* reply = turn.Say("chatcart.variant_available", {{"product", name}, {"value", shown}});
+        // Its card, the variant that also keeps the shopper's other choices.
+        std::optional<ProductIndex> best;
+        for (ProductIndex v : catalog.Variants(i)) {
+          Product variant = catalog.product(v);
+          if (catalog.AttributeValueText(axis, v) != value ||
+              (variant.stock.has_value() && *variant.stock <= 0)) {
+            continue;
+          }
+          bool keeps = true;
+          for (AttributeId other : catalog.variant_axes()) {
+            if (other == axis) continue;
+            std::vector<std::string> also = ValuesSaidFor(u, other, i, /*asked=*/false);
+            const dialogue::SlotValue* slot = turn.SlotOfType(
+                NamesSize(catalog.attributes()[other]) ? dialogue::SlotType::kSize
+                                                       : dialogue::SlotType::kColour);
+            if (also.empty() && slot != nullptr) also.push_back(slot->text);
+            if (!also.empty() && catalog.AttributeValueText(other, v) != also.front()) keeps = false;
+          }
+          if (!best.has_value() || keeps) best = v;
+          if (keeps) break;
+        }
+        if (best.has_value()) {
+          AddProductCard(reply, *best, turn);
+          turn.set_last_shown({std::string(catalog.id(*best))});
+          return true;
+        }
+      } else {
+        std::vector<std::string> available;
+        for (ProductIndex v : catalog.Variants(i)) {
+          Product variant = catalog.product(v);
+          if (variant.stock.has_value() && *variant.stock <= 0) continue;
+          std::string other = catalog.AttributeValueText(axis, v);
+          if (!other.empty() && std::find(available.begin(), available.end(), other) == available.end()) {
+            available.push_back(other);
+          }
+        }
+        for (std::string& a : available) a = std::string(catalog.attributes()[axis].ValueIn(a, turn.language()));
+        turn.Say(exists ? "chatcart.variant_sold_out" : "chatcart.variant_missing",
+                 {{"product", name},
+                  {"value", shown},
+                  {"available", absl::StrJoin(Nearest(available, value, 4), ", ")}});
+      }
+      turn.set_focus(std::string(catalog.id(i)));
+      return true;
+    }
+  }
+  std::vector<Asked> asked = AskedAbout(*engine_.catalog_words, u.words);
+  // "How many pieces?", "combien de perles ?", "how big is the shuttle?":
+  // a number with its unit in the name or the description ("720 bricks",
+  // "30 cm", "85 dB") answers before the price "combien" may ask for.
+  std::vector<std::string> plain;
+  for (const std::string& w : u.words) plain.push_back(PlainWord(w));
+  if (asked.empty() || AsksHowMany(plain)) {
+    bool any = false;
+    for (ProductIndex i : products) {
+      std::string fact = DescribedFact(i, u.words);
+      if (fact.empty()) continue;
+      turn.Say("chatcart.fact_described", {{"product", std::string(catalog.product_name(i))},
+                                           {"value", fact}});
+      any = true;
+    }
+    if (any) {
+      if (products.size() == 1) turn.set_focus(std::string(catalog.id(products.front())));
+      return true;
+    }
+  }
+  if (question.compare && asked.empty()) return Compare(products, turn);
+  if (question.availability && asked.empty()) {
+    // "Do you have X?": whether it can be bought now, its price, its card.
+    const ProductIndex i = products.front();
+    Product p = catalog.product(i);
+    bool in_stock = !p.stock.has_value() || *p.stock > 0;
+    for (ProductIndex v : catalog.Variants(i)) {
+      Product variant = catalog.product(v);
+      in_stock = in_stock || !variant.stock.has_value() || *variant.stock > 0;
+    }
+    v1::Reply* reply = turn.Say(in_stock ? "chatcart.have_it" : "chatcart.have_it_sold_out",
+                                {{"product", std::string(p.name)},
+                                 {"price", p.price.has_value() ? Format(*p.price, turn) : ""}});
+    v1::ProductCard* card = reply->add_products();
+    card->set_product_id(std::string(p.id));
+    card->set_name(std::string(p.name));
+    if (p.price.has_value()) {
+      MoneyToProto(*p.price, card->mutable_price());
+      card->set_price_text(Format(*p.price, turn));
+    }
+    card->set_image(std::string(p.image));
+    card->set_url(std::string(p.url));
+    turn.set_last_shown({std::string(p.id)});
+    return true;
+  }
+  if (asked.empty()) return false;
+
+  if (question.which && products.size() > 1) {
+    // The product with the least or most of the first thing asked.
+    const Asked& a = asked.front();
+    const bool least = AsksForLeast(u.words) || a.kind == Asked::kPrice;
+    std::optional<ProductIndex> best;
+    double best_value = 0;
+    for (ProductIndex i : products) {
+      std::optional<double> v;
+      if (a.kind == Asked::kPrice) {
+        if (std::optional<int64_t> p = catalog.price_minor_units(i)) v = static_cast<double>(*p);
+      } else if (a.kind == Asked::kRating) {
+        v = catalog.product(i).rating;
+      } else if (a.kind == Asked::kAttribute &&
+                 catalog.attributes()[a.attribute].type == AttributeType::kNumber) {
+        v = catalog.number_column(a.attribute).Get(i);
+      }
+      if (!v.has_value()) continue;
+      if (!best.has_value() || (least ? *v < best_value : *v > best_value)) {
+        best = i;
+        best_value = *v;
+      }
+    }
+    if (best.has_value()) {
+      turn.Say(least ? "chatcart.which_lowest" : "chatcart.which_highest",
+               {{"product", std::string(catalog.product_name(*best))},
+                {"attribute", AskedLabel(a, turn)},
+                {"value", FactText(a, *best, turn)}});
+      turn.set_focus(std::string(catalog.id(*best)));
+      return true;
+    }
+  }
+
+  // The facts asked, product by product.
+  for (const Asked& a : asked) {
+    std::vector<std::string> lines;
+    std::vector<std::string> unknown;
+    for (ProductIndex i : products) {
+      std::string value = FactText(a, i, turn);
+      std::string name(catalog.product_name(i));
+      if (value.empty()) {
+        unknown.push_back(name);
+      } else {
+        lines.push_back(products.size() == 1 ? value : absl::StrCat(name, ": ", value));
+      }
+    }
+    const std::string label = AskedLabel(a, turn);
+    if (!lines.empty()) {
+      if (products.size() == 1) {
+        turn.Say(a.kind == Asked::kVariants ? "chatcart.fact_variants" : "chatcart.fact",
+                 {{"product", std::string(catalog.product_name(products[0]))},
+                  {"attribute", label},
+                  {"value", lines[0]}});
+      } else {
+        turn.Say("chatcart.facts", {{"attribute", label}, {"values", absl::StrJoin(lines, "; ")}});
+      }
+    }
+    if (!unknown.empty()) {
+      turn.Say("chatcart.fact_unknown",
+               {{"attribute", label}, {"product", absl::StrJoin(unknown, ", ")}});
+    }
+  }
+  return true;
+}
+
+bool CommerceExecutor::Compare(const std::vector<ProductIndex>& products, TurnContext& turn) {
+  const Catalog& catalog = *engine_.catalog;
+  if (products.size() < 2) return false;
+  std::vector<Asked> facts = {{Asked::kPrice, 0}};
+  for (const AttributeInfo& info : catalog.attributes()) {
+    if (info.variant_axis || info.name == "reviews" || info.name == "age_min" ||
+        info.name == "age_max") {
+      continue;
+    }
+    if (info.type == AttributeType::kString && !info.compatibility) continue;
+    // Only what tells them apart.
+    std::vector<std::string> values;
+    for (ProductIndex i : products) {
+      values.push_back(catalog.AttributeValueText(info.id, i, turn.language()));
+    }
+    const bool any = std::any_of(values.begin(), values.end(), [](auto& v) { return !v.empty(); });
+    const bool differ = std::adjacent_find(values.begin(), values.end(), std::not_equal_to<>()) !=
+                        values.end();
+    if (any && differ) facts.push_back({Asked::kAttribute, info.id});
+    if (facts.size() >= 5) break;
+  }
+  std::vector<std::string> rows;
+  for (ProductIndex i : products) {
+    std::vector<std::string> parts;
+    for (const Asked& a : facts) {
+      std::string value = FactText(a, i, turn);
+      if (value.empty()) value = "-";
+      parts.push_back(a.kind == Asked::kPrice ? value : absl::StrCat(AskedLabel(a, turn), " ", value));
+    }
+    rows.push_back(absl::StrCat(ToAbsl(catalog.product_name(i)), ": ", absl::StrJoin(parts, ", ")));
+  }
+  turn.Say("chatcart.compare", {{"rows", absl::StrJoin(rows, "\n")}});
+  return true;
+}
+
+absl::StatusOr<bool> CommerceExecutor::AnswerStoreQuestion(converse::ActKind topic,
+                                                           bool last_resort, TurnContext& turn) {
+  std::string_view faq;
+  switch (topic) {
+    case ActKind::kAskShipping:
+      faq = "faq_shipping";
+      break;
+    case ActKind::kAskReturns:
+      faq = "faq_returns";
+      break;
+    case ActKind::kAskHours:
+      faq = "faq_hours";
+      break;
+    case ActKind::kAskPayment:
+      faq = "faq_payment";
+      break;
+    default:
+      return false;
+  }
+  if (topic == ActKind::kAskShipping && engine_.cart_policy != nullptr &&
+      engine_.cart_policy->proto().shipping_methods_size() > 0) {
+    std::vector<std::string> methods;
+    for (const v1::ShippingMethod& m : engine_.cart_policy->proto().shipping_methods()) {
+      absl::StatusOr<Money> price = MoneyFromProto(m.price());
+      // A bundle names its methods per language with templates
+      // "shipping_<id>"; the policy's name otherwise.
+      const std::string named = absl::StrCat("shipping_", m.id());
+      std::string name = engine_.templates->Has(turn.locale(), named)
+                             ? RenderBuiltin(turn, named)
+                             : (m.name().empty() ? m.id() : m.name());
+      std::string text = absl::StrCat(name, " ",
+                                      price.ok() ? Format(*price, turn) : "");
+      if (m.has_free_above()) {
+        absl::StatusOr<Money> free = MoneyFromProto(m.free_above());
+        if (free.ok()) {
+          text = absl::StrCat(text, " ", RenderBuiltin(turn, "chatcart.free_above", {{"amount", Format(*free, turn)}}));
+        }
+      }
+      methods.push_back(std::move(text));
+    }
+    turn.Say("chatcart.shipping_info", {{"methods", absl::StrJoin(methods, "; ")}});
+    if (engine_.templates->Has(turn.locale(), faq)) turn.Say(faq);
+    return true;
+  }
+  if (engine_.templates->Has(turn.locale(), faq)) {
+    turn.Say(faq);
+    return true;
+  }
+  if (!last_resort) return false;
+  turn.Say("chatcart.no_info",
+           {{"topic", RenderBuiltin(turn, absl::StrCat("chatcart.topic_", ToAbsl(faq.substr(4))))}});
+  turn.AddEvent("unanswered_question", {{"topic", std::string(converse::ActKindName(topic))}});
+  return true;
+}
+
+std::string CommerceExecutor::RenderBuiltin(const TurnContext& turn, std::string_view id,
+                                            const dialogue::TemplateArgs& args) const {
+  const std::vector<dialogue::Template>* variants = engine_.templates->Find(turn.locale(), id);
+  if (variants == nullptr || variants->empty()) return "";
+  std::string out;
+  (*variants)[0].Render(engine_.templates->Format(turn.locale()), args, &out);
+  return out;
+}
+
+}  // namespace chatcart::engine

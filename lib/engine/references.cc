@@ -1,0 +1,357 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// Which product the shopper points at: an ordinal over the products shown
+// ("la prima", "the second one"), "the cheaper one" among them, a name or a
+// part of one ("the Lumo", "la volpe di peluche") matched against them
+// first and the catalog after, "it"/"that" for the product in focus.
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/strings.h"
+#include "engine/commerce.h"
+#include "engine/product_words.h"
+
+namespace chatcart::engine {
+namespace {
+
+using converse::ActKind;
+
+constexpr std::string_view kPointers[] = {
+    "it",    "that",   "this",     "questo",   "quello",   "questa",   "quella",     "lo",
+    "ça",    "ca",     "celui-ci", "celui-là", "celle-ci", "celle-là", "celui",      "celle",
+    "aggiungilo", "prendilo", "aggiungila", "prendila", "mettilo", "mettila"};
+
+// Words that name no product: articles, pronouns, verbs of choosing.
+bool IsFunctionWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "the", "a", "an", "one", "ones", "ok", "okay", "i", "ll", "will", "go", "with", "take", "want",
+      "get", "buy", "please", "pls", "that", "this", "it", "and", "or", "of", "for", "to", "me",
+      "il", "lo", "la", "le", "gli", "i", "un", "una", "uno", "di", "da", "del", "della", "prendo",
+      "voglio", "vorrei", "comprare", "quello", "quella", "questo", "questa", "per", "con", "e",
+      "les", "des", "du", "de", "je", "prends", "veux", "voudrais", "celui", "celle", "pour",
+      "avec", "et", "ou", "mi", "me", "metti", "ci", "si", "yes", "si", "oui", "va", "bene", "allora",
+      "then", "so", "too", "also", "anche", "aussi", "what", "which", "how", "is", "are", "does",
+      "sono", "nel", "nella", "nei", "ci", "ce", "c", "ha", "hai", "avete", "est", "sont", "il", "y",
+      "au", "aux", "dans", "en", "in", "on", "at", "do", "have", "has", "can", "could", "pour",
+      "paia", "paio", "pair", "pairs", "paire", "paires", "pezzi", "pieces", "pcs"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+// Words of cart and shop commands that name no product either.
+bool IsCommandWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "add", "remove", "delete", "put", "cart", "basket", "make", "want", "need", "have", "got",
+      "aggiungi", "togli", "rimuovi", "metti", "carrello", "elimina", "voglio", "vorrei",
+      "ajoute", "ajouter", "ajoutez", "enleve", "enlever", "retire", "retirer", "supprime",
+      "panier", "mets", "mettre", "voudrais", "veux", "also", "too", "anche", "aussi", "more",
+      "another", "altro", "altra", "autre", "some", "dei", "delle", "qualche", "deux", "two",
+      "three", "due", "tre", "trois", "please", "stp", "svp", "grazie", "thanks", "merci",
+      "ok", "okay", "yes", "anyway", "comunque", "quand", "meme", "actually", "fait", "anzi",
+      "you", "your", "vous", "avez", "avete", "hai", "tell", "about", "show", "much", "how"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+// Italian and French object pronouns that point at a product only beside a
+// verb of choosing ("li prendo", "ne prendo 2", "je les prends", "j'en
+// prends deux").
+bool SaysClitic(const dialogue::Understanding& u) {
+  static constexpr std::string_view kClitics[] = {"li", "le", "la", "lo", "ne", "les", "en", "l"};
+  for (const std::string& word : u.words) {
+    if (std::find(std::begin(kClitics), std::end(kClitics), word) != std::end(kClitics)) return true;
+  }
+  return false;
+}
+
+bool SaysPointer(const dialogue::Understanding& u) {
+  for (const std::string& word : u.words) {
+    if (std::find(std::begin(kPointers), std::end(kPointers), word) != std::end(kPointers)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string CommerceExecutor::ProductTitle(std::string_view product) const {
+  if (engine_.catalog == nullptr) return std::string(product);
+  std::optional<ProductIndex> index = engine_.catalog->FindById(product);
+  if (!index.has_value()) return std::string(product);
+  return std::string(engine_.catalog->product_name(*index));
+}
+
+// The words of the text that may name a product: not function or command
+// words, not sizes, colours, amounts or numbers said with it. `named` gets
+// those that are no category word either.
+static std::vector<std::string> NameWords(const dialogue::Understanding& u,
+                                          std::vector<std::string>* named) {
+  std::vector<std::string> content;
+  for (const std::string& word : u.words) {
+    const std::string w = PlainWord(word);
+    if (w.size() < 3 || IsFunctionWord(w) || IsCommandWord(w)) continue;
+    // Sizes, colours, amounts and numbers said with it are no name.
+    bool entity = false;
+    bool category = false;
+    for (const dialogue::Entity& e : u.entities) {
+      if (e.type == "product" || e.type == "brand" || e.type == "model") continue;
+      if (e.type == "category") {
+        for (const std::string& c : PlainWordsOf(e.text)) category = category || c == w;
+        continue;
+      }
+      entity = entity || PlainWord(e.text) == w || e.text == word;
+      if (e.type == "size") {
+        for (const std::string& c : PlainWordsOf(e.text)) entity = entity || c == w;  // "size 38"
+      }
+    }
+    if (entity) continue;
+    content.push_back(word);
+    if (!category) named->push_back(word);
+  }
+  return content;
+}
+
+// Whether `product`, found by the words `content`, is named by more than a
+// category ("je veux un portable pour jouer" names no laptop in particular):
+// the words that are no category find it by themselves, or a category word
+// is part of its very name ("Sneaker Corsa").
+static bool NamedBeyondCategory(const Catalog& catalog, ProductIndex product,
+                         const std::vector<std::string>& content,
+                         const std::vector<std::string>& named, const FindOptions& options) {
+  const std::string_view name = catalog.product_name(product);
+  if (!named.empty()) {
+    for (const NameMatch& m : catalog.FindByName(absl::StrJoin(named, " "), options)) {
+      if (catalog.product_name(m.product) == name) return true;
+    }
+    return false;
+  }
+  const std::vector<std::string> name_words = PlainWordsOf(name);
+  for (const std::string& word : content) {
+    const std::string w = PlainWord(word);
+    for (const std::string& n : name_words) {
+      if (w == n || (w.size() >= 4 && SameWord(w, n))) return true;
+    }
+  }
+  return false;
+}
+
+dialogue::ProductReference CommerceExecutor::ResolveReference(
+    const dialogue::Understanding& u, const std::vector<std::string>& shown,
+    const std::vector<std::string>& seen, std::string_view focus, bool catalog_wide) const {
+  dialogue::ProductReference ref;
+  if (engine_.catalog == nullptr) return ref;
+  const Catalog& catalog = *engine_.catalog;
+  // Shown products that are still in the catalog (a reloaded bundle may
+  // have dropped some).
+  std::vector<ProductIndex> candidates;
+  for (const std::string& id : shown) {
+    if (std::optional<ProductIndex> i = catalog.FindById(id)) candidates.push_back(*i);
+  }
+  auto pick = [&](ProductIndex i, std::string said) {
+    ref.pointed = true;
+    ref.id = std::string(catalog.id(i));
+    ref.said = std::move(said);
+  };
+  // An ordinal over the products shown.
+  for (const dialogue::Entity& e : u.entities) {
+    if (e.type != "ordinal") continue;
+    int64_t n = e.value.number;
+    if (n == -1) n = static_cast<int64_t>(candidates.size());
+    if (n >= 1 && n <= static_cast<int64_t>(candidates.size())) {
+      pick(candidates[n - 1], e.text);
+      return ref;
+    }
+  }
+  // Products shown earlier in the conversation count for names.
+  const size_t shown_count = candidates.size();
+  // The cheaper / dearer / best of them.
+  if (!candidates.empty() && (u.Has(ActKind::kRefCheapest) || u.Has(ActKind::kRefPriciest))) {
+    const bool cheapest = u.Has(ActKind::kRefCheapest);
+    std::optional<ProductIndex> best;
+    for (size_t k = 0; k < shown_count; ++k) {
+      const ProductIndex i = candidates[k];
+      std::optional<int64_t> price = catalog.price_minor_units(i);
+      if (!price.has_value()) continue;
+      if (!best.has_value() || (cheapest ? *price < *catalog.price_minor_units(*best)
+                                         : *price > *catalog.price_minor_units(*best))) {
+        best = i;
+      }
+    }
+    if (best.has_value()) {
+      pick(*best, std::string(catalog.product_name(*best)));
+      return ref;
+    }
+  }
+  if (!candidates.empty() && u.Has(ActKind::kRefBest)) {
+    pick(candidates.front(), std::string(catalog.product_name(candidates.front())));
+    return ref;
+  }
+  // Then the products seen earlier and those in the cart ("remove the fox").
+  std::vector<std::string> more = seen;
+  if (state_.cart.has_value()) {
+    for (const CartLine& line : state_.cart->state().lines) {
+      more.push_back(line.sku.empty() ? line.product_id : line.sku);
+    }
+  }
+  for (const std::string& id : more) {
+    std::optional<ProductIndex> i = catalog.FindById(id);
+    if (i.has_value() && std::find(candidates.begin(), candidates.end(), *i) == candidates.end()) {
+      candidates.push_back(*i);
+    }
+  }
+  // A name or part of one, among the products shown first: the words of
+  // the text that tell one of them apart ("the Lumo", "the PhotoZen 6").
+  if (!candidates.empty()) {
+    std::vector<std::vector<std::string_view>> names;  // computed at load
+    for (ProductIndex c : candidates) names.push_back(engine_.catalog_words->NameWords(c));
+    std::vector<double> score(candidates.size(), 0);
+    for (const std::string& said_word : u.words) {
+      const std::string w = PlainWord(said_word);
+      if (w.size() < 2 || IsFunctionWord(w)) continue;
+      std::vector<size_t> hit;
+      for (size_t k = 0; k < names.size(); ++k) {
+        for (std::string_view n : names[k]) {
+          const bool same = w == n || (w.size() >= 4 && n.size() >= 4 && SameWord(w, n));
+          if (same) {
+            hit.push_back(k);
+            break;
+          }
+        }
+      }
+      if (hit.empty() || (hit.size() == candidates.size() && candidates.size() > 1)) continue;
+      for (size_t k : hit) score[k] += 1.0 / static_cast<double>(hit.size());
+    }
+    size_t best = 0;
+    for (size_t k = 1; k < score.size(); ++k) {
+      if (score[k] > score[best]) best = k;
+    }
+    size_t ties = 0;
+    for (size_t k = 0; k < score.size(); ++k) ties += score[k] == score[best] ? 1 : 0;
+    if (score[best] > 0 && ties == 1) {
+      pick(candidates[best], std::string(catalog.product_name(candidates[best])));
+      return ref;
+    }
+    if (score[best] > 0) {
+      ref.pointed = true;
+      for (size_t k = 0; k < score.size(); ++k) {
+        if (score[k] == score[best]) ref.candidates.emplace_back(catalog.id(candidates[k]));
+      }
+    }
+    // Other names (aliases, other languages: "la volpe di peluche").
+    if (ref.candidates.empty() && !u.words.empty()) {
+      FindOptions options;
+      options.limit = 20;
+      options.min_score = 0.4;
+      for (const NameMatch& m : catalog.FindByName(absl::StrJoin(u.words, " "), options)) {
+        for (ProductIndex c : candidates) {
+          if (m.product == c) {
+            pick(c, std::string(catalog.product_name(c)));
+            return ref;
+          }
+        }
+      }
+    }
+    if (!ref.candidates.empty()) return ref;
+  }
+  // A product named outright, anywhere in the catalog.
+  for (const dialogue::Entity& e : u.entities) {
+    if (e.type != "product") continue;
+    if (std::optional<ProductIndex> i = catalog.FindById(e.value.text)) {
+      pick(*i, e.text);
+      return ref;
+    }
+  }
+  // "it", "that", "questo", "li prendo", "ne prendo 2": the product in
+  // focus, or the only one shown.
+  if (SaysPointer(u) || (u.Has(ActKind::kChoose) && SaysClitic(u))) {
+    if (!focus.empty()) {
+      if (std::optional<ProductIndex> i = catalog.FindById(focus)) {
+        pick(*i, std::string(catalog.product_name(*i)));
+        return ref;
+      }
+    }
+    if (shown_count == 1) {
+      pick(candidates.front(), std::string(catalog.product_name(candidates.front())));
+      return ref;
+    }
+  }
+  // The words that are not about choosing, looked up in the whole catalog:
+  // one clear best ("the xylophone", "2 jeux dodo", "la mallette d'art").
+  if (catalog_wide) {
+    std::vector<std::string> named;
+    std::vector<std::string> content = NameWords(u, &named);
+    if (!content.empty() && content.size() <= 6) {
+      FindOptions options;
+      options.limit = 3;
+      options.min_score = 0.5;
+      options.one_per_variant_group = true;
+      std::vector<NameMatch> matches = catalog.FindByName(absl::StrJoin(content, " "), options);
+      // Variant groups of one name (a colour each) are one product here.
+      for (size_t k = 1; k < matches.size();) {
+        if (catalog.product_name(matches[k].product) == catalog.product_name(matches[0].product)) {
+          matches.erase(matches.begin() + static_cast<std::ptrdiff_t>(k));
+        } else {
+          ++k;
+        }
+      }
+      // One clear best: well ahead, or the whole name said ("sneaker corsa",
+      // not "Sneaker Corsa Lite").
+      if (!matches.empty() &&
+          (matches.size() == 1 || matches[0].score >= matches[1].score + 0.15 ||
+           (matches[0].score >= 0.95 && matches[1].score <= matches[0].score - 0.05)) &&
+          NamedBeyondCategory(catalog, matches[0].product, content, named, options)) {
+        pick(matches[0].product, std::string(catalog.product_name(matches[0].product)));
+        ref.from_catalog = true;
+        return ref;
+      }
+    }
+  }
+  return ref;
+}
+
+absl::StatusOr<bool> CommerceExecutor::SearchCatalog(dialogue::TurnContext& turn) {
+  if (engine_.catalog == nullptr) return false;
+  const Catalog& catalog = *engine_.catalog;
+  std::vector<std::string> named;
+  const std::vector<std::string> content = NameWords(turn.understanding(), &named);
+  if (content.empty() || content.size() > 8) return false;
+  FindOptions options;
+  options.limit = 12;
+  options.min_score = 0.6;
+  options.one_per_variant_group = true;
+  std::vector<NameMatch> matches = catalog.FindByName(absl::StrJoin(content, " "), options);
+  if (matches.empty()) return false;
+  // The best few, one per name, close to the best; those in stock first.
+  std::vector<ProductIndex> picks;
+  std::vector<std::string_view> names;
+  const double best = matches.front().score;
+  for (const NameMatch& m : matches) {
+    if (m.score < best - 0.15) break;
+    const std::string_view name = catalog.product_name(m.product);
+    if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+    names.push_back(name);
+    picks.push_back(m.product);
+  }
+  std::stable_sort(picks.begin(), picks.end(), [&](ProductIndex a, ProductIndex b) {
+    auto in_stock = [&](ProductIndex i) {
+      Product p = catalog.product(i);
+      return !p.stock.has_value() || *p.stock > 0;
+    };
+    return in_stock(a) && !in_stock(b);
+  });
+  if (picks.size() > 3) picks.resize(3);
+  v1::Reply* reply =
+      turn.Say("chatcart.search_results", {{"count", static_cast<int64_t>(picks.size())}});
+  std::vector<std::string> ids;
+  for (ProductIndex i : picks) {
+    AddProductCard(reply, i, turn);
+    ids.emplace_back(catalog.id(i));
+  }
+  turn.AddEvent("searched", {{"matches", absl::StrCat(picks.size())}});
+  if (ids.size() == 1) turn.set_focus(ids.front());
+  turn.set_last_shown(std::move(ids));
+  return true;
+}
+
+}  // namespace chatcart::engine

@@ -1,0 +1,402 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// Products with variants in conversation: a product is named by its name;
+// adding it asks for each axis still open (size, then colour, as the
+// mapping orders them) with only the values in stock as quick replies, or
+// takes them from what the shopper said ("ho il 42" earlier, "nere" now); an
+// unavailable value is said plainly with the nearest ones in stock; "in
+// black", "size 39 instead" change the variant of the line just added.
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "common/strings.h"
+#include "engine/commerce.h"
+#include "engine/product_words.h"
+
+namespace chatcart::engine {
+
+// "42", "38.5": a number as sizes are written.
+std::string FormatNumberPlain(double v);
+
+namespace {
+
+bool InStock(const Product& p) { return !p.stock.has_value() || *p.stock > 0; }
+
+}  // namespace
+
+std::string SizeIn(std::string value, std::string_view unit) {
+  std::string upper = absl::AsciiStrToUpper(value);
+  auto number_after = [&](absl::string_view prefix) -> std::optional<double> {
+    if (!absl::StartsWith(upper, prefix)) return std::nullopt;
+    double n = 0;
+    if (!absl::SimpleAtod(absl::StripAsciiWhitespace(absl::string_view(upper).substr(prefix.size())), &n)) {
+      return std::nullopt;
+    }
+    return n;
+  };
+  if (std::optional<double> eu = number_after("EU")) return FormatNumberPlain(*eu);
+  if (absl::AsciiStrToUpper(ToAbsl(unit)) == "EU") {
+    // Brannock-style approximations (men's): EU = US + 33, EU = UK + 33.5.
+    if (std::optional<double> us = number_after("US")) return FormatNumberPlain(std::round(*us + 33));
+    if (std::optional<double> uk = number_after("UK")) return FormatNumberPlain(std::round(*uk + 33.5));
+  }
+  return value;
+}
+
+namespace {
+
+bool SameValue(std::string_view a, std::string_view b) {
+  if (PlainWord(a) == PlainWord(b)) return true;
+  double x = 0, y = 0;
+  return absl::SimpleAtod(ToAbsl(a), &x) && absl::SimpleAtod(ToAbsl(b), &y) && x == y;
+}
+
+}  // namespace
+
+std::string FormatNumberPlain(double v) {
+  if (std::abs(v - std::round(v)) < 1e-9 && std::abs(v) < 1e15) {
+    return absl::StrCat(static_cast<int64_t>(std::llround(v)));
+  }
+  return absl::StrCat(v);
+}
+
+// The value of axis `a` of product `i`, as the catalog holds it.
+std::string CommerceExecutor::AxisValue(AttributeId a, ProductIndex i) const {
+  return engine_.catalog->AttributeValueText(a, i);
+}
+
+std::vector<std::string> CommerceExecutor::ValuesSaidFor(const dialogue::Understanding& u,
+                                                         AttributeId axis, ProductIndex product,
+                                                         bool asked) const {
+  const Catalog& catalog = *engine_.catalog;
+  const AttributeInfo& info = catalog.attributes()[axis];
+  std::vector<std::string> known;
+  for (ProductIndex v : catalog.Variants(product)) {
+    std::string value = AxisValue(axis, v);
+    if (!value.empty() && std::find(known.begin(), known.end(), value) == known.end()) {
+      known.push_back(value);
+    }
+  }
+  std::vector<std::string> said;
+  auto add = [&](std::string value) {
+    if (std::find(said.begin(), said.end(), value) == said.end()) said.push_back(std::move(value));
+  };
+  const bool sizes = NamesSize(info);
+  for (const dialogue::Entity& e : u.entities) {
+    if (e.type == "size" && sizes) {  // "38 o 39": one entity, "38,39"
+      for (absl::string_view one :
+           absl::StrSplit(e.value.text.empty() ? e.text : e.value.text, ',', absl::SkipEmpty())) {
+        add(SizeIn(std::string(one), info.unit));
+      }
+    }
+    if (e.type == "colour" && !sizes) {
+      for (absl::string_view one : absl::StrSplit(e.value.text, ',', absl::SkipEmpty())) {
+        add(std::string(one));
+      }
+    }
+    // A bare number answers "which size?" ("42", "ho il 42").
+    if ((e.type == "number" || e.type == "quantity") && sizes && asked) {
+      add(FormatNumberPlain(static_cast<double>(e.value.number)));
+    }
+  }
+  // The axis's own values named as words ("nero", "navy", "M"), directly or
+  // through the mapping's value labels.
+  for (const std::string& value : known) {
+    std::vector<std::string> names = {value};
+    auto labels = info.value_labels.find(absl::AsciiStrToLower(value));
+    if (labels != info.value_labels.end()) {
+      for (const auto& [language, label] : labels->second) names.push_back(label);
+    }
+    for (const std::string& name : names) {
+      std::string plain = PlainWord(name);
+      if (plain.size() < 2 && !asked) continue;
+      for (const std::string& word : u.words) {
+        const std::string w = PlainWord(word);
+        if (!w.empty() && (w == plain || (plain.size() >= 4 && SameWord(w, plain)))) add(value);
+      }
+    }
+  }
+  // Colour entities are canonical English names; the catalog may hold them in
+  // another language: keep only what the catalog knows, mapped to its value.
+  std::vector<std::string> out;
+  for (const std::string& s : said) {
+    for (const std::string& value : known) {
+      bool match = SameValue(s, value);
+      auto labels = info.value_labels.find(absl::AsciiStrToLower(value));
+      if (!match && labels != info.value_labels.end()) {
+        for (const auto& [language, label] : labels->second) match = match || SameValue(s, label);
+      }
+      if (match && std::find(out.begin(), out.end(), value) == out.end()) out.push_back(value);
+    }
+    if (std::none_of(known.begin(), known.end(), [&](const std::string& v) { return SameValue(s, v); }) &&
+        std::find(out.begin(), out.end(), s) == out.end() && sizes) {
+      out.push_back(s);  // a size the product does not come in: said so later
+    }
+  }
+  return out;
+}
+
+bool CommerceExecutor::NamesSize(const AttributeInfo& info) const {
+  if (engine_.catalog_words != nullptr) return engine_.catalog_words->NamesSize(info.id);
+  return engine::NamesSize(info);
+}
+
+bool CommerceExecutor::TakeVariantAnswer(const dialogue::Understanding& u,
+                                         dialogue::VariantChoice* choice) const {
+  if (engine_.catalog == nullptr || choice->asking.empty()) return false;
+  std::optional<ProductIndex> product = engine_.catalog->FindById(choice->product);
+  std::optional<AttributeId> axis = engine_.catalog->FindAttribute(choice->asking);
+  if (!product.has_value() || !axis.has_value()) return false;
+  std::vector<std::string> said = ValuesSaidFor(u, *axis, *product, /*asked=*/true);
+  if (said.empty()) return false;
+  choice->chosen.emplace_back(choice->asking, said.front());
+  choice->asking.clear();
+  return true;
+}
+
+std::optional<ProductIndex> CommerceExecutor::ResolveVariant(ProductIndex product,
+                                                             dialogue::TurnContext& turn) {
+  const Catalog& catalog = *engine_.catalog;
+  std::span<const ProductIndex> group = catalog.Variants(product);
+  if (group.size() <= 1 || catalog.variant_axes().empty()) return product;
+  dialogue::VariantChoice& choice = turn.variant_choice();
+  const bool same_group =
+      !choice.product.empty() && catalog.FindById(choice.product).has_value() &&
+      catalog.product(*catalog.FindById(choice.product)).variant_group ==
+          catalog.product(product).variant_group;
+  if (!same_group) {
+    choice = dialogue::VariantChoice{};
+    choice.product = std::string(catalog.id(product));
+    // A card the shopper saw is that variant: its values stand unless the
+    // turn names others.
+    const std::vector<std::string>& shown = turn.last_shown();
+    const bool from_card = std::find(shown.begin(), shown.end(), choice.product) != shown.end();
+    // What the shopper said before or now: a size or colour slot, this
+    // turn's words.
+    for (AttributeId axis : catalog.variant_axes()) {
+      const std::string& name = catalog.attributes()[axis].name;
+      std::vector<std::string> said =
+          ValuesSaidFor(turn.understanding(), axis, product, /*asked=*/false);
+      const dialogue::SlotValue* slot = turn.SlotOfType(
+          NamesSize(catalog.attributes()[axis]) ? dialogue::SlotType::kSize
+                                                : dialogue::SlotType::kColour);
+      if (said.empty() && slot != nullptr) {
+        dialogue::Understanding from_slot;
+        from_slot.words = {slot->text};
+        from_slot.entities.push_back({});
+        from_slot.entities.back().type =
+            NamesSize(catalog.attributes()[axis]) ? "size" : "colour";
+        from_slot.entities.back().value.text = slot->text;
+        said = ValuesSaidFor(from_slot, axis, product, /*asked=*/true);
+      }
+      if (said.empty() && from_card) said.push_back(AxisValue(axis, product));
+      if (!said.empty()) choice.chosen.emplace_back(name, said.front());
+    }
+  }
+  // The variants that keep every value chosen ("*": any).
+  auto matches = [&](ProductIndex v, size_t upto) {
+    for (size_t k = 0; k < upto && k < choice.chosen.size(); ++k) {
+      const auto& [axis_name, value] = choice.chosen[k];
+      if (value == "*") continue;
+      std::optional<AttributeId> axis = catalog.FindAttribute(axis_name);
+      if (axis.has_value() && !SameValue(AxisValue(*axis, v), value)) return false;
+    }
+    return true;
+  };
+  for (size_t k = 0; k < choice.chosen.size(); ++k) {
+    // A value this product does not have, or not in stock: say so, with the
+    // nearest in stock, and ask that axis again.
+    bool any = false;
+    for (ProductIndex v : group) any = any || (matches(v, k + 1) && InStock(catalog.product(v)));
+    if (any) continue;
+    const auto [axis_name, value] = choice.chosen[k];
+    choice.chosen.resize(k);
+    std::optional<AttributeId> axis = catalog.FindAttribute(axis_name);
+    if (!axis.has_value()) break;
+    std::vector<std::string> available = AvailableValues(*axis, group, matches, k);
+    const bool exists = std::any_of(group.begin(), group.end(), [&](ProductIndex v) {
+      return SameValue(AxisValue(*axis, v), value);
+    });
+    turn.Say(exists ? "chatcart.variant_sold_out" : "chatcart.variant_missing",
+             {{"product", std::string(catalog.product_name(product))},
+              {"value", value},
+              {"available", absl::StrJoin(Nearest(available, value, 3), ", ")}});
+    AskAxis(*axis, product, available, turn);
+    return std::nullopt;
+  }
+  std::vector<ProductIndex> left;
+  for (ProductIndex v : group) {
+    if (matches(v, choice.chosen.size()) && InStock(catalog.product(v))) left.push_back(v);
+  }
+  if (left.empty()) {
+    turn.Say("chatcart.out_of_stock", {{"available", int64_t{0}}});
+    choice = dialogue::VariantChoice{};
+    return std::nullopt;
+  }
+  if (left.size() == 1) {
+    choice = dialogue::VariantChoice{};
+    return left.front();
+  }
+  // The first axis on which what is left still differs.
+  for (AttributeId axis : catalog.variant_axes()) {
+    std::vector<std::string> values;
+    for (ProductIndex v : left) {
+      std::string value = AxisValue(axis, v);
+      if (!value.empty() && std::find(values.begin(), values.end(), value) == values.end()) {
+        values.push_back(value);
+      }
+    }
+    if (values.size() > 1) {
+      turn.Say("chatcart.ask_variant",
+               {{"product", std::string(catalog.product_name(product))},
+                {"attribute", std::string(catalog.attributes()[axis].LabelIn(turn.language()))}});
+      AskAxis(axis, product, values, turn);
+      return std::nullopt;
+    }
+  }
+  choice = dialogue::VariantChoice{};
+  return left.front();  // they differ on nothing the shopper chooses
+}
+
+std::vector<std::string> CommerceExecutor::AvailableValues(
+    AttributeId axis, std::span<const ProductIndex> group,
+    const std::function<bool(ProductIndex, size_t)>& matches, size_t upto) const {
+  std::vector<std::string> values;
+  for (ProductIndex v : group) {
+    if (!matches(v, upto) || !InStock(engine_.catalog->product(v))) continue;
+    std::string value = AxisValue(axis, v);
+    if (!value.empty() && std::find(values.begin(), values.end(), value) == values.end()) {
+      values.push_back(value);
+    }
+  }
+  return values;
+}
+
+std::vector<std::string> CommerceExecutor::Nearest(std::vector<std::string> values,
+                                                   std::string_view to, size_t n) const {
+  double target = 0;
+  if (absl::SimpleAtod(ToAbsl(to), &target)) {
+    std::stable_sort(values.begin(), values.end(), [&](const std::string& a, const std::string& b) {
+      double x = 0, y = 0;
+      const bool xa = absl::SimpleAtod(a, &x), yb = absl::SimpleAtod(b, &y);
+      if (xa != yb) return xa;
+      return std::abs(x - target) < std::abs(y - target);
+    });
+  }
+  if (values.size() > n) values.resize(n);
+  return values;
+}
+
+void CommerceExecutor::AskAxis(AttributeId axis, ProductIndex product,
+                               const std::vector<std::string>& values,
+                               dialogue::TurnContext& turn) {
+  const Catalog& catalog = *engine_.catalog;
+  dialogue::VariantChoice& choice = turn.variant_choice();
+  choice.product = std::string(catalog.id(product));
+  choice.asking = catalog.attributes()[axis].name;
+  v1::Reply* reply = turn.LastReply();
+  for (const std::string& value : values) {
+    if (reply->quick_replies_size() >= 13) break;
+    v1::QuickReplyOption* option = reply->add_quick_replies();
+    option->set_title(std::string(catalog.attributes()[axis].ValueIn(value, turn.language())));
+    option->set_payload(absl::StrCat("variant:", value));
+  }
+  turn.Suspend();
+}
+
+std::string CommerceExecutor::VariantText(ProductIndex i, std::string_view language) const {
+  const Catalog& catalog = *engine_.catalog;
+  if (catalog.Variants(i).size() <= 1) return "";
+  std::vector<std::string> parts;
+  for (AttributeId axis : catalog.variant_axes()) {
+    std::string value = catalog.AttributeValueText(axis, i, language);
+    if (!value.empty()) parts.push_back(std::move(value));
+  }
+  return absl::StrJoin(parts, ", ");
+}
+
+std::optional<absl::Status> CommerceExecutor::ChangeLineVariant(dialogue::TurnContext& turn) {
+  if (engine_.catalog == nullptr || !state_.cart.has_value() || state_.cart->state().lines.empty() ||
+      engine_.catalog->variant_axes().empty()) {
+    return std::nullopt;
+  }
+  const Catalog& catalog = *engine_.catalog;
+  // The line of the product in focus, else the last one.
+  const CartLine* line = nullptr;
+  for (const CartLine& l : state_.cart->state().lines) {
+    const std::string& id = l.sku.empty() ? l.product_id : l.sku;
+    if (id == turn.focus() || l.product_id == turn.focus()) line = &l;
+  }
+  if (line == nullptr) return std::nullopt;
+  std::optional<ProductIndex> current =
+      catalog.FindById(line->sku.empty() ? line->product_id : line->sku);
+  if (!current.has_value() || catalog.Variants(*current).size() <= 1) return std::nullopt;
+  // Wanted: the current values with what the turn names changed.
+  std::vector<std::pair<AttributeId, std::string>> wanted;
+  bool changed = false;
+  for (AttributeId axis : catalog.variant_axes()) {
+    std::vector<std::string> said =
+        ValuesSaidFor(turn.understanding(), axis, *current, /*asked=*/false);
+    std::string now = AxisValue(axis, *current);
+    if (!said.empty() && !SameValue(said.front(), now)) {
+      wanted.emplace_back(axis, said.front());
+      changed = true;
+    } else {
+      wanted.emplace_back(axis, now);
+    }
+  }
+  if (!changed) return std::nullopt;
+  std::optional<ProductIndex> target;
+  for (ProductIndex v : catalog.Variants(*current)) {
+    bool all = true;
+    for (const auto& [axis, value] : wanted) all = all && SameValue(AxisValue(axis, v), value);
+    if (all) target = v;
+  }
+  const uint32_t line_id = line->line_id;
+  const std::string name(catalog.product_name(*current));
+  if (!target.has_value() || !InStock(catalog.product(*target))) {
+    // Not made, or not in stock: say so with what is.
+    for (const auto& [axis, value] : wanted) {
+      if (SameValue(value, AxisValue(axis, *current))) continue;
+      auto keep_others = [&](ProductIndex v, size_t) {
+        for (const auto& [other, other_value] : wanted) {
+          if (other != axis && !SameValue(AxisValue(other, v), other_value)) return false;
+        }
+        return true;
+      };
+      std::vector<std::string> available =
+          AvailableValues(axis, catalog.Variants(*current), keep_others, 0);
+      turn.Say(target.has_value() ? "chatcart.variant_sold_out" : "chatcart.variant_missing",
+               {{"product", name},
+                {"value", value},
+                {"available", absl::StrJoin(Nearest(available, value, 3), ", ")}});
+    }
+    return absl::OkStatus();
+  }
+  commands::ChangeVariant change;
+  change.line_id = line_id;
+  change.sku = std::string(catalog.id(*target));
+  absl::StatusOr<ApplyResult> result = Apply(std::move(change), turn);
+  if (!result.ok()) {
+    SayFailure(result.status(), turn);
+    return absl::OkStatus();
+  }
+  absl::StatusOr<CartTotals> totals = state_.cart->Totals();
+  if (!totals.ok()) return totals.status();
+  v1::Reply* reply = turn.Say("chatcart.variant_changed",
+                              {{"product", name},
+                               {"variant", VariantText(*target, turn.language())},
+                               {"total", Format(totals->grand_total, turn)}});
+  AttachCartSummary(reply, turn);
+  turn.set_focus(std::string(catalog.id(*target)));
+  return absl::OkStatus();
+}
+
+}  // namespace chatcart::engine
