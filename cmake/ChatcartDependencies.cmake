@@ -30,6 +30,12 @@ endif()
 # stable fingerprints: no link dependency, so nothing for installed consumers.
 find_path(XXHASH_INCLUDE_DIR xxhash.h REQUIRED)
 
+# OpenSSL (libssl-dev): HMAC-SHA256/SHA1 and constant-time comparison for the
+# channels' webhook signatures.
+if(NOT TARGET OpenSSL::Crypto)
+  find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+endif()
+
 if(NOT TARGET SQLite::SQLite3)
   find_package(SQLite3 REQUIRED)
 endif()

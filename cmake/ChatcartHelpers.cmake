@@ -13,7 +13,10 @@ endif()
 # chatcart_cc_library(NAME cart SRCS a.cc ... DEPS chatcart::money absl::status ...)
 # defines the static library chatcart_<NAME>, alias chatcart::<NAME>, part of
 # chatcart::chatcart and of the install export set. lib/ is the private include
-# root ("cart/pricing.h"); include/ is the public one ("chatcart/cart.h").
+# root ("cart/pricing.h"), on each component's own include path only, so a
+# face (CLI, Python, C API, a host) that includes lib/ does not compile;
+# include/ is the public one ("chatcart/cart.h"). Which component may include
+# which is docs/ARCHITECTURE.md's table, checked by ctest `layering`.
 function(chatcart_cc_library)
   cmake_parse_arguments(CC "" "NAME" "SRCS;DEPS;PRIVATE_DEPS" ${ARGN})
   set(_target chatcart_${CC_NAME})
@@ -24,8 +27,8 @@ function(chatcart_cc_library)
   target_include_directories(${_target}
     PUBLIC
       $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
-      $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/lib>
-      $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
+      $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>
+    PRIVATE ${PROJECT_SOURCE_DIR}/lib)
   target_link_libraries(${_target} PUBLIC ${CC_DEPS} PRIVATE ${CC_PRIVATE_DEPS})
   set_target_properties(${_target} PROPERTIES EXPORT_NAME ${CC_NAME})
   set_property(GLOBAL APPEND PROPERTY CHATCART_COMPONENT_TARGETS ${_target})

@@ -23,3 +23,10 @@ if(NOT TARGET chatcart_deps::linear)
     IMPORTED_LOCATION "${LINEAR_LIBRARY}"
     INTERFACE_INCLUDE_DIRECTORIES "${LINEAR_INCLUDE_DIR}")
 endif()
+if(NOT TARGET chatcart_deps::hiredis)
+  # hiredis's own CMake config on Debian 12 makes no target; its .pc does.
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(HIREDIS REQUIRED IMPORTED_TARGET hiredis)
+  add_library(chatcart_deps::hiredis INTERFACE IMPORTED)
+  target_link_libraries(chatcart_deps::hiredis INTERFACE PkgConfig::HIREDIS)
+endif()

@@ -10,7 +10,8 @@ PACKAGES=(
   libabsl-dev libre2-dev libprotobuf-dev protobuf-compiler
   libgtest-dev libgmock-dev libbenchmark-dev
   pybind11-dev python3-dev python3-pytest
-  libicu-dev libsimdjson-dev libstemmer-dev liblinear-dev libsqlite3-dev libxxhash-dev
+  libicu-dev libsimdjson-dev libstemmer-dev liblinear-dev libsqlite3-dev libxxhash-dev libssl-dev
+  libhiredis-dev redis-server
   python3-matplotlib
 )
 

@@ -80,12 +80,7 @@ std::shared_ptr<PySession> Wrap(std::unique_ptr<Session> session) {
   return out;
 }
 
-struct TurnArgs {
-  std::optional<std::string> text, payload, event_kind, channel, locale, actor;
-  std::vector<std::pair<std::string, std::string>> event_params;
-  std::optional<int64_t> seconds;
-  int32_t nanos = 0;
-};
+}  // namespace
 
 v1::TurnInput MakeInput(const TurnArgs& a) {
   v1::TurnInput input;
@@ -105,6 +100,8 @@ v1::TurnInput MakeInput(const TurnArgs& a) {
   if (a.actor) input.set_actor(*a.actor);
   return input;
 }
+
+namespace {
 
 py::dict Turn(PySession& s, const TurnArgs& args) {
   v1::TurnInput input = MakeInput(args);
@@ -365,4 +362,7 @@ PYBIND11_MODULE(_chatcart, m) {
       .def_property_readonly(
           "has_intents", [](const cp::PyEngine& e) { return e.engine->intent_model() != nullptr; });
   cp::DefineQueries(engine);
+  cp::DefineRuntime(m);
+  cp::DefineChannels(m);
+  cp::DefineDesk(m);
 }

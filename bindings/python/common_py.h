@@ -6,12 +6,17 @@
 #ifndef CHATCART_BINDINGS_PYTHON_COMMON_PY_H_
 #define CHATCART_BINDINGS_PYTHON_COMMON_PY_H_
 
+#include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "chatcart/engine.h"
+#include "chatcart/v1/turn.pb.h"
 #include "pybind11/pybind11.h"
 
 namespace chatcart::python {
@@ -33,6 +38,26 @@ struct PyEngine {
 // Defines classify, entities, recommend and the catalog queries on
 // _chatcart.Engine (queries_py.cc).
 void DefineQueries(pybind11::class_<PyEngine, std::shared_ptr<PyEngine>>& engine);
+
+// A turn's parts as Python passes them, and the TurnInput they make.
+struct TurnArgs {
+  std::optional<std::string> text, payload, event_kind, channel, locale, actor;
+  std::vector<std::pair<std::string, std::string>> event_params;
+  std::optional<int64_t> seconds;
+  int32_t nanos = 0;
+};
+v1::TurnInput MakeInput(const TurnArgs& args);
+
+// Defines _chatcart.Store and _chatcart.Conversations (runtime_py.cc).
+void DefineRuntime(pybind11::module_& m);
+
+// Defines the channel functions (channels_py.cc): webhooks in, rules,
+// payloads out.
+void DefineChannels(pybind11::module_& m);
+
+// Defines _chatcart.Desk, redact, find_personal_data, erlang_c and
+// simulate_desk (desk_py.cc).
+void DefineDesk(pybind11::module_& m);
 
 }  // namespace chatcart::python
 

@@ -101,9 +101,17 @@ py::dict EntityDict(const Entity& x) {
     out["value"] = py::none();
   } else if (x.type == "number" || x.type == "quantity" || x.type == "ordinal" || x.type == "age") {
     out["value"] = x.number;
+    if (x.type == "number" && !x.value.empty()) out["decimal"] = x.value;  // "1.5", exact
   } else {
     out["value"] = x.value;
     if (x.type == "model") out["products"] = x.number;  // how many products carry it
+    if (!x.values.empty()) {
+      py::list values;
+      for (const std::string& v : x.values) values.append(v);
+      out["values"] = std::move(values);
+      out["either"] = x.either;
+    }
+    out["negated"] = x.negated;
   }
   return out;
 }
@@ -206,6 +214,8 @@ struct RecommendArgs {
   bool in_stock_only = true;
   int top = 5;
   std::string locale;
+  std::string ladder = "auto";
+  size_t probe_at = 0;
 };
 
 py::dict PickDict(const Pick& p) {
@@ -244,6 +254,7 @@ py::dict PickDict(const Pick& p) {
   out["breakdown"] = std::move(breakdown);
   out["reasons"] = std::move(reasons);
   out["alternative"] = std::move(alternative);
+  out["tier"] = p.tier;
   return out;
 }
 
@@ -265,6 +276,10 @@ py::dict Recommend(const PyEngine& e, const RecommendArgs& a) {
   q.in_stock_only = a.in_stock_only;
   q.top = a.top;
   q.locale = a.locale.empty() ? e.engine->locales().front() : a.locale;
+  q.ladder = a.ladder == "off" ? LadderMode::kOff
+             : a.ladder == "on" ? LadderMode::kOn
+                                : LadderMode::kAuto;
+  q.probe_at = a.probe_at;
   absl::StatusOr<Recommendation> result;
   {
     py::gil_scoped_release release;
@@ -306,6 +321,25 @@ py::dict Recommend(const PyEngine& e, const RecommendArgs& a) {
   out["relaxations"] = std::move(relaxations);
   out["explanation"] = rec.explanation;
   out["locale"] = rec.locale;
+  out["ladder"] = rec.ladder;
+  if (rec.question) {
+    py::list options;
+    for (const QuestionOption& o : rec.question->options) {
+      py::dict d;
+      d["value"] = o.value;
+      d["where"] = o.where;
+      d["matches"] = o.matches;
+      options.append(std::move(d));
+    }
+    py::dict q;
+    q["attribute"] = rec.question->attribute;
+    q["label"] = rec.question->label;
+    q["text"] = rec.question->text;
+    q["options"] = std::move(options);
+    out["question"] = std::move(q);
+  } else {
+    out["question"] = py::none();
+  }
   return out;
 }
 
@@ -328,7 +362,8 @@ void DefineQueries(py::class_<PyEngine, std::shared_ptr<PyEngine>>& engine) {
              std::vector<std::pair<std::string, std::vector<std::string>>> contains_all,
              std::vector<std::string> prefer, std::string reference,
              std::vector<std::string> critiques, std::vector<std::string> exclude,
-             bool in_stock_only, int top, std::string locale) {
+             bool in_stock_only, int top, std::string locale, std::string ladder,
+             size_t probe_at) {
             RecommendArgs a{std::move(where),
                             budget_min,
                             budget_max,
@@ -341,13 +376,15 @@ void DefineQueries(py::class_<PyEngine, std::shared_ptr<PyEngine>>& engine) {
                             std::move(exclude),
                             in_stock_only,
                             top,
-                            std::move(locale)};
+                            std::move(locale),
+                            std::move(ladder),
+                            probe_at};
             return Recommend(e, a);
           },
           py::arg("where"), py::arg("budget_min"), py::arg("budget_max"), py::arg("budget_around"),
           py::arg("age"), py::arg("contains_all"), py::arg("prefer"), py::arg("reference"),
           py::arg("critiques"), py::arg("exclude"), py::arg("in_stock_only"), py::arg("top"),
-          py::arg("locale"));
+          py::arg("locale"), py::arg("ladder"), py::arg("probe_at"));
 }
 
 }  // namespace chatcart::python

@@ -330,13 +330,18 @@ CHATCART_EXPORT chatcart_code chatcart_experimental_catalog_query(const chatcart
  *    "containsAll": {"compatible_with": ["iphone", "windows_phone"]},
  *    "inStockOnly": true, "prefer": ["cheap_to_run", "brand=Lumo"],
  *    "reference": "pr-cp400", "critiques": ["cheaper"], "exclude": ["toy-fox"],
- *    "otherApproaches": [["category=Photo Prints"]], "top": 3, "locale": "it"}
+ *    "otherApproaches": [["category=Photo Prints"]], "top": 3, "locale": "it",
+ *    "ladder": "auto" | "off" | "on", "probeAt": 40}
  * Budget amounts are decimals in the store's currency. Result:
  *   {"picks": [{"id", "name", "brand", "price", "score", "reasons": [texts
- *    in the locale], "alternativeBecause": ["cheaper", "other_brand"]}],
+ *    in the locale], "reasonDetails": [{"kind", "subject", "label", "value",
+ *    "other", "versus", "text"}], "tier": "best" (ladder picks only),
+ *    "alternativeBecause": ["cheaper", "other_brand"]}],
  *    "alternative": index or -1, "matches": n, "constraints": [{"text",
  *    "phrase"}], "relaxations": [{"text", "matches"}], "explanation",
- *    "otherApproach": pick, "locale"}
+ *    "otherApproach": pick, "ladder": bool, "question": {"attribute", "label",
+ *    "text", "options": [{"value", "where": [constraints], "matches"}]}
+ *    (only with "probeAt"), "locale"}
  * Nothing fitting is no error: the picks are empty and "explanation" and
  * "relaxations" say what would fit. INVALID_ARGUMENT naming the key for bad
  * input (see Recommender::Recommend); FAILED_PRECONDITION without a catalog.
@@ -365,13 +370,249 @@ CHATCART_EXPORT chatcart_code chatcart_experimental_classify(const chatcart_engi
  * "number": 6}, {"type": "money", ..., "money": {"kind": "under", "max":
  * {...}, "currencyStated": true}}, {"type": "colour", ..., "value": "red"}],
  * "language": "en", "truncated": false}: "number" for number, quantity,
- * ordinal and age; "money" for money; "value" for the others (a product's is
- * its id; a model's is its name, with "products": how many catalog products
- * carry it). Spans are byte offsets into `text`. Since 0.1.0 (experimental). */
+ * ordinal and age (a number also has "decimal", its exact value as a string:
+ * "1.5"); "money" for money; "value" for the others (a product's is its id;
+ * a model's is its name, with "products": how many catalog products carry
+ * it; a list comma-joined, with "values": ["black", "blue"] and "either":
+ * true when "or" joined them), and "negated": true for a value the shopper
+ * excludes ("not red"). Spans are byte offsets into `text`. Since 0.1.0
+ * (experimental; decimal, values, either, negated since 0.2.0). */
 CHATCART_EXPORT chatcart_code chatcart_experimental_entities(const chatcart_engine_t* engine,
                                                              const char* text, size_t text_len,
                                                              const char* language, char** result,
                                                              size_t* result_len, char** errmsg);
+
+
+/* ---- Stores and conversations (experimental) ----------------------------
+ * include/chatcart/store.h and runtime.h through C. A store and a
+ * conversations object are safe for concurrent use from any number of
+ * threads; a conversations object keeps its engine and store alive, so they
+ * may be destroyed in any order. */
+typedef struct chatcart_store_t chatcart_store_t;
+typedef struct chatcart_conversations_t chatcart_conversations_t;
+struct chatcart_desk_t; /* the agent desk, below */
+
+/* Opens the session store a URL names (NUL-terminated): "memory:",
+ * "sqlite:/var/lib/shop/chat.db?durability=full", "redis://127.0.0.1:6379/0"
+ * (OpenSessionStore in store.h lists the parameters). Stores it in *store,
+ * owned by the caller (chatcart_experimental_store_destroy). INVALID_ARGUMENT
+ * for a URL it cannot read, naming the part. Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_store_open(const char* url,
+                                                               chatcart_store_t** store,
+                                                               char** errmsg);
+/* NULL is a no-op. Since 0.1.0 (experimental). */
+CHATCART_EXPORT void chatcart_experimental_store_destroy(chatcart_store_t* store);
+
+/* Loads conversation `id`: its bytes malloc'd into *value (*value_len bytes
+ * plus a NUL; free with chatcart_free) and its version into *version.
+ * NOT_FOUND when there is none or it expired. Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_store_load(chatcart_store_t* store,
+                                                               const char* id, size_t id_len,
+                                                               char** value, size_t* value_len,
+                                                               int64_t* version, char** errmsg);
+/* Saves `value` as conversation `id` if its stored version is
+ * expected_version (0: none stored), with an optional shopper and an expiry
+ * in Unix ms (0: never); the new version goes to *new_version. ABORTED when
+ * another version is stored (reload and try again); nothing is written then.
+ * Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_store_save(
+    chatcart_store_t* store, const char* id, size_t id_len, const char* shopper,
+    size_t shopper_len, const char* value, size_t value_len, int64_t expected_version,
+    int64_t expires_at_ms, int64_t* new_version, char** errmsg);
+/* Deletes conversation `id` (OK when there is none). Since 0.1.0
+ * (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_store_delete(chatcart_store_t* store,
+                                                                 const char* id, size_t id_len,
+                                                                 char** errmsg);
+
+/* The conversation runtime over `engine` and `store`, with the default
+ * options of ConversationsOptions (runtime.h). Stores it in *conversations,
+ * owned by the caller. Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_conversations_create(
+    const chatcart_engine_t* engine, const chatcart_store_t* store,
+    chatcart_conversations_t** conversations, char** errmsg);
+/* NULL is a no-op. Since 0.1.0 (experimental). */
+CHATCART_EXPORT void chatcart_experimental_conversations_destroy(
+    chatcart_conversations_t* conversations);
+
+/* The conversation runtime with options and an agent desk. `options_json`
+ * (options_len bytes; NULL with 0 for the defaults) is a
+ * chatcart.v1.ConversationsConfig in JSON: {"idleExpiryMs": "86400000",
+ * "deskSkill": "sales", "deskPolicy": {"cannedReply": [...]}}; unset keys
+ * keep ConversationsOptions' defaults. `desk` may be NULL (no desk); the
+ * conversations object keeps it alive. INVALID_ARGUMENT for options that
+ * do not parse or are out of range. Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_conversations_create_with(
+    const chatcart_engine_t* engine, const chatcart_store_t* store,
+    const struct chatcart_desk_t* desk, const char* options_json, size_t options_len,
+    chatcart_conversations_t** conversations, char** errmsg);
+
+/* A desk call through the runtime at now_unix_ms (Conversations::
+ * DeskCallJson in runtime.h): {"call": "accept", "agent": "nick",
+ * "conversation": "web-42"}; "agent_message" (with "text", "messageId"),
+ * "resolve", "tick" and "suggest" (the agent's suggestions, a
+ * chatcart.v1.AgentSuggestions) run through the runtime; any other desk
+ * call goes to the desk, with its events for shoppers delivered. *result
+ * receives JSON, malloc'd with a NUL after it that *result_len excludes
+ * (result_len may be NULL). FAILED_PRECONDITION for a conversations object
+ * without a desk. Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_conversations_desk_call(
+    chatcart_conversations_t* conversations, const char* call_json, size_t call_len,
+    int64_t now_unix_ms, char** result, size_t* result_len, char** errmsg);
+
+/* Handles one message: `request` is a chatcart.v1.ConversationRequest in
+ * `format` ({"conversationId": "web-42", "messageId": "m1", "turn": {"text":
+ * "hi", "time": "2026-11-23T10:00:00Z"}} in JSON); *response receives a
+ * chatcart.v1.ConversationResponse in the same format ({"result": {...},
+ * "version": "3", "duplicate": true, ...}), malloc'd with a NUL after it
+ * that *response_len excludes (response_len may be NULL). Conversations::
+ * Handle's errors (ABORTED after too many conflicting saves, the store's).
+ * Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_conversations_handle(
+    chatcart_conversations_t* conversations, chatcart_format format, const char* request,
+    size_t request_len, char** response, size_t* response_len, char** errmsg);
+
+/* The timers due at or before now_ms, at most `limit`, as a
+ * chatcart.v1.DueTimerList in JSON ({"timers": [{"conversationId": "web-42",
+ * "kind": "cart_abandoned", "dueUnixMs": "1795431660000"}]}), malloc'd,
+ * NUL-terminated. Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_conversations_due_timers(
+    chatcart_conversations_t* conversations, int64_t now_ms, int32_t limit, char** json,
+    size_t* json_len, char** errmsg);
+
+/* Fires one due timer (from ..._due_timers): its response as in ..._handle
+ * in JSON. NOT_FOUND when the conversation no longer waits for it. `kind` is
+ * NUL-terminated. Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_conversations_fire_timer(
+    chatcart_conversations_t* conversations, const char* conversation_id,
+    size_t conversation_id_len, const char* kind, int64_t due_unix_ms, char** response_json,
+    size_t* response_len, char** errmsg);
+
+/* Forgets one conversation, or every conversation of a shopper (their
+ * number in *forgotten). Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_conversations_forget(
+    chatcart_conversations_t* conversations, const char* conversation_id,
+    size_t conversation_id_len, char** errmsg);
+CHATCART_EXPORT chatcart_code chatcart_experimental_conversations_forget_shopper(
+    chatcart_conversations_t* conversations, const char* shopper, size_t shopper_len,
+    int64_t* forgotten, char** errmsg);
+/* ---- Channels (chatcart/channels.h): Messenger, WhatsApp, SMS, web ---- */
+
+/* Checks the signature of a webhook of `channel` (NUL-terminated
+ * "messenger", "whatsapp", "sms" or "web") and parses it. `body` is the raw
+ * body (body_len bytes, exactly as received); `signature` the value of
+ * X-Hub-Signature-256 (Messenger, WhatsApp) or X-Twilio-Signature (SMS), and
+ * `url` the full URL Twilio requested (SMS): NUL-terminated, NULL when
+ * absent. `received_ms` is when the host received it (Unix ms; the time of
+ * SMS messages). `credentials` is NUL-terminated JSON {"metaAppSecret",
+ * "metaVerifyToken", "twilioAuthToken", "skipSignatureCheck": false} (NULL:
+ * none, so a signed channel fails). Result: {"messages": [{"channel",
+ * "kind": "message"|"referral"|"delivery"|"read", "account", "shopper",
+ * "messageId", "timeMs", "input": TurnInput JSON}], "ignored": [{"what",
+ * "why"}]}. RESOURCE_EXHAUSTED for a body over 1 MiB, UNAUTHENTICATED for
+ * a missing or wrong signature, FAILED_PRECONDITION when the credential it
+ * needs is empty, INVALID_ARGUMENT for malformed or truncated input. Any
+ * thread. Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_channel_parse(
+    const char* channel, const char* body, size_t body_len, const char* signature,
+    const char* url, int64_t received_ms, const char* credentials, char** result,
+    size_t* result_len, char** errmsg);
+
+/* Applies the channel's rules to one message of channel_parse's result
+ * (`message`, its JSON object) and the conversation's channel state
+ * (`state`, state_len bytes of a chatcart.v1.ChannelState the host keeps;
+ * empty for a new conversation): duplicates, the 24-hour window, SMS STOP /
+ * START / HELP / MORE and the bundle's keywords. `engine` (may be NULL)
+ * gives the bundle's channel policy; `store_name` (NUL-terminated, may be
+ * NULL) names the store in SMS replies. On success *new_state receives the
+ * updated state bytes (store them) and *result {"duplicate", "forward",
+ * "input": TurnInput JSON to hand the session when forward, "reply": SMS
+ * text to send instead (absent when none), "keyword"}. Both malloc'd, owned
+ * by the caller. Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_channel_observe(
+    const chatcart_engine_t* engine, const char* message, size_t message_len,
+    const char* store_name, const char* state, size_t state_len, char** new_state,
+    size_t* new_state_len, char** result, size_t* result_len, char** errmsg);
+
+/* Renders a TurnResult (`turn_result`, protobuf JSON) for a channel as the
+ * platform's API requests, within its limits. `request` is JSON {"channel",
+ * "shopper", "account" (SMS: the sending number), "nowMs", "purpose":
+ * "response"|"proactive"|"human_agent", "event": {"kind", "param"} (what
+ * started a proactive turn), "smsMaxSegments": 3}. `state` as in observe.
+ * Result: {"messages": [{"body", "contentType", "smsText", "smsEncoding",
+ * "smsSegments", "adjustments": [what was changed to fit]}]} to send in
+ * order, and *new_state. FAILED_PRECONDITION naming the rule for a message
+ * the platform would refuse (outside the 24-hour window without a tag or a
+ * bundle template; SMS to a shopper who opted out). Since 0.1.0
+ * (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_channel_render(
+    const chatcart_engine_t* engine, const char* request, size_t request_len,
+    const char* turn_result, size_t turn_result_len, const char* state, size_t state_len,
+    char** new_state, size_t* new_state_len, char** result, size_t* result_len, char** errmsg);
+
+/* Meta's subscribe handshake: `query` is the GET's raw query string
+ * (hub.mode=subscribe&hub.verify_token=...&hub.challenge=...); on success
+ * *challenge receives the challenge to answer with (malloc'd,
+ * NUL-terminated). PERMISSION_DENIED for a token other than `verify_token`
+ * (NUL-terminated). Any thread. Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_channel_answer_subscribe(
+    const char* query, size_t query_len, const char* verify_token, char** challenge,
+    char** errmsg);
+
+/* ---- The agent desk (chatcart/desk.h) ---------------------------------- */
+
+/* A desk over an in-memory store: thread-safe (any number of threads may
+ * call it at once). Since 0.1.0 (experimental). */
+typedef struct chatcart_desk_t chatcart_desk_t;
+
+/* A new desk. `policy_json` (policy_len bytes; NULL with 0 for the defaults)
+ * is a chatcart.v1.DeskPolicy in JSON, e.g. {"defaultCapacity": 4,
+ * "routing": "round_robin", "offerTimeoutSeconds": 30, "maxQueueLength":
+ * 50, "maxQueueWaitSeconds": 600}. The caller owns *desk (destroy it with
+ * chatcart_experimental_desk_destroy). INVALID_ARGUMENT for JSON that does
+ * not parse or values out of range. Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_desk_create(const char* policy_json,
+                                                                size_t policy_len,
+                                                                chatcart_desk_t** desk,
+                                                                char** errmsg);
+/* NULL is a no-op. Since 0.1.0 (experimental). */
+CHATCART_EXPORT void chatcart_experimental_desk_destroy(chatcart_desk_t* desk);
+
+/* One desk call at `now_unix_ms` (the desk reads no clock): `call_json` is
+ * {"call": "request_agent", "conversation": "web-42", "language": "en"},
+ * {"call": "accept", "agent": "nick", "conversation": "web-42"}, ... (every
+ * call and key of chatcart::Desk::CallJson in desk.h). *result receives the
+ * call's message in the protobuf JSON mapping (a chatcart.v1.DeskUpdate for
+ * calls that change something: {"conversation": {...}, "events": [{"kind":
+ * "AGENT_JOINED", "to": "SHOPPER", "text": "Nick has joined. ..."}]}),
+ * malloc'd, NUL-terminated, owned by the caller. Errors as the call's:
+ * NOT_FOUND, FAILED_PRECONDITION, INVALID_ARGUMENT, OUT_OF_RANGE (time went
+ * backwards); a failed call changes nothing. Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_desk_call(chatcart_desk_t* desk,
+                                                              const char* call_json,
+                                                              size_t call_len, int64_t now_unix_ms,
+                                                              char** result, size_t* result_len,
+                                                              char** errmsg);
+
+/* `text` with cards, IBANs, e-mails and phones masked (chatcart/redact.h),
+ * malloc'd into *result, NUL-terminated. `language` is NUL-terminated "en",
+ * "it", "fr" or NULL (all). Any thread. Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_redact(const char* text, size_t text_len,
+                                                           const char* language, char** result,
+                                                           size_t* result_len, char** errmsg);
+
+/* Erlang C for `agents` (> 0), or, with agents 0, the fewest agents whose
+ * average answer is at most `target_answer_s`: writes the agents, P(wait),
+ * the average answer in seconds and the share answered within
+ * `answer_within_s`. INVALID_ARGUMENT for values that are not positive or a
+ * load the agents cannot carry. Any thread. Since 0.1.0 (experimental). */
+CHATCART_EXPORT chatcart_code chatcart_experimental_erlang_c(double arrivals_per_hour,
+                                                             double handle_time_s, int32_t agents,
+                                                             double target_answer_s,
+                                                             double answer_within_s,
+                                                             int32_t* agents_out, double* p_wait,
+                                                             double* average_answer_s,
+                                                             double* service_level, char** errmsg);
 
 #endif /* CHATCART_C_EXPERIMENTAL */
 

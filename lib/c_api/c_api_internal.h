@@ -19,6 +19,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "chatcart/c.h"
+#include "chatcart/desk.h"
 #include "chatcart/engine.h"
 #include "chatcart/session.h"
 
@@ -31,6 +32,10 @@ struct chatcart_engine_t {
 };
 struct chatcart_session_t {
   std::unique_ptr<chatcart::Session> rep;
+};
+// Shared: a conversations object may route through a desk (c_runtime.cc).
+struct chatcart_desk_t {
+  std::shared_ptr<chatcart::Desk> rep;
 };
 
 namespace chatcart::c_api {

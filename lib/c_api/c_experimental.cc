@@ -74,7 +74,8 @@ absl::StatusOr<chatcart::RecommendRequest> ParseRecommendRequest(const Struct& i
   CHATCART_RETURN_IF_ERROR(
       json::OnlyKeys(in, kWhat,
                      {"where", "budget", "age", "containsAll", "inStockOnly", "prefer", "reference",
-                      "critiques", "exclude", "otherApproaches", "top", "locale"}));
+                      "critiques", "exclude", "otherApproaches", "top", "locale", "ladder",
+                      "probeAt"}));
   chatcart::RecommendRequest request;
   for (const auto& [key, value] : in.fields()) {
     std::string where = absl::StrCat(kWhat, ": ", key);
@@ -140,6 +141,18 @@ absl::StatusOr<chatcart::RecommendRequest> ParseRecommendRequest(const Struct& i
       request.top = static_cast<int>(top);
     } else if (key == "locale") {
       CHATCART_ASSIGN_OR_RETURN(request.locale, json::AsString(value, where));
+    } else if (key == "ladder") {
+      CHATCART_ASSIGN_OR_RETURN(std::string mode, json::AsString(value, where));
+      if (mode != "auto" && mode != "off" && mode != "on") {
+        return absl::InvalidArgumentError(
+            absl::StrCat(where, ": \"", mode, "\" is not auto, off or on"));
+      }
+      request.ladder = mode == "auto"  ? chatcart::LadderMode::kAuto
+                       : mode == "off" ? chatcart::LadderMode::kOff
+                                       : chatcart::LadderMode::kOn;
+    } else if (key == "probeAt") {
+      CHATCART_ASSIGN_OR_RETURN(int64_t at, json::AsInteger(value, where, 0, 1 << 30));
+      request.probe_at = static_cast<size_t>(at);
     }
   }
   return request;
@@ -154,10 +167,26 @@ Value PickValue(const chatcart::Pick& pick) {
   if (!pick.brand.empty()) json::Set(&s, "brand", json::String(pick.brand));
   if (pick.price.has_value()) json::Set(&s, "price", MoneyValue(*pick.price));
   json::Set(&s, "score", json::Number(pick.score));
-  ListValue reasons;
-  for (const chatcart::Reason& reason : pick.reasons)
+  static constexpr const char* kKinds[] = {
+      "meets",     "within_budget", "near_target", "preference", "rating",  "best_of_picks",
+      "trade_off", "alternative",   "merchant",    "similar",    "critique", "ladder",
+      "spec",      "price_rank"};
+  ListValue reasons, details;
+  for (const chatcart::Reason& reason : pick.reasons) {
     *reasons.add_values() = json::String(reason.text);
+    Struct d;
+    json::Set(&d, "kind", json::String(kKinds[static_cast<int>(reason.kind)]));
+    json::Set(&d, "subject", json::String(reason.subject));
+    if (!reason.label.empty()) json::Set(&d, "label", json::String(reason.label));
+    if (!reason.value.empty()) json::Set(&d, "value", json::String(reason.value));
+    if (!reason.other.empty()) json::Set(&d, "other", json::String(reason.other));
+    if (reason.versus >= 0) json::Set(&d, "versus", json::Number(reason.versus));
+    json::Set(&d, "text", json::String(reason.text));
+    *details.add_values() = json::Object(std::move(d));
+  }
   json::Set(&s, "reasons", json::List(std::move(reasons)));
+  json::Set(&s, "reasonDetails", json::List(std::move(details)));
+  if (!pick.tier.empty()) json::Set(&s, "tier", json::String(pick.tier));
   ListValue why;
   if (pick.alternative & chatcart::kAlternativeCheaper) *why.add_values() = json::String("cheaper");
   if (pick.alternative & chatcart::kAlternativeOtherBrand) {
@@ -196,6 +225,25 @@ Struct RecommendationStruct(const chatcart::Recommendation& rec) {
   }
   json::Set(&s, "relaxations", json::List(std::move(relaxations)));
   if (!rec.explanation.empty()) json::Set(&s, "explanation", json::String(rec.explanation));
+  json::Set(&s, "ladder", json::Bool(rec.ladder));
+  if (rec.question.has_value()) {
+    Struct q;
+    json::Set(&q, "attribute", json::String(rec.question->attribute));
+    json::Set(&q, "label", json::String(rec.question->label));
+    json::Set(&q, "text", json::String(rec.question->text));
+    ListValue options;
+    for (const chatcart::QuestionOption& o : rec.question->options) {
+      Struct one;
+      json::Set(&one, "value", json::String(o.value));
+      ListValue where;
+      for (const std::string& w : o.where) *where.add_values() = json::String(w);
+      json::Set(&one, "where", json::List(std::move(where)));
+      json::Set(&one, "matches", json::Number(static_cast<double>(o.matches)));
+      *options.add_values() = json::Object(std::move(one));
+    }
+    json::Set(&q, "options", json::List(std::move(options)));
+    json::Set(&s, "question", json::Object(std::move(q)));
+  }
   json::Set(&s, "locale", json::String(rec.locale));
   return s;
 }
@@ -218,9 +266,18 @@ Value EntityValue(const chatcart::Entity& e) {
     json::Set(&s, "money", json::Object(std::move(money)));
   } else if (e.type == "number" || e.type == "quantity" || e.type == "ordinal" || e.type == "age") {
     json::Set(&s, "number", json::Number(static_cast<double>(e.number)));
+    // A number's exact decimal ("1.5", "0.5" for "1/2"), as a string.
+    if (e.type == "number" && !e.value.empty()) json::Set(&s, "decimal", json::String(e.value));
   } else {
     json::Set(&s, "value", json::String(e.value));
     if (e.type == "model") json::Set(&s, "products", json::Number(static_cast<double>(e.number)));
+    if (!e.values.empty()) {  // every value of a list ("nere o blu": black, blue)
+      google::protobuf::ListValue values;
+      for (const std::string& v : e.values) *values.add_values() = json::String(v);
+      json::Set(&s, "values", json::List(std::move(values)));
+      json::Set(&s, "either", json::Bool(e.either));
+    }
+    json::Set(&s, "negated", json::Bool(e.negated));
   }
   return json::Object(std::move(s));
 }

@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "engine/wire.h"
+#include "chatcart/wire.h"
 
 namespace chatcart::c_api::json {
 
@@ -145,7 +145,7 @@ absl::StatusOr<std::vector<std::string>> Strings(const Value& v, const std::stri
 absl::Status ParseMessage(chatcart_format format, std::string_view in, const char* function,
                           const char* what, google::protobuf::Message* message) {
   if (format == CHATCART_FORMAT_JSON) {
-    absl::Status status = engine::ParseJson(in, what, message);
+    absl::Status status = chatcart::ParseJson(in, what, message);
     if (!status.ok()) {
       return absl::InvalidArgumentError(absl::StrCat(function, ": ", status.message()));
     }
@@ -166,8 +166,8 @@ absl::Status ParseMessage(chatcart_format format, std::string_view in, const cha
 
 absl::StatusOr<std::string> SerializeMessage(chatcart_format format,
                                              const google::protobuf::Message& message) {
-  if (format == CHATCART_FORMAT_PROTO) return engine::DeterministicBytes(message);
-  return engine::DeterministicJson(message);
+  if (format == CHATCART_FORMAT_PROTO) return chatcart::DeterministicBytes(message);
+  return chatcart::DeterministicJson(message);
 }
 
 }  // namespace chatcart::c_api::json

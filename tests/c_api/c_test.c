@@ -658,6 +658,25 @@ static void TestExperimental(const char* bundle_dir) {
     result = NULL;
   }
   {
+    /* The ladder and the probing question: tiers, reason kinds, the question's options. */
+    const char* request =
+        "{\"where\": [\"category=Laptops\"], \"budget\": {\"max\": \"1500\"}, "
+        "\"ladder\": \"on\", \"probeAt\": 3}";
+    code = chatcart_experimental_recommend(engine, request, strlen(request), &result, &result_len,
+                                           &err);
+    CheckNoError(code, err);
+    CheckCondition(strstr(result, "\"tier\":\"best\"") != NULL);
+    CheckCondition(strstr(result, "\"kind\":\"ladder\"") != NULL);
+    CheckCondition(strstr(result, "\"ladder\":true") != NULL);
+    CheckCondition(strstr(result, "\"question\":{") != NULL);
+    chatcart_free(result);
+    result = NULL;
+  }
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT,
+                 chatcart_experimental_recommend(engine, "{\"ladder\": \"maybe\"}", 19, &result,
+                                                 NULL, &err),
+                 err, "recommend request: ladder: \"maybe\" is not auto, off or on");
+  {
     /* Nothing fits: no error, an explanation and relaxations. */
     const char* request = "{\"where\": [\"category=Toys\"], \"budget\": {\"max\": \"1\"}}";
     code = chatcart_experimental_recommend(engine, request, strlen(request), &result, &result_len,
@@ -750,6 +769,16 @@ static void TestExperimental(const char* bundle_dir) {
   CheckNoError(code, err);
   CheckCondition(strstr(result, "\"products\":2,") != NULL);
   CheckCondition(strstr(result, "\"type\":\"model\",\"value\":\"PhotoZen\"") != NULL);
+  chatcart_free(result);
+  result = NULL;
+  /* A list of values, a negated one, a decimal. */
+  code = chatcart_experimental_entities(engine, "nere o blu, non rosse, 1,5 kg", 29, "it", &result,
+                                        &result_len, &err);
+  CheckNoError(code, err);
+  CheckCondition(strstr(result, "\"value\":\"black,blue\",\"values\":[\"black\",\"blue\"]") != NULL);
+  CheckCondition(strstr(result, "\"either\":true") != NULL);
+  CheckCondition(strstr(result, "\"negated\":true") != NULL);
+  CheckCondition(strstr(result, "\"decimal\":\"1.5\"") != NULL);
   chatcart_free(result);
   result = NULL;
   CheckErrorCode(CHATCART_INVALID_ARGUMENT,
@@ -942,16 +971,230 @@ static void TestFree(void) {
   chatcart_free(NULL);
 }
 
+/* The desk: a conversation queued, offered, accepted, messaged (redacted),
+ * resolved and mailed; bad calls; redaction; Erlang C; threads. */
+static void* DeskThread(void* arg) {
+  chatcart_desk_t* desk = (chatcart_desk_t*)arg;
+  char* err = NULL;
+  for (int i = 0; i < 200; ++i) {
+    char* out = NULL;
+    char call[160];
+    snprintf(call, sizeof call, "{\"call\": \"shopper_message\", \"conversation\": \"t%d\", "
+             "\"text\": \"hello\"}", i % 7);
+    chatcart_code code = chatcart_experimental_desk_call(desk, call, strlen(call),
+                                                         1795000100000LL + i, &out, NULL, &err);
+    CheckNoError(code, err);
+    chatcart_free(out);
+  }
+  return NULL;
+}
+
+static void TestDesk(void) {
+  StartPhase("desk");
+  chatcart_desk_t* desk = NULL;
+  char* err = NULL;
+  char* out = NULL;
+  const char* policy = "{\"defaultCapacity\": 2, \"routing\": \"balanced\"}";
+  chatcart_code code = chatcart_experimental_desk_create(policy, strlen(policy), &desk, &err);
+  CheckNoError(code, err);
+  const int64_t t0 = 1795000000000LL;
+#define DESK(json, now)                                                                      \
+  (chatcart_free(out), out = NULL,                                                           \
+   chatcart_experimental_desk_call(desk, json, strlen(json), now, &out, NULL, &err))
+  code = DESK("{\"call\": \"set_agent\", \"agent\": \"nick\", \"name\": \"Nick\"}", t0);
+  CheckNoError(code, err);
+  code = DESK("{\"call\": \"set_availability\", \"agent\": \"nick\", \"availability\": \"ONLINE\"}", t0);
+  CheckNoError(code, err);
+  code = DESK("{\"call\": \"request_agent\", \"conversation\": \"web-1\", \"language\": \"en\"}", t0);
+  CheckNoError(code, err);
+  CheckCondition(strstr(out, "\"kind\":\"OFFER\"") != NULL);
+  CheckCondition(strstr(out, "You're next.") != NULL);
+  code = DESK("{\"call\": \"accept\", \"agent\": \"nick\", \"conversation\": \"web-1\"}", t0 + 4000);
+  CheckNoError(code, err);
+  CheckCondition(strstr(out, "Nick has joined. Your reference number for this chat is #1.") != NULL);
+  code = DESK("{\"call\": \"shopper_message\", \"conversation\": \"web-1\", \"text\": \"card 4111 1111 1111 1111\"}",
+              t0 + 5000);
+  CheckNoError(code, err);
+  CheckCondition(strstr(out, "SHOPPER_MESSAGE") != NULL);
+  CheckCondition(strstr(out, "4111 1111") == NULL);
+  code = DESK("{\"call\": \"resolve\", \"agent\": \"nick\", \"conversation\": \"web-1\"}", t0 + 9000);
+  CheckNoError(code, err);
+  code = DESK("{\"call\": \"transcript_email\", \"conversation\": \"web-1\"}", t0 + 9000);
+  CheckNoError(code, err);
+  CheckCondition(strstr(out, "[#1] Your chat with us") != NULL);
+  CheckCondition(strstr(out, "auto-generated") != NULL);
+  /* Bad calls: a clear code, the desk unchanged. */
+  code = DESK("{\"call\": \"resolve\", \"agent\": \"nick\", \"conversation\": \"nowhere\"}", t0 + 9000);
+  CheckErrorCode(CHATCART_NOT_FOUND, code, err, "nowhere");
+  code = DESK("{\"call\": \"fly\"}", t0);
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT, code, err, "unknown");
+  code = DESK("not json", t0);
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT, code, err, "JSON");
+  code = DESK("{\"call\": \"heartbeat\", \"agent\": \"nick\"}", t0 - 600000);
+  CheckErrorCode(CHATCART_OUT_OF_RANGE, code, err, "backwards");
+  code = chatcart_experimental_desk_call(NULL, "{}", 2, t0, &out, NULL, &err);
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT, code, err, "desk");
+  const char* bad_policy = "{\"defaultCapacity\": 40}";
+  chatcart_desk_t* bad = NULL;
+  code = chatcart_experimental_desk_create(bad_policy, strlen(bad_policy), &bad, &err);
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT, code, err, "default_capacity");
+  CheckCondition(bad == NULL);
+#undef DESK
+  chatcart_free(out);
+  out = NULL;
+  /* Threads share one desk. */
+  pthread_t threads[4];
+  for (int k = 0; k < 4; ++k) pthread_create(&threads[k], NULL, DeskThread, desk);
+  for (int k = 0; k < 4; ++k) pthread_join(threads[k], NULL);
+  chatcart_experimental_desk_destroy(desk);
+  chatcart_experimental_desk_destroy(NULL);
+
+  StartPhase("redact");
+  const char* text = "appelez le 06 12 34 56 78";
+  code = chatcart_experimental_redact(text, strlen(text), "fr", &out, NULL, &err);
+  CheckNoError(code, err);
+  CheckEqual("appelez le [phone]", out);
+  chatcart_free(out);
+  out = NULL;
+
+  StartPhase("erlang c");
+  int32_t agents = 0;
+  double p_wait = 0, asa = 0, sl = 0;
+  code = chatcart_experimental_erlang_c(30, 300, 4, 0, 20, &agents, &p_wait, &asa, &sl, &err);
+  CheckNoError(code, err);
+  CheckCondition(agents == 4 && p_wait > 0.3198 && p_wait < 0.3200 && asa > 63.9 && asa < 64.1);
+  code = chatcart_experimental_erlang_c(30, 300, 0, 20, 20, &agents, &p_wait, &asa, &sl, &err);
+  CheckNoError(code, err);
+  CheckCondition(agents == 5);
+  code = chatcart_experimental_erlang_c(30, 300, 2, 0, 20, &agents, &p_wait, &asa, &sl, &err);
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT, code, err, "without bound");
+}
+
+/* Channels: a Messenger webhook in, the rules, a turn, the payloads out; a
+ * wrong signature; SMS STOP; the subscribe handshake. */
+static void TestChannels(const char* bundle_dir) {
+  chatcart_engine_t* engine = NULL;
+  chatcart_session_t* session = NULL;
+  char* err = NULL;
+  char* parsed = NULL;
+  char* seen = NULL;
+  char* state = NULL;
+  size_t state_len = 0;
+  char* state2 = NULL;
+  size_t state2_len = 0;
+  char* turn = NULL;
+  size_t turn_len = 0;
+  char* out = NULL;
+  char* challenge = NULL;
+  chatcart_code code;
+  const char* body =
+      "{\"object\":\"page\",\"entry\":[{\"id\":\"PAGE-1\",\"messaging\":[{\"sender\":{\"id\":"
+      "\"PSID-42\"},\"recipient\":{\"id\":\"PAGE-1\"},\"timestamp\":1795000000000,\"message\":{"
+      "\"mid\":\"m_1\",\"text\":\"hi\"}}]}]}";
+  const char* message =
+      "{\"channel\":\"messenger\",\"kind\":\"message\",\"account\":\"PAGE-1\",\"shopper\":"
+      "\"PSID-42\",\"messageId\":\"m_1\",\"timeMs\":\"1795000000000\",\"input\":{\"text\":\"hi\","
+      "\"channel\":\"messenger\",\"time\":\"2026-11-18T08:26:40Z\"}}";
+  const char* request =
+      "{\"channel\":\"messenger\",\"shopper\":\"PSID-42\",\"nowMs\":1795000001000}";
+  StartPhase("channels");
+  code = chatcart_engine_create_from_path(bundle_dir, NULL, &engine, &err);
+  CheckNoError(code, err);
+  code = chatcart_session_create(engine, "m-1", 3, 42, &session, &err);
+  CheckNoError(code, err);
+
+  /* A wrong signature is refused; skipping the check parses. */
+  code = chatcart_experimental_channel_parse("messenger", body, strlen(body), "sha256=00", NULL, 0,
+                                             "{\"metaAppSecret\":\"s\"}", &parsed, NULL, &err);
+  CheckErrorCode(CHATCART_UNAUTHENTICATED, code, err, "X-Hub-Signature-256");
+  code = chatcart_experimental_channel_parse("messenger", body, strlen(body), NULL, NULL, 0,
+                                             "{\"skipSignatureCheck\":true}", &parsed, NULL, &err);
+  CheckNoError(code, err);
+  CheckCondition(strstr(parsed, "\"messageId\":\"m_1\"") != NULL);
+  CheckCondition(strstr(parsed, "\"shopper\":\"PSID-42\"") != NULL);
+
+  /* The rules: forwarded the first time, a duplicate the second. */
+  code = chatcart_experimental_channel_observe(engine, message, strlen(message), "Toyland", NULL, 0,
+                                               &state, &state_len, &seen, NULL, &err);
+  CheckNoError(code, err);
+  CheckCondition(strstr(seen, "\"forward\":true") != NULL);
+  chatcart_free(seen);
+  code = chatcart_experimental_channel_observe(engine, message, strlen(message), "Toyland", state,
+                                               state_len, &state2, &state2_len, &seen, NULL, &err);
+  CheckNoError(code, err);
+  CheckCondition(strstr(seen, "\"duplicate\":true") != NULL);
+  chatcart_free(seen);
+  chatcart_free(state2);
+
+  /* The turn, rendered for Messenger within the window. */
+  code = chatcart_session_handle_turn(session, CHATCART_FORMAT_JSON,
+                                      "{\"text\":\"hi\",\"channel\":\"messenger\","
+                                      "\"time\":\"2026-11-18T08:26:40Z\"}",
+                                      strlen("{\"text\":\"hi\",\"channel\":\"messenger\","
+                                             "\"time\":\"2026-11-18T08:26:40Z\"}"),
+                                      &turn, &turn_len, &err);
+  CheckNoError(code, err);
+  code = chatcart_experimental_channel_render(engine, request, strlen(request), turn, turn_len, state,
+                                              state_len, &state2, &state2_len, &out, NULL, &err);
+  CheckNoError(code, err);
+  CheckCondition(strstr(out, "recipient") != NULL);
+  CheckCondition(strstr(out, "RESPONSE") != NULL);
+  chatcart_free(out);
+  chatcart_free(state2);
+
+  /* Two days later a proactive reminder has no tag: refused. */
+  code = chatcart_experimental_channel_render(
+      engine,
+      "{\"channel\":\"messenger\",\"shopper\":\"PSID-42\",\"nowMs\":1795172800000,"
+      "\"purpose\":\"proactive\",\"event\":{\"kind\":\"cart_abandoned\"}}",
+      strlen("{\"channel\":\"messenger\",\"shopper\":\"PSID-42\",\"nowMs\":1795172800000,"
+             "\"purpose\":\"proactive\",\"event\":{\"kind\":\"cart_abandoned\"}}"),
+      turn, turn_len, state, state_len, &state2, &state2_len, &out, NULL, &err);
+  CheckErrorCode(CHATCART_FAILED_PRECONDITION, code, err, "no message tag");
+  chatcart_free(turn);
+  chatcart_free(state);
+
+  /* SMS STOP: one confirmation, naming the bundle's program. */
+  {
+    const char* stop =
+        "{\"channel\":\"sms\",\"shopper\":\"+15005550006\",\"messageId\":\"SM1\",\"timeMs\":\"1\","
+        "\"input\":{\"text\":\"STOP\"}}";
+    code = chatcart_experimental_channel_observe(engine, stop, strlen(stop), NULL, NULL, 0, &state,
+                                                 &state_len, &seen, NULL, &err);
+    CheckNoError(code, err);
+    CheckCondition(strstr(seen, "\"keyword\":\"opt_out\"") != NULL);
+    CheckCondition(strstr(seen, "shopping help") != NULL);
+    chatcart_free(seen);
+    chatcart_free(state);
+  }
+
+  code = chatcart_experimental_channel_answer_subscribe(
+      "hub.mode=subscribe&hub.verify_token=tok&hub.challenge=42", 56, "tok", &challenge, &err);
+  CheckNoError(code, err);
+  CheckEqual("42", challenge);
+  chatcart_free(challenge);
+  code = chatcart_experimental_channel_answer_subscribe(
+      "hub.mode=subscribe&hub.verify_token=bad&hub.challenge=42", 56, "tok", &challenge, &err);
+  CheckErrorCode(CHATCART_PERMISSION_DENIED, code, err, "verify_token");
+  code = chatcart_experimental_channel_parse("fax", "", 0, NULL, NULL, 0, NULL, &parsed, NULL, &err);
+  CheckErrorCode(CHATCART_INVALID_ARGUMENT, code, err, "unknown channel");
+  chatcart_free(parsed);
+  chatcart_session_destroy(session);
+  chatcart_engine_destroy(engine);
+}
+
 int main(int argc, char** argv) {
   TestVersion();
   TestCodes();
   TestMoney();
   TestMoneyNullArguments();
+  TestDesk();
   if (argc > 1) {
     TestEngine(argv[1]);
     TestExperimental(argv[1]);
     TestExperimentalPlaceOrder(argv[1]);
     TestThreads(argv[1]);
+    TestChannels(argv[1]);
     if (argc > 2) TestExperimentalWithoutComponents(argv[2]);
   } else {
     fprintf(stderr, "c_test: no bundle directory given: engine and session tests skipped\n");

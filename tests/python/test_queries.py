@@ -73,6 +73,18 @@ BUDGETS = [
 ]
 
 
+def test_entity_shapes(engine):
+    [e] = engine.entities("nere o blu", "it")
+    assert (e.type, e.value, e.values, e.either, e.negated) == (
+        "colour", "black,blue", ["black", "blue"], True, False)
+    [e] = engine.entities("not red", "en")
+    assert (e.value, e.negated, e.text) == ("red", True, "not red")
+    [e] = engine.entities("1/2", "en")
+    assert (e.type, e.value, e.decimal) == ("number", 0, "0.5")
+    [e] = engine.entities("nn piu di 200 euro", "it")
+    assert (e.kind, e.max) == ("under", M("200", "EUR"))
+
+
 @pytest.mark.parametrize("text,language,kind,low,high", BUDGETS)
 def test_money_entities(engine, text, language, kind, low, high):
     [e] = engine.entities(text, language)
@@ -117,8 +129,25 @@ def test_recommend_in_italian(engine):
     assert any("€" in r.text for r in rec.picks[0].reasons)
 
 
+def test_recommend_ladder_and_probing_question(engine):
+    rec = engine.recommend(where="category=Laptops", budget="1500", ladder="on")
+    assert rec.ladder
+    assert rec.picks[0].tier == "best"
+    assert rec.picks[0].reasons[0].kind == "ladder"
+    assert any(r.kind == "spec" for r in rec.picks[0].reasons)
+    assert engine.recommend(where="category=Laptops", budget="1500", ladder="off").ladder is False
+    rec = engine.recommend(where="category=Laptops", probe_at=3)
+    assert rec.question is not None and rec.question.text.startswith("To narrow down the 4")
+    assert sum(o.matches for o in rec.question.options) >= 2
+    assert all(o.where for o in rec.question.options)
+    assert pickle.loads(pickle.dumps(rec)) == rec
+    assert engine.recommend(where="category=Laptops").question is None
+
+
 # (recommend kwargs, exception)
 BAD_RECOMMEND = [
+    (dict(ladder="sometimes"), ValueError),
+    (dict(probe_at=-1), ValueError),
     (dict(prefer="no_such_preference"), chatcart.InvalidArgumentError),
     (dict(budget=M("30", "USD")), chatcart.InvalidArgumentError),
     (dict(top=0), chatcart.InvalidArgumentError),

@@ -9,7 +9,7 @@ import os
 import pytest
 
 import chatcart
-from chatcart import _chatcart, _engine, _money, _results
+from chatcart import _chatcart, _desk, _engine, _money, _results, _runtime
 
 PACKAGE_DIR = os.path.dirname(chatcart.__file__)
 
@@ -44,7 +44,7 @@ def public_members(cls):
     return names - {"mro"}
 
 
-@pytest.mark.parametrize("module", [_engine, _results, _money, _chatcart],
+@pytest.mark.parametrize("module", [_engine, _results, _money, _chatcart, _runtime, _desk],
                          ids=lambda m: m.__name__)
 def test_stub_declares_every_public_member(module):
     classes, top = stub_names(module.__name__.split(".")[-1])

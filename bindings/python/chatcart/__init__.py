@@ -25,10 +25,14 @@ from chatcart._errors import __all__ as _errors_all
 from chatcart import _chatcart
 from chatcart._money import Money
 from chatcart._engine import Catalog, Engine, Session
+from chatcart._runtime import Conversations, ConversationOutput, DueTimer, Store, StoredSession
+from chatcart._desk import Desk, erlang_c, find_personal_data, redact, simulate_desk
 from chatcart._results import *  # noqa: F401,F403
 from chatcart._results import __all__ as _results_all
 
 __version__ = _chatcart.__version__
 
-__all__ = (["__version__", "Money", "Engine", "Session", "Catalog"] + list(_results_all)
+__all__ = (["__version__", "Money", "Engine", "Session", "Catalog", "Store", "StoredSession",
+            "Conversations", "ConversationOutput", "DueTimer", "Desk", "redact",
+            "find_personal_data", "erlang_c", "simulate_desk"] + list(_results_all)
            + list(_errors_all))

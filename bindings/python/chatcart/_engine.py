@@ -400,7 +400,8 @@ class Engine:
         return [Entity._from(e) for e in self._native.entities(text, language or "")["entities"]]
 
     def recommend(self, where=(), budget=None, prefer=(), top=5, age=None, contains_all=None,
-                  reference=None, critiques=(), exclude=(), in_stock_only=True, locale=None):
+                  reference=None, critiques=(), exclude=(), in_stock_only=True, locale=None,
+                  ladder="auto", probe_at=0):
         """Product picks: Recommendation.
 
         Args:
@@ -415,6 +416,12 @@ class Engine:
             reference product id.
           exclude: product ids never picked.
           locale: of the reasons' text (default: the store's first).
+          ladder: "auto" (a good/better/best ladder across the budget when
+            only a budget's top is given and enough products fit), "off"
+            (by score) or "on" (a ladder whenever the budget has a top).
+          probe_at: when at least this many products fit and nothing is
+            preferred, Recommendation.question is the question that best
+            splits them (0: never).
 
         Raises:
           InvalidArgumentError: an unknown attribute or preference, a
@@ -424,10 +431,14 @@ class Engine:
         """
         low, high, around = self._budget(budget)
         pairs = [(k, _strings("contains_all", v)) for k, v in (contains_all or {}).items()]
+        if ladder not in ("auto", "off", "on"):
+            raise ValueError("ladder must be \"auto\", \"off\" or \"on\", not %r" % (ladder,))
+        if isinstance(probe_at, bool) or not isinstance(probe_at, int) or probe_at < 0:
+            raise ValueError("probe_at must be an int >= 0, not %r" % (probe_at,))
         native = self._native.recommend(
             _strings("where", where), low, high, around, age, pairs, _strings("prefer", prefer),
             reference or "", _strings("critiques", critiques), _strings("exclude", exclude),
-            bool(in_stock_only), int(top), locale or "")
+            bool(in_stock_only), int(top), locale or "", ladder, probe_at)
         return Recommendation._from(native)
 
     def _money(self, value):

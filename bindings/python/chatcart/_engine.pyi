@@ -76,4 +76,5 @@ class Engine:
                   contains_all: Optional[Mapping[str, _Strings]] = ...,
                   reference: Optional[str] = ..., critiques: _Strings = ...,
                   exclude: _Strings = ..., in_stock_only: bool = ...,
-                  locale: Optional[str] = ...) -> Recommendation: ...
+                  locale: Optional[str] = ..., ladder: str = ...,
+                  probe_at: int = ...) -> Recommendation: ...

@@ -13,7 +13,7 @@ __all__ = [
     "TurnResult", "Reply", "QuickReply", "ProductCard", "CartSummary", "CartLine",
     "HostAction", "AnalyticsEvent", "Trace", "TraceEntity", "IntentResult", "Entity",
     "Product", "Match", "Recommendation", "Pick", "ScoreTerm", "Reason",
-    "AppliedConstraint", "Relaxation",
+    "AppliedConstraint", "Relaxation", "Question", "QuestionOption",
 ]
 
 
@@ -307,15 +307,20 @@ class IntentResult(_Record):
 class Entity(_Record):
     """An entity in a text: type, byte span, text, value.
 
-    value: an int for number/quantity/ordinal/age, a str for the others, None
-    for money, whose bounds are kind ("exact", "under", "over", "between",
-    "around"), min and max (Money or None). A model also says how many
-    catalog products carry it (products).
+    value: an int for number/quantity/ordinal/age (a number rounded toward
+    zero; decimal holds its exact value as a str, "1.5"), a str for the
+    others (a list comma-joined, "black,blue"), None for money, whose bounds
+    are kind ("exact", "under", "over", "between", "around"), min and max
+    (Money or None). A model also says how many catalog products carry it
+    (products). Colours, sizes, brands, categories and compatibility carry
+    every value said (values, a list; either when "or" joined them);
+    negated says the shopper excludes them ("not red").
     """
     __slots__ = ()
     _FIELDS = (("type", None), ("start", None), ("end", None), ("text", None),
                ("confidence", None), ("value", None), ("kind", None), ("min", _money),
-               ("max", _money), ("currency_stated", None), ("products", None))
+               ("max", _money), ("currency_stated", None), ("products", None),
+               ("decimal", None), ("values", None), ("either", None), ("negated", None))
 
     def __repr__(self):
         if self.type == "money":
@@ -353,7 +358,7 @@ class ScoreTerm(_Record):
 
 _REASON_KINDS = ("meets", "within_budget", "near_target", "preference", "rating",
                  "best_of_picks", "trade_off", "alternative", "merchant", "similar",
-                 "critique")
+                 "critique", "ladder", "spec", "price_rank")
 
 
 class Reason(_Record):
@@ -372,7 +377,7 @@ class Pick(_Record):
     __slots__ = ()
     _FIELDS = (("id", None), ("name", None), ("brand", None), ("price", _money),
                ("score", None), ("breakdown", _list(ScoreTerm)), ("reasons", _list(Reason)),
-               ("alternative", list))
+               ("alternative", list), ("tier", None))
 
     def __repr__(self):
         return "Pick(%r, %r, %s, score=%.3f%s)" % (
@@ -391,13 +396,27 @@ class Relaxation(_Record):
     _FIELDS = (("changes", lambda c: [tuple(x) for x in c]), ("matches", None), ("text", None))
 
 
+class QuestionOption(_Record):
+    """An answer to a probing question: what it adds (where) and how many then fit."""
+    __slots__ = ()
+    _FIELDS = (("value", None), ("where", list), ("matches", None))
+
+
+class Question(_Record):
+    """The question that best splits what fits (recommend(probe_at=...))."""
+    __slots__ = ()
+    _FIELDS = (("attribute", None), ("label", None), ("text", None),
+               ("options", _list(QuestionOption)))
+
+
 class Recommendation(_Record):
     """Picks for a request; when nothing fits, why and what would."""
     __slots__ = ()
     _FIELDS = (("picks", _list(Pick)), ("alternative", None), ("other_approach", _optional(Pick)),
                ("matches", None), ("constraints", _list(AppliedConstraint)),
                ("conflict", list), ("relaxations", _list(Relaxation)),
-               ("explanation", None), ("locale", None))
+               ("explanation", None), ("locale", None), ("ladder", None),
+               ("question", _optional(Question)))
 
     def __repr__(self):
         lines = ["Recommendation(matches=%d, alternative=%d" % (self.matches, self.alternative)]

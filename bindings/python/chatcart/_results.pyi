@@ -110,6 +110,10 @@ class Entity(_Record):
     max: Optional[Money]
     currency_stated: Optional[bool]
     products: Optional[int]  # model: how many catalog products carry it
+    decimal: Optional[str]  # number: the exact value ("1.5")
+    values: Optional[List[str]]  # colour/size/brand/category/compatibility: every value said
+    either: Optional[bool]  # the values were joined by "or"
+    negated: Optional[bool]  # "not red": the shopper excludes the value(s)
 
 class Product(_Record):
     id: str
@@ -154,6 +158,7 @@ class Pick(_Record):
     breakdown: List[ScoreTerm]
     reasons: List[Reason]
     alternative: List[str]  # "cheaper", "other_brand", "other_approach"
+    tier: str  # "best", "better", "good", "top", "middle", "lowest"; "" off the ladder
 
 class AppliedConstraint(_Record):
     origin: str
@@ -166,6 +171,17 @@ class Relaxation(_Record):
     matches: int
     text: str
 
+class QuestionOption(_Record):
+    value: str
+    where: List[str]
+    matches: int
+
+class Question(_Record):
+    attribute: str
+    label: str
+    text: str
+    options: List[QuestionOption]
+
 class Recommendation(_Record):
     picks: List[Pick]
     alternative: int
@@ -176,3 +192,5 @@ class Recommendation(_Record):
     relaxations: List[Relaxation]
     explanation: str
     locale: str
+    ladder: bool
+    question: Optional[Question]
