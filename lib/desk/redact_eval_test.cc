@@ -81,7 +81,10 @@ Report Evaluate(const std::string& path, std::string_view language) {
     std::string text(std::string_view(doc["text"].get_string().value()));
     std::vector<size_t> byte = CharToByte(text);
     std::vector<Piece> gold;
-    for (auto span : doc["spans"].get_array().value()) {
+    // A named array: value() of a temporary result returns a reference into
+    // it, which a range-for would keep past its lifetime.
+    simdjson::ondemand::array spans = doc["spans"].get_array().value();
+    for (auto span : spans) {
       std::optional<PersonalData> kind = KindOf(std::string_view(span["type"].get_string().value()));
       int64_t start = span["start"].get_int64().value();
       int64_t end = span["end"].get_int64().value();

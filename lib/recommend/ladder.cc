@@ -169,7 +169,8 @@ std::optional<Ladder> BuildLadder(const Recommender::Rep& rep, const Scored& sco
   if (ladder.quality.empty()) {
     // By price: the best score near the top, in the middle, the cheapest.
     size_t best = kNone, middle = kNone, lowest = kNone;
-    const int64_t mid_lo = (budget_top * 2) / 5, mid_hi = ladder.band_lo;
+    // 40 % of the top, without overflow for a budget near INT64_MAX.
+    const int64_t mid_lo = budget_top / 5 * 2 + budget_top % 5 * 2 / 5, mid_hi = ladder.band_lo;
     for (size_t e = 0; e < m; ++e) {
       const int64_t p = el.price[e];
       auto better = [&](size_t cur) {
