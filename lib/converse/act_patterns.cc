@@ -84,6 +84,8 @@ const std::vector<ActPattern>& BuiltinActPatterns() {
       {K::kChoose, R"(\b(i ll|ill|i will|i d|id|let s|lets|i want to|i wanna|wanna|gonna|i m going to|im going to|i d like to|would like to|i ll just) (go with|take|get|have|buy|order|grab|choose|pick)\b)"},
       {K::kChoose, R"(\b(i take|i choose|i pick|i want|i d like|i would like|give me|get me|i ll have|ok the|okay the|sold|deal|i m taking|going with|go for|i go for|put me down for)\b)"},
       {K::kChoose, R"(\b(mettila|mettilo|mettili|mettile|aggiungila|aggiungilo|aggiungili|aggiungile|prendila|prendilo|add it|add them|ajoute le|ajoute la|ajoute les|mets le|mets la|mets les)\b|^(e|and|et|anche|also|plus) (un|una|uno|a|an|une|des|del|della|dei|delle)\b)"},
+      // "add a kilo of the Maison", "aggiungi 2 calzini", "ajoute un sachet"
+      {K::kChoose, R"(^(ok |okay |ok so |please |pls |then |alors |allora |si |yes )?(add|put|throw in|aggiungi|aggiungimi|metti|ajoute|ajoutez|rajoute|mettez) (a|an|one|two|three|four|five|the|some|another|un|una|uno|due|tre|il|la|lo|l|i|gli|le|les|une|deux|trois|des|du|de la|[0-9]+)\b)"},
       {K::kChoose, R"(\bva bene\s*$|\b(mi serve anche|serve anche|i also need|i need that|j ai besoin (de|du|des))\b)"},
       {K::kChoose, R"(\b(prendo|prenderei|prendiamo|mi prendo|voglio|vorrei|scelgo|sceglierei|opto per|compro|comprerei|ordino|dammi|mi dai|mettimi|me la metti|me lo metti|me li metti|me le metti|vada per|va bene (il|la|lo|l|quell[oa])|allora (il|la|lo|l))\b)"},
       {K::kChoose, R"(\b(je prends|je vais prendre|je choisis|je veux|je voudrais|j aimerais|j achete|je commande|donnez moi|donne moi|mettez moi|mets moi|va pour|ok pour|je pars sur|je me decide pour|ca sera)\b)"},

@@ -231,6 +231,8 @@ void ActDetector::DetectPlain(std::string_view plain, std::vector<Act>* acts) co
   drop(ActKind::kMoreOf, ActKind::kPricier);
   drop(ActKind::kLessOf, ActKind::kCheaper);
   drop(ActKind::kNeverMind, ActKind::kNoPreference);
+  // "Are you a real person?" asks about the bot; it asks for no person.
+  drop(ActKind::kHuman, ActKind::kAreYouBot);
   std::sort(acts->begin(), acts->end(),
             [](const Act& a, const Act& b) { return a.kind < b.kind; });
 }

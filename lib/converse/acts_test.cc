@@ -108,6 +108,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"ok I'll go with the Lumo", "choose"}, Case{"prendo la lumo", "choose"},
         Case{"la prima me la metti", "choose"}, Case{"je prends le deuxième", "choose"},
         Case{"voglio comprare la volpe di peluche", "choose"},
+        Case{"add a kilo of the Maison, espresso grind", "choose"},
+        Case{"aggiungi 2 paia di calzini", "choose"}, Case{"ajoute un sachet de camomille", "choose"},
         // questions
         Case{"how's the battery on those?", "question"},
         Case{"what's the difference between them?", "compare"},
@@ -123,7 +125,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"thanks!", "thanks"}, Case{"grazie mille", "thanks"}, Case{"merci", "thanks"},
         Case{"bye", "bye"}, Case{"au revoir", "bye"}, Case{"hi there", "hello"},
         Case{"are you a bot?", "are_you_bot"}, Case{"sei un robot?", "are_you_bot"},
-        Case{"tu es un robot ?", "are_you_bot"}, Case{"wait", "wait"}, Case{"un attimo", "wait"},
+        Case{"tu es un robot ?", "are_you_bot"}, Case{"hey are you a real person", "are_you_bot"},
+        Case{"are you a bot? i want a real person", "human"}, Case{"wait", "wait"}, Case{"un attimo", "wait"},
         Case{"never mind", "never_mind"}, Case{"laisse tomber", "never_mind"},
         Case{"this is useless", "frustration"}, Case{"non capisci niente", "frustration"},
         Case{"c'est nul", "frustration"}, Case{"can i talk to a person", "human"},
@@ -148,7 +151,9 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"niente altro", "something_else"}, Case{"a gift for my son", "cheaper"},
                       Case{"more like the second one", "more_of"},
                       Case{"a printer for my iphone", "question"},
-                      Case{"add the second one", "cheaper"}, Case{"more expensive ones", "more_of"}));
+                      Case{"add the second one", "cheaper"}, Case{"more expensive ones", "more_of"},
+                      Case{"hey are you a real person", "human"},
+                      Case{"sei una persona vera?", "human"}));
 
 TEST(ActDetector, ExclusionsCarryTheWordsExcluded) {
   EXPECT_EQ(ArgOf("niente lego", ActKind::kExclude), "lego");

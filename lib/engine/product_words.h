@@ -76,6 +76,11 @@ class CatalogWords {
 // empty ones left out ("PhotoZen 6 (Wi-Fi)" -> "photozen", "6", "wi", "fi").
 std::vector<std::string> PlainWordsOf(std::string_view text);
 
+// The plain words of `words` (a turn's folded words) and, after them, the
+// measures they write apart or in other units joined as catalogs write
+// them: "250 gr" -> "250g", "2kilos" -> "2kg", "a kilo", "un chilo" -> "1kg".
+std::vector<std::string> WordsForValues(const std::vector<std::string>& words);
+
 // Whether `info` is a size attribute (see CatalogWords::NamesSize), computed
 // from its labels; CatalogWords remembers it per attribute.
 bool NamesSize(const AttributeInfo& info);

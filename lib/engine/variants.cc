@@ -52,6 +52,59 @@ std::string SizeIn(std::string value, std::string_view unit) {
 
 namespace {
 
+// A measure's unit as catalogs write it: "kilo", "chili" -> "kg".
+std::string_view UnitWord(std::string_view w) {
+  static constexpr std::pair<std::string_view, std::string_view> kUnits[] = {
+      {"kg", "kg"},     {"kgs", "kg"},    {"kilo", "kg"},    {"kilos", "kg"},   {"chilo", "kg"},
+      {"chili", "kg"},  {"kilogram", "kg"}, {"kilograms", "kg"}, {"kilogramme", "kg"},
+      {"kilogrammes", "kg"}, {"chilogrammo", "kg"}, {"chilogrammi", "kg"}, {"g", "g"},
+      {"gr", "g"},      {"grs", "g"},     {"gram", "g"},     {"grams", "g"},    {"gramme", "g"},
+      {"grammes", "g"}, {"grammo", "g"},  {"grammi", "g"},   {"ml", "ml"},      {"cl", "cl"},
+      {"l", "l"},       {"litre", "l"},   {"liter", "l"},    {"litro", "l"},    {"litri", "l"},
+  };
+  for (const auto& [word, unit] : kUnits) {
+    if (w == word) return unit;
+  }
+  return {};
+}
+
+bool AllDigits(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+std::vector<std::string> WordsForValues(const std::vector<std::string>& words) {
+  // Each word plain, then measures joined with their unit ("250 gr" ->
+  // "250g", "1,5 kg" -> "1.5kg"; "un kilo", "a kilo" -> "1kg"), so that
+  // catalog values written as one token match.
+  std::vector<std::string> plain;
+  plain.reserve(words.size());
+  for (const std::string& w : words) plain.push_back(PlainWord(w));
+  std::vector<std::string> out = plain;
+  for (size_t i = 0; i < plain.size(); ++i) {
+    std::string_view unit = UnitWord(plain[i]);
+    if (unit.empty()) {
+      // "250gr", "2kilos": digits then a unit in one word.
+      size_t d = 0;
+      while (d < plain[i].size() && plain[i][d] >= '0' && plain[i][d] <= '9') ++d;
+      if (d > 0 && d < plain[i].size()) {
+        std::string_view u = UnitWord(std::string_view(plain[i]).substr(d));
+        if (!u.empty()) out.push_back(absl::StrCat(plain[i].substr(0, d), ToAbsl(u)));
+      }
+      continue;
+    }
+    if (i > 0 && AllDigits(plain[i - 1])) {
+      out.push_back(absl::StrCat(plain[i - 1], ToAbsl(unit)));
+    } else if (unit == "kg" && (i == 0 || !AllDigits(plain[i - 1]))) {
+      out.push_back("1kg");  // "a kilo", "un kilo", "kilo"
+    }
+  }
+  return out;
+}
+
+namespace {
+
 bool SameValue(std::string_view a, std::string_view b) {
   if (PlainWord(a) == PlainWord(b)) return true;
   double x = 0, y = 0;
@@ -107,19 +160,52 @@ std::vector<std::string> CommerceExecutor::ValuesSaidFor(const dialogue::Underst
     }
   }
   // The axis's own values named as words ("nero", "navy", "M"), directly or
-  // through the mapping's value labels.
-  for (const std::string& value : known) {
-    std::vector<std::string> names = {value};
-    auto labels = info.value_labels.find(absl::AsciiStrToLower(value));
+  // through the mapping's value labels; written apart ("1 kg", "250 gr") or
+  // by a word of a label no other value's label has ("grains" of "en
+  // grains", "filtre" of "moulu filtre").
+  // Words of the product's own name name no value ("Mélange Espresso
+  // Maison" says no espresso grind) unless said again.
+  std::vector<std::string> said_words = WordsForValues(u.words);
+  for (const std::string& name_word : PlainWordsOf(catalog.product_name(product))) {
+    auto it = std::find(said_words.begin(), said_words.end(), name_word);
+    if (it != said_words.end()) said_words.erase(it);
+  }
+  std::vector<std::vector<std::string>> names_of(known.size());
+  for (size_t k = 0; k < known.size(); ++k) {
+    names_of[k] = {known[k]};
+    auto labels = info.value_labels.find(absl::AsciiStrToLower(known[k]));
     if (labels != info.value_labels.end()) {
-      for (const auto& [language, label] : labels->second) names.push_back(label);
+      for (const auto& [language, label] : labels->second) names_of[k].push_back(label);
     }
-    for (const std::string& name : names) {
+  }
+  auto distinctive = [&](size_t k, const std::string& word) {
+    if (word.size() < 4 || std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return false;
+    }
+    for (size_t o = 0; o < known.size(); ++o) {
+      if (o == k) continue;
+      for (const std::string& name : names_of[o]) {
+        for (const std::string& w : PlainWordsOf(name)) {
+          if (w == word) return false;
+        }
+      }
+    }
+    return true;
+  };
+  for (size_t k = 0; k < known.size(); ++k) {
+    for (const std::string& name : names_of[k]) {
       std::string plain = PlainWord(name);
       if (plain.size() < 2 && !asked) continue;
-      for (const std::string& word : u.words) {
-        const std::string w = PlainWord(word);
-        if (!w.empty() && (w == plain || (plain.size() >= 4 && SameWord(w, plain)))) add(value);
+      for (const std::string& w : said_words) {
+        if (!w.empty() && (w == plain || (plain.size() >= 4 && SameWord(w, plain)))) add(known[k]);
+      }
+      const std::vector<std::string> label_words = PlainWordsOf(name);
+      if (label_words.size() < 2) continue;
+      for (const std::string& lw : label_words) {
+        if (!distinctive(k, lw)) continue;
+        for (const std::string& w : said_words) {
+          if (w == lw) add(known[k]);
+        }
       }
     }
   }

@@ -1,0 +1,76 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// Variant values as shoppers write them: measures apart or in other units
+// ("a kilo", "250 gr"), labels of several words by their distinctive word
+// ("en grains"), over the Brûlerie store (weights and grinds as variants).
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "chatcart/cart.h"
+#include "chatcart/engine.h"
+#include "chatcart/session.h"
+#include "common/testing/data.h"
+#include "engine/product_words.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace chatcart {
+namespace {
+
+using ::testing::Contains;
+using ::testing::Not;
+
+TEST(WordsForValues, JoinsMeasuresWithTheirUnit) {
+  EXPECT_THAT(engine::WordsForValues({"250", "gr"}), Contains("250g"));
+  EXPECT_THAT(engine::WordsForValues({"1", "kg"}), Contains("1kg"));
+  EXPECT_THAT(engine::WordsForValues({"2kilos"}), Contains("2kg"));
+  EXPECT_THAT(engine::WordsForValues({"a", "kilo"}), Contains("1kg"));
+  EXPECT_THAT(engine::WordsForValues({"un", "chilo"}), Contains("1kg"));
+  EXPECT_THAT(engine::WordsForValues({"500", "grammes"}), Contains("500g"));
+  // Words are kept as they are too; nothing is made of words without units.
+  EXPECT_THAT(engine::WordsForValues({"Moulu", "Espresso"}), Contains("espresso"));
+  EXPECT_THAT(engine::WordsForValues({"3", "cups"}), Not(Contains("3g")));
+}
+
+std::vector<std::string> CartIds(const Session& session) {
+  std::vector<std::string> ids;
+  if (session.cart() == nullptr) return ids;
+  for (const CartLine& line : session.cart()->state().lines) ids.push_back(line.product_id);
+  return ids;
+}
+
+v1::TurnResult Say(Session& session, const std::string& text) {
+  v1::TurnInput in;
+  in.set_text(text);
+  absl::StatusOr<v1::TurnResult> r = session.HandleTurn(in);
+  EXPECT_TRUE(r.ok()) << r.status();
+  return r.ok() ? *r : v1::TurnResult();
+}
+
+std::shared_ptr<const Engine> Brulerie() {
+  absl::StatusOr<std::shared_ptr<const Engine>> e =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/brulerie");
+  EXPECT_TRUE(e.ok()) << e.status();
+  return e.ok() ? *e : nullptr;
+}
+
+TEST(VariantWords, AKiloIsTheKiloBag) {
+  auto engine = Brulerie();
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("kilo", 1);
+  Say(*session, "add a kilo of the Mélange Espresso Maison, espresso grind");
+  EXPECT_THAT(CartIds(*session), Contains("maison-1kg-espresso"));
+}
+
+TEST(VariantWords, AMultiWordLabelIsNamedByItsOwnWord) {
+  auto engine = Brulerie();
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("grains", 1);
+  Say(*session, "ajoute au panier le Colombie Huila 250 g, en grains");
+  EXPECT_THAT(CartIds(*session), Contains("colombie-250g-beans"));
+}
+
+}  // namespace
+}  // namespace chatcart
