@@ -268,15 +268,49 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
       std::vector<std::string> said = ValuesSaidFor(u, axis, i, /*asked=*/false);
       if (said.empty()) continue;
       const std::string& value = said.front();
+      // The shopper's values on the other axes ("in brown?" after size 43),
+      // said now or earlier, where the product comes in them.
+      std::vector<std::pair<AttributeId, std::string>> fixed;
+      for (AttributeId other : catalog.variant_axes()) {
+        if (other == axis) continue;
+        std::vector<std::string> also = ValuesSaidFor(u, other, i, /*asked=*/false);
+        const dialogue::SlotValue* slot = turn.SlotOfType(
+            NamesSize(catalog.attributes()[other]) ? dialogue::SlotType::kSize
+                                                   : dialogue::SlotType::kColour);
+        if (also.empty() && slot != nullptr) also.push_back(slot->text);
+        if (also.empty()) continue;
+        for (ProductIndex v : catalog.Variants(i)) {
+          if (catalog.AttributeValueText(other, v) == also.front()) {
+            fixed.emplace_back(other, also.front());
+            break;
+          }
+        }
+      }
+      auto fits = [&](ProductIndex v) {
+        for (const auto& [other, want] : fixed) {
+          if (catalog.AttributeValueText(other, v) != want) return false;
+        }
+        return true;
+      };
       bool exists = false, in_stock = false;
       for (ProductIndex v : catalog.Variants(i)) {
-        if (catalog.AttributeValueText(axis, v) != value) continue;
+        if (catalog.AttributeValueText(axis, v) != value || !fits(v)) continue;
         exists = true;
         Product variant = catalog.product(v);
         in_stock = in_stock || !variant.stock.has_value() || *variant.stock > 0;
       }
+      if (!exists && !fixed.empty()) {
+        // No such combination at all: judged on this axis alone.
+        fixed.clear();
+        for (ProductIndex v : catalog.Variants(i)) {
+          if (catalog.AttributeValueText(axis, v) != value) continue;
+          exists = true;
+          Product variant = catalog.product(v);
+          in_stock = in_stock || !variant.stock.has_value() || *variant.stock > 0;
+        }
+      }
       const std::string name(catalog.product_name(i));
-      const std::string shown(catalog.attributes()[axis].ValueIn(value, turn.language()));
+      std::string shown(catalog.attributes()[axis].ValueIn(value, turn.language()));
       if (in_stock) {
         v1::Reply* reply = turn.Say("chatcart.variant_available", {{"product", name}, {"value", shown}});
         // Its card, the variant that also keeps the shopper's other choices.
@@ -306,14 +340,22 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
           return true;
         }
       } else {
+        for (const auto& [other, want] : fixed) {
+          absl::StrAppend(&shown, ", ", ToAbsl(catalog.attributes()[other].ValueIn(want, turn.language())));
+        }
         std::vector<std::string> available;
-        for (ProductIndex v : catalog.Variants(i)) {
-          Product variant = catalog.product(v);
-          if (variant.stock.has_value() && *variant.stock <= 0) continue;
-          std::string other = catalog.AttributeValueText(axis, v);
-          if (!other.empty() && std::find(available.begin(), available.end(), other) == available.end()) {
-            available.push_back(other);
+        // What is in stock in the shopper's other values, else in any.
+        for (bool in_fixed : {true, false}) {
+          for (ProductIndex v : catalog.Variants(i)) {
+            Product variant = catalog.product(v);
+            if (variant.stock.has_value() && *variant.stock <= 0) continue;
+            if (in_fixed && !fits(v)) continue;
+            std::string other = catalog.AttributeValueText(axis, v);
+            if (!other.empty() && std::find(available.begin(), available.end(), other) == available.end()) {
+              available.push_back(other);
+            }
           }
+          if (!available.empty()) break;
         }
         for (std::string& a : available) a = std::string(catalog.attributes()[axis].ValueIn(a, turn.language()));
         turn.Say(exists ? "chatcart.variant_sold_out" : "chatcart.variant_missing",

@@ -72,5 +72,19 @@ TEST(VariantWords, AMultiWordLabelIsNamedByItsOwnWord) {
   EXPECT_THAT(CartIds(*session), Contains("colombie-250g-beans"));
 }
 
+TEST(VariantQuestions, AColourInStockOnlyInOtherSizesIsSoldOutInTheShoppers) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto session = (*engine)->NewSession("brown", 1);
+  Say(*session, "mens loafers, EU 43");
+  v1::TurnResult r = Say(*session, "in brown?");
+  std::vector<std::string> templates;
+  for (const v1::Reply& reply : r.replies()) templates.push_back(reply.template_id());
+  // Brown Venezia is in stock in 40 only: not "yes, it comes in brown".
+  EXPECT_THAT(templates, Contains("chatcart.variant_sold_out"));
+  EXPECT_THAT(templates, Not(Contains("chatcart.variant_available")));
+}
+
 }  // namespace
 }  // namespace chatcart
