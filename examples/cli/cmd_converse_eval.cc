@@ -55,6 +55,7 @@ struct TurnOutcome {
   std::vector<int> failed_lines;
   std::vector<std::string> replies;  // texts, and "[products: ...]"
   std::string intent, state;
+  std::vector<std::string> moves;  // the trace's transitions, for --show-all
 };
 
 struct ConversationOutcome {
@@ -151,6 +152,7 @@ ConversationOutcome Run(const SetConversation& c, const StoreFacts& store) {
     }
     out.intent = result->trace().intent();
     out.state = result->trace().state();
+    out.moves.assign(result->trace().transitions().begin(), result->trace().transitions().end());
     outcome.turns.push_back(std::move(out));
   }
   return outcome;
@@ -241,6 +243,9 @@ void PrintText(const std::vector<StoreReport>& reports,
       for (const std::string& reply : t.replies) std::printf("    bot: %s\n", reply.c_str());
       std::printf("    (intent %s, state %s)\n", t.intent.empty() ? "-" : t.intent.c_str(),
                   t.state.c_str());
+      if (show_all) {
+        for (const std::string& move : t.moves) std::printf("    - %s\n", move.c_str());
+      }
     }
   }
 }

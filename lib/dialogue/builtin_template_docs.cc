@@ -95,7 +95,7 @@ const std::vector<BuiltinTemplateDoc>& BuiltinTemplateDocs() {
       {"chatcart.no_product", "A product action found no product in its slot."},
       {"chatcart.product", "show_product: a product's card and description."},
       {"chatcart.ask_variant", "Adding a product with variants: the next axis (size, colour) to choose, in-stock values as buttons."},
-      {"chatcart.variant_available", "\"Do you have it in pink?\", \"in 41?\": that variant is in stock."},
+      {"chatcart.variant_available", "\"Do you have it in pink?\", \"in 41?\": that variant is in stock (at its price)."},
       {"chatcart.sold_out_match", "A search finds nothing in stock but a product that fits is sold out; the recommender's proposals follow."},
       {"chatcart.variant_some", "The same about several products shown: those in stock in that variant."},
       {"chatcart.variant_none_of_these", "The same: none of them."},

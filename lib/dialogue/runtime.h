@@ -79,6 +79,9 @@ struct ProductReference {
   std::string said;
   // Found by its name in the whole catalog, not among the products shown.
   bool from_catalog = false;
+  // The product in focus (or the one shown), named only by values of its
+  // variants: "ok 250g, whole beans", "the 6 cup one".
+  bool by_variant = false;
 };
 
 // A question about products, answered from catalog facts.

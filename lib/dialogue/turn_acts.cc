@@ -332,6 +332,17 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
   const std::string& intent = u.intent;
   // "I'll take", "prendo", "je prends" choose; "the cheaper one" alone does
   // unless the bundle's classifier heard another request.
+  // Values of the variants of the product in focus: "ok 250g, whole beans".
+  // A bare value ("marron") shows that variant instead: it takes a word of
+  // choosing, a quantity or a yes.
+  bool counted = false;
+  for (const Entity& e : u.entities) counted = counted || e.type == "quantity";
+  if (reference_.by_variant && !u.Has(ActKind::kQuestion) && !IsCritique(u) &&
+      !u.Has(ActKind::kCompare) && !u.Has(ActKind::kWhich) &&
+      (wants || counted || intent == "add_to_cart" || intent == "yes") &&
+      (!EditsCart(intent) || CartIsEmpty())) {
+    return ChooseProducts(reference_.id);
+  }
   if (!reference_.id.empty() && wants && !u.Has(ActKind::kQuestion) && !EditsCart(intent) &&
       (u.Has(ActKind::kChoose) || intent.empty() || graph_.FlowTriggeredBy(intent) < 0 ||
        intent == "add_to_cart")) {

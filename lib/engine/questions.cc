@@ -278,6 +278,15 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
             NamesSize(catalog.attributes()[other]) ? dialogue::SlotType::kSize
                                                    : dialogue::SlotType::kColour);
         if (also.empty() && slot != nullptr) also.push_back(slot->text);
+        // Else the value of the card shown ("hoodies, size M", then "black?").
+        for (const std::string& id : turn.last_shown()) {
+          if (!also.empty()) break;
+          std::optional<ProductIndex> card = catalog.FindById(id);
+          if (!card.has_value()) continue;
+          for (ProductIndex v : catalog.Variants(i)) {
+            if (v == *card) also.push_back(catalog.AttributeValueText(other, v));
+          }
+        }
         if (also.empty()) continue;
         for (ProductIndex v : catalog.Variants(i)) {
           if (catalog.AttributeValueText(other, v) == also.front()) {
@@ -312,7 +321,6 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
       const std::string name(catalog.product_name(i));
       std::string shown(catalog.attributes()[axis].ValueIn(value, turn.language()));
       if (in_stock) {
-        v1::Reply* reply = turn.Say("chatcart.variant_available", {{"product", name}, {"value", shown}});
         // Its card, the variant that also keeps the shopper's other choices.
         std::optional<ProductIndex> best;
         for (ProductIndex v : catalog.Variants(i)) {
@@ -335,6 +343,10 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
           if (keeps) break;
         }
         if (best.has_value()) {
+          std::optional<Money> price = catalog.product(*best).price;
+          v1::Reply* reply = turn.Say(
+              "chatcart.variant_available",
+              {{"product", name}, {"value", shown}, {"price", price.has_value() ? Format(*price, turn) : ""}});
           AddProductCard(reply, *best, turn);
           turn.set_last_shown({std::string(catalog.id(*best))});
           return true;
@@ -362,6 +374,14 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
                  {{"product", name},
                   {"value", shown},
                   {"available", absl::StrJoin(Nearest(available, value, 4), ", ")}});
+        // In focus: a variant in stock in the shopper's other values, so
+        // that "ok grey then" keeps their size.
+        for (ProductIndex v : catalog.Variants(i)) {
+          Product variant = catalog.product(v);
+          if ((variant.stock.has_value() && *variant.stock <= 0) || !fits(v)) continue;
+          turn.set_focus(std::string(catalog.id(v)));
+          return true;
+        }
       }
       turn.set_focus(std::string(catalog.id(i)));
       return true;

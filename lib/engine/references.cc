@@ -188,7 +188,20 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(
     return ref;
   }
   // Then the products seen earlier and those in the cart ("remove the fox").
-  std::vector<std::string> more = seen;
+  // A product seen earlier in another variant of one shown since (the
+  // 250 g bag, then the kilo) is that one.
+  std::vector<std::string> more;
+  for (const std::string& id : seen) {
+    std::optional<ProductIndex> i = catalog.FindById(id);
+    if (!i.has_value()) continue;
+    const uint32_t group = catalog.product(*i).variant_group;
+    const bool shown_variant =
+        catalog.Variants(*i).size() > 1 &&
+        std::any_of(candidates.begin(), candidates.end(), [&](ProductIndex c) {
+          return catalog.product(c).variant_group == group;
+        });
+    if (!shown_variant) more.push_back(id);
+  }
   if (state_.cart.has_value()) {
     for (const CartLine& line : state_.cart->state().lines) {
       more.push_back(line.sku.empty() ? line.product_id : line.sku);
@@ -303,6 +316,27 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(
           NamedBeyondCategory(catalog, matches[0].product, content, named, options)) {
         pick(matches[0].product, std::string(catalog.product_name(matches[0].product)));
         ref.from_catalog = true;
+        return ref;
+      }
+    }
+  }
+  // Values of the variants of the product in focus, or of the one product
+  // shown: "ok 250g, whole beans", "the 6 cup one", "2 black L".
+  {
+    std::optional<ProductIndex> held;
+    if (!focus.empty()) held = catalog.FindById(focus);
+    if (!held.has_value() && shown_count == 1) held = candidates.front();
+    if (held.has_value() && catalog.Variants(*held).size() > 1) {
+      for (AttributeId axis : catalog.variant_axes()) {
+        bool named = false;
+        for (const std::string& value : ValuesSaidFor(u, axis, *held, /*asked=*/false)) {
+          for (ProductIndex v : catalog.Variants(*held)) {
+            named = named || catalog.AttributeValueText(axis, v) == value;
+          }
+        }
+        if (!named) continue;
+        pick(*held, std::string(catalog.product_name(*held)));
+        ref.by_variant = true;
         return ref;
       }
     }

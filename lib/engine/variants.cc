@@ -84,6 +84,10 @@ std::vector<std::string> WordsForValues(const std::vector<std::string>& words) {
   std::vector<std::string> out = plain;
   for (size_t i = 0; i < plain.size(); ++i) {
     std::string_view unit = UnitWord(plain[i]);
+    // "6 cup" -> "6cup" (a value "6 cups" begins with it).
+    if (i > 0 && AllDigits(plain[i - 1]) && !AllDigits(plain[i]) && unit.empty()) {
+      out.push_back(absl::StrCat(plain[i - 1], plain[i]));
+    }
     if (unit.empty()) {
       // "250gr", "2kilos": digits then a unit in one word.
       size_t d = 0;
@@ -154,8 +158,13 @@ std::vector<std::string> CommerceExecutor::ValuesSaidFor(const dialogue::Underst
         add(std::string(one));
       }
     }
-    // A bare number answers "which size?" ("42", "ho il 42").
-    if ((e.type == "number" || e.type == "quantity") && sizes && asked) {
+    // A bare number answers "which size?" ("42", "ho il 42") where sizes
+    // are numbers (not "2 pairs" to "S, M or L?").
+    const bool numeric_sizes = std::any_of(known.begin(), known.end(), [](const std::string& v) {
+      double n = 0;
+      return absl::SimpleAtod(ToAbsl(v), &n);
+    });
+    if ((e.type == "number" || e.type == "quantity") && sizes && asked && numeric_sizes) {
       add(FormatNumberPlain(static_cast<double>(e.value.number)));
     }
   }
