@@ -72,6 +72,15 @@ TEST(VariantWords, AMultiWordLabelIsNamedByItsOwnWord) {
   EXPECT_THAT(CartIds(*session), Contains("colombie-250g-beans"));
 }
 
+TEST(VariantWords, ValuesAloneChooseTheProductInFocus) {
+  auto engine = Brulerie();
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("focus", 1);
+  Say(*session, "do you have the Colombie Huila?");
+  Say(*session, "ok 250g, whole beans");
+  EXPECT_THAT(CartIds(*session), Contains("colombie-250g-beans"));
+}
+
 TEST(VariantQuestions, AColourInStockOnlyInOtherSizesIsSoldOutInTheShoppers) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
