@@ -153,7 +153,9 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"a printer for my iphone", "question"},
                       Case{"add the second one", "cheaper"}, Case{"more expensive ones", "more_of"},
                       Case{"hey are you a real person", "human"},
-                      Case{"sei una persona vera?", "human"}));
+                      Case{"sei una persona vera?", "human"},
+                      Case{"sei un bot o una persona?", "human"},
+                      Case{"are you a bot or a real person?", "human"}));
 
 TEST(ActDetector, ExclusionsCarryTheWordsExcluded) {
   EXPECT_EQ(ArgOf("niente lego", ActKind::kExclude), "lego");

@@ -112,6 +112,57 @@ static std::vector<std::string> NameWords(const dialogue::Understanding& u,
   return content;
 }
 
+// Whether the text names a catalog category `product` is not in: "un caffè
+// x il filtro" asks for coffee, not the paper filters its last word finds.
+static bool OutsideCategorySaid(const Catalog& catalog, ProductIndex product,
+                                const dialogue::Understanding& u) {
+  const CategoryId mine = catalog.product(product).category;
+  bool said = false;
+  for (const dialogue::Entity& e : u.entities) {
+    if (e.type != "category") continue;
+    for (const std::string& name : {e.value.text, e.text}) {
+      for (CategoryId c : catalog.FindCategories(name)) {
+        said = true;
+        if (mine >= c && mine < catalog.categories()[c].subtree_end) return false;
+      }
+    }
+  }
+  return said;
+}
+
+// Whether the words before a "for" ("un caffè x il filtro", "a case for my
+// phone") name something `product` is not: the head of the phrase comes
+// first, what follows the preposition only says what it is for.
+static bool HeadNamesAnother(const Catalog& catalog, ProductIndex product,
+                             const dialogue::Understanding& u) {
+  static constexpr std::string_view kFor[] = {"for", "per", "x", "pour", "with", "con", "avec"};
+  std::vector<std::string> head;
+  bool preposition = false;
+  for (const std::string& word : u.words) {
+    const std::string w = PlainWord(word);
+    if (std::find(std::begin(kFor), std::end(kFor), w) != std::end(kFor)) {
+      preposition = true;
+      break;
+    }
+    if (w.size() >= 3 && !IsFunctionWord(w) && !IsCommandWord(w)) head.push_back(w);
+  }
+  if (!preposition || head.empty()) return false;
+  const std::vector<std::string> name_words = PlainWordsOf(catalog.product_name(product));
+  for (const std::string& h : head) {
+    for (const std::string& n : name_words) {
+      if (h == n || (h.size() >= 4 && SameWord(h, n))) return false;
+    }
+  }
+  // Its other names ("casque" for the "QuietOne ANC Headphones").
+  FindOptions options;
+  options.limit = 5;
+  options.min_score = 0.4;
+  for (const NameMatch& m : catalog.FindByName(absl::StrJoin(head, " "), options)) {
+    if (catalog.product_name(m.product) == catalog.product_name(product)) return false;
+  }
+  return true;
+}
+
 // Whether `product`, found by the words `content`, is named by more than a
 // category ("je veux un portable pour jouer" names no laptop in particular):
 // the words that are no category find it by themselves, or a category word
@@ -313,7 +364,9 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(
       if (!matches.empty() &&
           (matches.size() == 1 || matches[0].score >= matches[1].score + 0.15 ||
            (matches[0].score >= 0.95 && matches[1].score <= matches[0].score - 0.05)) &&
-          NamedBeyondCategory(catalog, matches[0].product, content, named, options)) {
+          NamedBeyondCategory(catalog, matches[0].product, content, named, options) &&
+          !OutsideCategorySaid(catalog, matches[0].product, u) &&
+          !HeadNamesAnother(catalog, matches[0].product, u)) {
         pick(matches[0].product, std::string(catalog.product_name(matches[0].product)));
         ref.from_catalog = true;
         return ref;

@@ -81,6 +81,15 @@ TEST(VariantWords, ValuesAloneChooseTheProductInFocus) {
   EXPECT_THAT(CartIds(*session), Contains("colombie-250g-beans"));
 }
 
+TEST(References, WordsAfterForSayWhatItIsForNotWhichProduct) {
+  auto engine = Brulerie();
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("filtro", 1);
+  // Coffee for the filter, not the paper filters "filtro" finds by name.
+  Say(*session, "vorrei un caffè x il filtro");
+  EXPECT_THAT(CartIds(*session), Not(Contains("filtres")));
+}
+
 TEST(VariantQuestions, AColourInStockOnlyInOtherSizesIsSoldOutInTheShoppers) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");

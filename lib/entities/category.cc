@@ -136,12 +136,23 @@ void CategoryTable::Find(const Scan& scan, std::vector<Candidate>* out) const {
     }
   }
   if (!any) return;
+  // Articles typed as such are no one-word category, whatever they fold to
+  // ("the" is not the tea of a French catalog's "Thé").
+  auto article = [](std::string_view word) {
+    static constexpr std::string_view kArticles[] = {"the", "a", "an", "de", "la", "le", "les",
+                                                     "des", "du", "il", "lo", "gli", "un", "une",
+                                                     "una", "uno", "of", "to", "and", "et", "e"};
+    std::string lower(word);
+    for (char& ch : lower) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    return std::find(std::begin(kArticles), std::end(kArticles), lower) != std::end(kArticles);
+  };
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (lemmas[i] == 0) continue;
     auto it = phrases_.find(lemmas[i]);
     if (it == phrases_.end()) continue;
     for (const Entry& e : it->second) {
       if (i + 1 + e.rest.size() > tokens.size()) continue;
+      if (e.rest.empty() && article(tokens[i].text)) continue;
       bool match = true;
       for (size_t k = 0; k < e.rest.size() && match; ++k) match = lemmas[i + 1 + k] == e.rest[k];
       if (!match) continue;

@@ -29,6 +29,7 @@ std::shared_ptr<const EntityExtractor> StoreExtractor() {
       {.phrase = "imprimante photo", .value = "Photo Printers", .language = "fr"},
       {.phrase = "chaussure", .value = "Shoes", .language = "fr"},
       {.phrase = "jeu vidéo", .value = "Video Games", .language = "fr"},
+      {.phrase = "thé", .value = "Thé", .language = ""},
   };
   auto e = EntityExtractor::Create(options);
   EXPECT_TRUE(e.ok()) << e.status();
@@ -71,7 +72,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"fr",
              "des chaussures rouges",
              {"category:Shoes \"chaussures\"", "colour:red \"rouges\""}},
-        Case{"en", "stampante", {}}));
+        Case{"en", "stampante", {}},
+        // "the" folds to "thé" but is an article as typed.
+        Case{"en", "do you have the Colombie Huila?", {}},
+        Case{"fr", "du thé noir", {"category:Thé \"thé\"", "colour:black \"noir\""}}));
 
 TEST(Inflections, CoverRegularPlurals) {
   using ::testing::Contains;
