@@ -337,9 +337,14 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
   // choosing, a quantity or a yes.
   bool counted = false;
   for (const Entity& e : u.entities) counted = counted || e.type == "quantity";
+  // "ok le marroni 37", "d'accord, en 250 g": an ok that goes on.
+  const bool ok = !u.words.empty() && u.words.size() >= 2 &&
+                  (u.words.front() == "ok" || u.words.front() == "okay" ||
+                   u.words.front() == "allora" || u.words.front() == "alors" ||
+                   u.words.front() == "then" || u.words.front() == "d'accord");
   if (reference_.by_variant && !u.Has(ActKind::kQuestion) && !IsCritique(u) &&
       !u.Has(ActKind::kCompare) && !u.Has(ActKind::kWhich) &&
-      (wants || counted || intent == "add_to_cart" || intent == "yes") &&
+      (wants || counted || ok || intent == "add_to_cart" || intent == "yes") &&
       (!EditsCart(intent) || CartIsEmpty())) {
     return ChooseProducts(reference_.id);
   }

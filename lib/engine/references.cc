@@ -64,6 +64,25 @@ bool SaysClitic(const dialogue::Understanding& u) {
   return false;
 }
 
+// A verb of adding and nothing else that could name a product: "aggiungi",
+// "add it please", "ok je prends".
+bool BareCommand(const dialogue::Understanding& u) {
+  static constexpr std::string_view kVerbs[] = {"add", "aggiungi", "aggiungilo", "aggiungila",
+                                                "ajoute", "ajoutez", "metti", "mets", "prendo",
+                                                "prends", "take", "buy", "compro", "achete"};
+  bool verb = false;
+  for (const std::string& word : u.words) {
+    const std::string w = PlainWord(word);
+    if (w.empty()) continue;
+    if (std::find(std::begin(kVerbs), std::end(kVerbs), w) != std::end(kVerbs)) {
+      verb = true;
+    } else if (!IsFunctionWord(w) && !IsCommandWord(w)) {
+      return false;
+    }
+  }
+  return verb;
+}
+
 bool SaysPointer(const dialogue::Understanding& u) {
   for (const std::string& word : u.words) {
     if (std::find(std::begin(kPointers), std::end(kPointers), word) != std::end(kPointers)) {
@@ -328,7 +347,7 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(
   }
   // "it", "that", "questo", "li prendo", "ne prendo 2": the product in
   // focus, or the only one shown.
-  if (SaysPointer(u) || (u.Has(ActKind::kChoose) && SaysClitic(u))) {
+  if (SaysPointer(u) || (u.Has(ActKind::kChoose) && SaysClitic(u)) || BareCommand(u)) {
     if (!focus.empty()) {
       if (std::optional<ProductIndex> i = catalog.FindById(focus)) {
         pick(*i, std::string(catalog.product_name(*i)));

@@ -90,6 +90,16 @@ TEST(References, WordsAfterForSayWhatItIsForNotWhichProduct) {
   EXPECT_THAT(CartIds(*session), Not(Contains("filtres")));
 }
 
+TEST(References, ABareAddTakesTheOneProductShown) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto session = (*engine)->NewSession("aggiungi", 1);
+  Say(*session, "mocassini da uomo marroni 42");
+  Say(*session, "aggiungi");
+  EXPECT_THAT(CartIds(*session), Contains("venezia-brown-42"));
+}
+
 TEST(VariantQuestions, AColourInStockOnlyInOtherSizesIsSoldOutInTheShoppers) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
