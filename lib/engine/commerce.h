@@ -114,6 +114,9 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   std::string AxisValue(AttributeId axis, ProductIndex i) const;
   // The values of `axis` (catalog spelling) the turn names for `product`'s
   // variants; a bare number counts as a size when `asked`.
+  // Whether the words of `content` that find `product` by name are all
+  // attribute words of the catalog (references.cc).
+  bool NamedOnlyByAttributeWords(ProductIndex product, const std::vector<std::string>& content) const;
   std::vector<std::string> ValuesSaidFor(const dialogue::Understanding& u, AttributeId axis,
                                          ProductIndex product, bool asked) const;
   bool NamesSize(const AttributeInfo& info) const;

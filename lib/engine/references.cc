@@ -385,7 +385,8 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(
            (matches[0].score >= 0.95 && matches[1].score <= matches[0].score - 0.05)) &&
           NamedBeyondCategory(catalog, matches[0].product, content, named, options) &&
           !OutsideCategorySaid(catalog, matches[0].product, u) &&
-          !HeadNamesAnother(catalog, matches[0].product, u)) {
+          !HeadNamesAnother(catalog, matches[0].product, u) &&
+          !(shown_count > 0 && NamedOnlyByAttributeWords(matches[0].product, content))) {
         pick(matches[0].product, std::string(catalog.product_name(matches[0].product)));
         ref.from_catalog = true;
         return ref;
@@ -414,6 +415,26 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(
     }
   }
   return ref;
+}
+
+// Whether the words that find `product` by its name are all words of the
+// catalog's attributes: "sono impermeabili?" about the shoes shown asks
+// whether they are waterproof, not for the "Spray impermeabilizzante".
+bool CommerceExecutor::NamedOnlyByAttributeWords(ProductIndex product,
+                                                 const std::vector<std::string>& content) const {
+  const std::vector<std::string> name_words = PlainWordsOf(engine_.catalog->product_name(product));
+  bool any = false;
+  for (const std::string& word : content) {
+    const std::string w = PlainWord(word);
+    bool in_name = false;
+    for (const std::string& n : name_words) {
+      in_name = in_name || w == n || (w.size() >= 4 && n.size() >= 4 && SameWord(w, n));
+    }
+    if (!in_name) continue;
+    any = true;
+    if (AskedAbout(*engine_.catalog_words, {word}).empty()) return false;
+  }
+  return any;
 }
 
 absl::StatusOr<bool> CommerceExecutor::SearchCatalog(dialogue::TurnContext& turn) {
