@@ -160,6 +160,20 @@ void AddQuantityWords(Language language, LexiconBuilder* lexicon) {
   }
 }
 
+namespace {
+
+// Units of weight, volume and length written after a number.
+bool IsMeasureUnit(std::string_view w) {
+  static constexpr std::string_view kUnits[] = {
+      "g",      "gr",     "grs",    "gram",     "grams",    "gramme",   "grammes", "grammo",
+      "grammi", "kg",     "kgs",    "kilo",     "kilos",    "chilo",    "chili",   "mg",
+      "ml",     "cl",     "l",      "litre",    "litres",   "liter",    "liters",  "litro",
+      "litri",  "cm",     "mm",     "oz",       "lb",       "lbs",      "kilogram", "kilograms"};
+  return std::find(std::begin(kUnits), std::end(kUnits), w) != std::end(kUnits);
+}
+
+}  // namespace
+
 void FindQuantities(const Scan& scan, std::vector<Candidate>* out) {
   const int n = static_cast<int>(scan.units.size());
   for (int i = 0; i < n; ++i) {
@@ -171,6 +185,8 @@ void FindQuantities(const Scan& scan, std::vector<Candidate>* out) {
     if (!v.has_value() || *v <= 0 || *v > 100000) continue;
     const Unit* next = scan.at(i + 1);
     const Unit* prev = scan.at(i - 1);
+    // "en 250 g", "1 kg", "500 ml": a measure of the item, no count.
+    if (!times && next != nullptr && !next->phrase && IsMeasureUnit(next->text)) continue;
     // "order 3" is a count, "my order 48213" (a determiner first) a noun's number.
     bool verb = prev != nullptr && prev->Has(kQuantityVerb) && !scan.Has(i - 2, kDeterminer);
     if (!verb && prev != nullptr && IsQuantityFiller(*prev)) {

@@ -84,6 +84,8 @@ INSTANTIATE_TEST_SUITE_P(
 INSTANTIATE_TEST_SUITE_P(
     French, QuantityTest,
     ::testing::Values(Case{"fr", "j'en prends deux", {"quantity:2 \"deux\""}},
+                      // A measure is no count.
+                      Case{"fr", "je la prends en 250 g", {"number:250 \"250\""}},
                       Case{"fr", "mettez la quantité à 2", {"quantity:2 \"2\""}},
                       Case{"fr", "deux de ceux-ci", {"quantity:2 \"deux\""}},
                       Case{"fr", "3 exemplaires", {"quantity:3 \"3\""}},
