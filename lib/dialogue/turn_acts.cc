@@ -275,7 +275,15 @@ std::optional<absl::Status> TurnRunner::PointedQuestion() {
 std::optional<absl::Status> TurnRunner::ShownActs() {
   const Understanding& u = turn_.understanding();
   // "In black", "taglia 39 piuttosto" about what was just added.
-  if (!state_.focus.empty()) {
+  // Not when the turn adds another product: "ajoute aussi un paquet de
+  // brésil", "and the Clara press too".
+  bool adds_more = false;
+  for (const std::string& w : u.words) {
+    adds_more = adds_more || w == "aussi" || w == "also" || w == "too" || w == "anche" || w == "pure";
+  }
+  const bool names_another = !reference_.id.empty() && !state_.focus.empty() &&
+                             executor_.ProductTitle(reference_.id) != executor_.ProductTitle(state_.focus);
+  if (!state_.focus.empty() && !adds_more && !names_another) {
     if (std::optional<absl::Status> done = executor_.ChangeLineVariant(turn_)) return done;
   }
   // Choosing a product named outright, nothing shown yet: "je voudrais le
