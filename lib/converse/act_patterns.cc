@@ -106,12 +106,14 @@ const std::vector<ActPattern>& BuiltinActPatterns() {
       {K::kAskReturns, R"(\b(return|returns|returning|refund|refunds|exchange|exchanges|send (it|them) back|money back)\b)"},
       {K::kAskReturns, R"(\b(reso|resi|restituire|restituzione|rimborso|rimborsi|cambio merce|sostituzione|posso cambiarl[oiae]|rendere)\b)"},
       {K::kAskReturns, R"(\b(retour|retours|retourner|rembourse|remboursement|rembourser|echange|echanger|renvoyer)\b)"},
+      {K::kAskHours, R"(\bwhen (is|s) (the |your )?(shop|store) (open|closed)\b|\b(shop|store) hours\b|\bwhat time (is|does) (the |your )?(shop|store) (open|close)\b|\bquando (e|apre|chiude) (aperto )?(il )?negozio\b|\b(il negozio|la bottega) (e )?aperto\b|\b(a quelle heure|quand) (ouvre|ferme|est ouverte?) (la boutique|le magasin)\b|\bla boutique est ouverte\b)"},
       {K::kAskHours, R"(\b(opening hours|business hours|opening times|are you open|when (are|do) you (open|close)|what time do you (open|close)|open on (sunday|saturday|weekends?))\b)"},
       {K::kAskHours, R"(\b(orari|orario di apertura|siete aperti|quando aprite|quando chiudete|a che ora (aprite|chiudete)|aperti (la )?domenica)\b)"},
       {K::kAskHours, R"(\b(horaires|heures d ouverture|etes vous ouverts?|vous etes ouverts?|quand ouvrez|quand fermez|a quelle heure (ouvrez|fermez)|ouverts? le dimanche)\b)"},
-      {K::kAskPayment, R"(\b(pay|paying|payment|payments|paypal|credit card|debit card|apple pay|google pay|klarna|cash on delivery|installments|bank transfer)\b)"},
-      {K::kAskPayment, R"(\b(pagare|pagamento|pagamenti|carta di credito|bancomat|contrassegno|bonifico|a rate|satispay)\b)"},
-      {K::kAskPayment, R"(\b(payer|paie|paiement|paiements|carte bancaire|carte de credit|carte bleue|virement|en plusieurs fois|contre remboursement)\b)"},
+      // "ok pay", "pago", "je paye" are checkout; asking how to pay is not.
+      {K::kAskPayment, R"(\b(can i|could i|how (do|can) i|do you (take|accept)|is it possible to|ways to) pay\b|\bpay(ing)? (with|by|in|cash|via|using|on delivery)\b|\b(payment|payments|paypal|credit card|debit card|apple pay|google pay|klarna|cash on delivery|installments|bank transfer)\b)"},
+      {K::kAskPayment, R"(\b(posso|si puo|come (si )?(puo|posso)?) ?pagare\b|\bpagare (con|in|alla|tramite|a rate|col|contanti)\b|\b(pagamento|pagamenti|carta di credito|bancomat|contrassegno|bonifico|a rate|satispay)\b)"},
+      {K::kAskPayment, R"(\b(je peux|on peut|peut on|comment) payer\b|\bpayer (par|en|avec|a la)\b|\b(paiement|paiements|carte bancaire|carte de credit|carte bleue|virement|en plusieurs fois|contre remboursement)\b)"},
       // ---- small talk
       {K::kHello, R"(^(hi|hii|hello|helo|hey|heya|hiya|yo|good (morning|afternoon|evening)|ciao|salve|buongiorno|buon giorno|buonasera|buona sera|bonjour|bonsoir|salut|coucou|bjr)\b)"},
       {K::kThanks, R"(\b(thanks|thank you|thank u|thx|ty|tks|tnx|thanx|cheers|much appreciated|grazie|grazie mille|grz|grazi|merci|mercii|merci beaucoup|mci)\b)"},

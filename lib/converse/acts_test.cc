@@ -120,7 +120,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"frais de port ?", "ask_shipping"}, Case{"can i return it?", "ask_returns"},
         Case{"posso fare il reso?", "ask_returns"}, Case{"remboursement possible ?", "ask_returns"},
         Case{"what are your opening hours", "ask_hours"}, Case{"orari?", "ask_hours"},
-        Case{"can i pay with paypal", "ask_payment"}, Case{"si può pagare in contrassegno?", "ask_payment"},
+        Case{"can i pay with paypal", "ask_payment"}, Case{"can i pay cash", "ask_payment"},
+        Case{"when is the shop open", "ask_hours"}, Case{"posso pagare con la carta?", "ask_payment"}, Case{"si può pagare in contrassegno?", "ask_payment"},
         // small talk and repair
         Case{"thanks!", "thanks"}, Case{"grazie mille", "thanks"}, Case{"merci", "thanks"},
         Case{"bye", "bye"}, Case{"au revoir", "bye"}, Case{"hi there", "hello"},
@@ -155,6 +156,8 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"hey are you a real person", "human"},
                       Case{"sei una persona vera?", "human"},
                       Case{"sei un bot o una persona?", "human"},
+                      Case{"ok pay", "ask_payment"}, Case{"pago", "ask_payment"},
+                      Case{"je paye", "ask_payment"},
                       Case{"are you a bot or a real person?", "human"}));
 
 TEST(ActDetector, ExclusionsCarryTheWordsExcluded) {
