@@ -193,6 +193,25 @@ std::string CommerceExecutor::AskedLabel(const Asked& asked, const TurnContext& 
   return "";
 }
 
+// Whether plain words ask what a product is or holds ("what's in it",
+// "tell me more", "cosa contiene", "il y a quoi dedans").
+static bool AsksWhatItIs(const std::vector<std::string>& plain) {
+  static constexpr std::string_view kWords[] = {
+      "contain", "contains", "inside", "describe", "details", "detail", "contiene", "contengono",
+      "dentro", "dettagli", "descrizione", "dedans", "contient", "contiennent", "details",
+      "description", "included", "incluso", "inclus", "comprend"};
+  for (size_t k = 0; k < plain.size(); ++k) {
+    if (std::find(std::begin(kWords), std::end(kWords), plain[k]) != std::end(kWords)) return true;
+    // "what's in it", "what is in the box", "tell me more"
+    if (plain[k] == "in" && k > 0 && (plain[k - 1] == "s" || plain[k - 1] == "is") &&
+        k >= 2 && plain[k - 2] == "what") {
+      return true;
+    }
+    if (plain[k] == "more" && k > 0 && plain[k - 1] == "me" && k >= 2 && plain[k - 2] == "tell") return true;
+  }
+  return false;
+}
+
 absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQuestion& question,
                                                       TurnContext& turn) {
   if (engine_.catalog == nullptr) return false;
@@ -431,6 +450,23 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
     card->set_url(std::string(p.url));
     turn.set_last_shown({std::string(p.id)});
     return true;
+  }
+  if (asked.empty() && AsksWhatItIs(plain)) {
+    // "What's in it?", "cosa contiene?", "il y a quoi dedans ?": the
+    // description of each (of at most three).
+    bool any = false;
+    for (size_t k = 0; k < products.size() && k < 3; ++k) {
+      Product p = catalog.product(products[k]);
+      if (p.description.empty()) continue;
+      turn.Say("chatcart.product", {{"product", std::string(p.name)},
+                                    {"price", p.price.has_value() ? Format(*p.price, turn) : ""},
+                                    {"description", std::string(p.description)}});
+      any = true;
+    }
+    if (any) {
+      if (products.size() == 1) turn.set_focus(std::string(catalog.id(products.front())));
+      return true;
+    }
   }
   if (asked.empty()) return false;
 

@@ -100,6 +100,17 @@ TEST(References, ABareAddTakesTheOneProductShown) {
   EXPECT_THAT(CartIds(*session), Contains("venezia-brown-42"));
 }
 
+TEST(ProductQuestions, WhatIsInItIsAnsweredFromTheDescription) {
+  auto engine = Brulerie();
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("inside", 1);
+  Say(*session, "looking for a gift for my mum, she loves tea");
+  v1::TurnResult r = Say(*session, "what's in it");
+  std::vector<std::string> templates;
+  for (const v1::Reply& reply : r.replies()) templates.push_back(reply.template_id());
+  EXPECT_THAT(templates, Contains("chatcart.product"));
+}
+
 TEST(VariantQuestions, AColourInStockOnlyInOtherSizesIsSoldOutInTheShoppers) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
