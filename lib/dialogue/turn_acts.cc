@@ -177,6 +177,12 @@ std::optional<absl::Status> TurnRunner::RepairFirst() {
     ++state_.misunderstood;
     turn_.AddEvent("frustration", {});
     turn_.Say("chatcart.sorry_frustrated");
+    // "Nn capisci niente, voglio parlare con una persona": asked for, not offered.
+    if (config_.handoff_enabled && u.Has(ActKind::kHuman)) {
+      for (const GlobalRouteSpec& global : graph_.global_routes()) {
+        if (global.intent == config_.handoff_intent) return TakeGlobal(global);
+      }
+    }
     if (config_.handoff_enabled) {
       OfferHuman();
     } else {

@@ -291,7 +291,9 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(
     std::vector<double> score(candidates.size(), 0);
     for (const std::string& said_word : u.words) {
       const std::string w = PlainWord(said_word);
-      if (w.size() < 2 || IsFunctionWord(w)) continue;
+      // One-digit words count ("the photozen 6" is not the PhotoZen 10).
+      const bool digit = w.size() == 1 && w[0] >= '0' && w[0] <= '9';
+      if ((w.size() < 2 && !digit) || IsFunctionWord(w)) continue;
       std::vector<size_t> hit;
       for (size_t k = 0; k < names.size(); ++k) {
         for (std::string_view n : names[k]) {

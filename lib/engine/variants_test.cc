@@ -111,6 +111,17 @@ TEST(ProductQuestions, WhatIsInItIsAnsweredFromTheDescription) {
   EXPECT_THAT(templates, Contains("chatcart.product"));
 }
 
+TEST(Repair, FrustrationThatAsksForAPersonHandsOff) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto session = (*engine)->NewSession("frustrated", 1);
+  v1::TurnResult r = Say(*session, "nn capisci niente, voglio parlare con una persona");
+  bool handoff = false;
+  for (const v1::HostActionRequest& h : r.host_actions()) handoff = handoff || h.kind() == "handoff";
+  EXPECT_TRUE(handoff) << r.DebugString();
+}
+
 TEST(VariantQuestions, AColourInStockOnlyInOtherSizesIsSoldOutInTheShoppers) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
