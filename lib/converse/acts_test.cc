@@ -112,6 +112,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"aggiungi 2 paia di calzini", "choose"}, Case{"ajoute un sachet de camomille", "choose"},
         // questions
         Case{"how's the battery on those?", "question"},
+        Case{"the football one, how many goals come with it", "question"},
+        Case{"la tastiera quanti suoni ha", "question"},
         Case{"what's the difference between them?", "compare"},
         Case{"compare the first two", "compare"}, Case{"che differenza c'è?", "compare"},
         Case{"quelle est la différence ?", "compare"},
