@@ -362,6 +362,12 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
       (!EditsCart(intent) || CartIsEmpty())) {
     return ChooseProducts(reference_.id);
   }
+  // "Prendo il puzzle e anche il dodo": two names, each its own product.
+  if (reference_.id.empty() && reference_.candidates.size() >= 2 && wants &&
+      !u.Has(ActKind::kQuestion)) {
+    const std::vector<std::string> each = AlsoChosen("");
+    if (each.size() >= 2) return ChooseProducts(each.front());
+  }
   if (!reference_.id.empty() && wants && !u.Has(ActKind::kQuestion) && !EditsCart(intent) &&
       (u.Has(ActKind::kChoose) || intent.empty() || graph_.FlowTriggeredBy(intent) < 0 ||
        intent == "add_to_cart")) {

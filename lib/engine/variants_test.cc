@@ -122,6 +122,17 @@ TEST(Repair, FrustrationThatAsksForAPersonHandsOff) {
   EXPECT_TRUE(handoff) << r.DebugString();
 }
 
+TEST(References, TwoNamesTiedAreTwoProducts) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto session = (*engine)->NewSession("both", 1);
+  Say(*session, "un regalo per una ragazza di 13 anni");
+  Say(*session, "le piacciono i giochi da tavolo, max 20");
+  Say(*session, "ok prendo il puzzle e anche il dodo");
+  EXPECT_THAT(CartIds(*session), ::testing::UnorderedElementsAre("toy-puzzle", "toy-dodo"));
+}
+
 TEST(VariantQuestions, AColourInStockOnlyInOtherSizesIsSoldOutInTheShoppers) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
