@@ -290,6 +290,16 @@ std::optional<ProductIndex> CommerceExecutor::ResolveVariant(ProductIndex produc
             NamesSize(catalog.attributes()[axis]) ? "size" : "colour";
         from_slot.entities.back().value.text = slot->text;
         said = ValuesSaidFor(from_slot, axis, product, /*asked=*/true);
+        // A size said for something else (the shoes' 42, the hoodie's M)
+        // is no size of a product that does not come in it (a cap).
+        said.erase(std::remove_if(said.begin(), said.end(),
+                                  [&](const std::string& value) {
+                                    for (ProductIndex v : catalog.Variants(product)) {
+                                      if (AxisValue(axis, v) == value) return false;
+                                    }
+                                    return true;
+                                  }),
+                   said.end());
       }
       if (said.empty() && from_card) said.push_back(AxisValue(axis, product));
       if (!said.empty()) choice.chosen.emplace_back(name, said.front());
