@@ -99,10 +99,12 @@ absl::Status CheckQuantityLimit(const CompiledPolicy& policy, int64_t quantity,
 absl::Status CheckRoomForLine(const CompiledPolicy& policy, const CartState& state);
 // PERMISSION_DENIED for a purchase-blocked buyer.
 absl::Status CheckPurchaseAllowed(const CartState& state);
-// FAILED_PRECONDITION when `next` spends beyond the session cap and spends
-// more than `before` did (a command that lowers the total is never refused).
-absl::Status CheckSpendingCap(const CompiledPolicy& policy, const CartState& before,
-                              const CartState& next);
+// Checks the state a command produced before it is committed: OUT_OF_RANGE
+// when its totals (or, with a spending cap, its spending) overflow int64;
+// FAILED_PRECONDITION when it spends beyond the session cap and spends more
+// than `before` did (a command that lowers the total is never refused).
+absl::Status CheckNewState(const CompiledPolicy& policy, const CartState& before,
+                           const CartState& next);
 // FAILED_PRECONDITION when an applied code has expired at `time`.
 absl::Status CheckCodesUnexpired(const CompiledPolicy& policy, const CartState& state,
                                  absl::Time time);

@@ -160,7 +160,10 @@ absl::StatusOr<ApplyResult> ApplyToState(const CompiledPolicy& policy, CartState
 
   CartState next = state;
   absl::Status status = ApplyAction(ctx, next);
-  if (status.ok()) status = CheckSpendingCap(policy, state, next);
+  // The new state is priced before it replaces the old one, whatever the
+  // policy: a state whose totals overflow is refused here, never committed
+  // and then reported as failed (#22).
+  if (status.ok()) status = CheckNewState(policy, state, next);
   if (!status.ok()) {
     return Annotate(status, CartActionName(command.action));
   }

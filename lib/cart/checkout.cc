@@ -149,12 +149,20 @@ absl::Status ApplyPlaceOrder(ApplyContext& ctx, const commands::PlaceOrder& c, C
           "the cart changed after the shopper confirmed it; ask for a new confirmation");
     }
   }
-  if (ctx.policy.spending_cap.has_value() && next.spent + grand > *ctx.policy.spending_cap) {
+  // What the session has spent must stay countable, cap or none.
+  int64_t spent;
+  if (__builtin_add_overflow(next.spent, grand, &spent)) {
+    return absl::OutOfRangeError(
+        absl::StrCat("the session's spending overflows int64 minor units (",
+                     ctx.policy.zero.WithMinorUnits(next.spent).ToString(),
+                     " already ordered, this order ", totals.grand_total.ToString(), ")"));
+  }
+  if (ctx.policy.spending_cap.has_value() && spent > *ctx.policy.spending_cap) {
     return absl::FailedPreconditionError(
         absl::StrCat("guardrail: the session's spending cap is ",
                      ctx.policy.zero.WithMinorUnits(*ctx.policy.spending_cap).ToString(),
                      "; this order would bring it to ",
-                     ctx.policy.zero.WithMinorUnits(next.spent + grand).ToString()));
+                     ctx.policy.zero.WithMinorUnits(spent).ToString()));
   }
   CHATCART_RETURN_IF_ERROR(CheckPricesAndStockCurrent(ctx, next));
 
@@ -201,7 +209,7 @@ absl::Status ApplyPlaceOrder(ApplyContext& ctx, const commands::PlaceOrder& c, C
   // The next cart starts clean: an order uses up its codes and its shipping
   // method (left on, it would price shipping into the next cart's running
   // total from its first line). Who buys and where it ships to stay.
-  next.spent += grand;
+  next.spent = spent;
   next.orders_placed += 1;
   next.lines.clear();
   next.discount_codes.clear();

@@ -43,19 +43,23 @@ absl::Status CheckPurchaseAllowed(const CartState& state) {
   return absl::OkStatus();
 }
 
-absl::Status CheckSpendingCap(const CompiledPolicy& policy, const CartState& before,
-                              const CartState& next) {
-  if (!policy.spending_cap.has_value()) return absl::OkStatus();
+absl::Status CheckNewState(const CompiledPolicy& policy, const CartState& before,
+                           const CartState& next) {
   CHATCART_ASSIGN_OR_RETURN(CartTotals after, TotalsOf(policy, next));
+  if (!policy.spending_cap.has_value()) return absl::OkStatus();
   int64_t spending;
   if (__builtin_add_overflow(next.spent, after.grand_total.minor_units(), &spending)) {
     return absl::OutOfRangeError("session spending overflows int64 minor units");
   }
   if (spending <= *policy.spending_cap) return absl::OkStatus();
-  // Over the cap: refuse only what raises the spending.
+  // Over the cap: refuse only what raises the spending. `before` was priced
+  // when it was committed, but its spending may overflow (it may have been
+  // restored under a policy that had no cap): then nothing can raise it.
   CHATCART_ASSIGN_OR_RETURN(CartTotals previous, TotalsOf(policy, before));
-  if (next.spent + after.grand_total.minor_units() <=
-      before.spent + previous.grand_total.minor_units()) {
+  int64_t spending_before;
+  if (__builtin_add_overflow(before.spent, previous.grand_total.minor_units(),
+                             &spending_before) ||
+      spending <= spending_before) {
     return absl::OkStatus();
   }
   const Money cap = policy.zero.WithMinorUnits(*policy.spending_cap);
