@@ -119,5 +119,27 @@ TEST(Issue22CartOverflow, OrdersWhoseSpendingOverflowsFailAndChangeNothing) {
   EXPECT_GT(cart.state().spent, 0);
 }
 
+TEST(Issue22CartOverflow, AConfirmationExpiringBeyondTimestampRangeFailsAndChangesNothing) {
+  std::shared_ptr<const CartPolicy> policy = PolicyFromJson(R"({"currency": "USD"})");
+  Cart cart = Cart::Create(policy, "c").value();
+  ASSERT_OK(cart.Apply(Cmd(PricedAdd("a", 1, Usd("1.00")))));
+  for (absl::Time time : {absl::FromUnixSeconds(kInt64Max - 10), absl::InfiniteFuture(),
+                          absl::FromUnixSeconds(253402300799)}) {  // 9999-12-31T23:59:59Z
+    CartCommand command = Cmd(commands::RequestConfirmation{absl::Minutes(5)});
+    command.time = time;
+    EXPECT_THAT(ExpectNothingChanges(cart, command),
+                StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("time")));
+  }
+  for (absl::Time time : {absl::FromUnixSeconds(std::numeric_limits<int64_t>::min()),
+                          absl::InfinitePast()}) {
+    CartCommand command = Cmd(commands::ClearCart{});
+    command.time = time;
+    EXPECT_THAT(ExpectNothingChanges(cart, command),
+                StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("time")));
+  }
+  absl::StatusOr<Cart> restored = Cart::Parse(policy, cart.Serialize());
+  ASSERT_OK(restored);
+}
+
 }  // namespace
 }  // namespace chatcart

@@ -18,6 +18,7 @@
 #include "chatcart/v1/cart.pb.h"
 #include "common/status.h"
 #include "common/status_macros.h"
+#include "common/time.h"
 
 namespace chatcart {
 
@@ -158,6 +159,9 @@ absl::StatusOr<ApplyResult> ApplyToState(const CompiledPolicy& policy, CartState
                    /*order=*/nullptr,
                    /*order_reference=*/{}};
 
+  // A time a snapshot cannot hold is refused before anything is applied.
+  CHATCART_RETURN_IF_ERROR(CheckTimestampRange(
+      ctx.time, replay != nullptr ? "event time" : "cart command time"));
   CartState next = state;
   absl::Status status = ApplyAction(ctx, next);
   // The new state is priced before it replaces the old one, whatever the

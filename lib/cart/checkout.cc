@@ -13,6 +13,7 @@
 #include "chatcart/order.h"
 #include "common/status.h"
 #include "common/status_macros.h"
+#include "common/time.h"
 
 namespace chatcart::cart_internal {
 namespace {
@@ -82,10 +83,12 @@ absl::Status ApplyRequestConfirmation(ApplyContext& ctx, const commands::Request
   CHATCART_RETURN_IF_ERROR(CheckCodesUnexpired(ctx.policy, next, ctx.time));
   int64_t grand_total = 0;
   CHATCART_ASSIGN_OR_RETURN(uint64_t hash, ContentHashOf(ctx.policy, next, &grand_total));
+  const absl::Time expires_at = ctx.time + c.ttl;
+  CHATCART_RETURN_IF_ERROR(CheckTimestampRange(expires_at, "request_confirmation: expiry time"));
   PendingConfirmation& p = next.confirmation.emplace();
   p.cart_hash = hash;
   p.version = next.version;
-  p.expires_at = ctx.time + c.ttl;
+  p.expires_at = expires_at;
   p.grand_total = grand_total;
   p.confirmed = false;
   Fingerprint token;
