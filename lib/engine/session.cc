@@ -14,9 +14,11 @@
 #include "absl/strings/str_join.h"
 #include "chatcart/engine.h"
 #include "common/status_macros.h"
+#include "common/time.h"
 #include "dialogue/dialogue_snapshot.h"
 #include "engine/commerce.h"
 #include "engine/engine_rep.h"
+#include "engine/scrub.h"
 #include "engine/understand.h"
 #include "engine/wire.h"
 #include "google/protobuf/arena.h"
@@ -86,6 +88,7 @@ std::unique_ptr<Session> Engine::NewSession(std::string_view id, uint64_t seed) 
   auto rep = std::make_unique<SessionRep>();
   rep->engine = self_.lock();
   rep->id = std::string(id);
+  engine::ScrubUtf8InPlace(&rep->id);  // the snapshot keeps it (#22)
   rep->dialogue.random = seed;
   rep->commerce.session_id = rep->id;
   rep->commerce.order_seed = dialogue::NextRandom(&seed);
@@ -178,6 +181,21 @@ void SayCurrencyAssumed(const engine_internal::EngineRep& engine,
   for (int i = replies->size() - 1; i > 0; --i) replies->SwapElements(i, i - 1);
 }
 
+absl::Status TurnTimeInRange(const v1::TurnInput& input) {
+  if (input.time().nanos() < 0 || input.time().nanos() > 999'999'999) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "turn input: time.nanos ", input.time().nanos(), " outside [0, 999999999]"));
+  }
+  if (input.time().seconds() < kMinTimestampSeconds ||
+      input.time().seconds() > kMaxTimestampSeconds) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("turn input: time.seconds ", input.time().seconds(), " outside [",
+                     kMinTimestampSeconds, ", ", kMaxTimestampSeconds,
+                     "] (0001-01-01..9999-12-31)"));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<v1::TurnResult> Session::HandleTurn(const v1::TurnInput& input) {
@@ -186,9 +204,13 @@ absl::StatusOr<v1::TurnResult> Session::HandleTurn(const v1::TurnInput& input) {
     return absl::InvalidArgumentError("a turn needs text, a quick-reply payload or an event");
   }
   v1::TurnInput in = input;
+  // What the turn stores (event params become slots, a region, a buyer...)
+  // must fit the snapshot: every string well-formed UTF-8, the time one a
+  // Timestamp can hold (#22).
+  engine::ScrubMessageUtf8(&in);
+  CHATCART_RETURN_IF_ERROR(TurnTimeInRange(in));
   bool cut = false;
   if (!in.text().empty()) {
-    if (!text::IsValidUtf8(in.text())) in.set_text(text::ScrubUtf8(in.text()));
     size_t keep = text::Utf8PrefixBytes(in.text(), engine.max_text_chars);
     if (keep < in.text().size()) {
       in.mutable_text()->resize(keep);
@@ -285,15 +307,16 @@ absl::StatusOr<ApplyResult> Session::ApplyCartCommand(const CartCommand& command
     CHATCART_ASSIGN_OR_RETURN(cart, Cart::Create(engine.cart_policy, rep_->commerce.session_id));
   }
   CartCommand effective = command;
+  engine::ScrubCommandUtf8(&effective);  // the snapshot keeps the cart (#22)
   if (auto* place = std::get_if<commands::PlaceOrder>(&effective.action);
       place != nullptr && !place->reference_seed.has_value()) {
     place->reference_seed =
         (rep_->commerce.order_seed + cart->state().orders_placed) & ((1u << 30) - 1);
   }
   std::vector<std::string> helped = rep_->commerce.assisted_by;
-  if (command.actor.kind == Actor::Kind::kAgent &&
-      std::find(helped.begin(), helped.end(), command.actor.agent_id) == helped.end()) {
-    helped.push_back(command.actor.agent_id);
+  if (effective.actor.kind == Actor::Kind::kAgent &&
+      std::find(helped.begin(), helped.end(), effective.actor.agent_id) == helped.end()) {
+    helped.push_back(effective.actor.agent_id);
   }
   if (auto* place = std::get_if<commands::PlaceOrder>(&effective.action);
       place != nullptr && place->assisted_by.empty()) {
@@ -313,11 +336,13 @@ const Cart* Session::cart() const {
 
 v1::ShopperProfile Session::ExportProfile() const { return rep_->commerce.profile; }
 
-absl::Status Session::ImportProfile(const v1::ShopperProfile& profile) {
+absl::Status Session::ImportProfile(const v1::ShopperProfile& input) {
+  v1::ShopperProfile profile = input;
+  engine::ScrubMessageUtf8(&profile);  // the snapshot keeps it (#22)
   dialogue::DialogueState dialogue = rep_->dialogue;
   CHATCART_RETURN_IF_ERROR(PreloadProfile(rep_->engine->rep(), profile, &dialogue));
   rep_->dialogue = std::move(dialogue);
-  rep_->commerce.profile = profile;
+  rep_->commerce.profile = std::move(profile);
   return absl::OkStatus();
 }
 
