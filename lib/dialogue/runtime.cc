@@ -21,7 +21,10 @@ namespace chatcart::dialogue {
 absl::Status TurnRunner::Run() {
   const v1::TurnInput& input = turn_.input();
   const int64_t now_ms = absl::ToUnixMillis(turn_.time());
+  // A turn earlier than the last is not idle time; comparing first keeps the
+  // difference from overflowing (a turn at INT64_MIN seconds, #22).
   if (config_.idle_reset_ms > 0 && state_.last_turn_unix_ms > 0 &&
+      now_ms > state_.last_turn_unix_ms &&
       now_ms - state_.last_turn_unix_ms > config_.idle_reset_ms) {
     ResetAfterIdle();
   }

@@ -2,6 +2,7 @@
 
 #include "dialogue/runtime.h"
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -362,6 +363,23 @@ TEST_F(RuntimeTest, AnIdleSessionStartsItsFlowOver) {
   v1::TurnResult r = Turn("hello again", Intent("greet"), /*minute=*/45);
   EXPECT_TRUE(state_.slots.empty());
   EXPECT_THAT(Texts(r), ElementsAre("Hi, welcome to Toyland!"));
+}
+
+// Issue #22: a turn at INT64_MIN seconds after one in 2026 overflowed the
+// idle check (signed overflow; in practice a wrapped difference that reset the
+// flow). A turn earlier than the last is not idle time.
+TEST_F(RuntimeTest, Issue22ATurnAtTheMinimumTimeAfterARecentOneIsNotIdle) {
+  Turn("gift", Intent("find_gift", {AgeEntity(8)}));
+  ASSERT_EQ(state_.slots.size(), 1u);
+  v1::TurnInput input;
+  input.set_text("hello again");
+  input.mutable_time()->set_seconds(std::numeric_limits<int64_t>::min());
+  Understanding u = Intent("greet");
+  u.language = "en";
+  u.confidence = 0.9;
+  v1::TurnResult result;
+  ASSERT_OK(compiled_->runtime->HandleTurn(input, u, executor_, state_, &result));
+  EXPECT_EQ(state_.slots.size(), 1u) << "the flow was reset as idle";
 }
 
 TEST_F(RuntimeTest, StartOverReplacesTheStack) {
