@@ -8,6 +8,7 @@
 #ifndef CHATCART_ENGINE_BUNDLE_READER_H_
 #define CHATCART_ENGINE_BUNDLE_READER_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,12 +41,23 @@ struct BundleSources {
   std::vector<std::pair<std::string, std::string>> contents;
 };
 
-// Reads the bundle in `dir`. Appends every problem to `errors`; the result is
-// usable only when none were appended.
+// Reads the bundle in `dir`. Appends every problem to `errors`, each naming
+// the bundle.textproto line that names the file; the result is usable only
+// when none were appended. Files are read only when they are regular files of
+// at most kMaxBundleFileBytes inside `dir`: symbolic links are followed only
+// while they stay inside it.
 BundleSources ReadBundle(std::string_view dir, std::vector<std::string>* errors);
 
-// Reads a file whole; NOT_FOUND naming `name` when it cannot be read.
-absl::StatusOr<std::string> ReadFileBytes(const std::string& path, std::string_view name);
+// The most bytes one bundle file may hold: 256 MiB. The largest is usually
+// the catalog (the demo's products.jsonl is under 100 KB).
+inline constexpr int64_t kMaxBundleFileBytes = int64_t{256} << 20;
+
+// Reads a regular file whole, every error naming `name`: NOT_FOUND when it
+// cannot be opened; INVALID_ARGUMENT when it is not a regular file (a
+// directory, a FIFO, a device: never waited on nor read); RESOURCE_EXHAUSTED
+// above `max_bytes`.
+absl::StatusOr<std::string> ReadFileBytes(const std::string& path, std::string_view name,
+                                          int64_t max_bytes = kMaxBundleFileBytes);
 
 }  // namespace chatcart::engine
 

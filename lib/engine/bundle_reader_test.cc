@@ -2,19 +2,29 @@
 
 #include "engine/bundle_reader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <string>
 #include <vector>
 
 #include "common/testing/data.h"
+#include "common/testing/status_matchers.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace chatcart::engine {
 namespace {
 
+using ::chatcart::testing::IsOkAndHolds;
+using ::chatcart::testing::StatusIs;
+using ::testing::AllOf;
 using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -86,6 +96,102 @@ TEST(ReadBundle, SaysWhenThereIsNoBundle) {
   std::vector<std::string> errors;
   ReadBundle("/nonexistent/bundle", &errors);
   EXPECT_THAT(errors, Contains(HasSubstr("bundle.textproto is missing")));
+}
+
+// Issue #22: bundle files stay inside the bundle, and only regular files of a
+// bounded size are read, each refusal naming the bundle.textproto line.
+constexpr char kCatalogBundle[] =
+    "name: \"files\"\n"
+    "store { currency: \"EUR\" locale: \"en\" }\n"
+    "flow_files: \"flows.textproto\"\n"
+    "catalog {\n"
+    "  products: \"products.jsonl\"\n"
+    "  mapping: \"mapping.textproto\"\n"
+    "}\n";
+
+TEST(ReadBundle, Issue22ASymlinkLeadingOutOfTheBundleIsRefused) {
+  TempBundle bundle;
+  bundle.Write("bundle.textproto", kCatalogBundle);
+  bundle.Write("flows.textproto", "");
+  bundle.Write("mapping.textproto", "");
+  std::filesystem::create_symlink("/etc/passwd", bundle.dir() + "/products.jsonl");
+  std::vector<std::string> errors;
+  BundleSources sources = ReadBundle(bundle.dir(), &errors);
+  EXPECT_THAT(errors, Contains(AllOf(HasSubstr("bundle.textproto:5: products.jsonl"),
+                                     HasSubstr("leads outside the bundle"))));
+  EXPECT_TRUE(sources.catalog_products.bytes.empty());
+}
+
+TEST(ReadBundle, Issue22ASymlinkInsideTheBundleIsFollowed) {
+  TempBundle bundle;
+  bundle.Write("bundle.textproto", kCatalogBundle);
+  bundle.Write("flows.textproto", "");
+  bundle.Write("mapping.textproto", "");
+  bundle.Write("data/products-v2.jsonl", "{\"id\": \"a\"}\n");
+  std::filesystem::create_symlink("data/products-v2.jsonl", bundle.dir() + "/products.jsonl");
+  std::vector<std::string> errors;
+  BundleSources sources = ReadBundle(bundle.dir(), &errors);
+  EXPECT_THAT(errors, IsEmpty());
+  EXPECT_EQ(sources.catalog_products.bytes, "{\"id\": \"a\"}\n");
+}
+
+TEST(ReadBundle, Issue22ADirectoryIsAnErrorNotAnEmptyCatalog) {
+  TempBundle bundle;
+  bundle.Write("bundle.textproto", kCatalogBundle);
+  bundle.Write("flows.textproto", "");
+  bundle.Write("mapping.textproto", "");
+  std::filesystem::create_directory(bundle.dir() + "/products.jsonl");
+  std::vector<std::string> errors;
+  ReadBundle(bundle.dir(), &errors);
+  EXPECT_THAT(errors, Contains(AllOf(HasSubstr("bundle.textproto:5: products.jsonl"),
+                                     HasSubstr("is a directory, not a regular file"))));
+}
+
+TEST(ReadBundle, Issue22AFifoIsRefusedWithoutWaitingForAWriter) {
+  TempBundle bundle;
+  bundle.Write("bundle.textproto", kCatalogBundle);
+  bundle.Write("flows.textproto", "");
+  bundle.Write("mapping.textproto", "");
+  const std::string fifo = bundle.dir() + "/products.jsonl";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::future<std::vector<std::string>> read = std::async(std::launch::async, [&] {
+    std::vector<std::string> errors;
+    ReadBundle(bundle.dir(), &errors);
+    return errors;
+  });
+  if (read.wait_for(std::chrono::seconds(20)) != std::future_status::ready) {
+    ADD_FAILURE() << "reading a bundle whose products.jsonl is a FIFO hangs";
+    // Unblock the reader: a writer comes and goes.
+    const int fd = ::open(fifo.c_str(), O_WRONLY);
+    if (fd >= 0) ::close(fd);
+  }
+  EXPECT_THAT(read.get(), Contains(AllOf(HasSubstr("bundle.textproto:5: products.jsonl"),
+                                         HasSubstr("is a FIFO, not a regular file"))));
+}
+
+TEST(ReadBundle, Issue22ADeviceIsNeverRead) {
+  // /dev/zero never ends; it is refused twice over (outside, not regular).
+  TempBundle bundle;
+  bundle.Write("bundle.textproto", kCatalogBundle);
+  bundle.Write("flows.textproto", "");
+  bundle.Write("mapping.textproto", "");
+  std::filesystem::create_symlink("/dev/zero", bundle.dir() + "/products.jsonl");
+  std::vector<std::string> errors;
+  ReadBundle(bundle.dir(), &errors);
+  EXPECT_THAT(errors, Contains(HasSubstr("leads outside the bundle")));
+  EXPECT_THAT(ReadFileBytes("/dev/zero", "zero"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("zero: /dev/zero is a character device, not a regular file")));
+}
+
+TEST(ReadBundle, Issue22AFileAboveTheSizeLimitIsRefusedBeforeItIsRead) {
+  TempBundle bundle;
+  bundle.Write("ten.txt", "0123456789");
+  bundle.Write("eleven.txt", "0123456789A");
+  EXPECT_THAT(ReadFileBytes(bundle.dir() + "/ten.txt", "ten.txt", 10), IsOkAndHolds("0123456789"));
+  EXPECT_THAT(ReadFileBytes(bundle.dir() + "/eleven.txt", "eleven.txt", 10),
+              StatusIs(absl::StatusCode::kResourceExhausted,
+                       HasSubstr("eleven.txt: 11 bytes, above the limit of 10 bytes")));
 }
 
 }  // namespace
