@@ -426,7 +426,8 @@ Lexicon Lexicon::Build(const Catalog::Rep& rep, const StringColumn& aliases) {
     lex.name_weight_[i] = w;
   }
 
-  // Typos: every one-letter deletion of each letters-only term of 4+ letters.
+  // Typos: every one-letter deletion of each letters-only term of 4 to
+  // kMaxFuzzyChars + 1 letters.
   std::u32string w, d;
   for (uint32_t t = 0; t < n_terms; ++t) {
     std::string_view term = lex.terms_->Get(t);
@@ -434,7 +435,10 @@ Lexicon Lexicon::Build(const Catalog::Rep& rep, const StringColumn& aliases) {
     w.clear();
     size_t pos = 0;
     while (pos < term.size()) w.push_back(text::DecodeUtf8(term, &pos));
-    if (w.size() < kMinFuzzyChars || !LettersOnly(w)) continue;
+    // A term longer than the longest fuzzy query word plus one letter is
+    // never reached by a typo; its deletions (each as long as the term) would
+    // cost the square of its length: one 160,000-letter name word took 14.8 s.
+    if (w.size() < kMinFuzzyChars || w.size() > kMaxFuzzyChars + 1 || !LettersOnly(w)) continue;
     for (size_t k = 0; k < w.size(); ++k) {
       d.assign(w, 0, k);
       d.append(w, k + 1);
@@ -628,15 +632,20 @@ std::vector<NameMatch> Lexicon::Find(std::string_view query, const FindOptions& 
 
   s.Prepare(size_);
   const uint32_t seen = ++s.query_counter;
-  std::vector<size_t> cursors;
+  // Cursors into every later word's alternatives, fresh for each alternative
+  // scanned: an epoch marks which are current, so starting a scan costs
+  // nothing (resetting them all was quadratic in the words of a long query).
+  std::vector<size_t> cursors(n_words * kMaxAlternatives, 0);
+  std::vector<uint32_t> cursor_epoch(n_words * kMaxAlternatives, 0);
+  uint32_t epoch = 0;
   for (size_t i = 0; i < n_words; ++i) {
     if (static_cast<double>(rest[i]) < threshold) break;
     const QueryWord& qw = words[i];
     for (const Alternative& a : qw.alternatives) {
       std::span<const ProductIndex> postings = PostingsOf(a.term);
       const uint8_t* secondary = secondary_.data() + postings_.offsets[a.term];
-      // Cursors into every later word's alternatives; products arrive ascending.
-      cursors.assign(n_words * kMaxAlternatives, 0);
+      // Products arrive ascending: the cursors only move forward.
+      ++epoch;
       // No product further down this list can beat a full list whose worst
       // match already scores what this word and the rest could give at best
       // (ties go to the lower product index, and the list ascends).
@@ -673,7 +682,12 @@ std::vector<NameMatch> Lexicon::Find(std::string_view query, const FindOptions& 
           for (size_t b = 0; b < words[j].alternatives.size(); ++b) {
             const Alternative& alt = words[j].alternatives[b];
             std::span<const ProductIndex> pj = PostingsOf(alt.term);
-            size_t& cur = cursors[j * kMaxAlternatives + b];
+            const size_t c = j * kMaxAlternatives + b;
+            if (cursor_epoch[c] != epoch) {
+              cursor_epoch[c] = epoch;
+              cursors[c] = 0;
+            }
+            size_t& cur = cursors[c];
             cur = catalog::Gallop(pj, cur, p);
             if (cur == pj.size() || pj[cur] != p) continue;
             const float g = Factor(alt.term, cur);

@@ -1,6 +1,9 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 
+#include <chrono>
+#include <iterator>
 #include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -170,6 +173,54 @@ TEST_F(FindByName, ScoresAreBetweenZeroAndOneAndSorted) {
       }
     }
   }
+}
+
+// Issue #22: two inputs took time growing with the square of their size. The
+// bounds below are generous smoke checks (any build, a loaded machine); the
+// timings belong to bench/ and docs/RELIABILITY.md.
+TEST(FindByNameLimits, Issue22ANameOfOne160000LetterWordBuildsInLinearTime) {
+  std::mt19937_64 rng(22);
+  std::string word;
+  for (int i = 0; i < 160'000; ++i) word.push_back(static_cast<char>('a' + rng() % 26));
+  const std::string rows = std::string(kRows) + R"({"id": "long", "name": ")" + word +
+                           R"(", "brand": "Acme"})" + "\n";
+  const auto start = std::chrono::steady_clock::now();
+  absl::StatusOr<std::shared_ptr<const Catalog>> catalog =
+      Catalog::FromJsonlText(rows, "long.jsonl", ::chatcart::testing::TestMapping());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  EXPECT_LT(seconds, 10.0);
+  // Found exactly, never by a typo; the other products keep their typos.
+  std::vector<NameMatch> found = (*catalog)->FindByName(word);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ((*catalog)->id(found[0].product), "long");
+  ASSERT_FALSE((*catalog)->FindByName("keychrom").empty());
+}
+
+TEST(FindByNameLimits, Issue22AFourMegabyteQueryAnswersInLinearTime) {
+  absl::StatusOr<std::shared_ptr<const Catalog>> catalog =
+      Catalog::FromJsonlText(kRows, "lex.jsonl", ::chatcart::testing::TestMapping());
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  // Words of the catalog, typos of them and unknown words, in random order.
+  static const char* kWords[] = {"samsung", "pro",       "apple", "iphone",   "keychron",
+                                 "mechanical", "keybaord", "mouse", "wireles", "heatsink",
+                                 "corsair",  "geforce",   "ventus", "zzzz",     "adapter"};
+  std::mt19937_64 rng(22);
+  std::string query;
+  // 4 MB: in quadratic time (a 1 MB query took 3.8 s) this takes minutes.
+  while (query.size() < (4 << 20)) {
+    query += kWords[rng() % std::size(kWords)];
+    query += ' ';
+  }
+  FindOptions options;
+  options.min_score = 0;  // every word is scanned: the worst case
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<NameMatch> found = (*catalog)->FindByName(query, options);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 10.0);
+  EXPECT_FALSE(found.empty());
 }
 
 }  // namespace
