@@ -16,6 +16,7 @@
 #include "cart/pricing.h"
 #include "chatcart/order.h"
 #include "chatcart/v1/cart.pb.h"
+#include "common/echo.h"
 #include "common/status.h"
 #include "common/status_macros.h"
 #include "common/time.h"
@@ -127,7 +128,7 @@ absl::StatusOr<ApplyResult> ApplyToState(const CompiledPolicy& policy, CartState
     if (const IdempotencyRecord* record = FindRecord(state, fingerprint); record != nullptr) {
       if (record->fingerprint != fingerprint) {
         return absl::InvalidArgumentError(
-            absl::StrCat("idempotency key \"", command.idempotency_key,
+            absl::StrCat("idempotency key \"", Echo(command.idempotency_key),
                          "\" was used for another command (it produced version ", record->version,
                          "); use a new key for a new command"));
       }

@@ -405,6 +405,27 @@ TEST_F(CartTest, ActorsAreValidated) {
               StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
+// Issue #22: a 10 MB product id gave a 20 MB message (the id twice).
+TEST_F(CartTest, Issue22ErrorsEchoAShortPrefixOfTheInputOnly) {
+  const std::string huge(10 << 20, 'x');
+  ASSERT_OK(Apply(Add("mug", "", 1)));
+  ASSERT_OK(Apply(commands::SetShippingMethod{"standard"}));
+  ASSERT_OK(Apply(commands::RequestConfirmation{absl::Minutes(5)}));
+  for (CartAction action : std::vector<CartAction>{
+           Add(huge, "", 1), Add("shirt", huge, 1), commands::AddDiscountCode{huge},
+           commands::RemoveDiscountCode{huge}, commands::SetShippingMethod{huge},
+           commands::ConfirmPurchase{huge}}) {
+    absl::Status status = ApplyFailing(Cmd(action, Actor::Shopper()));
+    EXPECT_LT(status.message().size(), 400u) << CartActionName(action);
+    EXPECT_THAT(status.message(), HasSubstr("\xE2\x80\xA6")) << CartActionName(action);
+  }
+  CartCommand keyed = Cmd(commands::SetRegion{"US-NY"});
+  keyed.idempotency_key = huge;
+  ASSERT_OK(Apply(keyed));
+  keyed.action = commands::ClearCart{};
+  EXPECT_LT(ApplyFailing(keyed).message().size(), 400u);
+}
+
 // --- snapshots ---------------------------------------------------------------
 
 TEST_F(CartTest, AThreeLineCartSerializesSmallAndRoundTripsByteForByte) {

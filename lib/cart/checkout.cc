@@ -11,6 +11,7 @@
 #include "cart/apply.h"
 #include "cart/fingerprint.h"
 #include "chatcart/order.h"
+#include "common/echo.h"
 #include "common/status.h"
 #include "common/status_macros.h"
 #include "common/time.h"
@@ -110,7 +111,7 @@ absl::Status ApplyConfirmPurchase(ApplyContext& ctx, const commands::ConfirmPurc
   PendingConfirmation& p = *next.confirmation;
   if (c.token != p.token) {
     return absl::FailedPreconditionError(absl::StrCat(
-        "confirmation token \"", c.token, "\" does not match the pending confirmation"));
+        "confirmation token \"", Echo(c.token), "\" does not match the pending confirmation"));
   }
   if (p.confirmed) return absl::FailedPreconditionError("the purchase is already confirmed");
   if (ctx.time >= p.expires_at) {

@@ -10,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "cart/apply.h"
 #include "cart/pricing.h"
+#include "common/echo.h"
 #include "common/status.h"
 #include "common/status_macros.h"
 
@@ -33,8 +34,8 @@ int64_t QuantityOf(const CartState& state, std::string_view product_id, std::str
 namespace {
 
 std::string VariantName(std::string_view product_id, std::string_view sku) {
-  return sku.empty() ? absl::StrCat("product ", ToAbsl(product_id))
-                     : absl::StrCat("product ", ToAbsl(product_id), " variant ", ToAbsl(sku));
+  return sku.empty() ? absl::StrCat("product ", Echo(product_id))
+                     : absl::StrCat("product ", Echo(product_id), " variant ", Echo(sku));
 }
 
 absl::Status CheckQuantityArgument(int64_t quantity, std::string_view command) {
@@ -180,7 +181,8 @@ absl::Status ApplyChangeVariant(ApplyContext& ctx, const commands::ChangeVariant
   CHATCART_ASSIGN_OR_RETURN(CartLine * line, FindLine(next, c.line_id));
   if (c.sku == line->sku) {
     return absl::InvalidArgumentError(
-        absl::StrCat("change_variant: line ", c.line_id, " already is variant \"", c.sku, "\""));
+        absl::StrCat("change_variant: line ", c.line_id, " already is variant \"", Echo(c.sku),
+                     "\""));
   }
   CHATCART_ASSIGN_OR_RETURN(CapturedQuote quote, Capture(ctx, line->product_id, c.sku, c.unit_price,
                                                          c.title, c.category, c.line_id));
@@ -212,7 +214,7 @@ absl::Status ApplyAddDiscountCode(ApplyContext& ctx, const commands::AddDiscount
   const std::string code = NormalizeCode(c.code);
   const CompiledCode* compiled = ctx.policy.FindCode(code);
   if (compiled == nullptr) {
-    return absl::NotFoundError(absl::StrCat("unknown discount code \"", c.code, "\""));
+    return absl::NotFoundError(absl::StrCat("unknown discount code \"", Echo(c.code), "\""));
   }
   for (const std::string& applied : next.discount_codes) {
     if (applied == code) {
@@ -257,7 +259,7 @@ absl::Status ApplyRemoveDiscountCode(ApplyContext& ctx, const commands::RemoveDi
   const std::string code = NormalizeCode(c.code);
   auto it = std::find(next.discount_codes.begin(), next.discount_codes.end(), code);
   if (it == next.discount_codes.end()) {
-    return absl::NotFoundError(absl::StrCat("discount code ", code, " is not on the cart"));
+    return absl::NotFoundError(absl::StrCat("discount code ", Echo(code), " is not on the cart"));
   }
   next.discount_codes.erase(it);
   return absl::OkStatus();
@@ -270,7 +272,7 @@ absl::Status ApplySetShippingMethod(ApplyContext& ctx, const commands::SetShippi
     if (method == nullptr) {
       std::vector<std::string> ids;
       for (const CompiledShipping& s : ctx.policy.shipping) ids.push_back(s.id);
-      return absl::NotFoundError(absl::StrCat("unknown shipping method \"", c.method,
+      return absl::NotFoundError(absl::StrCat("unknown shipping method \"", Echo(c.method),
                                               "\" (the policy has: ", absl::StrJoin(ids, ", "),
                                               ")"));
     }

@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "chatcart/cart.h"
+#include "common/echo.h"
 #include "common/strings.h"
 
 namespace chatcart {
@@ -20,8 +21,8 @@ void KeyOf(std::string_view product_id, std::string_view sku, std::string* key) 
 }
 
 absl::Status Unknown(std::string_view product_id, std::string_view sku) {
-  return absl::NotFoundError(absl::StrCat("unknown product ", ToAbsl(product_id),
-                                          sku.empty() ? "" : " variant ", ToAbsl(sku)));
+  return absl::NotFoundError(absl::StrCat("unknown product ", Echo(product_id),
+                                          sku.empty() ? "" : " variant ", Echo(sku)));
 }
 
 }  // namespace

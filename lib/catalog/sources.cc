@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "chatcart/catalog_sources.h"
+#include "common/echo.h"
 #include "common/strings.h"
 
 namespace chatcart {
@@ -28,7 +29,7 @@ absl::StatusOr<ProductIndex> CatalogSources::Resolve(std::string_view product_id
                                                      std::string_view sku) const {
   std::optional<ProductIndex> product = catalog_->Lookup(product_id);
   if (!product) {
-    return absl::NotFoundError(absl::StrCat("no product \"", ToAbsl(product_id), "\" in catalog \"",
+    return absl::NotFoundError(absl::StrCat("no product \"", Echo(product_id), "\" in catalog \"",
                                             ToAbsl(catalog_->name()), "\""));
   }
   if (sku.empty()) return *product;
@@ -36,7 +37,7 @@ absl::StatusOr<ProductIndex> CatalogSources::Resolve(std::string_view product_id
   std::span<const ProductIndex> group = catalog_->Variants(*product);
   if (!variant || !std::binary_search(group.begin(), group.end(), *variant)) {
     return absl::NotFoundError(
-        absl::StrCat("product \"", ToAbsl(product_id), "\" has no variant \"", ToAbsl(sku), "\""));
+        absl::StrCat("product \"", Echo(product_id), "\" has no variant \"", Echo(sku), "\""));
   }
   return *variant;
 }

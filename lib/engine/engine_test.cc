@@ -704,6 +704,19 @@ TEST(Issue22SessionSnapshot, TurnsAtTimesASnapshotCannotHoldAreRefusedAndChangeN
   ExpectSnapshotRestores(c.session());
 }
 
+// Issue #22: a 10 MB product id gave a 20 MB message.
+TEST(Issue22Echo, AHugeProductIdGivesAShortMessage) {
+  std::unique_ptr<Session> session = Demo()->NewSession("echo", 1);
+  CartCommand command;
+  commands::AddLine add;
+  add.product_id = std::string(10 << 20, 'x');
+  command.action = add;
+  command.time = absl::FromUnixSeconds(1795428000);
+  absl::StatusOr<ApplyResult> result = session->ApplyCartCommand(command);
+  EXPECT_THAT(result, StatusIs(absl::StatusCode::kNotFound, HasSubstr("xxxx\xE2\x80\xA6")));
+  EXPECT_LT(result.status().message().size(), 400u);
+}
+
 // Random ill-formed bytes in every text field a host can hand a session.
 TEST(Issue22SessionSnapshot, RandomIllFormedTextAlwaysRestores) {
   std::mt19937_64 rng(22);
