@@ -279,7 +279,7 @@ CHATCART_EXPORT chatcart_code chatcart_session_restore(const chatcart_engine_t* 
  * outside a turn (the next turns see the cart). `command` is a
  * chatcart.v1.CartCommand (cart_commands.proto) in `format`, in JSON e.g.
  * {"addLine": {"productId": "toy-farm", "quantity": 2},
- *  "actor": {"kind": "ACTOR_KIND_AGENT", "agentId": "nick-42"},
+ *  "actor": {"kind": "AGENT", "agentId": "nick-42"},
  *  "expectedVersion": "1", "idempotencyKey": "web-7",
  *  "time": "2026-11-23T10:00:00Z"}
  * (without "time" the cart's last update time stands: the engine reads no

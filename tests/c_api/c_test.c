@@ -531,6 +531,33 @@ static void TestExperimental(const char* bundle_dir) {
   chatcart_free(snapshot);
   chatcart_session_destroy(restored);
 
+  /* Issue #22: the example of c.h, as written there, is accepted. */
+  StartPhase("experimental_cart_command_c_h_example");
+  {
+    chatcart_session_t* doc = NULL;
+    const char* first_line = "{\"addLine\": {\"productId\": \"toy-fox\", \"quantity\": 1}}";
+    const char* example =
+        "{\"addLine\": {\"productId\": \"toy-farm\", \"quantity\": 2},\n"
+        " \"actor\": {\"kind\": \"AGENT\", \"agentId\": \"nick-42\"},\n"
+        " \"expectedVersion\": \"1\", \"idempotencyKey\": \"web-7\",\n"
+        " \"time\": \"2026-11-23T10:00:00Z\"}";
+    code = chatcart_session_create(engine, "doc", 3, 7, &doc, &err);
+    CheckNoError(code, err);
+    code = chatcart_experimental_session_apply_cart_command(
+        doc, CHATCART_FORMAT_JSON, first_line, strlen(first_line), &result, &result_len, &err);
+    CheckNoError(code, err);
+    chatcart_free(result);
+    result = NULL;
+    code = chatcart_experimental_session_apply_cart_command(
+        doc, CHATCART_FORMAT_JSON, example, strlen(example), &result, &result_len, &err);
+    CheckNoError(code, err);
+    CheckCondition(strstr(result, "\"agentId\":\"nick-42\"") != NULL);
+    CheckCondition(strstr(result, "\"version\":\"2\"") != NULL);
+    chatcart_free(result);
+    result = NULL;
+    chatcart_session_destroy(doc);
+  }
+
   StartPhase("experimental_cart_command_errors");
   CheckErrorCode(CHATCART_ABORTED,
                  chatcart_experimental_session_apply_cart_command(
