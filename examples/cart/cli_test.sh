@@ -30,6 +30,27 @@ replayed = json.load(open(sys.argv[2]))["cart"]
 sys.exit(0 if applied == replayed else 1)
 PY
 
+# Issue #22: without a spending cap, a command whose totals overflow int64 is
+# an error that changes nothing (it was applied and reported as failed), and
+# the cart the CLI prints is accepted back by --cart.
+printf '%s\n' \
+  '{"add_line": {"product_id": "gold", "quantity": 1000000, "unit_price": {"minor_units": "100000000000000", "currency": "USD"}}}' \
+  '{"add_line": {"product_id": "a", "quantity": 1, "unit_price": {"minor_units": "9223372036854775000", "currency": "USD"}}}' \
+  '{"add_line": {"product_id": "b", "quantity": 1, "unit_price": {"minor_units": "1000", "currency": "USD"}}}' |
+  "$chatcart" cart apply >"$work/overflow.jsonl" || fail "cart apply (overflow) exited $?"
+/usr/bin/python3 - "$work/overflow.jsonl" "$work/printed.json" <<'PY' || fail "an overflow changed the cart"
+import json, sys
+lines = [json.loads(line) for line in open(sys.argv[1])]
+assert lines[0]["error"]["code"] == "OUT_OF_RANGE" and "cart" not in lines[0], lines[0]
+assert lines[0].get("version", "0") == "0", lines[0]
+assert "error" not in lines[1] and lines[1]["version"] == "1", lines[1]
+assert lines[2]["error"]["code"] == "OUT_OF_RANGE" and lines[2]["version"] == "1", lines[2]
+json.dump(lines[1]["cart"], open(sys.argv[2], "w"))
+PY
+echo '{"clear": {}}' | "$chatcart" cart apply --cart "$work/printed.json" >"$work/again.jsonl" ||
+  fail "cart apply --cart refused the cart it printed"
+grep -q '"version":"2"' "$work/again.jsonl" || fail "the printed cart did not apply a command"
+
 # Malformed input: exit 2 after the lines before it.
 set +e
 printf '%s\n' '{"clear": {}}' '{"no_such_command": {}}' | "$chatcart" cart apply >"$work/bad.jsonl" 2>"$work/bad.err"
