@@ -199,7 +199,8 @@ struct Entity {
   // The byte span [start, end) in the text given to Extract.
   int start = 0;
   int end = 0;
-  // The text's bytes in the span, as typed.
+  // The text's bytes in the span, as typed: text.substr(start, end - start),
+  // ill-formed UTF-8 included when the text had it.
   std::string text;
   // How sure the extractor is, in (0, 1]: about 0.95 for explicit forms ("$300",
   // "6 year old"), lower for guesses ("around 100" with no currency: 0.75).

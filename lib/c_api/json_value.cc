@@ -42,11 +42,50 @@ absl::Status WrongKind(const Value& v, const std::string& where, std::string_vie
                                                  ", got ", std::string(KindName(v))));
 }
 
+// The length of the well-formed UTF-8 sequence at s[i] (Unicode Table 3-7),
+// or 0 when none starts there.
+size_t SequenceAt(std::string_view s, size_t i) {
+  auto byte = [&](size_t k) -> unsigned { return static_cast<unsigned char>(s[k]); };
+  auto in = [&](size_t k, unsigned lo, unsigned hi) {
+    return k < s.size() && byte(k) >= lo && byte(k) <= hi;
+  };
+  const unsigned b = byte(i);
+  if (b < 0x80) return 1;
+  if (b >= 0xC2 && b <= 0xDF) return in(i + 1, 0x80, 0xBF) ? 2 : 0;
+  if (b >= 0xE0 && b <= 0xEF) {
+    const unsigned lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+    return in(i + 1, lo, hi) && in(i + 2, 0x80, 0xBF) ? 3 : 0;
+  }
+  if (b >= 0xF0 && b <= 0xF4) {
+    const unsigned lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+    return in(i + 1, lo, hi) && in(i + 2, 0x80, 0xBF) && in(i + 3, 0x80, 0xBF) ? 4 : 0;
+  }
+  return 0;
+}
+
+// `s` with each byte that starts no well-formed sequence replaced by U+FFFD:
+// JSON text is UTF-8, and some strings come as typed (an entity's text).
+std::string WellFormedUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = SequenceAt(s, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(s, i, n);
+      i += n;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Value String(std::string_view s) {
   Value v;
-  v.set_string_value(std::string(s));
+  v.set_string_value(WellFormedUtf8(s));
   return v;
 }
 

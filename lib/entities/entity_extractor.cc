@@ -256,8 +256,9 @@ void EntityExtractor::Extract(std::string_view input, std::string_view language,
     e.type = entities::EntityTypeName(c.type);
     e.start = static_cast<int>(c.begin);
     e.end = static_cast<int>(c.end);
-    const std::string_view span = text.substr(c.begin, c.end - c.begin);
-    e.text = text::IsValidUtf8(span) ? std::string(span) : text::ScrubUtf8(span);
+    // The span's bytes as typed (entities.h), ill-formed ones included: a
+    // host that needs UTF-8 scrubs at its boundary, as the C API's JSON does.
+    e.text = std::string(text.substr(c.begin, c.end - c.begin));
     e.confidence = c.confidence;
     e.money = BudgetValue{c.kind, c.min, c.max, c.currency_stated};
     e.number = c.number;
