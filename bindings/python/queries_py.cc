@@ -91,7 +91,10 @@ py::dict EntityDict(const Entity& x) {
   out["type"] = x.type;
   out["start"] = x.start;
   out["end"] = x.end;
-  out["text"] = x.text;
+  // The span as typed (entities.h) may hold ill-formed UTF-8 when the text
+  // came as bytes: a Python str cannot, so those bytes read as U+FFFD.
+  out["text"] = py::reinterpret_steal<py::str>(
+      PyUnicode_DecodeUTF8(x.text.data(), static_cast<Py_ssize_t>(x.text.size()), "replace"));
   out["confidence"] = x.confidence;
   if (x.type == "money") {
     out["kind"] = Str(BudgetKindName(x.money.kind));

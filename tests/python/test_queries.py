@@ -210,3 +210,11 @@ def test_catalog_product(engine):
         engine.catalog["no-such-product"]
     with pytest.raises(chatcart.InvalidArgumentError):
         engine.catalog.query("price<=lots")
+
+
+def test_issue22_entity_text_from_ill_formed_bytes_reads_as_replacement(engine):
+    # The text given as bytes may be ill-formed; an entity's text is its span
+    # as typed, and the ill-formed byte reads as U+FFFD in a Python str.
+    [e] = engine.entities(b"under 40\xff euros", "en")
+    assert (e.type, e.start, e.end) == ("money", 0, 15)
+    assert e.text == "under 40\ufffd euros"
