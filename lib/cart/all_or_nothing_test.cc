@@ -111,8 +111,8 @@ TEST(Issue22CartOverflow, OrdersWhoseSpendingOverflowsFailAndChangeNothing) {
     CHATCART_RETURN_IF_ERROR(
         cart.Apply(Cmd(commands::RequestConfirmation{absl::Minutes(5)})).status());
     CHATCART_RETURN_IF_ERROR(
-        cart.Apply(Cmd(commands::ConfirmPurchase{cart.state().confirmation->token},
-                       Actor::Shopper()))
+        cart.Apply(
+                Cmd(commands::ConfirmPurchase{cart.state().confirmation->token}, Actor::Shopper()))
             .status());
     return absl::OkStatus();
   };
@@ -135,8 +135,8 @@ TEST(Issue22CartOverflow, AConfirmationExpiringBeyondTimestampRangeFailsAndChang
     EXPECT_THAT(ExpectNothingChanges(cart, command),
                 StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("time")));
   }
-  for (absl::Time time : {absl::FromUnixSeconds(std::numeric_limits<int64_t>::min()),
-                          absl::InfinitePast()}) {
+  for (absl::Time time :
+       {absl::FromUnixSeconds(std::numeric_limits<int64_t>::min()), absl::InfinitePast()}) {
     CartCommand command = Cmd(commands::ClearCart{});
     command.time = time;
     EXPECT_THAT(ExpectNothingChanges(cart, command),
@@ -241,8 +241,7 @@ class NearLimits {
       case 3:
         return commands::ChangeQuantity{line_id(), Quantity()};
       case 4: {
-        commands::ChangeVariant change{line_id(), Next(2) ? "x" : "y", UsdMinor(Amount()), "",
-                                       ""};
+        commands::ChangeVariant change{line_id(), Next(2) ? "x" : "y", UsdMinor(Amount()), "", ""};
         return change;
       }
       case 5:
@@ -309,11 +308,11 @@ void RunNearLimits(const std::shared_ptr<const CartPolicy>& policy, uint64_t see
       if (response.error().code() == "OUT_OF_RANGE") ++tally->out_of_range;
       ASSERT_FALSE(r.ok()) << "seed " << seed << " step " << step
                            << ": applied and reported as failed: " << response.error().message();
-      ASSERT_EQ(cart.version(), version) << "seed " << seed << " step " << step << ": "
-                                         << r.status();
+      ASSERT_EQ(cart.version(), version)
+          << "seed " << seed << " step " << step << ": " << r.status();
       ASSERT_EQ(response.version(), version);
-      ASSERT_EQ(cart.Serialize(), before) << "seed " << seed << " step " << step << ": "
-                                          << r.status();
+      ASSERT_EQ(cart.Serialize(), before)
+          << "seed " << seed << " step " << step << ": " << r.status();
     } else if (!r->replayed) {
       ++tally->applied;
       ASSERT_EQ(cart.version(), version + 1);

@@ -161,8 +161,8 @@ absl::StatusOr<ApplyResult> ApplyToState(const CompiledPolicy& policy, CartState
                    /*order_reference=*/{}};
 
   // A time a snapshot cannot hold is refused before anything is applied.
-  CHATCART_RETURN_IF_ERROR(CheckTimestampRange(
-      ctx.time, replay != nullptr ? "event time" : "cart command time"));
+  CHATCART_RETURN_IF_ERROR(
+      CheckTimestampRange(ctx.time, replay != nullptr ? "event time" : "cart command time"));
   CartState next = state;
   absl::Status status = ApplyAction(ctx, next);
   // The new state is priced before it replaces the old one, whatever the

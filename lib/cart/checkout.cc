@@ -162,11 +162,10 @@ absl::Status ApplyPlaceOrder(ApplyContext& ctx, const commands::PlaceOrder& c, C
                      " already ordered, this order ", totals.grand_total.ToString(), ")"));
   }
   if (ctx.policy.spending_cap.has_value() && spent > *ctx.policy.spending_cap) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("guardrail: the session's spending cap is ",
-                     ctx.policy.zero.WithMinorUnits(*ctx.policy.spending_cap).ToString(),
-                     "; this order would bring it to ",
-                     ctx.policy.zero.WithMinorUnits(spent).ToString()));
+    return absl::FailedPreconditionError(absl::StrCat(
+        "guardrail: the session's spending cap is ",
+        ctx.policy.zero.WithMinorUnits(*ctx.policy.spending_cap).ToString(),
+        "; this order would bring it to ", ctx.policy.zero.WithMinorUnits(spent).ToString()));
   }
   CHATCART_RETURN_IF_ERROR(CheckPricesAndStockCurrent(ctx, next));
 

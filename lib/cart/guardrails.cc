@@ -57,8 +57,7 @@ absl::Status CheckNewState(const CompiledPolicy& policy, const CartState& before
   // restored under a policy that had no cap): then nothing can raise it.
   CHATCART_ASSIGN_OR_RETURN(CartTotals previous, TotalsOf(policy, before));
   int64_t spending_before;
-  if (__builtin_add_overflow(before.spent, previous.grand_total.minor_units(),
-                             &spending_before) ||
+  if (__builtin_add_overflow(before.spent, previous.grand_total.minor_units(), &spending_before) ||
       spending <= spending_before) {
     return absl::OkStatus();
   }

@@ -180,9 +180,8 @@ absl::Status ApplyChangeVariant(ApplyContext& ctx, const commands::ChangeVariant
                                 CartState& next) {
   CHATCART_ASSIGN_OR_RETURN(CartLine * line, FindLine(next, c.line_id));
   if (c.sku == line->sku) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("change_variant: line ", c.line_id, " already is variant \"", Echo(c.sku),
-                     "\""));
+    return absl::InvalidArgumentError(absl::StrCat("change_variant: line ", c.line_id,
+                                                   " already is variant \"", Echo(c.sku), "\""));
   }
   CHATCART_ASSIGN_OR_RETURN(CapturedQuote quote, Capture(ctx, line->product_id, c.sku, c.unit_price,
                                                          c.title, c.category, c.line_id));

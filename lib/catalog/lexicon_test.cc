@@ -182,8 +182,8 @@ TEST(FindByNameLimits, Issue22ANameOfOne160000LetterWordBuildsInLinearTime) {
   std::mt19937_64 rng(22);
   std::string word;
   for (int i = 0; i < 160'000; ++i) word.push_back(static_cast<char>('a' + rng() % 26));
-  const std::string rows = std::string(kRows) + R"({"id": "long", "name": ")" + word +
-                           R"(", "brand": "Acme"})" + "\n";
+  const std::string rows =
+      std::string(kRows) + R"({"id": "long", "name": ")" + word + R"(", "brand": "Acme"})" + "\n";
   const auto start = std::chrono::steady_clock::now();
   absl::StatusOr<std::shared_ptr<const Catalog>> catalog =
       Catalog::FromJsonlText(rows, "long.jsonl", ::chatcart::testing::TestMapping());
@@ -203,9 +203,9 @@ TEST(FindByNameLimits, Issue22AFourMegabyteQueryAnswersInLinearTime) {
       Catalog::FromJsonlText(kRows, "lex.jsonl", ::chatcart::testing::TestMapping());
   ASSERT_TRUE(catalog.ok()) << catalog.status();
   // Words of the catalog, typos of them and unknown words, in random order.
-  static const char* kWords[] = {"samsung", "pro",       "apple", "iphone",   "keychron",
-                                 "mechanical", "keybaord", "mouse", "wireles", "heatsink",
-                                 "corsair",  "geforce",   "ventus", "zzzz",     "adapter"};
+  static const char* kWords[] = {"samsung",    "pro",      "apple",  "iphone",  "keychron",
+                                 "mechanical", "keybaord", "mouse",  "wireles", "heatsink",
+                                 "corsair",    "geforce",  "ventus", "zzzz",    "adapter"};
   std::mt19937_64 rng(22);
   std::string query;
   // 4 MB: in quadratic time (a 1 MB query took 3.8 s) this takes minutes.

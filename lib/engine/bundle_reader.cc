@@ -68,13 +68,12 @@ absl::StatusOr<std::string> ReadFileBytes(const std::string& path, std::string_v
   }
   if (!S_ISREG(st.st_mode)) {
     return absl::InvalidArgumentError(absl::StrCat(ToAbsl(name), ": ", path, " is ",
-                                                   FileKind(st.st_mode),
-                                                   ", not a regular file"));
+                                                   FileKind(st.st_mode), ", not a regular file"));
   }
   if (st.st_size > max_bytes) {
-    return absl::ResourceExhaustedError(
-        absl::StrCat(ToAbsl(name), ": ", st.st_size, " bytes, above the limit of ", max_bytes,
-                     " bytes for a bundle file"));
+    return absl::ResourceExhaustedError(absl::StrCat(ToAbsl(name), ": ", st.st_size,
+                                                     " bytes, above the limit of ", max_bytes,
+                                                     " bytes for a bundle file"));
   }
   std::string bytes;
   bytes.resize(static_cast<size_t>(st.st_size) + 1);  // one more: a file that grew is noticed
@@ -82,16 +81,16 @@ absl::StatusOr<std::string> ReadFileBytes(const std::string& path, std::string_v
   while (true) {
     if (have == bytes.size()) {
       if (static_cast<int64_t>(have) > max_bytes) {
-        return absl::ResourceExhaustedError(absl::StrCat(
-            ToAbsl(name), ": above the limit of ", max_bytes, " bytes for a bundle file"));
+        return absl::ResourceExhaustedError(absl::StrCat(ToAbsl(name), ": above the limit of ",
+                                                         max_bytes, " bytes for a bundle file"));
       }
       bytes.resize(std::min<size_t>(bytes.size() * 2, static_cast<size_t>(max_bytes) + 1));
     }
     const ssize_t n = ::read(fd, bytes.data() + have, bytes.size() - have);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      return absl::NotFoundError(absl::StrCat(ToAbsl(name), ": cannot read file ", path, " (",
-                                              std::strerror(errno), ")"));
+      return absl::NotFoundError(
+          absl::StrCat(ToAbsl(name), ": cannot read file ", path, " (", std::strerror(errno), ")"));
     }
     if (n == 0) break;
     have += static_cast<size_t>(n);
@@ -110,17 +109,18 @@ BundleSources ReadBundle(std::string_view dir, std::vector<std::string>* errors)
   const std::string root = std::filesystem::canonical(out.dir, ec).string();
 
   // Reads the bundle's file `name` at `path`.
-  auto read_file = [&](std::string_view name, const std::string& path) -> absl::StatusOr<std::string> {
+  auto read_file = [&](std::string_view name,
+                       const std::string& path) -> absl::StatusOr<std::string> {
     std::error_code error;
     const std::filesystem::path real = std::filesystem::canonical(path, error);
     if (error) {
-      return absl::NotFoundError(absl::StrCat(ToAbsl(name), ": cannot read file ", path, " (",
-                                              error.message(), ")"));
+      return absl::NotFoundError(
+          absl::StrCat(ToAbsl(name), ": cannot read file ", path, " (", error.message(), ")"));
     }
     if (!IsInside(root, real.string())) {
-      return absl::PermissionDeniedError(absl::StrCat(
-          ToAbsl(name), ": ", path, " leads outside the bundle (to ", real.string(),
-          "); a bundle reads only its own files"));
+      return absl::PermissionDeniedError(
+          absl::StrCat(ToAbsl(name), ": ", path, " leads outside the bundle (to ", real.string(),
+                       "); a bundle reads only its own files"));
     }
     return ReadFileBytes(real.string(), name);
   };

@@ -183,15 +183,14 @@ void SayCurrencyAssumed(const engine_internal::EngineRep& engine,
 
 absl::Status TurnTimeInRange(const v1::TurnInput& input) {
   if (input.time().nanos() < 0 || input.time().nanos() > 999'999'999) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "turn input: time.nanos ", input.time().nanos(), " outside [0, 999999999]"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("turn input: time.nanos ", input.time().nanos(), " outside [0, 999999999]"));
   }
   if (input.time().seconds() < kMinTimestampSeconds ||
       input.time().seconds() > kMaxTimestampSeconds) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("turn input: time.seconds ", input.time().seconds(), " outside [",
-                     kMinTimestampSeconds, ", ", kMaxTimestampSeconds,
-                     "] (0001-01-01..9999-12-31)"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "turn input: time.seconds ", input.time().seconds(), " outside [", kMinTimestampSeconds,
+        ", ", kMaxTimestampSeconds, "] (0001-01-01..9999-12-31)"));
   }
   return absl::OkStatus();
 }

@@ -800,8 +800,8 @@ static void TestExperimental(const char* bundle_dir) {
   result = NULL;
   /* Issue #22: an entity's text is its span as typed; the JSON, which must be
    * UTF-8, carries U+FFFD for the ill-formed byte. */
-  code = chatcart_experimental_entities(engine, "under 40\xff euros", 16, "en", &result, &result_len,
-                                        &err);
+  code = chatcart_experimental_entities(engine, "under 40\xff euros", 16, "en", &result,
+                                        &result_len, &err);
   CheckNoError(code, err);
   CheckCondition(strstr(result, "\"text\":\"under 40\xef\xbf\xbd euros\"") != NULL);
   chatcart_free(result);
