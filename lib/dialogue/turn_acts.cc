@@ -302,7 +302,11 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
   }
   // A bundle intent with a route of the state wins over a bare reference;
   // critiques win over whatever the classifier made of "anything cheaper?".
-  if (IsCritique(u) && state_.shown.flow >= 0) {
+  // An amount said with it is a new budget, not a critique: "i don't want
+  // to spend more than 130" is a ceiling, not "something pricier".
+  bool budget = false;
+  for (const Entity& e : u.entities) budget = budget || e.type == "money";
+  if (IsCritique(u) && state_.shown.flow >= 0 && !budget) {
     // "niente lego" names the value of a choice the search filters on: the
     // choice becomes "no preference" and its value is left out.
     if (u.Has(ActKind::kExclude)) {

@@ -133,6 +133,24 @@ TEST(References, TwoNamesTiedAreTwoProducts) {
   EXPECT_THAT(CartIds(*session), ::testing::UnorderedElementsAre("toy-puzzle", "toy-dodo"));
 }
 
+TEST(Critiques, AnAmountSaidWithMoreIsANewCeiling) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto session = (*engine)->NewSession("ceiling", 1);
+  Say(*session, "can i print photos from a windows phone? its an old lumia");
+  v1::TurnResult r = Say(*session, "i dont really want to spend more than 130 on this");
+  int shown = 0;
+  for (const v1::Reply& reply : r.replies()) {
+    EXPECT_NE(reply.template_id(), "chatcart.failed_generic") << reply.text();
+    for (const v1::ProductCard& card : reply.products()) {
+      ++shown;
+      EXPECT_LE(card.price().minor_units(), 13000) << card.product_id();
+    }
+  }
+  EXPECT_GT(shown, 0);
+}
+
 TEST(VariantQuestions, AColourInStockOnlyInOtherSizesIsSoldOutInTheShoppers) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
