@@ -135,6 +135,7 @@ const std::vector<ActPattern>& BuiltinActPatterns() {
       {K::kCorrection, R"(\b(anzi|cioe|volevo dire|intendevo|piuttosto|invece|in realta|no aspetta|ho sbagliato)\b)"},
       {K::kCorrection, R"(\b(en fait|plutot|je voulais dire|finalement|non attends|je me suis trompe|au lieu)\b)"},
       {K::kNoPreference, R"(\b(no preference|no preferences|no particular|whatever|doesn t matter|does not matter|don t care|dont care|any of them|anyone|any is fine|anything is fine|either( one| is fine)?|up to you|you choose|you pick|surprise me|not important|no idea|don t know|dunno|idk)\b)"},
+      {K::kNoPreference, R"(\b(money|price|budget|cost) (is not|isn t|isnt|s not|doesn t matter|does not matter|is no) ?(an |a )?(issue|object|problem|concern|matter)?\b|\bno budget\b|\b(il )?(prezzo|budget) non (e un problema|conta|importa)\b|\b(le )?(prix|budget) (n est pas un probleme|n a pas d importance|importe peu)\b|\bpeu importe le prix\b)", "budget"},
       {K::kNoPreference, R"(^(any|anything|either|whatever|anyone|any one)( (is|s|would be) (fine|ok|good))?( \?)?$)"},
       {K::kNoPreference, R"(\b(indifferente|qualsiasi|qualunque|non importa|fa lo stesso|e uguale|uguale|come vuoi|scegli tu|decidi tu|nessuna preferenza|non so|boh|mah|va bene tutto|tutto va bene)\b)"},
       {K::kNoPreference, R"(\b(peu importe|n importe (le|la|lequel|laquelle|quel|quelle|lesquels|lesquelles)|indifferent|pas de preference|aucune preference|c est egal|comme vous voulez|comme tu veux|au choix|choisis|choisissez|je ne sais pas|je sais pas|sais pas|tout me va)\b)"},

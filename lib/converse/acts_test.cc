@@ -135,7 +135,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"c'est nul", "frustration"}, Case{"can i talk to a person", "human"},
         Case{"actually she's 9", "correction"}, Case{"anzi no, stivali", "correction"},
         Case{"plutôt 39", "correction"}, Case{"no preference", "no_preference"},
-        Case{"indifferente", "no_preference"}, Case{"peu importe", "no_preference"},
+        Case{"indifferente", "no_preference"}, Case{"money isnt an issue", "no_preference"},
+        Case{"il prezzo non conta", "no_preference"}, Case{"peu importe le prix", "no_preference"}, Case{"peu importe", "no_preference"},
         Case{"start over", "start_over"}, Case{"ricominciamo", "start_over"},
         Case{"on recommence", "start_over"}, Case{"no thanks, nothing else", "done"},
         Case{"basta così grazie", "done"}, Case{"c'est tout", "done"}));

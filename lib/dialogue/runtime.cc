@@ -455,6 +455,19 @@ void TurnRunner::FillUnasked(const FlowSpec& flow, std::vector<bool>* used) {
   // Multiple-choice slots still unknown, named in passing by a value or
   // synonym ("a gift for my son, he loves lego"); a product slot pointed
   // at ("add it" after a product card).
+  // "Money isn't an issue", "il prezzo non conta": the budget, any.
+  std::string preference;
+  if (converse::HasAct(u.acts, converse::ActKind::kNoPreference, &preference) &&
+      preference == "budget") {
+    if (const SlotSpec* budget = SlotOfType(flow, SlotType::kMoney);
+        budget != nullptr && turn_.Slot(budget->name) == nullptr) {
+      SlotValue any;
+      any.type = SlotType::kMoney;
+      any.any = true;
+      any.display = std::string(turn_.input().text());
+      turn_.SetSlot(budget->name, std::move(any));
+    }
+  }
   for (const SlotSpec& slot : flow.slots) {
     if (slot.type == SlotType::kProduct && turn_.Slot(slot.name) == nullptr) {
       if (!reference_.id.empty()) {

@@ -151,6 +151,17 @@ TEST(Critiques, AnAmountSaidWithMoreIsANewCeiling) {
   EXPECT_GT(shown, 0);
 }
 
+TEST(NoPreference, MoneyIsNoIssueAnswersTheBudget) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto session = (*engine)->NewSession("no-budget", 1);
+  v1::TurnResult r = Say(*session, "need a gaming laptop, money isnt an issue");
+  int shown = 0;
+  for (const v1::Reply& reply : r.replies()) shown += reply.products_size();
+  EXPECT_GT(shown, 0) << r.DebugString();  // not "what budget do you have in mind?"
+}
+
 TEST(VariantQuestions, AColourInStockOnlyInOtherSizesIsSoldOutInTheShoppers) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
