@@ -267,8 +267,13 @@ std::vector<Asked> AskedAbout(const CatalogWords& words_of, const std::vector<st
       add({Asked::kAttribute, *a});
     }
   }
+  // Words of the cart and the shop, never an attribute's ("cart" is not the
+  // start of "cartridges").
+  static constexpr std::string_view kShopWords[] = {
+      "cart",   "carts",  "basket", "carrello", "panier", "order",  "ordine",
+      "commande", "total", "totale", "checkout", "code",  "codice", "shop"};
   for (const std::string& word : plain) {
-    if (word.empty()) continue;
+    if (word.empty() || In(kShopWords, word)) continue;
     bool matched = false;
     for (const Synonym& s : kSynonyms) {
       if (!SameWord(word, s.word)) continue;

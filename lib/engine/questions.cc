@@ -468,12 +468,17 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
       return true;
     }
   }
+  // "Laquelle est la moins chère ?", "which is the priciest": the price.
+  if (asked.empty() && question.which &&
+      (u.Has(ActKind::kRefCheapest) || u.Has(ActKind::kRefPriciest))) {
+    asked.push_back({Asked::kPrice, 0});
+  }
   if (asked.empty()) return false;
 
   if (question.which && products.size() > 1) {
     // The product with the least or most of the first thing asked.
     const Asked& a = asked.front();
-    const bool least = AsksForLeast(u.words) || a.kind == Asked::kPrice;
+    const bool least = AsksForLeast(u.words) || (a.kind == Asked::kPrice && !u.Has(ActKind::kRefPriciest));
     std::optional<ProductIndex> best;
     double best_value = 0;
     for (ProductIndex i : products) {

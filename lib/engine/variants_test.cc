@@ -162,6 +162,31 @@ TEST(NoPreference, MoneyIsNoIssueAnswersTheBudget) {
   EXPECT_GT(shown, 0) << r.DebugString();  // not "what budget do you have in mind?"
 }
 
+TEST(ProductQuestions, TheCartIsNoAttribute) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto session = (*engine)->NewSession("cart", 1);
+  Say(*session, "add the plush fox to my cart");
+  v1::TurnResult r = Say(*session, "whats in my cart again");
+  for (const v1::Reply& reply : r.replies()) {
+    // "cart" is not the start of "cartridges".
+    EXPECT_NE(reply.template_id(), "chatcart.fact_unknown") << reply.text();
+  }
+}
+
+TEST(ProductQuestions, WhichIsCheapestInFrench) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto session = (*engine)->NewSession("moins-chere", 1);
+  Say(*session, "des baskets blanches en cuir pour homme, 43");
+  v1::TurnResult r = Say(*session, "laquelle est la moins chère ?");
+  std::vector<std::string> templates;
+  for (const v1::Reply& reply : r.replies()) templates.push_back(reply.template_id());
+  EXPECT_THAT(templates, Contains("chatcart.which_lowest"));
+}
+
 TEST(VariantQuestions, AColourInStockOnlyInOtherSizesIsSoldOutInTheShoppers) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
