@@ -439,6 +439,21 @@ void TurnRunner::FillUnasked(const FlowSpec& flow, std::vector<bool>* used) {
       }
       continue;
     }
+    // "Running shoes under 100, mens 43": a bare number that is a size the
+    // catalog sells fills a size slot still unknown.
+    if (entity.type == "number" && entity.value.number > 0) {
+      const SlotSpec* size = SlotOfType(flow, SlotType::kSize);
+      const std::string text = absl::StrCat(entity.value.number);
+      if (size != nullptr && turn_.Slot(size->name) == nullptr && executor_.IsCatalogSize(text)) {
+        SlotValue value;
+        value.type = SlotType::kSize;
+        value.text = text;
+        value.display = entity.text;
+        turn_.SetSlot(size->name, std::move(value));
+        (*used)[i] = true;
+      }
+      continue;
+    }
     std::optional<SlotType> type = UnaskedSlotType(entity.type);
     if (!type.has_value()) continue;
     const SlotSpec* target = SlotOfType(flow, *type);  // a restated value replaces

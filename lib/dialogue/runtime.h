@@ -116,6 +116,9 @@ class ActionExecutor {
   // A product's name for a button ("Lumo CP-400"), or the id itself.
   virtual std::string ProductTitle(std::string_view product) const { return std::string(product); }
 
+  // Whether `value` ("43") is a size some product of the catalog comes in.
+  virtual bool IsCatalogSize(std::string_view value) const { return false; }
+
   // The product the turn points at among `shown` (ordinals count in it),
   // then `seen` (shown earlier in the conversation), then `focus`, then the
   // catalog.

@@ -114,6 +114,7 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   std::string AxisValue(AttributeId axis, ProductIndex i) const;
   // The values of `axis` (catalog spelling) the turn names for `product`'s
   // variants; a bare number counts as a size when `asked`.
+  bool IsCatalogSize(std::string_view value) const override;
   // Whether the words of `content` that find `product` by name are all
   // attribute words of the catalog (references.cc).
   bool NamedOnlyByAttributeWords(ProductIndex product, const std::vector<std::string>& content) const;

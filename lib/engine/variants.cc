@@ -238,6 +238,18 @@ std::vector<std::string> CommerceExecutor::ValuesSaidFor(const dialogue::Underst
   return out;
 }
 
+bool CommerceExecutor::IsCatalogSize(std::string_view value) const {
+  if (engine_.catalog == nullptr) return false;
+  const Catalog& catalog = *engine_.catalog;
+  for (AttributeId axis : catalog.variant_axes()) {
+    if (!NamesSize(catalog.attributes()[axis])) continue;
+    for (const std::string& size : catalog.dictionary(axis)) {  // enum values, once each
+      if (SameValue(size, value)) return true;
+    }
+  }
+  return false;
+}
+
 bool CommerceExecutor::NamesSize(const AttributeInfo& info) const {
   if (engine_.catalog_words != nullptr) return engine_.catalog_words->NamesSize(info.id);
   return engine::NamesSize(info);

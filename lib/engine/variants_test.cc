@@ -187,6 +187,22 @@ TEST(ProductQuestions, WhichIsCheapestInFrench) {
   EXPECT_THAT(templates, Contains("chatcart.which_lowest"));
 }
 
+TEST(Sizes, ABareNumberTheCatalogSellsAsASizeIsTheSize) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto session = (*engine)->NewSession("mens-43", 1);
+  v1::TurnResult r = Say(*session, "running shoes under 100, mens 43");
+  int shown = 0;
+  for (const v1::Reply& reply : r.replies()) {
+    for (const v1::ProductCard& card : reply.products()) {
+      ++shown;
+      EXPECT_THAT(card.product_id(), ::testing::EndsWith("-43"));
+    }
+  }
+  EXPECT_GT(shown, 0) << r.DebugString();  // not "what's your shoe size?"
+}
+
 TEST(VariantQuestions, AColourInStockOnlyInOtherSizesIsSoldOutInTheShoppers) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
