@@ -259,6 +259,18 @@ absl::Status TurnRunner::HandleText() {
   }
   if (std::optional<absl::Status> done = LaterActs()) return *done;
   if (std::optional<absl::Status> done = CatalogSearch()) return *done;
+  // Nothing heard but a choice one flow asks for ("womens ankle boots with
+  // a bit of a heel, size 39" names "boots" of the shoe search): that flow.
+  if (!Understood() && Top().asking < 0) {
+    for (int f = 0; f < graph_.flow_count(); ++f) {
+      const FlowSpec& flow = graph_.flow(f);
+      if (f == Top().flow || flow.proto->trigger_intent_size() == 0) continue;
+      for (const SlotSpec& slot : flow.slots) {
+        if (slot.type != SlotType::kChoice || !MentionedChoice(slot, turn_.understanding())) continue;
+        return PushFlow(f, false, absl::StrCat("a choice of it named (slot ", slot.name, ")"));
+      }
+    }
+  }
   if (!Top().entered) {
     // A conversation's first words that start nothing: greet, then see
     // whether the start state's routes take them.

@@ -203,6 +203,17 @@ TEST(Sizes, ABareNumberTheCatalogSellsAsASizeIsTheSize) {
   EXPECT_GT(shown, 0) << r.DebugString();  // not "what's your shoe size?"
 }
 
+TEST(Flows, AChoiceOfAFlowNamedStartsItWhenNothingElseIsHeard) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto session = (*engine)->NewSession("boots", 1);
+  v1::TurnResult r = Say(*session, "womens ankle boots with a bit of a heel, size 39");
+  int shown = 0;
+  for (const v1::Reply& reply : r.replies()) shown += reply.products_size();
+  EXPECT_GT(shown, 0) << r.DebugString();  // not the welcome
+}
+
 TEST(VariantQuestions, AColourInStockOnlyInOtherSizesIsSoldOutInTheShoppers) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
