@@ -103,6 +103,7 @@ const std::vector<ActPattern>& BuiltinActPatterns() {
       {K::kWhich, R"(\b(lequel|laquelle|lesquels|lesquelles|quel|quelle)( des (deux|trois))? (est|sont|a|ont|dure|coute|consomme|pese)\b)"},
       // ---- store questions
       {K::kAskShipping, R"(\b(shipping|shiping|delivery|deliveries|deliver|ship|shipped|postage|free shipping|how long (does it|will it) take to arrive)\b)"},
+      {K::kAskShipping, R"(\b(get it|have it|receive it|get them|have them) (by |for )?(tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|next day)\b|\bnext day\b|\bexpress\b|\b(l avoir|les avoir|le recevoir|la recevoir|les recevoir|livre|livres|livree|livrees) (d ici |pour )?(demain|lundi|mardi|mercredi|jeudi|vendredi|samedi)\b|\b(averlo|averla|averli|averle|riceverlo|riceverla|riceverli|riceverle|arriva|arrivano) (per |entro )?(domani|lunedi|martedi|mercoledi|giovedi|venerdi|sabato)\b|\bespress[oa]? (consegna|spedizione)\b)"},
       {K::kAskShipping, R"(\b(spedizione|spedizioni|spedite|spedisci|spedito|spese di spedizione|consegna|consegnate|consegne|arriva|arrivano|quanto ci mette)\b)"},
       {K::kAskShipping, R"(\b(livraison|livraisons|livrez|livrer|livre|frais de port|expedition|expediez|envoi|delai)\b)"},
       {K::kAskReturns, R"(\b(return|returns|returning|refund|refunds|exchange|exchanges|send (it|them) back|money back)\b)"},
