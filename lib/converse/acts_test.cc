@@ -109,6 +109,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"la prima me la metti", "choose"}, Case{"je prends le deuxième", "choose"},
         Case{"voglio comprare la volpe di peluche", "choose"},
         Case{"add a kilo of the Maison, espresso grind", "choose"},
+        Case{"add 250g of the house blend, filter grind", "choose"},
         Case{"aggiungi 2 paia di calzini", "choose"}, Case{"ajoute un sachet de camomille", "choose"},
         // questions
         Case{"how's the battery on those?", "question"},
