@@ -14,6 +14,15 @@
 namespace chatcart::entities {
 namespace {
 
+// Articles, prepositions and conjunctions of en/it/fr, as tokens fold them.
+bool IsFunctionWordOfName(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "to", "of", "for", "and", "with", "the", "a", "an", "or", "in", "on", "de", "la", "le",
+      "les", "du", "des", "et", "ou", "en", "au", "aux", "di", "da", "per", "con", "il", "lo",
+      "gli", "e", "o", "del", "della", "dei", "delle", "un", "une", "una", "uno"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
 using text::Language;
 
 // Words that never start or end a product mention by themselves: what the
@@ -355,6 +364,9 @@ void CatalogNames::Find(const Scan& scan, std::vector<Candidate>* candidates) co
     bool distinctive = false, digit = false, lettered = false, coined = false;
     int matched = 0;
     for (size_t k = first; k < last; ++k) {
+      // Function words name nothing ("1 To" of terabytes is not "USB-C to
+      // Lightning Cable, 1 m").
+      if (IsFunctionWordOfName(tokens[k].text)) continue;
       if (!match_at(k, &distinctive, &coined)) continue;
       bool category = false;
       for (const Candidate& c : *candidates) {

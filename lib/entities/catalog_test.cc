@@ -51,6 +51,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"it", "e quella professionale A3?", {"product:pr-zen10 \"A3\""}},
         Case{"it", "carta A4 o A3?", {}},
         Case{"fr", "papier A4 ou A3 ?", {}},
+        // "To" (terabytes) and "1" are no words of "USB-C to Lightning Cable, 1 m".
+        Case{"fr", "1 To minimum", {"number:1 \"1\""}},
         Case{"en", "a photozn 6 please", {"product:pr-zen6 \"photozn 6\""}},
         Case{"en", "is the Lumo CP-400 any good?", {"product:pr-cp400 \"Lumo CP-400\""}},
         Case{"en", "a Titan 16 for gaming", {"product:lap-titan16 \"Titan 16\""}},
