@@ -298,6 +298,11 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
     if (!reference_.id.empty() && u.Has(ActKind::kChoose) && !u.Has(ActKind::kQuestion)) {
       return ChooseProducts(reference_.id);
     }
+    // "Ajoute une pâte à modeler et un kit bijoux": each part its product.
+    if (reference_.id.empty() && u.Has(ActKind::kChoose) && !u.Has(ActKind::kQuestion)) {
+      const std::vector<std::string> each = AlsoChosen("");
+      if (each.size() >= 2) return ChooseProducts(each.front());
+    }
     return std::nullopt;
   }
   // A bundle intent with a route of the state wins over a bare reference;

@@ -214,6 +214,15 @@ TEST(Flows, AChoiceOfAFlowNamedStartsItWhenNothingElseIsHeard) {
   EXPECT_GT(shown, 0) << r.DebugString();  // not the welcome
 }
 
+TEST(References, TwoProductsNamedWithNothingShownAreBothAdded) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto session = (*engine)->NewSession("two-fr", 1);
+  Say(*session, "ajoute une pâte à modeler et un kit bijoux");
+  EXPECT_THAT(CartIds(*session), ::testing::SizeIs(2));
+}
+
 TEST(VariantQuestions, AColourInStockOnlyInOtherSizesIsSoldOutInTheShoppers) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
