@@ -101,6 +101,9 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   // A number with the unit the question asks about, found in the product's
   // name or description ("600 beads" for "how many pieces?"); empty if none.
   std::string DescribedFact(ProductIndex i, const std::vector<std::string>& words) const;
+  // The clause of product `i`'s description that holds a content word of
+  // `words` ("wood" in "Wooden balance bike, ..."); empty when none does.
+  std::string DescriptionSaying(ProductIndex i, const std::vector<std::string>& words) const;
   // What tells `products` apart, as one reply.
   bool Compare(const std::vector<ProductIndex>& products, dialogue::TurnContext& turn);
   // A built-in template's first variant rendered, without a reply.

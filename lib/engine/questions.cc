@@ -110,6 +110,41 @@ std::string NumberWithUnit(std::string_view text, const std::vector<std::string_
 
 }  // namespace
 
+std::string CommerceExecutor::DescriptionSaying(ProductIndex i,
+                                                const std::vector<std::string>& words) const {
+  // Question and function words of en/it/fr that say nothing about a product.
+  static constexpr std::string_view kStop[] = {
+      "what", "whats", "does", "have", "with", "they", "them", "this", "that", "these", "those",
+      "from", "about", "there", "their", "your", "much", "many", "long", "come", "sono", "quale",
+      "quali", "questo", "questa", "quello", "quella", "anche", "avec", "pour", "dans", "elle",
+      "elles", "sont", "quel", "quelle", "quels", "combien", "comment", "est", "cest", "cosa",
+      "quanto", "quanti", "ancora", "still", "also", "aussi", "vous", "avez", "avete", "hanno"};
+  const Product p = engine_.catalog->product(i);
+  if (p.description.empty()) return "";
+  const std::vector<std::string> name_words = PlainWordsOf(p.name);
+  std::vector<std::string> asked;
+  for (const std::string& w : words) {
+    std::string plain = PlainWord(w);
+    if (plain.size() < 4 || std::find(std::begin(kStop), std::end(kStop), plain) != std::end(kStop)) {
+      continue;
+    }
+    if (std::find(name_words.begin(), name_words.end(), plain) != name_words.end()) continue;
+    asked.push_back(std::move(plain));
+  }
+  if (asked.empty()) return "";
+  // The clause of the description that holds one of the words asked.
+  for (absl::string_view clause : absl::StrSplit(ToAbsl(p.description), absl::ByAnyChar(".;,"))) {
+    for (const std::string& said : PlainWordsOf(ToStd(clause))) {
+      for (const std::string& a : asked) {
+        if (a == said || (said.size() >= 4 && SameWord(a, said))) {
+          return std::string(absl::StripAsciiWhitespace(clause));
+        }
+      }
+    }
+  }
+  return "";
+}
+
 std::string CommerceExecutor::DescribedFact(ProductIndex i, const std::vector<std::string>& words) const {
   std::vector<std::string> plain;
   for (const std::string& w : words) plain.push_back(PlainWord(w));
@@ -461,6 +496,22 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
       turn.Say("chatcart.product", {{"product", std::string(p.name)},
                                     {"price", p.price.has_value() ? Format(*p.price, turn) : ""},
                                     {"description", std::string(p.description)}});
+      any = true;
+    }
+    if (any) {
+      if (products.size() == 1) turn.set_focus(std::string(catalog.id(products.front())));
+      return true;
+    }
+  }
+  // "Is it wood or metal?", "è tossica?": the clause of the description
+  // that holds a word of the question, where no attribute does.
+  if (asked.empty() && !question.which && !question.compare) {
+    bool any = false;
+    for (size_t k = 0; k < products.size() && k < 3; ++k) {
+      std::string clause = DescriptionSaying(products[k], u.words);
+      if (clause.empty()) continue;
+      turn.Say("chatcart.fact_described",
+               {{"product", std::string(catalog.product_name(products[k]))}, {"value", clause}});
       any = true;
     }
     if (any) {

@@ -223,6 +223,21 @@ TEST(References, TwoProductsNamedWithNothingShownAreBothAdded) {
   EXPECT_THAT(CartIds(*session), ::testing::SizeIs(2));
 }
 
+TEST(ProductQuestions, AWordOfTheDescriptionAnswersWhereNoAttributeDoes) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto session = (*engine)->NewSession("a-mano", 1);
+  Say(*session, "mocassini da uomo marroni 42");
+  v1::TurnResult r = Say(*session, "sono cuciti a mano?");
+  bool said = false;
+  for (const v1::Reply& reply : r.replies()) {
+    said = said || (reply.template_id() == "chatcart.fact_described" &&
+                    reply.text().find("cucito a mano") != std::string::npos);
+  }
+  EXPECT_TRUE(said) << r.DebugString();
+}
+
 TEST(VariantQuestions, AColourInStockOnlyInOtherSizesIsSoldOutInTheShoppers) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
