@@ -92,7 +92,7 @@ const std::vector<ActPattern>& BuiltinActPatterns() {
       // ---- questions
       {K::kQuestion, R"(\?|^(what|whats|which|how|hows|does|do|is|are|can|could|will|would|has|have|where|when|why|who|any|got)\b)"},
       // A question after a reference: "the football one, how many goals come with it".
-      {K::kQuestion, R"(\b(how (many|much|long|big|heavy|tall|old|often|strong|loud)|what (size|sizes|colou?rs?)|does it|do they|is it|are they)\b|\b(quant[oiae] (costa|costano|pesa|pesano|dura|durano|e|sono|ha|hanno)|quant[oiae] \w+ (ha|hanno|ci sono|c e)|com e|come sono)\b|\b(combien|est ce qu (il|elle)s?)\b)"},
+      {K::kQuestion, R"(\b(how (many|much|long|big|heavy|tall|old|often|strong|loud|do i|do you|should i|to)|what (size|sizes|colou?rs?)|does it|do they|is it|are they)\b|\b(quant[oiae] (costa|costano|pesa|pesano|dura|durano|e|sono|ha|hanno)|quant[oiae] \w+ (ha|hanno|ci sono|c e)|com e|come sono)\b|\b(combien|est ce qu (il|elle)s?)\b)"},
       {K::kQuestion, R"(^(cosa|che|quale|quali|quanto|quanti|quanta|quante|come|dove|quando|perche|ha|hanno|sono|funziona|funzionano|c e|ci sono|si puo|posso|avete|hai|mi dici)\b)"},
       {K::kQuestion, R"(^(qu est ce|qu est|que|quel|quelle|quels|quelles|combien|comment|est ce|est il|est elle|ou|quand|pourquoi|vous avez|avez vous|y a t il|il y a|ca marche|ca fonctionne|c est)\b|\best ce que\b)"},
       {K::kCompare, R"(\b(difference|differences|differ|compare|comparison|comparing|versus|vs|better than|which (one )?is better|pros and cons|side by side)\b)"},

@@ -115,6 +115,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"how's the battery on those?", "question"},
         Case{"the football one, how many goals come with it", "question"},
         Case{"la tastiera quanti suoni ha", "question"},
+        Case{"the japanese one, how do i brew it", "question"},
         Case{"what's the difference between them?", "compare"},
         Case{"compare the first two", "compare"}, Case{"che differenza c'è?", "compare"},
         Case{"quelle est la différence ?", "compare"},
