@@ -98,7 +98,7 @@ struct BundleIdentity {
 struct EngineLoadStats {
   int flows = 0;
   int states = 0;
-  int templates = 0;
+  int templates = 0;  // the bundle's own, one per locale and id
   int intents = 0;
   int examples = 0;
   size_t products = 0;

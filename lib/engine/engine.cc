@@ -527,6 +527,7 @@ absl::StatusOr<std::shared_ptr<const Engine>> Engine::Create(std::string_view bu
 
   rep->templates = std::make_unique<dialogue::TemplateCatalog>(
       dialogue::TemplateCatalog::Compile(sources.templates, rep->locales, &errors));
+  rep->stats.templates = static_cast<int>(rep->templates->definitions().size());
   CompileCatalog(sources, rep.get(), &errors);
   CompileCartPolicy(sources, rep.get(), &errors);
   CompileEntities(sources, rep.get(), &errors);

@@ -238,6 +238,13 @@ TEST(ProductQuestions, AWordOfTheDescriptionAnswersWhereNoAttributeDoes) {
   EXPECT_TRUE(said) << r.DebugString();
 }
 
+TEST(LoadStats, CountTheBundlesTemplates) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  EXPECT_GT((*engine)->load_stats().templates, 0);  // was always 0
+}
+
 TEST(VariantQuestions, AColourInStockOnlyInOtherSizesIsSoldOutInTheShoppers) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
