@@ -14,6 +14,7 @@
 #include "cart/apply.h"
 #include "cart/fingerprint.h"
 #include "cart/pricing.h"
+#include "cart/validate.h"
 #include "chatcart/order.h"
 #include "chatcart/v1/cart.pb.h"
 #include "common/echo.h"
@@ -195,11 +196,23 @@ absl::Status Invalid(std::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat("cart state: ", ToAbsl(what)));
 }
 
-absl::Status ValidateState(const CompiledPolicy& policy, const CartState& s) {
+absl::Status ValidateStateFits(const CompiledPolicy& policy, const CartState& s) {
+  CHATCART_RETURN_IF_ERROR(ValidateStateShape(s));
   if (s.currency != policy.currency) {
     return Invalid(
         absl::StrCat("currency \"", s.currency, "\" is not the policy's (", policy.currency, ")"));
   }
+  if (!s.shipping_method.empty() && policy.FindShipping(s.shipping_method) == nullptr) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "cart state: shipping method \"", s.shipping_method, "\" is not in the cart policy"));
+  }
+  // Totals must compute (no overflow).
+  return TotalsOf(policy, s).status();
+}
+
+}  // namespace
+
+absl::Status ValidateStateShape(const CartState& s) {
   if (s.lines.size() > kMaxLines) {
     return Invalid(absl::StrCat(s.lines.size(), " lines, above the built-in ", kMaxLines));
   }
@@ -230,19 +243,13 @@ absl::Status ValidateState(const CompiledPolicy& policy, const CartState& s) {
           absl::StrCat("discount code \"", code, "\" is empty, not upper case, or appears twice"));
     }
   }
-  if (!s.shipping_method.empty() && policy.FindShipping(s.shipping_method) == nullptr) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "cart state: shipping method \"", s.shipping_method, "\" is not in the cart policy"));
-  }
   if (!s.buyer.anonymous_id.empty() && !s.buyer.customer_id.empty()) {
     return Invalid("buyer has both an anonymous_id and a customer_id");
   }
   if (s.spent < 0) return Invalid("negative spent");
-  // Totals must compute (no overflow).
-  return TotalsOf(policy, s).status();
+  return absl::OkStatus();
 }
 
-}  // namespace
 }  // namespace cart_internal
 
 Cart::Cart(std::shared_ptr<const CartPolicy> policy, CartState state)
@@ -258,7 +265,7 @@ absl::StatusOr<Cart> Cart::Create(std::shared_ptr<const CartPolicy> policy, std:
 
 absl::StatusOr<Cart> Cart::FromState(std::shared_ptr<const CartPolicy> policy, CartState state) {
   if (policy == nullptr) return absl::InvalidArgumentError("Cart::FromState: null policy");
-  CHATCART_RETURN_IF_ERROR(cart_internal::ValidateState(policy->compiled(), state));
+  CHATCART_RETURN_IF_ERROR(cart_internal::ValidateStateFits(policy->compiled(), state));
   // A policy whose window shrank since the snapshot keeps the newest keys.
   const size_t window = policy->compiled().idempotency_window;
   if (state.idempotency.size() > window) {
