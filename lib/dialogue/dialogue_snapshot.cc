@@ -129,38 +129,60 @@ void DialogueToProto(const FlowGraph& graph, const DialogueState& state,
 
 absl::StatusOr<DialogueState> DialogueFromProto(const FlowGraph& graph,
                                                 const v1::DialogueSnapshot& proto,
-                                                std::vector<std::string>* dropped) {
-  auto drop = [&](std::string what) {
-    if (dropped != nullptr) dropped->push_back(std::move(what));
+                                                std::vector<v1::RestoreNote>* dropped) {
+  auto drop = [&](std::string_view kind, std::string subject, std::string detail) {
+    if (dropped == nullptr) return;
+    v1::RestoreNote* note = &dropped->emplace_back();
+    note->set_kind(std::string(kind));
+    note->set_subject(std::move(subject));
+    note->set_detail(std::move(detail));
   };
+  const std::string restart =
+      graph.start_flow() >= 0 && graph.start_flow() < graph.flow_count()
+          ? absl::StrCat("; restarted at flow \"", graph.flow(graph.start_flow()).id(), "\"")
+          : std::string("; restarted");
   DialogueState state;
+  bool restarts = false;
   for (const v1::FrameSnapshot& f : proto.stack()) {
     FlowFrame frame;
+    const std::string where = absl::StrCat(f.flow(), "/", f.state());
     frame.flow = graph.FindFlow(f.flow());
     if (frame.flow < 0) {
-      drop(absl::StrCat("flow \"", f.flow(), "\""));
+      drop("flow", where, absl::StrCat("flow \"", f.flow(), "\" is not in this bundle", restart));
+      restarts = true;
       continue;
     }
     const FlowSpec& flow = graph.flow(frame.flow);
     frame.state = flow.FindState(f.state());
     if (frame.state < 0) {
-      drop(absl::StrCat("state \"", f.flow(), "/", f.state(), "\""));
+      drop("flow", where, absl::StrCat("state \"", f.state(), "\" is not in this bundle", restart));
+      restarts = true;
       continue;
     }
     if (!f.asking().empty()) {
       frame.asking = flow.FindSlot(f.asking());
-      if (frame.asking < 0) drop(absl::StrCat("question for slot \"", f.asking(), "\""));
+      if (frame.asking < 0) {
+        drop("flow", where,
+             absl::StrCat("the question for slot \"", f.asking(), "\" is not in this bundle",
+                          restart));
+        restarts = true;
+        continue;
+      }
     }
     frame.attempts = f.attempts();
     frame.entered = f.entered();
     state.stack.push_back(frame);
   }
+  if (restarts) state.stack.clear();
   for (const v1::SlotSnapshot& s : proto.slots()) {
     absl::StatusOr<SlotValue> value = SlotFromProto(s);
     if (!value.ok()) return value.status();
     auto type = graph.slot_types().find(s.name());
     if (type == graph.slot_types().end() || type->second != value->type) {
-      drop(absl::StrCat("slot \"", s.name(), "\""));
+      drop("slot", s.name(),
+           type == graph.slot_types().end()
+               ? std::string("not declared in this bundle")
+               : absl::StrCat("declared as ", ToAbsl(SlotTypeName(type->second)), " now, not ", s.type()));
       continue;
     }
     state.slots[s.name()] = *std::move(value);
@@ -175,6 +197,10 @@ absl::StatusOr<DialogueState> DialogueFromProto(const FlowGraph& graph,
   if (proto.offered_titles_size() == proto.offered_size()) {
     state.offered_titles.assign(proto.offered_titles().begin(), proto.offered_titles().end());
   }
+  if (restarts) {  // the buttons answered a question that is gone
+    state.offered.clear();
+    state.offered_titles.clear();
+  }
   if (proto.has_shown()) {
     const v1::ShownSnapshot& s = proto.shown();
     const int flow = graph.FindFlow(s.flow());
@@ -182,7 +208,8 @@ absl::StatusOr<DialogueState> DialogueFromProto(const FlowGraph& graph,
     if (st < 0 || s.action() < 0 ||
         s.action() >= graph.flow(flow).states[st].proto->action_size() ||
         !graph.flow(flow).states[st].proto->action(s.action()).has_recommend()) {
-      drop(absl::StrCat("search of \"", s.flow(), "/", s.state(), "\""));
+      drop("search", absl::StrCat(s.flow(), "/", s.state()),
+           "the recommend action behind what was shown is not in this bundle");
     } else {
       state.shown.flow = flow;
       state.shown.state = st;

@@ -12,6 +12,7 @@
 
 #include "absl/status/statusor.h"
 #include "chatcart/v1/session.pb.h"
+#include "chatcart/v1/turn.pb.h"
 #include "dialogue/dialogue_state.h"
 #include "dialogue/flow_graph.h"
 
@@ -24,12 +25,16 @@ absl::StatusOr<SlotValue> SlotFromProto(const v1::SlotSnapshot& proto);
 void DialogueToProto(const FlowGraph& graph, const DialogueState& state,
                      v1::DialogueSnapshot* proto);
 
-// Restores `proto` against `graph`. Frames whose flow or state is gone, and
-// slots the graph no longer declares with that type, are dropped and named in
-// `dropped` (when not null). DATA_LOSS for values that cannot be read.
+// Restores `proto` against `graph`. A frame whose flow, state or awaited
+// question is gone restarts the conversation at the start flow (the stack is
+// emptied: the frames under it waited for what is gone); slots the graph no
+// longer declares with that type, and the search behind what was shown when
+// its action is gone, are dropped. Each drop is a note in `dropped` (when not
+// null; kinds "flow", "slot", "search", see turn.proto). DATA_LOSS for values
+// that cannot be read.
 absl::StatusOr<DialogueState> DialogueFromProto(const FlowGraph& graph,
                                                 const v1::DialogueSnapshot& proto,
-                                                std::vector<std::string>* dropped);
+                                                std::vector<v1::RestoreNote>* dropped);
 
 }  // namespace chatcart::dialogue
 

@@ -118,7 +118,7 @@ absl::StatusOr<std::unique_ptr<Session>> Engine::RestoreSession(std::string_view
   auto rep = std::make_unique<SessionRep>();
   rep->engine = self_.lock();
   rep->id = snapshot.session_id();
-  std::vector<std::string> dropped;
+  std::vector<v1::RestoreNote> dropped;
   absl::StatusOr<dialogue::DialogueState> dialogue =
       dialogue::DialogueFromProto(*rep_->graph, snapshot.dialogue(), &dropped);
   if (!dialogue.ok()) return dialogue.status();
