@@ -39,6 +39,7 @@ const std::vector<BuiltinTemplateDoc>& BuiltinTemplateDocs() {
       {"chatcart.yes", "Title of the yes button of a yes/no question."},
       {"chatcart.no", "Title of the no button."},
       {"chatcart.currency_assumed", "An amount said in another currency (\"30 bucks\" in a euro store), read as the same amount in the store's: said first in the turn (`{said}`, `{amount}`)."},
+      {"chatcart.cart_changed", "The first turn after the session was restored into a new version of the bundle that removed lines of the shopper's cart (their product gone, or without a price in a new currency) or repriced them in a new currency: said first in the turn (`{removed}` the titles, `{removed_count}`, `{repriced}` yes/no with `{currency}`, `{emptied}` yes/no, else `{total}`). Every drop is also in `Trace.restored` for the host."},
       {"chatcart.which_product_again", "\"Which product do you mean?\" asked a second time in a row: the products to tap follow as buttons."},
       // ---- small talk and repair
       {"chatcart.hello", "A greeting mid-conversation."},
