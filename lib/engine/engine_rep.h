@@ -22,6 +22,7 @@
 #include "chatcart/recommend.h"
 #include "chatcart/session.h"
 #include "chatcart/v1/channels.pb.h"
+#include "chatcart/v1/turn.pb.h"
 #include "converse/acts.h"
 #include "dialogue/dialogue_state.h"
 #include "dialogue/flow_graph.h"
@@ -88,6 +89,9 @@ struct SessionRep {
   std::string id;
   dialogue::DialogueState dialogue;
   CommerceState commerce;
+  // What restoring into another version of the bundle dropped, told with the
+  // next turn that succeeds (engine/session_restore.h), kept in snapshots.
+  std::vector<v1::RestoreNote> restore_notes;
 };
 
 // What an Engine and a Session hold, for lib/engine and its tests (the

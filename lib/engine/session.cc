@@ -12,6 +12,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "cart/validate.h"
 #include "chatcart/engine.h"
 #include "common/status_macros.h"
 #include "common/time.h"
@@ -19,6 +20,7 @@
 #include "engine/commerce.h"
 #include "engine/engine_rep.h"
 #include "engine/scrub.h"
+#include "engine/session_restore.h"
 #include "engine/understand.h"
 #include "engine/wire.h"
 #include "google/protobuf/arena.h"
@@ -118,24 +120,48 @@ absl::StatusOr<std::unique_ptr<Session>> Engine::RestoreSession(std::string_view
   auto rep = std::make_unique<SessionRep>();
   rep->engine = self_.lock();
   rep->id = snapshot.session_id();
-  std::vector<v1::RestoreNote> dropped;
+  // Notes of an earlier restore not yet told come first (#22).
+  std::vector<v1::RestoreNote>& notes = rep->restore_notes;
+  notes.assign(snapshot.pending_restore_notes().begin(), snapshot.pending_restore_notes().end());
   absl::StatusOr<dialogue::DialogueState> dialogue =
-      dialogue::DialogueFromProto(*rep_->graph, snapshot.dialogue(), &dropped);
+      dialogue::DialogueFromProto(*rep_->graph, snapshot.dialogue(), &notes);
   if (!dialogue.ok()) return dialogue.status();
   rep->dialogue = *std::move(dialogue);
+  engine::FitProductsToCatalog(*rep_, &rep->dialogue, &notes);
   rep->commerce.session_id = rep->id;
   rep->commerce.order_seed = snapshot.order_seed();
   rep->commerce.assisted_by.assign(snapshot.assisted_by().begin(), snapshot.assisted_by().end());
   rep->commerce.profile = snapshot.profile();
   if (snapshot.has_cart()) {
+    // What corrupt bytes break fails first, whatever the bundle; what a new
+    // version of the bundle no longer has is dropped after.
+    absl::StatusOr<CartState> state = CartStateFromProto(snapshot.cart());
+    absl::Status shape =
+        state.ok() ? cart_internal::ValidateStateShape(*state) : state.status();
+    if (!shape.ok()) {
+      return absl::DataLossError(absl::StrCat("session snapshot: cart: ", shape.message()));
+    }
     if (rep_->cart_policy == nullptr) {
-      return absl::FailedPreconditionError("session snapshot has a cart but the bundle has no cart policy");
+      for (const CartLine& line : state->lines) {
+        v1::RestoreNote* note = &notes.emplace_back();
+        note->set_kind("cart_line");
+        note->set_subject(line.product_id);
+        note->set_detail("this bundle has no cart policy: removed");
+        note->set_title(line.title);
+      }
+      v1::RestoreNote* note = &notes.emplace_back();
+      note->set_kind("cart");
+      note->set_subject(state->id);
+      note->set_detail("this bundle has no cart policy: the cart is dropped");
+    } else {
+      engine::FitCartToBundle(*rep_, &*state, &notes);
+      absl::StatusOr<Cart> cart = Cart::FromState(rep_->cart_policy, *std::move(state));
+      if (!cart.ok()) {
+        return absl::DataLossError(
+            absl::StrCat("session snapshot: cart: ", cart.status().message()));
+      }
+      rep->commerce.cart = *std::move(cart);
     }
-    absl::StatusOr<Cart> cart = Cart::FromProto(rep_->cart_policy, snapshot.cart());
-    if (!cart.ok()) {
-      return absl::DataLossError(absl::StrCat("session snapshot: cart: ", cart.status().message()));
-    }
-    rep->commerce.cart = *std::move(cart);
   }
   for (const v1::Order& proto : snapshot.orders()) {
     absl::StatusOr<Order> order = Order::FromProto(proto);
@@ -243,6 +269,10 @@ absl::StatusOr<v1::TurnResult> Session::HandleTurn(const v1::TurnInput& input) {
   v1::TurnResult result;
   CHATCART_RETURN_IF_ERROR(engine.runtime->HandleTurn(in, understanding, executor, dialogue, &result));
   if (notes.currency_read.has_value()) SayCurrencyAssumed(engine, notes, &result);
+  if (!rep_->restore_notes.empty()) {
+    engine::TellRestoreNotes(engine, rep_->restore_notes,
+                             commerce.cart.has_value() ? &*commerce.cart : nullptr, &result);
+  }
   for (const dialogue::Entity& entity : understanding.entities) {
     v1::TraceEntity* e = result.mutable_trace()->add_entities();
     e->set_type(entity.type);
@@ -255,6 +285,7 @@ absl::StatusOr<v1::TurnResult> Session::HandleTurn(const v1::TurnInput& input) {
   if (dialogue.attendant == dialogue::Attendant::kAgent) commerce.AssistedBy(dialogue.agent);
   rep_->dialogue = std::move(dialogue);
   rep_->commerce = std::move(commerce);
+  rep_->restore_notes.clear();
   return result;
 }
 
@@ -289,6 +320,7 @@ std::string Session::Snapshot() const {
   for (const Order& order : rep_->commerce.orders) order.ToProto(snapshot.add_orders());
   snapshot.set_order_seed(rep_->commerce.order_seed);
   for (const std::string& agent : rep_->commerce.assisted_by) snapshot.add_assisted_by(agent);
+  for (const v1::RestoreNote& note : rep_->restore_notes) *snapshot.add_pending_restore_notes() = note;
   std::string bytes = engine::DeterministicBytes(snapshot);
   AppendChecksum(&bytes);
   return bytes;
