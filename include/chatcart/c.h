@@ -255,7 +255,9 @@ CHATCART_EXPORT chatcart_code chatcart_session_snapshot(const chatcart_session_t
 /* Continues a conversation from snapshot bytes (`len` bytes, read during the
  * call only), storing a new session in *session, owned by the caller.
  * DATA_LOSS for truncated or corrupted bytes; FAILED_PRECONDITION for a
- * snapshot of another bundle or of a newer snapshot format. Any thread. Since
+ * snapshot of another bundle or of a newer snapshot format. A snapshot of an
+ * earlier version of the same bundle restores, without what the new version
+ * no longer has (see Engine::RestoreSession in engine.h). Any thread. Since
  * 0.1.0. */
 CHATCART_EXPORT chatcart_code chatcart_session_restore(const chatcart_engine_t* engine,
                                                        const char* bytes, size_t len,

@@ -128,6 +128,11 @@ class Engine {
   // truncated or corrupted bytes; FAILED_PRECONDITION for a snapshot of
   // another bundle (by name) or of a newer snapshot format. A snapshot of
   // another version of this bundle migrates: see session.proto (RESTORE).
+  // What no longer applies is dropped (a shipping method, cart lines whose
+  // product is gone or has no price in a new currency, products in focus or
+  // shown, a flow: the conversation restarts at the start flow); the next
+  // turn lists each drop in Trace.restored and, when the cart lost or
+  // repriced lines, tells the shopper first (chatcart.cart_changed).
   absl::StatusOr<std::unique_ptr<Session>> RestoreSession(std::string_view snapshot) const;
 
   const BundleIdentity& identity() const;
