@@ -182,7 +182,8 @@ absl::StatusOr<DialogueState> DialogueFromProto(const FlowGraph& graph,
       drop("slot", s.name(),
            type == graph.slot_types().end()
                ? std::string("not declared in this bundle")
-               : absl::StrCat("declared as ", ToAbsl(SlotTypeName(type->second)), " now, not ", s.type()));
+               : absl::StrCat("declared as ", ToAbsl(SlotTypeName(type->second)), " now, not ",
+                              s.type()));
       continue;
     }
     state.slots[s.name()] = *std::move(value);

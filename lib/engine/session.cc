@@ -136,8 +136,7 @@ absl::StatusOr<std::unique_ptr<Session>> Engine::RestoreSession(std::string_view
     // What corrupt bytes break fails first, whatever the bundle; what a new
     // version of the bundle no longer has is dropped after.
     absl::StatusOr<CartState> state = CartStateFromProto(snapshot.cart());
-    absl::Status shape =
-        state.ok() ? cart_internal::ValidateStateShape(*state) : state.status();
+    absl::Status shape = state.ok() ? cart_internal::ValidateStateShape(*state) : state.status();
     if (!shape.ok()) {
       return absl::DataLossError(absl::StrCat("session snapshot: cart: ", shape.message()));
     }
@@ -320,7 +319,8 @@ std::string Session::Snapshot() const {
   for (const Order& order : rep_->commerce.orders) order.ToProto(snapshot.add_orders());
   snapshot.set_order_seed(rep_->commerce.order_seed);
   for (const std::string& agent : rep_->commerce.assisted_by) snapshot.add_assisted_by(agent);
-  for (const v1::RestoreNote& note : rep_->restore_notes) *snapshot.add_pending_restore_notes() = note;
+  for (const v1::RestoreNote& note : rep_->restore_notes)
+    *snapshot.add_pending_restore_notes() = note;
   std::string bytes = engine::DeterministicBytes(snapshot);
   AppendChecksum(&bytes);
   return bytes;

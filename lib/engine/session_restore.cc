@@ -34,7 +34,8 @@ void Note(std::vector<v1::RestoreNote>* notes, std::string_view kind, std::strin
 
 std::string MoneyText(int64_t minor_units, std::string_view currency) {
   absl::StatusOr<Money> money = Money::FromMinorUnits(minor_units, currency);
-  return money.ok() ? money->ToString() : absl::StrCat(minor_units, " ", ToAbsl(currency), " minor units");
+  return money.ok() ? money->ToString()
+                    : absl::StrCat(minor_units, " ", ToAbsl(currency), " minor units");
 }
 
 // What this bundle knows of a cart line's product.
@@ -92,7 +93,8 @@ void FitCartToBundle(const EngineRep& engine, CartState* cart,
   for (CartLine& line : cart->lines) {
     const Found found = FindLineProduct(engine, line);
     if (found.gone) {
-      Note(notes, "cart_line", line.product_id, "not in this bundle's catalog: removed", line.title);
+      Note(notes, "cart_line", line.product_id, "not in this bundle's catalog: removed",
+           line.title);
       changed = true;
       continue;
     }
@@ -142,8 +144,8 @@ void FitProductsToCatalog(const EngineRep& engine, dialogue::DialogueState* dial
     if (!ProductGone(engine, id)) continue;
     // "The second one" counts what the shopper saw: forget the whole list
     // rather than shift it.
-    Note(notes, "shown", id, absl::StrCat(gone, ", with the ", dialogue->last_shown.size(),
-                                          " products shown with it"));
+    Note(notes, "shown", id,
+         absl::StrCat(gone, ", with the ", dialogue->last_shown.size(), " products shown with it"));
     dialogue->last_shown.clear();
     break;
   }
@@ -193,14 +195,14 @@ void TellRestoreNotes(const EngineRep& engine, const std::vector<v1::RestoreNote
   }
   v1::Reply reply;
   reply.set_template_id(std::string(kCartChanged));
-  reply.set_text(variants->front().Render(
-      engine.templates->Format(locale),
-      {{"removed", absl::StrJoin(removed, ", ")},
-       {"removed_count", static_cast<int64_t>(removed.size())},
-       {"repriced", std::string(repriced_to.empty() ? "no" : "yes")},
-       {"currency", repriced_to},
-       {"emptied", std::string(emptied ? "yes" : "no")},
-       {"total", total}}));
+  reply.set_text(
+      variants->front().Render(engine.templates->Format(locale),
+                               {{"removed", absl::StrJoin(removed, ", ")},
+                                {"removed_count", static_cast<int64_t>(removed.size())},
+                                {"repriced", std::string(repriced_to.empty() ? "no" : "yes")},
+                                {"currency", repriced_to},
+                                {"emptied", std::string(emptied ? "yes" : "no")},
+                                {"total", total}}));
   // Said first: what follows (a cart summary, a total) is already the new cart.
   auto* replies = result->mutable_replies();
   replies->Add(std::move(reply));

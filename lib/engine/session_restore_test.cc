@@ -101,20 +101,20 @@ const std::shared_ptr<const Engine>& Demo() {
 
 // The demo's next versions, each with one change (built once).
 const std::shared_ptr<const Engine>& WithoutExpress() {
-  static auto* engine = new std::shared_ptr<const Engine>(Load(DemoCopy(
-      "restore_no_express", {{.file = "cart_policy.textproto",
-                              .from = "shipping_methods { id: \"express\"",
-                              .whole_line = true},
-                             {.file = "bundle.textproto",
-                              .from = "version: \"2026-11-23.1\"",
-                              .to = "version: \"2026-12-01.1\""}})));
+  static auto* engine = new std::shared_ptr<const Engine>(
+      Load(DemoCopy("restore_no_express", {{.file = "cart_policy.textproto",
+                                            .from = "shipping_methods { id: \"express\"",
+                                            .whole_line = true},
+                                           {.file = "bundle.textproto",
+                                            .from = "version: \"2026-11-23.1\"",
+                                            .to = "version: \"2026-12-01.1\""}})));
   return *engine;
 }
 
 const std::shared_ptr<const Engine>& WithoutFireStation() {
-  static auto* engine = new std::shared_ptr<const Engine>(Load(DemoCopy(
-      "restore_no_fire", {{.file = "products.jsonl", .from = "\"id\": \"toy-fire\"",
-                           .whole_line = true}})));
+  static auto* engine = new std::shared_ptr<const Engine>(Load(
+      DemoCopy("restore_no_fire",
+               {{.file = "products.jsonl", .from = "\"id\": \"toy-fire\"", .whole_line = true}})));
   return *engine;
 }
 
@@ -139,8 +139,8 @@ const std::shared_ptr<const Engine>& InDollars() {
 // The gift finder is another flow now ("gift" is gone; its slots stay).
 const std::shared_ptr<const Engine>& WithoutGiftFlow() {
   static auto* engine = new std::shared_ptr<const Engine>(Load(DemoCopy(
-      "restore_no_gift", {{.file = "flows.textproto", .from = "id: \"gift\"",
-                           .to = "id: \"gift_finder\""}})));
+      "restore_no_gift",
+      {{.file = "flows.textproto", .from = "id: \"gift\"", .to = "id: \"gift_finder\""}})));
   return *engine;
 }
 
@@ -320,7 +320,8 @@ TEST(Issue22RestoreAcrossVersions, TheShopperIsToldInTheirLanguage) {
   v1::TurnResult r = s.Say("grazie");
   ASSERT_GT(r.replies_size(), 0);
   EXPECT_EQ(r.replies(0).template_id(), "chatcart.cart_changed");
-  EXPECT_THAT(r.replies(0).text(), AllOf(HasSubstr("Brickville Fire Station"), HasSubstr("carrello")))
+  EXPECT_THAT(r.replies(0).text(),
+              AllOf(HasSubstr("Brickville Fire Station"), HasSubstr("carrello")))
       << r.replies(0).text();
 }
 
