@@ -77,6 +77,13 @@ int main(int argc, char** argv) {
     chatcart::cli::PrintUsage(stderr);
     return chatcart::cli::kExitUsage;
   }
+  // "chatcart converse-eval --help": what the command does, from its summary.
+  for (size_t k = best_words; k < words.size(); ++k) {
+    if (words[k] == "--help" || words[k] == "-h") {
+      std::printf("usage: chatcart %s [flags]\n\n%s\n", best->name.c_str(), best->summary.c_str());
+      return chatcart::cli::kExitOk;
+    }
+  }
   chatcart::cli::Args args(std::vector<std::string>(words.begin() + best_words, words.end()));
   return best->run(args);
 }
