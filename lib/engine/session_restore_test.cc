@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "chatcart/engine.h"
 #include "chatcart/session.h"
 #include "common/testing/data.h"
@@ -58,7 +60,9 @@ struct Edit {
 
 // A copy of the demo bundle with `edits` made; each edit must match.
 std::string DemoCopy(const std::string& name, const std::vector<Edit>& edits) {
-  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / name;
+  // Per process: ctest runs tests that share a copy's name in parallel.
+  const std::filesystem::path dir =
+      std::filesystem::path(::testing::TempDir()) / (name + "_" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::copy(DemoDir(), dir, std::filesystem::copy_options::recursive);
   for (const Edit& edit : edits) {
