@@ -8,14 +8,14 @@
 // (chatcart.cart_changed), and the conversation goes on. Corrupt bytes still
 // fail with DATA_LOSS.
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 #include "chatcart/engine.h"
 #include "chatcart/session.h"

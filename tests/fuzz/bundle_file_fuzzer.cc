@@ -17,22 +17,18 @@
 #include "chatcart/engine.h"
 #include "chatcart/session.h"
 #include "common/testing/data.h"
+#include "fuzz/fuzz_demo.h"
 
-#define CHECK(cond, what)                                     \
-  do {                                                        \
-    if (!(cond)) {                                            \
-      std::fprintf(stderr, "bundle_file_fuzzer: %s\n", what); \
-      std::abort();                                           \
-    }                                                         \
-  } while (0)
+const char chatcart::fuzz::kTarget[] = "bundle_file_fuzzer";
 
 namespace {
 
 // A private copy of the demo bundle's files.
 const std::string& Copy() {
   static const std::string* dir = [] {
-    std::string templ = (std::filesystem::temp_directory_path() / "chatcart-bundle-fuzz-XXXXXX").string();
-    CHECK(mkdtemp(templ.data()) != nullptr, "no temporary directory");
+    std::string templ =
+        (std::filesystem::temp_directory_path() / "chatcart-bundle-fuzz-XXXXXX").string();
+    FUZZ_CHECK(mkdtemp(templ.data()) != nullptr, "no temporary directory");
     std::filesystem::copy(chatcart::testing::SourceDir() + "/examples/bundles/demo", templ,
                           std::filesystem::copy_options::recursive);
     std::atexit([] {
@@ -54,13 +50,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   absl::StatusOr<std::shared_ptr<const chatcart::Engine>> engine = chatcart::Engine::Create(dir);
   if (!engine.ok()) {
-    CHECK(!engine.status().message().empty(), "a failed load says nothing");
+    FUZZ_CHECK(!engine.status().message().empty(), "a failed load says nothing");
     return 0;
   }
   std::unique_ptr<chatcart::Session> session = (*engine)->NewSession("fuzz", 1);
   chatcart::v1::TurnInput in;
   in.set_text("hi");
   in.mutable_time()->set_seconds(1795000000);
-  CHECK(session->HandleTurn(in).ok(), "a loaded bundle does not answer \"hi\"");
+  FUZZ_CHECK(session->HandleTurn(in).ok(), "a loaded bundle does not answer \"hi\"");
   return 0;
 }

@@ -23,15 +23,10 @@
 #include "chatcart/v1/cart_commands.pb.h"
 #include "chatcart/v1/cart_policy.pb.h"
 #include "common/testing/data.h"
+#include "fuzz/fuzz_demo.h"
 #include "google/protobuf/util/json_util.h"
 
-#define CHECK(cond, what)                                       \
-  do {                                                          \
-    if (!(cond)) {                                              \
-      std::fprintf(stderr, "cart_commands_fuzzer: %s\n", what); \
-      std::abort();                                             \
-    }                                                           \
-  } while (0)
+const char chatcart::fuzz::kTarget[] = "cart_commands_fuzzer";
 
 namespace {
 
@@ -48,15 +43,15 @@ const Shop& TheShop() {
     std::stringstream json;
     json << in.rdbuf();
     chatcart::v1::CartPolicy proto;
-    CHECK(google::protobuf::util::JsonStringToMessage(json.str(), &proto).ok(),
-          "the example policy does not parse");
+    FUZZ_CHECK(google::protobuf::util::JsonStringToMessage(json.str(), &proto).ok(),
+               "the example policy does not parse");
     auto policy = chatcart::CartPolicy::Create(proto);
-    CHECK(policy.ok(), "the example policy does not load");
+    FUZZ_CHECK(policy.ok(), "the example policy does not load");
     s->policy = *policy;
     proto.mutable_guardrails()->clear_spending_cap();
     proto.mutable_guardrails()->clear_max_quantity_per_line();
     auto uncapped = chatcart::CartPolicy::Create(proto);
-    CHECK(uncapped.ok(), "the uncapped policy does not load");
+    FUZZ_CHECK(uncapped.ok(), "the uncapped policy does not load");
     s->uncapped = *uncapped;
     auto price = [](std::string_view minor) {
       int64_t units = 0;
@@ -75,7 +70,7 @@ const Shop& TheShop() {
 void Run(const std::shared_ptr<const chatcart::CartPolicy>& policy, const Shop& shop,
          std::string_view bytes) {
   absl::StatusOr<chatcart::Cart> made = chatcart::Cart::Create(policy, "fuzz-cart");
-  CHECK(made.ok(), "a new cart");
+  FUZZ_CHECK(made.ok(), "a new cart");
   chatcart::Cart cart = *std::move(made);
   const chatcart::CartSources sources{&shop.catalog, &shop.catalog};
   size_t start = 0;
@@ -92,15 +87,15 @@ void Run(const std::shared_ptr<const chatcart::CartPolicy>& policy, const Shop& 
     const uint64_t version = cart.version();
     absl::StatusOr<chatcart::ApplyResult> applied = cart.Apply(*command, sources);
     if (!applied.ok()) {
-      CHECK(cart.Serialize() == before, "a failed command changed the cart");
-      CHECK(cart.version() == version, "a failed command moved the version");
+      FUZZ_CHECK(cart.Serialize() == before, "a failed command changed the cart");
+      FUZZ_CHECK(cart.version() == version, "a failed command moved the version");
       continue;
     }
-    CHECK(cart.Totals().ok(), "a cart a command left does not price");
+    FUZZ_CHECK(cart.Totals().ok(), "a cart a command left does not price");
     const std::string after = cart.Serialize();
     absl::StatusOr<chatcart::Cart> parsed = chatcart::Cart::Parse(policy, after);
-    CHECK(parsed.ok(), "a cart's own bytes do not parse");
-    CHECK(parsed->Serialize() == after, "Parse(Serialize()) changed the bytes");
+    FUZZ_CHECK(parsed.ok(), "a cart's own bytes do not parse");
+    FUZZ_CHECK(parsed->Serialize() == after, "Parse(Serialize()) changed the bytes");
   }
 }
 

@@ -18,15 +18,10 @@
 #include "chatcart/catalog.h"
 #include "chatcart/v1/catalog_mapping.pb.h"
 #include "common/testing/data.h"
+#include "fuzz/fuzz_demo.h"
 #include "google/protobuf/text_format.h"
 
-#define CHECK(cond, what)                                       \
-  do {                                                          \
-    if (!(cond)) {                                              \
-      std::fprintf(stderr, "catalog_jsonl_fuzzer: %s\n", what); \
-      std::abort();                                             \
-    }                                                           \
-  } while (0)
+const char chatcart::fuzz::kTarget[] = "catalog_jsonl_fuzzer";
 
 namespace {
 
@@ -39,8 +34,8 @@ const std::vector<chatcart::v1::CatalogMapping>& Mappings() {
       std::stringstream text;
       text << in.rdbuf();
       chatcart::v1::CatalogMapping mapping;
-      CHECK(google::protobuf::TextFormat::ParseFromString(text.str(), &mapping),
-            "an example mapping does not parse");
+      FUZZ_CHECK(google::protobuf::TextFormat::ParseFromString(text.str(), &mapping),
+                 "an example mapping does not parse");
       out->push_back(std::move(mapping));
     }
     return out;
@@ -61,8 +56,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       const chatcart::Catalog& c = **catalog;
       for (chatcart::ProductIndex i = 0; i < c.size() && i < 64; ++i) {
         std::optional<chatcart::ProductIndex> found = c.FindById(c.id(i));
-        CHECK(found.has_value(), "a product is not found by its id");
-        CHECK(c.id(*found) == c.id(i), "FindById found another product");
+        FUZZ_CHECK(found.has_value(), "a product is not found by its id");
+        FUZZ_CHECK(c.id(*found) == c.id(i), "FindById found another product");
         c.FindByName(c.product_name(i), chatcart::FindOptions{.limit = 3});
       }
     }

@@ -18,43 +18,27 @@
 #include "chatcart/entities.h"
 #include "chatcart/intent.h"
 #include "common/testing/data.h"
+#include "fuzz/fuzz_demo.h"
 
-#define CHECK(cond, what)                                    \
-  do {                                                       \
-    if (!(cond)) {                                           \
-      std::fprintf(stderr, "free_text_fuzzer: %s\n", what); \
-      std::abort();                                          \
-    }                                                        \
-  } while (0)
-
-namespace {
-
-const chatcart::Engine& Demo() {
-  static const std::shared_ptr<const chatcart::Engine> engine = [] {
-    auto e = chatcart::Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
-    CHECK(e.ok(), "the demo bundle does not load");
-    return *e;
-  }();
-  return *engine;
-}
-
-}  // namespace
+const char chatcart::fuzz::kTarget[] = "free_text_fuzzer";
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
-  const chatcart::EntityExtractor* extractor = Demo().entity_extractor();
-  CHECK(extractor != nullptr, "the demo has no entity extractor");
+  const chatcart::EntityExtractor* extractor = chatcart::fuzz::Demo().entity_extractor();
+  FUZZ_CHECK(extractor != nullptr, "the demo has no entity extractor");
   for (const char* language : {"en", "it", "fr"}) {
     for (const chatcart::Entity& e : extractor->Extract(text, language)) {
-      CHECK(e.start >= 0 && e.start <= e.end && static_cast<size_t>(e.end) <= text.size(),
-            "an entity's span is outside the text");
-      CHECK(e.text == text.substr(e.start, e.end - e.start), "an entity's text is not its span");
-      CHECK(e.confidence > 0 && e.confidence <= 1, "an entity's confidence is out of range");
+      FUZZ_CHECK(e.start >= 0 && e.start <= e.end && static_cast<size_t>(e.end) <= text.size(),
+                 "an entity's span is outside the text");
+      FUZZ_CHECK(e.text == text.substr(e.start, e.end - e.start),
+                 "an entity's text is not its span");
+      FUZZ_CHECK(e.confidence > 0 && e.confidence <= 1, "an entity's confidence is out of range");
     }
   }
-  const chatcart::IntentResult intent = Demo().ClassifyTurn(text);
-  CHECK(intent.confidence >= 0 && intent.confidence <= 1, "an intent confidence is out of range");
-  CHECK(intent.language == "en" || intent.language == "it" || intent.language == "fr",
-        "the classifier names no language");
+  const chatcart::IntentResult intent = chatcart::fuzz::Demo().ClassifyTurn(text);
+  FUZZ_CHECK(intent.confidence >= 0 && intent.confidence <= 1,
+             "an intent confidence is out of range");
+  FUZZ_CHECK(intent.language == "en" || intent.language == "it" || intent.language == "fr",
+             "the classifier names no language");
   return 0;
 }

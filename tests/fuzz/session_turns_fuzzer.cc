@@ -19,32 +19,14 @@
 #include "chatcart/engine.h"
 #include "chatcart/session.h"
 #include "common/testing/data.h"
+#include "fuzz/fuzz_demo.h"
 #include "google/protobuf/util/json_util.h"
 
-#define CHECK(cond, what)                                       \
-  do {                                                          \
-    if (!(cond)) {                                              \
-      std::fprintf(stderr, "session_turns_fuzzer: %s\n", what); \
-      std::abort();                                             \
-    }                                                           \
-  } while (0)
-
-namespace {
-
-const chatcart::Engine& Demo() {
-  static const std::shared_ptr<const chatcart::Engine> engine = [] {
-    auto e = chatcart::Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
-    CHECK(e.ok(), "the demo bundle does not load");
-    return *e;
-  }();
-  return *engine;
-}
-
-}  // namespace
+const char chatcart::fuzz::kTarget[] = "session_turns_fuzzer";
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  std::unique_ptr<chatcart::Session> session = Demo().NewSession("fuzz", 7);
+  std::unique_ptr<chatcart::Session> session = chatcart::fuzz::Demo().NewSession("fuzz", 7);
   int64_t seconds = 1795000000;
   size_t start = 0;
   for (int turns = 0; start <= bytes.size() && turns < 12; ++turns) {
@@ -61,13 +43,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string before = session->Snapshot();
     absl::StatusOr<chatcart::v1::TurnResult> result = session->HandleTurn(in);
     if (!result.ok()) {
-      CHECK(session->Snapshot() == before, "a failed turn changed the session");
+      FUZZ_CHECK(session->Snapshot() == before, "a failed turn changed the session");
       continue;
     }
     const std::string snapshot = session->Snapshot();
-    absl::StatusOr<std::unique_ptr<chatcart::Session>> restored = Demo().RestoreSession(snapshot);
-    CHECK(restored.ok(), "a session's own snapshot does not restore");
-    CHECK((*restored)->Snapshot() == snapshot, "restore then snapshot changed the bytes");
+    absl::StatusOr<std::unique_ptr<chatcart::Session>> restored =
+        chatcart::fuzz::Demo().RestoreSession(snapshot);
+    FUZZ_CHECK(restored.ok(), "a session's own snapshot does not restore");
+    FUZZ_CHECK((*restored)->Snapshot() == snapshot, "restore then snapshot changed the bytes");
     session = std::move(*restored);
   }
   return 0;

@@ -17,28 +17,14 @@
 #include "chatcart/engine.h"
 #include "chatcart/session.h"
 #include "common/testing/data.h"
+#include "fuzz/fuzz_demo.h"
 
 #define XXH_INLINE_ALL
 #include "xxhash.h"
 
-#define CHECK(cond, what)                                          \
-  do {                                                             \
-    if (!(cond)) {                                                 \
-      std::fprintf(stderr, "snapshot_restore_fuzzer: %s\n", what); \
-      std::abort();                                                \
-    }                                                              \
-  } while (0)
+const char chatcart::fuzz::kTarget[] = "snapshot_restore_fuzzer";
 
 namespace {
-
-const chatcart::Engine& Demo() {
-  static const std::shared_ptr<const chatcart::Engine> engine = [] {
-    auto e = chatcart::Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
-    CHECK(e.ok(), "the demo bundle does not load");
-    return *e;
-  }();
-  return *engine;
-}
 
 // The bytes with the snapshot's trailing checksum field (tag 15, fixed64)
 // recomputed over everything before it.
@@ -52,21 +38,24 @@ std::string Rechecksummed(std::string bytes) {
 }
 
 void Check(const std::string& bytes) {
-  absl::StatusOr<std::unique_ptr<chatcart::Session>> session = Demo().RestoreSession(bytes);
+  absl::StatusOr<std::unique_ptr<chatcart::Session>> session =
+      chatcart::fuzz::Demo().RestoreSession(bytes);
   if (!session.ok()) return;
   const std::string once = (*session)->Snapshot();
-  absl::StatusOr<std::unique_ptr<chatcart::Session>> again = Demo().RestoreSession(once);
-  CHECK(again.ok(), "a restored session's snapshot does not restore");
+  absl::StatusOr<std::unique_ptr<chatcart::Session>> again =
+      chatcart::fuzz::Demo().RestoreSession(once);
+  FUZZ_CHECK(again.ok(), "a restored session's snapshot does not restore");
   const std::string twice = (*again)->Snapshot();
-  absl::StatusOr<std::unique_ptr<chatcart::Session>> third = Demo().RestoreSession(twice);
-  CHECK(third.ok(), "a snapshot of a snapshot does not restore");
-  CHECK((*third)->Snapshot() == twice, "restore and snapshot do not settle");
+  absl::StatusOr<std::unique_ptr<chatcart::Session>> third =
+      chatcart::fuzz::Demo().RestoreSession(twice);
+  FUZZ_CHECK(third.ok(), "a snapshot of a snapshot does not restore");
+  FUZZ_CHECK((*third)->Snapshot() == twice, "restore and snapshot do not settle");
   chatcart::v1::TurnInput in;
   in.set_text("what's in my cart?");
   in.mutable_time()->set_seconds(1795000000);
   const std::string before = (*again)->Snapshot();
   if (!(*again)->HandleTurn(in).ok()) {
-    CHECK((*again)->Snapshot() == before, "a failed turn changed the session");
+    FUZZ_CHECK((*again)->Snapshot() == before, "a failed turn changed the session");
   }
 }
 

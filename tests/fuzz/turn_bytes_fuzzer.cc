@@ -18,31 +18,13 @@
 #include "chatcart/session.h"
 #include "chatcart/v1/turn.pb.h"
 #include "common/testing/data.h"
+#include "fuzz/fuzz_demo.h"
 
-#define CHECK(cond, what)                                     \
-  do {                                                        \
-    if (!(cond)) {                                            \
-      std::fprintf(stderr, "turn_bytes_fuzzer: %s\n", what); \
-      std::abort();                                           \
-    }                                                         \
-  } while (0)
-
-namespace {
-
-const chatcart::Engine& Demo() {
-  static const std::shared_ptr<const chatcart::Engine> engine = [] {
-    auto e = chatcart::Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
-    CHECK(e.ok(), "the demo bundle does not load");
-    return *e;
-  }();
-  return *engine;
-}
-
-}  // namespace
+const char chatcart::fuzz::kTarget[] = "turn_bytes_fuzzer";
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  std::unique_ptr<chatcart::Session> session = Demo().NewSession("fuzz-bytes", 3);
+  std::unique_ptr<chatcart::Session> session = chatcart::fuzz::Demo().NewSession("fuzz-bytes", 3);
   constexpr std::string_view kMarker("\xff\x00", 2);
   size_t start = 0;
   for (int turns = 0; start <= bytes.size() && turns < 8; ++turns) {
@@ -53,15 +35,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string before = session->Snapshot();
     absl::StatusOr<std::string> answer = session->HandleTurnBytes(message);
     if (!answer.ok()) {
-      CHECK(session->Snapshot() == before, "a failed turn changed the session");
+      FUZZ_CHECK(session->Snapshot() == before, "a failed turn changed the session");
       continue;
     }
     chatcart::v1::TurnResult result;
-    CHECK(result.ParseFromString(*answer), "an answer is no TurnResult");
+    FUZZ_CHECK(result.ParseFromString(*answer), "an answer is no TurnResult");
     const std::string snapshot = session->Snapshot();
-    auto restored = Demo().RestoreSession(snapshot);
-    CHECK(restored.ok(), "a session's own snapshot does not restore");
-    CHECK((*restored)->Snapshot() == snapshot, "restore then snapshot changed the bytes");
+    auto restored = chatcart::fuzz::Demo().RestoreSession(snapshot);
+    FUZZ_CHECK(restored.ok(), "a session's own snapshot does not restore");
+    FUZZ_CHECK((*restored)->Snapshot() == snapshot, "restore then snapshot changed the bytes");
   }
   return 0;
 }
