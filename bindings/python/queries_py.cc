@@ -81,6 +81,7 @@ py::dict Classify(const PyEngine& e, const std::string& text, const std::string&
   out["top"] = std::move(top);
   out["language"] = Str(r.language);
   out["truncated"] = r.truncated;
+  out["word_support"] = r.word_support;
   return out;
 }
 

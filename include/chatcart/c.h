@@ -357,7 +357,8 @@ CHATCART_EXPORT chatcart_code chatcart_experimental_recommend(const chatcart_eng
  * "it", "fr"; NULL: the text decides): {"confidence": 0.91, "intent":
  * "show_cart", "language": "en", "outOfScope": false, "source": "pattern" |
  * "classifier" | "none", "top": [{"confidence", "intent"}], "truncated":
- * false}. Any text has an answer (out of scope at worst);
+ * false, "wordSupport": true} (see IntentResult::word_support in intent.h).
+ * Any text has an answer (out of scope at worst);
  * FAILED_PRECONDITION for a bundle without intents. Since 0.1.0
  * (experimental). */
 CHATCART_EXPORT chatcart_code chatcart_experimental_classify(const chatcart_engine_t* engine,

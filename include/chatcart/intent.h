@@ -160,6 +160,13 @@ struct IntentResult {
   std::string_view language;
   // The text was cut at max_text_chars.
   bool truncated = false;
+  // A classifier answer only: whether a word of the text (by its stem, or
+  // within one typo for longer words) is a distinctive word of the best
+  // intent's examples or patterns. False: the classifier heard the intent
+  // in letters the intent's own words never had ("mets-le moi" as
+  // "oublie-moi"); a host may want more than its confidence then. Always
+  // true after a pattern hit.
+  bool word_support = true;
 };
 
 // Per-call context.

@@ -439,6 +439,7 @@ chatcart_code chatcart_experimental_classify(const chatcart_engine_t* engine, co
     json::Set(&out, "top", json::List(std::move(top)));
     json::Set(&out, "language", json::String(r.language));
     json::Set(&out, "truncated", json::Bool(r.truncated));
+    json::Set(&out, "wordSupport", json::Bool(r.word_support));
     CHATCART_ASSIGN_OR_RETURN(std::string bytes, json::SerializeStruct(out));
     return Output(bytes, result, result_len);
   });

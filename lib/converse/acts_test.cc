@@ -30,6 +30,15 @@ std::string ArgOf(std::string_view text, ActKind kind) {
   return arg;
 }
 
+TEST(NoPreference, NamesTheSlotItIsAbout) {
+  EXPECT_EQ(ArgOf("peu importe la couleur", ActKind::kNoPreference), "colour");
+  EXPECT_EQ(ArgOf("any colour is fine", ActKind::kNoPreference), "colour");
+  EXPECT_EQ(ArgOf("il colore non importa", ActKind::kNoPreference), "colour");
+  EXPECT_EQ(ArgOf("qualsiasi marca", ActKind::kNoPreference), "brand");
+  EXPECT_EQ(ArgOf("il prezzo non conta", ActKind::kNoPreference), "budget");
+  EXPECT_EQ(ArgOf("peu importe", ActKind::kNoPreference), "");
+}
+
 TEST(PlainText, FoldsStripsAccentsAndKeepsQuestionMarks) {
   EXPECT_EQ(PlainText("Qualcos'altro?"), "qualcos altro ?");
   EXPECT_EQ(PlainText("  Ça coûte COMBIEN par photo ?!"), "ca coute combien par photo ?");
@@ -93,15 +102,15 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"something better?", "pricier"}, Case{"qualcosa di migliore", "pricier"},
         Case{"quelque chose de plus haut de gamme", "pricier"},
         Case{"another brand?", "other_brand"}, Case{"un'altra marca", "other_brand"},
-        Case{"une autre marque svp", "other_brand"},
-        Case{"something else?", "something_else"}, Case{"qualcos'altro?", "something_else"},
-        Case{"autre chose ?", "something_else"}, Case{"others?", "something_else"},
-        Case{"altri modelli?", "something_else"}, Case{"vous avez d'autres modèles ?", "something_else"},
-        Case{"niente lego", "exclude"}, Case{"no lego please", "exclude"},
-        Case{"pas de fusée", "exclude"}, Case{"sans bluetooth", "exclude"},
-        Case{"more like the second one", "more_like"}, Case{"simili al primo", "more_like"},
-        Case{"more storage", "more_of"}, Case{"più leggera?", "more_of"},
-        Case{"bigger screen", "more_of"}, Case{"plus d'autonomie", "more_of"},
+        Case{"une autre marque svp", "other_brand"}, Case{"something else?", "something_else"},
+        Case{"qualcos'altro?", "something_else"}, Case{"autre chose ?", "something_else"},
+        Case{"others?", "something_else"}, Case{"altri modelli?", "something_else"},
+        Case{"vous avez d'autres modèles ?", "something_else"}, Case{"niente lego", "exclude"},
+        Case{"no lego please", "exclude"}, Case{"pas de fusée", "exclude"},
+        Case{"sans bluetooth", "exclude"}, Case{"more like the second one", "more_like"},
+        Case{"simili al primo", "more_like"}, Case{"more storage", "more_of"},
+        Case{"più leggera?", "more_of"}, Case{"bigger screen", "more_of"},
+        Case{"plus d'autonomie", "more_of"},
         // references and choices
         Case{"the cheaper one please", "ref_cheapest"}, Case{"il più economico", "ref_cheapest"},
         Case{"la moins chère", "ref_cheapest"}, Case{"the more expensive one", "ref_priciest"},
@@ -110,7 +119,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"voglio comprare la volpe di peluche", "choose"},
         Case{"add a kilo of the Maison, espresso grind", "choose"},
         Case{"add 250g of the house blend, filter grind", "choose"},
-        Case{"aggiungi 2 paia di calzini", "choose"}, Case{"ajoute un sachet de camomille", "choose"},
+        Case{"aggiungi 2 paia di calzini", "choose"},
+        Case{"ajoute un sachet de camomille", "choose"},
         // questions
         Case{"how's the battery on those?", "question"},
         Case{"the football one, how many goals come with it", "question"},
@@ -118,29 +128,35 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"the japanese one, how do i brew it", "question"},
         Case{"what's the difference between them?", "compare"},
         Case{"compare the first two", "compare"}, Case{"che differenza c'è?", "compare"},
-        Case{"quelle est la différence ?", "compare"},
-        Case{"which is cheapest to run?", "which"}, Case{"quale dura di più?", "which"},
-        Case{"how much is shipping?", "ask_shipping"}, Case{"quanto costa la spedizione?", "ask_shipping"},
-        Case{"frais de port ?", "ask_shipping"}, Case{"how much to get it tomorrow?", "ask_shipping"},
-        Case{"je peux l'avoir demain ?", "ask_shipping"}, Case{"posso averlo per domani?", "ask_shipping"}, Case{"can i return it?", "ask_returns"},
+        Case{"quelle est la différence ?", "compare"}, Case{"which is cheapest to run?", "which"},
+        Case{"quale dura di più?", "which"}, Case{"how much is shipping?", "ask_shipping"},
+        Case{"quanto costa la spedizione?", "ask_shipping"},
+        Case{"frais de port ?", "ask_shipping"},
+        Case{"how much to get it tomorrow?", "ask_shipping"},
+        Case{"je peux l'avoir demain ?", "ask_shipping"},
+        Case{"posso averlo per domani?", "ask_shipping"}, Case{"can i return it?", "ask_returns"},
         Case{"posso fare il reso?", "ask_returns"},
-        Case{"se nn mi trovo bene posso restituirli?", "ask_returns"}, Case{"remboursement possible ?", "ask_returns"},
+        Case{"se nn mi trovo bene posso restituirli?", "ask_returns"},
+        Case{"remboursement possible ?", "ask_returns"},
         Case{"what are your opening hours", "ask_hours"}, Case{"orari?", "ask_hours"},
         Case{"can i pay with paypal", "ask_payment"}, Case{"can i pay cash", "ask_payment"},
-        Case{"when is the shop open", "ask_hours"}, Case{"posso pagare con la carta?", "ask_payment"}, Case{"si può pagare in contrassegno?", "ask_payment"},
+        Case{"when is the shop open", "ask_hours"},
+        Case{"posso pagare con la carta?", "ask_payment"},
+        Case{"si può pagare in contrassegno?", "ask_payment"},
         // small talk and repair
         Case{"thanks!", "thanks"}, Case{"grazie mille", "thanks"}, Case{"merci", "thanks"},
         Case{"bye", "bye"}, Case{"au revoir", "bye"}, Case{"hi there", "hello"},
         Case{"are you a bot?", "are_you_bot"}, Case{"sei un robot?", "are_you_bot"},
         Case{"tu es un robot ?", "are_you_bot"}, Case{"hey are you a real person", "are_you_bot"},
-        Case{"are you a bot? i want a real person", "human"}, Case{"wait", "wait"}, Case{"un attimo", "wait"},
-        Case{"never mind", "never_mind"}, Case{"laisse tomber", "never_mind"},
-        Case{"this is useless", "frustration"}, Case{"non capisci niente", "frustration"},
-        Case{"c'est nul", "frustration"}, Case{"can i talk to a person", "human"},
-        Case{"actually she's 9", "correction"}, Case{"anzi no, stivali", "correction"},
-        Case{"plutôt 39", "correction"}, Case{"no preference", "no_preference"},
-        Case{"indifferente", "no_preference"}, Case{"money isnt an issue", "no_preference"},
-        Case{"il prezzo non conta", "no_preference"}, Case{"peu importe le prix", "no_preference"}, Case{"peu importe", "no_preference"},
+        Case{"are you a bot? i want a real person", "human"}, Case{"wait", "wait"},
+        Case{"un attimo", "wait"}, Case{"never mind", "never_mind"},
+        Case{"laisse tomber", "never_mind"}, Case{"this is useless", "frustration"},
+        Case{"non capisci niente", "frustration"}, Case{"c'est nul", "frustration"},
+        Case{"can i talk to a person", "human"}, Case{"actually she's 9", "correction"},
+        Case{"anzi no, stivali", "correction"}, Case{"plutôt 39", "correction"},
+        Case{"no preference", "no_preference"}, Case{"indifferente", "no_preference"},
+        Case{"money isnt an issue", "no_preference"}, Case{"il prezzo non conta", "no_preference"},
+        Case{"peu importe le prix", "no_preference"}, Case{"peu importe", "no_preference"},
         Case{"start over", "start_over"}, Case{"ricominciamo", "start_over"},
         Case{"on recommence", "start_over"}, Case{"no thanks, nothing else", "done"},
         Case{"basta così grazie", "done"}, Case{"c'est tout", "done"}));
@@ -153,19 +169,16 @@ TEST_P(ActNotFound, InText) {
 
 INSTANTIATE_TEST_SUITE_P(
     Table, ActNotFound,
-    ::testing::Values(Case{"the cheaper one please", "cheaper"},
-                      Case{"il più economico", "cheaper"}, Case{"la moins chère", "cheaper"},
-                      Case{"no thanks, nothing else", "something_else"},
-                      Case{"niente altro", "something_else"}, Case{"a gift for my son", "cheaper"},
-                      Case{"more like the second one", "more_of"},
-                      Case{"a printer for my iphone", "question"},
-                      Case{"add the second one", "cheaper"}, Case{"more expensive ones", "more_of"},
-                      Case{"hey are you a real person", "human"},
-                      Case{"sei una persona vera?", "human"},
-                      Case{"sei un bot o una persona?", "human"},
-                      Case{"ok pay", "ask_payment"}, Case{"pago", "ask_payment"},
-                      Case{"je paye", "ask_payment"},
-                      Case{"are you a bot or a real person?", "human"}));
+    ::testing::Values(
+        Case{"the cheaper one please", "cheaper"}, Case{"il più economico", "cheaper"},
+        Case{"la moins chère", "cheaper"}, Case{"no thanks, nothing else", "something_else"},
+        Case{"niente altro", "something_else"}, Case{"a gift for my son", "cheaper"},
+        Case{"more like the second one", "more_of"}, Case{"a printer for my iphone", "question"},
+        Case{"add the second one", "cheaper"}, Case{"more expensive ones", "more_of"},
+        Case{"hey are you a real person", "human"}, Case{"sei una persona vera?", "human"},
+        Case{"sei un bot o una persona?", "human"}, Case{"ok pay", "ask_payment"},
+        Case{"pago", "ask_payment"}, Case{"je paye", "ask_payment"},
+        Case{"are you a bot or a real person?", "human"}));
 
 TEST(ActDetector, ExclusionsCarryTheWordsExcluded) {
   EXPECT_EQ(ArgOf("niente lego", ActKind::kExclude), "lego");

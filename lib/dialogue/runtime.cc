@@ -266,7 +266,8 @@ absl::Status TurnRunner::HandleText() {
       const FlowSpec& flow = graph_.flow(f);
       if (f == Top().flow || flow.proto->trigger_intent_size() == 0) continue;
       for (const SlotSpec& slot : flow.slots) {
-        if (slot.type != SlotType::kChoice || !MentionedChoice(slot, turn_.understanding())) continue;
+        if (slot.type != SlotType::kChoice || !MentionedChoice(slot, turn_.understanding()))
+          continue;
         return PushFlow(f, false, absl::StrCat("a choice of it named (slot ", slot.name, ")"));
       }
     }
@@ -292,7 +293,8 @@ bool TurnRunner::WantsCatalogNames() {
     }
     return false;
   };
-  if (Top().entered && Top().asking >= 0 && TopFlow().slots[Top().asking].type == SlotType::kProduct) {
+  if (Top().entered && Top().asking >= 0 &&
+      TopFlow().slots[Top().asking].type == SlotType::kProduct) {
     return true;
   }
   return Understood() && has_product_slot(graph_.FlowTriggeredBy(u.intent));
@@ -346,9 +348,9 @@ void TurnRunner::FillChatShorthand(const FlowSpec& flow, const Understanding& u)
   // beside a budget ("hes 7, likes lego, max 40").
   const SlotSpec* age = SlotOfType(flow, SlotType::kAge);
   if (age != nullptr && !age_said && number->value.number >= 0 && number->value.number <= 18) {
-    static constexpr std::string_view kCue[] = {"hes",    "shes",    "s",  "is", "turned",
-                                                "turning", "di",     "de", "da", "compie",
-                                                "fait",    "compiuto"};
+    static constexpr std::string_view kCue[] = {"hes",    "shes",    "s",    "is",
+                                                "turned", "turning", "di",   "de",
+                                                "da",     "compie",  "fait", "compiuto"};
     for (size_t i = 1; i < u.words.size(); ++i) {
       if (u.words[i] != number->text) continue;
       if (std::find(std::begin(kCue), std::end(kCue), u.words[i - 1]) == std::end(kCue)) continue;
@@ -365,12 +367,12 @@ void TurnRunner::FillChatShorthand(const FlowSpec& flow, const Understanding& u)
   // shoe size.
   const SlotSpec* size = SlotOfType(flow, SlotType::kSize);
   if (size != nullptr && number->value.number >= 15 && number->value.number <= 50) {
-    static constexpr std::string_view kCue[] = {"il", "a", "du", "nel", "in", "un", "porto",
-                                                "calzo", "taglia", "numero", "size", "taille",
-                                                "pointure", "chausse", "eu"};
+    static constexpr std::string_view kCue[] = {"il",   "a",      "du",       "nel",     "in",
+                                                "un",   "porto",  "calzo",    "taglia",  "numero",
+                                                "size", "taille", "pointure", "chausse", "eu"};
     // Without a cue, a shoe-size number in a flow that asks no age.
-    const bool plain = SlotOfType(flow, SlotType::kAge) == nullptr &&
-                       number->value.number >= 30 && number->value.number <= 50;
+    const bool plain = SlotOfType(flow, SlotType::kAge) == nullptr && number->value.number >= 30 &&
+                       number->value.number <= 50;
     for (size_t i = 0; i < u.words.size(); ++i) {
       if (u.words[i] != number->text) continue;
       if (!plain && (i == 0 || std::find(std::begin(kCue), std::end(kCue), u.words[i - 1]) ==
@@ -482,17 +484,23 @@ void TurnRunner::FillUnasked(const FlowSpec& flow, std::vector<bool>* used) {
   // Multiple-choice slots still unknown, named in passing by a value or
   // synonym ("a gift for my son, he loves lego"); a product slot pointed
   // at ("add it" after a product card).
-  // "Money isn't an issue", "il prezzo non conta": the budget, any.
+  // "Money isn't an issue", "il prezzo non conta": the budget, any (when
+  // not said); "peu importe la couleur", "any brand": that slot, any, even
+  // over a value said before.
   std::string preference;
-  if (converse::HasAct(u.acts, converse::ActKind::kNoPreference, &preference) &&
-      preference == "budget") {
-    if (const SlotSpec* budget = SlotOfType(flow, SlotType::kMoney);
-        budget != nullptr && turn_.Slot(budget->name) == nullptr) {
+  if (converse::HasAct(u.acts, converse::ActKind::kNoPreference, &preference)) {
+    const std::optional<SlotType> named = preference == "budget"   ? SlotType::kMoney
+                                          : preference == "colour" ? SlotType::kColour
+                                          : preference == "brand"  ? SlotType::kBrand
+                                                                   : std::optional<SlotType>();
+    const SlotSpec* slot = named.has_value() ? SlotOfType(flow, *named) : nullptr;
+    const SlotValue* known = slot != nullptr ? turn_.Slot(slot->name) : nullptr;
+    if (slot != nullptr && (known == nullptr || (*named != SlotType::kMoney && !known->any))) {
       SlotValue any;
-      any.type = SlotType::kMoney;
+      any.type = *named;
       any.any = true;
       any.display = std::string(turn_.input().text());
-      turn_.SetSlot(budget->name, std::move(any));
+      turn_.SetSlot(slot->name, std::move(any));
     }
   }
   for (const SlotSpec& slot : flow.slots) {
@@ -514,8 +522,8 @@ void TurnRunner::FillUnasked(const FlowSpec& flow, std::vector<bool>* used) {
     const SlotValue* known = turn_.Slot(slot.name);
     std::optional<SlotValue> value = MentionedChoice(slot, u);
     if (!value.has_value() || (known != nullptr && known->text == value->text)) continue;
-    if (known != nullptr && (u.Has(converse::ActKind::kExclude) ||
-                             u.Has(converse::ActKind::kQuestion))) {
+    if (known != nullptr &&
+        (u.Has(converse::ActKind::kExclude) || u.Has(converse::ActKind::kQuestion))) {
       continue;
     }
     turn_.SetSlot(slot.name, *std::move(value));
@@ -643,8 +651,8 @@ absl::Status TurnRunner::Execute(const v1::Action& action, const FlowSpec& flow)
     case v1::Action::kSetSlot: {
       int index = flow.FindSlot(action.set_slot().slot());
       if (index < 0) return absl::OkStatus();  // validated at load
-      std::optional<SlotValue> value = SlotValueFromLiteral(
-          flow.slots[index].type, action.set_slot().value(), config_.currency);
+      std::optional<SlotValue> value =
+          SlotValueFromLiteral(flow.slots[index].type, action.set_slot().value(), config_.currency);
       if (value.has_value()) turn_.SetSlot(action.set_slot().slot(), *std::move(value));
       return absl::OkStatus();
     }
@@ -805,7 +813,6 @@ absl::Status TurnRunner::StepLimit() {
       absl::StrCat("turn stopped after ", config_.max_steps_per_turn, " steps at ", Where(),
                    ": the bundle's routes loop without waiting"));
 }
-
 
 // ---------------------------------------------------------------- Runtime
 

@@ -13,13 +13,21 @@
 namespace chatcart::engine {
 namespace {
 
+// A classifier answer at least this sure stands without word support.
+constexpr double kUnsupportedIntentTrusted = 0.8;
+
 dialogue::Budget::Kind KindOf(BudgetKind kind) {
   switch (kind) {
-    case BudgetKind::kExact: return dialogue::Budget::Kind::kExact;
-    case BudgetKind::kUnder: return dialogue::Budget::Kind::kUnder;
-    case BudgetKind::kOver: return dialogue::Budget::Kind::kOver;
-    case BudgetKind::kBetween: return dialogue::Budget::Kind::kBetween;
-    case BudgetKind::kAround: return dialogue::Budget::Kind::kAround;
+    case BudgetKind::kExact:
+      return dialogue::Budget::Kind::kExact;
+    case BudgetKind::kUnder:
+      return dialogue::Budget::Kind::kUnder;
+    case BudgetKind::kOver:
+      return dialogue::Budget::Kind::kOver;
+    case BudgetKind::kBetween:
+      return dialogue::Budget::Kind::kBetween;
+    case BudgetKind::kAround:
+      return dialogue::Budget::Kind::kAround;
   }
   return dialogue::Budget::Kind::kUnder;
 }
@@ -54,8 +62,7 @@ dialogue::Entity ToDialogue(const Entity& e) {
     out.value.budget.kind = KindOf(e.money.kind);
     out.value.budget.min = e.money.min;
     out.value.budget.max = e.money.max;
-  } else if (e.type == "number" || e.type == "quantity" || e.type == "ordinal" ||
-             e.type == "age") {
+  } else if (e.type == "number" || e.type == "quantity" || e.type == "ordinal" || e.type == "age") {
     out.value.number = e.number;
   } else {
     out.value.text = e.value;
@@ -91,7 +98,7 @@ IntentResult ClassifyMasked(const engine_internal::EngineRep& engine, std::strin
   // entities in it, then the intent of the text with its catalog mentions
   // masked, in that language.
   const std::string_view language =
-      engine.intents != nullptr ? engine.intents->Language(text, {.language = session_language})
+      engine.intents != nullptr  ? engine.intents->Language(text, {.language = session_language})
       : session_language.empty() ? std::string_view(engine.default_language)
                                  : session_language;
   extracted->entities.clear();
@@ -108,16 +115,20 @@ IntentResult ClassifyMasked(const engine_internal::EngineRep& engine, std::strin
   return result;
 }
 
-dialogue::Understanding Understand(const engine_internal::EngineRep& engine,
-                                   std::string_view text, std::string_view session_language,
-                                   UnderstandNotes* notes) {
+dialogue::Understanding Understand(const engine_internal::EngineRep& engine, std::string_view text,
+                                   std::string_view session_language, UnderstandNotes* notes) {
   dialogue::Understanding u;
   u.language = std::string(session_language.empty() ? engine.default_language : session_language);
   ExtractResult extracted;
   IntentResult result = ClassifyMasked(engine, text, session_language, &extracted);
   if (engine.intents != nullptr) {
     u.out_of_scope = result.out_of_scope;
-    if (!result.out_of_scope) u.intent = std::string(result.intent);
+    // The classifier alone, unsure, with no word of the text ever said for
+    // the intent: not heard ("parfait, mets-le moi" is no forget_me); the
+    // turn is read from its words and context instead.
+    const bool unsupported = result.source == IntentSource::kClassifier && !result.word_support &&
+                             result.confidence < kUnsupportedIntentTrusted;
+    if (!result.out_of_scope && !unsupported) u.intent = std::string(result.intent);
     u.confidence = result.confidence;
     if (!result.language.empty()) u.language = std::string(result.language);
     u.truncated = result.truncated;
@@ -127,7 +138,7 @@ dialogue::Understanding Understand(const engine_internal::EngineRep& engine,
     for (const Entity& e : extracted.entities) {
       dialogue::Entity& d = u.entities.emplace_back(ToDialogue(e));
       if (e.type != "money" || engine.currency.empty()) continue;
-      const Money* said = e.money.min.has_value() ? &*e.money.min
+      const Money* said = e.money.min.has_value()   ? &*e.money.min
                           : e.money.max.has_value() ? &*e.money.max
                                                     : nullptr;
       if (said == nullptr || said->currency() == engine.currency) continue;
@@ -135,8 +146,8 @@ dialogue::Understanding Understand(const engine_internal::EngineRep& engine,
       d.value.budget.max = InStoreCurrency(e.money.max, engine.currency);
       if (notes != nullptr && !notes->currency_read.has_value()) {
         notes->currency_said = *said;
-        notes->currency_read = d.value.budget.max.has_value() ? d.value.budget.max
-                                                              : d.value.budget.min;
+        notes->currency_read =
+            d.value.budget.max.has_value() ? d.value.budget.max : d.value.budget.min;
       }
     }
   }

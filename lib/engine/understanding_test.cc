@@ -124,8 +124,9 @@ TEST(FirstMessage, StartsInTheLanguageItsWordsSay) {
   auto english_first = Load(DemoDir());
   auto italian_first = Load(DemoCopy("italian_first", "locale: \"en\"\n  locale: \"it\"",
                                      "locale: \"it\"\n  locale: \"en\""));
-  auto french_first = Load(DemoCopy("french_first", "locale: \"en\"\n  locale: \"it\"\n  locale: \"fr\"",
-                                    "locale: \"fr\"\n  locale: \"it\"\n  locale: \"en\""));
+  auto french_first =
+      Load(DemoCopy("french_first", "locale: \"en\"\n  locale: \"it\"\n  locale: \"fr\"",
+                    "locale: \"fr\"\n  locale: \"it\"\n  locale: \"en\""));
   ASSERT_TRUE(english_first && italian_first && french_first);
   for (const auto& [engine, name] :
        {std::pair{english_first.get(), "en first"}, std::pair{italian_first.get(), "it first"},
@@ -148,9 +149,8 @@ TEST(FirstMessage, StartsInTheLanguageItsWordsSay) {
     EXPECT_EQ(Say(*session, "mocassini donna 38 neri max 150").language(), "it");
   }
   // Nothing either way: the primary locale.
-  for (const auto& [engine, want] :
-       {std::pair{english_first, "en"}, std::pair{italian_first, "it"},
-        std::pair{french_first, "fr"}}) {
+  for (const auto& [engine, want] : {std::pair{english_first, "en"}, std::pair{italian_first, "it"},
+                                     std::pair{french_first, "fr"}}) {
     auto session = engine->NewSession("s", 1);
     EXPECT_EQ(Say(*session, "38 max 150").language(), want);
   }
@@ -223,8 +223,8 @@ TEST(Lists, ReachTheCompatibilitySlotWhole) {
   auto engine = Load(DemoDir());
   ASSERT_NE(engine, nullptr);
   auto session = engine->NewSession("s", 1);
-  v1::TurnResult r =
-      Say(*session, "I have a HTC Windows 8 phone. My wife has an iPhone5. We want to print photos");
+  v1::TurnResult r = Say(
+      *session, "I have a HTC Windows 8 phone. My wife has an iPhone5. We want to print photos");
   bool traced_both = false;
   for (const v1::TraceEntity& e : r.trace().entities()) {
     traced_both = traced_both || (e.type() == "compatibility" && e.text() == "HTC Windows 8 phone");
@@ -278,6 +278,28 @@ TEST(Intents, ProductLadenRequestsKeepTheirIntent) {
   EXPECT_GE(IntentAccuracy(*engine, "products2_en.jsonl"), 0.85);
   EXPECT_GE(IntentAccuracy(*engine, "products2_it.jsonl"), 0.8);
   EXPECT_GE(IntentAccuracy(*engine, "products2_fr.jsonl"), 0.85);
+}
+
+// A classifier guess no word of the text supports is not acted on: "mets-le
+// moi" after gift ideas is no request to be forgotten.
+TEST(Intents, AGuessNoWordSupportsStartsNothing) {
+  auto engine = Load(DemoDir());
+  ASSERT_NE(engine, nullptr);
+  std::unique_ptr<Session> session = engine->NewSession("fr-1", 1);
+  Say(*session, "cadeau pour mon filleul de 11 ans, il aime la robotique, 35 € max");
+  const v1::TurnResult r = Say(*session, "parfait, mets-le moi");
+  for (const v1::HostActionRequest& action : r.host_actions()) {
+    EXPECT_NE(action.kind(), "forget_shopper");
+  }
+  EXPECT_NE(r.trace().intent(), "forget_me");
+  // Said in its own words, it is heard.
+  std::unique_ptr<Session> other = engine->NewSession("fr-2", 2);
+  const v1::TurnResult forget = Say(*other, "oublie tout de moi s'il te plaît");
+  bool forgot = false;
+  for (const v1::HostActionRequest& action : forget.host_actions()) {
+    forgot |= action.kind() == "forget_shopper";
+  }
+  EXPECT_TRUE(forgot);
 }
 
 }  // namespace

@@ -88,5 +88,28 @@ TEST(DemoBundle, UnderstandsOurItalianAndFrenchTestSets) {
   EXPECT_GT(Accuracy(**model, "demo_fr.jsonl", "fr"), 0.8);
 }
 
+// The classifier hears "mets-le moi" as forget_me through the letters of
+// "oublie-moi"; no word of it is one of forget_me's own. Typos of a word an
+// intent owns still count, and a pattern hit always has support.
+TEST(DemoBundle, WordSupportSaysWhetherTheTextsWordsAreTheIntents) {
+  absl::StatusOr<std::shared_ptr<const IntentModel>> model =
+      IntentModel::Build(DemoIntents(), IntentModelOptions());
+  ASSERT_TRUE(model.ok()) << model.status();
+  struct Row {
+    const char* text;
+    const char* language;
+    bool supported;
+  };
+  for (const Row& row :
+       {Row{"parfait, mets-le moi", "fr", false}, Row{"vous répondez le samedi ?", "fr", false},
+        Row{"oublie-moi", "fr", true}, Row{"ajoute-le au panier", "fr", true},
+        Row{"show me my cart", "en", true}, Row{"show me my cartt", "en", true},
+        Row{"mostrami il carrello", "it", true}}) {
+    const IntentResult r = (*model)->Classify(row.text, {.language = row.language});
+    EXPECT_EQ(r.word_support, row.supported)
+        << row.text << " -> " << r.intent << " (" << r.confidence << ")";
+  }
+}
+
 }  // namespace
 }  // namespace chatcart

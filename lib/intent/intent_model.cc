@@ -18,6 +18,7 @@
 #include "common/strings.h"
 #include "intent/classifier.h"
 #include "intent/patterns.h"
+#include "intent/word_support.h"
 #include "text/fold.h"
 #include "text/language.h"
 #include "text/language_id.h"
@@ -35,6 +36,7 @@ struct IntentModel::Rep {
   std::array<intent::PatternSet, text::kNumLanguages> patterns;
   bool has_classifier = false;
   intent::Classifier classifier;
+  intent::WordSupport word_support;  // which intents a text's words speak for
   IntentModelStats stats;
 };
 
@@ -106,18 +108,21 @@ absl::StatusOr<std::shared_ptr<const IntentModel>> IntentModel::Build(
       CHATCART_ASSIGN_OR_RETURN(text::Language language,
                                 LanguageOf(ex.language, rep->default_language, ex_where));
       examples.push_back({ex.text, language, label});
+      rep->word_support.Add(language, ex.text, label);
     }
     for (size_t p = 0; p < def.patterns.size(); ++p) {
       const IntentPattern& pattern = def.patterns[p];
       const std::string p_where = Where(
           pattern.source, absl::StrCat(where, ": intent \"", def.name, "\" pattern #", p + 1));
       if (pattern.language.empty()) {
+        for (text::Language l : text::kAllLanguages) rep->word_support.Add(l, pattern.regex, label);
         for (intent::PatternSet& set : rep->patterns) {
           CHATCART_RETURN_IF_ERROR(set.Add(pattern.regex, label, pattern.priority, p_where));
         }
       } else {
         CHATCART_ASSIGN_OR_RETURN(text::Language language,
                                   LanguageOf(pattern.language, rep->default_language, p_where));
+        rep->word_support.Add(language, pattern.regex, label);
         CHATCART_RETURN_IF_ERROR(rep->patterns[static_cast<int>(language)].Add(
             pattern.regex, label, pattern.priority, p_where));
       }
@@ -125,6 +130,7 @@ absl::StatusOr<std::shared_ptr<const IntentModel>> IntentModel::Build(
     }
   }
   for (intent::PatternSet& set : rep->patterns) CHATCART_RETURN_IF_ERROR(set.Compile());
+  rep->word_support.Finish(static_cast<int32_t>(rep->names.size()));
 
   // Language identification: the examples' and the given texts' own words,
   // the languages they are in, the default one as the tie-breaker.
@@ -144,9 +150,9 @@ absl::StatusOr<std::shared_ptr<const IntentModel>> IntentModel::Build(
     const IntentExample& t = options.language_texts[i];
     std::optional<text::Language> l = text::ParseLanguage(t.language);
     if (!l.has_value()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          Where(t.source, absl::StrCat("options.language_texts[", i, "]")),
-          ": unknown language \"", t.language, "\" (want en, it or fr)"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(Where(t.source, absl::StrCat("options.language_texts[", i, "]")),
+                       ": unknown language \"", t.language, "\" (want en, it or fr)"));
     }
     // Counted twice: a template or entity word said once is the bundle's own.
     rep->vocabulary.AddText(*l, t.text, 2);
@@ -218,10 +224,11 @@ void IntentModel::Classify(std::string_view text, const ClassifyOptions& options
   result->confidence = 0;
   result->out_of_scope = true;
   result->source = IntentSource::kNone;
+  result->word_support = true;
 
   text::Tokenize(text, {}, &scratch.tokens);
-  const text::LanguageGuess guess =
-      text::IdentifyLanguage(scratch.tokens, text::ParseLanguage(options.language), rep.language_id);
+  const text::LanguageGuess guess = text::IdentifyLanguage(
+      scratch.tokens, text::ParseLanguage(options.language), rep.language_id);
   result->language = text::LanguageCode(guess.language);
 
   const intent::PatternSet& patterns = rep.patterns[static_cast<int>(guess.language)];
@@ -249,6 +256,7 @@ void IntentModel::Classify(std::string_view text, const ClassifyOptions& options
   result->confidence = best.probability;
   result->intent = result->out_of_scope ? std::string_view(rep.options.oos_intent)
                                         : std::string_view(rep.names[best.label]);
+  result->word_support = rep.word_support.Supports(guess.language, scratch.tokens, best.label);
 }
 
 std::string_view IntentModel::Language(std::string_view text,

@@ -296,12 +296,13 @@ class IntentResult(_Record):
     __slots__ = ()
     _FIELDS = (("intent", None), ("confidence", None), ("out_of_scope", None),
                ("source", None), ("top", lambda t: [tuple(x) for x in t]),
-               ("language", None), ("truncated", None))
+               ("language", None), ("truncated", None), ("word_support", None))
 
     def __repr__(self):
-        return "IntentResult(%r, confidence=%.3f, source=%r, language=%r%s)" % (
+        return "IntentResult(%r, confidence=%.3f, source=%r, language=%r%s%s)" % (
             self.intent, self.confidence, self.source, self.language,
-            ", out_of_scope=True" if self.out_of_scope else "")
+            ", out_of_scope=True" if self.out_of_scope else "",
+            "" if self.word_support else ", word_support=False")
 
 
 class Entity(_Record):

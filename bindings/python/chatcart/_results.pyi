@@ -97,6 +97,7 @@ class IntentResult(_Record):
     top: List[Tuple[str, float]]
     language: str
     truncated: bool
+    word_support: bool  # a word of the text is one of the intent's own (classifier only)
 
 class Entity(_Record):
     type: str
