@@ -14,15 +14,57 @@ namespace chatcart::converse {
 namespace {
 
 constexpr std::array<std::string_view, kActKindCount> kNames = {
-    "cheaper",      "pricier",   "other_brand",  "something_else", "exclude",     "more_like",
-    "more_of",      "less_of",   "ref_cheapest", "ref_priciest",   "ref_best",    "choose",
-    "question",     "compare",   "which",        "ask_shipping",   "ask_returns", "ask_hours",
-    "ask_payment",  "hello",     "thanks",       "bye",            "are_you_bot", "wait",
-    "never_mind",   "frustration", "human",      "correction",     "no_preference",
-    "start_over",   "done",      "checkout",     "cart_total",     "remove_all",
+    "cheaper",      "pricier",     "other_brand", "something_else", "exclude",
+    "more_like",    "more_of",     "less_of",     "ref_cheapest",   "ref_priciest",
+    "ref_best",     "choose",      "question",    "compare",        "which",
+    "ask_shipping", "ask_returns", "ask_hours",   "ask_payment",    "hello",
+    "thanks",       "bye",         "are_you_bot", "wait",           "never_mind",
+    "frustration",  "human",       "correction",  "no_preference",  "start_over",
+    "done",         "checkout",    "cart_total",  "remove_all",
 };
 
 bool Overlaps(const Act& a, const Act& b) { return a.start < b.end && b.start < a.end; }
+
+// The plain word at `pos` (after spaces) and where it ends.
+std::string_view WordAt(std::string_view plain, size_t* pos) {
+  while (*pos < plain.size() && plain[*pos] == ' ') ++*pos;
+  const size_t begin = *pos;
+  while (*pos < plain.size() && plain[*pos] != ' ') ++*pos;
+  return plain.substr(begin, *pos - begin);
+}
+
+// "Je voudrais imprimer", "vorrei regalare", "I want to print": a word of
+// wanting, `span` in `plain`, followed by something to do that is not
+// buying, wants to do it; it chooses no product.
+bool WantsToDo(std::string_view plain, const Act& act) {
+  const std::string_view span =
+      plain.substr(static_cast<size_t>(act.start), static_cast<size_t>(act.end - act.start));
+  const size_t space = span.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? span : span.substr(space + 1);
+  static constexpr std::string_view kWanting[] = {"want",   "like", "wanna",    "voglio",
+                                                  "vorrei", "veux", "voudrais", "aimerais"};
+  if (std::find(std::begin(kWanting), std::end(kWanting), last) == std::end(kWanting)) return false;
+  size_t pos = static_cast<size_t>(act.end);
+  std::string_view next = WordAt(plain, &pos);
+  static constexpr std::string_view kBuying[] = {
+      "buy",      "get",        "take",       "have",      "order",     "add",
+      "grab",     "pick",       "choose",     "go",        "prendere",  "comprare",
+      "ordinare", "aggiungere", "acquistare", "prendre",   "acheter",   "commander",
+      "ajouter",  "avoir",      "prenderla",  "prenderlo", "comprarla", "comprarlo"};
+  auto buying = [&](std::string_view w) {
+    return std::find(std::begin(kBuying), std::end(kBuying), w) != std::end(kBuying);
+  };
+  if (next == "to") return !buying(WordAt(plain, &pos));
+  // Italian and French infinitives; a few words that only look like one.
+  static constexpr std::string_view kNotVerbs[] = {"votre", "notre",   "autre", "noir",   "noire",
+                                                   "livre", "plaisir", "altre", "centre", "lettre"};
+  if (std::find(std::begin(kNotVerbs), std::end(kNotVerbs), next) != std::end(kNotVerbs))
+    return false;
+  const bool infinitive =
+      next.size() > 4 && (next.ends_with("are") || next.ends_with("ere") || next.ends_with("ire") ||
+                          next.ends_with("er") || next.ends_with("ir") || next.ends_with("re"));
+  return infinitive && !buying(next);
+}
 
 }  // namespace
 
@@ -65,17 +107,49 @@ std::string ExpandChat(std::string_view plain) {
     std::string_view chat, full;
   };
   static constexpr Spelling kSpellings[] = {
-      {"nn", "non"},          {"cmq", "comunque"},    {"xke", "perche"},     {"xche", "perche"},
-      {"perke", "perche"},    {"qlc", "qualche"},     {"qlcs", "qualcosa"},  {"pls", "please"},
-      {"plz", "please"},      {"u", "you"},           {"r", "are"},          {"ur", "your"},
-      {"im", "i m"},          {"dont", "don t"},      {"doesnt", "doesn t"}, {"cant", "can t"},
-      {"wont", "won t"},      {"isnt", "isn t"},      {"whats", "what s"},   {"hows", "how s"},
-      {"thats", "that s"},    {"ive", "i ve"},        {"youre", "you re"},   {"id", "i d"},
-      {"ill", "i ll"},        {"jsp", "je sais pas"}, {"chui", "je suis"},   {"qqch", "quelque chose"},
-      {"qqc", "quelque chose"}, {"stp", "s il te plait"}, {"svp", "s il vous plait"},
-      {"tjrs", "toujours"},   {"bcp", "beaucoup"},    {"pk", "pourquoi"},    {"pq", "pourquoi"},
-      {"ya", "il y a"},       {"cest", "c est"},      {"jai", "j ai"},       {"thx", "thanks"},
-      {"tks", "thanks"},      {"ty", "thanks"},       {"gg", "grazie"},      {"ke", "che"},
+      {"nn", "non"},
+      {"cmq", "comunque"},
+      {"xke", "perche"},
+      {"xche", "perche"},
+      {"perke", "perche"},
+      {"qlc", "qualche"},
+      {"qlcs", "qualcosa"},
+      {"pls", "please"},
+      {"plz", "please"},
+      {"u", "you"},
+      {"r", "are"},
+      {"ur", "your"},
+      {"im", "i m"},
+      {"dont", "don t"},
+      {"doesnt", "doesn t"},
+      {"cant", "can t"},
+      {"wont", "won t"},
+      {"isnt", "isn t"},
+      {"whats", "what s"},
+      {"hows", "how s"},
+      {"thats", "that s"},
+      {"ive", "i ve"},
+      {"youre", "you re"},
+      {"id", "i d"},
+      {"ill", "i ll"},
+      {"jsp", "je sais pas"},
+      {"chui", "je suis"},
+      {"qqch", "quelque chose"},
+      {"qqc", "quelque chose"},
+      {"stp", "s il te plait"},
+      {"svp", "s il vous plait"},
+      {"tjrs", "toujours"},
+      {"bcp", "beaucoup"},
+      {"pk", "pourquoi"},
+      {"pq", "pourquoi"},
+      {"ya", "il y a"},
+      {"cest", "c est"},
+      {"jai", "j ai"},
+      {"thx", "thanks"},
+      {"tks", "thanks"},
+      {"ty", "thanks"},
+      {"gg", "grazie"},
+      {"ke", "che"},
   };
   std::string out;
   out.reserve(plain.size() + 8);
@@ -130,9 +204,9 @@ absl::StatusOr<std::unique_ptr<const ActDetector>> ActDetector::Create(
     auto regex = std::make_unique<RE2>(pattern.regex, options);
     std::string error;
     if (!regex->ok() || rep->set->Add(pattern.regex, &error) < 0) {
-      return absl::InvalidArgumentError(absl::StrCat("act \"", std::string(ActKindName(pattern.kind)),
-                                                     "\": pattern \"", pattern.regex,
-                                                     "\" does not compile: ", regex->error()));
+      return absl::InvalidArgumentError(
+          absl::StrCat("act \"", std::string(ActKindName(pattern.kind)), "\": pattern \"",
+                       pattern.regex, "\" does not compile: ", regex->error()));
     }
     rep->patterns.push_back(pattern);
     rep->regexes.push_back(std::move(regex));
@@ -168,8 +242,8 @@ void ActDetector::DetectPlain(std::string_view plain, std::vector<Act>* acts) co
     const RE2& regex = *rep_->regexes[index];
     re2::StringPiece groups[2];
     const int n = std::min(regex.NumberOfCapturingGroups() + 1, 2);
-    if (!regex.Match(re2::StringPiece(plain.data(), plain.size()), 0, plain.size(),
-                     RE2::UNANCHORED, groups, n)) {
+    if (!regex.Match(re2::StringPiece(plain.data(), plain.size()), 0, plain.size(), RE2::UNANCHORED,
+                     groups, n)) {
       continue;
     }
     std::string arg = pattern.arg;
@@ -215,11 +289,16 @@ void ActDetector::DetectPlain(std::string_view plain, std::vector<Act>* acts) co
     if (act.kind == ActKind::kDone && plain.find('?', act.end) != std::string_view::npos) {
       act.kind = ActKind::kSomethingElse;
       bool twice = false;
-      for (const Act& other : *acts) twice = twice || (&other != &act && other.kind == ActKind::kSomethingElse);
+      for (const Act& other : *acts)
+        twice = twice || (&other != &act && other.kind == ActKind::kSomethingElse);
       if (twice) act.kind = ActKind::kDone, act.start = act.end = -1;
     }
   }
-  acts->erase(std::remove_if(acts->begin(), acts->end(), [](const Act& a) { return a.start < 0; }),
+  acts->erase(std::remove_if(acts->begin(), acts->end(),
+                             [&](const Act& a) {
+                               return a.start < 0 ||
+                                      (a.kind == ActKind::kChoose && WantsToDo(plain, a));
+                             }),
               acts->end());
   drop(ActKind::kCheaper, ActKind::kRefCheapest);
   drop(ActKind::kPricier, ActKind::kRefPriciest);
@@ -233,8 +312,7 @@ void ActDetector::DetectPlain(std::string_view plain, std::vector<Act>* acts) co
   drop(ActKind::kNeverMind, ActKind::kNoPreference);
   // "Are you a real person?" asks about the bot; it asks for no person.
   drop(ActKind::kHuman, ActKind::kAreYouBot);
-  std::sort(acts->begin(), acts->end(),
-            [](const Act& a, const Act& b) { return a.kind < b.kind; });
+  std::sort(acts->begin(), acts->end(), [](const Act& a, const Act& b) { return a.kind < b.kind; });
 }
 
 bool HasAct(const std::vector<Act>& acts, ActKind kind, std::string* arg) {

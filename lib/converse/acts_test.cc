@@ -30,6 +30,18 @@ std::string ArgOf(std::string_view text, ActKind kind) {
   return arg;
 }
 
+TEST(Choose, WantingToDoSomethingChoosesNothing) {
+  EXPECT_THAT(KindsOf("je voudrais imprimer en A3"), Not(Contains("choose")));
+  EXPECT_THAT(KindsOf("vorrei regalare qualcosa a mia madre"), Not(Contains("choose")));
+  EXPECT_THAT(KindsOf("i want to print photos from my phone"), Not(Contains("choose")));
+  EXPECT_THAT(KindsOf("vorrei sapere se è lavabile"), Not(Contains("choose")));
+  // Buying is choosing, and so is wanting a thing.
+  EXPECT_THAT(KindsOf("je voudrais acheter la Tank"), Contains("choose"));
+  EXPECT_THAT(KindsOf("i want to buy the lumo"), Contains("choose"));
+  EXPECT_THAT(KindsOf("je voudrais votre imprimante Tank"), Contains("choose"));
+  EXPECT_THAT(KindsOf("vorrei la volpe"), Contains("choose"));
+}
+
 TEST(NoPreference, NamesTheSlotItIsAbout) {
   EXPECT_EQ(ArgOf("peu importe la couleur", ActKind::kNoPreference), "colour");
   EXPECT_EQ(ArgOf("any colour is fine", ActKind::kNoPreference), "colour");
