@@ -90,11 +90,11 @@ const std::vector<ActPattern>& BuiltinActPatterns() {
       {K::kChoose, R"(\b(prendo|prenderei|prendiamo|mi prendo|voglio|vorrei|scelgo|sceglierei|opto per|compro|comprerei|ordino|dammi|mi dai|mettimi|me la metti|me lo metti|me li metti|me le metti|vada per|va bene (il|la|lo|l|quell[oa])|allora (il|la|lo|l))\b)"},
       {K::kChoose, R"(\b(je prends|je vais prendre|je choisis|je veux|je voudrais|j aimerais|j achete|je commande|donnez moi|donne moi|mettez moi|mets moi|va pour|ok pour|je pars sur|je me decide pour|ca sera)\b)"},
       // ---- questions
-      {K::kQuestion, R"(\?|^(what|whats|which|how|hows|does|do|is|are|can|could|will|would|has|have|where|when|why|who|any|got)\b)"},
+      {K::kQuestion, R"(\?|^((and|so|but|also|ok|okay|then|well|e|et|ma|mais|alors|allora|donc|quindi|puis|bon|beh|e poi) )*(what|whats|which|how|hows|does|do|is|are|can|could|will|would|has|have|where|when|why|who|any|got)\b)"},
       // A question after a reference: "the football one, how many goals come with it".
       {K::kQuestion, R"(\b(how (many|much|long|big|heavy|tall|old|often|strong|loud|do i|do you|should i|to)|what (size|sizes|colou?rs?)|does it|do they|is it|are they)\b|\b(quant[oiae] (costa|costano|pesa|pesano|dura|durano|e|sono|ha|hanno)|quant[oiae] \w+ (ha|hanno|ci sono|c e)|com e|come sono)\b|\b(combien|est ce qu (il|elle)s?)\b)"},
-      {K::kQuestion, R"(^(cosa|che|quale|quali|quanto|quanti|quanta|quante|come|dove|quando|perche|ha|hanno|sono|funziona|funzionano|c e|ci sono|si puo|posso|avete|hai|mi dici)\b)"},
-      {K::kQuestion, R"(^(qu est ce|qu est|que|quel|quelle|quels|quelles|combien|comment|est ce|est il|est elle|ou|quand|pourquoi|vous avez|avez vous|y a t il|il y a|ca marche|ca fonctionne|c est)\b|\best ce que\b)"},
+      {K::kQuestion, R"(^((and|so|but|also|ok|okay|then|well|e|et|ma|mais|alors|allora|donc|quindi|puis|bon|beh|e poi) )*(cosa|che|quale|quali|quanto|quanti|quanta|quante|come|dove|quando|perche|ha|hanno|sono|funziona|funzionano|c e|ci sono|si puo|posso|avete|hai|mi dici)\b)"},
+      {K::kQuestion, R"(^((and|so|but|also|ok|okay|then|well|e|et|ma|mais|alors|allora|donc|quindi|puis|bon|beh|e poi) )*(qu est ce|qu est|que|quel|quelle|quels|quelles|combien|comment|est ce|est il|est elle|ou|quand|pourquoi|vous avez|avez vous|y a t il|il y a|ca marche|ca fonctionne|c est)\b|\best ce que\b)"},
       {K::kCompare, R"(\b(difference|differences|differ|compare|comparison|comparing|versus|vs|better than|which (one )?is better|pros and cons|side by side)\b)"},
       {K::kCompare, R"(\b(differenza|differenze|confronta|confronto|confrontare|paragona|paragone|rispetto a|quale (dei due )?e meglio|cosa cambia|che cambia)\b)"},
       {K::kCompare, R"(\b(difference|differences|comparer|compare|comparaison|par rapport (a|au)|lequel est (le )?mieux|laquelle est (la )?mieux|qu est ce qui change)\b)"},

@@ -42,6 +42,14 @@ TEST(Choose, WantingToDoSomethingChoosesNothing) {
   EXPECT_THAT(KindsOf("vorrei la volpe"), Contains("choose"));
 }
 
+TEST(Question, ALeadingAndOrSoStillAsks) {
+  EXPECT_THAT(KindsOf("and what does each one cost me"), Contains("question"));
+  EXPECT_THAT(KindsOf("so how long does the battery last"), Contains("question"));
+  EXPECT_THAT(KindsOf("e quanto costa la spedizione"), Contains("question"));
+  EXPECT_THAT(KindsOf("et combien de temps pour la livraison"), Contains("question"));
+  EXPECT_THAT(KindsOf("and the charger too"), Not(Contains("question")));
+}
+
 TEST(NoPreference, NamesTheSlotItIsAbout) {
   EXPECT_EQ(ArgOf("peu importe la couleur", ActKind::kNoPreference), "colour");
   EXPECT_EQ(ArgOf("any colour is fine", ActKind::kNoPreference), "colour");
