@@ -93,6 +93,10 @@ struct ProductQuestion {
   // "Do you have the microscope?": a product named outright; with nothing
   // else asked, whether it is in stock and its price.
   bool availability = false;
+  // The products shown, not named: when no fact of theirs answers, a
+  // product of their categories whose description does may ("how big are
+  // the stickers?" among printers, of the sticker printer not shown).
+  bool nearby = false;
 };
 
 class TurnContext;
@@ -142,8 +146,7 @@ class ActionExecutor {
   // battery on those?", "does it work with android?"), speaking through
   // `turn`. Returns false when the question names nothing it can answer
   // (nothing is said then).
-  virtual absl::StatusOr<bool> AnswerQuestion(const ProductQuestion& question,
-                                              TurnContext& turn) {
+  virtual absl::StatusOr<bool> AnswerQuestion(const ProductQuestion& question, TurnContext& turn) {
     return false;
   }
   // Reads the turn's answer to the variant question asked (`choice.asking`:

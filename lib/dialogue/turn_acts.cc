@@ -23,9 +23,9 @@ namespace {
 using converse::ActKind;
 
 bool IsCritique(const Understanding& u) {
-  for (ActKind kind : {ActKind::kCheaper, ActKind::kPricier, ActKind::kOtherBrand,
-                       ActKind::kSomethingElse, ActKind::kExclude, ActKind::kMoreLike,
-                       ActKind::kMoreOf, ActKind::kLessOf}) {
+  for (ActKind kind :
+       {ActKind::kCheaper, ActKind::kPricier, ActKind::kOtherBrand, ActKind::kSomethingElse,
+        ActKind::kExclude, ActKind::kMoreLike, ActKind::kMoreOf, ActKind::kLessOf}) {
     if (u.Has(kind)) return true;
   }
   return false;
@@ -44,9 +44,9 @@ std::string_view RefinedIntro(const Understanding& u) {
 // Words that point at several products at once ("those", "them", "both").
 bool PointsAtAll(const Understanding& u) {
   static constexpr std::string_view kAll[] = {
-      "those", "these", "them",  "they",  "both", "all",   "each", "questi", "queste", "quelli",
-      "quelle", "entrambi", "entrambe", "tutti", "tutte", "ces",  "ceux",  "celles", "tous",
-      "toutes", "les deux", "deux"};
+      "those",  "these",  "them",   "they",     "both",     "all",   "each",  "questi",
+      "queste", "quelli", "quelle", "entrambi", "entrambe", "tutti", "tutte", "ces",
+      "ceux",   "celles", "tous",   "toutes",   "les deux", "deux"};
   for (const std::string& word : u.words) {
     if (std::find(std::begin(kAll), std::end(kAll), word) != std::end(kAll)) return true;
   }
@@ -258,6 +258,7 @@ std::optional<absl::Status> TurnRunner::PointedQuestion() {
   } else if (PointsAtAll(u) || question.compare || question.which || reference_.id.empty()) {
     question.products = state_.last_shown;
     if (question.products.empty()) question.products = {state_.focus};
+    question.nearby = reference_.id.empty() && reference_.candidates.empty();
   }
   // "The difference between them" after a single refined pick: the ones
   // shown before it count too.
@@ -285,10 +286,12 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
   // brésil", "and the Clara press too".
   bool adds_more = false;
   for (const std::string& w : u.words) {
-    adds_more = adds_more || w == "aussi" || w == "also" || w == "too" || w == "anche" || w == "pure";
+    adds_more =
+        adds_more || w == "aussi" || w == "also" || w == "too" || w == "anche" || w == "pure";
   }
-  const bool names_another = !reference_.id.empty() && !state_.focus.empty() &&
-                             executor_.ProductTitle(reference_.id) != executor_.ProductTitle(state_.focus);
+  const bool names_another =
+      !reference_.id.empty() && !state_.focus.empty() &&
+      executor_.ProductTitle(reference_.id) != executor_.ProductTitle(state_.focus);
   if (!state_.focus.empty() && !adds_more && !names_another) {
     if (std::optional<absl::Status> done = executor_.ChangeLineVariant(turn_)) return done;
   }
@@ -316,8 +319,7 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
     // choice becomes "no preference" and its value is left out.
     if (u.Has(ActKind::kExclude)) {
       const FlowSpec& flow = graph_.flow(state_.shown.flow);
-      const v1::Action& action =
-          flow.states[state_.shown.state].proto->action(state_.shown.action);
+      const v1::Action& action = flow.states[state_.shown.state].proto->action(state_.shown.action);
       for (const std::string& pair : action.recommend().slot_attribute()) {
         const std::string slot_name = pair.substr(0, pair.find('='));
         const std::string attribute = pair.substr(pair.find('=') + 1);
@@ -342,7 +344,8 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
       }
     }
     if (executor_.Refine(u, state_.last_shown, &state_.shown)) {
-      Note(absl::StrCat("critique of the search shown: ", absl::StrJoin(state_.shown.critiques, ",")));
+      Note(absl::StrCat("critique of the search shown: ",
+                        absl::StrJoin(state_.shown.critiques, ",")));
       turn_.AddEvent("critique", {});
       state_.misunderstood = 0;
       return RunShownSearch(RefinedIntro(u));
@@ -361,10 +364,10 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
   bool counted = false;
   for (const Entity& e : u.entities) counted = counted || e.type == "quantity";
   // "ok le marroni 37", "d'accord, en 250 g": an ok that goes on.
-  const bool ok = !u.words.empty() && u.words.size() >= 2 &&
-                  (u.words.front() == "ok" || u.words.front() == "okay" ||
-                   u.words.front() == "allora" || u.words.front() == "alors" ||
-                   u.words.front() == "then" || u.words.front() == "d'accord");
+  const bool ok =
+      !u.words.empty() && u.words.size() >= 2 &&
+      (u.words.front() == "ok" || u.words.front() == "okay" || u.words.front() == "allora" ||
+       u.words.front() == "alors" || u.words.front() == "then" || u.words.front() == "d'accord");
   if (reference_.by_variant && !u.Has(ActKind::kQuestion) && !IsCritique(u) &&
       !u.Has(ActKind::kCompare) && !u.Has(ActKind::kWhich) &&
       (wants || counted || ok || intent == "add_to_cart" || intent == "yes") &&
@@ -401,7 +404,8 @@ absl::Status TurnRunner::RunShownSearch(std::string_view intro) {
       turn_.understanding().Has(ActKind::kSomethingElse)) {
     // Everything that fits was shown: other ideas without the shopper's
     // choices (an interest, a style), the budget and age kept.
-    turn_.result().mutable_replies()->DeleteSubrange(replies, turn_.result().replies_size() - replies);
+    turn_.result().mutable_replies()->DeleteSubrange(replies,
+                                                     turn_.result().replies_size() - replies);
     ShownContext wider = context;
     wider.widen = true;
     turn_.refinement_ = &wider;
@@ -495,8 +499,8 @@ std::vector<std::string> TurnRunner::AlsoChosen(const std::string& first) {
     return out;
   }
   // "X and Y": each part resolved on its own.
-  static constexpr std::string_view kAnd[] = {"and", "e", "ed", "et", "anche", "also", "aussi",
-                                              "plus", "pure"};
+  static constexpr std::string_view kAnd[] = {"and",  "e",     "ed",   "et",  "anche",
+                                              "also", "aussi", "plus", "pure"};
   std::vector<std::vector<std::string>> parts(1);
   for (const std::string& w : u.words) {
     if (std::find(std::begin(kAnd), std::end(kAnd), w) != std::end(kAnd)) {
@@ -535,8 +539,7 @@ std::optional<absl::Status> TurnRunner::ChooseProducts(const std::string& produc
   std::optional<absl::Status> done = ChooseProduct(product);
   for (const std::string& next : also) {
     // A product still asking its size or colour is finished first.
-    if (!done.has_value() || !done->ok() || !state_.variant.product.empty() ||
-        Top().asking >= 0) {
+    if (!done.has_value() || !done->ok() || !state_.variant.product.empty() || Top().asking >= 0) {
       break;
     }
     Note(absl::StrCat("also chose ", next));
@@ -593,8 +596,9 @@ std::optional<absl::Status> TurnRunner::RerunOnChange() {
     if (name.empty()) continue;
     auto before = slots_before_.find(name);
     const SlotValue* now = turn_.Slot(name);
-    const bool changed = now == nullptr ? before != slots_before_.end()
-                                        : before == slots_before_.end() || !(before->second == *now);
+    const bool changed = now == nullptr
+                             ? before != slots_before_.end()
+                             : before == slots_before_.end() || !(before->second == *now);
     if (!changed) continue;
     Note(absl::StrCat("slot ", name, " changed: ", Where(), " runs again"));
     state_.misunderstood = 0;
@@ -617,8 +621,8 @@ std::optional<absl::Status> TurnRunner::RerunOnChange() {
 std::optional<absl::Status> TurnRunner::StoreQuestion(bool last_resort) {
   const Understanding& u = turn_.understanding();
   // "Has my order shipped?" is about an order, not the store.
-  static constexpr std::string_view kOrderWords[] = {"order",  "ordine", "commande", "pacco",
-                                                     "colis",  "package", "parcel",  "tracking",
+  static constexpr std::string_view kOrderWords[] = {"order",    "ordine",   "commande", "pacco",
+                                                     "colis",    "package",  "parcel",   "tracking",
                                                      "ordinato", "commandé", "ordered"};
   for (const std::string& word : u.words) {
     if (std::find(std::begin(kOrderWords), std::end(kOrderWords), word) != std::end(kOrderWords)) {
@@ -707,9 +711,12 @@ std::optional<absl::Status> TurnRunner::LaterActs() {
     std::string_view template_id;
   };
   static constexpr Reply kReplies[] = {
-      {ActKind::kAreYouBot, "chatcart.i_am_a_bot"}, {ActKind::kDone, "chatcart.done"},
-      {ActKind::kThanks, "chatcart.you_are_welcome"}, {ActKind::kBye, "chatcart.bye"},
-      {ActKind::kWait, "chatcart.take_your_time"},  {ActKind::kNeverMind, "chatcart.never_mind"},
+      {ActKind::kAreYouBot, "chatcart.i_am_a_bot"},
+      {ActKind::kDone, "chatcart.done"},
+      {ActKind::kThanks, "chatcart.you_are_welcome"},
+      {ActKind::kBye, "chatcart.bye"},
+      {ActKind::kWait, "chatcart.take_your_time"},
+      {ActKind::kNeverMind, "chatcart.never_mind"},
       {ActKind::kHello, "chatcart.hello"},
   };
   for (const Reply& reply : kReplies) {

@@ -101,6 +101,11 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   // A number with the unit the question asks about, found in the product's
   // name or description ("600 beads" for "how many pieces?"); empty if none.
   std::string DescribedFact(ProductIndex i, const std::vector<std::string>& words) const;
+  // Products of the categories of `shown`, not among them, whose
+  // description holds a content word of `words`: at most two, none when
+  // more say it.
+  std::vector<ProductIndex> NearbyDescribing(const std::vector<ProductIndex>& shown,
+                                             const std::vector<std::string>& words) const;
   // The clause of product `i`'s description that holds a content word of
   // `words` ("wood" in "Wooden balance bike, ..."); empty when none does.
   std::string DescriptionSaying(ProductIndex i, const std::vector<std::string>& words) const;
@@ -120,13 +125,14 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   bool IsCatalogSize(std::string_view value) const override;
   // Whether the words of `content` that find `product` by name are all
   // attribute words of the catalog (references.cc).
-  bool NamedOnlyByAttributeWords(ProductIndex product, const std::vector<std::string>& content) const;
+  bool NamedOnlyByAttributeWords(ProductIndex product,
+                                 const std::vector<std::string>& content) const;
   std::vector<std::string> ValuesSaidFor(const dialogue::Understanding& u, AttributeId axis,
                                          ProductIndex product, bool asked) const;
   bool NamesSize(const AttributeInfo& info) const;
-  std::vector<std::string> AvailableValues(
-      AttributeId axis, std::span<const ProductIndex> group,
-      const std::function<bool(ProductIndex, size_t)>& matches, size_t upto) const;
+  std::vector<std::string> AvailableValues(AttributeId axis, std::span<const ProductIndex> group,
+                                           const std::function<bool(ProductIndex, size_t)>& matches,
+                                           size_t upto) const;
   std::vector<std::string> Nearest(std::vector<std::string> values, std::string_view to,
                                    size_t n) const;
   // Asks for `axis` with `values` as quick replies; the turn suspends.

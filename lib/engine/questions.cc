@@ -53,22 +53,26 @@ std::optional<AttributeId> CompatibilityAttribute(const Catalog& catalog) {
 
 // Nouns counted in names and descriptions ("720 bricks", "600 beads").
 constexpr std::string_view kCountables[] = {
-    "pieces", "piece", "pcs", "bricks", "beads", "cards", "prints", "photos", "sheets", "keys",
-    "bars", "colours", "colors", "pages", "pezzi", "pezzo", "mattoncini", "perline", "carte",
-    "stampe", "foto", "fogli", "tasti", "colori", "pagine", "pieces", "briques", "perles", "cartes",
-    "impressions", "feuilles", "touches", "couleurs", "barres"};
+    "pieces", "piece",       "pcs",        "bricks",  "beads",    "cards",   "prints",
+    "photos", "sheets",      "keys",       "bars",    "colours",  "colors",  "pages",
+    "pezzi",  "pezzo",       "mattoncini", "perline", "carte",    "stampe",  "foto",
+    "fogli",  "tasti",       "colori",     "pagine",  "pieces",   "briques", "perles",
+    "cartes", "impressions", "feuilles",   "touches", "couleurs", "barres"};
 // What a question's word measures: the units that answer it.
 struct Measure {
-  std::string_view said;  // plain prefix of the shopper's word
+  std::string_view said;   // plain prefix of the shopper's word
   std::string_view units;  // "|"-separated units after a number
 };
 constexpr Measure kMeasures[] = {
-    {"loud", "db|decibel"},   {"volume", "db|decibel"}, {"rumor", "db|decibel"},
-    {"bruy", "db|decibel"},   {"big", "cm|mm|m|in"},    {"grand", "cm|mm|m|in"},
-    {"large", "cm|mm|m|in"},  {"tall", "cm|mm|m|in"},   {"alto", "cm|mm|m|in"},
-    {"haut", "cm|mm|m|in"},   {"long", "cm|mm|m|in"},   {"lung", "cm|mm|m|in"},
-    {"dimension", "cm|mm|m|in"}, {"misur", "cm|mm|m|in"}, {"heavy", "kg|g"},
-    {"pes", "kg|g"},          {"lourd", "kg|g"},        {"poids", "kg|g"},
+    {"loud", "db|decibel"},      {"volume", "db|decibel"},
+    {"rumor", "db|decibel"},     {"bruy", "db|decibel"},
+    {"big", "cm|mm|m|in"},       {"grand", "cm|mm|m|in"},
+    {"large", "cm|mm|m|in"},     {"tall", "cm|mm|m|in"},
+    {"alto", "cm|mm|m|in"},      {"haut", "cm|mm|m|in"},
+    {"long", "cm|mm|m|in"},      {"lung", "cm|mm|m|in"},
+    {"dimension", "cm|mm|m|in"}, {"misur", "cm|mm|m|in"},
+    {"heavy", "kg|g"},           {"pes", "kg|g"},
+    {"lourd", "kg|g"},           {"poids", "kg|g"},
 };
 
 bool AsksHowMany(const std::vector<std::string>& plain) {
@@ -108,24 +112,43 @@ std::string NumberWithUnit(std::string_view text, const std::vector<std::string_
   return "";
 }
 
+// The clauses of a description: split at '.', ';' and ',', but not at a
+// decimal point or separator ("5x7.6 stickers", "1,5 kg").
+std::vector<std::string_view> Clauses(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t begin = 0;
+  auto digit = [&](size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
+  for (size_t k = 0; k <= text.size(); ++k) {
+    const bool end =
+        k == text.size() || ((text[k] == '.' || text[k] == ';' || text[k] == ',') &&
+                             !(text[k] != ';' && k > 0 && digit(k - 1) && digit(k + 1)));
+    if (!end) continue;
+    out.push_back(text.substr(begin, k - begin));
+    begin = k + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string CommerceExecutor::DescriptionSaying(ProductIndex i,
                                                 const std::vector<std::string>& words) const {
   // Question and function words of en/it/fr that say nothing about a product.
   static constexpr std::string_view kStop[] = {
-      "what", "whats", "does", "have", "with", "they", "them", "this", "that", "these", "those",
-      "from", "about", "there", "their", "your", "much", "many", "long", "come", "sono", "quale",
-      "quali", "questo", "questa", "quello", "quella", "anche", "avec", "pour", "dans", "elle",
-      "elles", "sont", "quel", "quelle", "quels", "combien", "comment", "est", "cest", "cosa",
-      "quanto", "quanti", "ancora", "still", "also", "aussi", "vous", "avez", "avete", "hanno"};
+      "what",  "whats",   "does",    "have",  "with",  "they",   "them",   "this",   "that",
+      "these", "those",   "from",    "about", "there", "their",  "your",   "much",   "many",
+      "long",  "come",    "sono",    "quale", "quali", "questo", "questa", "quello", "quella",
+      "anche", "avec",    "pour",    "dans",  "elle",  "elles",  "sont",   "quel",   "quelle",
+      "quels", "combien", "comment", "est",   "cest",  "cosa",   "quanto", "quanti", "ancora",
+      "still", "also",    "aussi",   "vous",  "avez",  "avete",  "hanno"};
   const Product p = engine_.catalog->product(i);
   if (p.description.empty()) return "";
   const std::vector<std::string> name_words = PlainWordsOf(p.name);
   std::vector<std::string> asked;
   for (const std::string& w : words) {
     std::string plain = PlainWord(w);
-    if (plain.size() < 4 || std::find(std::begin(kStop), std::end(kStop), plain) != std::end(kStop)) {
+    if (plain.size() < 4 ||
+        std::find(std::begin(kStop), std::end(kStop), plain) != std::end(kStop)) {
       continue;
     }
     if (std::find(name_words.begin(), name_words.end(), plain) != name_words.end()) continue;
@@ -133,11 +156,11 @@ std::string CommerceExecutor::DescriptionSaying(ProductIndex i,
   }
   if (asked.empty()) return "";
   // The clause of the description that holds one of the words asked.
-  for (absl::string_view clause : absl::StrSplit(ToAbsl(p.description), absl::ByAnyChar(".;,"))) {
-    for (const std::string& said : PlainWordsOf(ToStd(clause))) {
+  for (std::string_view clause : Clauses(p.description)) {
+    for (const std::string& said : PlainWordsOf(clause)) {
       for (const std::string& a : asked) {
         if (a == said || (said.size() >= 4 && SameWord(a, said))) {
-          return std::string(absl::StripAsciiWhitespace(clause));
+          return std::string(absl::StripAsciiWhitespace(ToAbsl(clause)));
         }
       }
     }
@@ -145,7 +168,32 @@ std::string CommerceExecutor::DescriptionSaying(ProductIndex i,
   return "";
 }
 
-std::string CommerceExecutor::DescribedFact(ProductIndex i, const std::vector<std::string>& words) const {
+std::vector<ProductIndex> CommerceExecutor::NearbyDescribing(
+    const std::vector<ProductIndex>& shown, const std::vector<std::string>& words) const {
+  const Catalog& catalog = *engine_.catalog;
+  std::vector<CategoryId> categories;
+  for (ProductIndex i : shown) categories.push_back(catalog.product(i).category);
+  std::vector<ProductIndex> found;
+  // Bounded: a large catalog is not read whole for one question.
+  constexpr size_t kMostRead = 20000;
+  constexpr size_t kMostFound = 2;
+  const size_t n = std::min(catalog.size(), kMostRead);
+  for (ProductIndex i = 0; i < n; ++i) {
+    if (std::find(shown.begin(), shown.end(), i) != shown.end()) continue;
+    const Product p = catalog.product(i);
+    if (!p.purchasable() ||
+        std::find(categories.begin(), categories.end(), p.category) == categories.end()) {
+      continue;
+    }
+    if (DescriptionSaying(i, words).empty()) continue;
+    found.push_back(i);
+    if (found.size() > kMostFound) return {};  // a word many say points at none
+  }
+  return found;
+}
+
+std::string CommerceExecutor::DescribedFact(ProductIndex i,
+                                            const std::vector<std::string>& words) const {
   std::vector<std::string> plain;
   for (const std::string& w : words) plain.push_back(PlainWord(w));
   std::vector<std::string_view> units;
@@ -156,7 +204,8 @@ std::string CommerceExecutor::DescribedFact(ProductIndex i, const std::vector<st
       }
     }
     if (std::find(std::begin(kCountables), std::end(kCountables), w) != std::end(kCountables)) {
-      units.push_back(std::string_view(*std::find(std::begin(kCountables), std::end(kCountables), w)));
+      units.push_back(
+          std::string_view(*std::find(std::begin(kCountables), std::end(kCountables), w)));
     }
   }
   const bool count = AsksHowMany(plain);
@@ -232,17 +281,18 @@ std::string CommerceExecutor::AskedLabel(const Asked& asked, const TurnContext& 
 // "tell me more", "cosa contiene", "il y a quoi dedans").
 static bool AsksWhatItIs(const std::vector<std::string>& plain) {
   static constexpr std::string_view kWords[] = {
-      "contain", "contains", "inside", "describe", "details", "detail", "contiene", "contengono",
-      "dentro", "dettagli", "descrizione", "dedans", "contient", "contiennent", "details",
-      "description", "included", "incluso", "inclus", "comprend"};
+      "contain",    "contains",    "inside",   "describe",    "details", "detail",   "contiene",
+      "contengono", "dentro",      "dettagli", "descrizione", "dedans",  "contient", "contiennent",
+      "details",    "description", "included", "incluso",     "inclus",  "comprend"};
   for (size_t k = 0; k < plain.size(); ++k) {
     if (std::find(std::begin(kWords), std::end(kWords), plain[k]) != std::end(kWords)) return true;
     // "what's in it", "what is in the box", "tell me more"
-    if (plain[k] == "in" && k > 0 && (plain[k - 1] == "s" || plain[k - 1] == "is") &&
-        k >= 2 && plain[k - 2] == "what") {
+    if (plain[k] == "in" && k > 0 && (plain[k - 1] == "s" || plain[k - 1] == "is") && k >= 2 &&
+        plain[k - 2] == "what") {
       return true;
     }
-    if (plain[k] == "more" && k > 0 && plain[k - 1] == "me" && k >= 2 && plain[k - 2] == "tell") return true;
+    if (plain[k] == "more" && k > 0 && plain[k - 1] == "me" && k >= 2 && plain[k - 2] == "tell")
+      return true;
   }
   return false;
 }
@@ -258,8 +308,8 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
   }
   if (products.empty()) return false;
   // Store questions are not about products.
-  for (ActKind topic : {ActKind::kAskShipping, ActKind::kAskReturns, ActKind::kAskHours,
-                        ActKind::kAskPayment}) {
+  for (ActKind topic :
+       {ActKind::kAskShipping, ActKind::kAskReturns, ActKind::kAskHours, ActKind::kAskPayment}) {
     if (u.Has(topic)) return false;
   }
 
@@ -279,9 +329,11 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
       }
       const std::string name(catalog.product_name(i));
       if (no.empty()) {
-        turn.Say("chatcart.works_with_yes", {{"product", name}, {"device", absl::StrJoin(yes, ", ")}});
+        turn.Say("chatcart.works_with_yes",
+                 {{"product", name}, {"device", absl::StrJoin(yes, ", ")}});
       } else {
-        turn.Say("chatcart.works_with_no", {{"product", name}, {"device", absl::StrJoin(no, ", ")}});
+        turn.Say("chatcart.works_with_no",
+                 {{"product", name}, {"device", absl::StrJoin(no, ", ")}});
       }
     }
     return true;
@@ -310,7 +362,8 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
       if (have.empty()) {
         turn.Say("chatcart.variant_none_of_these", {{"value", shown}});
       } else {
-        turn.Say("chatcart.variant_some", {{"value", shown}, {"products", absl::StrJoin(have, ", ")}});
+        turn.Say("chatcart.variant_some",
+                 {{"value", shown}, {"products", absl::StrJoin(have, ", ")}});
       }
       return true;
     }
@@ -328,9 +381,9 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
       for (AttributeId other : catalog.variant_axes()) {
         if (other == axis) continue;
         std::vector<std::string> also = ValuesSaidFor(u, other, i, /*asked=*/false);
-        const dialogue::SlotValue* slot = turn.SlotOfType(
-            NamesSize(catalog.attributes()[other]) ? dialogue::SlotType::kSize
-                                                   : dialogue::SlotType::kColour);
+        const dialogue::SlotValue* slot =
+            turn.SlotOfType(NamesSize(catalog.attributes()[other]) ? dialogue::SlotType::kSize
+                                                                   : dialogue::SlotType::kColour);
         if (also.empty() && slot != nullptr) also.push_back(slot->text);
         // Else the value of the card shown ("hoodies, size M", then "black?").
         for (const std::string& id : turn.last_shown()) {
@@ -387,27 +440,30 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
           for (AttributeId other : catalog.variant_axes()) {
             if (other == axis) continue;
             std::vector<std::string> also = ValuesSaidFor(u, other, i, /*asked=*/false);
-            const dialogue::SlotValue* slot = turn.SlotOfType(
-                NamesSize(catalog.attributes()[other]) ? dialogue::SlotType::kSize
-                                                       : dialogue::SlotType::kColour);
+            const dialogue::SlotValue* slot = turn.SlotOfType(NamesSize(catalog.attributes()[other])
+                                                                  ? dialogue::SlotType::kSize
+                                                                  : dialogue::SlotType::kColour);
             if (also.empty() && slot != nullptr) also.push_back(slot->text);
-            if (!also.empty() && catalog.AttributeValueText(other, v) != also.front()) keeps = false;
+            if (!also.empty() && catalog.AttributeValueText(other, v) != also.front())
+              keeps = false;
           }
           if (!best.has_value() || keeps) best = v;
           if (keeps) break;
         }
         if (best.has_value()) {
           std::optional<Money> price = catalog.product(*best).price;
-          v1::Reply* reply = turn.Say(
-              "chatcart.variant_available",
-              {{"product", name}, {"value", shown}, {"price", price.has_value() ? Format(*price, turn) : ""}});
+          v1::Reply* reply = turn.Say("chatcart.variant_available",
+                                      {{"product", name},
+                                       {"value", shown},
+                                       {"price", price.has_value() ? Format(*price, turn) : ""}});
           AddProductCard(reply, *best, turn);
           turn.set_last_shown({std::string(catalog.id(*best))});
           return true;
         }
       } else {
         for (const auto& [other, want] : fixed) {
-          absl::StrAppend(&shown, ", ", ToAbsl(catalog.attributes()[other].ValueIn(want, turn.language())));
+          absl::StrAppend(&shown, ", ",
+                          ToAbsl(catalog.attributes()[other].ValueIn(want, turn.language())));
         }
         std::vector<std::string> available;
         // What is in stock in the shopper's other values, else in any.
@@ -417,13 +473,15 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
             if (variant.stock.has_value() && *variant.stock <= 0) continue;
             if (in_fixed && !fits(v)) continue;
             std::string other = catalog.AttributeValueText(axis, v);
-            if (!other.empty() && std::find(available.begin(), available.end(), other) == available.end()) {
+            if (!other.empty() &&
+                std::find(available.begin(), available.end(), other) == available.end()) {
               available.push_back(other);
             }
           }
           if (!available.empty()) break;
         }
-        for (std::string& a : available) a = std::string(catalog.attributes()[axis].ValueIn(a, turn.language()));
+        for (std::string& a : available)
+          a = std::string(catalog.attributes()[axis].ValueIn(a, turn.language()));
         turn.Say(exists ? "chatcart.variant_sold_out" : "chatcart.variant_missing",
                  {{"product", name},
                   {"value", shown},
@@ -452,8 +510,8 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
     for (ProductIndex i : products) {
       std::string fact = DescribedFact(i, u.words);
       if (fact.empty()) continue;
-      turn.Say("chatcart.fact_described", {{"product", std::string(catalog.product_name(i))},
-                                           {"value", fact}});
+      turn.Say("chatcart.fact_described",
+               {{"product", std::string(catalog.product_name(i))}, {"value", fact}});
       any = true;
     }
     if (any) {
@@ -518,6 +576,18 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
       if (products.size() == 1) turn.set_focus(std::string(catalog.id(products.front())));
       return true;
     }
+    // None of them says it: one of their categories' other products may.
+    if (question.nearby) {
+      std::vector<ProductIndex> near = NearbyDescribing(products, u.words);
+      for (ProductIndex i : near) {
+        turn.Say("chatcart.fact_described", {{"product", std::string(catalog.product_name(i))},
+                                             {"value", DescriptionSaying(i, u.words)}});
+      }
+      if (!near.empty()) {
+        if (near.size() == 1) turn.set_focus(std::string(catalog.id(near.front())));
+        return true;
+      }
+    }
   }
   // "Laquelle est la moins chère ?", "which is the priciest": the price.
   if (asked.empty() && question.which &&
@@ -529,7 +599,8 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
   if (question.which && products.size() > 1) {
     // The product with the least or most of the first thing asked.
     const Asked& a = asked.front();
-    const bool least = AsksForLeast(u.words) || (a.kind == Asked::kPrice && !u.Has(ActKind::kRefPriciest));
+    const bool least =
+        AsksForLeast(u.words) || (a.kind == Asked::kPrice && !u.Has(ActKind::kRefPriciest));
     std::optional<ProductIndex> best;
     double best_value = 0;
     for (ProductIndex i : products) {
@@ -606,8 +677,8 @@ bool CommerceExecutor::Compare(const std::vector<ProductIndex>& products, TurnCo
       values.push_back(catalog.AttributeValueText(info.id, i, turn.language()));
     }
     const bool any = std::any_of(values.begin(), values.end(), [](auto& v) { return !v.empty(); });
-    const bool differ = std::adjacent_find(values.begin(), values.end(), std::not_equal_to<>()) !=
-                        values.end();
+    const bool differ =
+        std::adjacent_find(values.begin(), values.end(), std::not_equal_to<>()) != values.end();
     if (any && differ) facts.push_back({Asked::kAttribute, info.id});
     if (facts.size() >= 5) break;
   }
@@ -617,7 +688,8 @@ bool CommerceExecutor::Compare(const std::vector<ProductIndex>& products, TurnCo
     for (const Asked& a : facts) {
       std::string value = FactText(a, i, turn);
       if (value.empty()) value = "-";
-      parts.push_back(a.kind == Asked::kPrice ? value : absl::StrCat(AskedLabel(a, turn), " ", value));
+      parts.push_back(a.kind == Asked::kPrice ? value
+                                              : absl::StrCat(AskedLabel(a, turn), " ", value));
     }
     rows.push_back(absl::StrCat(ToAbsl(catalog.product_name(i)), ": ", absl::StrJoin(parts, ", ")));
   }
@@ -655,12 +727,13 @@ absl::StatusOr<bool> CommerceExecutor::AnswerStoreQuestion(converse::ActKind top
       std::string name = engine_.templates->Has(turn.locale(), named)
                              ? RenderBuiltin(turn, named)
                              : (m.name().empty() ? m.id() : m.name());
-      std::string text = absl::StrCat(name, " ",
-                                      price.ok() ? Format(*price, turn) : "");
+      std::string text = absl::StrCat(name, " ", price.ok() ? Format(*price, turn) : "");
       if (m.has_free_above()) {
         absl::StatusOr<Money> free = MoneyFromProto(m.free_above());
         if (free.ok()) {
-          text = absl::StrCat(text, " ", RenderBuiltin(turn, "chatcart.free_above", {{"amount", Format(*free, turn)}}));
+          text = absl::StrCat(
+              text, " ",
+              RenderBuiltin(turn, "chatcart.free_above", {{"amount", Format(*free, turn)}}));
         }
       }
       methods.push_back(std::move(text));
@@ -674,8 +747,9 @@ absl::StatusOr<bool> CommerceExecutor::AnswerStoreQuestion(converse::ActKind top
     return true;
   }
   if (!last_resort) return false;
-  turn.Say("chatcart.no_info",
-           {{"topic", RenderBuiltin(turn, absl::StrCat("chatcart.topic_", ToAbsl(faq.substr(4))))}});
+  turn.Say(
+      "chatcart.no_info",
+      {{"topic", RenderBuiltin(turn, absl::StrCat("chatcart.topic_", ToAbsl(faq.substr(4))))}});
   turn.AddEvent("unanswered_question", {{"topic", std::string(converse::ActKindName(topic))}});
   return true;
 }

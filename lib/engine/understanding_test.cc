@@ -302,5 +302,23 @@ TEST(Intents, AGuessNoWordSupportsStartsNothing) {
   EXPECT_TRUE(forgot);
 }
 
+// "How big are the stickers?" among printers that print no stickers: the
+// printer of the same category whose description says it, its clause whole
+// ("5x7.6" is no sentence end), and it is the one in focus after.
+TEST(Questions, AProductNearTheOnesShownAnswersWhatNoneOfThemSays) {
+  auto engine = Load(DemoDir());
+  ASSERT_NE(engine, nullptr);
+  std::unique_ptr<Session> session = engine->NewSession("en-1", 1);
+  Say(*session, "i want to print photos from my iphone");
+  const v1::TurnResult r = Say(*session, "how big are the stickers?");
+  ASSERT_GE(r.replies_size(), 1);
+  EXPECT_THAT(r.replies(0).text(), HasSubstr("Pixio Snap"));
+  EXPECT_THAT(r.replies(0).text(), HasSubstr("5x7.6 stickers"));
+  const v1::TurnResult add = Say(*session, "ok I'll take that one");
+  ASSERT_NE(session->cart(), nullptr);
+  ASSERT_EQ(session->cart()->state().lines.size(), 1u);
+  EXPECT_EQ(session->cart()->state().lines[0].product_id, "pr-snap");
+}
+
 }  // namespace
 }  // namespace chatcart
