@@ -22,6 +22,37 @@ namespace {
 
 using converse::ActKind;
 
+// "2 petits paquets de camomille", "+ 1 infuseur", "ok two of the small
+// ones then", "e 1 set da calcio": a number first (after an "ok", "and" or
+// "+") asks for what follows. It is a count unless a unit follows it ("1 kg
+// en grains", "250 g moulu" name a bag): then *count stays 0.
+const Entity* LeadingCount(const Understanding& u, int64_t* count = nullptr) {
+  static constexpr std::string_view kLead[] = {"ok",    "okay",   "and",   "et",   "e",     "then",
+                                               "alors", "allora", "plus",  "just", "juste", "solo",
+                                               "so",    "donc",   "anche", "also", "aussi", "puis"};
+  static constexpr std::string_view kUnits[] = {
+      "g",     "gr",    "grs",   "gram",  "grams", "grammes", "grammi", "kg",    "kgs",
+      "kilo",  "kilos", "chilo", "chili", "ml",    "cl",      "l",      "litre", "litres",
+      "liter", "cm",    "mm",    "m",     "in",    "inch",    "inches", "h",     "go",
+      "gb",    "to",    "tb",    "mah",   "w",     "mp"};
+  if (count != nullptr) *count = 0;
+  size_t first = 0;
+  while (first < u.words.size() && first < 2 &&
+         std::find(std::begin(kLead), std::end(kLead), u.words[first]) != std::end(kLead)) {
+    ++first;
+  }
+  if (first >= u.words.size()) return nullptr;
+  for (const Entity& e : u.entities) {
+    if ((e.type != "number" && e.type != "quantity") || e.text != u.words[first]) continue;
+    const bool unit =
+        first + 1 < u.words.size() &&
+        std::find(std::begin(kUnits), std::end(kUnits), u.words[first + 1]) != std::end(kUnits);
+    if (count != nullptr && !unit && e.value.number > 0) *count = e.value.number;
+    return &e;
+  }
+  return nullptr;
+}
+
 bool IsCritique(const Understanding& u) {
   for (ActKind kind :
        {ActKind::kCheaper, ActKind::kPricier, ActKind::kOtherBrand, ActKind::kSomethingElse,
@@ -354,7 +385,7 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
   // Choosing one of them: "ok I'll go with the Lumo", "la prima me la
   // metti", "the cheaper one please".
   const bool wants = u.Has(ActKind::kChoose) || u.Has(ActKind::kRefCheapest) ||
-                     u.Has(ActKind::kRefPriciest) || u.Has(ActKind::kRefBest);
+                     u.Has(ActKind::kRefPriciest) || u.Has(ActKind::kRefBest) || SaysCount(nullptr);
   const std::string& intent = u.intent;
   // "I'll take", "prendo", "je prends" choose; "the cheaper one" alone does
   // unless the bundle's classifier heard another request.
@@ -380,9 +411,10 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
     const std::vector<std::string> each = AlsoChosen("");
     if (each.size() >= 2) return ChooseProducts(each.front());
   }
-  if (!reference_.id.empty() && wants && !u.Has(ActKind::kQuestion) && !EditsCart(intent) &&
-      (u.Has(ActKind::kChoose) || intent.empty() || graph_.FlowTriggeredBy(intent) < 0 ||
-       intent == "add_to_cart")) {
+  if (!reference_.id.empty() && wants && !u.Has(ActKind::kQuestion) &&
+      (!EditsCart(intent) || CartIsEmpty()) &&
+      (u.Has(ActKind::kChoose) || SaysCount(nullptr) || intent.empty() ||
+       graph_.FlowTriggeredBy(intent) < 0 || intent == "add_to_cart")) {
     return ChooseProducts(reference_.id);
   }
   if (u.Has(ActKind::kQuestion) || u.Has(ActKind::kCompare) || u.Has(ActKind::kWhich)) {
@@ -452,6 +484,16 @@ int TurnRunner::AddFlow(std::string* product_slot) const {
   return -1;
 }
 
+bool TurnRunner::SaysCount(int64_t* count) const {
+  // "ok 39 then, add it": a size the catalog sells is no count.
+  const Entity* e = LeadingCount(turn_.understanding(), count);
+  if (e != nullptr && executor_.IsCatalogSize(e->text)) {
+    if (count != nullptr) *count = 0;
+    return false;
+  }
+  return e != nullptr;
+}
+
 std::optional<absl::Status> TurnRunner::ChooseProduct(const std::string& product) {
   std::string slot;
   const int flow = AddFlow(&slot);
@@ -473,6 +515,23 @@ std::optional<absl::Status> TurnRunner::ChooseProduct(const std::string& product
   }
   std::vector<bool> used(turn_.understanding().entities.size(), false);
   FillUnasked(graph_.flow(flow), &used);
+  // "2 petits paquets de camomille": the count said first.
+  int64_t count = 0;
+  if (SaysCount(&count) && count > 0) {
+    for (const StateSpec& state : graph_.flow(flow).states) {
+      for (const v1::Action& action : state.proto->action()) {
+        const std::string& quantity = action.add_to_cart().quantity_slot();
+        if (!action.has_add_to_cart() || quantity.empty() || turn_.Slot(quantity) != nullptr) {
+          continue;
+        }
+        SlotValue value;
+        value.type = SlotType::kQuantity;
+        value.number = count;
+        value.display = absl::StrCat(count);
+        turn_.SetSlot(quantity, std::move(value));
+      }
+    }
+  }
   SlotValue value;
   value.type = SlotType::kProduct;
   value.text = product;

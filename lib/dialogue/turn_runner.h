@@ -53,8 +53,7 @@ class TurnRunner {
       if (operand == "session.turns") return static_cast<int64_t>(runner_.state_.turns);
       if (operand == "state.fresh") {
         const FlowFrame& top = runner_.Top();
-        return runner_.fresh_ ==
-               std::make_tuple(runner_.state_.stack.size(), top.flow, top.state);
+        return runner_.fresh_ == std::make_tuple(runner_.state_.stack.size(), top.flow, top.state);
       }
       return runner_.executor_.Lookup(operand);
     }
@@ -195,6 +194,9 @@ class TurnRunner {
   // The no-preference answer to the asked slot, when it takes one.
   std::optional<SlotValue> NoPreference(const SlotSpec& slot);
   // Whether `intent` starts a flow that changes or removes cart lines.
+  // A number first says how many ("2 petits paquets de camomille"); *count
+  // (may be null) gets it, 0 when a unit or a catalog size follows.
+  bool SaysCount(int64_t* count) const;
   bool EditsCart(std::string_view intent) const;
   // The flow that adds to the cart (its product slot), or -1.
   int AddFlow(std::string* product_slot) const;

@@ -118,7 +118,8 @@ TEST(Repair, FrustrationThatAsksForAPersonHandsOff) {
   auto session = (*engine)->NewSession("frustrated", 1);
   v1::TurnResult r = Say(*session, "nn capisci niente, voglio parlare con una persona");
   bool handoff = false;
-  for (const v1::HostActionRequest& h : r.host_actions()) handoff = handoff || h.kind() == "handoff";
+  for (const v1::HostActionRequest& h : r.host_actions())
+    handoff = handoff || h.kind() == "handoff";
   EXPECT_TRUE(handoff) << r.DebugString();
 }
 
@@ -257,6 +258,20 @@ TEST(VariantQuestions, AColourInStockOnlyInOtherSizesIsSoldOutInTheShoppers) {
   // Brown Venezia is in stock in 40 only: not "yes, it comes in brown".
   EXPECT_THAT(templates, Contains("chatcart.variant_sold_out"));
   EXPECT_THAT(templates, Not(Contains("chatcart.variant_available")));
+}
+
+// A number first asks for that many of what follows, with no verb: "2
+// petits paquets de camomille" adds two; "250 g ..." names a bag, no count.
+TEST(Counts, ANumberFirstAddsThatMany) {
+  auto engine = Brulerie();
+  ASSERT_NE(engine, nullptr);
+  std::unique_ptr<Session> session = engine->NewSession("fr-count", 3);
+  Say(*session, "une tisane pour mes enfants le soir, sans théine");
+  Say(*session, "2 petits paquets de camomille");
+  ASSERT_NE(session->cart(), nullptr);
+  ASSERT_EQ(session->cart()->state().lines.size(), 1u);
+  EXPECT_EQ(session->cart()->state().lines[0].product_id, "camomille-100g");
+  EXPECT_EQ(session->cart()->state().lines[0].quantity, 2);
 }
 
 }  // namespace
