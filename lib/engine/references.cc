@@ -6,6 +6,7 @@
 // first and the catalog after, "it"/"that" for the product in focus.
 
 #include <algorithm>
+#include <cctype>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -19,47 +20,65 @@ namespace {
 using converse::ActKind;
 
 constexpr std::string_view kPointers[] = {
-    "it",    "that",   "this",     "questo",   "quello",   "questa",   "quella",     "lo",
-    "ça",    "ca",     "celui-ci", "celui-là", "celle-ci", "celle-là", "celui",      "celle",
-    "aggiungilo", "prendilo", "aggiungila", "prendila", "mettilo", "mettila"};
+    "it",         "that",     "this",       "questo",   "quello",   "questa",   "quella", "lo",
+    "ça",         "ca",       "celui-ci",   "celui-là", "celle-ci", "celle-là", "celui",  "celle",
+    "aggiungilo", "prendilo", "aggiungila", "prendila", "mettilo",  "mettila"};
 
 // Words that name no product: articles, pronouns, verbs of choosing.
 bool IsFunctionWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "the", "a", "an", "one", "ones", "ok", "okay", "i", "ll", "will", "go", "with", "take", "want",
-      "get", "buy", "please", "pls", "that", "this", "it", "and", "or", "of", "for", "to", "me",
-      "il", "lo", "la", "le", "gli", "i", "un", "una", "uno", "di", "da", "del", "della", "prendo",
-      "voglio", "vorrei", "comprare", "quello", "quella", "questo", "questa", "per", "con", "e",
-      "les", "des", "du", "de", "je", "prends", "veux", "voudrais", "celui", "celle", "pour",
-      "avec", "et", "ou", "mi", "me", "metti", "ci", "si", "yes", "si", "oui", "va", "bene", "allora",
-      "then", "so", "too", "also", "anche", "aussi", "what", "which", "how", "is", "are", "does",
-      "sono", "nel", "nella", "nei", "ci", "ce", "c", "ha", "hai", "avete", "est", "sont", "il", "y",
-      "au", "aux", "dans", "en", "in", "on", "at", "do", "have", "has", "can", "could", "pour",
-      "paia", "paio", "pair", "pairs", "paire", "paires", "pezzi", "pieces", "pcs"};
+      "the",    "a",      "an",     "one",    "ones",     "ok",     "okay",   "i",        "ll",
+      "will",   "go",     "with",   "take",   "want",     "get",    "buy",    "please",   "pls",
+      "that",   "this",   "it",     "and",    "or",       "of",     "for",    "to",       "me",
+      "il",     "lo",     "la",     "le",     "gli",      "i",      "un",     "una",      "uno",
+      "di",     "da",     "del",    "della",  "prendo",   "voglio", "vorrei", "comprare", "quello",
+      "quella", "questo", "questa", "per",    "con",      "e",      "les",    "des",      "du",
+      "de",     "je",     "prends", "veux",   "voudrais", "celui",  "celle",  "pour",     "avec",
+      "et",     "ou",     "mi",     "me",     "metti",    "ci",     "si",     "yes",      "si",
+      "oui",    "va",     "bene",   "allora", "then",     "so",     "too",    "also",     "anche",
+      "aussi",  "what",   "which",  "how",    "is",       "are",    "does",   "sono",     "nel",
+      "nella",  "nei",    "ci",     "ce",     "c",        "ha",     "hai",    "avete",    "est",
+      "sont",   "il",     "y",      "au",     "aux",      "dans",   "en",     "in",       "on",
+      "at",     "do",     "have",   "has",    "can",      "could",  "pour",   "paia",     "paio",
+      "pair",   "pairs",  "paire",  "paires", "pezzi",    "pieces", "pcs"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
 // Words of cart and shop commands that name no product either.
 bool IsCommandWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "add", "remove", "delete", "put", "cart", "basket", "make", "want", "need", "have", "got",
-      "aggiungi", "togli", "rimuovi", "metti", "carrello", "elimina", "voglio", "vorrei",
-      "ajoute", "ajouter", "ajoutez", "enleve", "enlever", "retire", "retirer", "supprime",
-      "panier", "mets", "mettre", "voudrais", "veux", "also", "too", "anche", "aussi", "more",
-      "another", "altro", "altra", "autre", "some", "dei", "delle", "qualche", "deux", "two",
-      "three", "due", "tre", "trois", "please", "stp", "svp", "grazie", "thanks", "merci",
-      "ok", "okay", "yes", "anyway", "comunque", "quand", "meme", "actually", "fait", "anzi",
-      "you", "your", "vous", "avez", "avete", "hai", "tell", "about", "show", "much", "how"};
+      "add",      "remove",  "delete",   "put",      "cart",    "basket",   "make",     "want",
+      "need",     "have",    "got",      "aggiungi", "togli",   "rimuovi",  "metti",    "carrello",
+      "elimina",  "voglio",  "vorrei",   "ajoute",   "ajouter", "ajoutez",  "enleve",   "enlever",
+      "retire",   "retirer", "supprime", "panier",   "mets",    "mettre",   "voudrais", "veux",
+      "also",     "too",     "anche",    "aussi",    "more",    "another",  "altro",    "altra",
+      "autre",    "some",    "dei",      "delle",    "qualche", "deux",     "two",      "three",
+      "due",      "tre",     "trois",    "please",   "stp",     "svp",      "grazie",   "thanks",
+      "merci",    "ok",      "okay",     "yes",      "anyway",  "comunque", "quand",    "meme",
+      "actually", "fait",    "anzi",     "you",      "your",    "vous",     "avez",     "avete",
+      "hai",      "tell",    "about",    "show",     "much",    "how"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
 // Italian and French object pronouns that point at a product only beside a
 // verb of choosing ("li prendo", "ne prendo 2", "je les prends", "j'en
 // prends deux").
+// Whether words[k] ("lo", "la", "les") is an article: before a word that
+// could name something ("aggiungi anche lo spray" names the spray; "lo
+// prendo" points).
+bool IsArticleHere(const dialogue::Understanding& u, size_t k) {
+  const std::string next = k + 1 < u.words.size() ? PlainWord(u.words[k + 1]) : std::string();
+  return !next.empty() && !IsFunctionWord(next) && !IsCommandWord(next) &&
+         !std::isdigit(static_cast<unsigned char>(next[0]));
+}
+
 bool SaysClitic(const dialogue::Understanding& u) {
   static constexpr std::string_view kClitics[] = {"li", "le", "la", "lo", "ne", "les", "en", "l"};
-  for (const std::string& word : u.words) {
-    if (std::find(std::begin(kClitics), std::end(kClitics), word) != std::end(kClitics)) return true;
+  for (size_t k = 0; k < u.words.size(); ++k) {
+    if (std::find(std::begin(kClitics), std::end(kClitics), u.words[k]) != std::end(kClitics) &&
+        !IsArticleHere(u, k)) {
+      return true;
+    }
   }
   return false;
 }
@@ -67,9 +86,9 @@ bool SaysClitic(const dialogue::Understanding& u) {
 // A verb of adding and nothing else that could name a product: "aggiungi",
 // "add it please", "ok je prends".
 bool BareCommand(const dialogue::Understanding& u) {
-  static constexpr std::string_view kVerbs[] = {"add", "aggiungi", "aggiungilo", "aggiungila",
-                                                "ajoute", "ajoutez", "metti", "mets", "prendo",
-                                                "prends", "take", "buy", "compro", "achete"};
+  static constexpr std::string_view kVerbs[] = {
+      "add",  "aggiungi", "aggiungilo", "aggiungila", "ajoute", "ajoutez", "metti",
+      "mets", "prendo",   "prends",     "take",       "buy",    "compro",  "achete"};
   bool verb = false;
   for (const std::string& word : u.words) {
     const std::string w = PlainWord(word);
@@ -84,8 +103,9 @@ bool BareCommand(const dialogue::Understanding& u) {
 }
 
 bool SaysPointer(const dialogue::Understanding& u) {
-  for (const std::string& word : u.words) {
-    if (std::find(std::begin(kPointers), std::end(kPointers), word) != std::end(kPointers)) {
+  for (size_t k = 0; k < u.words.size(); ++k) {
+    if (std::find(std::begin(kPointers), std::end(kPointers), u.words[k]) != std::end(kPointers) &&
+        !(u.words[k] == "lo" && IsArticleHere(u, k))) {
       return true;
     }
   }
@@ -187,8 +207,8 @@ static bool HeadNamesAnother(const Catalog& catalog, ProductIndex product,
 // the words that are no category find it by themselves, or a category word
 // is part of its very name ("Sneaker Corsa").
 static bool NamedBeyondCategory(const Catalog& catalog, ProductIndex product,
-                         const std::vector<std::string>& content,
-                         const std::vector<std::string>& named, const FindOptions& options) {
+                                const std::vector<std::string>& content,
+                                const std::vector<std::string>& named, const FindOptions& options) {
   const std::string_view name = catalog.product_name(product);
   if (!named.empty()) {
     for (const NameMatch& m : catalog.FindByName(absl::StrJoin(named, " "), options)) {
@@ -206,9 +226,11 @@ static bool NamedBeyondCategory(const Catalog& catalog, ProductIndex product,
   return false;
 }
 
-dialogue::ProductReference CommerceExecutor::ResolveReference(
-    const dialogue::Understanding& u, const std::vector<std::string>& shown,
-    const std::vector<std::string>& seen, std::string_view focus, bool catalog_wide) const {
+dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Understanding& u,
+                                                              const std::vector<std::string>& shown,
+                                                              const std::vector<std::string>& seen,
+                                                              std::string_view focus,
+                                                              bool catalog_wide) const {
   dialogue::ProductReference ref;
   if (engine_.catalog == nullptr) return ref;
   const Catalog& catalog = *engine_.catalog;
@@ -267,9 +289,8 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(
     const uint32_t group = catalog.product(*i).variant_group;
     const bool shown_variant =
         catalog.Variants(*i).size() > 1 &&
-        std::any_of(candidates.begin(), candidates.end(), [&](ProductIndex c) {
-          return catalog.product(c).variant_group == group;
-        });
+        std::any_of(candidates.begin(), candidates.end(),
+                    [&](ProductIndex c) { return catalog.product(c).variant_group == group; });
     if (!shown_variant) more.push_back(id);
   }
   if (state_.cart.has_value()) {
@@ -388,7 +409,8 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(
           NamedBeyondCategory(catalog, matches[0].product, content, named, options) &&
           !OutsideCategorySaid(catalog, matches[0].product, u) &&
           !HeadNamesAnother(catalog, matches[0].product, u) &&
-          !(shown_count > 0 && NamedOnlyByAttributeWords(matches[0].product, content))) {
+          !(shown_count > 0 && u.Has(ActKind::kQuestion) &&
+            NamedOnlyByAttributeWords(matches[0].product, content))) {
         pick(matches[0].product, std::string(catalog.product_name(matches[0].product)));
         ref.from_catalog = true;
         return ref;

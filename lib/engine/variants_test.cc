@@ -274,5 +274,20 @@ TEST(Counts, ANumberFirstAddsThatMany) {
   EXPECT_EQ(session->cart()->state().lines[0].quantity, 2);
 }
 
+// "Lo" before a name is an article, not "it": "aggiungi anche lo spray"
+// adds the spray, not a second pair of the shoes in focus; a product name
+// that is also an attribute value names it outside a question.
+TEST(References, AnArticleBeforeANameIsNoPronoun) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto session = (*engine)->NewSession("lo-spray", 1);
+  Say(*session, "cerco scarpe eleganti nere da uomo, porto il 43");
+  Say(*session, "ok le prendo");
+  Say(*session, "aggiungi anche lo spray x proteggerle");
+  EXPECT_THAT(CartIds(*session), Contains("spray"));
+  EXPECT_EQ(CartIds(*session).size(), 2u);
+}
+
 }  // namespace
 }  // namespace chatcart
