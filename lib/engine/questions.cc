@@ -20,6 +20,7 @@
 #include "common/status_macros.h"
 #include "common/strings.h"
 #include "engine/commerce.h"
+#include "engine/glossary.h"
 #include "engine/product_words.h"
 #include "engine/units.h"
 
@@ -152,6 +153,8 @@ std::string CommerceExecutor::DescriptionSaying(ProductIndex i,
       continue;
     }
     if (std::find(name_words.begin(), name_words.end(), plain) != name_words.end()) continue;
+    // "C'est du cuir ?" about a description in Italian ("in pelle").
+    for (std::string_view same : SameMeaning(plain)) asked.emplace_back(same);
     asked.push_back(std::move(plain));
   }
   if (asked.empty()) return "";

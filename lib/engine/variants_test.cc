@@ -289,5 +289,24 @@ TEST(References, AnArticleBeforeANameIsNoPronoun) {
   EXPECT_EQ(CartIds(*session).size(), 2u);
 }
 
+// A question in one language finds the fact the catalog writes in another:
+// "la semelle est en quoi ?" about boots described in Italian ("suola
+// Vibram"), "si piegano?" about a "ballerina pieghevole".
+TEST(ProductQuestions, DescriptionsAnswerAcrossLanguages) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto boots = (*engine)->NewSession("semelle", 1);
+  Say(*boots, "des boots chelsea pour femme, marron, en 37");
+  v1::TurnResult r = Say(*boots, "la semelle est en quoi ?");
+  ASSERT_GE(r.replies_size(), 1);
+  EXPECT_THAT(r.replies(0).text(), ::testing::HasSubstr("Vibram"));
+  auto flats = (*engine)->NewSession("piegano", 2);
+  Say(*flats, "x mia figlia, porta il 36: delle ballerine rosa");
+  r = Say(*flats, "si piegano? le vuole tenere nello zaino");
+  ASSERT_GE(r.replies_size(), 1);
+  EXPECT_THAT(r.replies(0).text(), ::testing::HasSubstr("pieghevole"));
+}
+
 }  // namespace
 }  // namespace chatcart

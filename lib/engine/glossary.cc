@@ -1,0 +1,88 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+
+#include "engine/glossary.h"
+
+#include "absl/strings/str_split.h"
+#include "engine/product_words.h"
+
+namespace chatcart::engine {
+namespace {
+
+// Each row: one meaning, its words in en, it, fr (and common other forms),
+// separated by spaces.
+// Words are matched with SameWord, so a stem-like start covers the forms
+// ("pieghevol" covers "pieghevole", "pieghevoli").
+constexpr std::string_view kGroups[] = {
+    "leather pelle cuir vitello nappa",
+    "suede camoscio scamosciato daim",
+    "sole soles suola suole semelle",
+    "rubber gomma caoutchouc",
+    "waterproof impermeabile impermeabili impermeable imperm",
+    "rain pioggia pluie",
+    "snow neve neige doposci",
+    "heel heels tacco tacchi talon talons",
+    "wedge zeppa compensee compense",
+    "lining fodera foderato doublure double",
+    "laces lacci lacets",
+    "fold folds foldable folding pieghevole piegano piega ripiega plie pliable pliant",
+    "light lightweight leggera leggero leggere leger legere",
+    "soft morbido morbida doux douce",
+    "warm caldo calda chaud chaude",
+    "breathable traspirante respirant",
+    "cotton cotone coton",
+    "wool lana laine",
+    "organic biologico biologique bio",
+    "wood wooden legno bois",
+    "metal metallo metallique",
+    "plastic plastica plastique",
+    "glass vetro verre",
+    "steel acciaio acier inox stainless",
+    "ceramic ceramica ceramique porcelain porcellana porcelaine",
+    "washable wash lavabile lavare lavable laver lavage",
+    "battery batteries batteria batterie pile piles",
+    "stickers sticker adesivi autocollants etiquettes",
+    "ink inchiostro encre",
+    "paper carta papier",
+    "noise rumore bruit",
+    "players giocatori joueurs",
+    "pieces pezzi pieces",
+    "microphone mic microfono micro",
+    "beans grani chicchi grains",
+    "ground macinato moulu",
+    "grinder macinino macinacaffe moulin",
+    "settings impostazioni regolazioni reglages crans",
+    "decaf decaffeinato decafeine deca",
+    "caffeine caffeina teina cafeine theine",
+    "milk latte lait",
+    "origin origine provenienza provenance",
+    "roast tostatura torrefaction torrefie",
+    "brew steep infuse infusion infusione infuser infusare",
+    "temperature temperatura temperature degrees gradi degres",
+    "cups cup tazze tazza tasses tasse",
+    "strong forte intenso corse intense",
+    "sweet dolce sucre",
+    "fruity fruttato fruite",
+    "chocolate cioccolato chocolat cacao",
+};
+
+}  // namespace
+
+std::vector<std::string_view> SameMeaning(std::string_view word) {
+  std::vector<std::string_view> out;
+  if (word.size() < 3) return out;
+  for (std::string_view row : kGroups) {
+    std::vector<std::string_view> group;
+    for (absl::string_view w : absl::StrSplit(absl::string_view(row.data(), row.size()), ' ')) {
+      group.emplace_back(w.data(), w.size());
+    }
+    bool in = false;
+    for (std::string_view w : group) in = in || w == word || SameWord(word, w);
+    if (!in) continue;
+    for (std::string_view w : group) {
+      if (w != word) out.push_back(w);
+    }
+  }
+  return out;
+}
+
+}  // namespace chatcart::engine
