@@ -42,6 +42,13 @@ TEST(Choose, WantingToDoSomethingChoosesNothing) {
   EXPECT_THAT(KindsOf("vorrei la volpe"), Contains("choose"));
 }
 
+TEST(CartTotal, HowMuchAmISpending) {
+  for (const char* text : {"how much am i spending?", "quanto spendo?", "quanto pago?",
+                           "combien je paie ?", "ça me fait combien ?"}) {
+    EXPECT_THAT(KindsOf(text), Contains("cart_total")) << text;
+  }
+}
+
 TEST(Question, ALeadingAndOrSoStillAsks) {
   EXPECT_THAT(KindsOf("and what does each one cost me"), Contains("question"));
   EXPECT_THAT(KindsOf("so how long does the battery last"), Contains("question"));
