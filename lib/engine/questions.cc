@@ -632,6 +632,26 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
     }
   }
 
+  // None of the facts asked is known for any of them ("how many settings?"
+  // heard as the grind): their descriptions may say it ("40 réglages").
+  bool any_known = false;
+  for (const Asked& a : asked) {
+    for (ProductIndex i : products) any_known = any_known || !FactText(a, i, turn).empty();
+  }
+  if (!any_known && !question.compare) {
+    bool any = false;
+    for (size_t k = 0; k < products.size() && k < 3; ++k) {
+      std::string clause = DescriptionSaying(products[k], u.words);
+      if (clause.empty()) continue;
+      turn.Say("chatcart.fact_described",
+               {{"product", std::string(catalog.product_name(products[k]))}, {"value", clause}});
+      any = true;
+    }
+    if (any) {
+      if (products.size() == 1) turn.set_focus(std::string(catalog.id(products.front())));
+      return true;
+    }
+  }
   // The facts asked, product by product.
   for (const Asked& a : asked) {
     std::vector<std::string> lines;

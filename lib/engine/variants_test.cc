@@ -308,5 +308,16 @@ TEST(ProductQuestions, DescriptionsAnswerAcrossLanguages) {
   EXPECT_THAT(r.replies(0).text(), ::testing::HasSubstr("pieghevole"));
 }
 
+// A fact asked that no attribute holds for the product ("settings" heard as
+// the grind) is looked for in its description before "I don't have it".
+TEST(ProductQuestions, ADescriptionAnswersWhatNoAttributeHolds) {
+  auto engine = Brulerie();
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("settings", 1);
+  v1::TurnResult r = Say(*session, "the electric grinder, how many settings?");
+  ASSERT_GE(r.replies_size(), 1);
+  EXPECT_THAT(r.replies(0).text(), ::testing::HasSubstr("40"));
+}
+
 }  // namespace
 }  // namespace chatcart
