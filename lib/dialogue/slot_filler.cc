@@ -48,14 +48,37 @@ inline bool MaybeSameWord(std::string_view a, std::string_view b) {
   return x >= 0x80 || y >= 0x80 || absl::ascii_tolower(x) == absl::ascii_tolower(y);
 }
 
+// How a phrase's words are matched: as written, as the start of a longer
+// word (5+ letters), or as written or in the plural.
+enum class Match { kWhole, kPrefix, kPlural };
+
 bool BeginsAWord(const std::vector<std::string>& words, std::string_view phrase);
 
-// Whether `phrase` (space-separated words; case and accents ignored, so
-// "expériences" is said by "experiences") occurs in `words` (folded). No
-// allocation: this runs for every choice and synonym of a flow's slots on
-// every turn.
-bool HasPhrase(const std::vector<std::string>& words, std::string_view phrase, bool prefix) {
-  if (prefix) return BeginsAWord(words, phrase);
+// Whether `word` (folded, as said) is `phrase_word` or its plural: "shirts"
+// for "shirt", "stivali" for "stivale", "scarpe" for "scarpa" (the ending
+// vowel of an Italian noun of 4+ letters), accents ignored.
+bool SameOrPlural(std::string_view word, std::string_view phrase_word) {
+  if (text::EqualsIgnoringAccents(word, phrase_word)) return true;
+  if (word.empty() || phrase_word.empty()) return false;
+  const char last = word.back();
+  if (word.size() == phrase_word.size() + 1 && (last == 's' || last == 'x')) {
+    return text::EqualsIgnoringAccents(word.substr(0, phrase_word.size()), phrase_word);
+  }
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o'; };
+  if (phrase_word.size() >= 4 && word.size() == phrase_word.size() && vowel(last) &&
+      vowel(phrase_word.back())) {
+    return text::EqualsIgnoringAccents(word.substr(0, word.size() - 1),
+                                       phrase_word.substr(0, phrase_word.size() - 1));
+  }
+  return false;
+}
+
+// Whether `phrase` (words separated by spaces or hyphens; case and accents
+// ignored, so "expériences" is said by "experiences") occurs in `words`
+// (folded), matched `how`. No allocation: this runs for every choice and
+// synonym of a flow's slots on every turn.
+bool HasPhrase(const std::vector<std::string>& words, std::string_view phrase, Match how) {
+  if (how == Match::kPrefix) return BeginsAWord(words, phrase);
   for (size_t i = 0; i < words.size(); ++i) {
     size_t w = i;
     size_t pos = 0;
@@ -63,13 +86,16 @@ bool HasPhrase(const std::vector<std::string>& words, std::string_view phrase, b
     while (match) {
       while (pos < phrase.size() && phrase[pos] == ' ') ++pos;
       if (pos == phrase.size()) break;
-      size_t end = phrase.find(' ', pos);
+      // "t-shirt" is said as the words "t", "shirt".
+      size_t end = phrase.find_first_of(" -", pos);
       if (end == std::string_view::npos) end = phrase.size();
       const std::string_view said = phrase.substr(pos, end - pos);
       match = w < words.size() && MaybeSameWord(words[w], said) &&
-              text::EqualsIgnoringAccents(words[w], said);
+              (how == Match::kPlural ? SameOrPlural(words[w], said)
+                                     : text::EqualsIgnoringAccents(words[w], said));
       ++w;
       pos = end;
+      while (pos < phrase.size() && phrase[pos] == '-') ++pos;
     }
     if (match && w > i) return true;
   }
@@ -105,14 +131,16 @@ SlotValue ChoiceValue(const v1::Choice& choice, std::string display) {
 // match anything (accents, combining marks).
 struct FirstLetters {
   bool wild = false;
-  bool single[128] = {};  // one-letter words
+  bool single[128] = {};    // one-letter words
   uint64_t pairs[16] = {};  // 1,024-bit set of hashed first-two-letter pairs
 
   static unsigned Fold(unsigned char c) {
     if (c >= 'A' && c <= 'Z') return c - 'A' + 'a';
     return c == '`' ? '\'' : c;
   }
-  static unsigned Pair(unsigned char a, unsigned char b) { return (Fold(a) * 131 + Fold(b)) & 1023; }
+  static unsigned Pair(unsigned char a, unsigned char b) {
+    return (Fold(a) * 131 + Fold(b)) & 1023;
+  }
 
   explicit FirstLetters(const std::vector<std::string>& words) {
     for (const std::string& word : words) {
@@ -139,7 +167,9 @@ struct FirstLetters {
     if (wild) return true;
     const unsigned char x = static_cast<unsigned char>(phrase[pos]);
     if (x >= 0x80) return true;
-    if (pos + 1 == phrase.size() || phrase[pos + 1] == ' ') return single[Fold(x)];
+    if (pos + 1 == phrase.size() || phrase[pos + 1] == ' ' || phrase[pos + 1] == '-') {
+      return single[Fold(x)];
+    }
     const unsigned char y = static_cast<unsigned char>(phrase[pos + 1]);
     if (y >= 0x80) return true;
     const unsigned p = Pair(x, y);
@@ -151,12 +181,12 @@ struct FirstLetters {
 // said (for replies to echo): whole words first, then words they begin.
 std::optional<SlotValue> ChoiceSaid(const v1::Choice& choice, const std::vector<std::string>& words,
                                     const FirstLetters& letters) {
-  for (bool prefix : {false, true}) {
-    if (letters.MaySay(choice.value()) && HasPhrase(words, choice.value(), prefix)) {
+  for (Match how : {Match::kWhole, Match::kPrefix, Match::kPlural}) {
+    if (letters.MaySay(choice.value()) && HasPhrase(words, choice.value(), how)) {
       return ChoiceValue(choice, choice.value());
     }
     for (const std::string& synonym : choice.synonym()) {
-      if (letters.MaySay(synonym) && HasPhrase(words, synonym, prefix)) {
+      if (letters.MaySay(synonym) && HasPhrase(words, synonym, how)) {
         return ChoiceValue(choice, synonym);
       }
     }

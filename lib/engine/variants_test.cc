@@ -319,5 +319,25 @@ TEST(ProductQuestions, ADescriptionAnswersWhatNoAttributeHolds) {
   EXPECT_THAT(r.replies(0).text(), ::testing::HasSubstr("40"));
 }
 
+// A choice is named by its plural and by a hyphenated synonym's words:
+// "do you sell t-shirts" is the t-shirt garment ("t-shirt"), "stivali" the
+// "stivale" synonym.
+TEST(Choices, PluralsAndHyphensNameTheChoice) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto session = (*engine)->NewSession("tshirts", 1);
+  v1::TurnResult r = Say(*session, "do you sell t-shirts");
+  int tshirts = 0, shown = 0;
+  for (const v1::Reply& reply : r.replies()) {
+    for (const v1::ProductCard& card : reply.products()) {
+      ++shown;
+      tshirts += card.product_id().starts_with("tshirt") ? 1 : 0;
+    }
+  }
+  EXPECT_GT(shown, 0);
+  EXPECT_EQ(tshirts, shown);
+}
+
 }  // namespace
 }  // namespace chatcart
