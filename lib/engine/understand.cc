@@ -2,11 +2,15 @@
 
 #include "engine/understand.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "chatcart/entities.h"
+#include "common/strings.h"
 #include "converse/acts.h"
 #include "text/tokenize.h"
 
@@ -92,6 +96,32 @@ bool MaskCatalogMentions(std::string_view text, const std::vector<Entity>& entit
   return masked;
 }
 
+std::string_view AfterGreeting(std::string_view text) {
+  static constexpr std::string_view kGreetings[] = {
+      "good morning", "good evening", "good afternoon", "hello", "hiya",  "hey",
+      "hi",           "buongiorno",   "buonasera",      "ciao",  "salve", "bonjour",
+      "bonsoir",      "salut",        "coucou",         "slt",   "yo"};
+  size_t at = 0;
+  while (at < text.size() && text[at] == ' ') ++at;
+  for (std::string_view greeting : kGreetings) {
+    if (text.size() - at < greeting.size() ||
+        !absl::EqualsIgnoreCase(ToAbsl(text.substr(at, greeting.size())), ToAbsl(greeting))) {
+      continue;
+    }
+    size_t end = at + greeting.size();
+    if (end < text.size() && absl::ascii_isalnum(static_cast<unsigned char>(text[end]))) continue;
+    while (end < text.size() && (text[end] == ' ' || text[end] == ',' || text[end] == '!' ||
+                                 text[end] == '.' || text[end] == '-')) {
+      ++end;
+    }
+    // At least two words after it: a request, not "hi there".
+    const std::string_view rest = text.substr(end);
+    if (std::count(rest.begin(), rest.end(), ' ') >= 1 && rest.size() >= 6) return rest;
+    return text;
+  }
+  return text;
+}
+
 IntentResult ClassifyMasked(const engine_internal::EngineRep& engine, std::string_view text,
                             std::string_view session_language, ExtractResult* extracted) {
   // The language from the words as said (product names included), then the
@@ -111,7 +141,8 @@ IntentResult ClassifyMasked(const engine_internal::EngineRep& engine, std::strin
   thread_local std::string masked;
   const std::string_view read =
       MaskCatalogMentions(text, extracted->entities, &masked) ? std::string_view(masked) : text;
-  engine.intents->Classify(read, {.language = language}, &result);
+  // "Hi do you sell phone chargers": the request after the greeting.
+  engine.intents->Classify(AfterGreeting(read), {.language = language}, &result);
   return result;
 }
 

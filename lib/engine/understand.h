@@ -32,6 +32,10 @@ struct UnderstandNotes {
 // The word that stands for a catalog mention in what the classifier reads.
 inline constexpr std::string_view kCatalogWord = "catalogitem";
 
+// `text` without a greeting it starts with ("hi", "bonjour, ", "ciao!")
+// when a request of two words or more follows; `text` otherwise.
+std::string_view AfterGreeting(std::string_view text);
+
 // `text` with each catalog mention among `entities` (product, brand, model)
 // replaced by kCatalogWord, into *out; false (and *out untouched) when there
 // is none. The engine trains its intents on examples masked this way.
@@ -52,8 +56,8 @@ IntentResult ClassifyMasked(const engine_internal::EngineRep& engine, std::strin
 // "not_<type>" ("not_colour") and fills no slot; an amount in another
 // currency becomes the same amount in the store's currency, with *notes
 // saying so (never an error later: the recommender compares one currency).
-dialogue::Understanding Understand(const engine_internal::EngineRep& engine,
-                                   std::string_view text, std::string_view session_language,
+dialogue::Understanding Understand(const engine_internal::EngineRep& engine, std::string_view text,
+                                   std::string_view session_language,
                                    UnderstandNotes* notes = nullptr);
 
 }  // namespace chatcart::engine

@@ -13,6 +13,7 @@
 #include "chatcart/session.h"
 #include "common/testing/data.h"
 #include "engine/product_words.h"
+#include "engine/understand.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -337,6 +338,17 @@ TEST(Choices, PluralsAndHyphensNameTheChoice) {
   }
   EXPECT_GT(shown, 0);
   EXPECT_EQ(tshirts, shown);
+}
+
+// The request after a greeting is what is classified: "hi do you sell phone
+// chargers" is no greeting; "hi there" stays one.
+TEST(Greetings, TheRequestAfterAGreetingIsWhatIsRead) {
+  EXPECT_EQ(engine::AfterGreeting("hi do you sell phone chargers"), "do you sell phone chargers");
+  EXPECT_EQ(engine::AfterGreeting("Bonjour, je cherche un moulin"), "je cherche un moulin");
+  EXPECT_EQ(engine::AfterGreeting("ciao! avete le moka?"), "avete le moka?");
+  EXPECT_EQ(engine::AfterGreeting("hi there"), "hi there");
+  EXPECT_EQ(engine::AfterGreeting("hiking boots please"), "hiking boots please");
+  EXPECT_EQ(engine::AfterGreeting("hello"), "hello");
 }
 
 }  // namespace
