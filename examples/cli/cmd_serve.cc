@@ -1,0 +1,108 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// chatcart serve --bundle DIR [--store URL] [--host H] [--port N]
+//   The storefront: a shop page with the chat widget, over the
+//   Conversations runtime (docs/SERVE.md). Runs until SIGINT or SIGTERM.
+//   --store URL      memory: (default), sqlite:PATH, redis://HOST:PORT
+//   --host H         default 127.0.0.1
+//   --port N         default 8080; 0 picks a free port
+//   --threads N      HTTP workers, one per open event stream (default 256)
+//   --port-file F    writes the bound port to F once listening (for tests)
+// It prints "chatcart serve: http://HOST:PORT/" when it is listening.
+
+#include <signal.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <thread>
+
+#include "absl/strings/numbers.h"
+#include "chatcart/runtime.h"
+#include "chatcart/store.h"
+#include "command.h"
+#include "conversation.h"
+#include "serve/storefront.h"
+
+namespace chatcart::cli {
+namespace {
+
+int Usage(const std::string& message) {
+  std::fprintf(stderr, "chatcart serve: %s\n", message.c_str());
+  return kExitUsage;
+}
+
+int RunServe(Args& args) {
+  std::string bundle = BundleDir(args.ValueOr("bundle", ""));
+  std::string store_url = args.ValueOr("store", "memory:");
+  std::string host = args.ValueOr("host", "127.0.0.1");
+  std::string port_file = args.ValueOr("port-file", "");
+  serve::StorefrontOptions options;
+  int port = 8080;
+  if (!absl::SimpleAtoi(args.ValueOr("port", "8080"), &port) || port < 0 || port > 65535) {
+    return Usage("--port needs a number from 0 to 65535");
+  }
+  if (!absl::SimpleAtoi(args.ValueOr("threads", "256"), &options.threads)) {
+    return Usage("--threads needs a number");
+  }
+  if (std::string error = args.Finish(); !error.empty()) return Usage(error);
+
+  std::shared_ptr<const Engine> engine = LoadEngineOrDie(bundle);
+  if (engine == nullptr) return kExitFailure;
+  absl::StatusOr<std::unique_ptr<SessionStore>> store = OpenSessionStore(store_url);
+  if (!store.ok()) {
+    std::fprintf(stderr, "chatcart serve: --store: %s\n", store.status().ToString().c_str());
+    return kExitFailure;
+  }
+  ConversationsOptions conversations_options;
+  conversations_options.engine = engine;
+  conversations_options.store = *std::move(store);
+  conversations_options.channel_policy = engine->channel_policy();
+  conversations_options.store_name = engine->identity().name;
+  absl::StatusOr<std::unique_ptr<Conversations>> conversations =
+      Conversations::Create(std::move(conversations_options));
+  if (!conversations.ok()) {
+    std::fprintf(stderr, "chatcart serve: %s\n", conversations.status().ToString().c_str());
+    return kExitFailure;
+  }
+  options.conversations = *std::move(conversations);
+  absl::StatusOr<std::unique_ptr<serve::Storefront>> front =
+      serve::Storefront::Create(std::move(options));
+  if (!front.ok()) return Usage(std::string(front.status().message()));
+
+  // Signals are taken by one thread, which stops the server; the workers
+  // started later inherit the blocked mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  absl::StatusOr<int> bound = (*front)->Bind(host, port);
+  if (!bound.ok()) {
+    std::fprintf(stderr, "chatcart serve: %s\n", std::string(bound.status().message()).c_str());
+    return kExitFailure;
+  }
+  std::printf("chatcart serve: http://%s:%d/\n", host.c_str(), *bound);
+  std::fflush(stdout);
+  if (!port_file.empty()) std::ofstream(port_file) << *bound << "\n";
+
+  serve::Storefront* server = front->get();
+  std::thread stopper([server, signals] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    std::fprintf(stderr, "chatcart serve: stopping\n");
+    server->Stop();
+  });
+  server->Run();
+  // Run returned by itself (the listener failed): wake the stopper.
+  pthread_kill(stopper.native_handle(), SIGTERM);
+  stopper.join();
+  return kExitOk;
+}
+
+CHATCART_CLI_COMMAND(serve, "serve", "Serves the storefront and its chat widget over HTTP",
+                     RunServe);
+
+}  // namespace
+}  // namespace chatcart::cli

@@ -1,0 +1,157 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// The server's life and its plain routes: the page and its assets,
+// /healthz, /metrics, the timer loop. The shopper's routes are in
+// shopper.cc.
+
+#include "serve/storefront.h"
+
+#include <httplib.h>
+
+#include <cstdio>
+
+#include "absl/time/clock.h"
+#include "serve/assets.h"
+#include "serve/event_log.h"
+#include "serve/metrics.h"
+#include "serve/rate_limiter.h"
+
+namespace chatcart::serve {
+
+absl::StatusOr<std::unique_ptr<Storefront>> Storefront::Create(StorefrontOptions options) {
+  if (options.conversations == nullptr) {
+    return absl::InvalidArgumentError("serve: no conversations runtime");
+  }
+  if (options.threads < 2 || options.threads > 10000) {
+    return absl::InvalidArgumentError("serve: --threads must be 2 to 10000");
+  }
+  if (options.max_body_bytes < 256 || options.max_text_bytes < 1 || options.burst < 1 ||
+      options.refill.count() < 1 || options.stream_lifetime.count() < 100) {
+    return absl::InvalidArgumentError("serve: a limit is out of range");
+  }
+  return std::unique_ptr<Storefront>(new Storefront(std::move(options)));
+}
+
+Storefront::Storefront(StorefrontOptions options)
+    : options_(std::move(options)),
+      http_(std::make_unique<httplib::Server>()),
+      log_(std::make_unique<EventLog>(options_.log_events_per_conversation,
+                                      options_.log_conversations)),
+      metrics_(std::make_unique<serve::Metrics>()),
+      limiter_(std::make_unique<RateLimiter>(options_.burst, options_.refill)) {
+  const int threads = options_.threads;
+  http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http_->set_payload_max_length(options_.max_body_bytes);
+  // The page runs only its own script and talks only to this server.
+  http_->set_default_headers({
+      {"Content-Security-Policy",
+       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"},
+      {"X-Content-Type-Options", "nosniff"},
+      {"Referrer-Policy", "no-referrer"},
+  });
+  Routes();
+}
+
+Storefront::~Storefront() {
+  Stop();
+  if (timers_.joinable()) timers_.join();
+}
+
+void Storefront::Routes() {
+  auto asset = [](std::string_view path, httplib::Response& res) {
+    const Asset* a = FindAsset(path);
+    if (a == nullptr) {
+      res.status = 404;
+      res.set_content("not found\n", "text/plain; charset=utf-8");
+      return;
+    }
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(a->body.data(), a->body.size(), std::string(a->content_type).c_str());
+  };
+  http_->Get(
+      "/", [asset](const httplib::Request&, httplib::Response& res) { asset("/index.html", res); });
+  http_->Get(
+      R"(/(widget\.js|widget\.css|shop\.css))",
+      [asset](const httplib::Request& req, httplib::Response& res) { asset(req.path, res); });
+  http_->Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("ok\n", "text/plain; charset=utf-8");
+  });
+  http_->Get("/metrics",
+             [this](const httplib::Request& req, httplib::Response& res) { Metrics(req, res); });
+  http_->Post("/api/message", [this](const httplib::Request& req, httplib::Response& res) {
+    PostMessage(req, res);
+  });
+  http_->Get("/api/events",
+             [this](const httplib::Request& req, httplib::Response& res) { Events(req, res); });
+  http_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    const char* what = res.status == 413   ? "request too large"
+                       : res.status == 404 ? "not found"
+                                           : "bad request";
+    res.set_content(std::string("{\"error\":\"") + what + "\"}", "application/json");
+  });
+  http_->set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        res.status = 500;
+        res.set_content("{\"error\":\"internal error\"}", "application/json");
+      });
+}
+
+void Storefront::Metrics(const httplib::Request&, httplib::Response& res) {
+  res.set_content(metrics_->Text(/*queue_length=*/-1, /*agents_online=*/-1, log_->conversations()),
+                  "text/plain; version=0.0.4; charset=utf-8");
+}
+
+absl::StatusOr<int> Storefront::Bind(const std::string& host, int port) {
+  int bound = port;
+  if (port == 0) {
+    bound = http_->bind_to_any_port(host);
+    if (bound < 0) bound = 0;
+  } else if (!http_->bind_to_port(host, port)) {
+    bound = 0;
+  }
+  if (bound <= 0) {
+    return absl::UnavailableError("serve: cannot listen on " + host + ":" + std::to_string(port));
+  }
+  return bound;
+}
+
+void Storefront::Run() {
+  timers_ = std::thread([this] { FireTimers(); });
+  http_->listen_after_bind();
+}
+
+void Storefront::Stop() {
+  if (stopping_.exchange(true)) return;
+  log_->Close();
+  http_->stop();
+}
+
+void Storefront::FireTimers() {
+  while (!stopping_.load()) {
+    const int64_t now_ms = absl::ToUnixMillis(absl::Now());
+    absl::StatusOr<std::vector<DueTimer>> due = options_.conversations->DueTimers(now_ms, 100);
+    if (!due.ok()) {
+      metrics_->StoreError();
+      std::fprintf(stderr, "serve: timers: %s\n", due.status().ToString().c_str());
+    } else {
+      for (const DueTimer& timer : *due) {
+        absl::StatusOr<ConversationOutput> out = options_.conversations->FireTimer(timer);
+        if (!out.ok()) continue;  // NOT_FOUND: the conversation moved on
+        metrics_->TimerFired();
+        constexpr std::string_view kWeb = "web:";
+        if (timer.conversation_id.rfind(kWeb, 0) == 0) {
+          LogResult(timer.conversation_id.substr(kWeb.size()), out->result);
+        }
+      }
+    }
+    // Sleep in small steps so Stop is quick.
+    for (auto slept = std::chrono::milliseconds(0); slept < options_.timer_poll && !stopping_;
+         slept += std::chrono::milliseconds(100)) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+}
+
+}  // namespace chatcart::serve
