@@ -1,0 +1,188 @@
+# Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+"""The storefront in a real headless Chromium (Debian's chromium,
+chromium-driver and python3-selenium): a shopper finds a gift, adds it,
+applies a code and says OK to buy; a reload mid-conversation keeps
+everything; a message with <script> is shown as text. A screenshot of each
+step goes to SCREENSHOT_DIR.
+Usage: browser_test.py CHATCART_BINARY BUNDLE_DIR SCREENSHOT_DIR"""
+
+import os
+import shutil
+import sys
+import tempfile
+import unittest
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+if not os.path.exists(CHROMIUM):
+    print("SKIP: no %s (apt-get install chromium chromium-driver)" % CHROMIUM)
+    sys.exit(77)
+
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from serve_harness import Server  # noqa: E402
+
+BINARY, BUNDLE, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
+WAIT = 20  # seconds for any one thing to appear
+
+
+def new_browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,860", "--lang=en-US", "--no-first-run",
+                "--disable-extensions", "--disable-background-networking"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(WAIT)
+    driver.set_script_timeout(WAIT)
+    return driver
+
+
+class ShopperTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        shutil.rmtree(SHOTS, ignore_errors=True)
+        os.makedirs(SHOTS)
+        store = "sqlite:" + os.path.join(tempfile.mkdtemp(prefix="chatcart-browser-"), "s.db")
+        cls.server = Server(BINARY, BUNDLE, store)
+        cls.server.start()
+        cls.driver = new_browser()
+        cls.step = 0
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+        assert cls.server.stop() == 0
+
+    def shot(self, name):
+        type(self).step += 1
+        path = os.path.join(SHOTS, "%02d-%s.png" % (self.step, name))
+        self.assertTrue(self.driver.save_screenshot(path), path)
+
+    def wait(self, condition, what):
+        return WebDriverWait(self.driver, WAIT).until(lambda d: condition(d), "waiting for " + what)
+
+    def messages(self):
+        return [e.get_attribute("textContent") for e in
+                self.driver.find_elements(By.CSS_SELECTOR, "#cc-messages .cc-msg")]
+
+    def say(self, text):
+        box = self.driver.find_element(By.ID, "cc-input")
+        box.send_keys(text)
+        box.send_keys(Keys.ENTER)
+
+    def wait_for_reply(self, containing):
+        return self.wait(lambda d: any(containing in m for m in self.messages()),
+                         "a reply containing %r" % containing)
+
+    def open_page(self):
+        self.driver.get(self.server.url)
+        self.wait(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-cc-ready") == "1",
+                  "the event stream to catch up")
+
+    def test_shopping_reload_and_markup(self):
+        d = self.driver
+        self.open_page()
+        self.shot("shop")
+        d.find_element(By.ID, "cc-launcher").click()
+        self.wait(lambda d: d.find_element(By.ID, "cc-panel").is_displayed(), "the chat panel")
+        # One polite live region, quick replies in a toolbar.
+        live = d.find_elements(By.CSS_SELECTOR, "[aria-live]")
+        self.assertEqual([(e.get_attribute("id"), e.get_attribute("aria-live")) for e in live],
+                         [("cc-messages", "polite")])
+        self.assertEqual(d.find_element(By.ID, "cc-quick").get_attribute("role"), "toolbar")
+
+        self.say("a gift for my 6 year old who loves lego, under 40 euros")
+        self.wait(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".cc-card")) >= 2, "product cards")
+        cards = d.find_elements(By.CSS_SELECTOR, ".cc-card")
+        self.assertEqual(cards[0].find_element(By.TAG_NAME, "h3").text, "Brickville Fire Station")
+        self.assertEqual(cards[0].find_element(By.CLASS_NAME, "cc-price").text, "€34.99")
+        self.assertGreater(len(cards[0].find_elements(By.TAG_NAME, "li")), 1)  # reasons
+        self.shot("gift-ideas")
+
+        self.say("add the first one")
+        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".cc-cart"), "the cart summary")
+        cart = d.find_elements(By.CSS_SELECTOR, ".cc-cart")[-1]
+        self.assertIn("1 × Brickville Fire Station", cart.text)
+        # Quick replies are buttons; arrow keys move between them.
+        buttons = d.find_elements(By.CSS_SELECTOR, "#cc-quick button")
+        self.assertEqual([b.text for b in buttons], ["Check out", "See my cart"])
+        buttons[0].send_keys(Keys.ARROW_RIGHT)
+        self.assertEqual(d.switch_to.active_element.text, "See my cart")
+        self.shot("added-to-cart")
+
+        self.say("I have a code: WELCOME10")
+        self.wait_for_reply("Code WELCOME10 applied")
+
+        # A reload mid-conversation keeps every message, the cart and the open panel.
+        before = self.messages()
+        d.refresh()
+        self.wait(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-cc-ready") == "1",
+                  "the stream after the reload")
+        self.assertTrue(d.find_element(By.ID, "cc-panel").is_displayed())
+        self.assertEqual(self.messages(), before)
+        self.assertIn("Brickville Fire Station",
+                      d.find_elements(By.CSS_SELECTOR, ".cc-cart")[-1].text)
+        self.shot("after-reload")
+
+        self.say("checkout")
+        buy = self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "#cc-quick button.cc-buy"),
+                        "the OK to buy button")[0]
+        self.assertEqual(buy.text, "OK, buy")
+        self.wait_for_reply("Reply OK to buy")
+        self.shot("reply-ok-to-buy")
+        buy.click()
+        self.wait_for_reply("is placed")
+        self.assertEqual(self.messages()[-2], "OK, buy")  # the shopper's side
+        self.shot("order-placed")
+
+        script = '<script>window.__pwned = 1</script><b id="bold">bold</b> & <i>x</i>'
+        self.say(script)
+        self.wait(lambda d: script in self.messages(), "the message with markup, as text")
+        self.assertEqual(d.find_elements(By.CSS_SELECTOR, "#cc-messages script, #cc-messages b, #bold"), [])
+        self.assertIsNone(d.execute_script("return window.__pwned"))
+        self.wait(lambda d: d.find_element(By.ID, "cc-typing").get_attribute("hidden") is not None,
+                  "the typing indicator to go")
+        mine = d.find_elements(By.CSS_SELECTOR, "#cc-messages .cc-me")[-1]
+        self.assertEqual(mine.get_attribute("textContent"), script)
+        d.execute_script("arguments[0].scrollIntoView({block: 'center'})", mine)
+        self.shot("markup-as-text")
+
+    def test_language_and_unread_badge(self):
+        d = new_browser()
+        try:
+            d.get(self.server.url)
+            WebDriverWait(d, WAIT).until(
+                lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-cc-ready") == "1")
+            d.find_element(By.ID, "cc-launcher").click()
+            select = d.find_element(By.ID, "cc-lang")
+            select.find_element(By.CSS_SELECTOR, "option[value=fr]").click()
+            self.assertEqual(d.find_element(By.ID, "cc-title").text, "Assistant de la boutique")
+            self.assertEqual(d.find_element(By.TAG_NAME, "html").get_attribute("lang"), "fr")
+            # Closed, a message arrives (the shopper's other tab, here a
+            # post from the test): the launcher counts the bot's answer.
+            d.find_element(By.ID, "cc-close").click()
+            conversation = d.execute_script("return localStorage.getItem('chatcart.conversation')")
+            self.assertEqual(self.server.post(conversation, "un cadeau pour mon fils de 6 ans",
+                                              lang="fr")[0], 200)
+            WebDriverWait(d, WAIT).until(
+                lambda d: d.find_element(By.ID, "cc-unread").is_displayed(), "the unread badge")
+            self.assertEqual(d.find_element(By.ID, "cc-unread").text, "1")
+            self.assertEqual(d.find_element(By.CSS_SELECTOR, ".cc-launcher-label").text,
+                             "Discuter avec nous")
+            d.save_screenshot(os.path.join(SHOTS, "90-french-unread.png"))
+            d.find_element(By.ID, "cc-launcher").click()
+            self.assertFalse(d.find_element(By.ID, "cc-unread").is_displayed())
+            self.assertEqual([e.text for e in d.find_elements(By.CSS_SELECTOR, ".cc-me")],
+                             ["un cadeau pour mon fils de 6 ans"])
+        finally:
+            d.quit()
+
+
+if __name__ == "__main__":
+    unittest.main(argv=[sys.argv[0], "-v"])
