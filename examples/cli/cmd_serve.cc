@@ -7,6 +7,9 @@
 //   --host H         default 127.0.0.1
 //   --port N         default 8080; 0 picks a free port
 //   --threads N      HTTP workers, one per open event stream (default 256)
+//   --agents FILE    the agents who may sign in to the console (/console),
+//                    one "id:name:pbkdf2-sha256:..." line each (`chatcart
+//                    agent-password` writes one); turns the agent desk on
 //   --port-file F    writes the bound port to F once listening (for tests)
 // It prints "chatcart serve: http://HOST:PORT/" when it is listening.
 
@@ -18,10 +21,13 @@
 #include <thread>
 
 #include "absl/strings/numbers.h"
+#include "chatcart/desk.h"
+#include "chatcart/desk_store.h"
 #include "chatcart/runtime.h"
 #include "chatcart/store.h"
 #include "command.h"
 #include "conversation.h"
+#include "serve/accounts.h"
 #include "serve/storefront.h"
 
 namespace chatcart::cli {
@@ -37,6 +43,7 @@ int RunServe(Args& args) {
   std::string store_url = args.ValueOr("store", "memory:");
   std::string host = args.ValueOr("host", "127.0.0.1");
   std::string port_file = args.ValueOr("port-file", "");
+  std::string agents_file = args.ValueOr("agents", "");
   serve::StorefrontOptions options;
   int port = 8080;
   if (!absl::SimpleAtoi(args.ValueOr("port", "8080"), &port) || port < 0 || port > 65535) {
@@ -55,6 +62,23 @@ int RunServe(Args& args) {
     return kExitFailure;
   }
   ConversationsOptions conversations_options;
+  if (!agents_file.empty()) {
+    absl::StatusOr<serve::Accounts> accounts = serve::Accounts::Load(agents_file);
+    if (!accounts.ok()) {
+      std::fprintf(stderr, "chatcart serve: --agents: %s\n", accounts.status().ToString().c_str());
+      return kExitFailure;
+    }
+    // The desk's state lives in this process (one server; Redis's desk
+    // store would share it across a fleet).
+    absl::StatusOr<std::unique_ptr<Desk>> desk = Desk::Create(NewInMemoryDeskStore());
+    if (!desk.ok()) {
+      std::fprintf(stderr, "chatcart serve: %s\n", desk.status().ToString().c_str());
+      return kExitFailure;
+    }
+    options.desk = *std::move(desk);
+    options.accounts = std::make_shared<const serve::Accounts>(*std::move(accounts));
+    conversations_options.desk = options.desk;
+  }
   conversations_options.engine = engine;
   conversations_options.store = *std::move(store);
   conversations_options.channel_policy = engine->channel_policy();
@@ -84,6 +108,8 @@ int RunServe(Args& args) {
     return kExitFailure;
   }
   std::printf("chatcart serve: http://%s:%d/\n", host.c_str(), *bound);
+  if (!agents_file.empty())
+    std::printf("chatcart serve: agents: http://%s:%d/console\n", host.c_str(), *bound);
   std::fflush(stdout);
   if (!port_file.empty()) std::ofstream(port_file) << *bound << "\n";
 

@@ -18,34 +18,15 @@
 #include "chatcart/wire.h"
 #include "json_writer.h"
 #include "serve/event_log.h"
+#include "serve/json_body.h"
 #include "serve/metrics.h"
 #include "serve/rate_limiter.h"
 #include "serve/storefront.h"
-#include "simdjson.h"
 
 namespace chatcart::serve {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// A conversation or message id made in the browser: 8 to 64 of [A-Za-z0-9_-].
-bool IsToken(std::string_view s) {
-  if (s.size() < 8 || s.size() > 64) return false;
-  for (char c : s) {
-    if (!(isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
-  }
-  return true;
-}
-
-void Error(httplib::Response& res, int status, std::string_view message) {
-  cli::JsonWriter w;
-  w.BeginObject();
-  w.Key("error");
-  w.String(message);
-  w.EndObject();
-  res.status = status;
-  res.set_content(w.str(), "application/json");
-}
 
 bool IsStoreError(const absl::Status& s) {
   switch (s.code()) {
@@ -85,31 +66,18 @@ struct Message {
 // The post's JSON: {"conversation", "id", "text" | "payload" (+ "shown",
 // the button's title), "lang"}. Empty on success, else what is wrong.
 std::string ParseMessage(const std::string& body, Message* m) {
-  simdjson::ondemand::parser parser;
-  simdjson::padded_string padded(body);
-  simdjson::ondemand::document doc;
-  simdjson::ondemand::object obj;
-  if (parser.iterate(padded).get(doc) || doc.get_object().get(obj)) {
-    return "the body is not a JSON object";
-  }
-  for (auto field : obj) {
-    std::string_view key, value;
-    if (field.unescaped_key().get(key) || field.value().get_string().get(value)) {
-      return "every field must be a string";
-    }
-    if (key == "conversation")
-      m->conversation = value;
-    else if (key == "id")
-      m->id = value;
-    else if (key == "text")
-      m->text = value;
-    else if (key == "payload")
-      m->payload = value;
-    else if (key == "shown")
-      m->shown = value;
-    else if (key == "lang")
-      m->lang = value;
-  }
+  auto fields = ParseStringObject(body);
+  if (!fields.ok()) return std::string(fields.status().message());
+  auto get = [&](std::string_view key) {
+    auto it = fields->find(key);
+    return it == fields->end() ? std::string() : it->second;
+  };
+  m->conversation = get("conversation");
+  m->id = get("id");
+  m->text = get("text");
+  m->payload = get("payload");
+  m->shown = get("shown");
+  m->lang = get("lang");
   if (!IsToken(m->conversation)) return "conversation: 8 to 64 letters, digits, - or _";
   if (!IsToken(m->id)) return "id: 8 to 64 letters, digits, - or _";
   if (m->text.empty() == m->payload.empty()) return "give text or payload";
@@ -130,12 +98,12 @@ void Storefront::PostMessage(const httplib::Request& req, httplib::Response& res
   }
   if (!bad.empty()) {
     metrics_->Rejected();
-    return Error(res, 400, bad);
+    return JsonError(res, 400, bad);
   }
   if (!limiter_->Allow(m.conversation)) {
     metrics_->Rejected();
     res.set_header("Retry-After", "2");
-    return Error(res, 429, "Too many messages at once: please wait a moment.");
+    return JsonError(res, 429, "Too many messages at once: please wait a moment.");
   }
 
   // What the shopper sees of their own message, once per message id even
@@ -170,10 +138,11 @@ void Storefront::PostMessage(const httplib::Request& req, httplib::Response& res
     if (IsStoreError(out.status())) {
       metrics_->StoreError();
       log_->Append(m.conversation, "notice", "{\"code\":\"unavailable\"}");
-      return Error(res, 503, "Sorry, we could not take your message just now. Please try again.");
+      return JsonError(res, 503,
+                       "Sorry, we could not take your message just now. Please try again.");
     }
     log_->Append(m.conversation, "notice", "{\"code\":\"unreadable\"}");
-    return Error(res, 400, "Sorry, that message could not be read.");
+    return JsonError(res, 400, "Sorry, that message could not be read.");
   }
   if (out->duplicate) {
     log_->Append(m.conversation, "typing", "{\"on\":false}");
@@ -184,7 +153,8 @@ void Storefront::PostMessage(const httplib::Request& req, httplib::Response& res
                   "application/json");
 }
 
-void Storefront::LogResult(const std::string& conversation, const v1::TurnResult& result) {
+void Storefront::LogResult(const std::string& conversation, const v1::TurnResult& result,
+                           const std::string& agent) {
   // Only what the page shows: the trace and host actions stay here.
   v1::TurnResult shown;
   *shown.mutable_replies() = result.replies();
@@ -195,6 +165,11 @@ void Storefront::LogResult(const std::string& conversation, const v1::TurnResult
     log_->Append(conversation, "notice", "{\"code\":\"unavailable\"}");
     return;
   }
+  if (!agent.empty() && json->size() > 2) {
+    cli::JsonWriter name;
+    name.String(agent);
+    *json = "{\"agent\":" + name.str() + "," + json->substr(1);
+  }
   log_->Append(conversation, "bot", *std::move(json));
 }
 
@@ -202,7 +177,7 @@ void Storefront::Events(const httplib::Request& req, httplib::Response& res) {
   const std::string conversation = req.get_param_value("conversation");
   if (!IsToken(conversation)) {
     metrics_->Rejected();
-    return Error(res, 400, "conversation: 8 to 64 letters, digits, - or _");
+    return JsonError(res, 400, "conversation: 8 to 64 letters, digits, - or _");
   }
   // The browser's own reconnect sends Last-Event-ID; a fresh page asks for
   // everything (no header, or ?after= from its own state).

@@ -12,6 +12,7 @@
 
 #include "absl/time/clock.h"
 #include "serve/assets.h"
+#include "serve/console.h"
 #include "serve/event_log.h"
 #include "serve/metrics.h"
 #include "serve/rate_limiter.h"
@@ -24,6 +25,9 @@ absl::StatusOr<std::unique_ptr<Storefront>> Storefront::Create(StorefrontOptions
   }
   if (options.threads < 2 || options.threads > 10000) {
     return absl::InvalidArgumentError("serve: --threads must be 2 to 10000");
+  }
+  if ((options.desk == nullptr) != (options.accounts == nullptr)) {
+    return absl::InvalidArgumentError("serve: a desk needs agent accounts and the reverse");
   }
   if (options.max_body_bytes < 256 || options.max_text_bytes < 1 || options.burst < 1 ||
       options.refill.count() < 1 || options.stream_lifetime.count() < 100) {
@@ -39,6 +43,17 @@ Storefront::Storefront(StorefrontOptions options)
                                       options_.log_conversations)),
       metrics_(std::make_unique<serve::Metrics>()),
       limiter_(std::make_unique<RateLimiter>(options_.burst, options_.refill)) {
+  if (options_.desk != nullptr) {
+    console_ =
+        std::make_unique<Console>(*options_.conversations, *options_.desk, options_.accounts,
+                                  [this](const std::string& conversation_id,
+                                         const v1::TurnResult& result, const std::string& agent) {
+                                    constexpr std::string_view kWeb = "web:";
+                                    if (conversation_id.rfind(kWeb, 0) == 0) {
+                                      LogResult(conversation_id.substr(kWeb.size()), result, agent);
+                                    }
+                                  });
+  }
   const int threads = options_.threads;
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http_->set_payload_max_length(options_.max_body_bytes);
@@ -84,6 +99,7 @@ void Storefront::Routes() {
   });
   http_->Get("/api/events",
              [this](const httplib::Request& req, httplib::Response& res) { Events(req, res); });
+  if (console_ != nullptr) console_->Routes(*http_);
   http_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
     const char* what = res.status == 413   ? "request too large"
@@ -99,7 +115,9 @@ void Storefront::Routes() {
 }
 
 void Storefront::Metrics(const httplib::Request&, httplib::Response& res) {
-  res.set_content(metrics_->Text(/*queue_length=*/-1, /*agents_online=*/-1, log_->conversations()),
+  const bool desk = console_ != nullptr;
+  res.set_content(metrics_->Text(desk ? console_->QueueLength() : -1,
+                                 desk ? console_->AgentsOnline() : -1, log_->conversations()),
                   "text/plain; version=0.0.4; charset=utf-8");
 }
 
@@ -146,9 +164,16 @@ void Storefront::FireTimers() {
         }
       }
     }
-    // Sleep in small steps so Stop is quick.
+    // The desk ticks every second (offers lapse, positions are pushed);
+    // sleep in small steps so Stop is quick.
     for (auto slept = std::chrono::milliseconds(0); slept < options_.timer_poll && !stopping_;
          slept += std::chrono::milliseconds(100)) {
+      if (console_ != nullptr && slept.count() % 1000 == 0) {
+        if (absl::Status s = console_->Tick(); !s.ok()) {
+          metrics_->StoreError();
+          std::fprintf(stderr, "serve: desk: %s\n", s.ToString().c_str());
+        }
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
   }

@@ -39,6 +39,8 @@ class Response;
 
 namespace chatcart::serve {
 
+class Accounts;
+class Console;
 class EventLog;
 class Metrics;
 class RateLimiter;
@@ -46,6 +48,12 @@ class RateLimiter;
 struct StorefrontOptions {
   // Required: the runtime every web conversation goes through.
   std::unique_ptr<Conversations> conversations;
+  // Optional, together: the agent desk the runtime hands conversations to
+  // (ConversationsOptions::desk) and the agents who may sign in to the
+  // console (/console). Without them a handoff is the bundle's host action
+  // only and there is no console.
+  std::shared_ptr<Desk> desk;
+  std::shared_ptr<const Accounts> accounts;
 
   // ---- Limits
   // HTTP worker threads. Each open event stream holds one, so this bounds
@@ -99,13 +107,16 @@ class Storefront {
   void FireTimers();
   // Appends a turn's replies (or the runtime's error, in shopper's words)
   // to the conversation's event log.
-  void LogResult(const std::string& conversation, const v1::TurnResult& result);
+  // `agent`: the agent whose words these are (shown above them).
+  void LogResult(const std::string& conversation, const v1::TurnResult& result,
+                 const std::string& agent = "");
 
   StorefrontOptions options_;
   std::unique_ptr<httplib::Server> http_;
   std::unique_ptr<EventLog> log_;
   std::unique_ptr<serve::Metrics> metrics_;
   std::unique_ptr<RateLimiter> limiter_;
+  std::unique_ptr<Console> console_;  // with a desk only
   std::atomic<bool> stopping_{false};
   std::thread timers_;
 };

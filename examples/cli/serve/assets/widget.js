@@ -182,9 +182,10 @@
     } else if (type === "bot") {
       typing.hidden = true;
       var options = [], confirming = false;
+      if (data.agent && (data.replies || []).length) list.appendChild(el("p", "cc-who", data.agent));
       (data.replies || []).forEach(function (r) {
         if (r.templateId === "chatcart.confirm") confirming = true;
-        if (r.text) list.appendChild(el("p", "cc-msg cc-bot", r.text));
+        if (r.text) list.appendChild(el("p", data.agent ? "cc-msg cc-bot cc-agent" : "cc-msg cc-bot", r.text));
         if (r.products && r.products.length) {
           var cards = el("div", "cc-cards");
           r.products.forEach(function (p) { cards.appendChild(renderCard(p)); });

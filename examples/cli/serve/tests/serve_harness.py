@@ -146,3 +146,42 @@ class Server:
 
 def new_conversation():
     return uuid.uuid4().hex
+
+
+def write_agents_file(binary, path, agents):
+    """agents: [(id, name, password)] -> an accounts file made by
+    `chatcart agent-password` (10,000 iterations: tests only)."""
+    lines = []
+    for agent_id, name, password in agents:
+        out = subprocess.run([binary, "agent-password", "--id", agent_id, "--name", name,
+                              "--iterations", "10000"], input=password + "\n",
+                             capture_output=True, text=True, check=True, timeout=30)
+        lines.append(out.stdout)
+    with open(path, "w") as f:
+        f.write("# test agents\n" + "".join(lines))
+    return path
+
+
+class Agent:
+    """An agent's HTTP session with the console API (cookie and CSRF)."""
+
+    def __init__(self, server):
+        self.server, self.cookie, self.csrf = server, None, None
+
+    def call(self, method, path, body=None, csrf=True):
+        headers = {"Content-Type": "application/json"}
+        if self.cookie:
+            headers["Cookie"] = self.cookie
+        if csrf and self.csrf:
+            headers["X-CSRF-Token"] = self.csrf
+        status, res_headers, data = self.server.request(
+            method, path, json.dumps(body).encode() if body is not None else None, headers)
+        return status, res_headers, (json.loads(data) if data else None)
+
+    def login(self, agent, password):
+        status, headers, data = self.call("POST", "/console/api/login",
+                                          {"agent": agent, "password": password})
+        if status == 200:
+            self.cookie = headers["Set-Cookie"].split(";")[0]
+            self.csrf = data["csrf"]
+        return status, headers, data

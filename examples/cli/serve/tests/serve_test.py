@@ -11,7 +11,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve_harness import Server, new_conversation  # noqa: E402
+from serve_harness import Agent, Server, new_conversation, write_agents_file  # noqa: E402
 
 BINARY, BUNDLE = sys.argv[1], sys.argv[2]
 TMP = tempfile.mkdtemp(prefix="chatcart-serve-test-")
@@ -163,6 +163,127 @@ class RestartTest(unittest.TestCase):
             events = s.events(c, until=until_bots(1))
             cart = bots(events)[0]["replies"][0]["cart"]
             self.assertEqual(cart["lines"][0]["productId"], "toy-fire")
+
+
+
+class ConsoleTest(unittest.TestCase):
+    """The agent console's API: sign-in, cookies, CSRF, queue, accept, chat,
+    cart, resolve; what the shopper's stream shows of it."""
+
+    @classmethod
+    def setUpClass(cls):
+        agents = write_agents_file(BINARY, os.path.join(TMP, "agents.txt"),
+                                   [("nick", "Nick <b>the</b> agent", "correct horse 1"),
+                                    ("ada", "Ada", "battery staple 2"),
+                                    ("eve", "Eve", "only for lockouts")])
+        cls.server = Server(BINARY, BUNDLE, "sqlite:" + os.path.join(TMP, "desk.db"),
+                            extra=["--agents", agents])
+        cls.server.start()
+
+    @classmethod
+    def tearDownClass(cls):
+        assert cls.server.stop() == 0
+
+    def test_the_console_is_unreachable_without_a_session(self):
+        s = self.server
+        self.assertEqual(s.request("GET", "/console")[0], 200)  # the sign-in page itself
+        self.assertEqual(s.request("GET", "/console/api/state")[0], 401)
+        forged = {"Cookie": "cc_agent=" + "ab" * 32}
+        self.assertEqual(s.request("GET", "/console/api/state", headers=forged)[0], 401)
+        self.assertEqual(s.request("POST", "/console/api/act", b"{}", forged)[0], 401)
+        agent = Agent(s)
+        status, _, body = agent.login("eve", "wrong password")
+        self.assertEqual((status, body["error"]), (401, "wrong agent or password"))
+        self.assertEqual(agent.login("nobody", "x")[0], 401)
+        # Guessing is slowed down per agent (5 tries, then one per 10 s) ...
+        codes = [agent.login("eve", "still wrong")[0] for _ in range(6)]
+        self.assertEqual(codes[-1], 429)
+        self.assertEqual(agent.login("eve", "only for lockouts")[0], 429)
+        # ... and only for that agent.
+        nick = Agent(s)
+        status, headers, body = nick.login("nick", "correct horse 1")
+        self.assertEqual(status, 200)
+        self.assertIn("HttpOnly", headers["Set-Cookie"])
+        self.assertIn("SameSite=Strict", headers["Set-Cookie"])
+        self.assertEqual(body["name"], "Nick <b>the</b> agent")
+        # A change without the CSRF token, or with another one, is refused.
+        self.assertEqual(nick.call("POST", "/console/api/presence", {"availability": "AWAY"},
+                                   csrf=False)[0], 403)
+        good = nick.csrf
+        nick.csrf = "0" * 64
+        self.assertEqual(nick.call("POST", "/console/api/presence", {"availability": "AWAY"})[0], 403)
+        nick.csrf = good
+        self.assertEqual(nick.call("POST", "/console/api/presence", {"availability": "ONLINE"})[0], 200)
+        self.assertEqual(nick.call("POST", "/console/api/logout", {})[0], 200)
+        self.assertEqual(nick.call("GET", "/console/api/state")[0], 401)
+
+    def test_an_agent_takes_a_shopper_from_the_queue(self):
+        s = self.server
+        c = new_conversation()
+        s.post(c, "a gift for my 6 year old who loves lego, under 40 euros")
+        s.post(c, "I'd like to talk to a person")
+        events = s.events(c, until=until_bots(2))
+        said = [r["text"] for b in bots(events) for r in b["replies"]]
+        self.assertIn("You're next.", said)
+        self.assertEqual(s.metrics()["chatcart_queue_length"], 1)
+
+        nick = Agent(s)
+        self.assertEqual(nick.login("nick", "correct horse 1")[0], 200)
+        status, _, state = nick.call("GET", "/console/api/state")
+        self.assertEqual(status, 200)
+        self.assertEqual(state["agent"]["availability"], "ONLINE")
+        self.assertIn("web:" + c, [q["conversation"] for q in state["queue"]])
+        self.assertIn("web:" + c, state["agent"]["offered"])
+        self.assertGreaterEqual(s.metrics()["chatcart_agents_online"], 1)
+
+        self.assertEqual(nick.call("POST", "/console/api/act",
+                                   {"action": "accept", "conversation": "web:" + c})[0], 200)
+        self.assertEqual(s.metrics()["chatcart_queue_length"], 0)
+        self.assertEqual(nick.call("POST", "/console/api/act",
+                                   {"action": "message", "conversation": "web:" + c,
+                                    "id": "nick-msg-1", "text": "Hello, I'm here."})[0], 200)
+        status, _, cart = nick.call("POST", "/console/api/cart",
+                                    {"conversation": "web:" + c, "id": "nick-cart-1",
+                                     "product": "toy-farm", "quantity": "2"})
+        self.assertEqual(status, 200, cart)
+        self.assertEqual(cart["cart"]["lines"][0]["quantity"], "2")
+        # Not a product of the catalog: the cart's own rule, and nothing changes.
+        status, _, body = nick.call("POST", "/console/api/cart",
+                                    {"conversation": "web:" + c, "id": "nick-cart-2",
+                                     "product": "no-such-thing"})
+        self.assertIn(status, (400, 404, 409))
+        self.assertTrue(body["error"])
+
+        s.post(c, "thank you!")
+        status, _, chat = nick.call("GET", "/console/api/chat?conversation=web:" + c)
+        self.assertEqual(status, 200)
+        self.assertEqual(chat["conversation"]["status"], "ASSIGNED")
+        texts = [(m["author"], m["text"]) for m in chat["messages"]]
+        self.assertIn(("AGENT", "Hello, I'm here."), texts)
+        self.assertIn(("SHOPPER", "thank you!"), texts)
+        self.assertIsNotNone(chat["suggestions"])
+
+        events = s.events(c, until=lambda e: any(
+            "cart" in r for b in bots(e) for r in b["replies"]))
+        shown = bots(events)
+        joined = [r["text"] for b in shown for r in b["replies"] if "text" in r]
+        self.assertTrue(any(t.startswith("Nick <b>the</b> agent has joined") for t in joined), joined)
+        from_agent = [b for b in shown if b.get("agent")]
+        self.assertEqual(from_agent[0]["agent"], "Nick <b>the</b> agent")
+        self.assertEqual(from_agent[0]["replies"][0]["text"], "Hello, I'm here.")
+        cart = [r["cart"] for b in shown for r in b["replies"] if "cart" in r][-1]
+        self.assertEqual((cart["lines"][0]["productId"], cart["lines"][0]["quantity"]), ("toy-farm", "2"))
+
+        # Ada does not hold it: she cannot act on its cart.
+        ada = Agent(s)
+        self.assertEqual(ada.login("ada", "battery staple 2")[0], 200)
+        self.assertEqual(ada.call("POST", "/console/api/cart",
+                                  {"conversation": "web:" + c, "id": "ada-cart-1",
+                                   "product": "toy-fire"})[0], 409)
+        self.assertEqual(nick.call("POST", "/console/api/act",
+                                   {"action": "resolve", "conversation": "web:" + c})[0], 200)
+        status, _, chat = nick.call("GET", "/console/api/chat?conversation=web:" + c)
+        self.assertEqual(chat["conversation"]["status"], "RESOLVED")
 
 
 if __name__ == "__main__":
