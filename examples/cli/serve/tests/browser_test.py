@@ -2,7 +2,9 @@
 """The storefront in a real headless Chromium (Debian's chromium,
 chromium-driver and python3-selenium): a shopper finds a gift, adds it,
 applies a code and says OK to buy; a reload mid-conversation keeps
-everything; a message with <script> is shown as text. A screenshot of each
+everything; a message with <script> is shown as text; a shopper asks for a
+person and an agent in a second browser signs in to the console, accepts,
+chats and adds to the cart, and the shopper sees it. A screenshot of each
 step goes to SCREENSHOT_DIR.
 Usage: browser_test.py CHATCART_BINARY BUNDLE_DIR SCREENSHOT_DIR"""
 
@@ -24,10 +26,12 @@ from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve_harness import Server  # noqa: E402
+from serve_harness import Server, write_agents_file  # noqa: E402
 
 BINARY, BUNDLE, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
 WAIT = 20  # seconds for any one thing to appear
+shutil.rmtree(SHOTS, ignore_errors=True)
+os.makedirs(SHOTS)
 
 
 def new_browser():
@@ -46,8 +50,6 @@ def new_browser():
 class ShopperTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        shutil.rmtree(SHOTS, ignore_errors=True)
-        os.makedirs(SHOTS)
         store = "sqlite:" + os.path.join(tempfile.mkdtemp(prefix="chatcart-browser-"), "s.db")
         cls.server = Server(BINARY, BUNDLE, store)
         cls.server.start()
@@ -182,6 +184,98 @@ class ShopperTest(unittest.TestCase):
                              ["un cadeau pour mon fils de 6 ans"])
         finally:
             d.quit()
+
+
+class HandoffTest(unittest.TestCase):
+    AGENT_NAME = "Nick <i>the</i> agent"
+
+    @classmethod
+    def setUpClass(cls):
+        tmp = tempfile.mkdtemp(prefix="chatcart-browser-desk-")
+        agents = write_agents_file(BINARY, os.path.join(tmp, "agents.txt"),
+                                   [("nick", cls.AGENT_NAME, "correct horse 1")])
+        cls.server = Server(BINARY, BUNDLE, "sqlite:" + os.path.join(tmp, "s.db"),
+                            extra=["--agents", agents])
+        cls.server.start()
+        cls.shopper = new_browser()
+        cls.agent = new_browser()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.shopper.quit()
+        cls.agent.quit()
+        assert cls.server.stop() == 0
+
+    def wait(self, driver, condition, what):
+        return WebDriverWait(driver, WAIT).until(lambda d: condition(d), "waiting for " + what)
+
+    def shopper_texts(self):
+        return [e.get_attribute("textContent") for e in
+                self.shopper.find_elements(By.CSS_SELECTOR, "#cc-messages .cc-msg")]
+
+    def say(self, text):
+        box = self.shopper.find_element(By.ID, "cc-input")
+        box.send_keys(text, Keys.ENTER)
+
+    def test_an_agent_joins_chats_and_adds_to_the_cart(self):
+        s, a = self.shopper, self.agent
+        s.get(self.server.url)
+        self.wait(s, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-cc-ready") == "1",
+                  "the shopper's stream")
+        s.find_element(By.ID, "cc-launcher").click()
+        self.say("I'd like to talk to a person")
+        self.wait(s, lambda d: "You're next." in self.shopper_texts(), "the queue position")
+        s.save_screenshot(os.path.join(SHOTS, "20-shopper-queued.png"))
+
+        a.get(self.server.url + "console")
+        self.wait(a, lambda d: d.find_element(By.ID, "login").is_displayed(), "the sign-in form")
+        a.find_element(By.ID, "login-agent").send_keys("nick")
+        a.find_element(By.ID, "login-password").send_keys("wrong password", Keys.ENTER)
+        self.wait(a, lambda d: d.find_element(By.ID, "login-error").text == "wrong agent or password",
+                  "the sign-in error")
+        a.find_element(By.ID, "login-password").clear()
+        a.find_element(By.ID, "login-password").send_keys("correct horse 1", Keys.ENTER)
+        accept = self.wait(a, lambda d: [b for b in d.find_elements(By.CSS_SELECTOR, "#queue button")
+                                         if b.text == "Accept"], "an offer in the queue")[0]
+        self.assertEqual(a.find_element(By.ID, "who").text, self.AGENT_NAME + " (nick)")
+        a.save_screenshot(os.path.join(SHOTS, "21-console-queue.png"))
+        accept.click()
+        self.wait(a, lambda d: d.find_elements(By.CSS_SELECTOR, ".chat input.say"), "the chat")
+
+        joined = self.AGENT_NAME + " has joined the chat."
+        self.wait(s, lambda d: any(t.startswith(joined) for t in self.shopper_texts()), "who joined")
+        say = a.find_element(By.CSS_SELECTOR, ".chat input.say")
+        say.send_keys("Hello, I can help you choose.", Keys.ENTER)
+        self.wait(s, lambda d: "Hello, I can help you choose." in self.shopper_texts(), "the agent's words")
+        label = s.find_elements(By.CSS_SELECTOR, "#cc-messages .cc-who")[-1]
+        self.assertEqual(label.get_attribute("textContent"), self.AGENT_NAME)
+        self.assertEqual(s.find_elements(By.CSS_SELECTOR, "#cc-messages i"), [])
+
+        # The shopper's words reach the agent, as text; the bot suggests products.
+        self.say('<img src=x onerror="window.__pwned=1">')
+        self.wait(a, lambda d: any('<img src=x onerror="window.__pwned=1">' == e.get_attribute("textContent")[len("shopper"):]
+                                   for e in d.find_elements(By.CSS_SELECTOR, ".chat .m-SHOPPER")),
+                  "the shopper's message in the console")
+        self.assertEqual(a.find_elements(By.CSS_SELECTOR, ".chat img"), [])
+        self.assertIsNone(a.execute_script("return window.__pwned"))
+        # Suggestions follow the shopper's last message.
+        self.say("a gift for my 6 year old who loves lego, under 40 euros")
+        add = self.wait(a, lambda d: d.find_elements(By.XPATH, "//div[@class='prod']//button[text()='Add to cart']"),
+                        "a suggested product")[0]
+        product = add.find_element(By.XPATH, "..").find_element(By.TAG_NAME, "strong").text
+        a.save_screenshot(os.path.join(SHOTS, "22-console-chat.png"))
+        add.click()
+        self.wait(s, lambda d: any(product in c.text for c in d.find_elements(By.CSS_SELECTOR, ".cc-cart")),
+                  "the cart the agent filled")
+        s.save_screenshot(os.path.join(SHOTS, "23-shopper-sees-agent-cart.png"))
+
+        bot_count = len(s.find_elements(By.CSS_SELECTOR, "#cc-messages .cc-bot"))
+        a.find_element(By.XPATH, "//article[@class='chat']//button[text()='Resolve']").click()
+        self.wait(a, lambda d: not d.find_elements(By.CSS_SELECTOR, ".chat"), "the chat to close")
+        # The bot takes over again and says so.
+        self.wait(s, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#cc-messages .cc-bot")) > bot_count,
+                  "the shopper told the chat is back with the bot")
+        s.save_screenshot(os.path.join(SHOTS, "24-shopper-after-resolve.png"))
 
 
 if __name__ == "__main__":
