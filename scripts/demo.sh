@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds chatcart (build/, release with debug info), runs the scripted demo
-# conversations, then serves the storefront on localhost over SQLite
-# (`chatcart serve`, docs/SERVE.md) until Ctrl-C.
+# conversations, then serves the storefront and the agent console on
+# localhost over SQLite (`chatcart serve`, docs/SERVE.md) until Ctrl-C.
 #   --no-serve   stop after the scripted conversations (the old behaviour)
 #   --serve      serve even when stdin is not a terminal
 # Without a terminal (CI, a pipe) it does not serve unless --serve is given,
@@ -31,8 +31,14 @@ build/bin/chatcart demo "${demo_args[@]}"
 [ "$serve" = yes ] || exit 0
 
 port="${CHATCART_DEMO_PORT:-8080}"
+# The demo's one agent, for the console (a demo password: this server
+# listens on localhost only).
+agents="$CHATCART_ROOT/build/demo-agents.txt"
+echo "demo-agent" | build/bin/chatcart agent-password --id nick --name Nick >"$agents"
 echo
 echo "==> The storefront: open http://127.0.0.1:$port/ in a browser and click \"Chat with us\"."
+echo "    The agent console: http://127.0.0.1:$port/console (agent nick, password demo-agent);"
+echo "    ask the shop's chat for a person to see it work."
 echo "    Conversations are kept in build/demo-sessions.db. Ctrl-C stops the server."
-exec build/bin/chatcart serve --bundle examples/bundles/demo \
+exec build/bin/chatcart serve --bundle examples/bundles/demo --agents "$agents" \
   --store "sqlite:$CHATCART_ROOT/build/demo-sessions.db" --host 127.0.0.1 --port "$port"
