@@ -11,11 +11,19 @@
 //                    one "id:name:pbkdf2-sha256:..." line each (`chatcart
 //                    agent-password` writes one); turns the agent desk on
 //   --port-file F    writes the bound port to F once listening (for tests)
+//   --public-url URL the URL Twilio calls, without the path (its signature)
+//   --send-api-base URL  where the platforms' send APIs are (default: theirs)
+// Webhooks (/webhooks/messenger|whatsapp|twilio) take their secrets from the
+// environment, never the command line: CHATCART_META_APP_SECRET,
+// CHATCART_META_VERIFY_TOKEN, CHATCART_TWILIO_AUTH_TOKEN; answers are sent
+// with CHATCART_MESSENGER_PAGE_TOKEN, CHATCART_WHATSAPP_TOKEN and
+// CHATCART_TWILIO_ACCOUNT_SID (without them, nothing is sent).
 // It prints "chatcart serve: http://HOST:PORT/" when it is listening.
 
 #include <signal.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 #include <thread>
@@ -45,6 +53,23 @@ int RunServe(Args& args) {
   std::string port_file = args.ValueOr("port-file", "");
   std::string agents_file = args.ValueOr("agents", "");
   serve::StorefrontOptions options;
+  options.webhooks.public_url = args.ValueOr("public-url", "");
+  options.webhooks.send_api_base = args.ValueOr("send-api-base", "");
+  auto env = [](const char* name) {
+    const char* v = std::getenv(name);
+    return std::string(v == nullptr ? "" : v);
+  };
+  options.webhooks.credentials.meta_app_secret = env("CHATCART_META_APP_SECRET");
+  options.webhooks.credentials.meta_verify_token = env("CHATCART_META_VERIFY_TOKEN");
+  options.webhooks.credentials.twilio_auth_token = env("CHATCART_TWILIO_AUTH_TOKEN");
+  options.webhooks.messenger_page_token = env("CHATCART_MESSENGER_PAGE_TOKEN");
+  options.webhooks.whatsapp_token = env("CHATCART_WHATSAPP_TOKEN");
+  options.webhooks.twilio_account_sid = env("CHATCART_TWILIO_ACCOUNT_SID");
+  if (!options.webhooks.credentials.twilio_auth_token.empty() &&
+      options.webhooks.public_url.empty()) {
+    return Usage("a Twilio auth token needs --public-url (the URL Twilio calls)");
+  }
+
   int port = 8080;
   if (!absl::SimpleAtoi(args.ValueOr("port", "8080"), &port) || port < 0 || port > 65535) {
     return Usage("--port needs a number from 0 to 65535");

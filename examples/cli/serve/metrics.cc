@@ -18,6 +18,14 @@ void Metrics::Turn(bool ok, bool duplicate, double seconds) {
   latency_sum_us_.fetch_add(static_cast<uint64_t>(seconds * 1e6), std::memory_order_relaxed);
 }
 
+void Metrics::Count(std::string_view family, std::string_view labels, std::string_view help) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = labelled_.find(family);
+  if (it == labelled_.end()) it = labelled_.emplace(std::string(family), Family{}).first;
+  it->second.help = std::string(help);
+  ++it->second.by_labels[std::string(labels)];
+}
+
 std::string Metrics::Text(int64_t queue_length, int64_t agents_online,
                           size_t logged_conversations) const {
   auto get = [](const auto& a) { return a.load(std::memory_order_relaxed); };
@@ -63,6 +71,15 @@ std::string Metrics::Text(int64_t queue_length, int64_t agents_online,
                   "# TYPE chatcart_logged_conversations gauge\n"
                   "chatcart_logged_conversations ",
                   logged_conversations, "\n");
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (const auto& [family, f] : labelled_) {
+      absl::StrAppend(&out, "# HELP ", family, " ", f.help, "\n# TYPE ", family, " counter\n");
+      for (const auto& [labels, n] : f.by_labels) {
+        absl::StrAppend(&out, family, "{", labels, "} ", n, "\n");
+      }
+    }
+  }
   if (queue_length >= 0) {
     absl::StrAppend(&out,
                     "# HELP chatcart_queue_length Conversations waiting for an agent.\n"

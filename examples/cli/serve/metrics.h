@@ -12,7 +12,12 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <string>
+#include <string_view>
+
+#include "absl/base/thread_annotations.h"
 
 namespace chatcart::serve {
 
@@ -31,6 +36,9 @@ class Metrics {
   void StreamOpened() { streams_.fetch_add(1, std::memory_order_relaxed); }
   void StreamClosed() { streams_.fetch_sub(1, std::memory_order_relaxed); }
   void TimerFired() { timers_.fetch_add(1, std::memory_order_relaxed); }
+  // A counter with labels, e.g. Count("chatcart_webhook_messages_total",
+  // "channel=\"sms\",outcome=\"ok\"", "Webhook messages, by channel and outcome.").
+  void Count(std::string_view family, std::string_view labels, std::string_view help);
 
   // The exposition; the desk's gauges are given by the caller (negative:
   // no desk, the gauges are left out).
@@ -42,6 +50,12 @@ class Metrics {
   std::atomic<uint64_t> latency_sum_us_{0};
   std::atomic<uint64_t> store_errors_{0}, rejected_{0}, timers_{0};
   std::atomic<int64_t> streams_{0};
+  struct Family {
+    std::string help;
+    std::map<std::string, uint64_t> by_labels;
+  };
+  mutable std::mutex mu_;
+  std::map<std::string, Family, std::less<>> labelled_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace chatcart::serve

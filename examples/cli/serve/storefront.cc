@@ -56,7 +56,25 @@ Storefront::Storefront(StorefrontOptions options)
   }
   const int threads = options_.threads;
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  http_->set_payload_max_length(options_.max_body_bytes);
+  // Webhooks are the largest requests; the others are held to
+  // max_body_bytes by their Content-Length before their body is read (the
+  // pre-routing handler runs first), and need one.
+  http_->set_payload_max_length(channels::Limits::kMaxWebhookBytes);
+  http_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    using Result = httplib::Server::HandlerResponse;
+    if (req.method != "POST" || req.path.rfind("/webhooks/", 0) == 0) return Result::Unhandled;
+    if (!req.has_header("Content-Length")) {
+      res.status = 411;
+      res.set_content("{\"error\":\"a Content-Length is required\"}", "application/json");
+      return Result::Handled;
+    }
+    if (req.get_header_value<uint64_t>("Content-Length") <= options_.max_body_bytes) {
+      return Result::Unhandled;
+    }
+    res.status = 413;
+    res.set_content("{\"error\":\"request too large\"}", "application/json");
+    return Result::Handled;
+  });
   // The page runs only its own script and talks only to this server.
   http_->set_default_headers({
       {"Content-Security-Policy",
@@ -100,6 +118,8 @@ void Storefront::Routes() {
   http_->Get("/api/events",
              [this](const httplib::Request& req, httplib::Response& res) { Events(req, res); });
   if (console_ != nullptr) console_->Routes(*http_);
+  webhooks_ = std::make_unique<Webhooks>(*options_.conversations, options_.webhooks, *metrics_);
+  if (webhooks_->enabled()) webhooks_->Routes(*http_);
   http_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
     const char* what = res.status == 413   ? "request too large"

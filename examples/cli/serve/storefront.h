@@ -30,6 +30,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "chatcart/runtime.h"
+#include "serve/webhooks.h"
 
 namespace httplib {
 class Server;
@@ -54,13 +55,17 @@ struct StorefrontOptions {
   // only and there is no console.
   std::shared_ptr<Desk> desk;
   std::shared_ptr<const Accounts> accounts;
+  // Messenger, WhatsApp and Twilio webhooks (webhooks.h); off while no
+  // secret is given.
+  WebhookOptions webhooks;
 
   // ---- Limits
   // HTTP worker threads. Each open event stream holds one, so this bounds
   // the shoppers watching at once (the rest wait in the listen queue).
   // Default: 256.
   int threads = 256;
-  // Largest request body accepted (413 beyond). Default: 4 KiB.
+  // Largest body of a shopper's or agent's request (413 beyond). Default:
+  // 4 KiB. Webhooks may be up to channels::Limits::kMaxWebhookBytes.
   size_t max_body_bytes = 4096;
   // Longest message text, in bytes (400 beyond). Default: 1,000.
   size_t max_text_bytes = 1000;
@@ -117,6 +122,7 @@ class Storefront {
   std::unique_ptr<serve::Metrics> metrics_;
   std::unique_ptr<RateLimiter> limiter_;
   std::unique_ptr<Console> console_;  // with a desk only
+  std::unique_ptr<Webhooks> webhooks_;
   std::atomic<bool> stopping_{false};
   std::thread timers_;
 };

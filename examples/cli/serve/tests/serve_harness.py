@@ -15,8 +15,9 @@ import uuid
 class Server:
     """A `chatcart serve` process; use as a context manager."""
 
-    def __init__(self, binary, bundle, store="memory:", extra=()):
+    def __init__(self, binary, bundle, store="memory:", extra=(), env=None):
         self.binary, self.bundle, self.store, self.extra = binary, bundle, store, list(extra)
+        self.env = dict(os.environ, **(env or {}))
         self.proc = None
         self.port = None
 
@@ -33,7 +34,7 @@ class Server:
         self.proc = subprocess.Popen(
             [self.binary, "serve", "--bundle", self.bundle, "--store", self.store,
              "--host", "127.0.0.1", "--port", "0", "--port-file", port_file] + self.extra,
-            stdout=self.log, stderr=subprocess.STDOUT)
+            stdout=self.log, stderr=subprocess.STDOUT, env=self.env)
         deadline = time.time() + 60
         while time.time() < deadline:
             if self.proc.poll() is not None:
@@ -185,3 +186,36 @@ class Agent:
             self.cookie = headers["Set-Cookie"].split(";")[0]
             self.csrf = data["csrf"]
         return status, headers, data
+
+
+class SendApiStub:
+    """A local HTTP server standing in for the platforms' send APIs: it
+    records every request (path, headers, body) and answers 200."""
+
+    def __init__(self):
+        import http.server
+        import threading
+        stub = self
+        self.requests = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                stub.requests.append((self.path, dict(self.headers), body.decode("utf-8")))
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"{}")
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.url = "http://127.0.0.1:%d" % self.server.server_address[1]
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()

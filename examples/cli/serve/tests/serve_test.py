@@ -3,15 +3,20 @@
 and its Last-Event-ID resume, duplicates, limits, metrics, a restart on the
 same SQLite store. Usage: serve_test.py CHATCART_BINARY BUNDLE_DIR"""
 
+import base64
+import hashlib
+import hmac
 import json
 import os
+import urllib.parse
 import sys
 import tempfile
 import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve_harness import Agent, Server, new_conversation, write_agents_file  # noqa: E402
+from serve_harness import (Agent, SendApiStub, Server, new_conversation,  # noqa: E402
+                           write_agents_file)
 
 BINARY, BUNDLE = sys.argv[1], sys.argv[2]
 TMP = tempfile.mkdtemp(prefix="chatcart-serve-test-")
@@ -284,6 +289,107 @@ class ConsoleTest(unittest.TestCase):
                                    {"action": "resolve", "conversation": "web:" + c})[0], 200)
         status, _, chat = nick.call("GET", "/console/api/chat?conversation=web:" + c)
         self.assertEqual(chat["conversation"]["status"], "RESOLVED")
+
+
+class WebhookTest(unittest.TestCase):
+    """Messenger, WhatsApp and Twilio webhooks: signatures checked, messages
+    applied once, answers sent to the send APIs (a local stub)."""
+
+    APP_SECRET, VERIFY, TWILIO = "meta-app-secret", "verify-me", "twilio-auth-token"
+    PUBLIC = "https://shop.example"
+    TESTDATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..",
+                            "lib", "channels", "testdata")
+
+    @classmethod
+    def setUpClass(cls):
+        cls.stub = SendApiStub()
+        env = {"CHATCART_META_APP_SECRET": cls.APP_SECRET, "CHATCART_META_VERIFY_TOKEN": cls.VERIFY,
+               "CHATCART_TWILIO_AUTH_TOKEN": cls.TWILIO, "CHATCART_MESSENGER_PAGE_TOKEN": "page-token",
+               "CHATCART_WHATSAPP_TOKEN": "wa-token", "CHATCART_TWILIO_ACCOUNT_SID": "AC123"}
+        cls.server = Server(BINARY, BUNDLE, "sqlite:" + os.path.join(TMP, "hooks.db"), env=env,
+                            extra=["--public-url", cls.PUBLIC, "--send-api-base", cls.stub.url])
+        cls.server.start()
+
+    @classmethod
+    def tearDownClass(cls):
+        assert cls.server.stop() == 0
+        cls.stub.close()
+
+    def meta_post(self, path, body, signature=None):
+        if signature is None:
+            signature = "sha256=" + hmac.new(self.APP_SECRET.encode(), body, hashlib.sha256).hexdigest()
+        return self.server.request("POST", path, body, {"Content-Type": "application/json",
+                                                        "X-Hub-Signature-256": signature})
+
+    def sent_to(self, path_part):
+        return [r for r in self.stub.requests if path_part in r[0]]
+
+    def test_the_subscribe_handshake(self):
+        q = "/webhooks/messenger?hub.mode=subscribe&hub.verify_token=%s&hub.challenge=12345"
+        self.assertEqual(self.server.request("GET", q % self.VERIFY)[0:3:2], (200, b"12345"))
+        self.assertEqual(self.server.request("GET", q % "wrong")[0], 403)
+
+    def test_messenger(self):
+        with open(os.path.join(self.TESTDATA, "messenger_webhook.json"), "rb") as f:
+            body = f.read()
+        self.assertEqual(self.meta_post("/webhooks/messenger", body, "sha256=" + "0" * 64)[0], 401)
+        good = "sha256=" + hmac.new(self.APP_SECRET.encode(), body, hashlib.sha256).hexdigest()
+        self.assertEqual(self.meta_post("/webhooks/messenger", body[:-5], good)[0], 401)  # other bytes
+        self.assertEqual(self.sent_to("/me/messages"), [])
+        status, _, _ = self.meta_post("/webhooks/messenger", body)
+        self.assertEqual(status, 200)
+        sent = self.sent_to("/v19.0/me/messages")
+        self.assertTrue(sent)
+        path, headers, payload = sent[0]
+        self.assertEqual(headers["Authorization"], "Bearer page-token")
+        self.assertEqual(json.loads(payload)["recipient"], {"id": "PSID-42"})
+        # The platform retries the same webhook: applied once, nothing sent again.
+        self.assertEqual(self.meta_post("/webhooks/messenger", body)[0], 200)
+        self.assertEqual(len(self.sent_to("/v19.0/me/messages")), len(sent))
+        m = self.server.metrics()
+        self.assertGreaterEqual(m['chatcart_webhook_messages_total{channel="messenger",outcome="duplicate"}'], 1)
+        self.assertEqual(m['chatcart_sends_total{channel="messenger",outcome="sent"}'], len(sent))
+
+    def test_whatsapp(self):
+        with open(os.path.join(self.TESTDATA, "whatsapp_webhook.json"), "rb") as f:
+            body = f.read()
+        self.assertEqual(self.meta_post("/webhooks/whatsapp", body)[0], 200)
+        sent = self.sent_to("/v19.0/PNID-7/messages")
+        self.assertTrue(sent)
+        self.assertEqual(sent[0][1]["Authorization"], "Bearer wa-token")
+        self.assertEqual(json.loads(sent[0][2])["to"], "393331234567")
+
+    def test_twilio_sms(self):
+        form = {"MessageSid": "SM9001", "AccountSid": "AC123", "From": "+393339990000",
+                "To": "+15550001111", "Body": "a gift for my 6 year old"}
+        body = urllib.parse.urlencode(form).encode()
+        url = self.PUBLIC + "/webhooks/twilio"
+        signed = url + "".join(k + form[k] for k in sorted(form))
+        signature = base64.b64encode(hmac.new(self.TWILIO.encode(), signed.encode(), hashlib.sha1).digest())
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        status = self.server.request("POST", "/webhooks/twilio", body,
+                                     dict(headers, **{"X-Twilio-Signature": "AAAA"}))[0]
+        self.assertEqual(status, 401)
+        status = self.server.request("POST", "/webhooks/twilio", body,
+                                     dict(headers, **{"X-Twilio-Signature": signature.decode()}))[0]
+        self.assertEqual(status, 200)
+        sent = self.sent_to("/2010-04-01/Accounts/AC123/Messages.json")
+        self.assertTrue(sent)
+        self.assertEqual(sent[0][1]["Authorization"], "Basic " + base64.b64encode(b"AC123:" + self.TWILIO.encode()).decode())
+        reply = urllib.parse.parse_qs(sent[0][2])
+        self.assertEqual(reply["To"], ["+393339990000"])
+        self.assertTrue(reply["Body"][0])
+
+    def test_a_webhook_too_large_or_malformed(self):
+        self.assertEqual(self.meta_post("/webhooks/messenger", b"{" * (1 << 20 + 1))[0], 413)
+        self.assertEqual(self.meta_post("/webhooks/messenger", b"{not json")[0], 400)
+
+
+class UnconfiguredWebhookTest(unittest.TestCase):
+    def test_webhooks_are_off_without_secrets(self):
+        with Server(BINARY, BUNDLE) as s:
+            self.assertEqual(s.request("POST", "/webhooks/messenger", b"{}", {"X-Hub-Signature-256": "x"})[0], 404)
+            self.assertEqual(s.request("GET", "/webhooks/whatsapp?hub.mode=subscribe")[0], 404)
 
 
 if __name__ == "__main__":
