@@ -7,8 +7,11 @@
 #include "serve/storefront.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include "absl/time/clock.h"
 #include "serve/assets.h"
@@ -60,6 +63,10 @@ Storefront::Storefront(StorefrontOptions options)
   // max_body_bytes by their Content-Length before their body is read (the
   // pre-routing handler runs first), and need one.
   http_->set_payload_max_length(channels::Limits::kMaxWebhookBytes);
+  http_->set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_fd_ = sock;
+  });
   http_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     using Result = httplib::Server::HandlerResponse;
     if (req.method != "POST" || req.path.rfind("/webhooks/", 0) == 0) return Result::Unhandled;
@@ -151,6 +158,11 @@ absl::StatusOr<int> Storefront::Bind(const std::string& host, int port) {
   }
   if (bound <= 0) {
     return absl::UnavailableError("serve: cannot listen on " + host + ":" + std::to_string(port));
+  }
+  // listen(2) again on a listening socket sets its backlog (Linux).
+  if (listen_fd_ >= 0 && ::listen(listen_fd_, options_.listen_backlog) != 0) {
+    std::fprintf(stderr, "serve: listen backlog %d: %s\n", options_.listen_backlog,
+                 std::strerror(errno));
   }
   return bound;
 }

@@ -64,6 +64,10 @@ struct StorefrontOptions {
   // the shoppers watching at once (the rest wait in the listen queue).
   // Default: 256.
   int threads = 256;
+  // Connections waiting to be accepted (listen(2)'s backlog; Debian's
+  // cpp-httplib is built with 5, which makes a burst of connections wait a
+  // second for a SYN retransmit). Capped by net.core.somaxconn. Default: 1024.
+  int listen_backlog = 1024;
   // Largest body of a shopper's or agent's request (413 beyond). Default:
   // 4 KiB. Webhooks may be up to channels::Limits::kMaxWebhookBytes.
   size_t max_body_bytes = 4096;
@@ -124,6 +128,7 @@ class Storefront {
   std::unique_ptr<Console> console_;  // with a desk only
   std::unique_ptr<Webhooks> webhooks_;
   std::atomic<bool> stopping_{false};
+  std::atomic<int> listen_fd_{-1};  // the last socket httplib made for listening
   std::thread timers_;
 };
 
