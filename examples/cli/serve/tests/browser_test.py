@@ -21,6 +21,7 @@ if not os.path.exists(CHROMIUM):
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
@@ -67,7 +68,8 @@ class ShopperTest(unittest.TestCase):
         self.assertTrue(self.driver.save_screenshot(path), path)
 
     def wait(self, condition, what):
-        return WebDriverWait(self.driver, WAIT).until(lambda d: condition(d), "waiting for " + what)
+        return WebDriverWait(self.driver, WAIT, ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda d: condition(d), "waiting for " + what)
 
     def messages(self):
         return [e.get_attribute("textContent") for e in
@@ -207,7 +209,26 @@ class HandoffTest(unittest.TestCase):
         assert cls.server.stop() == 0
 
     def wait(self, driver, condition, what):
-        return WebDriverWait(driver, WAIT).until(lambda d: condition(d), "waiting for " + what)
+        # The console redraws its queue and chats as it polls: an element
+        # found a moment ago may be gone; the condition is then tried again.
+        return WebDriverWait(driver, WAIT, ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda d: condition(d), "waiting for " + what)
+
+    def click(self, driver, find, what):
+        """Finds an element with `find` and clicks it, again if the page
+        redrew it in between; returns what `find` returned."""
+        def attempt(d):
+            found = find(d)
+            if not found:
+                return None
+            element, value = found
+            element.click()
+            return value or True
+        return self.wait(driver, attempt, what)
+
+    def texts(self, driver, selector):
+        return driver.execute_script(
+            "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent)", selector)
 
     def shopper_texts(self):
         return [e.get_attribute("textContent") for e in
@@ -235,17 +256,17 @@ class HandoffTest(unittest.TestCase):
                   "the sign-in error")
         a.find_element(By.ID, "login-password").clear()
         a.find_element(By.ID, "login-password").send_keys("correct horse 1", Keys.ENTER)
-        accept = self.wait(a, lambda d: [b for b in d.find_elements(By.CSS_SELECTOR, "#queue button")
-                                         if b.text == "Accept"], "an offer in the queue")[0]
+        self.wait(a, lambda d: "Accept" in self.texts(d, "#queue button"), "an offer in the queue")
         self.assertEqual(a.find_element(By.ID, "who").text, self.AGENT_NAME + " (nick)")
         a.save_screenshot(os.path.join(SHOTS, "21-console-queue.png"))
-        accept.click()
+        self.click(a, lambda d: next(((b, None) for b in d.find_elements(By.CSS_SELECTOR, "#queue button")
+                                      if b.text == "Accept"), None), "Accept")
         self.wait(a, lambda d: d.find_elements(By.CSS_SELECTOR, ".chat input.say"), "the chat")
 
         joined = self.AGENT_NAME + " has joined the chat."
         self.wait(s, lambda d: any(t.startswith(joined) for t in self.shopper_texts()), "who joined")
-        say = a.find_element(By.CSS_SELECTOR, ".chat input.say")
-        say.send_keys("Hello, I can help you choose.", Keys.ENTER)
+        # The chat's form is drawn once; the polls redraw only its log.
+        a.find_element(By.CSS_SELECTOR, ".chat input.say").send_keys("Hello, I can help you choose.", Keys.ENTER)
         self.wait(s, lambda d: "Hello, I can help you choose." in self.shopper_texts(), "the agent's words")
         label = s.find_elements(By.CSS_SELECTOR, "#cc-messages .cc-who")[-1]
         self.assertEqual(label.get_attribute("textContent"), self.AGENT_NAME)
@@ -253,24 +274,28 @@ class HandoffTest(unittest.TestCase):
 
         # The shopper's words reach the agent, as text; the bot suggests products.
         self.say('<img src=x onerror="window.__pwned=1">')
-        self.wait(a, lambda d: any('<img src=x onerror="window.__pwned=1">' == e.get_attribute("textContent")[len("shopper"):]
-                                   for e in d.find_elements(By.CSS_SELECTOR, ".chat .m-SHOPPER")),
-                  "the shopper's message in the console")
+        self.wait(a, lambda d: "shopper" + '<img src=x onerror="window.__pwned=1">' in
+                  self.texts(d, ".chat .m-SHOPPER"), "the shopper's message in the console")
         self.assertEqual(a.find_elements(By.CSS_SELECTOR, ".chat img"), [])
         self.assertIsNone(a.execute_script("return window.__pwned"))
         # Suggestions follow the shopper's last message.
         self.say("a gift for my 6 year old who loves lego, under 40 euros")
-        add = self.wait(a, lambda d: d.find_elements(By.XPATH, "//div[@class='prod']//button[text()='Add to cart']"),
-                        "a suggested product")[0]
-        product = add.find_element(By.XPATH, "..").find_element(By.TAG_NAME, "strong").text
+        self.wait(a, lambda d: d.find_elements(By.CSS_SELECTOR, ".prod button"), "a suggested product")
         a.save_screenshot(os.path.join(SHOTS, "22-console-chat.png"))
-        add.click()
+
+        def first_product(d):
+            cards = d.find_elements(By.CSS_SELECTOR, ".prod")
+            if not cards:
+                return None
+            return cards[0].find_element(By.TAG_NAME, "button"), cards[0].find_element(By.TAG_NAME, "strong").text
+        product = self.click(a, first_product, "Add to cart")
         self.wait(s, lambda d: any(product in c.text for c in d.find_elements(By.CSS_SELECTOR, ".cc-cart")),
                   "the cart the agent filled")
         s.save_screenshot(os.path.join(SHOTS, "23-shopper-sees-agent-cart.png"))
 
         bot_count = len(s.find_elements(By.CSS_SELECTOR, "#cc-messages .cc-bot"))
-        a.find_element(By.XPATH, "//article[@class='chat']//button[text()='Resolve']").click()
+        self.click(a, lambda d: (d.find_element(By.XPATH, "//article[@class='chat']//button[text()='Resolve']"), None),
+                   "Resolve")
         self.wait(a, lambda d: not d.find_elements(By.CSS_SELECTOR, ".chat"), "the chat to close")
         # The bot takes over again and says so.
         self.wait(s, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#cc-messages .cc-bot")) > bot_count,
