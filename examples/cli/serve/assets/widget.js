@@ -40,7 +40,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var panel = $("cc-panel"), launcher = $("cc-launcher"), list = $("cc-messages");
   var quick = $("cc-quick"), typing = $("cc-typing"), form = $("cc-form"), input = $("cc-input");
-  var unreadBadge = $("cc-unread"), langSelect = $("cc-lang");
+  var unreadBadge = $("cc-unread"), langSelect = $("cc-lang"), queueBanner = $("cc-queue");
   var store = window.localStorage;
 
   function randomId(bytes) {
@@ -185,6 +185,14 @@
       if (data.agent && (data.replies || []).length) list.appendChild(el("p", "cc-who", data.agent));
       (data.replies || []).forEach(function (r) {
         if (r.templateId === "chatcart.confirm") confirming = true;
+        // The queue banner: the place and wait while waiting for a person
+        // (the same words are in the list, which is what is announced).
+        if (r.templateId === "chatcart.queue_position") {
+          queueBanner.textContent = r.text;
+          queueBanner.hidden = false;
+        } else if (/^chatcart\.(agent_joined|queue_full|wait_exceeded)/.test(r.templateId || "")) {
+          queueBanner.hidden = true;
+        }
         if (r.text) list.appendChild(el("p", data.agent ? "cc-msg cc-bot cc-agent" : "cc-msg cc-bot", r.text));
         if (r.products && r.products.length) {
           var cards = el("div", "cc-cards");

@@ -246,6 +246,9 @@ class HandoffTest(unittest.TestCase):
         s.find_element(By.ID, "cc-launcher").click()
         self.say("I'd like to talk to a person")
         self.wait(s, lambda d: "You're next." in self.shopper_texts(), "the queue position")
+        banner = s.find_element(By.ID, "cc-queue")
+        self.assertTrue(banner.is_displayed())
+        self.assertEqual(banner.text, "You're next.")
         s.save_screenshot(os.path.join(SHOTS, "20-shopper-queued.png"))
 
         a.get(self.server.url + "console")
@@ -265,6 +268,7 @@ class HandoffTest(unittest.TestCase):
 
         joined = self.AGENT_NAME + " has joined the chat."
         self.wait(s, lambda d: any(t.startswith(joined) for t in self.shopper_texts()), "who joined")
+        self.assertFalse(s.find_element(By.ID, "cc-queue").is_displayed())
         # The chat's form is drawn once; the polls redraw only its log.
         a.find_element(By.CSS_SELECTOR, ".chat input.say").send_keys("Hello, I can help you choose.", Keys.ENTER)
         self.wait(s, lambda d: "Hello, I can help you choose." in self.shopper_texts(), "the agent's words")
