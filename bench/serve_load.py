@@ -270,8 +270,10 @@ def main():
                     handle_count += m["chatcart_turn_seconds_count"]
                 report["handle_mean_ms"] = round(1000 * handle_sum / max(1, handle_count), 2)
             finally:
-                for s in servers:
-                    s.stop()
+                codes = [s.stop() for s in servers]
+            if any(codes):
+                print("a server exited with %s" % codes)
+                failed = True
             report = dict({"scenario": scenario, "messages_per_shopper": len(messages)}, **report)
             print(json.dumps(report), flush=True)
             if report["errors"] or report["lost"] or report["unfinished_shoppers"]:

@@ -25,8 +25,11 @@ class Server:
         self.start()
         return self
 
-    def __exit__(self, *exc):
-        self.stop()
+    def __exit__(self, exc_type, *exc):
+        output = self.output()
+        code = self.stop()
+        if exc_type is None and code != 0:
+            raise AssertionError("chatcart serve exited with %s:\n%s" % (code, output))
 
     def start(self):
         port_file = os.path.join(tempfile.mkdtemp(prefix="chatcart-serve-"), "port")
