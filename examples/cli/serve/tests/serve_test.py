@@ -6,6 +6,7 @@ same SQLite store. Usage: serve_test.py CHATCART_BINARY BUNDLE_DIR"""
 import base64
 import hashlib
 import hmac
+import http.client
 import json
 import os
 import urllib.parse
@@ -115,6 +116,12 @@ class ServeTest(unittest.TestCase):
         big = json.dumps({"conversation": c, "id": "big-00001", "text": "x" * 5000}).encode()
         status, _, _ = self.server.request("POST", "/api/message", big, {"Content-Type": "application/json"})
         self.assertEqual(status, 413)
+        # A body without a length (chunked) is not read at all.
+        conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
+        conn.request("POST", "/api/message", body=iter([big]), encode_chunked=True,
+                     headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked"})
+        self.assertEqual(conn.getresponse().status, 411)
+        conn.close()
         status, body = self.server.post(c, "y" * 1001)
         self.assertEqual((status, body["error"]), (400, "the message is too long"))
         status, body = self.server.post(c, raw=b"{not json")
