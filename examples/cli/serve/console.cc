@@ -179,6 +179,7 @@ void Console::Routes(httplib::Server& http) {
   http.Post("/console/api/logout", Guard(&Console::Logout, true));
   http.Get("/console/api/state", Guard(&Console::State, false));
   http.Get("/console/api/chat", Guard(&Console::Chat, false));
+  http.Get("/console/api/transcript", Guard(&Console::Transcript, false));
   http.Post("/console/api/presence", Guard(&Console::Presence, true));
   http.Post("/console/api/act", Guard(&Console::Act, true));
   http.Post("/console/api/cart", Guard(&Console::Cart, true));
@@ -287,6 +288,19 @@ void Console::Chat(const AgentSessions::Session&, const httplib::Request& req,
   }
   w.EndObject();
   res.set_content(w.str(), "application/json");
+}
+
+void Console::Transcript(const AgentSessions::Session&, const httplib::Request& req,
+                         httplib::Response& res) {
+  const std::string id = req.get_param_value("conversation");
+  if (!IsWebConversation(id)) return JsonError(res, 400, "conversation: web:<id>");
+  absl::StatusOr<v1::DeskTranscript> transcript = desk_.Transcript(id);
+  if (!transcript.ok()) return CallError(res, transcript.status());
+  // The shopper's words as a download, never a page.
+  res.set_header("Content-Disposition",
+                 absl::StrCat("attachment; filename=\"transcript-",
+                              transcript->conversation().reference(), ".txt\""));
+  res.set_content(RenderTranscriptText(*transcript), "text/plain; charset=utf-8");
 }
 
 void Console::Presence(const AgentSessions::Session& session, const httplib::Request& req,

@@ -3,7 +3,7 @@
 // Console: the agents' side of `chatcart serve` (docs/SERVE.md): sign in
 // from the accounts file, presence, the queue, offers to accept, several
 // chats at once with the bot's suggestions, messages, private notes,
-// products added to the shopper's cart, resolve. The page is /console; its
+// products added to the shopper's cart, resolve, the transcript as text. The page is /console; its
 // JSON API is under /console/api/, reachable only with a session cookie,
 // and every change also needs the session's CSRF token (X-CSRF-Token).
 //
@@ -58,6 +58,7 @@ class Console {
   void Logout(const AgentSessions::Session&, const httplib::Request&, httplib::Response&);
   void State(const AgentSessions::Session&, const httplib::Request&, httplib::Response&);
   void Chat(const AgentSessions::Session&, const httplib::Request&, httplib::Response&);
+  void Transcript(const AgentSessions::Session&, const httplib::Request&, httplib::Response&);
   void Presence(const AgentSessions::Session&, const httplib::Request&, httplib::Response&);
   void Act(const AgentSessions::Session&, const httplib::Request&, httplib::Response&);
   void Cart(const AgentSessions::Session&, const httplib::Request&, httplib::Response&);

@@ -118,7 +118,13 @@
     box.appendChild(noteForm);
     var suggest = el("div", "suggest");
     box.appendChild(suggest);
-    box.appendChild(button("Resolve", function () { act({ action: "resolve", conversation: id }); }));
+    var actions = el("div", "row");
+    actions.appendChild(button("Resolve", function () { act({ action: "resolve", conversation: id }); }));
+    var transcript = el("a", "transcript", "Transcript");
+    transcript.href = "/console/api/transcript?conversation=" + encodeURIComponent(id);
+    transcript.setAttribute("download", "");
+    actions.appendChild(transcript);
+    box.appendChild(actions);
     $("chats").appendChild(box);
     chats[id] = { el: box, log: log, suggest: suggest, key: "" };
     return chats[id];

@@ -274,6 +274,14 @@ class ConsoleTest(unittest.TestCase):
         self.assertIn(("AGENT", "Hello, I'm here."), texts)
         self.assertIn(("SHOPPER", "thank you!"), texts)
         self.assertIsNotNone(chat["suggestions"])
+        status, headers, text = s.request("GET", "/console/api/transcript?conversation=web:" + c,
+                                          headers={"Cookie": nick.cookie})
+        self.assertEqual(status, 200)
+        self.assertTrue(headers["Content-Type"].startswith("text/plain"))
+        self.assertIn("attachment", headers["Content-Disposition"])
+        self.assertIn("Hello, I'm here.", text.decode())
+        self.assertIn("thank you!", text.decode())
+        self.assertEqual(s.request("GET", "/console/api/transcript?conversation=web:" + c)[0], 401)
 
         events = s.events(c, until=lambda e: any(
             "cart" in r for b in bots(e) for r in b["replies"]))
