@@ -41,4 +41,5 @@ echo "    The agent console: http://127.0.0.1:$port/console (agent nick, passwor
 echo "    ask the shop's chat for a person to see it work."
 echo "    Conversations are kept in build/demo-sessions.db. Ctrl-C stops the server."
 exec build/bin/chatcart serve --bundle examples/bundles/demo --agents "$agents" \
+  --desk-policy examples/cli/serve/demo_desk.textproto \
   --store "sqlite:$CHATCART_ROOT/build/demo-sessions.db" --host 127.0.0.1 --port "$port"

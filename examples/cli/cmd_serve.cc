@@ -10,6 +10,8 @@
 //   --agents FILE    the agents who may sign in to the console (/console),
 //                    one "id:name:pbkdf2-sha256:..." line each (`chatcart
 //                    agent-password` writes one); turns the agent desk on
+//   --desk-policy F  the desk's options and canned replies (a
+//                    chatcart.v1.DeskPolicy in protobuf text format)
 //   --port-file F    writes the bound port to F once listening (for tests)
 //   --public-url URL the URL Twilio calls, without the path (its signature)
 //   --send-api-base URL  where the platforms' send APIs are (default: theirs)
@@ -25,6 +27,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <thread>
 
@@ -35,6 +38,7 @@
 #include "chatcart/store.h"
 #include "command.h"
 #include "conversation.h"
+#include "google/protobuf/text_format.h"
 #include "serve/accounts.h"
 #include "serve/storefront.h"
 
@@ -52,6 +56,7 @@ int RunServe(Args& args) {
   std::string host = args.ValueOr("host", "127.0.0.1");
   std::string port_file = args.ValueOr("port-file", "");
   std::string agents_file = args.ValueOr("agents", "");
+  std::string desk_policy_file = args.ValueOr("desk-policy", "");
   serve::StorefrontOptions options;
   options.webhooks.public_url = args.ValueOr("public-url", "");
   options.webhooks.send_api_base = args.ValueOr("send-api-base", "");
@@ -78,6 +83,9 @@ int RunServe(Args& args) {
     return Usage("--threads needs a number");
   }
   if (std::string error = args.Finish(); !error.empty()) return Usage(error);
+  if (!desk_policy_file.empty() && agents_file.empty()) {
+    return Usage("--desk-policy needs --agents (the desk is on only with agents)");
+  }
 
   std::shared_ptr<const Engine> engine = LoadEngineOrDie(bundle);
   if (engine == nullptr) return kExitFailure;
@@ -93,9 +101,33 @@ int RunServe(Args& args) {
       std::fprintf(stderr, "chatcart serve: --agents: %s\n", accounts.status().ToString().c_str());
       return kExitFailure;
     }
+    v1::DeskPolicy policy;
+    if (!desk_policy_file.empty()) {
+      std::ifstream in(desk_policy_file);
+      std::stringstream text;
+      text << in.rdbuf();
+      if (!in || !google::protobuf::TextFormat::ParseFromString(text.str(), &policy)) {
+        std::fprintf(stderr, "chatcart serve: --desk-policy %s: not a DeskPolicy in text format\n",
+                     desk_policy_file.c_str());
+        return kExitFailure;
+      }
+    }
+    absl::StatusOr<DeskOptions> desk_options = DeskOptions::FromPolicy(policy);
+    absl::StatusOr<CannedReplies> canned =
+        CannedReplies::Create({policy.canned_reply().begin(), policy.canned_reply().end()});
+    if (!desk_options.ok() || !canned.ok()) {
+      std::fprintf(
+          stderr, "chatcart serve: --desk-policy: %s\n",
+          (desk_options.ok() ? canned.status() : desk_options.status()).ToString().c_str());
+      return kExitFailure;
+    }
+    conversations_options.canned_replies =
+        std::make_shared<const CannedReplies>(*std::move(canned));
+    options.canned_replies = conversations_options.canned_replies;
     // The desk's state lives in this process (one server; Redis's desk
     // store would share it across a fleet).
-    absl::StatusOr<std::unique_ptr<Desk>> desk = Desk::Create(NewInMemoryDeskStore());
+    absl::StatusOr<std::unique_ptr<Desk>> desk =
+        Desk::Create(NewInMemoryDeskStore(), *std::move(desk_options));
     if (!desk.ok()) {
       std::fprintf(stderr, "chatcart serve: %s\n", desk.status().ToString().c_str());
       return kExitFailure;

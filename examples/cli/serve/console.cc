@@ -95,10 +95,12 @@ v1::TurnResult CartReply(const v1::CartApplyResponse& r) {
 
 Console::Console(
     Conversations& conversations, Desk& desk, std::shared_ptr<const Accounts> accounts,
+    std::shared_ptr<const CannedReplies> canned,
     std::function<void(const std::string&, const v1::TurnResult&, const std::string&)> show)
     : conversations_(conversations),
       desk_(desk),
       accounts_(std::move(accounts)),
+      canned_(std::move(canned)),
       show_(std::move(show)) {
   for (const auto& [id, account] : accounts_->all()) {
     AgentProfile profile;
@@ -180,6 +182,7 @@ void Console::Routes(httplib::Server& http) {
   http.Get("/console/api/state", Guard(&Console::State, false));
   http.Get("/console/api/chat", Guard(&Console::Chat, false));
   http.Get("/console/api/transcript", Guard(&Console::Transcript, false));
+  http.Get("/console/api/canned", Guard(&Console::Canned, false));
   http.Post("/console/api/presence", Guard(&Console::Presence, true));
   http.Post("/console/api/act", Guard(&Console::Act, true));
   http.Post("/console/api/cart", Guard(&Console::Cart, true));
@@ -301,6 +304,28 @@ void Console::Transcript(const AgentSessions::Session&, const httplib::Request& 
                  absl::StrCat("attachment; filename=\"transcript-",
                               transcript->conversation().reference(), ".txt\""));
   res.set_content(RenderTranscriptText(*transcript), "text/plain; charset=utf-8");
+}
+
+void Console::Canned(const AgentSessions::Session&, const httplib::Request& req,
+                     httplib::Response& res) {
+  const std::string query = req.get_param_value("q"), locale = req.get_param_value("locale");
+  if (query.size() > 64 || locale.size() > 8) return JsonError(res, 400, "q or locale too long");
+  cli::JsonWriter w;
+  w.BeginArray();
+  if (canned_ != nullptr) {
+    for (const CannedReplies::Match& m : canned_->Search(query, locale, 8)) {
+      w.BeginObject();
+      w.Key("code");
+      w.String(m.reply->code());
+      w.Key("locale");
+      w.String(m.reply->locale());
+      w.Key("text");
+      w.String(m.reply->text());
+      w.EndObject();
+    }
+  }
+  w.EndArray();
+  res.set_content(w.str(), "application/json");
 }
 
 void Console::Presence(const AgentSessions::Session& session, const httplib::Request& req,

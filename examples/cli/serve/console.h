@@ -35,6 +35,7 @@ class Console {
   // Registers every account as a desk agent. `show` gets what a desk call
   // or a cart change says to a shopper (for their event stream).
   Console(Conversations& conversations, Desk& desk, std::shared_ptr<const Accounts> accounts,
+          std::shared_ptr<const CannedReplies> canned,
           std::function<void(const std::string& conversation_id, const v1::TurnResult&,
                              const std::string& agent_name)>
               show);
@@ -59,6 +60,7 @@ class Console {
   void State(const AgentSessions::Session&, const httplib::Request&, httplib::Response&);
   void Chat(const AgentSessions::Session&, const httplib::Request&, httplib::Response&);
   void Transcript(const AgentSessions::Session&, const httplib::Request&, httplib::Response&);
+  void Canned(const AgentSessions::Session&, const httplib::Request&, httplib::Response&);
   void Presence(const AgentSessions::Session&, const httplib::Request&, httplib::Response&);
   void Act(const AgentSessions::Session&, const httplib::Request&, httplib::Response&);
   void Cart(const AgentSessions::Session&, const httplib::Request&, httplib::Response&);
@@ -71,6 +73,7 @@ class Console {
   Conversations& conversations_;
   Desk& desk_;
   std::shared_ptr<const Accounts> accounts_;
+  std::shared_ptr<const CannedReplies> canned_;  // may be null
   std::function<void(const std::string&, const v1::TurnResult&, const std::string&)> show_;
   AgentSessions sessions_;
   RateLimiter logins_{5, std::chrono::milliseconds(10000)};

@@ -47,15 +47,15 @@ Storefront::Storefront(StorefrontOptions options)
       metrics_(std::make_unique<serve::Metrics>()),
       limiter_(std::make_unique<RateLimiter>(options_.burst, options_.refill)) {
   if (options_.desk != nullptr) {
-    console_ =
-        std::make_unique<Console>(*options_.conversations, *options_.desk, options_.accounts,
-                                  [this](const std::string& conversation_id,
-                                         const v1::TurnResult& result, const std::string& agent) {
-                                    constexpr std::string_view kWeb = "web:";
-                                    if (conversation_id.rfind(kWeb, 0) == 0) {
-                                      LogResult(conversation_id.substr(kWeb.size()), result, agent);
-                                    }
-                                  });
+    console_ = std::make_unique<Console>(
+        *options_.conversations, *options_.desk, options_.accounts, options_.canned_replies,
+        [this](const std::string& conversation_id, const v1::TurnResult& result,
+               const std::string& agent) {
+          constexpr std::string_view kWeb = "web:";
+          if (conversation_id.rfind(kWeb, 0) == 0) {
+            LogResult(conversation_id.substr(kWeb.size()), result, agent);
+          }
+        });
   }
   const int threads = options_.threads;
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };

@@ -55,6 +55,9 @@ struct StorefrontOptions {
   // only and there is no console.
   std::shared_ptr<Desk> desk;
   std::shared_ptr<const Accounts> accounts;
+  // The canned replies agents type by code (optional; the same the
+  // runtime's suggestions use).
+  std::shared_ptr<const CannedReplies> canned_replies;
   // Messenger, WhatsApp and Twilio webhooks (webhooks.h); off while no
   // secret is given.
   WebhookOptions webhooks;

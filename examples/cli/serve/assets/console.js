@@ -88,19 +88,41 @@
     box.appendChild(log);
     var form = el("form", "row");
     var input = el("input");
-    input.placeholder = "Message to the shopper";
+    input.placeholder = "Message to the shopper (/code for a canned reply)";
     input.setAttribute("aria-label", "Message to the shopper in " + id);
     input.className = "say";
     form.appendChild(input);
     form.appendChild(el("button", null, "Send"));
+    var hint = el("p", "muted canned-hint");
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       var text = input.value.trim();
       if (!text) return;
+      // "/code": the canned reply with that code, in the chat's language,
+      // put in the box to read (and edit) before sending.
+      var code = /^\/([A-Za-z0-9_-]+)$/.exec(text);
+      if (code) {
+        canned(code[1], chats[id].lang).then(function (found) {
+          var exact = found.filter(function (r) { return r.code === code[1]; })[0] || found[0];
+          if (exact) { input.value = exact.text; hint.textContent = ""; }
+          else { hint.textContent = "No canned reply " + text; }
+        });
+        return;
+      }
       input.value = "";
+      hint.textContent = "";
       act({ action: "message", conversation: id, id: randomId(), text: text });
     });
+    input.addEventListener("input", function () {
+      var m = /^\/([A-Za-z0-9_-]*)$/.exec(input.value);
+      if (!m) { hint.textContent = ""; return; }
+      canned(m[1], chats[id].lang).then(function (found) {
+        hint.textContent = found.length ? found.map(function (r) { return "/" + r.code; }).join("  ")
+                                        : "No canned reply";
+      });
+    });
     box.appendChild(form);
+    box.appendChild(hint);
     var noteForm = el("form", "row");
     var note = el("input");
     note.placeholder = "Private note";
@@ -130,8 +152,14 @@
     return chats[id];
   }
 
+  function canned(query, lang) {
+    return api("GET", "/console/api/canned?q=" + encodeURIComponent(query) + "&locale=" + encodeURIComponent(lang || ""))
+      .catch(function () { return []; });
+  }
+
   function renderChat(id, data) {
     var chat = chatBox(id);
+    chat.lang = data.conversation.language || "";
     var key = JSON.stringify([data.messages.length, data.suggestions && data.suggestions.intent]);
     if (key === chat.key) return;
     chat.key = key;

@@ -196,8 +196,9 @@ class HandoffTest(unittest.TestCase):
         tmp = tempfile.mkdtemp(prefix="chatcart-browser-desk-")
         agents = write_agents_file(BINARY, os.path.join(tmp, "agents.txt"),
                                    [("nick", cls.AGENT_NAME, "correct horse 1")])
+        policy = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "demo_desk.textproto")
         cls.server = Server(BINARY, BUNDLE, "sqlite:" + os.path.join(tmp, "s.db"),
-                            extra=["--agents", agents])
+                            extra=["--agents", agents, "--desk-policy", policy])
         cls.server.start()
         cls.shopper = new_browser()
         cls.agent = new_browser()
@@ -269,8 +270,15 @@ class HandoffTest(unittest.TestCase):
         joined = self.AGENT_NAME + " has joined the chat."
         self.wait(s, lambda d: any(t.startswith(joined) for t in self.shopper_texts()), "who joined")
         self.assertFalse(s.find_element(By.ID, "cc-queue").is_displayed())
-        # The chat's form is drawn once; the polls redraw only its log.
-        a.find_element(By.CSS_SELECTOR, ".chat input.say").send_keys("Hello, I can help you choose.", Keys.ENTER)
+        # The chat's form is drawn once; the polls redraw only its log. A
+        # canned reply by its code fills the box; Enter sends it.
+        say = a.find_element(By.CSS_SELECTOR, ".chat input.say")
+        say.send_keys("/hello", Keys.ENTER)
+        hello = "Hi, I'm here to help. What are you looking for?"
+        self.wait(a, lambda d: say.get_attribute("value") == hello, "the canned reply in the box")
+        say.send_keys(Keys.ENTER)
+        self.wait(s, lambda d: hello in self.shopper_texts(), "the canned reply at the shopper's")
+        say.send_keys("Hello, I can help you choose.", Keys.ENTER)
         self.wait(s, lambda d: "Hello, I can help you choose." in self.shopper_texts(), "the agent's words")
         label = s.find_elements(By.CSS_SELECTOR, "#cc-messages .cc-who")[-1]
         self.assertEqual(label.get_attribute("textContent"), self.AGENT_NAME)

@@ -188,8 +188,9 @@ class ConsoleTest(unittest.TestCase):
                                    [("nick", "Nick <b>the</b> agent", "correct horse 1"),
                                     ("ada", "Ada", "battery staple 2"),
                                     ("eve", "Eve", "only for lockouts")])
+        policy = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "demo_desk.textproto")
         cls.server = Server(BINARY, BUNDLE, "sqlite:" + os.path.join(TMP, "desk.db"),
-                            extra=["--agents", agents])
+                            extra=["--agents", agents, "--desk-policy", policy])
         cls.server.start()
 
     @classmethod
@@ -274,6 +275,16 @@ class ConsoleTest(unittest.TestCase):
         self.assertIn(("AGENT", "Hello, I'm here."), texts)
         self.assertIn(("SHOPPER", "thank you!"), texts)
         self.assertIsNotNone(chat["suggestions"])
+        # Canned replies by code, in the chat's language, and among the suggestions
+        # for the intent they answer.
+        status, _, found = nick.call("GET", "/console/api/canned?q=hel&locale=it")
+        self.assertEqual(status, 200)
+        self.assertEqual([(r["code"], r["locale"]) for r in found][:1], [("hello", "it")])
+        self.assertEqual(nick.call("GET", "/console/api/canned?q=zzz")[2], [])
+        s.post(c, "a gift for my 6 year old")
+        _, _, chat = nick.call("GET", "/console/api/chat?conversation=web:" + c)
+        self.assertIn("How old is the person the gift is for, and what do they enjoy?",
+                      [r["text"] for r in chat["suggestions"]["replies"]])
         status, headers, text = s.request("GET", "/console/api/transcript?conversation=web:" + c,
                                           headers={"Cookie": nick.cookie})
         self.assertEqual(status, 200)
