@@ -17,10 +17,27 @@ std::string NewEpoch() {
 
 }  // namespace
 
-EventLog::EventLog(size_t per_conversation, size_t conversations)
+EventLog::EventLog(size_t per_conversation, size_t conversations, size_t max_bytes)
     : per_conversation_(per_conversation < 1 ? 1 : per_conversation),
       max_conversations_(conversations < 1 ? 1 : conversations),
+      max_bytes_(max_bytes),
       epoch_(NewEpoch()) {}
+
+void EventLog::Evict(size_t extra) {
+  // The least recently touched conversation without a reader goes first (a
+  // reader's stream would otherwise miss what follows; use_count counts
+  // readers and writers holding it besides this map).
+  for (auto victim = lru_.end();
+       victim != lru_.begin() &&
+       (by_id_.size() + extra > max_conversations_ || bytes_ > max_bytes_);) {
+    --victim;
+    auto v = by_id_.find(*victim);
+    if (v->second.use_count() > 1) continue;
+    bytes_ -= v->second->bytes;
+    by_id_.erase(v);
+    victim = lru_.erase(victim);
+  }
+}
 
 std::shared_ptr<EventLog::Conversation> EventLog::Get(const std::string& conversation) {
   std::lock_guard<std::mutex> lock(mu_);
@@ -29,15 +46,7 @@ std::shared_ptr<EventLog::Conversation> EventLog::Get(const std::string& convers
     lru_.splice(lru_.begin(), lru_, it->second->lru);
     return it->second;
   }
-  // The least recently touched conversation without a reader goes (a
-  // reader's stream would otherwise miss what follows).
-  for (auto victim = lru_.end(); by_id_.size() >= max_conversations_ && victim != lru_.begin();) {
-    --victim;
-    auto v = by_id_.find(*victim);
-    if (v->second.use_count() > 1) continue;
-    by_id_.erase(v);
-    victim = lru_.erase(victim);
-  }
+  Evict(1);
   auto c = std::make_shared<Conversation>();
   lru_.push_front(conversation);
   c->lru = lru_.begin();
@@ -66,10 +75,22 @@ uint64_t EventLog::Add(const std::string& conversation, const std::string& key, 
       }
     }
     seq = c->next_seq++;
+    const size_t added = type.size() + data.size();
     c->events.push_back(Event{seq, std::move(type), std::move(data), key});
-    while (c->events.size() > per_conversation_) c->events.pop_front();
+    c->bytes += added;
+    bytes_ += added;
+    while (c->events.size() > per_conversation_) {
+      const size_t dropped = c->events.front().type.size() + c->events.front().data.size();
+      c->events.pop_front();
+      c->bytes -= dropped;
+      bytes_ -= dropped;
+    }
   }
   c->cv.notify_all();
+  if (bytes_ > max_bytes_) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Evict(0);
+  }
   return seq;
 }
 
@@ -78,11 +99,7 @@ EventLog::Read EventLog::After(const std::string& conversation, uint64_t after,
   std::shared_ptr<Conversation> c = Get(conversation);
   Read read;
   std::unique_lock<std::mutex> lock(c->mu);
-  auto ready = [&] {
-    if (c->next_seq - 1 > after) return true;
-    std::lock_guard<std::mutex> outer(mu_);
-    return closed_;
-  };
+  auto ready = [&] { return c->next_seq - 1 > after || closed_.load(); };
   if (!ready()) c->cv.wait_for(lock, wait, ready);
   if (!c->events.empty() && c->events.front().seq > after + 1) read.trimmed = true;
   for (const Event& e : c->events) {
@@ -104,9 +121,9 @@ uint64_t EventLog::SeqOf(std::string_view last_event_id) const {
 
 void EventLog::Close() {
   std::vector<std::shared_ptr<Conversation>> all;
+  closed_ = true;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    closed_ = true;
     for (auto& [id, c] : by_id_) all.push_back(c);
   }
   for (auto& c : all) {

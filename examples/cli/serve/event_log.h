@@ -2,11 +2,13 @@
 //
 // EventLog: what each web conversation's event stream has said, in order,
 // with ids, so a stream that reconnects (Last-Event-ID) or a page that
-// reloads (from the start) gets every event it missed. Bounded: the last
-// `per_conversation` events of the last `conversations` conversations
-// touched are kept, in memory; a conversation's history older than that is
-// gone from the screen (never from the store), and a reader that asks for
-// it is told so (`trimmed`).
+// reloads (from the start) gets every event it missed. Bounded, in memory:
+// the last `per_conversation` events of each conversation, and the most
+// recently touched conversations while there are at most `conversations`
+// of them and their events take at most `max_bytes` (a conversation with a
+// reader waiting is kept beyond both). A conversation's history older than
+// that is gone from the screen (never from the store), and a reader that
+// asks for it is told so (`trimmed`).
 //
 // Event ids are "<epoch>.<n>": n counts from 1 per conversation, and the
 // epoch is this log's (the server process's) own, so an id from before a
@@ -18,6 +20,7 @@
 #ifndef CHATCART_EXAMPLES_CLI_SERVE_EVENT_LOG_H_
 #define CHATCART_EXAMPLES_CLI_SERVE_EVENT_LOG_H_
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -43,7 +46,7 @@ struct Event {
 
 class EventLog {
  public:
-  EventLog(size_t per_conversation, size_t conversations);
+  EventLog(size_t per_conversation, size_t conversations, size_t max_bytes = 256 << 20);
   EventLog(const EventLog&) = delete;
   EventLog& operator=(const EventLog&) = delete;
 
@@ -74,6 +77,8 @@ class EventLog {
   void Close();
 
   size_t conversations() const;
+  // The bytes of the events kept (types and data).
+  size_t bytes() const { return bytes_.load(); }
 
  private:
   struct Conversation {
@@ -81,19 +86,25 @@ class EventLog {
     std::condition_variable cv;
     std::deque<Event> events ABSL_GUARDED_BY(mu);
     uint64_t next_seq ABSL_GUARDED_BY(mu) = 1;
+    std::atomic<size_t> bytes{0};          // of `events`
     std::list<std::string>::iterator lru;  // guarded by EventLog::mu_
   };
   std::shared_ptr<Conversation> Get(const std::string& conversation);
+  // Drops least recently touched conversations without readers while over
+  // a bound (`extra`: one more conversation is about to be added).
+  void Evict(size_t extra) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   uint64_t Add(const std::string& conversation, const std::string& key, std::string type,
                std::string data);
 
   const size_t per_conversation_;
   const size_t max_conversations_;
+  const size_t max_bytes_;
+  std::atomic<size_t> bytes_{0};
   const std::string epoch_;
   mutable std::mutex mu_;
   std::unordered_map<std::string, std::shared_ptr<Conversation>> by_id_ ABSL_GUARDED_BY(mu_);
   std::list<std::string> lru_ ABSL_GUARDED_BY(mu_);  // most recent first
-  bool closed_ ABSL_GUARDED_BY(mu_) = false;
+  std::atomic<bool> closed_{false};
 };
 
 }  // namespace chatcart::serve

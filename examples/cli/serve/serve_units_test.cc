@@ -77,6 +77,26 @@ TEST(EventLog, ForgetsTheLeastRecentConversationButNotOneBeingRead) {
   EXPECT_EQ(log.conversations(), 2u);
 }
 
+TEST(EventLog, ForgetsTheLeastRecentConversationsBeyondItsBytes) {
+  EventLog log(100, 100, /*max_bytes=*/1000);
+  const std::string data(100, 'x');  // 103 bytes an event with its type "bot"
+  for (int i = 0; i < 4; ++i) log.Append("old", "bot", data);
+  for (int i = 0; i < 4; ++i) log.Append("new", "bot", data);
+  EXPECT_EQ(log.bytes(), 8u * 103);
+  log.Append("newest", "bot", data);
+  log.Append("newest", "bot", data);  // 1,030 bytes: "old" goes
+  EXPECT_EQ(log.conversations(), 2u);
+  EXPECT_EQ(log.bytes(), 6u * 103);
+  EXPECT_TRUE(log.After("old", 0, 0ms).events.empty());
+  EXPECT_EQ(log.After("new", 0, 0ms).events.size(), 4u);
+}
+
+TEST(EventLog, TrimmingAConversationGivesItsBytesBack) {
+  EventLog log(2, 10);
+  for (int i = 0; i < 5; ++i) log.Append("c", "bot", "12345");
+  EXPECT_EQ(log.bytes(), 2u * 8);
+}
+
 TEST(EventLog, CloseWakesWaitingReaders) {
   EventLog log(10, 10);
   auto start = std::chrono::steady_clock::now();

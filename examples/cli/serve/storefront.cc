@@ -43,7 +43,7 @@ Storefront::Storefront(StorefrontOptions options)
     : options_(std::move(options)),
       http_(std::make_unique<httplib::Server>()),
       log_(std::make_unique<EventLog>(options_.log_events_per_conversation,
-                                      options_.log_conversations)),
+                                      options_.log_conversations, options_.log_max_bytes)),
       metrics_(std::make_unique<serve::Metrics>()),
       limiter_(std::make_unique<RateLimiter>(options_.burst, options_.refill)) {
   if (options_.desk != nullptr) {

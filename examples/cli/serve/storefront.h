@@ -76,10 +76,11 @@ struct StorefrontOptions {
   size_t max_body_bytes = 4096;
   // Longest message text, in bytes (400 beyond). Default: 1,000.
   size_t max_text_bytes = 1000;
-  // Events kept per conversation, and conversations kept, for replay.
-  // Defaults: 500 and 10,000.
+  // Events kept per conversation, conversations kept and the bytes of
+  // their events, for replay (event_log.h). Defaults: 500, 10,000, 256 MiB.
   size_t log_events_per_conversation = 500;
   size_t log_conversations = 10000;
+  size_t log_max_bytes = 256 << 20;
   // A stream ends after this long (the browser reconnects with
   // Last-Event-ID), so a worker is never held for ever. Default: 60 s.
   std::chrono::milliseconds stream_lifetime{60000};
