@@ -13,6 +13,7 @@ PACKAGES=(
   libicu-dev libsimdjson-dev libstemmer-dev liblinear-dev libsqlite3-dev libxxhash-dev libssl-dev
   libhiredis-dev redis-server
   python3-matplotlib
+  libcpp-httplib-dev chromium chromium-driver python3-selenium
 )
 
 missing=()

@@ -23,8 +23,8 @@
 #include "chatcart/channels.h"
 #include "chatcart/engine.h"
 #include "command.h"
-#include "json_writer.h"
 #include "google/protobuf/util/json_util.h"
+#include "json_writer.h"
 
 namespace chatcart::cli {
 namespace {
@@ -34,7 +34,8 @@ std::string ReadStdin() {
 }
 
 int Fail(const absl::Status& status) {
-  std::fprintf(stderr, "chatcart channel: %s: %s\n", absl::StatusCodeToString(status.code()).c_str(),
+  std::fprintf(stderr, "chatcart channel: %s: %s\n",
+               absl::StatusCodeToString(status.code()).c_str(),
                std::string(status.message()).c_str());
   return kExitFailure;
 }
@@ -59,10 +60,10 @@ int RunRender(Args& args) {
   std::string bundle = args.ValueOr("bundle", "");
   int64_t now_ms = 0, last_ms = -1;
   // The CLI may read a clock (the library never does): now by default.
-  const std::string now_default = std::to_string(
-      std::chrono::duration_cast<std::chrono::milliseconds>(
-          std::chrono::system_clock::now().time_since_epoch())
-          .count());
+  const std::string now_default =
+      std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count());
   bool numbers = ParseInt(args.ValueOr("now-ms", now_default), &now_ms) &&
                  ParseInt(args.ValueOr("last-message-ms", "-1"), &last_ms);
   if (std::string error = args.Finish(); !error.empty() || channel_name.empty() || !numbers) {
@@ -199,8 +200,7 @@ int RunParse(Args& args) {
 }
 
 CHATCART_CLI_COMMAND(channel_render, "channel render",
-                     "Renders a TurnResult (JSON on stdin) as a channel's API payloads",
-                     RunRender);
+                     "Renders a TurnResult (JSON on stdin) as a channel's API payloads", RunRender);
 CHATCART_CLI_COMMAND(channel_parse, "channel parse",
                      "Checks and parses a webhook (stdin) into turn inputs", RunParse);
 

@@ -36,9 +36,10 @@ int RunDemo(Args& args) {
   std::shared_ptr<const Engine> engine = LoadEngineOrDie(bundle);
   if (engine == nullptr) return kExitFailure;
   const EngineLoadStats& stats = engine->load_stats();
-  std::printf("chatcart %s: bundle \"%s\" (%d flows, %d intents, %zu products), loaded in %.0f ms\n",
-              CHATCART_VERSION_STRING, engine->identity().name.c_str(), stats.flows, stats.intents,
-              stats.products, stats.load_ms);
+  std::printf(
+      "chatcart %s: bundle \"%s\" (%d flows, %d intents, %zu products), loaded in %.0f ms\n",
+      CHATCART_VERSION_STRING, engine->identity().name.c_str(), stats.flows, stats.intents,
+      stats.products, stats.load_ms);
   for (const char* language : {"en", "it", "fr"}) {
     std::string path = bundle + "/demo." + language + ".txt";
     std::ifstream in(path);
@@ -51,8 +52,8 @@ int RunDemo(Args& args) {
       return kExitFailure;
     }
     std::printf("\n=== %s (%s) ===\n", path.c_str(), language);
-    std::unique_ptr<Session> session = engine->NewSession(std::string("demo-") + language,
-                                                          script->seed);
+    std::unique_ptr<Session> session =
+        engine->NewSession(std::string("demo-") + language, script->seed);
     int64_t now = script->start_unix_seconds;
     bool first = true;
     for (TranscriptTurn& turn : script->turns) {

@@ -120,7 +120,8 @@ int RunSimulate(Args& args) {
   std::string preset = args.ValueOr("preset", "heavy");
   absl::StatusOr<DeskSimulationConfig> config = DeskSimulationConfig::Preset(preset);
   if (!config.ok()) {
-    std::fprintf(stderr, "chatcart desk simulate: %s\n", std::string(config.status().message()).c_str());
+    std::fprintf(stderr, "chatcart desk simulate: %s\n",
+                 std::string(config.status().message()).c_str());
     return kExitUsage;
   }
   bool ok = true;
@@ -138,8 +139,9 @@ int RunSimulate(Args& args) {
   std::string plot_path = args.ValueOr("plot", "");
   const bool json = args.Switch("json");
   if (std::string error = args.Finish(); !error.empty() || !ok) {
-    std::fprintf(stderr, "chatcart desk simulate: %s\n",
-                 error.empty() ? "a flag's value does not parse (see the file comment)" : error.c_str());
+    std::fprintf(
+        stderr, "chatcart desk simulate: %s\n",
+        error.empty() ? "a flag's value does not parse (see the file comment)" : error.c_str());
     return kExitUsage;
   }
   absl::Time start = absl::Now();
@@ -152,28 +154,32 @@ int RunSimulate(Args& args) {
   const double abandon = r->arrivals ? 100.0 * r->abandoned / r->arrivals : 0;
   if (json) {
     std::printf(
-        "{\"preset\":\"%s\",\"arrivals\":%lld,\"served\":%lld,\"abandoned\":%lld,\"turned_away\":%lld,\"unfinished\":%lld,"
+        "{\"preset\":\"%s\",\"arrivals\":%lld,\"served\":%lld,\"abandoned\":%lld,\"turned_away\":%"
+        "lld,\"unfinished\":%lld,"
         "\"offers_missed\":%lld,\"wait_mean_s\":%.1f,\"wait_p50_s\":%.1f,\"wait_p90_s\":%.1f,"
         "\"wait_p99_s\":%.1f,\"wait_max_s\":%.1f,\"answered_within_60s\":%.4f,\"occupancy\":%.4f,"
         "\"shown_mae_s\":%.1f,\"shown_known\":%lld,\"naive_mae_s\":%.1f,\"naive_known\":%lld,"
         "\"ewma_mae_s\":%.1f,\"ewma_known\":%lld,\"paired_shown_mae_s\":%.1f,"
         "\"paired_naive_mae_s\":%.1f,\"paired\":%lld,\"desk_calls\":%lld,\"elapsed_ms\":%.1f}\n",
         preset.c_str(), (long long)r->arrivals, (long long)r->served, (long long)r->abandoned,
-        (long long)r->turned_away, (long long)r->unfinished, (long long)r->offers_missed, r->wait_mean_s, r->wait_p50_s,
-        r->wait_p90_s, r->wait_p99_s, r->wait_max_s, r->answered_within_60s, r->occupancy,
-        r->shown.mae_s, (long long)r->shown.known, r->naive.mae_s, (long long)r->naive.known,
-        r->ewma.mae_s, (long long)r->ewma.known, r->paired_shown.mae_s, r->paired_naive.mae_s,
-        (long long)r->paired_shown.known, (long long)r->desk_calls, ms);
+        (long long)r->turned_away, (long long)r->unfinished, (long long)r->offers_missed,
+        r->wait_mean_s, r->wait_p50_s, r->wait_p90_s, r->wait_p99_s, r->wait_max_s,
+        r->answered_within_60s, r->occupancy, r->shown.mae_s, (long long)r->shown.known,
+        r->naive.mae_s, (long long)r->naive.known, r->ewma.mae_s, (long long)r->ewma.known,
+        r->paired_shown.mae_s, r->paired_naive.mae_s, (long long)r->paired_shown.known,
+        (long long)r->desk_calls, ms);
   } else {
     std::printf("desk simulation \"%s\" (seed %llu)\n", preset.c_str(),
                 (unsigned long long)config->seed);
-    std::printf("  chats %lld: served %lld, abandoned %lld (%.1f %%), turned away %lld, unfinished %lld; "
-                "offers missed %lld\n",
-                (long long)r->arrivals, (long long)r->served, (long long)r->abandoned, abandon,
-                (long long)r->turned_away, (long long)r->unfinished, (long long)r->offers_missed);
-    std::printf("  wait (s): mean %.0f, p50 %.0f, p90 %.0f, p99 %.0f, max %.0f; within 60 s: %.1f %%\n",
-                r->wait_mean_s, r->wait_p50_s, r->wait_p90_s, r->wait_p99_s, r->wait_max_s,
-                100 * r->answered_within_60s);
+    std::printf(
+        "  chats %lld: served %lld, abandoned %lld (%.1f %%), turned away %lld, unfinished %lld; "
+        "offers missed %lld\n",
+        (long long)r->arrivals, (long long)r->served, (long long)r->abandoned, abandon,
+        (long long)r->turned_away, (long long)r->unfinished, (long long)r->offers_missed);
+    std::printf(
+        "  wait (s): mean %.0f, p50 %.0f, p90 %.0f, p99 %.0f, max %.0f; within 60 s: %.1f %%\n",
+        r->wait_mean_s, r->wait_p50_s, r->wait_p90_s, r->wait_p99_s, r->wait_max_s,
+        100 * r->answered_within_60s);
     std::printf("  agent occupancy: %.1f %%\n", 100 * r->occupancy);
     std::printf("  wait shown at queueing, mean absolute error: %.0f s over %lld chats\n",
                 r->shown.mae_s, (long long)r->shown.known);
@@ -195,8 +201,7 @@ int RunSimulate(Args& args) {
     std::fwrite(csv.data(), 1, csv.size(), f);
     std::fclose(f);
   }
-  if (!plot_path.empty() &&
-      !Plot(*r, plot_path, "chatcart desk simulation: " + preset)) {
+  if (!plot_path.empty() && !Plot(*r, plot_path, "chatcart desk simulation: " + preset)) {
     std::fprintf(stderr,
                  "chatcart desk simulate: the plot needs /usr/bin/python3 with matplotlib "
                  "(python3-matplotlib); %s not written\n",
@@ -236,8 +241,8 @@ int RunErlang(Args& args) {
 CHATCART_CLI_COMMAND(desk_simulate, "desk simulate",
                      "Simulates a day at the agent desk (waits, abandonment, estimates, plot)",
                      RunSimulate);
-CHATCART_CLI_COMMAND(desk_erlang, "desk erlang", "Erlang C staffing: P(wait), answer time, agents needed",
-                     RunErlang);
+CHATCART_CLI_COMMAND(desk_erlang, "desk erlang",
+                     "Erlang C staffing: P(wait), answer time, agents needed", RunErlang);
 
 }  // namespace
 }  // namespace chatcart::cli

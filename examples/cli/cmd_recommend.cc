@@ -136,9 +136,9 @@ void WritePickJson(const Pick& p, JsonWriter* w) {
   w->Key("reasons");
   w->BeginArray();
   static constexpr const char* kKinds[] = {
-      "meets",     "within_budget", "near_target", "preference", "rating",  "best_of_picks",
-      "trade_off", "alternative",   "merchant",    "similar",    "critique", "ladder",
-      "spec",      "price_rank"};
+      "meets",         "within_budget", "near_target", "preference", "rating",
+      "best_of_picks", "trade_off",     "alternative", "merchant",   "similar",
+      "critique",      "ladder",        "spec",        "price_rank"};
   for (const Reason& r : p.reasons) {
     w->BeginObject();
     w->Key("kind");
@@ -310,7 +310,7 @@ int RunRecommend(Args& args) {
     return kExitUsage;
   }
   if (ladder == "auto" || ladder == "off" || ladder == "on") {
-    q.ladder = ladder == "auto" ? LadderMode::kAuto
+    q.ladder = ladder == "auto"  ? LadderMode::kAuto
                : ladder == "off" ? LadderMode::kOff
                                  : LadderMode::kOn;
   } else {

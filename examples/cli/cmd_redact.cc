@@ -20,12 +20,14 @@ int RunRedact(Args& args) {
   std::string lang = args.ValueOr("lang", "");
   const bool spans = args.Switch("spans");
   if (std::string error = args.Finish(); !error.empty() || !args.Positional().empty()) {
-    std::fprintf(stderr, "chatcart redact: %s\nusage: chatcart redact [--lang en|it|fr] [--spans] < in\n",
+    std::fprintf(stderr,
+                 "chatcart redact: %s\nusage: chatcart redact [--lang en|it|fr] [--spans] < in\n",
                  error.empty() ? "takes no arguments (reads stdin)" : error.c_str());
     return kExitUsage;
   }
   if (!lang.empty() && lang != "en" && lang != "it" && lang != "fr") {
-    std::fprintf(stderr, "chatcart redact: --lang must be en, it or fr, not \"%s\"\n", lang.c_str());
+    std::fprintf(stderr, "chatcart redact: --lang must be en, it or fr, not \"%s\"\n",
+                 lang.c_str());
     return kExitUsage;
   }
   std::string line;
@@ -48,8 +50,8 @@ int RunRedact(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(redact, "redact", "Masks cards, IBANs, e-mails and phones in each line of stdin",
-                     RunRedact);
+CHATCART_CLI_COMMAND(redact, "redact",
+                     "Masks cards, IBANs, e-mails and phones in each line of stdin", RunRedact);
 
 }  // namespace
 }  // namespace chatcart::cli

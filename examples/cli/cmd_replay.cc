@@ -49,7 +49,8 @@ int RunReplay(Args& args) {
   text << in.rdbuf();
   absl::StatusOr<Transcript> transcript = ParseTranscript(path, text.str());
   if (!transcript.ok()) {
-    std::fprintf(stderr, "chatcart replay: %s\n", std::string(transcript.status().message()).c_str());
+    std::fprintf(stderr, "chatcart replay: %s\n",
+                 std::string(transcript.status().message()).c_str());
     return kExitUsage;
   }
   std::shared_ptr<const Engine> engine = LoadEngineOrDie(bundle);
@@ -60,9 +61,9 @@ int RunReplay(Args& args) {
   if (print) {
     std::printf("@seed %llu\n", static_cast<unsigned long long>(transcript->seed));
     if (transcript->start_unix_seconds != Transcript().start_unix_seconds) {
-      std::printf("@start %s\n",
-                  absl::FormatTime(absl::RFC3339_sec, absl::FromUnixSeconds(now), absl::UTCTimeZone())
-                      .c_str());
+      std::printf("@start %s\n", absl::FormatTime(absl::RFC3339_sec, absl::FromUnixSeconds(now),
+                                                  absl::UTCTimeZone())
+                                     .c_str());
     }
   }
   std::string channel, locale;  // as printed so far

@@ -24,10 +24,11 @@ int RunValidate(Args& args) {
   }
   const EngineLoadStats& stats = (*engine)->load_stats();
   const BundleIdentity& id = (*engine)->identity();
-  std::printf("%s (%s): OK\n  %d flows, %d states; %d intents from %d examples (trained in %.0f ms);"
-              " %zu products; loaded in %.0f ms\n",
-              id.name.c_str(), id.version.c_str(), stats.flows, stats.states, stats.intents,
-              stats.examples, stats.intent_train_ms, stats.products, stats.load_ms);
+  std::printf(
+      "%s (%s): OK\n  %d flows, %d states; %d intents from %d examples (trained in %.0f ms);"
+      " %zu products; loaded in %.0f ms\n",
+      id.name.c_str(), id.version.c_str(), stats.flows, stats.states, stats.intents, stats.examples,
+      stats.intent_train_ms, stats.products, stats.load_ms);
   return kExitOk;
 }
 

@@ -38,7 +38,8 @@ void PrintReplies(const v1::TurnResult& result, FILE* out) {
     if (!reply.text().empty()) std::fprintf(out, "  bot: %s\n", reply.text().c_str());
     for (int i = 0; i < reply.products_size(); ++i) {
       const v1::ProductCard& card = reply.products(i);
-      std::fprintf(out, "       %d. %s  %s\n", i + 1, card.name().c_str(), card.price_text().c_str());
+      std::fprintf(out, "       %d. %s  %s\n", i + 1, card.name().c_str(),
+                   card.price_text().c_str());
       for (const std::string& reason : card.reasons()) {
         std::fprintf(out, "          - %s\n", reason.c_str());
       }
@@ -87,7 +88,8 @@ absl::StatusOr<Transcript> ParseTranscript(const std::string& path, const std::s
         if (parts.empty()) return bad("an event needs a kind");
         turn.input.mutable_event()->set_kind(std::string(parts[0]));
         for (size_t i = 1; i < parts.size(); ++i) {
-          std::pair<std::string, std::string> kv = absl::StrSplit(parts[i], absl::MaxSplits('=', 1));
+          std::pair<std::string, std::string> kv =
+              absl::StrSplit(parts[i], absl::MaxSplits('=', 1));
           (*turn.input.mutable_event()->mutable_param())[kv.first] = kv.second;
         }
       }
