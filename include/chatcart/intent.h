@@ -217,6 +217,13 @@ class IntentModel {
   // speaks another; the model's own words; its default on a tie).
   std::string_view Language(std::string_view text, const ClassifyOptions& options = {}) const;
 
+  // The words of `text` (folded) that are distinctive words of `intent`'s
+  // examples and patterns in `language` (see IntentResult::word_support):
+  // "print", "photos" of "how can I print photos from my phone?" for
+  // print_photos. Empty for an unknown intent or language.
+  std::vector<std::string> IntentWords(std::string_view text, std::string_view intent,
+                                       std::string_view language) const;
+
   // The intents, in declaration order.
   const std::vector<std::string>& intents() const;
   const IntentModelOptions& options() const;

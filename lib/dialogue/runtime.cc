@@ -254,6 +254,7 @@ absl::Status TurnRunner::HandleText() {
       flow = -1;
     }
     if (flow >= 0 && flow != Top().flow) {
+      started_by_intent_ = flow;
       return PushFlow(flow, false, absl::StrCat("intent ", turn_.understanding().intent));
     }
   }
@@ -549,6 +550,7 @@ absl::Status TurnRunner::Continue() {
   const StateSpec& state = TopState();
   for (int slot : state.require) {
     if (turn_.Slot(TopFlow().slots[slot].name) == nullptr) {
+      CHATCART_RETURN_IF_ERROR(NamedBeforeAsking(slot));
       Ask(slot, 0);
       return absl::OkStatus();
     }
@@ -580,6 +582,28 @@ absl::Status TurnRunner::Continue() {
         route.condition.Evaluate(scope_)) {
       return TakeRoute(route, absl::StrCat("condition ", route.proto->condition()));
     }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status TurnRunner::NamedBeforeAsking(int slot_index) {
+  // "Do you have decaf?", "casque audio pour mon fils de 7 ans", "cerco un
+  // macinino": a search flow an intent just started would ask first; the
+  // products the words name are shown with the question.
+  if (started_by_intent_ != Top().flow || Top().state != 0 ||
+      TopFlow().slots[slot_index].type == SlotType::kProduct) {
+    return absl::OkStatus();
+  }
+  started_by_intent_ = -1;
+  bool searches = false;
+  for (const v1::Action& action : TopState().proto->action()) searches |= action.has_recommend();
+  if (!searches) return absl::OkStatus();
+  absl::StatusOr<bool> found = executor_.SearchCatalog(turn_, /*by_word=*/true);
+  if (!found.ok()) return found.status();
+  if (*found) {
+    Note("products named: shown before asking");
+    state_.shown = ShownContext{};
+    state_.shown.seen = state_.last_shown;
   }
   return absl::OkStatus();
 }

@@ -169,8 +169,12 @@ class ActionExecutor {
   // "Do you sell phone chargers?", "noise cancelling headphones": shows the
   // products whose names the turn's words find (chatcart.search_results)
   // when no flow, route or act took the turn. Returns false, saying
-  // nothing, when no name fits well.
-  virtual absl::StatusOr<bool> SearchCatalog(TurnContext& turn) { return false; }
+  // nothing, when no name fits well. `by_word`: a longer request ("casque
+  // audio pour mon fils de 7 ans") where one of its words names a few
+  // products by itself.
+  virtual absl::StatusOr<bool> SearchCatalog(TurnContext& turn, bool by_word = false) {
+    return false;
+  }
 };
 
 struct RuntimeConfig {

@@ -113,6 +113,9 @@ class TurnRunner {
   // Asks what the state still needs, or runs its actions and moves on.
   absl::Status Continue();
 
+  // Shows the products a just-started search flow's words name (see
+  // started_by_intent_) before it asks for slot `slot_index`.
+  absl::Status NamedBeforeAsking(int slot_index);
   void Ask(int slot_index, int attempt);
 
   // A template rendered to plain text without becoming a reply.
@@ -212,6 +215,9 @@ class TurnRunner {
   // The state last entered in this turn (stack depth, flow, state).
   std::tuple<size_t, int, int> fresh_{0, -1, -1};
   bool silent_resume_ = false;
+  // The flow an intent started this turn (-1: none): before its first
+  // question, the products the words name are shown.
+  int started_by_intent_ = -1;
   absl::Status status_;  // of a route taken inside TryStateRoutes
   // Times this turn asked which product the shopper means.
   int which_asked_this_turn_ = 0;

@@ -53,7 +53,7 @@ class CommerceExecutor : public dialogue::ActionExecutor {
                                       dialogue::TurnContext& turn) override;
   absl::StatusOr<bool> AnswerStoreQuestion(converse::ActKind topic, bool last_resort,
                                            dialogue::TurnContext& turn) override;
-  absl::StatusOr<bool> SearchCatalog(dialogue::TurnContext& turn) override;
+  absl::StatusOr<bool> SearchCatalog(dialogue::TurnContext& turn, bool by_word) override;
   // Variants (variants.cc).
   bool TakeVariantAnswer(const dialogue::Understanding& understanding,
                          dialogue::VariantChoice* choice) const override;

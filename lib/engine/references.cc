@@ -461,17 +461,50 @@ bool CommerceExecutor::NamedOnlyByAttributeWords(ProductIndex product,
   return any;
 }
 
-absl::StatusOr<bool> CommerceExecutor::SearchCatalog(dialogue::TurnContext& turn) {
+absl::StatusOr<bool> CommerceExecutor::SearchCatalog(dialogue::TurnContext& turn, bool by_word) {
   if (engine_.catalog == nullptr) return false;
   const Catalog& catalog = *engine_.catalog;
   std::vector<std::string> named;
   const std::vector<std::string> content = NameWords(turn.understanding(), &named);
-  if (content.empty() || content.size() > 8) return false;
+  if (content.empty() || (!by_word && content.size() > 8)) return false;
   FindOptions options;
   options.limit = 12;
   options.min_score = 0.6;
   options.one_per_variant_group = true;
-  std::vector<NameMatch> matches = catalog.FindByName(absl::StrJoin(content, " "), options);
+  std::vector<NameMatch> matches;
+  if (by_word) {
+    // One word that names a few products by itself (not a word of every
+    // name of a kind: "laptop" alone names them all).
+    options.min_score = 0.8;
+    // Not the words of the request itself ("print photos", "cadeau"): those
+    // started the flow; a product's name said besides it is looked for.
+    const dialogue::Understanding& u = turn.understanding();
+    std::vector<std::string> asked;
+    if (engine_.intents != nullptr && !u.intent.empty()) {
+      for (const std::string& w :
+           engine_.intents->IntentWords(turn.input().text(), u.intent, u.language)) {
+        asked.push_back(PlainWord(w));
+      }
+    }
+    for (const std::string& word : content) {
+      if (word.size() < 4 || content.size() > 16 ||
+          std::find(asked.begin(), asked.end(), word) != asked.end()) {
+        continue;
+      }
+      std::vector<NameMatch> found = catalog.FindByName(word, options);
+      if (found.empty() || found.size() > 4) continue;
+      // Products in sizes or colours wait for the flow's questions: a card
+      // in another size than the shopper's helps nobody.
+      if (std::any_of(found.begin(), found.end(),
+                      [&](const NameMatch& m) { return catalog.Variants(m.product).size() > 1; })) {
+        continue;
+      }
+      matches = std::move(found);
+      break;
+    }
+  } else {
+    matches = catalog.FindByName(absl::StrJoin(content, " "), options);
+  }
   if (matches.empty()) return false;
   // The best few, one per name, close to the best; those in stock first.
   std::vector<ProductIndex> picks;

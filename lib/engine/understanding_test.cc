@@ -320,5 +320,21 @@ TEST(Questions, AProductNearTheOnesShownAnswersWhatNoneOfThemSays) {
   EXPECT_EQ(session->cart()->state().lines[0].product_id, "pr-snap");
 }
 
+// A search flow an intent starts would ask first ("how much would you like
+// to spend?"); the product the words name is shown with the question.
+TEST(Questions, AProductNamedInARequestIsShownWithTheFirstQuestion) {
+  auto engine = Load(DemoDir());
+  ASSERT_NE(engine, nullptr);
+  std::unique_ptr<Session> session = engine->NewSession("fr-casque", 1);
+  const v1::TurnResult r = Say(*session, "casque audio pour mon fils de 7 ans");
+  std::vector<std::string> shown;
+  for (const v1::Reply& reply : r.replies()) {
+    for (const v1::ProductCard& card : reply.products()) shown.push_back(card.product_id());
+  }
+  EXPECT_THAT(shown, ::testing::Contains("aud-kids"));
+  ASSERT_GE(r.replies_size(), 2);
+  EXPECT_FALSE(r.replies(r.replies_size() - 1).text().empty());  // the question still asked
+}
+
 }  // namespace
 }  // namespace chatcart

@@ -269,6 +269,19 @@ std::string_view IntentModel::Language(std::string_view text,
           .language);
 }
 
+std::vector<std::string> IntentModel::IntentWords(std::string_view text, std::string_view intent,
+                                                  std::string_view language) const {
+  const Rep& rep = *rep_;
+  const std::optional<text::Language> l = text::ParseLanguage(language);
+  if (!l.has_value()) return {};
+  for (size_t i = 0; i < rep.names.size(); ++i) {
+    if (rep.names[i] != intent) continue;
+    const std::string_view kept = text.substr(0, text::Utf8PrefixBytes(text, rep.options.max_text_chars));
+    return rep.word_support.Supporting(*l, text::Tokenize(kept), static_cast<int32_t>(i));
+  }
+  return {};
+}
+
 const std::vector<std::string>& IntentModel::intents() const { return rep_->names; }
 const IntentModelOptions& IntentModel::options() const { return rep_->options; }
 const IntentModelStats& IntentModel::stats() const { return rep_->stats; }

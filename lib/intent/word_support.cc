@@ -69,21 +69,28 @@ void WordSupport::Finish(int32_t labels) {
 
 bool WordSupport::Supports(text::Language language, const std::vector<text::Token>& tokens,
                            int32_t label) const {
+  return !Supporting(language, tokens, label).empty();
+}
+
+std::vector<std::string> WordSupport::Supporting(text::Language language,
+                                                 const std::vector<text::Token>& tokens,
+                                                 int32_t label) const {
+  std::vector<std::string> out;
   const PerLanguage& per = languages_[static_cast<int>(language)];
-  if (label < 0 || static_cast<size_t>(label) >= per.stems_of_label.size()) return false;
+  if (label < 0 || static_cast<size_t>(label) >= per.stems_of_label.size()) return out;
   const std::vector<std::string>& stems = per.stems_of_label[static_cast<size_t>(label)];
-  if (stems.empty()) return false;
+  if (stems.empty()) return out;
   text::Stemmer& stemmer = text::ThreadLocalStemmer(language);
   for (const text::Token& token : tokens) {
     if (token.kind != text::TokenKind::kWord && token.kind != text::TokenKind::kAlnum) continue;
     const std::string_view stem = stemmer.Stem(token.text);
-    if (std::binary_search(stems.begin(), stems.end(), stem)) return true;
-    if (stem.size() < kFuzzyMinLength) continue;
-    for (const std::string& known : stems) {
-      if (known.size() >= kFuzzyMinLength && WithinOneEdit(stem, known)) return true;
+    bool found = std::binary_search(stems.begin(), stems.end(), stem);
+    for (size_t k = 0; !found && stem.size() >= kFuzzyMinLength && k < stems.size(); ++k) {
+      found = stems[k].size() >= kFuzzyMinLength && WithinOneEdit(stem, stems[k]);
     }
+    if (found) out.push_back(token.text);
   }
-  return false;
+  return out;
 }
 
 }  // namespace chatcart::intent

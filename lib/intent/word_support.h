@@ -43,6 +43,11 @@ class WordSupport {
   bool Supports(text::Language language, const std::vector<text::Token>& tokens,
                 int32_t label) const;
 
+  // The tokens of `tokens` that are distinctive words of `label` (their
+  // folded text), in order.
+  std::vector<std::string> Supporting(text::Language language,
+                                      const std::vector<text::Token>& tokens, int32_t label) const;
+
  private:
   struct PerLanguage {
     // (intent, uses) of each stem, until Finish.
