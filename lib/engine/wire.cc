@@ -3,6 +3,7 @@
 #include "chatcart/wire.h"
 
 #include "absl/strings/str_cat.h"
+#include "chatcart/limits.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -22,6 +23,32 @@ google::protobuf::util::TypeResolver* Resolver() {
       google::protobuf::util::NewTypeResolverForDescriptorPool(
           kTypeUrlPrefix, google::protobuf::DescriptorPool::generated_pool());
   return resolver;
+}
+
+// Whether objects and arrays in `json` nest deeper than `limit` (brackets
+// in strings skipped). Linear, and stops at the first level too deep: the
+// protobuf parser recurses per level, and its own limit says less clearly
+// what was wrong.
+bool NestsDeeperThan(std::string_view json, int limit) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > limit) return true;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -55,6 +82,16 @@ absl::StatusOr<std::string> DeterministicJson(const google::protobuf::Message& m
 
 absl::Status ParseJson(std::string_view json, std::string_view what,
                        google::protobuf::Message* message) {
+  if (json.size() > kMaxJsonBytes) {
+    return absl::ResourceExhaustedError(absl::StrCat(std::string(what), " JSON: ", json.size(),
+                                                     " bytes, over the limit of ", kMaxJsonBytes,
+                                                     " (kMaxJsonBytes)"));
+  }
+  if (NestsDeeperThan(json, kMaxJsonDepth)) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        std::string(what), " JSON: objects and arrays nested deeper than the limit of ",
+        kMaxJsonDepth, " levels (kMaxJsonDepth)"));
+  }
   auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(json.data(), json.size()), message,
       google::protobuf::util::JsonParseOptions());

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "chatcart/limits.h"
 #include "chatcart/runtime.h"
 #include "chatcart/v1/runtime.pb.h"
 #include "common/status_macros.h"
@@ -146,6 +147,11 @@ absl::StatusOr<std::string> Conversations::DeskCallJson(std::string_view request
 }
 
 absl::StatusOr<std::string> Conversations::HandleBytes(std::string_view request_proto) {
+  if (request_proto.size() > kMaxProtoBytes) {
+    return absl::ResourceExhaustedError(absl::StrCat("ConversationRequest: ", request_proto.size(),
+                                                     " bytes, over the limit of ", kMaxProtoBytes,
+                                                     " (kMaxProtoBytes)"));
+  }
   v1::ConversationRequest request;
   if (!request.ParseFromArray(request_proto.data(), static_cast<int>(request_proto.size()))) {
     return absl::InvalidArgumentError(
