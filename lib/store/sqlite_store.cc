@@ -533,11 +533,16 @@ class SqliteSessionStore final : public SessionStore {
       return Exec(
           c, absl::StrCat("INSERT OR IGNORE INTO ", t, "_format VALUES ('format', ", kFormat, ")"));
     }();
+    if (status.ok()) status = Exec(c, "COMMIT");
     if (!status.ok()) {
+      // Also after a busy COMMIT, which leaves the transaction open: the
+      // next attempt begins a new one. The failure's code is kept for
+      // RetryWhileBusy.
+      const int failed_rc = c.failed_rc;
       Exec(c, "ROLLBACK").IgnoreError();
-      return status;
+      c.failed_rc = failed_rc;
     }
-    return Exec(c, "COMMIT");
+    return status;
   }
 
   absl::Status Exec(Connection& c, const std::string& sql) const {
