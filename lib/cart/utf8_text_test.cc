@@ -97,6 +97,30 @@ TEST(Issue22CartText, IllFormedTextInCommandsIsKeptAsWellFormedUtf8) {
   EXPECT_OK(Cart::Parse(cart.policy(), bytes));
 }
 
+// A host's PriceSource handing ill-formed titles and categories.
+class BadBytesPrices : public PriceSource {
+ public:
+  absl::StatusOr<PriceQuote> Quote(std::string_view, std::string_view) const override {
+    return PriceQuote{Usd("2.50"), "mug\xFF", "kitchen\xE2\x82"};
+  }
+};
+
+TEST(Issue22CartText, IllFormedTextFromAPriceSourceIsKeptAsWellFormedUtf8) {
+  Utf8Complaints complaints;
+  BadBytesPrices prices;
+  Cart cart = Cart::Create(PolicyFromJson(R"({"currency": "USD"})"), "c").value();
+  commands::AddLine add;
+  add.product_id = "mug";
+  add.quantity = 2;
+  ASSERT_OK(cart.Apply(Cmd(add), {.prices = &prices}));
+  ASSERT_EQ(cart.state().lines.size(), 1u);
+  EXPECT_EQ(cart.state().lines[0].title, std::string("mug") + kReplacement);
+  EXPECT_EQ(cart.state().lines[0].category, std::string("kitchen") + kReplacement);
+  std::string bytes = cart.Serialize();
+  EXPECT_THAT(complaints.lines(), IsEmpty());
+  EXPECT_OK(Cart::Parse(cart.policy(), bytes));
+}
+
 // Fuzz-like: random bytes in every text field of random commands; whatever
 // the cart took serializes without a complaint and parses back.
 TEST(Issue22CartText, RandomBytesInCommandsNeverMakeProtobufComplain) {
