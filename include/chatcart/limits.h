@@ -8,12 +8,15 @@
 // constant, e.g. "turn input JSON: 1048577 bytes, over the limit of 1048576
 // (kMaxJsonBytes)". An input exactly at a limit is accepted.
 //
-// Thread safety: constants only.
+// Thread safety: constants and a pure function.
 
 #ifndef CHATCART_LIMITS_H_
 #define CHATCART_LIMITS_H_
 
 #include <cstddef>
+#include <string_view>
+
+#include "absl/status/status.h"
 
 namespace chatcart {
 
@@ -41,6 +44,12 @@ inline constexpr size_t kMaxSnapshotBytes = size_t{16} << 20;
 // bundle's products.jsonl), without its line break. 1 MiB; a line beyond it
 // fails the load, lenient or not, naming the file and line.
 inline constexpr size_t kMaxCatalogLineBytes = size_t{1} << 20;
+
+// OK, or RESOURCE_EXHAUSTED naming `what` when `json` is over kMaxJsonBytes
+// or nests objects and arrays deeper than kMaxJsonDepth. Linear; stops at the
+// first level too deep. ParseJson (wire.h) calls it; so does every other
+// place chatcart parses JSON it is handed.
+absl::Status CheckJsonLimits(std::string_view json, std::string_view what);
 
 }  // namespace chatcart
 

@@ -25,32 +25,6 @@ google::protobuf::util::TypeResolver* Resolver() {
   return resolver;
 }
 
-// Whether objects and arrays in `json` nest deeper than `limit` (brackets
-// in strings skipped). Linear, and stops at the first level too deep: the
-// protobuf parser recurses per level, and its own limit says less clearly
-// what was wrong.
-bool NestsDeeperThan(std::string_view json, int limit) {
-  int depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < json.size(); ++i) {
-    const char c = json[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > limit) return true;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 std::string DeterministicBytes(const google::protobuf::MessageLite& message) {
@@ -82,16 +56,7 @@ absl::StatusOr<std::string> DeterministicJson(const google::protobuf::Message& m
 
 absl::Status ParseJson(std::string_view json, std::string_view what,
                        google::protobuf::Message* message) {
-  if (json.size() > kMaxJsonBytes) {
-    return absl::ResourceExhaustedError(absl::StrCat(std::string(what), " JSON: ", json.size(),
-                                                     " bytes, over the limit of ", kMaxJsonBytes,
-                                                     " (kMaxJsonBytes)"));
-  }
-  if (NestsDeeperThan(json, kMaxJsonDepth)) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        std::string(what), " JSON: objects and arrays nested deeper than the limit of ",
-        kMaxJsonDepth, " levels (kMaxJsonDepth)"));
-  }
+  if (absl::Status limits = CheckJsonLimits(json, what); !limits.ok()) return limits;
   auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(json.data(), json.size()), message,
       google::protobuf::util::JsonParseOptions());

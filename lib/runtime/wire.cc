@@ -111,6 +111,7 @@ absl::StatusOr<std::string> Conversations::HandleJson(std::string_view request_j
 absl::StatusOr<std::string> Conversations::DeskCallJson(std::string_view request_json,
                                                         int64_t now_ms) {
   CHATCART_RETURN_IF_ERROR(NeedDesk());
+  CHATCART_RETURN_IF_ERROR(CheckJsonLimits(request_json, "desk call"));
   v1::ConversationsDeskCall call;
   google::protobuf::util::JsonParseOptions lenient;
   lenient.ignore_unknown_fields = true;  // the desk's own keys
