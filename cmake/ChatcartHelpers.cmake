@@ -9,6 +9,23 @@ if(CHATCART_SANITIZE)
   add_compile_options(${CHATCART_SANITIZER_FLAGS})
   add_link_options(${CHATCART_SANITIZER_FLAGS})
 endif()
+# ThreadSanitizer (scripts/test.sh builds only engine_stress_test with it):
+# Debian's Abseil, protobuf and ICU are not instrumented, so code that
+# synchronizes only through them can be reported; tests/tsan.supp says what
+# is suppressed and why.
+if(CHATCART_SANITIZE_THREAD)
+  if(CHATCART_SANITIZE)
+    message(FATAL_ERROR "CHATCART_SANITIZE and CHATCART_SANITIZE_THREAD cannot be combined")
+  endif()
+  set(CHATCART_SANITIZER_FLAGS -fsanitize=thread -fno-omit-frame-pointer)
+  # __SANITIZE_THREAD__ changes the layout of protobuf's MapFieldBase (two
+  # counters it adds for TSan), so code compiled with it and Debian's
+  # libprotobuf disagree on every map field's offsets: Engine::Create
+  # crashed parsing the first map. Without the macro, the headers take
+  # libprotobuf's layout; TSan still instruments every access.
+  add_compile_options(${CHATCART_SANITIZER_FLAGS} -U__SANITIZE_THREAD__)
+  add_link_options(${CHATCART_SANITIZER_FLAGS})
+endif()
 
 # chatcart_cc_library(NAME cart SRCS a.cc ... DEPS chatcart::money absl::status ...)
 # defines the static library chatcart_<NAME>, alias chatcart::<NAME>, part of

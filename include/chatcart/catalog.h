@@ -389,7 +389,9 @@ class Catalog {
  public:
   // Loads `path` (JSON Lines) through `mapping`. Returns the catalog, or an
   // error naming file:line and field (strict), or INVALID_ARGUMENT when a
-  // lenient load keeps no row at all; NOT_FOUND when the file cannot be read.
+  // lenient load keeps no row at all; NOT_FOUND when the file cannot be read;
+  // RESOURCE_EXHAUSTED naming file:line for a line over kMaxCatalogLineBytes
+  // (chatcart/limits.h), lenient or not.
   // Fills *report (optional) on success and, as far as it got, on failure.
   static absl::StatusOr<std::shared_ptr<const Catalog>> LoadJsonl(
       std::string_view path, const v1::CatalogMapping& mapping,

@@ -133,6 +133,8 @@ class Engine {
   // shown, a flow: the conversation restarts at the start flow); the next
   // turn lists each drop in Trace.restored and, when the cart lost or
   // repriced lines, tells the shopper first (chatcart.cart_changed).
+  // RESOURCE_EXHAUSTED, before anything is read, for a snapshot over
+  // kMaxSnapshotBytes (chatcart/limits.h).
   absl::StatusOr<std::unique_ptr<Session>> RestoreSession(std::string_view snapshot) const;
 
   const BundleIdentity& identity() const;

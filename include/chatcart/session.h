@@ -58,7 +58,9 @@ class Session {
   // chatcart.v1.TurnResult serialized deterministically: the same inputs
   // give the same bytes). Hosts serializing HandleTurn's result themselves
   // get that only with deterministic serialization (protobuf randomizes map
-  // order). INVALID_ARGUMENT for bytes that do not parse as a TurnInput.
+  // order). INVALID_ARGUMENT for bytes that do not parse as a TurnInput;
+  // RESOURCE_EXHAUSTED for more than kMaxProtoBytes (chatcart/limits.h), and
+  // for HandleTurnJson's JSON over kMaxJsonBytes or kMaxJsonDepth.
   absl::StatusOr<std::string> HandleTurnBytes(std::string_view input_proto);
 
   // The session as bytes (a chatcart.v1.SessionSnapshot).

@@ -194,7 +194,8 @@ struct SqliteStoreOptions {
   std::string table = "chatcart_sessions";
   SqliteDurability durability = SqliteDurability::kFull;
   // How long a statement waits for another process's write lock before
-  // UNAVAILABLE. Default: 5 s.
+  // UNAVAILABLE; also how long opening retries its setup (WAL mode, tables)
+  // while another process sets up the same file. Default: 5 s.
   std::chrono::milliseconds busy_timeout{5000};
   // Connections kept open (readers run in parallel in WAL mode; writes of
   // this process take turns on a mutex). Default: 4.

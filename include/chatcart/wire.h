@@ -21,6 +21,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "chatcart/limits.h"
 #include "google/protobuf/message.h"
 
 namespace chatcart {
@@ -33,7 +34,9 @@ std::string DeterministicBytes(const google::protobuf::MessageLite& message);
 absl::StatusOr<std::string> DeterministicJson(const google::protobuf::Message& message);
 
 // Parses the protobuf JSON mapping into `message`. Returns INVALID_ARGUMENT
-// naming `what` and the parser's complaint when the JSON does not fit.
+// naming `what` and the parser's complaint when the JSON does not fit, and
+// RESOURCE_EXHAUSTED, before parsing, for JSON over kMaxJsonBytes or nested
+// deeper than kMaxJsonDepth (chatcart/limits.h).
 absl::Status ParseJson(std::string_view json, std::string_view what,
                        google::protobuf::Message* message);
 

@@ -13,6 +13,7 @@
 #include "chatcart/c.h"
 #include "chatcart/desk.h"
 #include "chatcart/desk_store.h"
+#include "chatcart/limits.h"
 #include "chatcart/redact.h"
 #include "chatcart/v1/desk.pb.h"
 #include "google/protobuf/util/json_util.h"
@@ -29,6 +30,10 @@ chatcart_code chatcart_experimental_desk_create(const char* policy_json, size_t 
     CHATCART_C_ASSIGN_BYTES(std::string_view json, kFn, policy_json, policy_len);
     CHATCART_C_REQUIRE(kFn, desk);
     chatcart::v1::DeskPolicy policy;
+    if (absl::Status limits = chatcart::CheckJsonLimits(json, absl::StrCat(kFn, ": the policy"));
+        !limits.ok()) {
+      return limits;
+    }
     if (!json.empty()) {
       auto parsed = google::protobuf::util::JsonStringToMessage(
           google::protobuf::StringPiece(json.data(), json.size()), &policy);

@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "c_api/c_api_internal.h"
 #include "chatcart/c.h"
+#include "chatcart/limits.h"
 #include "chatcart/runtime.h"
 #include "chatcart/store.h"
 #include "chatcart/v1/runtime.pb.h"
@@ -134,6 +135,10 @@ chatcart_code chatcart_experimental_conversations_create_with(
     CHATCART_C_ASSIGN_BYTES(std::string_view json, kFn, options_json, options_len);
     CHATCART_C_REQUIRE(kFn, conversations);
     chatcart::v1::ConversationsConfig config;
+    if (absl::Status limits = chatcart::CheckJsonLimits(json, absl::StrCat(kFn, ": the options"));
+        !limits.ok()) {
+      return limits;
+    }
     if (!json.empty()) {
       auto parsed = google::protobuf::util::JsonStringToMessage(
           google::protobuf::StringPiece(json.data(), json.size()), &config);

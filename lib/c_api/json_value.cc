@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "chatcart/limits.h"
 #include "chatcart/wire.h"
 
 namespace chatcart::c_api::json {
@@ -186,11 +187,17 @@ absl::Status ParseMessage(chatcart_format format, std::string_view in, const cha
   if (format == CHATCART_FORMAT_JSON) {
     absl::Status status = chatcart::ParseJson(in, what, message);
     if (!status.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat(function, ": ", status.message()));
+      // The code kept: RESOURCE_EXHAUSTED for JSON over a limit.
+      return absl::Status(status.code(), absl::StrCat(function, ": ", status.message()));
     }
     return absl::OkStatus();
   }
   if (format == CHATCART_FORMAT_PROTO) {
+    if (in.size() > chatcart::kMaxProtoBytes) {
+      return absl::ResourceExhaustedError(
+          absl::StrCat(function, ": ", what, ": ", in.size(), " bytes, over the limit of ",
+                       chatcart::kMaxProtoBytes, " (kMaxProtoBytes)"));
+    }
     if (!message->ParseFromArray(in.data(), static_cast<int>(in.size()))) {
       return absl::InvalidArgumentError(absl::StrCat(function, ": ", what, ": not a ",
                                                      message->GetDescriptor()->full_name(),

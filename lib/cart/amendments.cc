@@ -15,6 +15,7 @@
 #include "common/status.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
+#include "common/utf8_scrub.h"
 
 namespace chatcart {
 namespace {
@@ -125,6 +126,8 @@ absl::Status ApplyChange(const CompiledPolicy& policy, const CartSources& source
     line.unit_price = quote->unit_price;
     line.title = std::move(quote->title);
     line.category = std::move(quote->category);
+    ScrubUtf8InPlace(&line.title);  // the host's source may hand any bytes (#22)
+    ScrubUtf8InPlace(&line.category);
     return absl::OkStatus();
   }
   if (const auto* qty = std::get_if<commands::ChangeQuantity>(&change)) {

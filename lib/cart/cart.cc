@@ -12,6 +12,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "cart/apply.h"
+#include "cart/command_text.h"
 #include "cart/fingerprint.h"
 #include "cart/pricing.h"
 #include "cart/validate.h"
@@ -21,6 +22,7 @@
 #include "common/status.h"
 #include "common/status_macros.h"
 #include "common/time.h"
+#include "common/utf8_scrub.h"
 
 namespace chatcart {
 
@@ -259,6 +261,7 @@ absl::StatusOr<Cart> Cart::Create(std::shared_ptr<const CartPolicy> policy, std:
   if (policy == nullptr) return absl::InvalidArgumentError("Cart::Create: null policy");
   CartState state;
   state.id = std::string(id);
+  ScrubUtf8InPlace(&state.id);  // kept in the cart's proto form (#22)
   state.currency = std::string(policy->currency());
   return Cart(std::move(policy), std::move(state));
 }
@@ -291,6 +294,12 @@ absl::StatusOr<Cart> Cart::Parse(std::shared_ptr<const CartPolicy> policy, std::
 }
 
 absl::StatusOr<ApplyResult> Cart::Apply(const CartCommand& command, const CartSources& sources) {
+  // The cart keeps the command's text: well-formed UTF-8 only (#22).
+  if (!cart_internal::CommandTextIsWellFormed(command)) {
+    CartCommand scrubbed = command;
+    cart_internal::ScrubCommandText(&scrubbed);
+    return cart_internal::ApplyToState(policy_->compiled(), state_, scrubbed, sources, nullptr);
+  }
   return cart_internal::ApplyToState(policy_->compiled(), state_, command, sources, nullptr);
 }
 

@@ -13,6 +13,7 @@
 #include "common/echo.h"
 #include "common/status.h"
 #include "common/status_macros.h"
+#include "common/utf8_scrub.h"
 
 namespace chatcart::cart_internal {
 
@@ -71,6 +72,9 @@ absl::StatusOr<CapturedQuote> Capture(ApplyContext& ctx, std::string_view produc
     quote.unit_price = q->unit_price;
     quote.title = command_title.empty() ? std::move(q->title) : std::string(command_title);
     quote.category = std::move(q->category);
+    // The host's source may hand any bytes; the cart keeps UTF-8 (#22).
+    ScrubUtf8InPlace(&quote.title);
+    ScrubUtf8InPlace(&quote.category);
   } else {
     if (!command_price.has_value()) {
       return absl::InvalidArgumentError(

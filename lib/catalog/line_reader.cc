@@ -33,8 +33,9 @@ absl::StatusOr<std::unique_ptr<LineReader>> LineReader::OpenFile(std::string_vie
   return r;
 }
 
-std::unique_ptr<LineReader> LineReader::FromText(std::string_view text) {
+std::unique_ptr<LineReader> LineReader::FromText(std::string_view text, std::string_view name) {
   std::unique_ptr<LineReader> r(new LineReader());
+  r->name_ = std::string(name);
   r->capacity_ = text.size();
   r->buffer_.reset(new char[r->capacity_ + padding()]);
   std::memcpy(r->buffer_.get(), text.data(), text.size());
@@ -85,7 +86,16 @@ bool LineReader::Fill() {
   return true;
 }
 
+bool LineReader::TooLong(size_t bytes) {
+  if (bytes <= max_line_bytes_) return false;
+  status_ = absl::ResourceExhaustedError(absl::StrCat(
+      name_.empty() ? "" : absl::StrCat(name_, ":"), line_number_ + 1,
+      ": line longer than the limit of ", max_line_bytes_, " bytes (kMaxCatalogLineBytes)"));
+  return true;
+}
+
 bool LineReader::Next(std::string_view* line, int64_t* line_number) {
+  if (!status_.ok()) return false;
   while (true) {
     const char* start = buffer_.get() + begin_;
     const void* nl = std::memchr(start, '\n', end_ - begin_);
@@ -93,10 +103,15 @@ bool LineReader::Next(std::string_view* line, int64_t* line_number) {
       size_t len = static_cast<const char*>(nl) - start;
       begin_ += len + 1;
       if (len > 0 && start[len - 1] == '\r') --len;
+      if (TooLong(len)) return false;
       *line = std::string_view(start, len);
       *line_number = ++line_number_;
       return true;
     }
+    // No line break in what is held: a line already over the limit stops
+    // here rather than growing the buffer without end. The +1 allows a
+    // pending '\r' of a line exactly at the limit.
+    if (TooLong(end_ - begin_ > 0 ? end_ - begin_ - 1 : 0)) return false;
     if (!Fill()) {
       if (!status_.ok() || begin_ == end_) return false;
       // The last line has no '\n'.
@@ -104,6 +119,7 @@ bool LineReader::Next(std::string_view* line, int64_t* line_number) {
       const char* s = buffer_.get() + begin_;
       begin_ = end_;
       if (len > 0 && s[len - 1] == '\r') --len;
+      if (TooLong(len)) return false;
       *line = std::string_view(s, len);
       *line_number = ++line_number_;
       return true;

@@ -16,6 +16,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "chatcart/limits.h"
 
 namespace chatcart::catalog {
 
@@ -24,15 +25,18 @@ class LineReader {
   // Reads `path`; NOT_FOUND when it cannot be opened.
   static absl::StatusOr<std::unique_ptr<LineReader>> OpenFile(std::string_view path,
                                                               size_t chunk_size = 4 << 20);
-  // Reads `text` (copied once into a padded buffer).
-  static std::unique_ptr<LineReader> FromText(std::string_view text);
+  // Reads `text` (copied once into a padded buffer); `name` stands for the
+  // file in errors.
+  static std::unique_ptr<LineReader> FromText(std::string_view text, std::string_view name = "");
 
   ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
 
   // Stores the next line (without its '\n' or "\r\n") and its 1-based number,
-  // and returns true; false at the end or on a read error (see status()). The
+  // and returns true; false at the end, on a read error or at a line longer
+  // than max_line_bytes (see status(): RESOURCE_EXHAUSTED naming the line,
+  // found before more than about max_line_bytes of it are held). The
   // line stays valid, and at least `padding()` bytes after it stay readable,
   // until the next call.
   bool Next(std::string_view* line, int64_t* line_number);
@@ -41,6 +45,9 @@ class LineReader {
   const absl::Status& status() const { return status_; }
 
   static size_t padding();
+
+  // The longest line accepted. Default: kMaxCatalogLineBytes (chatcart/limits.h).
+  void set_max_line_bytes(size_t n) { max_line_bytes_ = n; }
 
   // An estimate of the number of lines, from the file's size and the lines
   // of the first chunk read; 0 when unknown (text, or nothing read yet).
@@ -60,7 +67,10 @@ class LineReader {
   int64_t line_number_ = 0;
   size_t file_size_ = 0;
   size_t estimated_lines_ = 0;
+  size_t max_line_bytes_ = kMaxCatalogLineBytes;
   absl::Status status_;
+
+  bool TooLong(size_t bytes);  // sets status_ when `bytes` is over the limit
 };
 
 }  // namespace chatcart::catalog

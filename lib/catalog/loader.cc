@@ -112,7 +112,7 @@ absl::StatusOr<std::shared_ptr<const Catalog>> Catalog::FromJsonlText(
   CatalogLoadReport* rep = report != nullptr ? report : &local;
   *rep = CatalogLoadReport();
   rep->source = std::string(source_name);
-  std::unique_ptr<catalog::LineReader> reader = catalog::LineReader::FromText(text);
+  std::unique_ptr<catalog::LineReader> reader = catalog::LineReader::FromText(text, source_name);
   return Load(*reader, rep->source, mapping, options, rep, start);
 }
 

@@ -1,12 +1,18 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <random>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "catalog/test_catalog.h"
 #include "chatcart/catalog.h"
+#include "chatcart/limits.h"
 #include "chatcart/v1/catalog_mapping.pb.h"
 #include "common/testing/status_matchers.h"
 #include "gmock/gmock.h"
@@ -18,6 +24,7 @@ namespace {
 using ::chatcart::testing::StatusIs;
 using ::chatcart::testing::TestCatalog;
 using ::chatcart::testing::TestMapping;
+using ::testing::AllOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Pair;
@@ -320,6 +327,51 @@ TEST(CatalogLoad, LimitsErrorExamples) {
   ASSERT_TRUE(Catalog::FromJsonlText(text, "t.jsonl", TestMapping(), lenient, &report).ok());
   EXPECT_EQ(report.rows_skipped, 30);
   EXPECT_EQ(report.error_examples.size(), 3u);
+}
+
+// A catalog row padded with spaces to exactly `bytes` bytes.
+std::string RowOf(const std::string& id, size_t bytes) {
+  std::string row = absl::StrCat(R"({"id": ")", id, R"(", "name": "Long Row", "price": "1.00"})");
+  row.append(bytes - row.size(), ' ');
+  return row;
+}
+
+TEST(CatalogLineLimit, Issue22ALineAtTheLimitLoadsAndOneByteLongerFailsNamingTheLine) {
+  const std::string first = RowOf("p1", 100);
+  absl::StatusOr<std::shared_ptr<const Catalog>> loaded =
+      Catalog::FromJsonlText(absl::StrCat(first, "\n", RowOf("p2", kMaxCatalogLineBytes), "\r\n"),
+                             "big.jsonl", TestMapping());
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  EXPECT_EQ((*loaded)->size(), 2u);
+
+  for (bool lenient : {false, true}) {
+    SCOPED_TRACE(lenient ? "lenient" : "strict");
+    // With and without the line break after it (the last line has none).
+    for (std::string end : {"\n", ""}) {
+      EXPECT_THAT(
+          Catalog::FromJsonlText(
+              absl::StrCat(first, "\n", RowOf("p2", kMaxCatalogLineBytes + 1), end), "big.jsonl",
+              TestMapping(), {.lenient = lenient}),
+          StatusIs(absl::StatusCode::kResourceExhausted,
+                   AllOf(HasSubstr("big.jsonl:2: line longer than the limit of 1048576 bytes"),
+                         HasSubstr("kMaxCatalogLineBytes"))));
+    }
+  }
+}
+
+TEST(CatalogLineLimit, Issue22AFileWithAHugeLineStopsAtTheLimitNamingTheLine) {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               absl::StrCat("chatcart-line-limit-", getpid(), ".jsonl");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << RowOf("p1", 100) << "\n"
+        << RowOf("p2", 100) << "\n"
+        << std::string(9 << 20, 'x');  // 9 MiB, no line break: past the 4 MiB chunk
+  }
+  EXPECT_THAT(Catalog::LoadJsonl(path.string(), TestMapping(), {.lenient = true}),
+              StatusIs(absl::StatusCode::kResourceExhausted,
+                       HasSubstr(absl::StrCat(path.string(), ":3: line longer than the limit"))));
+  std::filesystem::remove(path);
 }
 
 }  // namespace

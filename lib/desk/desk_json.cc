@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "chatcart/desk.h"
+#include "chatcart/limits.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
 #include "google/protobuf/struct.pb.h"
@@ -93,6 +94,7 @@ absl::StatusOr<std::string> Out(absl::StatusOr<T> result) {
 }  // namespace
 
 absl::StatusOr<std::string> Desk::CallJson(std::string_view request_json, absl::Time now) {
+  CHATCART_RETURN_IF_ERROR(CheckJsonLimits(request_json, "desk call"));
   Struct s;
   auto parsed = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(request_json.data(), request_json.size()), &s);

@@ -8,6 +8,7 @@
 
 #include "chatcart/desk.h"
 #include "chatcart/desk_store.h"
+#include "chatcart/limits.h"
 #include "common/testing/status_matchers.h"
 #include "desk/desk_test_util.h"
 #include "gmock/gmock.h"
@@ -408,6 +409,20 @@ TEST_F(DeskFixture, TransfersMoveTheConversationBetweenAgents) {
   EXPECT_EQ(u->conversation().reference(), 1);
   EXPECT_EQ(desk_->Agent("a")->assigned_size(), 0);
   EXPECT_THAT(u->events(0).text(), HasSubstr("Bea has joined"));
+}
+
+// Issue #22: a desk call's JSON over the limits of chatcart/limits.h is
+// refused before it is parsed.
+TEST_F(DeskFixture, Issue22DeskCallJsonOverTheLimitsIsRefused) {
+  std::string huge =
+      R"({"call":"heartbeat","agent_id":")" + std::string(kMaxJsonBytes, 'a') + "\"}";
+  EXPECT_THAT(desk_->CallJson(huge, T(1)),
+              StatusIs(absl::StatusCode::kResourceExhausted,
+                       HasSubstr("desk call JSON: 1048610 bytes, over the limit of 1048576")));
+  std::string deep = R"({"call":"heartbeat","x":)" + std::string(kMaxJsonDepth, '[') +
+                     std::string(kMaxJsonDepth, ']') + "}";
+  EXPECT_THAT(desk_->CallJson(deep, T(1)),
+              StatusIs(absl::StatusCode::kResourceExhausted, HasSubstr("kMaxJsonDepth")));
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "cart/validate.h"
 #include "chatcart/engine.h"
+#include "chatcart/limits.h"
 #include "common/status_macros.h"
 #include "common/time.h"
 #include "dialogue/dialogue_snapshot.h"
@@ -98,6 +99,11 @@ std::unique_ptr<Session> Engine::NewSession(std::string_view id, uint64_t seed) 
 }
 
 absl::StatusOr<std::unique_ptr<Session>> Engine::RestoreSession(std::string_view bytes) const {
+  if (bytes.size() > kMaxSnapshotBytes) {
+    return absl::ResourceExhaustedError(absl::StrCat("session snapshot: ", bytes.size(),
+                                                     " bytes, over the limit of ",
+                                                     kMaxSnapshotBytes, " (kMaxSnapshotBytes)"));
+  }
   // An arena: a snapshot parses into dozens of small messages and strings,
   // freed at once.
   google::protobuf::Arena arena;
@@ -296,6 +302,11 @@ absl::StatusOr<std::string> Session::HandleTurnJson(std::string_view input_json)
 }
 
 absl::StatusOr<std::string> Session::HandleTurnBytes(std::string_view input_proto) {
+  if (input_proto.size() > kMaxProtoBytes) {
+    return absl::ResourceExhaustedError(absl::StrCat("turn input: ", input_proto.size(),
+                                                     " bytes, over the limit of ", kMaxProtoBytes,
+                                                     " (kMaxProtoBytes)"));
+  }
   v1::TurnInput input;
   if (!input.ParseFromArray(input_proto.data(), static_cast<int>(input_proto.size()))) {
     return absl::InvalidArgumentError("turn input: not a chatcart.v1.TurnInput in binary protobuf");

@@ -3,6 +3,7 @@
 #include "chatcart/wire.h"
 
 #include "absl/strings/str_cat.h"
+#include "chatcart/limits.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -55,6 +56,7 @@ absl::StatusOr<std::string> DeterministicJson(const google::protobuf::Message& m
 
 absl::Status ParseJson(std::string_view json, std::string_view what,
                        google::protobuf::Message* message) {
+  if (absl::Status limits = CheckJsonLimits(json, what); !limits.ok()) return limits;
   auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(json.data(), json.size()), message,
       google::protobuf::util::JsonParseOptions());

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "chatcart/limits.h"
 #include "chatcart/runtime.h"
 #include "chatcart/v1/runtime.pb.h"
 #include "common/status_macros.h"
@@ -110,6 +111,7 @@ absl::StatusOr<std::string> Conversations::HandleJson(std::string_view request_j
 absl::StatusOr<std::string> Conversations::DeskCallJson(std::string_view request_json,
                                                         int64_t now_ms) {
   CHATCART_RETURN_IF_ERROR(NeedDesk());
+  CHATCART_RETURN_IF_ERROR(CheckJsonLimits(request_json, "desk call"));
   v1::ConversationsDeskCall call;
   google::protobuf::util::JsonParseOptions lenient;
   lenient.ignore_unknown_fields = true;  // the desk's own keys
@@ -146,6 +148,11 @@ absl::StatusOr<std::string> Conversations::DeskCallJson(std::string_view request
 }
 
 absl::StatusOr<std::string> Conversations::HandleBytes(std::string_view request_proto) {
+  if (request_proto.size() > kMaxProtoBytes) {
+    return absl::ResourceExhaustedError(absl::StrCat("ConversationRequest: ", request_proto.size(),
+                                                     " bytes, over the limit of ", kMaxProtoBytes,
+                                                     " (kMaxProtoBytes)"));
+  }
   v1::ConversationRequest request;
   if (!request.ParseFromArray(request_proto.data(), static_cast<int>(request_proto.size()))) {
     return absl::InvalidArgumentError(

@@ -13,18 +13,24 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <memory>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/functional/function_ref.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "chatcart/store.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
@@ -126,6 +132,10 @@ absl::StatusCode CodeOf(int rc) {
 struct Connection {
   sqlite3* db = nullptr;
   std::array<sqlite3_stmt*, kStatementCount> statements{};
+  // The result code of the last failed Exec or QueryText (SQLITE_OK: none
+  // since it was cleared), kept past a ROLLBACK so a setup step can tell a
+  // busy file from a broken one.
+  int failed_rc = SQLITE_OK;
 
   ~Connection() {
     for (sqlite3_stmt* s : statements) sqlite3_finalize(s);
@@ -139,9 +149,9 @@ class SqliteSessionStore final : public SessionStore {
       const SqliteStoreOptions& options) {
     if (options.path.empty()) return absl::InvalidArgumentError("SQLite store: path is empty");
     if (options.table.empty() || !IsIdentifier(options.table)) {
-      return absl::FailedPreconditionError(absl::StrFormat(
-          "SQLite store %s: table name \"%s\" is not letters, digits and '_'", options.path,
-          options.table));
+      return absl::FailedPreconditionError(
+          absl::StrFormat("SQLite store %s: table name \"%s\" is not letters, digits and '_'",
+                          options.path, options.table));
     }
     if (options.pool_size < 1) {
       return absl::InvalidArgumentError(
@@ -149,7 +159,9 @@ class SqliteSessionStore final : public SessionStore {
     }
     std::unique_ptr<SqliteSessionStore> store(new SqliteSessionStore(options));
     CHATCART_ASSIGN_OR_RETURN(std::unique_ptr<Connection> first, store->Connect());
-    CHATCART_RETURN_IF_ERROR(store->CreateSchema(*first));
+    CHATCART_RETURN_IF_ERROR(
+        store->RetryWhileBusy(*first, [&] { return store->CreateSchema(*first); }));
+    CHATCART_RETURN_IF_ERROR(store->RetryWhileBusy(*first, [&] { return store->Prepare(*first); }));
     store->Release(std::move(first));
     return store;
   }
@@ -219,8 +231,7 @@ class SqliteSessionStore final : public SessionStore {
     return absl::OkStatus();
   }
 
-  absl::StatusOr<std::vector<StoredSessionInfo>> ListByShopper(
-      std::string_view shopper) override {
+  absl::StatusOr<std::vector<StoredSessionInfo>> ListByShopper(std::string_view shopper) override {
     CHATCART_RETURN_IF_ERROR(CheckId("shopper", shopper));
     CHATCART_ASSIGN_OR_RETURN(Lent c, Borrow());
     sqlite3_stmt* s = c->statements[kList];
@@ -399,46 +410,86 @@ class SqliteSessionStore final : public SessionStore {
       absl::StrAppend(&message, " (locked by another process for more than the busy timeout, ",
                       options_.busy_timeout.count(), " ms)");
     }
-    return absl::Status(CodeOf(rc), absl::StrFormat("SQLite store %s: %s: %s", options_.path,
-                                                    subject, message));
+    return absl::Status(
+        CodeOf(rc), absl::StrFormat("SQLite store %s: %s: %s", options_.path, subject, message));
   }
 
   absl::StatusOr<std::unique_ptr<Connection>> Connect() {
     auto c = std::make_unique<Connection>();
-    int rc = sqlite3_open_v2(options_.path.c_str(), &c->db,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+    int rc =
+        sqlite3_open_v2(options_.path.c_str(), &c->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
-      return absl::Status(CodeOf(rc),
-                          absl::StrFormat("SQLite store %s: cannot open: %s", options_.path,
-                                          c->db == nullptr ? "out of memory"
-                                                           : sqlite3_errmsg(c->db)));
+      return absl::Status(
+          CodeOf(rc), absl::StrFormat("SQLite store %s: cannot open: %s", options_.path,
+                                      c->db == nullptr ? "out of memory" : sqlite3_errmsg(c->db)));
     }
     sqlite3_extended_result_codes(c->db, 1);
+    // Before the first statement: every later one waits for other processes.
     sqlite3_busy_timeout(c->db, static_cast<int>(options_.busy_timeout.count()));
-    // WAL first: it reads the file, so a file that is no database fails here.
-    CHATCART_ASSIGN_OR_RETURN(std::string mode, QueryText(*c, "PRAGMA journal_mode=WAL"));
-    if (mode != "wal") {
-      return absl::FailedPreconditionError(absl::StrFormat(
-          "SQLite store %s: cannot use WAL mode (journal mode is \"%s\")", options_.path, mode));
-    }
-    CHATCART_RETURN_IF_ERROR(Exec(*c, options_.durability == SqliteDurability::kNormal
-                                          ? "PRAGMA synchronous=NORMAL"
-                                          : "PRAGMA synchronous=FULL"));
+    CHATCART_RETURN_IF_ERROR(RetryWhileBusy(*c, [&]() -> absl::Status {
+      // WAL first: it reads the file, so a file that is no database fails here.
+      CHATCART_ASSIGN_OR_RETURN(std::string mode, QueryText(*c, "PRAGMA journal_mode=WAL"));
+      if (mode != "wal") {
+        return absl::FailedPreconditionError(absl::StrFormat(
+            "SQLite store %s: cannot use WAL mode (journal mode is \"%s\")", options_.path, mode));
+      }
+      return Exec(*c, options_.durability == SqliteDurability::kNormal ? "PRAGMA synchronous=NORMAL"
+                                                                       : "PRAGMA synchronous=FULL");
+    }));
     return c;
+  }
+
+  // Runs a setup step (WAL mode, the tables) again while it fails with
+  // SQLITE_BUSY or SQLITE_LOCKED, until the busy timeout has passed in all.
+  // The busy handler alone is not enough there: SQLite returns BUSY at once,
+  // without calling it, when two connections that both read the file both
+  // ask to write it (changing the journal mode of a fresh file, or a
+  // transaction meeting another's recovery of the WAL index), which is what
+  // several processes opening one new file do. The pauses grow with a
+  // random part so that two such connections do not meet again.
+  absl::Status RetryWhileBusy(Connection& c, absl::FunctionRef<absl::Status()> step) {
+    const absl::Time deadline = absl::Now() + absl::FromChrono(options_.busy_timeout);
+    std::minstd_rand random(static_cast<uint32_t>(absl::ToUnixNanos(absl::Now())) ^
+                            static_cast<uint32_t>(reinterpret_cast<uintptr_t>(&c)));
+    int64_t pause_us = 500;
+    for (;;) {
+      c.failed_rc = SQLITE_OK;
+      absl::Status status = step();
+      int primary = c.failed_rc & 0xff;
+      if (status.ok() || (primary != SQLITE_BUSY && primary != SQLITE_LOCKED)) return status;
+      absl::Time now = absl::Now();
+      if (now >= deadline) {
+        return absl::Status(status.code(),
+                            absl::StrCat(status.message(),
+                                         " (locked by another process for more than the busy "
+                                         "timeout, ",
+                                         options_.busy_timeout.count(), " ms)"));
+      }
+      absl::Duration pause = absl::Microseconds(
+          std::uniform_int_distribution<int64_t>(pause_us / 2, pause_us)(random));
+      absl::SleepFor(std::min(pause, deadline - now));
+      pause_us = std::min<int64_t>(pause_us * 2, 50'000);
+    }
   }
 
   absl::Status Prepare(Connection& c) {
     for (int i = 0; i < kStatementCount; ++i) {
-      std::string sql = absl::StrReplaceAll(
-          kSql[i], {{" T ", absl::StrCat(" ", options_.table, " ")},
-                    {" T.", absl::StrCat(" ", options_.table, ".")},
-                    {" L ", absl::StrCat(" ", options_.table, "_leases ")},
-                    {" L.", absl::StrCat(" ", options_.table, "_leases.")},
-                    {" M ", absl::StrCat(" ", options_.table, "_timers ")}});
+      std::string sql =
+          absl::StrReplaceAll(kSql[i], {{" T ", absl::StrCat(" ", options_.table, " ")},
+                                        {" T.", absl::StrCat(" ", options_.table, ".")},
+                                        {" L ", absl::StrCat(" ", options_.table, "_leases ")},
+                                        {" L.", absl::StrCat(" ", options_.table, "_leases.")},
+                                        {" M ", absl::StrCat(" ", options_.table, "_timers ")}});
+      // Again after a busy attempt: the statements of that one are dropped.
+      sqlite3_finalize(c.statements[i]);
+      c.statements[i] = nullptr;
       int rc = sqlite3_prepare_v3(c.db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT,
                                   &c.statements[i], nullptr);
-      if (rc != SQLITE_OK) return Error(c, rc, nullptr, "preparing", sql);
+      if (rc != SQLITE_OK) {
+        c.failed_rc = rc;
+        return Error(c, rc, nullptr, "preparing", sql);
+      }
     }
     return absl::OkStatus();
   }
@@ -454,21 +505,21 @@ class SqliteSessionStore final : public SessionStore {
           std::string format,
           QueryText(c, absl::StrCat("SELECT value FROM ", t, "_format WHERE name = 'format'")));
       int64_t stored_format = 0;
-      if (!format.empty() && (!absl::SimpleAtoi(format, &stored_format) ||
-                              stored_format > kFormat)) {
+      if (!format.empty() &&
+          (!absl::SimpleAtoi(format, &stored_format) || stored_format > kFormat)) {
         return absl::FailedPreconditionError(absl::StrFormat(
             "SQLite store %s: table %s has format %s, written by a newer chatcart (this one "
             "reads format %d)",
             options_.path, t, format, kFormat));
       }
-      CHATCART_RETURN_IF_ERROR(Exec(
-          c, absl::StrCat("CREATE TABLE IF NOT EXISTS ", t,
-                          " (id TEXT PRIMARY KEY NOT NULL, shopper TEXT NOT NULL,"
-                          " version INTEGER NOT NULL, value BLOB NOT NULL,"
-                          " expires_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL)")));
-      CHATCART_RETURN_IF_ERROR(Exec(c, absl::StrCat("CREATE INDEX IF NOT EXISTS ", t,
-                                                    "_by_shopper ON ", t,
-                                                    " (shopper) WHERE shopper != ''")));
+      CHATCART_RETURN_IF_ERROR(
+          Exec(c, absl::StrCat("CREATE TABLE IF NOT EXISTS ", t,
+                               " (id TEXT PRIMARY KEY NOT NULL, shopper TEXT NOT NULL,"
+                               " version INTEGER NOT NULL, value BLOB NOT NULL,"
+                               " expires_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL)")));
+      CHATCART_RETURN_IF_ERROR(
+          Exec(c, absl::StrCat("CREATE INDEX IF NOT EXISTS ", t, "_by_shopper ON ", t,
+                               " (shopper) WHERE shopper != ''")));
       CHATCART_RETURN_IF_ERROR(
           Exec(c, absl::StrCat("CREATE TABLE IF NOT EXISTS ", t,
                                "_leases (id TEXT PRIMARY KEY NOT NULL, owner TEXT NOT NULL,"
@@ -479,21 +530,26 @@ class SqliteSessionStore final : public SessionStore {
                                " due_ms INTEGER NOT NULL, PRIMARY KEY (id, kind)) WITHOUT ROWID")));
       CHATCART_RETURN_IF_ERROR(Exec(c, absl::StrCat("CREATE INDEX IF NOT EXISTS ", t,
                                                     "_timers_by_due ON ", t, "_timers (due_ms)")));
-      return Exec(c, absl::StrCat("INSERT OR IGNORE INTO ", t, "_format VALUES ('format', ",
-                                  kFormat, ")"));
+      return Exec(
+          c, absl::StrCat("INSERT OR IGNORE INTO ", t, "_format VALUES ('format', ", kFormat, ")"));
     }();
+    if (status.ok()) status = Exec(c, "COMMIT");
     if (!status.ok()) {
+      // Also after a busy COMMIT, which leaves the transaction open: the
+      // next attempt begins a new one. The failure's code is kept for
+      // RetryWhileBusy.
+      const int failed_rc = c.failed_rc;
       Exec(c, "ROLLBACK").IgnoreError();
-      return status;
+      c.failed_rc = failed_rc;
     }
-    CHATCART_RETURN_IF_ERROR(Exec(c, "COMMIT"));
-    return Prepare(c);
+    return status;
   }
 
   absl::Status Exec(Connection& c, const std::string& sql) const {
     char* message = nullptr;
     int rc = sqlite3_exec(c.db, sql.c_str(), nullptr, nullptr, &message);
     if (rc == SQLITE_OK) return absl::OkStatus();
+    c.failed_rc = rc;
     std::string text = message != nullptr ? message : sqlite3_errstr(rc);
     sqlite3_free(message);
     return absl::Status(CodeOf(rc),
@@ -508,6 +564,7 @@ class SqliteSessionStore final : public SessionStore {
     if (rc == SQLITE_OK) rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) return Text(s, 0);
     if (rc == SQLITE_DONE) return std::string();
+    c.failed_rc = rc;
     return absl::Status(CodeOf(rc), absl::StrFormat("SQLite store %s: %s: %s", options_.path, sql,
                                                     sqlite3_errmsg(c.db)));
   }
@@ -528,7 +585,7 @@ class SqliteSessionStore final : public SessionStore {
     }
     absl::StatusOr<std::unique_ptr<Connection>> c = Connect();
     if (c.ok()) {
-      absl::Status prepared = Prepare(**c);
+      absl::Status prepared = RetryWhileBusy(**c, [&] { return Prepare(**c); });
       if (!prepared.ok()) c = prepared;
     }
     if (!c.ok()) {

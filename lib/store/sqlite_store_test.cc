@@ -9,12 +9,14 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <climits>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <random>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -113,8 +115,8 @@ TEST_F(SqliteStoreTest, AWriterKilledAtRandomPointsLosesNoAcknowledgedSave) {
   for (int round = 0; round < 100; ++round) {
     int fds[2];
     ASSERT_EQ(pipe(fds), 0);
-    SqliteDurability durability = round % 2 == 0 ? SqliteDurability::kFull
-                                                 : SqliteDurability::kNormal;
+    SqliteDurability durability =
+        round % 2 == 0 ? SqliteDurability::kFull : SqliteDurability::kNormal;
     pid_t pid = fork();
     ASSERT_GE(pid, 0);
     if (pid == 0) {
@@ -128,8 +130,8 @@ TEST_F(SqliteStoreTest, AWriterKilledAtRandomPointsLosesNoAcknowledgedSave) {
     kill(pid, SIGKILL);
     int status = 0;
     waitpid(pid, &status, 0);
-    ASSERT_TRUE(WIFSIGNALED(status)) << "writer exited with " << WEXITSTATUS(status)
-                                     << " in round " << round;
+    ASSERT_TRUE(WIFSIGNALED(status))
+        << "writer exited with " << WEXITSTATUS(status) << " in round " << round;
     std::string acks;
     char buffer[4096];
     for (ssize_t n; (n = read(fds[0], buffer, sizeof(buffer))) > 0;) acks.append(buffer, n);
@@ -189,6 +191,85 @@ TEST_F(SqliteStoreTest, TwoProcessesSharingTheFileLoseNoIncrement) {
   }
 }
 
+// Opening a fresh file from several processes and threads at once: each
+// must open (the first failed now and then with exit 3 in
+// TwoProcessesSharingTheFileLoseNoIncrement under ASan: setting WAL mode and
+// creating the tables can meet SQLITE_BUSY without the busy handler being
+// called, when two connections holding a read lock both ask to write).
+// Children wait on a pipe closed by the parent so they all start together;
+// each reports its error, if any, on another pipe. Bounded: 15 rounds of 6
+// processes with 4 threads each.
+TEST_F(SqliteStoreTest, ProcessesAndThreadsOpeningOneFreshFileAtOnceAllOpen) {
+  constexpr int kRounds = 15;
+  constexpr int kProcesses = 6;
+  constexpr int kThreads = 4;
+  for (int round = 0; round < kRounds; ++round) {
+    std::string path = (dir_ / absl::StrCat("fresh-", round, ".db")).string();
+    int start[2];
+    int errors[2];
+    ASSERT_EQ(pipe(start), 0);
+    ASSERT_EQ(pipe(errors), 0);
+    std::vector<pid_t> children;
+    for (int p = 0; p < kProcesses; ++p) {
+      pid_t pid = fork();
+      ASSERT_GE(pid, 0);
+      if (pid == 0) {
+        close(start[1]);
+        close(errors[0]);
+        char byte;
+        while (read(start[0], &byte, 1) > 0) {
+        }
+        std::vector<std::thread> threads;
+        std::vector<absl::Status> results(kThreads);
+        for (int t = 0; t < kThreads; ++t) {
+          threads.emplace_back([&, t] {
+            auto store = OpenSqliteSessionStore({.path = path});
+            results[t] = store.status();
+            if (store.ok()) {
+              // A first save on the file the others are setting up.
+              results[t] = (*store)
+                               ->Save({.id = absl::StrCat("p", getpid(), "t", t), .value = "v"})
+                               .status();
+            }
+          });
+        }
+        for (std::thread& thread : threads) thread.join();
+        std::string report;
+        for (const absl::Status& status : results) {
+          if (!status.ok()) absl::StrAppend(&report, status.ToString(), "\n");
+        }
+        if (!report.empty()) {
+          (void)!write(errors[1], report.data(), std::min<size_t>(report.size(), PIPE_BUF));
+          _exit(3);
+        }
+        _exit(0);
+      }
+      children.push_back(pid);
+    }
+    close(start[0]);
+    close(errors[1]);
+    close(start[1]);  // all children start now
+    std::string reports;
+    char buffer[4096];
+    for (ssize_t n; (n = read(errors[0], buffer, sizeof(buffer))) > 0;) reports.append(buffer, n);
+    close(errors[0]);
+    for (pid_t pid : children) {
+      int status = 0;
+      waitpid(pid, &status, 0);
+      ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+          << "round " << round << ": child status " << status << "\n"
+          << reports;
+    }
+    auto store = OpenSqliteSessionStore({.path = path});
+    ASSERT_OK(store);
+    for (pid_t pid : children) {
+      for (int t = 0; t < kThreads; ++t) {
+        EXPECT_OK((*store)->Load(absl::StrCat("p", pid, "t", t))) << "round " << round;
+      }
+    }
+  }
+}
+
 TEST_F(SqliteStoreTest, TheFileIsInWalMode) {
   ASSERT_OK(OpenSqliteSessionStore({.path = path_}));
   sqlite3* db = nullptr;
@@ -215,9 +296,9 @@ TEST_F(SqliteStoreTest, ATableFromANewerChatcartIsRefused) {
   ASSERT_OK(OpenSqliteSessionStore({.path = path_}));
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE chatcart_sessions_format SET value = 99", nullptr, nullptr,
-                         nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db, "UPDATE chatcart_sessions_format SET value = 99", nullptr, nullptr, nullptr),
+      SQLITE_OK);
   sqlite3_close(db);
   EXPECT_THAT(OpenSqliteSessionStore({.path = path_}),
               StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("format 99")));
@@ -258,7 +339,8 @@ TEST_F(SqliteStoreTest, PurgeDeletesOnlyExpiredRows) {
 // Another process holding the write lock past the busy timeout: the save
 // waits that long, then fails as UNAVAILABLE and changes nothing.
 TEST_F(SqliteStoreTest, ASaveBlockedPastTheBusyTimeoutIsUnavailable) {
-  auto store = OpenSqliteSessionStore({.path = path_, .busy_timeout = std::chrono::milliseconds(100)});
+  auto store =
+      OpenSqliteSessionStore({.path = path_, .busy_timeout = std::chrono::milliseconds(100)});
   ASSERT_OK(store);
   ASSERT_OK((*store)->Save({.id = "a", .value = "x"}));
   sqlite3* db = nullptr;

@@ -2,8 +2,10 @@
 
 #include "text/utf8.h"
 
+#include <random>
 #include <string>
 
+#include "common/utf8_scrub.h"
 #include "gtest/gtest.h"
 
 namespace chatcart::text {
@@ -69,6 +71,36 @@ TEST(Utf8, DetectsAscii) {
   EXPECT_TRUE(IsAscii("a long enough ascii string to use the wide path"));
   EXPECT_FALSE(IsAscii("a long enough ascii string with é in the wide path"));
   EXPECT_FALSE(IsAscii("é"));
+}
+
+// The cart's scrubber (common/utf8_scrub.h, no ICU) and this one must read
+// every text the same (#22): 200,000 random strings of the bytes that
+// matter, and each one- to four-byte sequence.
+TEST(Utf8, TheCommonScrubberAgreesWithIcu) {
+  std::mt19937 random(22);
+  static constexpr unsigned char kPick[] = {'a',  0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF,
+                                            0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED,
+                                            0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF};
+  for (int round = 0; round < 200'000; ++round) {
+    std::string text(std::uniform_int_distribution<int>(0, 8)(random), '\0');
+    for (char& c : text) {
+      c = static_cast<char>(kPick[std::uniform_int_distribution<int>(0, 23)(random)]);
+    }
+    std::string scrubbed = text;
+    const bool changed = ScrubUtf8InPlace(&scrubbed);
+    ASSERT_EQ(scrubbed, ScrubUtf8(text)) << "round " << round;
+    ASSERT_EQ(IsWellFormedUtf8(text), IsValidUtf8(text)) << "round " << round;
+    ASSERT_EQ(changed, !IsValidUtf8(text)) << "round " << round;
+  }
+  for (uint32_t b = 0; b < (1u << 16); ++b) {
+    for (std::string tail : {"", "\x80", "\x80\x80", "a"}) {
+      std::string text = {static_cast<char>(b >> 8), static_cast<char>(b & 0xFF)};
+      text += tail;
+      std::string scrubbed = text;
+      ScrubUtf8InPlace(&scrubbed);
+      ASSERT_EQ(scrubbed, ScrubUtf8(text)) << b;
+    }
+  }
 }
 
 }  // namespace

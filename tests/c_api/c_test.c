@@ -323,6 +323,28 @@ static void TestEngine(const char* bundle_dir) {
                  chatcart_session_handle_turn(session, (chatcart_format)3, hi, strlen(hi), &result,
                                               &result_len, &err),
                  err, "format 3");
+  /* Inputs over the limits of chatcart/limits.h (#22): RESOURCE_EXHAUSTED
+     naming the limit, the session unchanged. */
+  {
+    const size_t over_json = ((size_t)1 << 20) + 1;      /* kMaxJsonBytes + 1 */
+    const size_t over_snapshot = ((size_t)16 << 20) + 1; /* kMaxSnapshotBytes + 1 */
+    char* big = (char*)malloc(over_snapshot);
+    CheckCondition(big != NULL);
+    memset(big, ' ', over_snapshot);
+    memcpy(big, hi, strlen(hi));
+    CheckErrorCode(CHATCART_RESOURCE_EXHAUSTED,
+                   chatcart_session_handle_turn(session, CHATCART_FORMAT_JSON, big, over_json,
+                                                &result, &result_len, &err),
+                   err, "kMaxJsonBytes");
+    CheckErrorCode(CHATCART_RESOURCE_EXHAUSTED,
+                   chatcart_session_handle_turn(session, CHATCART_FORMAT_PROTO, big, over_json,
+                                                &result, &result_len, &err),
+                   err, "kMaxProtoBytes");
+    CheckErrorCode(CHATCART_RESOURCE_EXHAUSTED,
+                   chatcart_session_restore(engine, big, over_snapshot, &restored, &err), err,
+                   "kMaxSnapshotBytes");
+    free(big);
+  }
   CheckErrorCode(CHATCART_INVALID_ARGUMENT,
                  chatcart_session_handle_turn(NULL, CHATCART_FORMAT_JSON, hi, strlen(hi), &result,
                                               &result_len, &err),
