@@ -754,6 +754,7 @@ absl::Status TurnRunner::PushFlow(int flow, bool replace, std::string_view why) 
   std::vector<bool> used(turn_.understanding().entities.size(), false);
   if (turn_.input().event().kind().empty()) {
     FillUnasked(graph_.flow(flow), &used);
+    FillLeadingCount(graph_.flow(flow));
     FillCode(graph_.flow(flow), turn_.input().text());
     FillChatShorthand(graph_.flow(flow), turn_.understanding());
   }

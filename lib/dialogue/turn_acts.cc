@@ -27,9 +27,14 @@ using converse::ActKind;
 // "+") asks for what follows. It is a count unless a unit follows it ("1 kg
 // en grains", "250 g moulu" name a bag): then *count stays 0.
 const Entity* LeadingCount(const Understanding& u, int64_t* count = nullptr) {
-  static constexpr std::string_view kLead[] = {"ok",    "okay",   "and",   "et",   "e",     "then",
-                                               "alors", "allora", "plus",  "just", "juste", "solo",
-                                               "so",    "donc",   "anche", "also", "aussi", "puis"};
+  // Words before the count: "ok", "and", and adding to the cart ("metti nel
+  // carrello 3 razzi", "add 2 to my cart").
+  static constexpr std::string_view kLead[] = {
+      "ok",      "okay",  "and",      "et",     "e",       "then",   "alors",   "allora", "plus",
+      "just",    "juste", "solo",     "so",     "donc",    "anche",  "also",    "aussi",  "puis",
+      "add",     "put",   "aggiungi", "metti",  "mettimi", "ajoute", "ajoutez", "mets",   "mettez",
+      "rajoute", "nel",   "carrello", "in",     "the",     "my",     "cart",    "au",     "panier",
+      "dans",    "mon",   "le",       "please", "pls",     "mi",     "me",      "moi"};
   static constexpr std::string_view kUnits[] = {
       "g",     "gr",    "grs",   "gram",  "grams", "grammes", "grammi", "kg",    "kgs",
       "kilo",  "kilos", "chilo", "chili", "ml",    "cl",      "l",      "litre", "litres",
@@ -37,7 +42,7 @@ const Entity* LeadingCount(const Understanding& u, int64_t* count = nullptr) {
       "gb",    "to",    "tb",    "mah",   "w",     "mp"};
   if (count != nullptr) *count = 0;
   size_t first = 0;
-  while (first < u.words.size() && first < 2 &&
+  while (first < u.words.size() && first < 4 &&
          std::find(std::begin(kLead), std::end(kLead), u.words[first]) != std::end(kLead)) {
     ++first;
   }
@@ -484,6 +489,26 @@ int TurnRunner::AddFlow(std::string* product_slot) const {
   return -1;
 }
 
+void TurnRunner::FillLeadingCount(const FlowSpec& flow) {
+  // "2 petits paquets de camomille", "metti nel carrello 3 razzi": the count
+  // said first is the quantity to add.
+  int64_t count = 0;
+  if (!SaysCount(&count) || count <= 0) return;
+  for (const StateSpec& state : flow.states) {
+    for (const v1::Action& action : state.proto->action()) {
+      const std::string& quantity = action.add_to_cart().quantity_slot();
+      if (!action.has_add_to_cart() || quantity.empty() || turn_.Slot(quantity) != nullptr) {
+        continue;
+      }
+      SlotValue value;
+      value.type = SlotType::kQuantity;
+      value.number = count;
+      value.display = absl::StrCat(count);
+      turn_.SetSlot(quantity, std::move(value));
+    }
+  }
+}
+
 bool TurnRunner::SaysCount(int64_t* count) const {
   // "ok 39 then, add it": a size the catalog sells is no count.
   const Entity* e = LeadingCount(turn_.understanding(), count);
@@ -515,23 +540,7 @@ std::optional<absl::Status> TurnRunner::ChooseProduct(const std::string& product
   }
   std::vector<bool> used(turn_.understanding().entities.size(), false);
   FillUnasked(graph_.flow(flow), &used);
-  // "2 petits paquets de camomille": the count said first.
-  int64_t count = 0;
-  if (SaysCount(&count) && count > 0) {
-    for (const StateSpec& state : graph_.flow(flow).states) {
-      for (const v1::Action& action : state.proto->action()) {
-        const std::string& quantity = action.add_to_cart().quantity_slot();
-        if (!action.has_add_to_cart() || quantity.empty() || turn_.Slot(quantity) != nullptr) {
-          continue;
-        }
-        SlotValue value;
-        value.type = SlotType::kQuantity;
-        value.number = count;
-        value.display = absl::StrCat(count);
-        turn_.SetSlot(quantity, std::move(value));
-      }
-    }
-  }
+  FillLeadingCount(graph_.flow(flow));
   SlotValue value;
   value.type = SlotType::kProduct;
   value.text = product;

@@ -200,6 +200,8 @@ class TurnRunner {
   // A number first says how many ("2 petits paquets de camomille"); *count
   // (may be null) gets it, 0 when a unit or a catalog size follows.
   bool SaysCount(int64_t* count) const;
+  // Fills the quantity slot of `flow`'s add_to_cart from SaysCount.
+  void FillLeadingCount(const FlowSpec& flow);
   bool EditsCart(std::string_view intent) const;
   // The flow that adds to the cart (its product slot), or -1.
   int AddFlow(std::string* product_slot) const;

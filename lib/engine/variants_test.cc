@@ -351,5 +351,19 @@ TEST(Greetings, TheRequestAfterAGreetingIsWhatIsRead) {
   EXPECT_EQ(engine::AfterGreeting("hello"), "hello");
 }
 
+// "Metti nel carrello 3 razzi ad acqua": the count after the words of adding
+// is the quantity added.
+TEST(Counts, TheCountAfterAddingWordsIsTheQuantity) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto session = (*engine)->NewSession("tre-razzi", 1);
+  Say(*session, "metti nel carrello 3 razzi ad acqua");
+  ASSERT_NE(session->cart(), nullptr);
+  ASSERT_EQ(session->cart()->state().lines.size(), 1u);
+  EXPECT_EQ(session->cart()->state().lines[0].product_id, "toy-rocket");
+  EXPECT_EQ(session->cart()->state().lines[0].quantity, 3);
+}
+
 }  // namespace
 }  // namespace chatcart
