@@ -122,6 +122,8 @@ class ActionExecutor {
 
   // Whether `value` ("43") is a size some product of the catalog comes in.
   virtual bool IsCatalogSize(std::string_view value) const { return false; }
+  // Whether a line of the cart holds `product` (an id, or a variant of it).
+  virtual bool InCart(std::string_view product) const { return false; }
 
   // The product the turn points at among `shown` (ordinals count in it),
   // then `seen` (shown earlier in the conversation), then `focus`, then the

@@ -416,8 +416,11 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
     const std::vector<std::string> each = AlsoChosen("");
     if (each.size() >= 2) return ChooseProducts(each.front());
   }
+  // "E 1 set da calcio" heard as a removal: a count of a product not in the
+  // cart adds it.
   if (!reference_.id.empty() && wants && !u.Has(ActKind::kQuestion) &&
-      (!EditsCart(intent) || CartIsEmpty()) &&
+      (!EditsCart(intent) || CartIsEmpty() ||
+       (SaysCount(nullptr) && !executor_.InCart(reference_.id))) &&
       (u.Has(ActKind::kChoose) || SaysCount(nullptr) || intent.empty() ||
        graph_.FlowTriggeredBy(intent) < 0 || intent == "add_to_cart")) {
     return ChooseProducts(reference_.id);

@@ -36,7 +36,8 @@ std::string SizeIn(std::string value, std::string_view unit) {
   auto number_after = [&](absl::string_view prefix) -> std::optional<double> {
     if (!absl::StartsWith(upper, prefix)) return std::nullopt;
     double n = 0;
-    if (!absl::SimpleAtod(absl::StripAsciiWhitespace(absl::string_view(upper).substr(prefix.size())), &n)) {
+    if (!absl::SimpleAtod(
+            absl::StripAsciiWhitespace(absl::string_view(upper).substr(prefix.size())), &n)) {
       return std::nullopt;
     }
     return n;
@@ -44,8 +45,10 @@ std::string SizeIn(std::string value, std::string_view unit) {
   if (std::optional<double> eu = number_after("EU")) return FormatNumberPlain(*eu);
   if (absl::AsciiStrToUpper(ToAbsl(unit)) == "EU") {
     // Brannock-style approximations (men's): EU = US + 33, EU = UK + 33.5.
-    if (std::optional<double> us = number_after("US")) return FormatNumberPlain(std::round(*us + 33));
-    if (std::optional<double> uk = number_after("UK")) return FormatNumberPlain(std::round(*uk + 33.5));
+    if (std::optional<double> us = number_after("US"))
+      return FormatNumberPlain(std::round(*us + 33));
+    if (std::optional<double> uk = number_after("UK"))
+      return FormatNumberPlain(std::round(*uk + 33.5));
   }
   return value;
 }
@@ -55,12 +58,13 @@ namespace {
 // A measure's unit as catalogs write it: "kilo", "chili" -> "kg".
 std::string_view UnitWord(std::string_view w) {
   static constexpr std::pair<std::string_view, std::string_view> kUnits[] = {
-      {"kg", "kg"},     {"kgs", "kg"},    {"kilo", "kg"},    {"kilos", "kg"},   {"chilo", "kg"},
-      {"chili", "kg"},  {"kilogram", "kg"}, {"kilograms", "kg"}, {"kilogramme", "kg"},
-      {"kilogrammes", "kg"}, {"chilogrammo", "kg"}, {"chilogrammi", "kg"}, {"g", "g"},
-      {"gr", "g"},      {"grs", "g"},     {"gram", "g"},     {"grams", "g"},    {"gramme", "g"},
-      {"grammes", "g"}, {"grammo", "g"},  {"grammi", "g"},   {"ml", "ml"},      {"cl", "cl"},
-      {"l", "l"},       {"litre", "l"},   {"liter", "l"},    {"litro", "l"},    {"litri", "l"},
+      {"kg", "kg"},         {"kgs", "kg"},         {"kilo", "kg"},        {"kilos", "kg"},
+      {"chilo", "kg"},      {"chili", "kg"},       {"kilogram", "kg"},    {"kilograms", "kg"},
+      {"kilogramme", "kg"}, {"kilogrammes", "kg"}, {"chilogrammo", "kg"}, {"chilogrammi", "kg"},
+      {"g", "g"},           {"gr", "g"},           {"grs", "g"},          {"gram", "g"},
+      {"grams", "g"},       {"gramme", "g"},       {"grammes", "g"},      {"grammo", "g"},
+      {"grammi", "g"},      {"ml", "ml"},          {"cl", "cl"},          {"l", "l"},
+      {"litre", "l"},       {"liter", "l"},        {"litro", "l"},        {"litri", "l"},
   };
   for (const auto& [word, unit] : kUnits) {
     if (w == word) return unit;
@@ -188,7 +192,8 @@ std::vector<std::string> CommerceExecutor::ValuesSaidFor(const dialogue::Underst
     }
   }
   auto distinctive = [&](size_t k, const std::string& word) {
-    if (word.size() < 4 || std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (word.size() < 4 ||
+        std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       return false;
     }
     for (size_t o = 0; o < known.size(); ++o) {
@@ -230,12 +235,32 @@ std::vector<std::string> CommerceExecutor::ValuesSaidFor(const dialogue::Underst
       }
       if (match && std::find(out.begin(), out.end(), value) == out.end()) out.push_back(value);
     }
-    if (std::none_of(known.begin(), known.end(), [&](const std::string& v) { return SameValue(s, v); }) &&
+    if (std::none_of(known.begin(), known.end(),
+                     [&](const std::string& v) { return SameValue(s, v); }) &&
         std::find(out.begin(), out.end(), s) == out.end() && sizes) {
       out.push_back(s);  // a size the product does not come in: said so later
     }
   }
   return out;
+}
+
+bool CommerceExecutor::InCart(std::string_view product) const {
+  if (!state_.cart.has_value()) return false;
+  std::optional<uint32_t> group;
+  if (engine_.catalog != nullptr) {
+    if (std::optional<ProductIndex> i = engine_.catalog->FindById(product)) {
+      if (engine_.catalog->Variants(*i).size() > 1)
+        group = engine_.catalog->product(*i).variant_group;
+    }
+  }
+  for (const CartLine& line : state_.cart->state().lines) {
+    if (line.product_id == product || line.sku == product) return true;
+    if (!group.has_value()) continue;
+    std::optional<ProductIndex> j =
+        engine_.catalog->FindById(line.sku.empty() ? line.product_id : line.sku);
+    if (j.has_value() && engine_.catalog->product(*j).variant_group == *group) return true;
+  }
+  return false;
 }
 
 bool CommerceExecutor::IsCatalogSize(std::string_view value) const {
@@ -274,10 +299,9 @@ std::optional<ProductIndex> CommerceExecutor::ResolveVariant(ProductIndex produc
   std::span<const ProductIndex> group = catalog.Variants(product);
   if (group.size() <= 1 || catalog.variant_axes().empty()) return product;
   dialogue::VariantChoice& choice = turn.variant_choice();
-  const bool same_group =
-      !choice.product.empty() && catalog.FindById(choice.product).has_value() &&
-      catalog.product(*catalog.FindById(choice.product)).variant_group ==
-          catalog.product(product).variant_group;
+  const bool same_group = !choice.product.empty() && catalog.FindById(choice.product).has_value() &&
+                          catalog.product(*catalog.FindById(choice.product)).variant_group ==
+                              catalog.product(product).variant_group;
   if (!same_group) {
     choice = dialogue::VariantChoice{};
     choice.product = std::string(catalog.id(product));
@@ -291,15 +315,14 @@ std::optional<ProductIndex> CommerceExecutor::ResolveVariant(ProductIndex produc
       const std::string& name = catalog.attributes()[axis].name;
       std::vector<std::string> said =
           ValuesSaidFor(turn.understanding(), axis, product, /*asked=*/false);
-      const dialogue::SlotValue* slot = turn.SlotOfType(
-          NamesSize(catalog.attributes()[axis]) ? dialogue::SlotType::kSize
-                                                : dialogue::SlotType::kColour);
+      const dialogue::SlotValue* slot =
+          turn.SlotOfType(NamesSize(catalog.attributes()[axis]) ? dialogue::SlotType::kSize
+                                                                : dialogue::SlotType::kColour);
       if (said.empty() && slot != nullptr) {
         dialogue::Understanding from_slot;
         from_slot.words = {slot->text};
         from_slot.entities.push_back({});
-        from_slot.entities.back().type =
-            NamesSize(catalog.attributes()[axis]) ? "size" : "colour";
+        from_slot.entities.back().type = NamesSize(catalog.attributes()[axis]) ? "size" : "colour";
         from_slot.entities.back().value.text = slot->text;
         said = ValuesSaidFor(from_slot, axis, product, /*asked=*/true);
         // A size said for something else (the shoes' 42, the hoodie's M)
@@ -440,8 +463,8 @@ std::string CommerceExecutor::VariantText(ProductIndex i, std::string_view langu
 }
 
 std::optional<absl::Status> CommerceExecutor::ChangeLineVariant(dialogue::TurnContext& turn) {
-  if (engine_.catalog == nullptr || !state_.cart.has_value() || state_.cart->state().lines.empty() ||
-      engine_.catalog->variant_axes().empty()) {
+  if (engine_.catalog == nullptr || !state_.cart.has_value() ||
+      state_.cart->state().lines.empty() || engine_.catalog->variant_axes().empty()) {
     return std::nullopt;
   }
   const Catalog& catalog = *engine_.catalog;
@@ -507,10 +530,10 @@ std::optional<absl::Status> CommerceExecutor::ChangeLineVariant(dialogue::TurnCo
   }
   absl::StatusOr<CartTotals> totals = state_.cart->Totals();
   if (!totals.ok()) return totals.status();
-  v1::Reply* reply = turn.Say("chatcart.variant_changed",
-                              {{"product", name},
-                               {"variant", VariantText(*target, turn.language())},
-                               {"total", Format(totals->grand_total, turn)}});
+  v1::Reply* reply =
+      turn.Say("chatcart.variant_changed", {{"product", name},
+                                            {"variant", VariantText(*target, turn.language())},
+                                            {"total", Format(totals->grand_total, turn)}});
   AttachCartSummary(reply, turn);
   turn.set_focus(std::string(catalog.id(*target)));
   return absl::OkStatus();

@@ -363,6 +363,11 @@ TEST(Counts, TheCountAfterAddingWordsIsTheQuantity) {
   ASSERT_EQ(session->cart()->state().lines.size(), 1u);
   EXPECT_EQ(session->cart()->state().lines[0].product_id, "toy-rocket");
   EXPECT_EQ(session->cart()->state().lines[0].quantity, 3);
+  // A count of a product not in the cart adds it, whatever the classifier
+  // heard ("e 1 set da calcio" as a removal).
+  Say(*session, "e 1 set da calcio");
+  EXPECT_THAT(CartIds(*session), Contains("toy-football"));
+  EXPECT_EQ(session->cart()->state().lines.size(), 2u);
 }
 
 }  // namespace
