@@ -42,6 +42,13 @@ TEST(Choose, WantingToDoSomethingChoosesNothing) {
   EXPECT_THAT(KindsOf("vorrei la volpe"), Contains("choose"));
 }
 
+TEST(AreYouBot, AskedAsWhoOneIsTalkingTo) {
+  for (const char* text :
+       {"ma sto parlando con un bot?", "je parle avec un robot ?", "am i talking to a bot"}) {
+    EXPECT_THAT(KindsOf(text), Contains("are_you_bot")) << text;
+  }
+}
+
 TEST(CartTotal, HowMuchAmISpending) {
   for (const char* text : {"how much am i spending?", "quanto spendo?", "quanto pago?",
                            "combien je paie ?", "ça me fait combien ?"}) {

@@ -1,6 +1,5 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 
-#include "common/strings.h"
 #include "engine/product_words.h"
 
 #include <algorithm>
@@ -9,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "chatcart/recommend.h"
+#include "common/strings.h"
 #include "text/fold.h"
 
 namespace chatcart::engine {
@@ -89,29 +89,30 @@ constexpr Synonym kSynonyms[] = {
     {"bruit", "noise_level,noise"},
 };
 
-constexpr std::string_view kPriceWords[] = {
-    "price",  "prices", "cost",    "costs",  "costa",   "costano", "costo",   "prezzo", "prezzi",
-    "prix",   "coute",  "coutent", "combien", "quanto", "quanti",  "much",    "expensive",
-    "cher",   "caro",   "cara"};
+constexpr std::string_view kPriceWords[] = {"price",   "prices",    "cost",    "costs",  "costa",
+                                            "costano", "costo",     "prezzo",  "prezzi", "prix",
+                                            "coute",   "coutent",   "combien", "quanto", "quanti",
+                                            "much",    "expensive", "cher",    "caro",   "cara"};
 constexpr std::string_view kStockWords[] = {
-    "stock",       "available",   "availability", "disponibile", "disponibili",
-    "disponibilita", "disponible", "disponibles", "magazzino",   "left"};
-constexpr std::string_view kRatingWords[] = {
-    "rating", "rated", "reviews", "stars", "valutazione", "recensioni", "stelle", "avis",
-    "note",   "etoiles"};
+    "stock",         "available",  "availability", "disponibile", "disponibili",
+    "disponibilita", "disponible", "disponibles",  "magazzino",   "left"};
+constexpr std::string_view kRatingWords[] = {"rating",      "rated",      "reviews", "stars",
+                                             "valutazione", "recensioni", "stelle",  "avis",
+                                             "note",        "etoiles"};
 constexpr std::string_view kVariantWords[] = {
-    "size",  "sizes",   "taglia", "taglie",  "taille",  "tailles", "numero", "numeri",
-    "pointure", "pointures", "colour", "colours", "color", "colors", "colore", "colori",
-    "couleur", "couleurs", "capacity", "capacita", "capacite", "versions", "versioni", "variants"};
+    "size",     "sizes",    "taglia",   "taglie",    "taille",   "tailles",
+    "numero",   "numeri",   "pointure", "pointures", "colour",   "colours",
+    "color",    "colors",   "colore",   "colori",    "couleur",  "couleurs",
+    "capacity", "capacita", "capacite", "versions",  "versioni", "variants"};
 // "per photo", "par impression", "a stampa": the cost of one print.
 constexpr std::string_view kPerWords[] = {"per", "par", "a", "each", "ogni", "chaque", "la"};
-constexpr std::string_view kPrintWords[] = {"photo", "photos", "print",     "prints",
-                                            "foto",  "stampa", "stampe",    "impression",
-                                            "page",  "pagina", "copy",      "copia"};
+constexpr std::string_view kPrintWords[] = {"photo", "photos", "print",  "prints",
+                                            "foto",  "stampa", "stampe", "impression",
+                                            "page",  "pagina", "copy",   "copia"};
 constexpr std::string_view kRunWords[] = {"run", "running", "usare", "utiliser", "usage"};
-constexpr std::string_view kStopWords[] = {"per", "par", "of",  "de",  "di", "the", "le",
-                                           "la",  "to",  "in",  "a",   "du", "des", "con",
-                                           "with", "avec", "and", "e", "et"};
+constexpr std::string_view kStopWords[] = {"per",  "par",  "of",  "de", "di", "the", "le",
+                                           "la",   "to",   "in",  "a",  "du", "des", "con",
+                                           "with", "avec", "and", "e",  "et"};
 
 template <size_t N>
 bool In(const std::string_view (&list)[N], std::string_view word) {
@@ -120,7 +121,8 @@ bool In(const std::string_view (&list)[N], std::string_view word) {
 
 std::vector<std::string> PlainWords(std::string_view text) {
   std::vector<std::string> out;
-  for (absl::string_view w : absl::StrSplit(ToAbsl(text), absl::ByAnyChar(" _-/'()"), absl::SkipEmpty())) {
+  for (absl::string_view w :
+       absl::StrSplit(ToAbsl(text), absl::ByAnyChar(" _-/'()"), absl::SkipEmpty())) {
     std::string p = PlainWord(ToStd(w));
     if (!p.empty() && !In(kStopWords, p)) out.push_back(std::move(p));
   }
@@ -270,10 +272,15 @@ std::vector<Asked> AskedAbout(const CatalogWords& words_of, const std::vector<st
   // Words of the cart and the shop, never an attribute's ("cart" is not the
   // start of "cartridges").
   static constexpr std::string_view kShopWords[] = {
-      "cart",   "carts",  "basket", "carrello", "panier", "order",  "ordine",
-      "commande", "total", "totale", "checkout", "code",  "codice", "shop"};
+      "cart",     "carts", "basket", "carrello", "panier", "order",  "ordine",
+      "commande", "total", "totale", "checkout", "code",   "codice", "shop"};
   for (const std::string& word : plain) {
     if (word.empty() || In(kShopWords, word)) continue;
+    // "En stock ?": whether it is in stock, not the "Stockage" attribute.
+    if (In(kStockWords, word)) {
+      add({Asked::kStock, 0});
+      continue;
+    }
     bool matched = false;
     for (const Synonym& s : kSynonyms) {
       if (!SameWord(word, s.word)) continue;
@@ -312,7 +319,6 @@ std::vector<Asked> AskedAbout(const CatalogWords& words_of, const std::vector<st
       }
     }
     if (matched) continue;
-    if (In(kStockWords, word)) add({Asked::kStock, 0});
     if (In(kRatingWords, word)) add({Asked::kRating, 0});
     if (In(kPriceWords, word) && !per_print) add({Asked::kPrice, 0});
   }
@@ -321,17 +327,16 @@ std::vector<Asked> AskedAbout(const CatalogWords& words_of, const std::vector<st
 
 bool AsksForLeast(const std::vector<std::string>& words) {
   static constexpr std::string_view kLeast[] = {
-      "cheapest", "cheaper", "least", "lowest", "smallest", "lightest", "less",  "fewer",
-      "meno",     "moins",   "economico", "economica", "leggero", "leggera", "piccolo",
-      "piccola",  "petit",   "petite",    "leger",     "legere",  "bas",     "basso"};
+      "cheapest", "cheaper", "least",     "lowest",    "smallest", "lightest", "less",    "fewer",
+      "meno",     "moins",   "economico", "economica", "leggero",  "leggera",  "piccolo", "piccola",
+      "petit",    "petite",  "leger",     "legere",    "bas",      "basso"};
   for (const std::string& w : words) {
     if (In(kLeast, PlainWord(w))) return true;
   }
   return false;
 }
 
-std::optional<std::string> CritiqueFor(const CatalogWords& words, std::string_view arg,
-                                       bool more) {
+std::optional<std::string> CritiqueFor(const CatalogWords& words, std::string_view arg, bool more) {
   const Catalog& catalog = words.catalog();
   std::string name(arg);
   if (name == "smaller") name = "smaller_screen";

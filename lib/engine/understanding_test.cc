@@ -336,5 +336,17 @@ TEST(Questions, AProductNamedInARequestIsShownWithTheFirstQuestion) {
   EXPECT_FALSE(r.replies(r.replies_size() - 1).text().empty());  // the question still asked
 }
 
+// "En stock ?" asks whether a product is in stock, not for the attribute
+// whose label starts like it ("Stockage").
+TEST(Questions, InStockIsAvailabilityNotStorage) {
+  auto engine = Load(DemoDir());
+  ASSERT_NE(engine, nullptr);
+  std::unique_ptr<Session> session = engine->NewSession("fr-stock", 1);
+  const v1::TurnResult r = Say(*session, "bonjour, vous avez le robot coccinelle en stock ?");
+  ASSERT_GE(r.replies_size(), 1);
+  EXPECT_THAT(r.replies(0).text(), ::testing::Not(HasSubstr("Stockage")));
+  EXPECT_THAT(r.replies(0).text(), HasSubstr("Ladybug"));
+}
+
 }  // namespace
 }  // namespace chatcart
