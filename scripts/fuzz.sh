@@ -40,9 +40,14 @@ seconds=$(awk -v m="$2" 'BEGIN { if (m !~ /^[0-9]*\.?[0-9]+$/) exit 1; s = int(m
 
 # -fsanitize=fuzzer needs clang; the same ccache serves it (the compiler is
 # part of the hash).
+# A configured tree is reused (cmake --build re-runs CMake when a CMakeLists
+# changed): a configure costs up to a minute on a loaded machine.
 dir=build-fuzz
-configure_build "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang-14 \
-  -DCMAKE_CXX_COMPILER=clang++-14 -DCHATCART_LIBFUZZER=ON
+if ! grep -qxF "CHATCART_LIBFUZZER:BOOL=ON" "$dir/CMakeCache.txt" 2>/dev/null ||
+   ! grep -qxF "CMAKE_HOME_DIRECTORY:INTERNAL=$CHATCART_ROOT" "$dir/CMakeCache.txt"; then
+  configure_build "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang-14 \
+    -DCMAKE_CXX_COMPILER=clang++-14 -DCHATCART_LIBFUZZER=ON
+fi
 cmake --build "$dir" -j "$CHATCART_JOBS" --target "${target}_fuzzer" >"$dir/build-$target.log" 2>&1 ||
   { tail -40 "$dir/build-$target.log" >&2; die "building ${target}_fuzzer failed"; }
 
