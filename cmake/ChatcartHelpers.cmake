@@ -9,6 +9,23 @@ if(CHATCART_SANITIZE)
   add_compile_options(${CHATCART_SANITIZER_FLAGS})
   add_link_options(${CHATCART_SANITIZER_FLAGS})
 endif()
+# libFuzzer (scripts/fuzz.sh, tests/fuzz/CMakeLists.txt): every library
+# instrumented for coverage, ASan and UBSan; the targets link -fsanitize=fuzzer.
+if(CHATCART_LIBFUZZER)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang" OR NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "CHATCART_LIBFUZZER needs clang (libFuzzer); configure with "
+      "-DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14, as scripts/fuzz.sh does "
+      "(this one is ${CMAKE_CXX_COMPILER_ID} ${CMAKE_CXX_COMPILER})")
+  endif()
+  if(CHATCART_SANITIZE OR CHATCART_SANITIZE_THREAD)
+    message(FATAL_ERROR "CHATCART_LIBFUZZER already sanitizes (ASan + UBSan): "
+      "leave CHATCART_SANITIZE and CHATCART_SANITIZE_THREAD off")
+  endif()
+  set(CHATCART_SANITIZER_FLAGS
+      -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_compile_options(-fsanitize=fuzzer-no-link ${CHATCART_SANITIZER_FLAGS})
+  add_link_options(${CHATCART_SANITIZER_FLAGS})
+endif()
 # ThreadSanitizer (scripts/test.sh builds only engine_stress_test with it):
 # Debian's Abseil, protobuf and ICU are not instrumented, so code that
 # synchronizes only through them can be reported; tests/tsan.supp says what

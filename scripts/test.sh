@@ -3,7 +3,8 @@
 # (AddressSanitizer + UndefinedBehaviorSanitizer), ctest in both (GoogleTest,
 # the C test, pytest with Debian's /usr/bin/python3), the thread stress test
 # alone in build-tsan/ (ThreadSanitizer), then an install of build/ and a
-# consumer built against it. Exits non-zero on any failure.
+# consumer built against it; with CHATCART_FUZZ_SECONDS=N, each libFuzzer
+# target for N seconds (scripts/fuzz.sh). Exits non-zero on any failure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$CHATCART_ROOT"
@@ -41,6 +42,18 @@ step "engine_stress_test under TSan"
 TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:suppressions=$CHATCART_ROOT/tests/tsan.supp}" \
 CHATCART_STRESS_CONVERSATIONS="${CHATCART_STRESS_CONVERSATIONS:-400}" \
   build-tsan/tests/engine_stress_test || die "engine_stress_test failed under ThreadSanitizer"
+
+# A short libFuzzer exploration of every target (scripts/fuzz.sh), off unless
+# CHATCART_FUZZ_SECONDS > 0: the clang tree (build-fuzz/) costs about ten
+# minutes of CI to build, and the corpora are already replayed by ctest above
+# (docs/RELIABILITY.md, "Fuzzing").
+if [ "${CHATCART_FUZZ_SECONDS:-0}" -gt 0 ] 2>/dev/null; then
+  for target in $("$CHATCART_ROOT/scripts/fuzz.sh" --list | cut -d' ' -f1); do
+    step "fuzz $target for $CHATCART_FUZZ_SECONDS s"
+    "$CHATCART_ROOT/scripts/fuzz.sh" "$target" \
+      "$(awk -v s="$CHATCART_FUZZ_SECONDS" 'BEGIN { print s / 60 }')" || die "fuzzing $target found a crash"
+  done
+fi
 
 step "install of build/ and a consumer built against it"
 rm -rf build/_install build/install-test

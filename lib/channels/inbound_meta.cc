@@ -26,6 +26,7 @@
 #include "channels/inbound_internal.h"
 #include "channels/json_read.h"
 #include "common/status_macros.h"
+#include "common/time.h"
 
 namespace chatcart::channels::internal {
 namespace {
@@ -269,15 +270,27 @@ absl::Status ParseMessenger(std::string_view body, Inbound* out) {
 
 namespace {
 
+// A WhatsApp `timestamp` (Unix seconds, optional) in milliseconds. Refused
+// outside the range a turn's time holds (common/time.h), so the product cannot
+// overflow (a fuzzed 17950000795000080 did: UBSan, signed overflow).
+absl::Status OptSecondsAsMs(object o, const std::string& path, int64_t* ms) {
+  int64_t seconds = 0;
+  CHATCART_RETURN_IF_ERROR(OptInt(o, "timestamp", path, &seconds));
+  if (seconds < kMinTimestampSeconds || seconds > kMaxTimestampSeconds) {
+    return Bad(path, "timestamp", "outside 0001-01-01T00:00:00Z..9999-12-31T23:59:59Z");
+  }
+  *ms = seconds * 1000;
+  return absl::OkStatus();
+}
+
 absl::Status WhatsAppMessage(object message, const std::string& path, std::string_view phone_id,
                              Inbound* out) {
   std::string_view from, id, type;
-  int64_t seconds = 0;
+  int64_t ms = 0;
   CHATCART_RETURN_IF_ERROR(ReqString(message, "from", path, &from));
   CHATCART_RETURN_IF_ERROR(ReqString(message, "id", path, &id));
   CHATCART_RETURN_IF_ERROR(OptString(message, "type", path, &type));
-  CHATCART_RETURN_IF_ERROR(OptInt(message, "timestamp", path, &seconds));
-  int64_t ms = seconds * 1000;
+  CHATCART_RETURN_IF_ERROR(OptSecondsAsMs(message, path, &ms));
   bool found = false;
   object referral;
   CHATCART_RETURN_IF_ERROR(OptObject(message, "referral", path, &referral, &found));
@@ -363,11 +376,11 @@ absl::Status WhatsAppMessage(object message, const std::string& path, std::strin
 absl::Status WhatsAppStatus(object status, const std::string& path, std::string_view phone_id,
                             Inbound* out) {
   std::string_view id, state, recipient;
-  int64_t seconds = 0;
+  int64_t ms = 0;
   CHATCART_RETURN_IF_ERROR(ReqString(status, "id", path, &id));
   CHATCART_RETURN_IF_ERROR(ReqString(status, "status", path, &state));
   CHATCART_RETURN_IF_ERROR(OptString(status, "recipient_id", path, &recipient));
-  CHATCART_RETURN_IF_ERROR(OptInt(status, "timestamp", path, &seconds));
+  CHATCART_RETURN_IF_ERROR(OptSecondsAsMs(status, path, &ms));
   InboundKind kind;
   if (state == "delivered") {
     kind = InboundKind::kDelivery;
@@ -378,7 +391,7 @@ absl::Status WhatsAppStatus(object status, const std::string& path, std::string_
     return absl::OkStatus();
   }
   InboundMessage m = Start(Channel::kWhatsApp, kind, phone_id, recipient,
-                           Cat(id, ":", state), seconds * 1000);
+                           Cat(id, ":", state), ms);
   SetEvent(&m, kind == InboundKind::kDelivery ? "message_delivered" : "message_read",
            {{"message_ids", id}});
   out->messages.push_back(std::move(m));

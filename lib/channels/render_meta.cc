@@ -82,7 +82,9 @@ void AppendQuickReplies(const v1::Reply& reply, std::string* fields,
   int kept = 0, dropped = 0;
   w.BeginArray();
   for (const v1::QuickReplyOption& option : reply.quick_replies()) {
-    if (option.title().empty() || option.payload().empty() ||
+    // An ill-formed payload is dropped too: the JSON would carry U+FFFD for
+    // each stray byte, longer than Utf16Length counted and not the host's id.
+    if (option.title().empty() || option.payload().empty() || !IsValidUtf8(option.payload()) ||
         Utf16Length(option.payload()) > L::kMessengerPayload || kept == L::kMessengerQuickReplies) {
       ++dropped;
       continue;
@@ -225,7 +227,9 @@ OutboundMessage WhatsAppChoices(const RenderRequest& request, const v1::Reply& r
   std::vector<const v1::QuickReplyOption*> options;
   int dropped = 0;
   for (const v1::QuickReplyOption& option : reply.quick_replies()) {
-    if (option.title().empty() || option.payload().empty() ||
+    // Ill-formed ids are dropped as for Messenger (a fuzzed 0x96
+    // run gave a 209-unit row id that Utf16Length counted as 43).
+    if (option.title().empty() || option.payload().empty() || !IsValidUtf8(option.payload()) ||
         Utf16Length(option.payload()) > L::kWhatsAppRowId) {
       ++dropped;
       continue;
@@ -234,7 +238,10 @@ OutboundMessage WhatsAppChoices(const RenderRequest& request, const v1::Reply& r
   }
   bool buttons = options.size() <= static_cast<size_t>(L::kWhatsAppButtons);
   for (const v1::QuickReplyOption* o : options) {
-    if (Utf16Length(o->title()) > static_cast<size_t>(L::kWhatsAppButtonTitle)) buttons = false;
+    if (Utf16Length(o->title()) > static_cast<size_t>(L::kWhatsAppButtonTitle) ||
+        !IsValidUtf8(o->title())) {
+      buttons = false;  // buttons take the title as is; a list row fits it
+    }
   }
   std::string body;
   JsonWriter w(&body);

@@ -361,9 +361,10 @@ std::optional<ProductIndex> CommerceExecutor::ResolveVariant(ProductIndex produc
     std::optional<AttributeId> axis = catalog.FindAttribute(axis_name);
     if (!axis.has_value()) break;
     std::vector<std::string> available = AvailableValues(*axis, group, matches, k);
-    const bool exists = std::any_of(group.begin(), group.end(), [&](ProductIndex v) {
-      return SameValue(AxisValue(*axis, v), value);
-    });
+    // An init-capture: clang before 16 cannot capture a structured binding.
+    const bool exists = std::any_of(
+        group.begin(), group.end(),
+        [&, &value = value](ProductIndex v) { return SameValue(AxisValue(*axis, v), value); });
     turn.Say(exists ? "chatcart.variant_sold_out" : "chatcart.variant_missing",
              {{"product", std::string(catalog.product_name(product))},
               {"value", value},
@@ -505,7 +506,7 @@ std::optional<absl::Status> CommerceExecutor::ChangeLineVariant(dialogue::TurnCo
     // Not made, or not in stock: say so with what is.
     for (const auto& [axis, value] : wanted) {
       if (SameValue(value, AxisValue(axis, *current))) continue;
-      auto keep_others = [&](ProductIndex v, size_t) {
+      auto keep_others = [&, &axis = axis](ProductIndex v, size_t) {
         for (const auto& [other, other_value] : wanted) {
           if (other != axis && !SameValue(AxisValue(other, v), other_value)) return false;
         }
