@@ -21,8 +21,8 @@
 
 #include <string>
 
-#include "channels/cat.h"
 #include "absl/strings/str_cat.h"
+#include "channels/cat.h"
 #include "channels/inbound_internal.h"
 #include "channels/json_read.h"
 #include "common/status_macros.h"
@@ -72,12 +72,12 @@ absl::Status MessengerReferral(object referral, std::string_view path, std::stri
   CHATCART_RETURN_IF_ERROR(OptString(referral, "ad_id", path, &ad_id));
   CHATCART_RETURN_IF_ERROR(OptString(referral, "source", path, &source));
   CHATCART_RETURN_IF_ERROR(OptString(referral, "type", path, &type));
-  InboundMessage m = Start(Channel::kMessenger, InboundKind::kReferral, page, psid,
-                           Cat(id, ":ref"), ms);
+  InboundMessage m =
+      Start(Channel::kMessenger, InboundKind::kReferral, page, psid, Cat(id, ":ref"), ms);
   if (source == "ADS") {
     m.message_id = Cat(id, ":ad");
-    SetEvent(&m, "ad_click", {{"campaign", ref.empty() ? ad_id : ref}, {"ad_id", ad_id},
-                              {"source", source}});
+    SetEvent(&m, "ad_click",
+             {{"campaign", ref.empty() ? ad_id : ref}, {"ad_id", ad_id}, {"source", source}});
   } else {
     SetEvent(&m, "referral", {{"ref", ref}, {"source", source}, {"type", type}});
   }
@@ -194,7 +194,8 @@ absl::Status MessengerEvent(object event, const std::string& path, std::string_v
     if (found) {
       for (element e : list) {
         std::string_view mid;
-        if (e.get_string().get(mid) != simdjson::SUCCESS) return Bad(dpath, "mids[]", "not a string");
+        if (e.get_string().get(mid) != simdjson::SUCCESS)
+          return Bad(dpath, "mids[]", "not a string");
         Append(&mids, mids.empty() ? "" : ",", mid);
       }
     }
@@ -233,8 +234,8 @@ absl::Status ParseMessenger(std::string_view body, Inbound* out) {
   std::string_view kind;
   CHATCART_RETURN_IF_ERROR(ReqString(top, "object", "messenger webhook", &kind));
   if (kind != "page") {
-    return absl::InvalidArgumentError(Cat(
-        "messenger webhook: object is \"", kind, "\", not \"page\" (another platform's webhook?)"));
+    return absl::InvalidArgumentError(Cat("messenger webhook: object is \"", kind,
+                                          "\", not \"page\" (another platform's webhook?)"));
   }
   array entries;
   bool found = false;
@@ -302,11 +303,15 @@ absl::Status WhatsAppMessage(object message, const std::string& path, std::strin
     CHATCART_RETURN_IF_ERROR(OptString(referral, "headline", rpath, &headline));
     CHATCART_RETURN_IF_ERROR(OptString(referral, "ctwa_clid", rpath, &clid));
     CHATCART_RETURN_IF_ERROR(OptString(referral, "source_url", rpath, &source_url));
-    InboundMessage m = Start(Channel::kWhatsApp, InboundKind::kReferral, phone_id, from,
-                             Cat(id, ":ad"), ms);
+    InboundMessage m =
+        Start(Channel::kWhatsApp, InboundKind::kReferral, phone_id, from, Cat(id, ":ad"), ms);
     SetEvent(&m, source_type == "ad" ? "ad_click" : "referral",
-             {{"campaign", source_id}, {"ad_id", source_id}, {"headline", headline},
-              {"ctwa_clid", clid}, {"source_url", source_url}, {"source", source_type}});
+             {{"campaign", source_id},
+              {"ad_id", source_id},
+              {"headline", headline},
+              {"ctwa_clid", clid},
+              {"source_url", source_url},
+              {"source", source_type}});
     out->messages.push_back(std::move(m));
   }
   InboundMessage m = Start(Channel::kWhatsApp, InboundKind::kMessage, phone_id, from, id, ms);
@@ -334,8 +339,7 @@ absl::Status WhatsAppMessage(object message, const std::string& path, std::strin
     }
     std::string_view reply_id;
     CHATCART_RETURN_IF_ERROR(
-        ReqString(reply, "id", Cat(ipath, button ? ".button_reply" : ".list_reply"),
-                  &reply_id));
+        ReqString(reply, "id", Cat(ipath, button ? ".button_reply" : ".list_reply"), &reply_id));
     m.input.set_payload(std::string(reply_id));
   } else if (type == "button") {
     CHATCART_RETURN_IF_ERROR(OptObject(message, "button", path, &content, &found));
@@ -390,8 +394,7 @@ absl::Status WhatsAppStatus(object status, const std::string& path, std::string_
     out->ignored.push_back({path, Cat("status \"", state, "\" is not a receipt")});
     return absl::OkStatus();
   }
-  InboundMessage m = Start(Channel::kWhatsApp, kind, phone_id, recipient,
-                           Cat(id, ":", state), ms);
+  InboundMessage m = Start(Channel::kWhatsApp, kind, phone_id, recipient, Cat(id, ":", state), ms);
   SetEvent(&m, kind == InboundKind::kDelivery ? "message_delivered" : "message_read",
            {{"message_ids", id}});
   out->messages.push_back(std::move(m));
@@ -409,8 +412,8 @@ absl::Status ParseWhatsApp(std::string_view body, Inbound* out) {
   std::string_view kind;
   CHATCART_RETURN_IF_ERROR(ReqString(top, "object", "whatsapp webhook", &kind));
   if (kind != "whatsapp_business_account") {
-    return absl::InvalidArgumentError(Cat("whatsapp webhook: object is \"", kind,
-                                                   "\", not \"whatsapp_business_account\""));
+    return absl::InvalidArgumentError(
+        Cat("whatsapp webhook: object is \"", kind, "\", not \"whatsapp_business_account\""));
   }
   array entries;
   bool found = false;

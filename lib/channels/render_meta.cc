@@ -20,8 +20,8 @@
 #include <algorithm>
 #include <string>
 
-#include "channels/cat.h"
 #include "absl/strings/str_cat.h"
+#include "channels/cat.h"
 #include "channels/render_internal.h"
 #include "channels/text_fit.h"
 #include "channels/wire.h"
@@ -97,10 +97,9 @@ void AppendQuickReplies(const v1::Reply& reply, std::string* fields,
   }
   w.EndArray();
   if (dropped > 0) {
-    adjustments->push_back(Cat(dropped, " quick replies left out (at most ",
-                                        L::kMessengerQuickReplies,
-                                        ", each with a title and a payload of at most ",
-                                        L::kMessengerPayload, ")"));
+    adjustments->push_back(
+        Cat(dropped, " quick replies left out (at most ", L::kMessengerQuickReplies,
+            ", each with a title and a payload of at most ", L::kMessengerPayload, ")"));
   }
   if (kept > 0) Append(fields, ",\"quick_replies\":", qr);
 }
@@ -162,8 +161,8 @@ absl::StatusOr<std::vector<OutboundMessage>> RenderMessenger(const v1::TurnResul
     }
     int n = reply.products_size();
     if (n > 0 && delivery.no_promotions) {
-      adjustments.push_back(Cat(n, " product cards left out (a message tag may not ",
-                                         "carry promotions)"));
+      adjustments.push_back(
+          Cat(n, " product cards left out (a message tag may not ", "carry promotions)"));
       n = 0;
     }
     for (int begin = 0; begin < n; begin += L::kMessengerCarouselElements) {
@@ -171,9 +170,8 @@ absl::StatusOr<std::vector<OutboundMessage>> RenderMessenger(const v1::TurnResul
       fields.push_back(GenericTemplate(reply.products(), begin, end, words, &adjustments));
     }
     if (n > L::kMessengerCarouselElements) {
-      adjustments.push_back(Cat("carousel split in ",
-                                         (n + L::kMessengerCarouselElements - 1) /
-                                             L::kMessengerCarouselElements));
+      adjustments.push_back(Cat("carousel split in ", (n + L::kMessengerCarouselElements - 1) /
+                                                          L::kMessengerCarouselElements));
     }
     if (reply.quick_replies_size() > 0) {
       if (fields.empty()) {
@@ -268,10 +266,10 @@ OutboundMessage WhatsAppChoices(const RenderRequest& request, const v1::Reply& r
       std::string title = FitText(o->title(), L::kWhatsAppRowTitle, "\u2026", &cut);
       w.BeginObject().Member("id", o->payload()).Member("title", title);
       if (cut) {
-        adjustments->push_back(Cat("row title shortened to ", L::kWhatsAppRowTitle,
-                                            ", in full in its description"));
-        w.Member("description", Fit(o->title(), L::kWhatsAppRowDescription, adjustments,
-                                    "row description"));
+        adjustments->push_back(
+            Cat("row title shortened to ", L::kWhatsAppRowTitle, ", in full in its description"));
+        w.Member("description",
+                 Fit(o->title(), L::kWhatsAppRowDescription, adjustments, "row description"));
       }
       w.EndObject();
     }
@@ -280,9 +278,8 @@ OutboundMessage WhatsAppChoices(const RenderRequest& request, const v1::Reply& r
   }
   w.EndObject().EndObject().EndObject();
   if (dropped > 0) {
-    adjustments->push_back(Cat(dropped, " quick replies left out (at most ",
-                                        L::kWhatsAppListRows, " rows, ids of at most ",
-                                        L::kWhatsAppRowId, ")"));
+    adjustments->push_back(Cat(dropped, " quick replies left out (at most ", L::kWhatsAppListRows,
+                               " rows, ids of at most ", L::kWhatsAppRowId, ")"));
   }
   return Json(std::move(body));
 }
@@ -316,9 +313,9 @@ absl::StatusOr<OutboundMessage> WhatsAppTemplateMessage(const RenderRequest& req
     for (const std::string& name : t.parameter()) {
       auto it = request.event.param().find(name);
       if (it == request.event.param().end() || it->second.empty()) {
-        return absl::InvalidArgumentError(Cat(
-            "whatsapp: template \"", t.name(), "\" needs the event param \"", name,
-            "\", which event \"", request.event.kind(), "\" lacks"));
+        return absl::InvalidArgumentError(
+            Cat("whatsapp: template \"", t.name(), "\" needs the event param \"", name,
+                "\", which event \"", request.event.kind(), "\" lacks"));
       }
       w.BeginObject().Member("type", "text").Member("text", ValidUtf8(it->second)).EndObject();
     }
@@ -326,8 +323,8 @@ absl::StatusOr<OutboundMessage> WhatsAppTemplateMessage(const RenderRequest& req
   }
   w.EndObject().EndObject();
   OutboundMessage m = Json(std::move(body));
-  m.adjustments.push_back(Cat("outside the 24-hour window: template \"", t.name(),
-                                       "\" (", t.language(), ") instead of the turn's replies"));
+  m.adjustments.push_back(Cat("outside the 24-hour window: template \"", t.name(), "\" (",
+                              t.language(), ") instead of the turn's replies"));
   return m;
 }
 
@@ -338,7 +335,8 @@ absl::StatusOr<std::vector<OutboundMessage>> RenderWhatsApp(const v1::TurnResult
                                                             const Delivery& delivery) {
   std::vector<OutboundMessage> out;
   if (delivery.whatsapp_template != nullptr) {
-    absl::StatusOr<OutboundMessage> m = WhatsAppTemplateMessage(request, *delivery.whatsapp_template);
+    absl::StatusOr<OutboundMessage> m =
+        WhatsAppTemplateMessage(request, *delivery.whatsapp_template);
     if (!m.ok()) return m.status();
     out.push_back(*std::move(m));
     return out;

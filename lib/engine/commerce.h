@@ -101,6 +101,11 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   // A number with the unit the question asks about, found in the product's
   // name or description ("600 beads" for "how many pieces?"); empty if none.
   std::string DescribedFact(ProductIndex i, const std::vector<std::string>& words) const;
+  // Says, for each of the first three of `products` whose description holds
+  // a content word of `words`, that clause (chatcart.fact_described); the
+  // one product is in focus after. False, saying nothing, when none does.
+  bool SayDescribed(const std::vector<ProductIndex>& products,
+                    const std::vector<std::string>& words, dialogue::TurnContext& turn) const;
   // Products of the categories of `shown`, not among them, whose
   // description holds a content word of `words`: at most two, none when
   // more say it.

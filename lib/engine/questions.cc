@@ -171,6 +171,22 @@ std::string CommerceExecutor::DescriptionSaying(ProductIndex i,
   return "";
 }
 
+bool CommerceExecutor::SayDescribed(const std::vector<ProductIndex>& products,
+                                    const std::vector<std::string>& words,
+                                    TurnContext& turn) const {
+  const Catalog& catalog = *engine_.catalog;
+  bool any = false;
+  for (size_t k = 0; k < products.size() && k < 3; ++k) {
+    std::string clause = DescriptionSaying(products[k], words);
+    if (clause.empty()) continue;
+    turn.Say("chatcart.fact_described",
+             {{"product", std::string(catalog.product_name(products[k]))}, {"value", clause}});
+    any = true;
+  }
+  if (any && products.size() == 1) turn.set_focus(std::string(catalog.id(products.front())));
+  return any;
+}
+
 std::vector<ProductIndex> CommerceExecutor::NearbyDescribing(
     const std::vector<ProductIndex>& shown, const std::vector<std::string>& words) const {
   const Catalog& catalog = *engine_.catalog;
@@ -567,29 +583,10 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
   // "Is it wood or metal?", "è tossica?": the clause of the description
   // that holds a word of the question, where no attribute does.
   if (asked.empty() && !question.which && !question.compare) {
-    bool any = false;
-    for (size_t k = 0; k < products.size() && k < 3; ++k) {
-      std::string clause = DescriptionSaying(products[k], u.words);
-      if (clause.empty()) continue;
-      turn.Say("chatcart.fact_described",
-               {{"product", std::string(catalog.product_name(products[k]))}, {"value", clause}});
-      any = true;
-    }
-    if (any) {
-      if (products.size() == 1) turn.set_focus(std::string(catalog.id(products.front())));
-      return true;
-    }
+    if (SayDescribed(products, u.words, turn)) return true;
     // None of them says it: one of their categories' other products may.
-    if (question.nearby) {
-      std::vector<ProductIndex> near = NearbyDescribing(products, u.words);
-      for (ProductIndex i : near) {
-        turn.Say("chatcart.fact_described", {{"product", std::string(catalog.product_name(i))},
-                                             {"value", DescriptionSaying(i, u.words)}});
-      }
-      if (!near.empty()) {
-        if (near.size() == 1) turn.set_focus(std::string(catalog.id(near.front())));
-        return true;
-      }
+    if (question.nearby && SayDescribed(NearbyDescribing(products, u.words), u.words, turn)) {
+      return true;
     }
   }
   // "Laquelle est la moins chère ?", "which is the priciest": the price.
@@ -638,20 +635,7 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
   for (const Asked& a : asked) {
     for (ProductIndex i : products) any_known = any_known || !FactText(a, i, turn).empty();
   }
-  if (!any_known && !question.compare) {
-    bool any = false;
-    for (size_t k = 0; k < products.size() && k < 3; ++k) {
-      std::string clause = DescriptionSaying(products[k], u.words);
-      if (clause.empty()) continue;
-      turn.Say("chatcart.fact_described",
-               {{"product", std::string(catalog.product_name(products[k]))}, {"value", clause}});
-      any = true;
-    }
-    if (any) {
-      if (products.size() == 1) turn.set_focus(std::string(catalog.id(products.front())));
-      return true;
-    }
-  }
+  if (!any_known && !question.compare && SayDescribed(products, u.words, turn)) return true;
   // The facts asked, product by product.
   for (const Asked& a : asked) {
     std::vector<std::string> lines;
