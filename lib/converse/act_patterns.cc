@@ -54,9 +54,9 @@ const std::vector<ActPattern>& BuiltinActPatterns() {
       {K::kRemoveAll, R"(\b(togli|rimuovi|elimina|cancella|svuota) (tutto|tutti|il carrello)\b|\bsvuota\b)"},
       {K::kRemoveAll, R"(\b(enleve|enlevez|retire|retirez|supprime|supprimez|vide|videz) (tout|le panier|mon panier)\b)"},
       // ---- not X (the words after the negation; the dialogue resolves them)
-      {K::kExclude, R"(\b(?:no|not|without|except|but not|no more|nothing with|anything but|don t want|dont want|hates?|doesn t like|does not like|don t like|isn t into|not into)\s+(?:any |the |a |an |more )?([a-z0-9]+(?: [a-z0-9]+)?))"},
-      {K::kExclude, R"(\b(?:niente|no|senza|tranne|eccetto|salvo|odia|non vuole|non voglio|non gli piace|non le piace|non gli piacciono|non le piacciono)\s+(?:il |lo |la |i |gli |le |l |di |dei |delle |degli |con )?([a-z0-9]+(?: [a-z0-9]+)?))"},
-      {K::kExclude, R"(\b(?:pas de|pas d|sans|sauf|pas le|pas la|pas les|pas des|rien de|deteste|n aime pas(?: le| la| les)?|ne veut pas(?: de)?)\s+(?:le |la |les |l )?([a-z0-9]+(?: [a-z0-9]+)?))"},
+      {K::kExclude, R"(\b(?:no|not|nothing too|not too|without|except|but not|no more|nothing with|anything but|don t want|dont want|hates?|doesn t like|does not like|don t like|isn t into|not into)\s+(?:any |the |a |an |more )?([a-z0-9]+(?: [a-z0-9]+)?))"},
+      {K::kExclude, R"(\b(?:niente di troppo|non troppo|niente|no|senza|tranne|eccetto|salvo|odia|non vuole|non voglio|non gli piace|non le piace|non gli piacciono|non le piacciono)\s+(?:il |lo |la |i |gli |le |l |di |dei |delle |degli |con )?([a-z0-9]+(?: [a-z0-9]+)?))"},
+      {K::kExclude, R"(\b(?:pas trop|rien de trop|pas de|pas d|sans|sauf|pas le|pas la|pas les|pas des|rien de|deteste|n aime pas(?: le| la| les)?|ne veut pas(?: de)?)\s+(?:le |la |les |l )?([a-z0-9]+(?: [a-z0-9]+)?))"},
       // ---- more like
       {K::kMoreLike, R"(\b(more|something|others?|ones?|anything|stuff) (like|similar to) (the|that|this)\b|\bsimilar (to|ones?)\b|\blike the (first|second|third|last|1st|2nd|3rd) one\b)"},
       {K::kMoreLike, R"(\b(simil[ei]|tipo|come) (al|alla|allo|a quell[oa]|il|la|quell[oa]) ?(prim|second|terz|ultim|quell)\w*\b|\bqualcosa (di )?simile\b|\bsimil[ei] a\b)"},

@@ -116,6 +116,7 @@ void DialogueToProto(const FlowGraph& graph, const DialogueState& state,
     }
     v->set_asking(state.variant.asking);
   }
+  for (const std::string& w : state.wishes) proto->add_wishes(w);
   proto->set_focus(state.focus);
   for (uint32_t hash : state.last_replies) proto->add_last_replies(hash);
   proto->set_which_asked(state.which_asked);
@@ -228,6 +229,7 @@ absl::StatusOr<DialogueState> DialogueFromProto(const FlowGraph& graph,
     }
     state.variant.asking = proto.variant().asking();
   }
+  state.wishes.assign(proto.wishes().begin(), proto.wishes().end());
   state.focus = proto.focus();
   state.last_replies.assign(proto.last_replies().begin(), proto.last_replies().end());
   state.which_asked = proto.which_asked();

@@ -122,6 +122,10 @@ struct DialogueState {
   std::vector<uint32_t> offered_titles;
   // Where last_shown came from.
   ShownContext shown;
+  // What the shopper asked for in words no slot holds ("decaf", "in pelle",
+  // "nothing too dark"), as where-clauses the searches of the running flow
+  // try (the engine's wishes.h); a flow started anew starts them anew.
+  std::vector<std::string> wishes;
   // A product with variants being chosen (size, colour) before it is added.
   VariantChoice variant;
   // The product the conversation is about (last named, added or shown

@@ -91,6 +91,7 @@ void TurnRunner::ResetAfterIdle() {
   state_.slots.clear();
   state_.last_shown.clear();
   state_.offered.clear();
+  state_.wishes.clear();
   state_.misunderstood = 0;
   Note("idle: flow reset (cart kept)");
 }
@@ -224,6 +225,7 @@ absl::Status TurnRunner::HandleText() {
   reference_ = executor_.ResolveReference(turn_.understanding(), state_.last_shown,
                                           state_.shown.seen, state_.focus, WantsCatalogNames());
   if (std::optional<absl::Status> done = PointedQuestion()) return *done;
+  executor_.AddWishes(turn_.understanding(), &state_.wishes);
   slots_before_ = state_.slots;
   bool asked_filled = FillSlots(text);
   if (asked_filled) {
@@ -241,7 +243,8 @@ absl::Status TurnRunner::HandleText() {
   if (turn_.understanding().Has(converse::ActKind::kAreYouBot)) {
     if (std::optional<absl::Status> done = LaterActs()) return *done;
   }
-  if (Understood()) {
+  bool heard = Understood();
+  if (heard) {
     for (const GlobalRouteSpec& global : graph_.global_routes()) {
       if (global.intent == turn_.understanding().intent) return TakeGlobal(global);
     }
@@ -252,6 +255,7 @@ absl::Status TurnRunner::HandleText() {
     if (flow >= 0 && EditsCart(turn_.understanding().intent) && CartIsEmpty()) {
       Note(absl::StrCat("intent ", turn_.understanding().intent, " ignored: the cart is empty"));
       flow = -1;
+      heard = false;
     }
     if (flow >= 0 && flow != Top().flow) {
       started_by_intent_ = flow;
@@ -262,13 +266,14 @@ absl::Status TurnRunner::HandleText() {
   if (std::optional<absl::Status> done = CatalogSearch()) return *done;
   // Nothing heard but a choice one flow asks for ("womens ankle boots with
   // a bit of a heel, size 39" names "boots" of the shoe search): that flow.
-  if (!Understood() && Top().asking < 0) {
+  if (!heard && Top().asking < 0) {
     for (int f = 0; f < graph_.flow_count(); ++f) {
       const FlowSpec& flow = graph_.flow(f);
       if (f == Top().flow || flow.proto->trigger_intent_size() == 0) continue;
       for (const SlotSpec& slot : flow.slots) {
         if (slot.type != SlotType::kChoice || !MentionedChoice(slot, turn_.understanding()))
           continue;
+        started_by_intent_ = f;
         return PushFlow(f, false, absl::StrCat("a choice of it named (slot ", slot.name, ")"));
       }
     }
@@ -595,11 +600,17 @@ absl::Status TurnRunner::NamedBeforeAsking(int slot_index) {
     return absl::OkStatus();
   }
   started_by_intent_ = -1;
-  bool searches = false;
-  for (const v1::Action& action : TopState().proto->action()) searches |= action.has_recommend();
-  if (!searches) return absl::OkStatus();
+  const v1::RecommendAction* search = nullptr;
+  for (const v1::Action& action : TopState().proto->action()) {
+    if (action.has_recommend() && search == nullptr) search = &action.recommend();
+  }
+  if (search == nullptr) return absl::OkStatus();
   absl::StatusOr<bool> found = executor_.SearchCatalog(turn_, /*by_word=*/true);
   if (!found.ok()) return found.status();
+  if (!*found) {
+    found = executor_.ShowFewThatFit(*search, turn_);
+    if (!found.ok()) return found.status();
+  }
   if (*found) {
     Note("products named: shown before asking");
     state_.shown = ShownContext{};
@@ -752,6 +763,11 @@ absl::Status TurnRunner::PushFlow(int flow, bool replace, std::string_view why) 
   frame.flow = flow;
   state_.stack.push_back(frame);
   std::vector<bool> used(turn_.understanding().entities.size(), false);
+  // A new search: what was wished for the last one goes.
+  state_.wishes.clear();
+  if (turn_.input().event().kind().empty() && turn_.input().payload().empty()) {
+    executor_.AddWishes(turn_.understanding(), &state_.wishes);
+  }
   if (turn_.input().event().kind().empty()) {
     FillUnasked(graph_.flow(flow), &used);
     FillLeadingCount(graph_.flow(flow));

@@ -177,6 +177,19 @@ class ActionExecutor {
   virtual absl::StatusOr<bool> SearchCatalog(TurnContext& turn, bool by_word = false) {
     return false;
   }
+  // Adds to `wishes` what the turn asks for in words no slot holds
+  // ("decaf", "in pelle", "nothing too dark") as where-clauses over the
+  // catalog; what it says of a field replaces what `wishes` said of it.
+  virtual void AddWishes(const Understanding& understanding,
+                         std::vector<std::string>* wishes) const {}
+  // Before a question of a search flow: when the turn's wishes leave no
+  // more products than `action` would show ("decaf", "au moins 12 h
+  // d'autonomie"), shows them (chatcart.search_results) and returns true;
+  // the question is asked after them.
+  virtual absl::StatusOr<bool> ShowFewThatFit(const v1::RecommendAction& action,
+                                              TurnContext& turn) {
+    return false;
+  }
 };
 
 struct RuntimeConfig {
@@ -211,6 +224,8 @@ class TurnContext {
   void ClearSlot(std::string_view name);
   // The products last shown, in order; actions that show products set them.
   const std::vector<std::string>& last_shown() const { return state_.last_shown; }
+  // The running search's wishes (DialogueState::wishes).
+  const std::vector<std::string>& wishes() const { return state_.wishes; }
   void set_last_shown(std::vector<std::string> ids);
   // While the dialogue runs a search again to answer a critique: how to
   // refine it (critiques, constraints, products already seen) and the

@@ -253,12 +253,14 @@ TEST_F(RuntimeTest, AChoiceNamedInPassingIsNotAskedAgain) {
   EXPECT_THAT(executor_.actions, ElementsAre("recommend"));
 }
 
-TEST_F(RuntimeTest, TwoChoicesNamedInPassingAreAskedAbout) {
+TEST_F(RuntimeTest, TwoChoicesNamedInPassingAreBothKeptAsAlternatives) {
+  // "Sweet and nutty", "nere o blu", "lego or outside": either will do.
   Understanding u = Intent("find_gift", {AgeEntity(6), MoneyEntity(40)});
   u.words = {"lego", "or", "outside"};
   v1::TurnResult r = Turn("lego or outside", u);
-  EXPECT_THAT(Texts(r), ElementsAre("What do they love?"));
-  EXPECT_THAT(executor_.actions, ElementsAre());
+  EXPECT_THAT(executor_.actions, ElementsAre("recommend"));
+  ASSERT_EQ(state_.slots.count("interest"), 1u);
+  EXPECT_EQ(state_.slots.at("interest").text, "building,outdoor");
 }
 
 TEST_F(RuntimeTest, AsksOnlyWhatIsStillUnknown) {

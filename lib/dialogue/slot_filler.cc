@@ -242,8 +242,16 @@ std::optional<SlotValue> MentionedChoice(const SlotSpec& slot, const Understandi
   for (const v1::Choice& choice : slot.proto->choice()) {
     std::optional<SlotValue> value = ChoiceSaid(choice, u.words, letters);
     if (!value.has_value()) continue;
-    if (found.has_value()) return std::nullopt;  // two choices named: ask instead
-    found = std::move(value);
+    if (!found.has_value()) {
+      found = std::move(value);
+      continue;
+    }
+    // "Sweet and nutty", "nere o blu": either will do.
+    if (absl::StrContains(absl::StrCat(",", found->text, ","), absl::StrCat(",", value->text, ","))) {
+      continue;
+    }
+    absl::StrAppend(&found->text, ",", value->text);
+    absl::StrAppend(&found->display, ", ", value->display);
   }
   return found;
 }

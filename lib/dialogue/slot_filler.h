@@ -42,7 +42,8 @@ std::optional<SlotValue> ProductByPronoun(const Understanding& understanding,
 
 // The choice of `slot` (a kChoice slot) whose value or a synonym the
 // utterance names as a phrase ("who loves lego" -> "building"), or nullopt
-// when none or more than one is named.
+// when none is named. Several named are alternatives: their values joined
+// with ',' ("sweet and nutty" -> "caramel,nutty"), as an answer "nere o blu".
 std::optional<SlotValue> MentionedChoice(const SlotSpec& slot, const Understanding& understanding);
 
 // Every compatibility entity of the utterance as one value, comma-joined

@@ -185,6 +185,7 @@ std::optional<absl::Status> TurnRunner::RepairFirst() {
     }
     state_.last_shown.clear();
     state_.shown = ShownContext{};
+    state_.wishes.clear();
     state_.focus.clear();
     const int flow = Top().flow;
     Note("start over: answers cleared");

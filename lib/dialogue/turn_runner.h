@@ -114,7 +114,8 @@ class TurnRunner {
   absl::Status Continue();
 
   // Shows the products a just-started search flow's words name (see
-  // started_by_intent_) before it asks for slot `slot_index`.
+  // started_by_intent_), or the few its wishes leave, before it asks for
+  // slot `slot_index`.
   absl::Status NamedBeforeAsking(int slot_index);
   void Ask(int slot_index, int attempt);
 
@@ -217,8 +218,9 @@ class TurnRunner {
   // The state last entered in this turn (stack depth, flow, state).
   std::tuple<size_t, int, int> fresh_{0, -1, -1};
   bool silent_resume_ = false;
-  // The flow an intent started this turn (-1: none): before its first
-  // question, the products the words name are shown.
+  // The flow an intent (or a choice of it named) started this turn (-1:
+  // none): before its first question, the products the words name, or the
+  // few the wishes leave, are shown.
   int started_by_intent_ = -1;
   absl::Status status_;  // of a route taken inside TryStateRoutes
   // Times this turn asked which product the shopper means.

@@ -18,6 +18,7 @@
 #include "common/strings.h"
 #include "dialogue/dialogue_snapshot.h"
 #include "dialogue/slot_filler.h"
+#include "engine/wishes.h"
 
 namespace chatcart::engine {
 namespace {
@@ -223,7 +224,8 @@ Budget BudgetFromSlot(const dialogue::SlotValue& slot) {
   return budget;
 }
 
-absl::Status CommerceExecutor::Recommend(const v1::RecommendAction& action, TurnContext& turn) {
+absl::StatusOr<RecommendRequest> CommerceExecutor::RequestFor(const v1::RecommendAction& action,
+                                                              TurnContext& turn) const {
   RecommendRequest request;
   request.where.assign(action.where().begin(), action.where().end());
   if (const dialogue::SlotValue* budget = turn.Slot(action.budget_slot());
@@ -294,6 +296,13 @@ absl::Status CommerceExecutor::Recommend(const v1::RecommendAction& action, Turn
       }
     }
   }
+  return request;
+}
+
+absl::Status CommerceExecutor::Recommend(const v1::RecommendAction& action, TurnContext& turn) {
+  CHATCART_ASSIGN_OR_RETURN(RecommendRequest request, RequestFor(action, turn));
+  const dialogue::ShownContext* refine = turn.refinement();
+  AddWishesThatFit(turn.wishes(), action, turn, &request);
   absl::StatusOr<Recommendation> result = engine_.recommender->Recommend(request);
   if (!result.ok()) {
     // The request's hard parts come from the shopper (a budget in another
@@ -390,6 +399,72 @@ absl::Status CommerceExecutor::Recommend(const v1::RecommendAction& action, Turn
   if (recommendation.other_approach.has_value()) add_card(*recommendation.other_approach);
   turn.set_last_shown(std::move(shown));
   return absl::OkStatus();
+}
+
+absl::StatusOr<bool> CommerceExecutor::ShowFewThatFit(const v1::RecommendAction& action,
+                                                      TurnContext& turn) {
+  if (turn.wishes().empty()) return false;
+  CHATCART_ASSIGN_OR_RETURN(RecommendRequest request, RequestFor(action, turn));
+  AddWishesThatFit(turn.wishes(), action, turn, &request);
+  request.probe_at = 0;
+  absl::StatusOr<Recommendation> result = engine_.recommender->Recommend(request);
+  if (!result.ok() || result->picks.empty() ||
+      result->matches > static_cast<size_t>(request.top)) {
+    return false;
+  }
+  v1::Reply* reply = turn.Say("chatcart.search_results",
+                              {{"count", static_cast<int64_t>(result->picks.size())}});
+  std::vector<std::string> ids;
+  for (const Pick& pick : result->picks) {
+    AddProductCard(reply, pick.product, turn);
+    ids.push_back(pick.id);
+  }
+  turn.AddEvent("searched", {{"matches", absl::StrCat(result->picks.size())}});
+  if (ids.size() == 1) turn.set_focus(ids.front());
+  turn.set_last_shown(std::move(ids));
+  return true;
+}
+
+void CommerceExecutor::AddWishes(const dialogue::Understanding& understanding,
+                                 std::vector<std::string>* wishes) const {
+  if (engine_.catalog_words == nullptr) return;
+  std::vector<std::string> more = WishesIn(*engine_.catalog_words, understanding);
+  if (!more.empty()) *wishes = MergeWishes(std::move(*wishes), more);
+}
+
+void CommerceExecutor::AddWishesThatFit(const std::vector<std::string>& wishes,
+                                        const v1::RecommendAction& action, TurnContext& turn,
+                                        RecommendRequest* request) const {
+  if (wishes.empty()) return;
+  // Fields the action's own slots filter on: their answers say it.
+  std::vector<std::string> answered;
+  for (const std::string& pair : action.slot_attribute()) {
+    const size_t eq = pair.find('=');
+    const dialogue::SlotValue* value = turn.Slot(pair.substr(0, eq));
+    if (value != nullptr && !value->text.empty() && !value->any) {
+      answered.push_back(absl::AsciiStrToLower(pair.substr(eq + 1)));
+    }
+  }
+  for (const std::string& wish : wishes) {
+    if (std::find(answered.begin(), answered.end(), absl::AsciiStrToLower(WishField(wish))) !=
+        answered.end()) {
+      continue;
+    }
+    // Kept only while something still fits (a wish narrows, never empties);
+    // one said "if possible" only while a full choice does.
+    const bool soft = wish.starts_with(kSoftWish);
+    const std::string clause = soft ? wish.substr(kSoftWish.size()) : wish;
+    RecommendRequest narrower = *request;
+    narrower.where.push_back(clause);
+    narrower.probe_at = 0;
+    absl::StatusOr<Recommendation> tried = engine_.recommender->Recommend(narrower);
+    if (!tried.ok() || tried->picks.empty() ||
+        (soft && tried->picks.size() < static_cast<size_t>(request->top))) {
+      continue;
+    }
+    request->where.push_back(clause);
+    turn.AddEvent("wish", {{"where", clause}});
+  }
 }
 
 void CommerceExecutor::AddProductCard(v1::Reply* reply, ProductIndex i, TurnContext& turn) const {

@@ -54,6 +54,10 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   absl::StatusOr<bool> AnswerStoreQuestion(converse::ActKind topic, bool last_resort,
                                            dialogue::TurnContext& turn) override;
   absl::StatusOr<bool> SearchCatalog(dialogue::TurnContext& turn, bool by_word) override;
+  void AddWishes(const dialogue::Understanding& understanding,
+                 std::vector<std::string>* wishes) const override;
+  absl::StatusOr<bool> ShowFewThatFit(const v1::RecommendAction& action,
+                                      dialogue::TurnContext& turn) override;
   // Variants (variants.cc).
   bool TakeVariantAnswer(const dialogue::Understanding& understanding,
                          dialogue::VariantChoice* choice) const override;
@@ -69,6 +73,14 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   absl::Status ApplyOrderEvent();
 
  private:
+  // The recommender request `action` makes of the turn's slots and the
+  // refinement under way (wishes not yet added).
+  absl::StatusOr<RecommendRequest> RequestFor(const v1::RecommendAction& action,
+                                              dialogue::TurnContext& turn) const;
+  // Adds to `request` each of `wishes` under which products still fit,
+  // leaving out those on fields the action's answered slots filter on.
+  void AddWishesThatFit(const std::vector<std::string>& wishes, const v1::RecommendAction& action,
+                        dialogue::TurnContext& turn, RecommendRequest* request) const;
   absl::Status Recommend(const v1::RecommendAction& action, dialogue::TurnContext& turn);
   absl::Status ShowProduct(const v1::ShowProductAction& action, dialogue::TurnContext& turn);
   absl::Status AddToCart(const v1::AddToCartAction& action, dialogue::TurnContext& turn);
