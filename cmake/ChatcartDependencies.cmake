@@ -23,8 +23,9 @@ if(NOT TARGET simdjson::simdjson)
   find_package(simdjson CONFIG REQUIRED)
 endif()
 
-# libstemmer (Snowball) and LIBLINEAR: chatcart_deps::stemmer and
-# chatcart_deps::linear, from chatcartImportedDeps above.
+# libstemmer (Snowball): chatcart_deps::stemmer, from chatcartImportedDeps
+# above. The intent classifier's SVM is our own (lib/intent/linear_svm.h says
+# why), so LIBLINEAR is no dependency.
 
 # xxHash (libxxhash-dev), used header-only (XXH_INLINE_ALL) by lib/cart for
 # stable fingerprints: no link dependency, so nothing for installed consumers.
@@ -36,9 +37,8 @@ if(NOT TARGET OpenSSL::Crypto)
   find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 endif()
 
-if(NOT TARGET SQLite::SQLite3)
-  find_package(SQLite3 REQUIRED)
-endif()
+# SQLite is found by what links it (lib/store, bench/), not here: a build
+# needs it because the store component is part of the library.
 
 if(CHATCART_BUILD_TESTS AND NOT TARGET GTest::gtest)
   find_package(GTest CONFIG REQUIRED)

@@ -1,5 +1,5 @@
 # Imported targets for the dependencies that ship no CMake package on Debian 12
-# (RE2 has only pkg-config; libstemmer and LIBLINEAR have neither). Used by the
+# (RE2 and hiredis have only pkg-config; libstemmer has neither). Used by the
 # build and by the installed chatcartConfig.cmake, so both name them alike.
 if(NOT TARGET re2::re2)
   find_package(PkgConfig REQUIRED)
@@ -14,14 +14,6 @@ if(NOT TARGET chatcart_deps::stemmer)
   set_target_properties(chatcart_deps::stemmer PROPERTIES
     IMPORTED_LOCATION "${STEMMER_LIBRARY}"
     INTERFACE_INCLUDE_DIRECTORIES "${STEMMER_INCLUDE_DIR}")
-endif()
-if(NOT TARGET chatcart_deps::linear)
-  find_path(LINEAR_INCLUDE_DIR linear.h REQUIRED)
-  find_library(LINEAR_LIBRARY linear REQUIRED)
-  add_library(chatcart_deps::linear UNKNOWN IMPORTED)
-  set_target_properties(chatcart_deps::linear PROPERTIES
-    IMPORTED_LOCATION "${LINEAR_LIBRARY}"
-    INTERFACE_INCLUDE_DIRECTORIES "${LINEAR_INCLUDE_DIR}")
 endif()
 if(NOT TARGET chatcart_deps::hiredis)
   # hiredis's own CMake config on Debian 12 makes no target; its .pc does.

@@ -6,11 +6,11 @@
 set -euo pipefail
 
 PACKAGES=(
-  cmake g++ make pkg-config
+  cmake g++ make pkg-config clang-format
   libabsl-dev libre2-dev libprotobuf-dev protobuf-compiler
   libgtest-dev libgmock-dev libbenchmark-dev
   pybind11-dev python3-dev python3-pytest
-  libicu-dev libsimdjson-dev libstemmer-dev liblinear-dev libsqlite3-dev libxxhash-dev libssl-dev
+  libicu-dev libsimdjson-dev libstemmer-dev libsqlite3-dev libxxhash-dev libssl-dev
   libhiredis-dev redis-server
   python3-matplotlib
   libcpp-httplib-dev chromium chromium-driver python3-selenium

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Builds and runs every test: build/ (release with debug info) and build-asan/
+# Checks the formatting of the C/C++ lines changed since the branch's base
+# (scripts/check_format.sh says which base), then builds and runs every test:
+# build/ (release with debug info) and build-asan/
 # (AddressSanitizer + UndefinedBehaviorSanitizer), ctest in both (GoogleTest,
 # the C test, pytest with Debian's /usr/bin/python3), the thread stress test
 # alone in build-tsan/ (ThreadSanitizer), then an install of build/ and a
@@ -13,6 +15,9 @@ start=$(date +%s)
 "$CHATCART_ROOT/scripts/install-deps.sh" || die "installing dependencies failed"
 
 step() { echo; echo "==> $* ($(( $(date +%s) - start )) s)"; }
+
+step "format of the changed C/C++ lines (scripts/check_format.sh)"
+"$CHATCART_ROOT/scripts/check_format.sh" || die "changed lines are not formatted as .clang-format says"
 
 step "build/ (RelWithDebInfo)"
 configure_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
