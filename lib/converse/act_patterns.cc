@@ -12,6 +12,8 @@ namespace chatcart::converse {
 
 const std::vector<ActPattern>& BuiltinActPatterns() {
   using K = ActKind;
+  // One pattern a line, long as they are: a table to read down.
+  // clang-format off
   static const auto* patterns = new std::vector<ActPattern>{
       // ---- cheaper
       {K::kCheaper, R"(\b(cheaper|cheeper|chaper|less expensive|more affordable|lower price[d]?|less pricey|less money|budget friendl\w*)\b)"},
@@ -146,6 +148,7 @@ const std::vector<ActPattern>& BuiltinActPatterns() {
       {K::kStartOver, R"(\b(ricominci\w*|da capo|daccapo|ripartiamo|ripartire da zero|nuova ricerca|azzera)\b)"},
       {K::kStartOver, R"(\b(recommenc\w*|on reprend|reprenons|repartir de zero|depuis le debut|a zero|nouvelle recherche)\b)"},
   };
+  // clang-format on
   return *patterns;
 }
 

@@ -247,7 +247,8 @@ std::optional<SlotValue> MentionedChoice(const SlotSpec& slot, const Understandi
       continue;
     }
     // "Sweet and nutty", "nere o blu": either will do.
-    if (absl::StrContains(absl::StrCat(",", found->text, ","), absl::StrCat(",", value->text, ","))) {
+    if (absl::StrContains(absl::StrCat(",", found->text, ","),
+                          absl::StrCat(",", value->text, ","))) {
       continue;
     }
     absl::StrAppend(&found->text, ",", value->text);

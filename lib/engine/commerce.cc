@@ -408,12 +408,11 @@ absl::StatusOr<bool> CommerceExecutor::ShowFewThatFit(const v1::RecommendAction&
   AddWishesThatFit(turn.wishes(), action, turn, &request);
   request.probe_at = 0;
   absl::StatusOr<Recommendation> result = engine_.recommender->Recommend(request);
-  if (!result.ok() || result->picks.empty() ||
-      result->matches > static_cast<size_t>(request.top)) {
+  if (!result.ok() || result->picks.empty() || result->matches > static_cast<size_t>(request.top)) {
     return false;
   }
-  v1::Reply* reply = turn.Say("chatcart.search_results",
-                              {{"count", static_cast<int64_t>(result->picks.size())}});
+  v1::Reply* reply =
+      turn.Say("chatcart.search_results", {{"count", static_cast<int64_t>(result->picks.size())}});
   std::vector<std::string> ids;
   for (const Pick& pick : result->picks) {
     AddProductCard(reply, pick.product, turn);

@@ -117,7 +117,8 @@ constexpr UnitWords kUnitWords[] = {
 // The catalog unit (folded) plain word `word` writes, or empty.
 std::string_view UnitOf(std::string_view word) {
   for (const UnitWords& u : kUnitWords) {
-    for (absl::string_view w : absl::StrSplit(absl::string_view(u.words.data(), u.words.size()), ' ')) {
+    for (absl::string_view w :
+         absl::StrSplit(absl::string_view(u.words.data(), u.words.size()), ' ')) {
       if (w == absl::string_view(word.data(), word.size())) return u.unit;
     }
   }
@@ -127,12 +128,12 @@ std::string_view UnitOf(std::string_view word) {
 // "At least", "almeno", "au moins" before a number: >=; "max", "under",
 // "fino a": <=; nothing said: >= (16 GB of memory is at least 16).
 std::string_view ComparisonBefore(const std::vector<std::string>& plain, size_t at) {
-  static constexpr std::string_view kAtMost[] = {"max", "massimo", "maximum", "most", "under",
-                                                 "below", "fino", "jusqu", "moins", "meno",
-                                                 "sotto", "less", "upto"};
-  static constexpr std::string_view kAtLeast[] = {"least", "almeno", "minimum", "min", "minimo",
-                                                  "plus", "piu", "oltre", "more", "over",
-                                                  "sopra", "moins"};
+  static constexpr std::string_view kAtMost[] = {"max",   "massimo", "maximum", "most",  "under",
+                                                 "below", "fino",    "jusqu",   "moins", "meno",
+                                                 "sotto", "less",    "upto"};
+  static constexpr std::string_view kAtLeast[] = {"least",  "almeno", "minimum", "min",
+                                                  "minimo", "plus",   "piu",     "oltre",
+                                                  "more",   "over",   "sopra",   "moins"};
   for (size_t back = 1; back <= 3 && back <= at; ++back) {
     const std::string& w = plain[at - back];
     // "au moins" is at least; "moins de" at most.
@@ -199,7 +200,8 @@ void AddNumberWishes(const CatalogWords& words_of, const std::vector<std::string
     if (!chosen.has_value()) continue;
     const AttributeInfo& info = catalog.attributes()[*chosen];
     if (info.unit == "years" || info.unit == "cents") continue;
-    std::string clause = absl::StrCat(info.name, ToAbsl(ComparisonBefore(plain, i)), w.substr(0, digits));
+    std::string clause =
+        absl::StrCat(info.name, ToAbsl(ComparisonBefore(plain, i)), w.substr(0, digits));
     if (!unit.empty()) absl::StrAppend(&clause, " ", unit == "tb" ? "TB" : info.unit);
     wishes->push_back(std::move(clause));
   }
@@ -272,7 +274,6 @@ std::string WishField(const std::string& clause) {
   const size_t op = clause.find_first_of("!=<>", from);
   return clause.substr(from, op - from);
 }
-
 
 std::vector<std::string> MergeWishes(std::vector<std::string> wishes,
                                      const std::vector<std::string>& more) {

@@ -40,7 +40,8 @@ std::vector<std::string> WishesIn(const CatalogWords& catalog,
                                   const dialogue::Understanding& understanding);
 
 // `wishes` with `more` (a later turn's) added: what a later turn says of a
-// field replaces what earlier ones said ("roast=dark", then "roast!=dark"); at most kMaxWishes, the newest kept.
+// field replaces what earlier ones said ("roast=dark", then "roast!=dark"); at most kMaxWishes, the
+// newest kept.
 std::vector<std::string> MergeWishes(std::vector<std::string> wishes,
                                      const std::vector<std::string>& more);
 

@@ -122,7 +122,7 @@ TEST(Wishes, ANumberWithItsAttributeShowsTheFewThatFitBeforeTheQuestion) {
   Chat ram(engine->NewSession("ram", 1));
   shown = ram.Say("mi serve un portatile, almeno 16 giga di ram, max 1000 euro");
   ASSERT_THAT(shown, Not(SizeIs(0)));
-  EXPECT_THAT(shown, Each(Not(std::string("lap-nimbus13"))));  // 8 GB
+  EXPECT_THAT(shown, Each(Not(std::string("lap-nimbus13"))));          // 8 GB
   EXPECT_THAT(shown, ::testing::Contains(std::string("lap-aero14")));  // 16 GB
 }
 
