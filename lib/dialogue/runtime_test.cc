@@ -253,6 +253,19 @@ TEST_F(RuntimeTest, AChoiceNamedInPassingIsNotAskedAgain) {
   EXPECT_THAT(executor_.actions, ElementsAre("recommend"));
 }
 
+TEST_F(RuntimeTest, AChoiceNamedAsNotWantedIsNoAnswer) {
+  // "Nothing with lego, something outside": outdoor only, not both.
+  Understanding u = Intent("find_gift", {AgeEntity(6), MoneyEntity(40)});
+  u.words = {"nothing", "with", "lego", "something", "outside"};
+  converse::Act no_lego;
+  no_lego.kind = converse::ActKind::kExclude;
+  no_lego.arg = "lego";
+  u.acts.push_back(no_lego);
+  Turn("nothing with lego, something outside", u);
+  ASSERT_EQ(state_.slots.count("interest"), 1u);
+  EXPECT_EQ(state_.slots.at("interest").text, "outdoor");
+}
+
 TEST_F(RuntimeTest, TwoChoicesNamedInPassingAreBothKeptAsAlternatives) {
   // "Sweet and nutty", "nere o blu", "lego or outside": either will do.
   Understanding u = Intent("find_gift", {AgeEntity(6), MoneyEntity(40)});

@@ -236,11 +236,25 @@ std::optional<SlotValue> ProductByPronoun(const Understanding& u,
   return std::nullopt;
 }
 
-std::optional<SlotValue> MentionedChoice(const SlotSpec& slot, const Understanding& u) {
+std::optional<SlotValue> MentionedChoice(const SlotSpec& slot, const Understanding& u,
+                                         bool unwanted_too) {
   std::optional<SlotValue> found;
-  const FirstLetters letters(u.words);
+  // Not the words of what is not wanted ("ma nn troppo forte", "niente
+  // lego"): a choice named there is no answer.
+  std::vector<std::string> words;
+  std::vector<std::string> unwanted;
+  for (const converse::Act& act : u.acts) {
+    if (act.kind != converse::ActKind::kExclude || unwanted_too) continue;
+    for (absl::string_view w : absl::StrSplit(act.arg, ' ', absl::SkipEmpty())) {
+      unwanted.emplace_back(w);
+    }
+  }
+  for (const std::string& w : u.words) {
+    if (std::find(unwanted.begin(), unwanted.end(), w) == unwanted.end()) words.push_back(w);
+  }
+  const FirstLetters letters(words);
   for (const v1::Choice& choice : slot.proto->choice()) {
-    std::optional<SlotValue> value = ChoiceSaid(choice, u.words, letters);
+    std::optional<SlotValue> value = ChoiceSaid(choice, words, letters);
     if (!value.has_value()) continue;
     if (!found.has_value()) {
       found = std::move(value);

@@ -42,9 +42,12 @@ std::optional<SlotValue> ProductByPronoun(const Understanding& understanding,
 
 // The choice of `slot` (a kChoice slot) whose value or a synonym the
 // utterance names as a phrase ("who loves lego" -> "building"), or nullopt
-// when none is named. Several named are alternatives: their values joined
+// when none is named (words of what is not wanted, kExclude, name none
+// unless `unwanted_too`: "niente lego" names the choice it leaves out).
+// Several named are alternatives: their values joined
 // with ',' ("sweet and nutty" -> "caramel,nutty"), as an answer "nere o blu".
-std::optional<SlotValue> MentionedChoice(const SlotSpec& slot, const Understanding& understanding);
+std::optional<SlotValue> MentionedChoice(const SlotSpec& slot, const Understanding& understanding,
+                                         bool unwanted_too = false);
 
 // Every compatibility entity of the utterance as one value, comma-joined
 // ("iphone,windows_phone"), or nullopt when there is none.

@@ -366,7 +366,8 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
             flow.slots[index].type != SlotType::kChoice) {
           continue;
         }
-        std::optional<SlotValue> said = MentionedChoice(flow.slots[index], u);
+        std::optional<SlotValue> said =
+            MentionedChoice(flow.slots[index], u, /*unwanted_too=*/true);
         if (!said.has_value() || said->text != known->text) continue;
         Note(absl::StrCat("critique: not ", known->text, " (slot ", slot_name, ")"));
         state_.shown.where.push_back(absl::StrCat(attribute, "!=", known->text));
