@@ -828,6 +828,13 @@ bool TurnRunner::CartIsEmpty() const {
 std::optional<absl::Status> TurnRunner::CatalogSearch() {
   absl::StatusOr<bool> found = executor_.SearchCatalog(turn_);
   if (!found.ok()) return found.status();
+  // A longer request nothing else understood ("need headphones for the
+  // tube, proper noise cancelling"): a word of it that names a few
+  // products by itself.
+  if (!*found && !Understood() && Top().asking < 0) {
+    found = executor_.SearchCatalog(turn_, /*by_word=*/true);
+    if (!found.ok()) return found.status();
+  }
   if (!*found) return std::nullopt;
   Note("products found by name");
   state_.misunderstood = 0;

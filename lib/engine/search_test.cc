@@ -1,0 +1,45 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// Products found by their names when no flow takes a turn: a short request
+// by all its words, a longer one by a word that names a few products alone.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "chatcart/engine.h"
+#include "common/testing/data.h"
+#include "common/testing/status_matchers.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace chatcart {
+namespace {
+
+std::vector<std::string> Shown(Session& session, const std::string& text) {
+  v1::TurnInput input;
+  input.set_text(text);
+  input.mutable_time()->set_seconds(1795428000);
+  absl::StatusOr<v1::TurnResult> result = session.HandleTurn(input);
+  EXPECT_OK(result) << text;
+  std::vector<std::string> shown;
+  if (!result.ok()) return shown;
+  for (const v1::Reply& reply : result->replies()) {
+    for (const v1::ProductCard& card : reply.products()) shown.push_back(card.product_id());
+  }
+  return shown;
+}
+
+TEST(CatalogSearch, ALongRequestNothingElseTakesIsSearchedByAWordOfIt) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/demo");
+  ASSERT_OK(engine);
+  std::unique_ptr<Session> session = (*engine)->NewSession("tube", 1);
+  // Eleven words, no flow of the demo's: "headphones" names the demo's two.
+  EXPECT_THAT(Shown(*session, "need headphones for the tube, proper noise cancelling, they have "
+                              "to work with my pixel"),
+              ::testing::Contains(std::string("aud-quiet")));
+}
+
+}  // namespace
+}  // namespace chatcart
