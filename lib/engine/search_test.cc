@@ -35,7 +35,7 @@ TEST(CatalogSearch, ALongRequestNothingElseTakesIsSearchedByAWordOfIt) {
       Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/demo");
   ASSERT_OK(engine);
   std::unique_ptr<Session> session = (*engine)->NewSession("tube", 1);
-  // Eleven words, no flow of the demo's: "headphones" names the demo's two.
+  // No flow of the demo's takes it; "headphones" names the demo's three.
   EXPECT_THAT(Shown(*session, "need headphones for the tube, proper noise cancelling, they have "
                               "to work with my pixel"),
               ::testing::Contains(std::string("aud-quiet")));
