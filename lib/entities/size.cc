@@ -157,8 +157,11 @@ class SizeFinder {
         !InRange(u->number, 16, 60) && u->number.Normalized().scale == 0) {
       return;
     }
-    if (cue.text == "numero" && !InRange(u->number, 11, 60) && u->number.Normalized().scale == 0) {
-      return;  // Italian "numero 2" is an ordinal
+    // Italian "numero 2" is an ordinal, and "n 3" a count: "n 37", "nr 42"
+    // (shoe sizes, 11 to 60) are sizes.
+    if ((cue.text == "numero" || cue.text == "n" || cue.text == "nr" || cue.text == "num") &&
+        !InRange(u->number, 11, 60) && u->number.Normalized().scale == 0) {
+      return;
     }
     // "waist 34 length 32", "waist 34 inseam 30".
     if (cue.text == "waist" && !system.has_value() && InRange(u->number, 20, 60)) {
@@ -344,7 +347,7 @@ void AddSizeWords(Language language, LexiconBuilder* lx) {
                    kShoeWord);
       break;
     case Language::kItalian:
-      lx->AddRoles({"taglia", "misura", "numero", "tg"}, kSizeCue);
+      lx->AddRoles({"taglia", "misura", "numero", "tg", "n", "nr", "num"}, kSizeCue);
       AddValued(lx, {"piccola", "piccolo", "small"}, kSizeWord, "S");
       AddValued(lx, {"media", "medio", "medium"}, kSizeWord, "M");
       AddValued(lx, {"grande", "large"}, kSizeWord, "L");
