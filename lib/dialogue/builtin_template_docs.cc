@@ -64,6 +64,7 @@ const std::vector<BuiltinTemplateDoc>& BuiltinTemplateDocs() {
       {"chatcart.refined_none", "A critique nothing answers; the recommender's explanation follows."},
       {"chatcart.same_picks", "A search run again would show exactly the list just shown."},
       {"chatcart.picks_none", "No product fits a search; `{proposal}` is the recommender's explanation and relaxations."},
+      {"chatcart.relaxed_picks", "After `chatcart.picks_none`: the products of the first relaxation proposed, when it changes only the price (\"with up to 12,00 € there are 3\")."},
       {"chatcart.probe", "A search too broad to rank well (the recommend action's probe_at): the recommender's question, its answers as buttons."},
       // ---- facts about products
       {"chatcart.fact", "A question about one product's attribute (\"how's the battery on it?\")."},

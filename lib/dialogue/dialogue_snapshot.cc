@@ -106,6 +106,7 @@ void DialogueToProto(const FlowGraph& graph, const DialogueState& state,
     s->set_reference(shown.reference);
     for (const std::string& w : shown.where) s->add_where(w);
     for (const std::string& id : shown.seen) s->add_seen(id);
+    if (shown.relaxed) s->set_relaxed(true);
   }
   if (!state.variant.product.empty()) {
     v1::VariantSnapshot* v = proto->mutable_variant();
@@ -220,6 +221,7 @@ absl::StatusOr<DialogueState> DialogueFromProto(const FlowGraph& graph,
       state.shown.reference = s.reference();
       state.shown.where.assign(s.where().begin(), s.where().end());
       state.shown.seen.assign(s.seen().begin(), s.seen().end());
+      state.shown.relaxed = s.relaxed();
     }
   }
   if (proto.has_variant() && proto.variant().axis_size() == proto.variant().value_size()) {

@@ -73,6 +73,9 @@ struct ShownContext {
   std::vector<std::string> where;
   // Every product shown by this search and its refinements, oldest first.
   std::vector<std::string> seen;
+  // What was shown is a relaxation's products (nothing fit): the same
+  // products as real picks later ("ok, up to 80 then") are a new answer.
+  bool relaxed = false;
   // For one run only, never kept: leave out the constraints the shopper's
   // choices added ("something else" once everything that fits was shown).
   bool widen = false;

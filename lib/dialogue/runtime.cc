@@ -278,6 +278,7 @@ absl::Status TurnRunner::HandleText() {
       }
     }
   }
+  if (std::optional<absl::Status> done = CatalogSearch(/*by_word=*/true)) return *done;
   if (!Top().entered) {
     // A conversation's first words that start nothing: greet, then see
     // whether the start state's routes take them.
@@ -574,6 +575,7 @@ absl::Status TurnRunner::Continue() {
       state_.shown.state = state_index;
       state_.shown.action = i;
       state_.shown.seen = state_.last_shown;
+      state_.shown.relaxed = turn_.shown_relaxed_;
     }
   }
   if (state_.stack.size() != depth) return absl::OkStatus();  // an action moved the flow

@@ -245,6 +245,10 @@ class TurnContext {
   // Whether the state's actions run again because a slot they read changed
   // ("actually she's 9"): a search that shows the same list says so.
   bool rerunning() const { return rerunning_; }
+  // Whether the products last shown were a relaxation's (ShownContext::
+  // relaxed); set_shown_relaxed marks this turn's.
+  bool last_shown_relaxed() const { return state_.shown.relaxed; }
+  void set_shown_relaxed() { shown_relaxed_ = true; }
   bool suspended() const { return suspended_; }
   // The first known slot of `type` in the session, or nullptr.
   const SlotValue* SlotOfType(SlotType type) const;
@@ -283,6 +287,7 @@ class TurnContext {
   const ShownContext* refinement_ = nullptr;
   bool suspended_ = false;
   bool rerunning_ = false;
+  bool shown_relaxed_ = false;
   std::string refinement_intro_;
   // An event parameter a template needs and the event lacks: the turn fails
   // with it (INVALID_ARGUMENT) rather than showing "{event.tracking_url}".

@@ -825,16 +825,13 @@ bool TurnRunner::CartIsEmpty() const {
   return count != nullptr && *count == 0;
 }
 
-std::optional<absl::Status> TurnRunner::CatalogSearch() {
-  absl::StatusOr<bool> found = executor_.SearchCatalog(turn_);
-  if (!found.ok()) return found.status();
-  // A longer request nothing else understood ("need headphones for the
-  // tube, proper noise cancelling"): a word of it that names a few
+std::optional<absl::Status> TurnRunner::CatalogSearch(bool by_word) {
+  // By word: a longer request nothing else understood ("need headphones
+  // for the tube, proper noise cancelling"), a word of it that names a few
   // products by itself.
-  if (!*found && !Understood() && Top().asking < 0) {
-    found = executor_.SearchCatalog(turn_, /*by_word=*/true);
-    if (!found.ok()) return found.status();
-  }
+  if (by_word && (Understood() || Top().asking >= 0)) return std::nullopt;
+  absl::StatusOr<bool> found = executor_.SearchCatalog(turn_, by_word);
+  if (!found.ok()) return found.status();
   if (!*found) return std::nullopt;
   Note("products found by name");
   state_.misunderstood = 0;

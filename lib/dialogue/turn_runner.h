@@ -177,8 +177,10 @@ class TurnRunner {
   std::optional<absl::Status> StoreQuestion(bool last_resort);
   // Small talk, "never mind", asking for a person.
   std::optional<absl::Status> LaterActs();
-  // Products named by the turn's words, when nothing else took it.
-  std::optional<absl::Status> CatalogSearch();
+  // Products named by the turn's words, when nothing else took it; with
+  // `by_word`, by one word of a longer request nothing understood (tried
+  // after the flows whose choices the words name).
+  std::optional<absl::Status> CatalogSearch(bool by_word = false);
   // Whether the session's cart holds no line.
   bool CartIsEmpty() const;
 

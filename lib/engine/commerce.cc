@@ -364,12 +364,14 @@ absl::Status CommerceExecutor::Recommend(const v1::RecommendAction& action, Turn
     if (!recommendation.explanation.empty()) {
       turn.Say("chatcart.picks_none", {{"proposal", recommendation.explanation}});
     }
+    if (refine == nullptr) ShowRelaxed(request, recommendation, turn);
     return absl::OkStatus();
   }
   // The same list again is no answer: say that nothing else fits.
   std::vector<std::string> ids;
   for (const Pick& pick : recommendation.picks) ids.push_back(pick.id);
-  if ((refine != nullptr || turn.rerunning()) && ids == turn.last_shown()) {
+  if ((refine != nullptr || turn.rerunning()) && ids == turn.last_shown() &&
+      !turn.last_shown_relaxed()) {
     turn.Say("chatcart.same_picks");
     return absl::OkStatus();
   }
@@ -399,6 +401,57 @@ absl::Status CommerceExecutor::Recommend(const v1::RecommendAction& action, Turn
   if (recommendation.other_approach.has_value()) add_card(*recommendation.other_approach);
   turn.set_last_shown(std::move(shown));
   return absl::OkStatus();
+}
+
+// The request with `relaxation` applied, when it changes only the price (the
+// budget or a price where-clause): a bit more money is an offer; another
+// size, colour or age is not what the shopper can use.
+static std::optional<RecommendRequest> Relaxed(const RecommendRequest& request,
+                                               const Recommendation& recommendation,
+                                               const Relaxation& relaxation) {
+  RecommendRequest relaxed = request;
+  for (const RelaxationChange& change : relaxation.changes) {
+    if (change.constraint >= recommendation.constraints.size()) return std::nullopt;
+    const AppliedConstraint& c = recommendation.constraints[change.constraint];
+    if (c.origin == AppliedConstraint::kBudget) {
+      relaxed.budget = Budget();
+    } else if (c.origin == AppliedConstraint::kWhere) {
+      absl::StatusOr<Constraint> said = Constraint::Parse(c.text);
+      if (!said.ok() || absl::AsciiStrToLower(said->field) != "price") return std::nullopt;
+      auto same = [&](const std::string& w) {
+        absl::StatusOr<Constraint> other = Constraint::Parse(w);
+        return w == c.text || (other.ok() && other->ToString() == said->ToString());
+      };
+      auto at = std::find_if(relaxed.where.begin(), relaxed.where.end(), same);
+      if (at == relaxed.where.end()) return std::nullopt;
+      relaxed.where.erase(at);
+    } else {
+      return std::nullopt;
+    }
+    if (!change.to.empty()) relaxed.where.push_back(change.to);
+  }
+  relaxed.probe_at = 0;
+  return relaxed;
+}
+
+void CommerceExecutor::ShowRelaxed(const RecommendRequest& request,
+                                   const Recommendation& recommendation, TurnContext& turn) {
+  if (recommendation.relaxations.empty()) return;
+  std::optional<RecommendRequest> relaxed =
+      Relaxed(request, recommendation, recommendation.relaxations.front());
+  if (!relaxed.has_value()) return;
+  absl::StatusOr<Recommendation> closest = engine_.recommender->Recommend(*relaxed);
+  if (!closest.ok() || closest->picks.empty()) return;
+  v1::Reply* reply = turn.Say("chatcart.relaxed_picks",
+                              {{"count", static_cast<int64_t>(closest->picks.size())}});
+  std::vector<std::string> ids;
+  for (const Pick& pick : closest->picks) {
+    AddProductCard(reply, pick.product, turn);
+    ids.push_back(pick.id);
+  }
+  turn.AddEvent("relaxed", {{"picks", absl::StrCat(ids.size())}});
+  turn.set_shown_relaxed();
+  turn.set_last_shown(std::move(ids));
 }
 
 absl::StatusOr<bool> CommerceExecutor::ShowFewThatFit(const v1::RecommendAction& action,

@@ -77,6 +77,11 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   // refinement under way (wishes not yet added).
   absl::StatusOr<RecommendRequest> RequestFor(const v1::RecommendAction& action,
                                               dialogue::TurnContext& turn) const;
+  // After an empty result: the products of its first relaxation
+  // (chatcart.relaxed_picks), when it relaxes only the price; nothing
+  // otherwise.
+  void ShowRelaxed(const RecommendRequest& request, const Recommendation& recommendation,
+                   dialogue::TurnContext& turn);
   // Adds to `request` each of `wishes` under which products still fit,
   // leaving out those on fields the action's answered slots filter on.
   void AddWishesThatFit(const std::vector<std::string>& wishes, const v1::RecommendAction& action,

@@ -126,5 +126,21 @@ TEST(Wishes, ANumberWithItsAttributeShowsTheFewThatFitBeforeTheQuestion) {
   EXPECT_THAT(shown, ::testing::Contains(std::string("lap-aero14")));  // 16 GB
 }
 
+TEST(RelaxedPicks, NothingUnderTheBudgetShowsWhatABitMoreBuysAsANewAnswerLater) {
+  std::shared_ptr<const Engine> engine = Store("brulerie");
+  ASSERT_NE(engine, nullptr);
+  Chat chat(engine->NewSession("relaxed", 1));
+  // No fruity coffee for the french press under 10 EUR (the Ethiopia is
+  // 11.90): what a bit more buys is shown after the explanation.
+  std::vector<std::string> shown =
+      chat.Say("i use a french press, want something fruity under 10 euros a bag");
+  ASSERT_THAT(shown, Not(SizeIs(0)));
+  EXPECT_THAT(shown, Each(StartsWith("ethiopie-")));
+  // The budget raised, the same products are the answer, not "nothing new".
+  shown = chat.Say("ok up to 12 euros then");
+  ASSERT_THAT(shown, Not(SizeIs(0)));
+  EXPECT_THAT(shown, Each(StartsWith("ethiopie-")));
+}
+
 }  // namespace
 }  // namespace chatcart
