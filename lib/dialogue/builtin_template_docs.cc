@@ -19,6 +19,8 @@
 namespace chatcart::dialogue {
 
 const std::vector<BuiltinTemplateDoc>& BuiltinTemplateDocs() {
+  // One template a line: a table to read down.
+  // clang-format off
   static const auto* docs = new std::vector<BuiltinTemplateDoc>{
       // ---- understanding
       {"chatcart.not_understood", "The turn matched nothing: no slot, route, flow or act took it."},
@@ -145,6 +147,7 @@ const std::vector<BuiltinTemplateDoc>& BuiltinTemplateDocs() {
       {"chatcart.status_cancelled", "`{status}`: cancelled."},
       {"chatcart.forgotten", "forget: the shopper profile was erased."},
   };
+  // clang-format on
   return *docs;
 }
 

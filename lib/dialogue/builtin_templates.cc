@@ -7,6 +7,8 @@ namespace chatcart::dialogue {
 namespace {
 
 const std::vector<BuiltinTemplate>& CoreTemplates() {
+  // One template a line: a table to read down.
+  // clang-format off
   static const auto* templates = new std::vector<BuiltinTemplate>{
       // Not understood; {attempt} counts consecutive misses.
       {"chatcart.not_understood",
@@ -179,16 +181,14 @@ const std::vector<BuiltinTemplate>& CoreTemplates() {
       {"chatcart.picks_none", "en", {"{proposal}"}},
       {"chatcart.picks_none", "it", {"{proposal}"}},
       {"chatcart.picks_none", "fr", {"{proposal}"}},
-      {"chatcart.relaxed_picks", "en",
-       {"{count, plural, one {This one comes closest:} other {These come closest:}}"}},
-      {"chatcart.relaxed_picks", "it",
-       {"{count, plural, one {Questo è il più vicino:} other {Questi sono i più vicini:}}"}},
-      {"chatcart.relaxed_picks", "fr",
-       {"{count, plural, one {Celui-ci s'en approche le plus :} other {Ceux-ci s'en approchent le plus :}}"}},
+      {"chatcart.relaxed_picks", "en", {"{count, plural, one {This one comes closest:} other {These come closest:}}"}},
+      {"chatcart.relaxed_picks", "it", {"{count, plural, one {Questo è il più vicino:} other {Questi sono i più vicini:}}"}},
+      {"chatcart.relaxed_picks", "fr", {"{count, plural, one {Celui-ci s'en approche le plus :} other {Ceux-ci s'en approchent le plus :}}"}},
       {"chatcart.probe", "en", {"{question}"}},
       {"chatcart.probe", "it", {"{question}"}},
       {"chatcart.probe", "fr", {"{question}"}},
   };
+  // clang-format on
   return *templates;
 }
 

@@ -442,8 +442,8 @@ void CommerceExecutor::ShowRelaxed(const RecommendRequest& request,
   if (!relaxed.has_value()) return;
   absl::StatusOr<Recommendation> closest = engine_.recommender->Recommend(*relaxed);
   if (!closest.ok() || closest->picks.empty()) return;
-  v1::Reply* reply = turn.Say("chatcart.relaxed_picks",
-                              {{"count", static_cast<int64_t>(closest->picks.size())}});
+  v1::Reply* reply =
+      turn.Say("chatcart.relaxed_picks", {{"count", static_cast<int64_t>(closest->picks.size())}});
   std::vector<std::string> ids;
   for (const Pick& pick : closest->picks) {
     AddProductCard(reply, pick.product, turn);
