@@ -267,15 +267,38 @@ absl::Status TurnRunner::HandleText() {
   // Nothing heard but a choice one flow asks for ("womens ankle boots with
   // a bit of a heel, size 39" names "boots" of the shoe search): that flow.
   if (!heard && Top().asking < 0) {
+    // Several flows' choices named ("una moka da 6 tazze": the coffee
+    // finder's method and the equipment's): the one whose search the
+    // turn's wishes fit best, the first on a tie.
+    int best = -1, best_fit = -1;
+    std::string named;
     for (int f = 0; f < graph_.flow_count(); ++f) {
       const FlowSpec& flow = graph_.flow(f);
       if (f == Top().flow || flow.proto->trigger_intent_size() == 0) continue;
       for (const SlotSpec& slot : flow.slots) {
         if (slot.type != SlotType::kChoice || !MentionedChoice(slot, turn_.understanding()))
           continue;
-        started_by_intent_ = f;
-        return PushFlow(f, false, absl::StrCat("a choice of it named (slot ", slot.name, ")"));
+        int fit = 0;
+        if (!state_.wishes.empty()) {
+          for (const StateSpec& state : flow.states) {
+            for (const v1::Action& action : state.proto->action()) {
+              if (action.has_recommend()) {
+                fit = std::max(fit, executor_.WishesFitting(action.recommend(), turn_));
+              }
+            }
+          }
+        }
+        if (fit > best_fit) {
+          best = f;
+          best_fit = fit;
+          named = slot.name;
+        }
+        break;
       }
+    }
+    if (best >= 0) {
+      started_by_intent_ = best;
+      return PushFlow(best, false, absl::StrCat("a choice of it named (slot ", named, ")"));
     }
   }
   if (std::optional<absl::Status> done = CatalogSearch(/*by_word=*/true)) return *done;

@@ -190,6 +190,11 @@ class ActionExecutor {
                                               TurnContext& turn) {
     return false;
   }
+  // How many of the turn's wishes `action`'s search could honour (some
+  // product fits each).
+  virtual int WishesFitting(const v1::RecommendAction& action, TurnContext& turn) const {
+    return 0;
+  }
 };
 
 struct RuntimeConfig {

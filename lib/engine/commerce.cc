@@ -454,6 +454,15 @@ void CommerceExecutor::ShowRelaxed(const RecommendRequest& request,
   turn.set_last_shown(std::move(ids));
 }
 
+int CommerceExecutor::WishesFitting(const v1::RecommendAction& action, TurnContext& turn) const {
+  if (turn.wishes().empty()) return 0;
+  absl::StatusOr<RecommendRequest> request = RequestFor(action, turn);
+  if (!request.ok()) return 0;
+  RecommendRequest narrower = *request;
+  AddWishesThatFit(turn.wishes(), action, turn, &narrower);
+  return static_cast<int>(narrower.where.size() - request->where.size());
+}
+
 absl::StatusOr<bool> CommerceExecutor::ShowFewThatFit(const v1::RecommendAction& action,
                                                       TurnContext& turn) {
   if (turn.wishes().empty()) return false;

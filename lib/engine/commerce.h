@@ -58,6 +58,8 @@ class CommerceExecutor : public dialogue::ActionExecutor {
                  std::vector<std::string>* wishes) const override;
   absl::StatusOr<bool> ShowFewThatFit(const v1::RecommendAction& action,
                                       dialogue::TurnContext& turn) override;
+  int WishesFitting(const v1::RecommendAction& action,
+                    dialogue::TurnContext& turn) const override;
   // Variants (variants.cc).
   bool TakeVariantAnswer(const dialogue::Understanding& understanding,
                          dialogue::VariantChoice* choice) const override;

@@ -126,6 +126,16 @@ TEST(Wishes, ANumberWithItsAttributeShowsTheFewThatFitBeforeTheQuestion) {
   EXPECT_THAT(shown, ::testing::Contains(std::string("lap-aero14")));  // 16 GB
 }
 
+TEST(Wishes, ChooseTheFlowWhenSeveralFlowsChoicesAreNamed) {
+  std::shared_ptr<const Engine> engine = Store("brulerie");
+  ASSERT_NE(engine, nullptr);
+  // "Moka" is a method of the coffee finder and of the equipment finder;
+  // "6 tazze" is a capacity only the equipment has.
+  Chat chat(engine->NewSession("moka", 1));
+  std::vector<std::string> shown = chat.Say("cerco una moka da 6 tazze");
+  EXPECT_THAT(shown, ::testing::Contains(std::string("moka-6")));
+}
+
 TEST(RelaxedPicks, NothingUnderTheBudgetShowsWhatABitMoreBuysAsANewAnswerLater) {
   std::shared_ptr<const Engine> engine = Store("brulerie");
   ASSERT_NE(engine, nullptr);
