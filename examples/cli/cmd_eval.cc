@@ -39,10 +39,7 @@
 #include <vector>
 
 #include "chatcart/intent.h"
-#include "chatcart/v1/bundle.pb.h"
 #include "command.h"
-#include "google/protobuf/io/tokenizer.h"
-#include "google/protobuf/text_format.h"
 #include "simdjson.h"
 
 namespace chatcart::cli {
@@ -122,77 +119,22 @@ std::optional<std::vector<Row>> ReadRows(const std::string& path, const Fields& 
   return rows;
 }
 
-// Collects a text-format parse's errors as "file:line:column: message".
-class ParseErrors : public google::protobuf::io::ErrorCollector {
- public:
-  explicit ParseErrors(std::string file) : file_(std::move(file)) {}
-  void AddError(int line, google::protobuf::io::ColumnNumber column,
-                const std::string& message) override {
-    if (!errors_.empty()) errors_ += "; ";
-    errors_ +=
-        file_ + ":" + std::to_string(line + 1) + ":" + std::to_string(column + 1) + ": " + message;
-  }
-  const std::string& errors() const { return errors_; }
-
- private:
-  std::string file_;
-  std::string errors_;
-};
-
-// Reads a bundle's IntentSet file into `intents` (merged by name), every
-// example and pattern with its file:line.
-bool ReadIntentSet(const std::string& path, std::vector<IntentDefinition>* intents,
-                   std::map<std::string, size_t>* index, std::string* error) {
+// Reads a bundle's IntentSet file into `intents` as a bundle load does
+// (ReadIntentSet, chatcart/intent.h), then indexes them by name.
+bool ReadIntentFile(const std::string& path, std::vector<IntentDefinition>* intents,
+                    std::map<std::string, size_t>* index, std::string* error) {
   simdjson::padded_string content;
   if (simdjson::padded_string::load(path).get(content) != simdjson::SUCCESS) {
     *error = path + ": cannot read";
     return false;
   }
-  v1::IntentSet set;
-  google::protobuf::TextFormat::Parser parser;
-  google::protobuf::TextFormat::ParseInfoTree tree;
-  ParseErrors errors(path);
-  parser.RecordErrorsTo(&errors);
-  parser.WriteLocationsTo(&tree);
-  if (!parser.ParseFromString(std::string(content.data(), content.size()), &set)) {
-    *error = errors.errors();
+  absl::Status read =
+      ReadIntentSet(path, std::string_view(content.data(), content.size()), intents);
+  if (!read.ok()) {
+    *error = std::string(read.message());
     return false;
   }
-  if (set.language().empty()) {
-    *error = path + ": IntentSet has no language";
-    return false;
-  }
-  const google::protobuf::Descriptor* d = v1::IntentSet::descriptor();
-  const google::protobuf::FieldDescriptor* intent_field = d->FindFieldByName("intent");
-  const google::protobuf::Descriptor* spec = v1::IntentSpec::descriptor();
-  auto where = [&](const google::protobuf::TextFormat::ParseInfoTree* t,
-                   const google::protobuf::FieldDescriptor* f, int i) {
-    const int line = t == nullptr ? -1 : t->GetLocation(f, i).line;
-    return path + ":" + std::to_string(line + 1);
-  };
-  for (int i = 0; i < set.intent_size(); ++i) {
-    const v1::IntentSpec& in = set.intent(i);
-    const google::protobuf::TextFormat::ParseInfoTree* t = tree.GetTreeForNested(intent_field, i);
-    auto [it, inserted] = index->emplace(in.name(), intents->size());
-    if (inserted) {
-      IntentDefinition def;
-      def.name = in.name();
-      def.source = where(&tree, intent_field, i);
-      intents->push_back(std::move(def));
-    }
-    IntentDefinition& def = (*intents)[it->second];
-    for (int e = 0; e < in.example_size(); ++e) {
-      def.examples.push_back(
-          {in.example(e), set.language(), where(t, spec->FindFieldByName("example"), e)});
-    }
-    for (int p = 0; p < in.pattern_size(); ++p) {
-      const v1::IntentPatternSpec& ps = in.pattern(p);
-      std::string lang = ps.language().empty() ? set.language() : ps.language();
-      if (lang == "*") lang.clear();
-      def.patterns.push_back(
-          {ps.regex(), lang, ps.priority(), where(t, spec->FindFieldByName("pattern"), p)});
-    }
-  }
+  for (size_t i = 0; i < intents->size(); ++i) index->emplace((*intents)[i].name, i);
   return true;
 }
 
@@ -455,7 +397,7 @@ int RunEval(Args& args) {
     const bool textproto =
         path.size() >= 10 && path.compare(path.size() - 10, 10, ".textproto") == 0;
     if (textproto) {
-      if (!ReadIntentSet(path, &intents, &index, &error)) {
+      if (!ReadIntentFile(path, &intents, &index, &error)) {
         std::fprintf(stderr, "chatcart eval: %s\n", error.c_str());
         return kExitUsage;
       }
