@@ -40,6 +40,7 @@
 
 #include "chatcart/intent.h"
 #include "command.h"
+#include "json_writer.h"
 #include "simdjson.h"
 
 namespace chatcart::cli {
@@ -138,43 +139,17 @@ bool ReadIntentFile(const std::string& path, std::vector<IntentDefinition>* inte
   return true;
 }
 
-std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof(buf), "\\u%04x", c);
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
-
+// Six significant digits ("%.6g"), as every figure of eval's output.
 std::string JsonNumber(std::optional<double> v) {
   if (!v.has_value()) return "null";
   char buf[32];
   std::snprintf(buf, sizeof(buf), "%.6g", *v);
   return buf;
+}
+
+void Member(JsonWriter& w, std::string_view key, std::optional<double> v) {
+  w.Key(key);
+  w.Raw(JsonNumber(v));
 }
 
 // Shows progress on stderr once a run has taken more than a second, and
@@ -216,17 +191,29 @@ struct Scores {
 
 // One JSON line per row: what the model said about it.
 std::string PredictionJson(const Row& row, const IntentResult& result) {
-  std::string out = "{\"text\":" + JsonString(row.text) + ",\"gold\":" + JsonString(row.label) +
-                    ",\"predicted\":" + JsonString(std::string(result.intent)) +
-                    ",\"confidence\":" + JsonNumber(result.confidence) +
-                    ",\"out_of_scope\":" + (result.out_of_scope ? "true" : "false") + ",\"top\":[";
-  for (size_t k = 0; k < result.top.size(); ++k) {
-    if (k > 0) out += ",";
-    out += "{\"intent\":" + JsonString(std::string(result.top[k].intent)) +
-           ",\"confidence\":" + JsonNumber(result.top[k].confidence) + "}";
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("text");
+  w.String(row.text);
+  w.Key("gold");
+  w.String(row.label);
+  w.Key("predicted");
+  w.String(result.intent);
+  Member(w, "confidence", result.confidence);
+  w.Key("out_of_scope");
+  w.Bool(result.out_of_scope);
+  w.Key("top");
+  w.BeginArray();
+  for (const auto& top : result.top) {
+    w.BeginObject();
+    w.Key("intent");
+    w.String(top.intent);
+    Member(w, "confidence", top.confidence);
+    w.EndObject();
   }
-  out += "]}\n";
-  return out;
+  w.EndArray();
+  w.EndObject();
+  return w.str() + "\n";
 }
 
 Scores Score(const IntentModel& model, const std::vector<Row>& rows,
@@ -308,25 +295,30 @@ Scores Score(const IntentModel& model, const std::vector<Row>& rows,
   return s;
 }
 
-std::string ScoresJson(const Scores& s) {
-  std::string out;
-  out += "\"examples\":" + std::to_string(s.examples);
-  out += ",\"accuracy\":" + JsonNumber(s.accuracy);
-  out += ",\"macro_f1\":" + JsonNumber(s.macro_f1);
-  out += ",\"in_scope_accuracy\":" + JsonNumber(s.in_scope_accuracy);
-  out += ",\"oos_recall\":" + JsonNumber(s.oos_recall);
-  out += ",\"oos_precision\":" + JsonNumber(s.oos_precision);
-  out += ",\"classify_us_p50\":" + JsonNumber(s.p50_us);
-  out += ",\"classify_us_p99\":" + JsonNumber(s.p99_us);
-  out += ",\"top_confusions\":[";
-  for (size_t i = 0; i < s.confusions.size(); ++i) {
-    if (i > 0) out += ",";
-    out += "{\"gold\":" + JsonString(s.confusions[i].first.first) +
-           ",\"predicted\":" + JsonString(s.confusions[i].first.second) +
-           ",\"count\":" + std::to_string(s.confusions[i].second) + "}";
+// The members of an object for `s`.
+void WriteScores(JsonWriter& w, const Scores& s) {
+  w.Key("examples");
+  w.Int(static_cast<int64_t>(s.examples));
+  Member(w, "accuracy", s.accuracy);
+  Member(w, "macro_f1", s.macro_f1);
+  Member(w, "in_scope_accuracy", s.in_scope_accuracy);
+  Member(w, "oos_recall", s.oos_recall);
+  Member(w, "oos_precision", s.oos_precision);
+  Member(w, "classify_us_p50", s.p50_us);
+  Member(w, "classify_us_p99", s.p99_us);
+  w.Key("top_confusions");
+  w.BeginArray();
+  for (const auto& [pair, count] : s.confusions) {
+    w.BeginObject();
+    w.Key("gold");
+    w.String(pair.first);
+    w.Key("predicted");
+    w.String(pair.second);
+    w.Key("count");
+    w.Int(static_cast<int64_t>(count));
+    w.EndObject();
   }
-  out += "]";
-  return out;
+  w.EndArray();
 }
 
 void PrintScores(const char* name, const Scores& s) {
@@ -460,20 +452,36 @@ int RunEval(Args& args) {
   if (dev) dev_scores = Score(**model, *dev, oos_label, lang, "scoring dev");
 
   if (json) {
-    std::string out = "{" + ScoresJson(scores);
-    out += ",\"train_ms\":" + JsonNumber(stats.train_ms);
-    out += ",\"model_bytes\":" + std::to_string(stats.model_bytes);
-    out += ",\"training\":{\"intents\":" + std::to_string(stats.intents) +
-           ",\"examples\":" + std::to_string(stats.examples) +
-           ",\"folds\":" + std::to_string(stats.folds) +
-           ",\"fold_accuracy\":" + JsonNumber(stats.fold_accuracy) +
-           ",\"fold_in_scope_accuracy\":" + JsonNumber(stats.fold_in_scope_accuracy) +
-           ",\"fold_oos_recall\":" + JsonNumber(stats.fold_oos_recall) +
-           ",\"oos_threshold\":" + JsonNumber(stats.oos_threshold) +
-           ",\"train_cpu_ms\":" + JsonNumber(stats.train_cpu_ms) +
-           ",\"features\":" + std::to_string(stats.features) + "}";
-    if (dev_scores) out += ",\"dev\":{" + ScoresJson(*dev_scores) + "}";
-    out += "}\n";
+    JsonWriter w;
+    w.BeginObject();
+    WriteScores(w, scores);
+    Member(w, "train_ms", stats.train_ms);
+    w.Key("model_bytes");
+    w.Int(static_cast<int64_t>(stats.model_bytes));
+    w.Key("training");
+    w.BeginObject();
+    w.Key("intents");
+    w.Int(stats.intents);
+    w.Key("examples");
+    w.Int(stats.examples);
+    w.Key("folds");
+    w.Int(stats.folds);
+    Member(w, "fold_accuracy", stats.fold_accuracy);
+    Member(w, "fold_in_scope_accuracy", stats.fold_in_scope_accuracy);
+    Member(w, "fold_oos_recall", stats.fold_oos_recall);
+    Member(w, "oos_threshold", stats.oos_threshold);
+    Member(w, "train_cpu_ms", stats.train_cpu_ms);
+    w.Key("features");
+    w.Int(stats.features);
+    w.EndObject();
+    if (dev_scores) {
+      w.Key("dev");
+      w.BeginObject();
+      WriteScores(w, *dev_scores);
+      w.EndObject();
+    }
+    w.EndObject();
+    const std::string out = w.str() + "\n";
     std::fputs(out.c_str(), stdout);
     return kExitOk;
   }
