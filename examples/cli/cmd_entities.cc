@@ -172,9 +172,18 @@ int RunEntities(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(entities, "entities",
-                     "Prints the entities (money, numbers, age, size...) of each text as JSON",
-                     RunEntities);
+CHATCART_CLI_COMMAND(
+    entities,
+    {.name = "entities",
+     .summary = "Prints the entities (money, numbers, age, size...) of each text as JSON",
+     .run = RunEntities,
+     .flags = {{"lang", kValue, "LANG", "en, it or fr (default en)"},
+               {"currency", kValue, "CODE", "the store's ISO 4217 currency (default USD)"},
+               {"category", kRepeated, "PHRASE=VALUE", "a category phrase and its value"},
+               {"catalog", kValue, "FILE", "a catalog, for brands, products and models"},
+               {"mapping", kValue, "FILE", "the catalog's mapping (with --catalog)"}},
+     .positional = "[TEXT...]",
+     .example = "chatcart entities --lang it --currency EUR \"sotto i 50 euro\""});
 
 }  // namespace
 }  // namespace chatcart::cli

@@ -497,8 +497,25 @@ int RunEval(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(eval, "eval", "Trains an intent model on a JSONL file and scores another",
-                     RunEval);
+CHATCART_CLI_COMMAND(
+    eval, {.name = "eval",
+           .summary = "Trains an intent model on a JSONL file and scores another",
+           .run = RunEval,
+           .flags = {{"train", kRepeated, "FILE",
+                      "labelled utterances (.jsonl) or a bundle's intents (.textproto)"},
+                     {"test", kValue, "FILE", "the utterances scored (.jsonl, required)"},
+                     {"dev", kValue, "FILE", "a second file scored, reported under \"dev\""},
+                     {"text-field", kValue, "F", "the text's field (default text, then utterance)"},
+                     {"label-field", kValue, "F", "the label's field (default intent)"},
+                     {"oos-label", kValue, "L", "the label of out-of-scope examples"},
+                     {"lang", kValue, "LANG", "the language of rows without one (default en)"},
+                     {"threshold", kValue, "T", "fixes the out-of-scope threshold"},
+                     {"oos-recall", kValue, "R",
+                      "the out-of-scope recall the threshold aims at (default 0.8)"},
+                     {"predictions", kValue, "FILE", "writes one JSON line per test row"},
+                     {"json", kSwitch, "", "prints one JSON object"}},
+           .example = "chatcart eval --train examples/bundles/demo/intents/it.textproto "
+                      "--test lib/intent/testdata/demo_it.jsonl --oos-label oos"});
 
 }  // namespace
 }  // namespace chatcart::cli
