@@ -19,6 +19,7 @@
 #include "chatcart/channels.h"
 #include "chatcart/v1/cart_policy.pb.h"
 #include "chatcart/v1/catalog_mapping.pb.h"
+#include "common/locale.h"
 #include "common/strings.h"
 #include "engine/bundle_reader.h"
 #include "engine/engine_rep.h"
@@ -58,7 +59,7 @@ std::vector<IntentExample> LanguageTexts(const engine::BundleSources& sources,
                                          const EngineRep& rep) {
   std::vector<IntentExample> texts;
   for (const dialogue::TemplateCatalog::File& file : sources.templates) {
-    const std::string language = file.set.locale().substr(0, file.set.locale().find_first_of("-_"));
+    const std::string language(LocaleLanguage(file.set.locale()));
     if (!text::ParseLanguage(language).has_value()) continue;
     for (const v1::Template& t : file.set.template_()) {
       for (const std::string& variant : t.variant()) texts.push_back({variant, language, ""});
@@ -66,7 +67,7 @@ std::vector<IntentExample> LanguageTexts(const engine::BundleSources& sources,
   }
   if (rep.entities != nullptr) {
     for (const std::string& locale : rep.locales) {
-      const std::string language = locale.substr(0, locale.find_first_of("-_"));
+      const std::string language(LocaleLanguage(locale));
       for (std::string& word : rep.entities->Words(language)) {
         texts.push_back({std::move(word), language, ""});
       }
@@ -319,7 +320,7 @@ void CompileEntities(const engine::BundleSources& sources, EngineRep* rep,
   options.currency = rep->currency;
   options.languages.clear();
   for (const std::string& locale : rep->locales) {
-    options.languages.push_back(locale.substr(0, locale.find_first_of("-_")));
+    options.languages.emplace_back(LocaleLanguage(locale));
   }
   options.catalog = rep->catalog.get();
   options.max_text_chars = rep->max_text_chars;
@@ -495,7 +496,7 @@ absl::StatusOr<std::shared_ptr<const Engine>> Engine::Create(std::string_view bu
   rep->locales.assign(bundle.store().locale().begin(), bundle.store().locale().end());
   if (!rep->locales.empty()) {
     const std::string& first = rep->locales.front();
-    rep->default_language = first.substr(0, first.find_first_of("-_"));
+    rep->default_language = std::string(LocaleLanguage(first));
   }
   rep->max_text_chars = options.max_text_chars > 0 ? options.max_text_chars
                         : bundle.session().max_text_chars() > 0

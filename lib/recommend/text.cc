@@ -12,6 +12,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "common/locale.h"
 #include "common/strings.h"
 
 namespace chatcart::recommend {
@@ -201,7 +202,7 @@ const Row& RowOf(Msg msg) { return kRows[static_cast<int>(msg)]; }
 }  // namespace
 
 absl::StatusOr<Lang> ParseLang(std::string_view locale) {
-  std::string lang = absl::AsciiStrToLower(ToAbsl(locale.substr(0, locale.find_first_of("-_"))));
+  std::string lang = absl::AsciiStrToLower(ToAbsl(LocaleLanguage(locale)));
   if (lang == "en") return Lang::kEn;
   if (lang == "it") return Lang::kIt;
   if (lang == "fr") return Lang::kFr;
