@@ -396,7 +396,7 @@ std::string Phrase(const Recommender::Rep& rep, const HardConstraint& c, Lang la
           c.field == FieldKind::kRating ? Render(lang, Msg::kRatingLabel)
           : c.field == FieldKind::kStock
               ? Render(lang, Msg::kStockLabel)
-              : std::string(rep.catalog->attributes()[*c.attribute].LabelIn(LangCode(lang)));
+              : std::string(rep.catalog->attributes()[*c.attribute].LabelIn(text::LanguageCode(lang)));
       const std::string& column_unit =
           c.field == FieldKind::kNumber ? rep.catalog->attributes()[*c.attribute].unit : "";
       std::string v = join([&](const std::string& value) {
@@ -423,7 +423,7 @@ std::string Phrase(const Recommender::Rep& rep, const HardConstraint& c, Lang la
     case FieldKind::kList: {
       // The label and values as the mapping words them in the session's language.
       const AttributeInfo& a = rep.catalog->attributes()[*c.attribute];
-      const std::string_view language = LangCode(lang);
+      const std::string_view language = text::LanguageCode(lang);
       std::string v =
           join([&](const std::string& value) { return std::string(a.ValueIn(value, language)); });
       return Render(lang, op == CompareOp::kNe ? Msg::kNumNe : Msg::kNumEq,
