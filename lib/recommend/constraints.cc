@@ -22,8 +22,6 @@ namespace {
 
 using Origin = AppliedConstraint::Origin;
 
-std::string_view Trim(std::string_view s) { return ToStd(absl::StripAsciiWhitespace(ToAbsl(s))); }
-
 std::optional<double> ParseNumber(std::string_view text, std::string* unit) {
   std::string_view number, u;
   SplitQuantity(text, &number, &u);
