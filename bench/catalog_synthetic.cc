@@ -12,38 +12,10 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "chatcart/json.h"
 #include "simdjson.h"
 
 namespace chatcart::bench {
-namespace {
-
-void AppendJsonString(std::string_view s, std::string* out) {
-  out->push_back('"');
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out->append(buf);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out->push_back('"');
-}
-
-}  // namespace
 
 std::string TempPath(const std::string& stem) {
   const char* dir = std::getenv("TMPDIR");

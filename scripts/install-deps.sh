@@ -14,6 +14,7 @@ PACKAGES=(
   libhiredis-dev redis-server
   python3-matplotlib
   libcpp-httplib-dev chromium chromium-driver python3-selenium
+  libcli11-dev
 )
 
 missing=()

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "chatcart/intent.h"
+#include "chatcart/json.h"
 #include "simdjson.h"
 
 namespace {
@@ -57,12 +58,9 @@ bool ReadRows(const char* path, std::vector<Row>* rows) {
 }
 
 std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
+  std::string out;
+  chatcart::AppendJsonString(s, &out);
+  return out;
 }
 
 }  // namespace

@@ -30,8 +30,6 @@
 #include <vector>
 
 #include "chatcart/intent.h"
-#include "chatcart/v1/bundle.pb.h"
-#include "google/protobuf/text_format.h"
 #include "intent/patterns.h"
 #include "re2/re2.h"
 #include "re2/set.h"
@@ -75,30 +73,18 @@ int main(int argc, char** argv) {
     std::ifstream in(path);
     std::stringstream text;
     text << in.rdbuf();
-    chatcart::v1::IntentSet set;
-    if (!in || !google::protobuf::TextFormat::ParseFromString(text.str(), &set)) {
+    if (absl::Status read = chatcart::ReadIntentSet(path.string(), text.str(), &intents);
+        !in || !read.ok()) {
       std::fprintf(stderr, "peers_patterns: %s: cannot read or parse\n", path.c_str());
       return 1;
     }
-    for (const chatcart::v1::IntentSpec& spec : set.intent()) {
-      auto it = std::find_if(intents.begin(), intents.end(),
-                             [&](const auto& d) { return d.name == spec.name(); });
-      if (it == intents.end()) {
-        intents.emplace_back();
-        intents.back().name = spec.name();
-        it = intents.end() - 1;
-      }
-      for (const std::string& example : spec.example()) corpus.push_back({example, set.language()});
-      for (const chatcart::v1::IntentPatternSpec& p : spec.pattern()) {
-        std::string language = p.language().empty() ? set.language() : p.language();
-        if (language == "*") language.clear();
-        chatcart::IntentPattern pattern;
-        pattern.regex = p.regex();
-        pattern.language = language;
-        pattern.priority = p.priority();
-        it->patterns.push_back(std::move(pattern));
-      }
+  }
+  // The examples are the corpus; the model below has the patterns alone.
+  for (chatcart::IntentDefinition& definition : intents) {
+    for (chatcart::IntentExample& example : definition.examples) {
+      corpus.push_back({std::move(example.text), std::move(example.language)});
     }
+    definition.examples.clear();
   }
 
   // The bare set, and chatcart's tier alone (all patterns in one PatternSet, so

@@ -1,9 +1,10 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 //
-// A small command-line parser for the CLI's subcommands: `--name value`,
-// `--name=value`, repeatable flags (`--where a --where b`), boolean switches
-// (`--json`) and positional arguments. Unknown flags are errors, reported by
-// Finish() so a typo never passes silently.
+// A subcommand's command line as CLI11 parsed it (main.cc): the values of its
+// flags (`--name value`, `--name=value`, repeatable flags such as `--where a
+// --where b`, switches such as `--json`) and its positional arguments. What
+// the command line got wrong (an unknown flag, a flag without its value) is
+// reported by Finish(), so each command says it in its own words.
 
 #ifndef CHATCART_EXAMPLES_CLI_ARGS_H_
 #define CHATCART_EXAMPLES_CLI_ARGS_H_
@@ -18,8 +19,20 @@ namespace chatcart::cli {
 
 class Args {
  public:
-  // `argv` holds the arguments after the subcommand's name.
-  explicit Args(std::vector<std::string> argv);
+  Args() = default;
+
+  // Filled by main.cc from CLI11's results. Declare() names a flag the
+  // command declared; Add() records one value of it, SetSwitch() a switch.
+  void Declare(const std::string& name) { declared_.insert(name); }
+  void Add(const std::string& name, std::string value) {
+    values_[name].push_back(std::move(value));
+  }
+  void SetSwitch(const std::string& name) { switches_.insert(name); }
+  void AddPositional(std::string arg) { positional_.push_back(std::move(arg)); }
+  // The first problem of the command line, reported by Finish().
+  void SetError(std::string error) {
+    if (error_.empty()) error_ = std::move(error);
+  }
 
   // The last value of --name, or nullopt when absent.
   std::optional<std::string> Value(const std::string& name);
@@ -30,21 +43,19 @@ class Args {
   // Whether the switch --name is present (it takes no value).
   bool Switch(const std::string& name);
   // Arguments that are not flags, in order.
-  const std::vector<std::string>& Positional();
+  const std::vector<std::string>& Positional() const { return positional_; }
 
-  // Returns an error message when a flag was malformed, given but never asked
-  // for, or lacks a value; empty when all is well. Call after all lookups.
+  // Returns an error message when a flag was unknown or lacked its value;
+  // empty when all is well. Call after all lookups.
   std::string Finish();
 
  private:
-  void Parse();
+  void Check(const std::string& name);
 
-  std::vector<std::string> argv_;
-  bool parsed_ = false;
-  std::set<std::string> switches_;  // names asked for with Switch()
-  std::multimap<std::string, std::optional<std::string>> flags_;
+  std::set<std::string> declared_;
+  std::map<std::string, std::vector<std::string>> values_;
+  std::set<std::string> switches_;
   std::vector<std::string> positional_;
-  std::set<std::string> asked_;
   std::string error_;
 };
 

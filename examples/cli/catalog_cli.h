@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "args.h"
 #include "chatcart/catalog.h"
@@ -26,10 +27,19 @@ struct CatalogFlags {
   bool json = false;
 };
 
+// The shared flags' declarations followed by `more`, the command's own.
+inline std::vector<Flag> CatalogFlagsAnd(std::vector<Flag> more) {
+  std::vector<Flag> flags = {
+      {"catalog", kValue, "FILE", "the products, JSON Lines (required)"},
+      {"mapping", kValue, "FILE", "the catalog mapping, text format or .json (required)"},
+      {"lenient", kSwitch, "", "skips bad rows instead of failing on the first"},
+      {"json", kSwitch, "", "prints JSON instead of text"}};
+  flags.insert(flags.end(), more.begin(), more.end());
+  return flags;
+}
+
 // Reads the shared flags; false (after printing why) when one is missing.
 inline bool ReadCatalogFlags(const char* command, Args& args, CatalogFlags* flags) {
-  // Switches first: until a name is known as a switch, the parser lets it
-  // take the next argument as a value.
   flags->lenient = args.Switch("lenient");
   flags->json = args.Switch("json");
   flags->catalog = args.ValueOr("catalog", "");

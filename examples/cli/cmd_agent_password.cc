@@ -40,8 +40,14 @@ int RunAgentPassword(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(agent_password, "agent-password",
-                     "Prints an agents-file line for chatcart serve --agents", RunAgentPassword);
+CHATCART_CLI_COMMAND(agent_password,
+                     {.name = "agent-password",
+                      .summary = "Prints an agents-file line for chatcart serve --agents",
+                      .run = RunAgentPassword,
+                      .flags = {{"id", kValue, "ID", "the agent's id, as they sign in (required)"},
+                                {"name", kValue, "NAME", "the name shoppers see (required)"},
+                                {"iterations", kValue, "N", "PBKDF2 iterations (default 200000)"}},
+                      .example = "chatcart agent-password --id nick --name Nick < password.txt"});
 
 }  // namespace
 }  // namespace chatcart::cli

@@ -233,12 +233,24 @@ int RunCartReplay(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(cart_apply, "cart apply",
-                     "Applies cart commands (JSON lines on stdin), one JSON result per line",
-                     RunCartApply);
-CHATCART_CLI_COMMAND(cart_replay, "cart replay",
-                     "Rebuilds a cart from an event log written by `cart apply --events`",
-                     RunCartReplay);
+CHATCART_CLI_COMMAND(
+    cart_apply, {.name = "cart apply",
+                 .summary = "Applies cart commands (JSON lines on stdin), one JSON result per line",
+                 .run = RunCartApply,
+                 .flags = {{"policy", kValue, "FILE", "the cart policy, JSON"},
+                           {"cart", kValue, "FILE", "the cart to start from, JSON"},
+                           {"cart-id", kValue, "ID", "the new cart's id (default cli-cart)"},
+                           {"catalog", kValue, "FILE", "a catalog of prices and stock, JSON Lines"},
+                           {"events", kValue, "FILE", "appends each change to this event log"}},
+                 .example = "chatcart cart apply --policy policy.json < commands.jsonl"});
+CHATCART_CLI_COMMAND(
+    cart_replay, {.name = "cart replay",
+                  .summary = "Rebuilds a cart from an event log written by `cart apply --events`",
+                  .run = RunCartReplay,
+                  .flags = {{"events", kValue, "FILE", "the event log (required)"},
+                            {"policy", kValue, "FILE", "the cart policy, JSON"},
+                            {"cart-id", kValue, "ID", "the cart to rebuild"}},
+                  .example = "chatcart cart replay --events events.jsonl --policy policy.json"});
 
 }  // namespace
 }  // namespace chatcart::cli

@@ -80,9 +80,17 @@ int RunCatalogFind(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(catalog_find, "catalog find",
-                     "Looks products up by name (fuzzy, ranked): catalog find ... \"text\"",
-                     RunCatalogFind);
+CHATCART_CLI_COMMAND(
+    catalog_find,
+    {.name = "catalog find",
+     .summary = "Looks products up by name (fuzzy, ranked): catalog find ... \"text\"",
+     .run = RunCatalogFind,
+     .flags = CatalogFlagsAnd({{"limit", kValue, "N", "how many products (default 10)"},
+                               {"one-per-group", kSwitch, "",
+                                "keeps the best variant of each product only"}}),
+     .positional = "TEXT",
+     .example = "chatcart catalog find --catalog lib/catalog/testdata/tiny.jsonl "
+                "--mapping lib/catalog/testdata/tiny.textproto --limit 1 \"rtx 3060\""});
 
 }  // namespace
 }  // namespace chatcart::cli

@@ -124,9 +124,16 @@ int RunCatalogQuery(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(catalog_query, "catalog query",
-                     "Filters a catalog: catalog query ... --where 'price<=300 USD' --limit 10",
-                     RunCatalogQuery);
+CHATCART_CLI_COMMAND(
+    catalog_query,
+    {.name = "catalog query",
+     .summary = "Filters a catalog: catalog query ... --where 'price<=300 USD' --limit 10",
+     .run = RunCatalogQuery,
+     .flags = CatalogFlagsAnd({{"where", kRepeated, "C", "a constraint: 'price<=300 USD'"},
+                               {"sort", kValue, "KEY", "price|-price|rating|-rating|ATTRIBUTE"},
+                               {"limit", kValue, "N", "how many products (default 10)"}}),
+     .example = "chatcart catalog query --catalog lib/catalog/testdata/tiny.jsonl "
+                "--mapping lib/catalog/testdata/tiny.textproto --where 'memory>=12'"});
 
 }  // namespace
 }  // namespace chatcart::cli

@@ -186,9 +186,14 @@ int RunCatalogStats(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(catalog_stats, "catalog stats",
-                     "Loads a catalog (--catalog, --mapping) and prints its report and contents",
-                     RunCatalogStats);
+CHATCART_CLI_COMMAND(
+    catalog_stats,
+    {.name = "catalog stats",
+     .summary = "Loads a catalog (--catalog, --mapping) and prints its report and contents",
+     .run = RunCatalogStats,
+     .flags = CatalogFlagsAnd({}),
+     .example = "chatcart catalog stats --catalog lib/catalog/testdata/tiny.jsonl "
+                "--mapping lib/catalog/testdata/tiny.textproto --json"});
 
 }  // namespace
 }  // namespace chatcart::cli

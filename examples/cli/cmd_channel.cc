@@ -199,10 +199,33 @@ int RunParse(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(channel_render, "channel render",
-                     "Renders a TurnResult (JSON on stdin) as a channel's API payloads", RunRender);
-CHATCART_CLI_COMMAND(channel_parse, "channel parse",
-                     "Checks and parses a webhook (stdin) into turn inputs", RunParse);
+CHATCART_CLI_COMMAND(
+    channel_render,
+    {.name = "channel render",
+     .summary = "Renders a TurnResult (JSON on stdin) as a channel's API payloads",
+     .run = RunRender,
+     .flags = {{"channel", kValue, "NAME", "web, messenger, whatsapp or sms (required)"},
+               {"shopper", kValue, "ID", "the shopper's id on the channel"},
+               {"account", kValue, "FROM", "the business's account (sender)"},
+               {"now-ms", kValue, "MS", "the time, milliseconds since the epoch"},
+               {"last-message-ms", kValue, "MS", "when the shopper last wrote"},
+               {"purpose", kValue, "P", "response, proactive or human_agent"},
+               {"event", kValue, "KIND", "the event the message is for"},
+               {"param", kRepeated, "KEY=VALUE", "a parameter of the event"},
+               {"bundle", kValue, "DIR", "the bundle whose channel policy applies"}},
+     .example = "chatcart channel render --channel whatsapp < turn_result.json"});
+CHATCART_CLI_COMMAND(
+    channel_parse,
+    {.name = "channel parse",
+     .summary = "Checks and parses a webhook (stdin) into turn inputs",
+     .run = RunParse,
+     .flags = {{"channel", kValue, "NAME", "web, messenger, whatsapp or sms (required)"},
+               {"secret", kValue, "SECRET", "the app secret that signs the webhooks"},
+               {"signature", kValue, "HEADER", "the signature header to check"},
+               {"url", kValue, "URL", "the URL the webhook was posted to (Twilio)"},
+               {"received-ms", kValue, "MS", "when it was received"},
+               {"no-verify", kSwitch, "", "skips the signature check"}},
+     .example = "chatcart channel parse --channel messenger --secret s < webhook.json"});
 
 }  // namespace
 }  // namespace chatcart::cli

@@ -53,7 +53,16 @@ int RunChat(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(chat, "chat", "Chats with a bundle interactively", RunChat);
+CHATCART_CLI_COMMAND(chat,
+                     {.name = "chat",
+                      .summary = "Chats with a bundle interactively",
+                      .run = RunChat,
+                      .flags = {{"bundle", kValue, "DIR", "the bundle (default: the demo bundle)"},
+                                {"lang", kValue, "LANG", "the session's language: en, it or fr"},
+                                {"seed", kValue, "N", "the session's random seed"},
+                                {"channel", kValue, "NAME",
+                                 "the channel the replies are shaped for (default web)"}},
+                      .example = "chatcart chat --bundle examples/bundles/demo --lang it"});
 
 }  // namespace
 }  // namespace chatcart::cli

@@ -477,8 +477,19 @@ int RunConverseEval(Args& args) {
   return below > 0 ? kExitFailure : kExitOk;
 }
 
-CHATCART_CLI_COMMAND(converse_eval, "converse-eval",
-                     "Scores conversation sets: turns whose assertions all hold", RunConverseEval);
+CHATCART_CLI_COMMAND(
+    converse_eval,
+    {.name = "converse-eval",
+     .summary = "Scores conversation sets: turns whose assertions all hold",
+     .run = RunConverseEval,
+     .flags = {{"bundle", kRepeated, "DIR", "a store's bundle (at least one)"},
+               {"floor", kRepeated, "PCT|LANG=PCT", "fails (exit 1) below PCT % of turns right"},
+               {"check", kSwitch, "", "only parses and validates the sets"},
+               {"only", kRepeated, "ID", "runs the conversations with this id"},
+               {"show-all", kSwitch, "", "prints every conversation in full"},
+               {"json", kSwitch, "", "prints the scores as JSON"}},
+     .positional = "SET...",
+     .example = "chatcart converse-eval --bundle examples/bundles/demo tests/converse --floor 80"});
 
 }  // namespace
 }  // namespace chatcart::cli

@@ -74,7 +74,12 @@ int RunDemo(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(demo, "demo", "Runs the demo bundle's scripted conversations", RunDemo);
+CHATCART_CLI_COMMAND(demo,
+                     {.name = "demo",
+                      .summary = "Runs the demo bundle's scripted conversations",
+                      .run = RunDemo,
+                      .flags = {{"bundle", kValue, "DIR", "the bundle (default: the demo bundle)"}},
+                      .example = "chatcart demo --bundle examples/bundles/demo"});
 
 }  // namespace
 }  // namespace chatcart::cli

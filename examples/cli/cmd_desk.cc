@@ -238,11 +238,33 @@ int RunErlang(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(desk_simulate, "desk simulate",
-                     "Simulates a day at the agent desk (waits, abandonment, estimates, plot)",
-                     RunSimulate);
-CHATCART_CLI_COMMAND(desk_erlang, "desk erlang",
-                     "Erlang C staffing: P(wait), answer time, agents needed", RunErlang);
+CHATCART_CLI_COMMAND(
+    desk_simulate,
+    {.name = "desk simulate",
+     .summary = "Simulates a day at the agent desk (waits, abandonment, estimates, plot)",
+     .run = RunSimulate,
+     .flags = {{"preset", kValue, "NAME", "light, heavy, leaving, lunch or big (default heavy)"},
+               {"seed", kValue, "N", "the random seed"},
+               {"arrivals", kValue, "H:N,...", "chats per hour from each hour: 9:120,11:300"},
+               {"agents", kValue, "NxC@FROM-TO,...", "shifts: 8x3@8.5-18.5"},
+               {"handle", kValue, "MEAN[,SD]", "handling time, seconds"},
+               {"patience", kValue, "SECONDS", "shoppers' patience (0: never give up)"},
+               {"miss", kValue, "P", "the probability an offer lapses"},
+               {"csv", kValue, "FILE", "writes the time series"},
+               {"plot", kValue, "FILE", "draws a PNG of the day (python3, matplotlib)"},
+               {"json", kSwitch, "", "prints the report as one JSON object"}},
+     .example = "chatcart desk simulate --preset lunch --seed 7 --json"});
+CHATCART_CLI_COMMAND(desk_erlang,
+                     {.name = "desk erlang",
+                      .summary = "Erlang C staffing: P(wait), answer time, agents needed",
+                      .run = RunErlang,
+                      .flags = {{"arrivals", kValue, "PER_HOUR", "chats per hour (required)"},
+                                {"handle", kValue, "SECONDS", "mean handling time (required)"},
+                                {"agents", kValue, "N", "the agents on duty"},
+                                {"target", kValue, "SECONDS",
+                                 "the average answer wanted: prints the agents needed"},
+                                {"within", kValue, "SECONDS", "the service level's time"}},
+                      .example = "chatcart desk erlang --arrivals 30 --handle 300 --agents 4"});
 
 }  // namespace
 }  // namespace chatcart::cli

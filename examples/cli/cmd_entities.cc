@@ -35,118 +35,79 @@
 #include "chatcart/catalog.h"
 #include "chatcart/entities.h"
 #include "command.h"
+#include "json_writer.h"
 
 namespace chatcart::cli {
 namespace {
 
-// Appends `s` as a JSON string; ill-formed UTF-8 becomes U+FFFD.
-void AppendJsonString(std::string_view s, std::string* out) {
-  out->push_back('"');
-  size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '"':
-          out->append("\\\"");
-          break;
-        case '\\':
-          out->append("\\\\");
-          break;
-        case '\n':
-          out->append("\\n");
-          break;
-        case '\r':
-          out->append("\\r");
-          break;
-        case '\t':
-          out->append("\\t");
-          break;
-        default:
-          if (c < 0x20 || c == 0x7f) {
-            char buf[8];
-            std::snprintf(buf, sizeof(buf), "\\u%04x", c);
-            out->append(buf);
-          } else {
-            out->push_back(static_cast<char>(c));
-          }
-      }
-      ++i;
-      continue;
-    }
-    // A well-formed multi-byte sequence is copied; anything else is U+FFFD.
-    size_t n = c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : (c >= 0xC2 ? 2 : 0));
-    bool ok = n != 0 && c <= 0xF4 && i + n <= s.size();
-    for (size_t k = 1; ok && k < n; ++k) {
-      ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    }
-    if (ok && n == 3) {
-      const unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);
-    } else if (ok && n == 4) {
-      const unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-      ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
-    }
-    if (ok) {
-      out->append(s.substr(i, n));
-      i += n;
-    } else {
-      out->append("\xEF\xBF\xBD");
-      ++i;
-    }
-  }
-  out->push_back('"');
-}
-
-void AppendValue(const Entity& e, std::string* out) {
+void WriteValue(const Entity& e, JsonWriter& w) {
+  w.BeginObject();
   if (e.type == "money") {
     const BudgetValue& b = e.money;
-    *out += "{\"kind\":\"" + std::string(BudgetKindName(b.kind)) + "\"";
+    w.Key("kind");
+    w.String(BudgetKindName(b.kind));
     const Money* any = b.min.has_value() ? &*b.min : (b.max.has_value() ? &*b.max : nullptr);
     if (b.kind == BudgetKind::kBetween) {
-      *out += ",\"min_minor\":" + std::to_string(b.min->minor_units());
-      *out += ",\"max_minor\":" + std::to_string(b.max->minor_units());
+      w.Key("min_minor");
+      w.Int(b.min->minor_units());
+      w.Key("max_minor");
+      w.Int(b.max->minor_units());
     } else if (any != nullptr) {
       // exact, around: the amount; under: the maximum; over: the minimum.
-      *out += ",\"amount_minor\":" + std::to_string(any->minor_units());
+      w.Key("amount_minor");
+      w.Int(any->minor_units());
     }
-    if (any != nullptr) *out += ",\"currency\":\"" + std::string(any->currency()) + "\"";
-    *out += "}";
+    if (any != nullptr) {
+      w.Key("currency");
+      w.String(any->currency());
+    }
   } else if (e.type == "number" || e.type == "quantity" || e.type == "ordinal" || e.type == "age") {
-    *out += "{\"number\":" + std::to_string(e.number) + "}";
+    w.Key("number");
+    w.Int(e.number);
   } else if (e.type == "model") {
-    *out += "{\"name\":";
-    AppendJsonString(e.value, out);
-    *out += ",\"products\":" + std::to_string(e.number) + "}";
+    w.Key("name");
+    w.String(e.value);
+    w.Key("products");
+    w.Int(e.number);
   } else {
-    *out += e.type == "product" ? "{\"product_id\":" : "{\"name\":";
-    AppendJsonString(e.value, out);
-    *out += "}";
+    w.Key(e.type == "product" ? "product_id" : "name");
+    w.String(e.value);
   }
+  w.EndObject();
 }
 
 std::string ToJson(std::string_view text, const ExtractResult& result) {
-  std::string out = "{\"text\":";
-  AppendJsonString(text, &out);
-  out += ",\"entities\":[";
-  for (size_t i = 0; i < result.entities.size(); ++i) {
-    const Entity& e = result.entities[i];
-    if (i > 0) out += ",";
-    out += "{\"type\":\"" + e.type + "\",\"start\":" + std::to_string(e.start) +
-           ",\"end\":" + std::to_string(e.end) + ",\"text\":";
-    AppendJsonString(e.text, &out);
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("text");
+  w.String(text);
+  w.Key("entities");
+  w.BeginArray();
+  for (const Entity& e : result.entities) {
+    w.BeginObject();
+    w.Key("type");
+    w.String(e.type);
+    w.Key("start");
+    w.Int(e.start);
+    w.Key("end");
+    w.Int(e.end);
+    w.Key("text");
+    w.String(e.text);
     char confidence[32];
     std::snprintf(confidence, sizeof(confidence), "%.2f", e.confidence);
-    out += ",\"confidence\":";
-    out += confidence;
-    out += ",\"value\":";
-    AppendValue(e, &out);
-    out += "}";
+    w.Key("confidence");
+    w.Raw(confidence);
+    w.Key("value");
+    WriteValue(e, w);
+    w.EndObject();
   }
-  out += "]";
-  if (result.truncated) out += ",\"truncated\":true";
-  out += "}";
-  return out;
+  w.EndArray();
+  if (result.truncated) {
+    w.Key("truncated");
+    w.Bool(true);
+  }
+  w.EndObject();
+  return w.str();
 }
 
 int RunEntities(Args& args) {
@@ -211,9 +172,18 @@ int RunEntities(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(entities, "entities",
-                     "Prints the entities (money, numbers, age, size...) of each text as JSON",
-                     RunEntities);
+CHATCART_CLI_COMMAND(
+    entities,
+    {.name = "entities",
+     .summary = "Prints the entities (money, numbers, age, size...) of each text as JSON",
+     .run = RunEntities,
+     .flags = {{"lang", kValue, "LANG", "en, it or fr (default en)"},
+               {"currency", kValue, "CODE", "the store's ISO 4217 currency (default USD)"},
+               {"category", kRepeated, "PHRASE=VALUE", "a category phrase and its value"},
+               {"catalog", kValue, "FILE", "a catalog, for brands, products and models"},
+               {"mapping", kValue, "FILE", "the catalog's mapping (with --catalog)"}},
+     .positional = "[TEXT...]",
+     .example = "chatcart entities --lang it --currency EUR \"sotto i 50 euro\""});
 
 }  // namespace
 }  // namespace chatcart::cli

@@ -39,10 +39,8 @@
 #include <vector>
 
 #include "chatcart/intent.h"
-#include "chatcart/v1/bundle.pb.h"
 #include "command.h"
-#include "google/protobuf/io/tokenizer.h"
-#include "google/protobuf/text_format.h"
+#include "json_writer.h"
 #include "simdjson.h"
 
 namespace chatcart::cli {
@@ -122,117 +120,36 @@ std::optional<std::vector<Row>> ReadRows(const std::string& path, const Fields& 
   return rows;
 }
 
-// Collects a text-format parse's errors as "file:line:column: message".
-class ParseErrors : public google::protobuf::io::ErrorCollector {
- public:
-  explicit ParseErrors(std::string file) : file_(std::move(file)) {}
-  void AddError(int line, google::protobuf::io::ColumnNumber column,
-                const std::string& message) override {
-    if (!errors_.empty()) errors_ += "; ";
-    errors_ +=
-        file_ + ":" + std::to_string(line + 1) + ":" + std::to_string(column + 1) + ": " + message;
-  }
-  const std::string& errors() const { return errors_; }
-
- private:
-  std::string file_;
-  std::string errors_;
-};
-
-// Reads a bundle's IntentSet file into `intents` (merged by name), every
-// example and pattern with its file:line.
-bool ReadIntentSet(const std::string& path, std::vector<IntentDefinition>* intents,
-                   std::map<std::string, size_t>* index, std::string* error) {
+// Reads a bundle's IntentSet file into `intents` as a bundle load does
+// (ReadIntentSet, chatcart/intent.h), then indexes them by name.
+bool ReadIntentFile(const std::string& path, std::vector<IntentDefinition>* intents,
+                    std::map<std::string, size_t>* index, std::string* error) {
   simdjson::padded_string content;
   if (simdjson::padded_string::load(path).get(content) != simdjson::SUCCESS) {
     *error = path + ": cannot read";
     return false;
   }
-  v1::IntentSet set;
-  google::protobuf::TextFormat::Parser parser;
-  google::protobuf::TextFormat::ParseInfoTree tree;
-  ParseErrors errors(path);
-  parser.RecordErrorsTo(&errors);
-  parser.WriteLocationsTo(&tree);
-  if (!parser.ParseFromString(std::string(content.data(), content.size()), &set)) {
-    *error = errors.errors();
+  absl::Status read =
+      ReadIntentSet(path, std::string_view(content.data(), content.size()), intents);
+  if (!read.ok()) {
+    *error = std::string(read.message());
     return false;
   }
-  if (set.language().empty()) {
-    *error = path + ": IntentSet has no language";
-    return false;
-  }
-  const google::protobuf::Descriptor* d = v1::IntentSet::descriptor();
-  const google::protobuf::FieldDescriptor* intent_field = d->FindFieldByName("intent");
-  const google::protobuf::Descriptor* spec = v1::IntentSpec::descriptor();
-  auto where = [&](const google::protobuf::TextFormat::ParseInfoTree* t,
-                   const google::protobuf::FieldDescriptor* f, int i) {
-    const int line = t == nullptr ? -1 : t->GetLocation(f, i).line;
-    return path + ":" + std::to_string(line + 1);
-  };
-  for (int i = 0; i < set.intent_size(); ++i) {
-    const v1::IntentSpec& in = set.intent(i);
-    const google::protobuf::TextFormat::ParseInfoTree* t = tree.GetTreeForNested(intent_field, i);
-    auto [it, inserted] = index->emplace(in.name(), intents->size());
-    if (inserted) {
-      IntentDefinition def;
-      def.name = in.name();
-      def.source = where(&tree, intent_field, i);
-      intents->push_back(std::move(def));
-    }
-    IntentDefinition& def = (*intents)[it->second];
-    for (int e = 0; e < in.example_size(); ++e) {
-      def.examples.push_back(
-          {in.example(e), set.language(), where(t, spec->FindFieldByName("example"), e)});
-    }
-    for (int p = 0; p < in.pattern_size(); ++p) {
-      const v1::IntentPatternSpec& ps = in.pattern(p);
-      std::string lang = ps.language().empty() ? set.language() : ps.language();
-      if (lang == "*") lang.clear();
-      def.patterns.push_back(
-          {ps.regex(), lang, ps.priority(), where(t, spec->FindFieldByName("pattern"), p)});
-    }
-  }
+  for (size_t i = 0; i < intents->size(); ++i) index->emplace((*intents)[i].name, i);
   return true;
 }
 
-std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof(buf), "\\u%04x", c);
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
-
+// Six significant digits ("%.6g"), as every figure of eval's output.
 std::string JsonNumber(std::optional<double> v) {
   if (!v.has_value()) return "null";
   char buf[32];
   std::snprintf(buf, sizeof(buf), "%.6g", *v);
   return buf;
+}
+
+void Member(JsonWriter& w, std::string_view key, std::optional<double> v) {
+  w.Key(key);
+  w.Raw(JsonNumber(v));
 }
 
 // Shows progress on stderr once a run has taken more than a second, and
@@ -274,17 +191,29 @@ struct Scores {
 
 // One JSON line per row: what the model said about it.
 std::string PredictionJson(const Row& row, const IntentResult& result) {
-  std::string out = "{\"text\":" + JsonString(row.text) + ",\"gold\":" + JsonString(row.label) +
-                    ",\"predicted\":" + JsonString(std::string(result.intent)) +
-                    ",\"confidence\":" + JsonNumber(result.confidence) +
-                    ",\"out_of_scope\":" + (result.out_of_scope ? "true" : "false") + ",\"top\":[";
-  for (size_t k = 0; k < result.top.size(); ++k) {
-    if (k > 0) out += ",";
-    out += "{\"intent\":" + JsonString(std::string(result.top[k].intent)) +
-           ",\"confidence\":" + JsonNumber(result.top[k].confidence) + "}";
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("text");
+  w.String(row.text);
+  w.Key("gold");
+  w.String(row.label);
+  w.Key("predicted");
+  w.String(result.intent);
+  Member(w, "confidence", result.confidence);
+  w.Key("out_of_scope");
+  w.Bool(result.out_of_scope);
+  w.Key("top");
+  w.BeginArray();
+  for (const auto& top : result.top) {
+    w.BeginObject();
+    w.Key("intent");
+    w.String(top.intent);
+    Member(w, "confidence", top.confidence);
+    w.EndObject();
   }
-  out += "]}\n";
-  return out;
+  w.EndArray();
+  w.EndObject();
+  return w.str() + "\n";
 }
 
 Scores Score(const IntentModel& model, const std::vector<Row>& rows,
@@ -366,25 +295,30 @@ Scores Score(const IntentModel& model, const std::vector<Row>& rows,
   return s;
 }
 
-std::string ScoresJson(const Scores& s) {
-  std::string out;
-  out += "\"examples\":" + std::to_string(s.examples);
-  out += ",\"accuracy\":" + JsonNumber(s.accuracy);
-  out += ",\"macro_f1\":" + JsonNumber(s.macro_f1);
-  out += ",\"in_scope_accuracy\":" + JsonNumber(s.in_scope_accuracy);
-  out += ",\"oos_recall\":" + JsonNumber(s.oos_recall);
-  out += ",\"oos_precision\":" + JsonNumber(s.oos_precision);
-  out += ",\"classify_us_p50\":" + JsonNumber(s.p50_us);
-  out += ",\"classify_us_p99\":" + JsonNumber(s.p99_us);
-  out += ",\"top_confusions\":[";
-  for (size_t i = 0; i < s.confusions.size(); ++i) {
-    if (i > 0) out += ",";
-    out += "{\"gold\":" + JsonString(s.confusions[i].first.first) +
-           ",\"predicted\":" + JsonString(s.confusions[i].first.second) +
-           ",\"count\":" + std::to_string(s.confusions[i].second) + "}";
+// The members of an object for `s`.
+void WriteScores(JsonWriter& w, const Scores& s) {
+  w.Key("examples");
+  w.Int(static_cast<int64_t>(s.examples));
+  Member(w, "accuracy", s.accuracy);
+  Member(w, "macro_f1", s.macro_f1);
+  Member(w, "in_scope_accuracy", s.in_scope_accuracy);
+  Member(w, "oos_recall", s.oos_recall);
+  Member(w, "oos_precision", s.oos_precision);
+  Member(w, "classify_us_p50", s.p50_us);
+  Member(w, "classify_us_p99", s.p99_us);
+  w.Key("top_confusions");
+  w.BeginArray();
+  for (const auto& [pair, count] : s.confusions) {
+    w.BeginObject();
+    w.Key("gold");
+    w.String(pair.first);
+    w.Key("predicted");
+    w.String(pair.second);
+    w.Key("count");
+    w.Int(static_cast<int64_t>(count));
+    w.EndObject();
   }
-  out += "]";
-  return out;
+  w.EndArray();
 }
 
 void PrintScores(const char* name, const Scores& s) {
@@ -455,7 +389,7 @@ int RunEval(Args& args) {
     const bool textproto =
         path.size() >= 10 && path.compare(path.size() - 10, 10, ".textproto") == 0;
     if (textproto) {
-      if (!ReadIntentSet(path, &intents, &index, &error)) {
+      if (!ReadIntentFile(path, &intents, &index, &error)) {
         std::fprintf(stderr, "chatcart eval: %s\n", error.c_str());
         return kExitUsage;
       }
@@ -518,20 +452,36 @@ int RunEval(Args& args) {
   if (dev) dev_scores = Score(**model, *dev, oos_label, lang, "scoring dev");
 
   if (json) {
-    std::string out = "{" + ScoresJson(scores);
-    out += ",\"train_ms\":" + JsonNumber(stats.train_ms);
-    out += ",\"model_bytes\":" + std::to_string(stats.model_bytes);
-    out += ",\"training\":{\"intents\":" + std::to_string(stats.intents) +
-           ",\"examples\":" + std::to_string(stats.examples) +
-           ",\"folds\":" + std::to_string(stats.folds) +
-           ",\"fold_accuracy\":" + JsonNumber(stats.fold_accuracy) +
-           ",\"fold_in_scope_accuracy\":" + JsonNumber(stats.fold_in_scope_accuracy) +
-           ",\"fold_oos_recall\":" + JsonNumber(stats.fold_oos_recall) +
-           ",\"oos_threshold\":" + JsonNumber(stats.oos_threshold) +
-           ",\"train_cpu_ms\":" + JsonNumber(stats.train_cpu_ms) +
-           ",\"features\":" + std::to_string(stats.features) + "}";
-    if (dev_scores) out += ",\"dev\":{" + ScoresJson(*dev_scores) + "}";
-    out += "}\n";
+    JsonWriter w;
+    w.BeginObject();
+    WriteScores(w, scores);
+    Member(w, "train_ms", stats.train_ms);
+    w.Key("model_bytes");
+    w.Int(static_cast<int64_t>(stats.model_bytes));
+    w.Key("training");
+    w.BeginObject();
+    w.Key("intents");
+    w.Int(stats.intents);
+    w.Key("examples");
+    w.Int(stats.examples);
+    w.Key("folds");
+    w.Int(stats.folds);
+    Member(w, "fold_accuracy", stats.fold_accuracy);
+    Member(w, "fold_in_scope_accuracy", stats.fold_in_scope_accuracy);
+    Member(w, "fold_oos_recall", stats.fold_oos_recall);
+    Member(w, "oos_threshold", stats.oos_threshold);
+    Member(w, "train_cpu_ms", stats.train_cpu_ms);
+    w.Key("features");
+    w.Int(stats.features);
+    w.EndObject();
+    if (dev_scores) {
+      w.Key("dev");
+      w.BeginObject();
+      WriteScores(w, *dev_scores);
+      w.EndObject();
+    }
+    w.EndObject();
+    const std::string out = w.str() + "\n";
     std::fputs(out.c_str(), stdout);
     return kExitOk;
   }
@@ -547,8 +497,25 @@ int RunEval(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(eval, "eval", "Trains an intent model on a JSONL file and scores another",
-                     RunEval);
+CHATCART_CLI_COMMAND(
+    eval, {.name = "eval",
+           .summary = "Trains an intent model on a JSONL file and scores another",
+           .run = RunEval,
+           .flags = {{"train", kRepeated, "FILE",
+                      "labelled utterances (.jsonl) or a bundle's intents (.textproto)"},
+                     {"test", kValue, "FILE", "the utterances scored (.jsonl, required)"},
+                     {"dev", kValue, "FILE", "a second file scored, reported under \"dev\""},
+                     {"text-field", kValue, "F", "the text's field (default text, then utterance)"},
+                     {"label-field", kValue, "F", "the label's field (default intent)"},
+                     {"oos-label", kValue, "L", "the label of out-of-scope examples"},
+                     {"lang", kValue, "LANG", "the language of rows without one (default en)"},
+                     {"threshold", kValue, "T", "fixes the out-of-scope threshold"},
+                     {"oos-recall", kValue, "R",
+                      "the out-of-scope recall the threshold aims at (default 0.8)"},
+                     {"predictions", kValue, "FILE", "writes one JSON line per test row"},
+                     {"json", kSwitch, "", "prints one JSON object"}},
+           .example = "chatcart eval --train examples/bundles/demo/intents/it.textproto "
+                      "--test lib/intent/testdata/demo_it.jsonl --oos-label oos"});
 
 }  // namespace
 }  // namespace chatcart::cli

@@ -422,10 +422,35 @@ int RunRecommend(Args& args) {
   return status;
 }
 
-CHATCART_CLI_COMMAND(recommend, "recommend",
-                     "Picks products for constraints and preferences, with reasons (--catalog, "
-                     "--mapping, --where, --prefer, --max, --top)",
-                     RunRecommend);
+CHATCART_CLI_COMMAND(
+    recommend,
+    {.name = "recommend",
+     .summary = "Picks products for constraints and preferences, with reasons (--catalog, "
+                "--mapping, --where, --prefer, --max, --top)",
+     .run = RunRecommend,
+     .flags = CatalogFlagsAnd(
+         {{"where", kRepeated, "C", "a constraint (catalog query syntax)"},
+          {"prefer", kRepeated, "P", "a preference"},
+          {"max", kValue, "AMOUNT", "the budget's maximum"},
+          {"min", kValue, "AMOUNT", "the budget's minimum"},
+          {"around", kValue, "AMOUNT", "a budget around this amount"},
+          {"age", kValue, "N", "the age the product is for"},
+          {"contains", kRepeated, "ATTR=V1,V2", "an attribute holding all these values"},
+          {"currency", kValue, "CODE", "the amounts' currency"},
+          {"reference", kValue, "ID", "the product critiques are relative to"},
+          {"critique", kRepeated, "C", "a critique of the reference"},
+          {"exclude", kRepeated, "ID", "a product not to pick"},
+          {"other", kRepeated, "C;C", "another shopper's constraints"},
+          {"all-stock", kSwitch, "", "picks products out of stock too"},
+          {"top", kValue, "N", "how many picks (default 5)"},
+          {"locale", kValue, "LOCALE", "the reasons' language: en, it or fr (default en)"},
+          {"merchant", kValue, "ATTR", "the merchant's own score attribute"},
+          {"merchant-weight", kValue, "W", "the weight of --merchant"},
+          {"ladder", kValue, "auto|off|on", "good/better/best tiers (default auto)"},
+          {"probe", kValue, "N", "asks a probing question when at least N fit"},
+          {"verify", kSwitch, "", "checks every claim; exit 1 when one is false"}}),
+     .example = "chatcart recommend --catalog products.jsonl --mapping mapping.textproto "
+                "--where 'category=Video Card' --max '300 USD' --top 3"});
 
 }  // namespace
 }  // namespace chatcart::cli

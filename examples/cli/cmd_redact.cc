@@ -50,8 +50,14 @@ int RunRedact(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(redact, "redact",
-                     "Masks cards, IBANs, e-mails and phones in each line of stdin", RunRedact);
+CHATCART_CLI_COMMAND(
+    redact,
+    {.name = "redact",
+     .summary = "Masks cards, IBANs, e-mails and phones in each line of stdin",
+     .run = RunRedact,
+     .flags = {{"lang", kValue, "LANG", "the language of the text: en, it or fr (default en)"},
+               {"spans", kSwitch, "", "prints a JSON array of the pieces found per line"}},
+     .example = "chatcart redact --lang it < chat.log"});
 
 }  // namespace
 }  // namespace chatcart::cli

@@ -131,7 +131,16 @@ int RunReplay(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(replay, "replay", "Replays a transcript and checks every reply", RunReplay);
+CHATCART_CLI_COMMAND(
+    replay,
+    {.name = "replay",
+     .summary = "Replays a transcript and checks every reply",
+     .run = RunReplay,
+     .flags = {{"bundle", kValue, "DIR", "the bundle (default: the demo bundle)"},
+               {"print", kSwitch, "", "prints the transcript as it actually runs"}},
+     .positional = "TRANSCRIPT",
+     .example =
+         "chatcart replay --bundle examples/bundles/demo examples/bundles/demo/demo.en.txt"});
 
 }  // namespace
 }  // namespace chatcart::cli

@@ -184,8 +184,23 @@ int RunServe(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(serve, "serve", "Serves the storefront and its chat widget over HTTP",
-                     RunServe);
+CHATCART_CLI_COMMAND(
+    serve,
+    {.name = "serve",
+     .summary = "Serves the storefront and its chat widget over HTTP",
+     .run = RunServe,
+     .flags = {{"bundle", kValue, "DIR", "the bundle (default: the demo bundle)"},
+               {"store", kValue, "URL", "memory: (default), sqlite:PATH, redis://HOST:PORT"},
+               {"host", kValue, "H", "the address to listen on (default 127.0.0.1)"},
+               {"port", kValue, "N", "the port (default 8080; 0 picks a free one)"},
+               {"threads", kValue, "N", "HTTP workers, one per open event stream (default 256)"},
+               {"agents", kValue, "FILE",
+                "the agents who may sign in to /console; turns the desk on"},
+               {"desk-policy", kValue, "FILE", "the desk's chatcart.v1.DeskPolicy, text format"},
+               {"port-file", kValue, "FILE", "writes the bound port there once listening"},
+               {"public-url", kValue, "URL", "the URL Twilio calls, without the path"},
+               {"send-api-base", kValue, "URL", "where the platforms' send APIs are"}},
+     .example = "chatcart serve --bundle examples/bundles/demo --port 8080"});
 
 }  // namespace
 }  // namespace chatcart::cli

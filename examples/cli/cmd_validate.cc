@@ -32,8 +32,11 @@ int RunValidate(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(validate, "validate", "Compiles a bundle and reports every error",
-                     RunValidate);
+CHATCART_CLI_COMMAND(validate, {.name = "validate",
+                                .summary = "Compiles a bundle and reports every error",
+                                .run = RunValidate,
+                                .positional = "BUNDLE_DIR",
+                                .example = "chatcart validate examples/bundles/demo"});
 
 }  // namespace
 }  // namespace chatcart::cli

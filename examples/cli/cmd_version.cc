@@ -17,7 +17,10 @@ int RunVersion(Args& args) {
   return kExitOk;
 }
 
-CHATCART_CLI_COMMAND(version, "version", "Prints chatcart's version", RunVersion);
+CHATCART_CLI_COMMAND(version, {.name = "version",
+                               .summary = "Prints chatcart's version",
+                               .run = RunVersion,
+                               .example = "chatcart version"});
 
 }  // namespace
 }  // namespace chatcart::cli

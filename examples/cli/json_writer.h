@@ -1,7 +1,8 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 //
-// JsonWriter: a small streaming JSON writer for the CLI's --json output
-// (objects, arrays, strings escaped per RFC 8259, numbers). Not thread-safe.
+// JsonWriter: the CLI's one streaming JSON writer, for every --json output
+// (objects, arrays, strings escaped by chatcart/json.h, numbers). Not
+// thread-safe.
 //
 //   JsonWriter w;
 //   w.BeginObject(); w.Key("rows"); w.Int(3); w.EndObject();
@@ -13,10 +14,11 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "chatcart/json.h"
 
 namespace chatcart::cli {
 
@@ -67,37 +69,7 @@ class JsonWriter {
   const std::string& str() const { return out_; }
 
  private:
-  void Quote(std::string_view s) {
-    out_.push_back('"');
-    for (unsigned char c : s) {
-      switch (c) {
-        case '"':
-          out_ += "\\\"";
-          break;
-        case '\\':
-          out_ += "\\\\";
-          break;
-        case '\n':
-          out_ += "\\n";
-          break;
-        case '\r':
-          out_ += "\\r";
-          break;
-        case '\t':
-          out_ += "\\t";
-          break;
-        default:
-          if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out_ += buf;
-          } else {
-            out_.push_back(static_cast<char>(c));
-          }
-      }
-    }
-    out_.push_back('"');
-  }
+  void Quote(std::string_view s) { AppendJsonString(s, &out_); }
   void Open(char c) {
     Comma();
     out_.push_back(c);

@@ -85,6 +85,22 @@ struct IntentDefinition {
   std::string source;
 };
 
+// Reads `text`, one file of a bundle's intents in protobuf text format
+// (chatcart.v1.IntentSet, proto/chatcart/v1/bundle.proto), as a bundle load
+// does, and adds its intents to `*intents`: an intent already there (same
+// name) gains the file's examples and patterns, a new one is appended. Each
+// intent, example and pattern has its "name:line" as its source; a pattern
+// without a language takes the file's, and "*" means every language.
+// Returns OK, or INVALID_ARGUMENT listing every problem, one per line, each
+// at `name`:line: syntax errors (with their column) and a missing or unknown
+// language (the file adds nothing), an intent without a name (that intent is
+// skipped, the others are added). Thread-safe (a pure function).
+//
+//   std::vector<IntentDefinition> intents;
+//   absl::Status read = ReadIntentSet("intents/en.textproto", bytes, &intents);
+absl::Status ReadIntentSet(std::string_view name, std::string_view text,
+                           std::vector<IntentDefinition>* intents);
+
 struct IntentModelOptions {
   // Language of examples and patterns that name none. Default: "en".
   std::string default_language = "en";

@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "catalog/catalog_rep.h"
+#include "common/locale.h"
 #include "common/strings.h"
 #include "text/fold.h"
 
@@ -252,7 +253,7 @@ namespace {
 // the "*" entry; null when neither.
 const std::string* LabelFor(const LocalizedLabels& labels, std::string_view locale) {
   if (labels.empty()) return nullptr;
-  std::string language(locale.substr(0, locale.find_first_of("-_")));
+  std::string language(LocaleLanguage(locale));
   absl::AsciiStrToLower(&language);
   auto it = labels.find(language);
   if (it == labels.end()) it = labels.find("*");

@@ -28,8 +28,6 @@
 namespace chatcart {
 namespace {
 
-std::string_view Trim(std::string_view s) { return ToStd(absl::StripAsciiWhitespace(ToAbsl(s))); }
-
 std::string_view OpText(CompareOp op) {
   switch (op) {
     case CompareOp::kEq:

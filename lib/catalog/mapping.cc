@@ -18,8 +18,7 @@
 #include "common/status.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
-#include "google/protobuf/io/tokenizer.h"
-#include "google/protobuf/text_format.h"
+#include "common/text_source.h"
 #include "google/protobuf/util/json_util.h"
 
 namespace chatcart {
@@ -115,23 +114,6 @@ absl::Status RequiredPath(const std::string& text, const MappingLocator& locate,
   }
   return OptionalPath(text, locate, field, index, out);
 }
-
-// Collects protobuf text-format errors with their (1-based) line numbers.
-class ErrorCollector : public google::protobuf::io::ErrorCollector {
- public:
-  explicit ErrorCollector(std::string source) : source_(std::move(source)) {}
-  void AddError(int line, google::protobuf::io::ColumnNumber column,
-                const std::string& message) override {
-    if (first_.empty())
-      first_ = absl::StrCat(source_, ":", line + 1, ":", column + 1, ": ", message);
-  }
-  void AddWarning(int, google::protobuf::io::ColumnNumber, const std::string&) override {}
-  const std::string& first() const { return first_; }
-
- private:
-  std::string source_;
-  std::string first_;
-};
 
 }  // namespace
 
@@ -381,7 +363,7 @@ absl::StatusOr<v1::CatalogMapping> ParseCatalogMapping(std::string_view text,
   v1::CatalogMapping mapping;
   const std::string source(source_name);
   catalog::MappingLocator locate;
-  google::protobuf::TextFormat::ParseInfoTree tree;
+  TextSource text_source;
   if (json) {
     google::protobuf::util::JsonParseOptions options;
     auto status = google::protobuf::util::JsonStringToMessage(
@@ -395,23 +377,18 @@ absl::StatusOr<v1::CatalogMapping> ParseCatalogMapping(std::string_view text,
                        : absl::StrCat(source, ": ", ToAbsl(field), "[", index, "]");
     };
   } else {
-    catalog::ErrorCollector errors(source);
-    google::protobuf::TextFormat::Parser parser;
-    parser.RecordErrorsTo(&errors);
-    parser.WriteLocationsTo(&tree);
-    if (!parser.ParseFromString(std::string(text), &mapping)) {
-      return absl::InvalidArgumentError(
-          errors.first().empty() ? absl::StrCat(source, ": not a CatalogMapping") : errors.first());
+    absl::StatusOr<TextSource> parsed = TextSource::Parse(source, text, &mapping);
+    if (!parsed.ok()) {
+      // The first syntax error only: what follows it is usually its echo.
+      const std::string_view message = ToStd(parsed.status().message());
+      return absl::InvalidArgumentError(ToAbsl(message.substr(0, message.find('\n'))));
     }
-    locate = [&source, &tree](std::string_view field, int index) {
+    text_source = *std::move(parsed);
+    locate = [&text_source](std::string_view field, int index) {
       const google::protobuf::FieldDescriptor* fd =
           v1::CatalogMapping::descriptor()->FindFieldByName(std::string(field));
-      if (fd != nullptr) {
-        google::protobuf::TextFormat::ParseLocation loc =
-            tree.GetLocation(fd, fd->is_repeated() ? std::max(index, 0) : -1);
-        if (loc.line >= 0) return absl::StrCat(source, ":", loc.line + 1);
-      }
-      return absl::StrCat(source);
+      return text_source.Where(
+          {{field, fd != nullptr && fd->is_repeated() ? std::max(index, 0) : -1}});
     };
   }
   CHATCART_RETURN_IF_ERROR(catalog::CompileMapping(mapping, locate).status());

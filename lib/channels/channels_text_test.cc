@@ -133,11 +133,5 @@ TEST(Wire, FormEncodingRoundTrips) {
   EXPECT_FALSE(internal::FormDecode("Body=%4").ok());
 }
 
-TEST(Wire, JsonStringsAreEscapedAndValid) {
-  std::string out;
-  internal::AppendJsonEscaped("a\"b\\c\n\x01\xff\u20ac", &out);
-  EXPECT_EQ(out, "a\\\"b\\\\c\\n\\u0001\uFFFD\u20ac");
-}
-
 }  // namespace
 }  // namespace chatcart::channels

@@ -20,6 +20,7 @@
 #include "channels/cat.h"
 #include "absl/strings/str_cat.h"
 #include "channels/render_internal.h"
+#include "common/locale.h"
 #include "common/strings.h"
 
 namespace chatcart::channels {
@@ -33,8 +34,8 @@ const Words& WordsFor(std::string_view language) {
   static const Words kIt{"Vedi", "Opzioni", "Scegli un'opzione:", "Rispondi MORE per il resto."};
   static const Words kFr{"Voir", "Options", "Choisissez une option :",
                          "R\u00e9pondez MORE pour la suite."};
-  if (language.substr(0, 2) == "it") return kIt;
-  if (language.substr(0, 2) == "fr") return kFr;
+  if (LocaleSpeaks(language, "it")) return kIt;
+  if (LocaleSpeaks(language, "fr")) return kFr;
   return kEn;
 }
 

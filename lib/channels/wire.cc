@@ -1,91 +1,17 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 
-#include "channels/cat.h"
 #include "channels/wire.h"
 
 #include <algorithm>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "channels/cat.h"
 #include "channels/text_fit.h"
+#include "chatcart/json.h"
 #include "chatcart/money.h"
 
 namespace chatcart::channels::internal {
-
-namespace {
-
-// The length of the well-formed UTF-8 sequence at text[i] (a lead byte at or
-// above 0x80), or 0 when it is ill-formed.
-size_t SequenceLength(std::string_view text, size_t i) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  unsigned char c = s[i];
-  size_t len;
-  unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + len > text.size()) return 0;
-  if (s[i + 1] < lo || s[i + 1] > hi) return 0;
-  for (size_t k = 2; k < len; ++k) {
-    if ((s[i + k] & 0xC0) != 0x80) return 0;
-  }
-  return len;
-}
-
-}  // namespace
-
-void AppendJsonEscaped(std::string_view text, std::string* out) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  size_t run = 0;  // start of the pending unescaped run
-  auto flush = [&](size_t i) { out->append(text.data() + run, i - run); };
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80) {
-      // Copy a well-formed sequence as it is; replace an ill-formed one.
-      size_t len = SequenceLength(text, i);
-      if (len > 0) {
-        i += len - 1;
-        continue;
-      }
-      flush(i);
-      out->append("\xEF\xBF\xBD");
-      run = i + 1;
-      continue;
-    }
-    const char* escape = nullptr;
-    switch (c) {
-      case '"': escape = "\\\""; break;
-      case '\\': escape = "\\\\"; break;
-      case '\n': escape = "\\n"; break;
-      case '\r': escape = "\\r"; break;
-      case '\t': escape = "\\t"; break;
-      case '\b': escape = "\\b"; break;
-      case '\f': escape = "\\f"; break;
-      default: break;
-    }
-    if (escape == nullptr && c >= 0x20) continue;
-    flush(i);
-    if (escape != nullptr) {
-      out->append(escape);
-    } else {
-      out->append("\\u00");
-      out->push_back(kHex[c >> 4]);
-      out->push_back(kHex[c & 15]);
-    }
-    run = i + 1;
-  }
-  flush(text.size());
-}
 
 void JsonWriter::Separate() {
   if (!first_) out_->push_back(',');
@@ -116,17 +42,14 @@ JsonWriter& JsonWriter::EndArray() {
 }
 JsonWriter& JsonWriter::Key(std::string_view key) {
   Separate();
-  out_->push_back('"');
-  AppendJsonEscaped(key, out_);
-  out_->append("\":");
+  AppendJsonString(key, out_);
+  out_->push_back(':');
   first_ = true;  // the value follows without a comma
   return *this;
 }
 JsonWriter& JsonWriter::String(std::string_view value) {
   Separate();
-  out_->push_back('"');
-  AppendJsonEscaped(value, out_);
-  out_->push_back('"');
+  AppendJsonString(value, out_);
   return *this;
 }
 JsonWriter& JsonWriter::Int(int64_t value) {

@@ -44,10 +44,6 @@ class JsonWriter {
   bool first_ = true;  // no value written yet at this level
 };
 
-// Escapes `text` as the inside of a JSON string (quotes, backslashes,
-// control characters; ill-formed UTF-8 becomes U+FFFD).
-void AppendJsonEscaped(std::string_view text, std::string* out);
-
 // application/x-www-form-urlencoded.
 std::string FormEncode(std::string_view text);
 // Parses a form body into (name, value) pairs, decoded, in order.

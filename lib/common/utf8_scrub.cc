@@ -7,12 +7,8 @@
 #include <utility>
 
 namespace chatcart {
-namespace {
 
-// The length of the well-formed sequence at text[pos], or 0 when there is
-// none; then *bad is the length of the maximal ill-formed subpart there
-// (at least 1). Table 3-7 of the Unicode standard.
-size_t Sequence(std::string_view text, size_t pos, size_t* bad) {
+size_t Utf8Sequence(std::string_view text, size_t pos, size_t* bad) {
   const auto byte = [&](size_t i) { return static_cast<uint8_t>(text[i]); };
   const uint8_t lead = byte(pos);
   if (lead < 0x80) return 1;
@@ -43,13 +39,11 @@ size_t Sequence(std::string_view text, size_t pos, size_t* bad) {
   return 0;
 }
 
-}  // namespace
-
 bool IsWellFormedUtf8(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t bad = 0;
-    const size_t n = Sequence(text, pos, &bad);
+    const size_t n = Utf8Sequence(text, pos, &bad);
     if (n == 0) return false;
     pos += n;
   }
@@ -63,7 +57,7 @@ bool ScrubUtf8InPlace(std::string* text) {
   size_t pos = 0;
   while (pos < text->size()) {
     size_t bad = 0;
-    const size_t n = Sequence(*text, pos, &bad);
+    const size_t n = Utf8Sequence(*text, pos, &bad);
     if (n > 0) {
       out.append(*text, pos, n);
       pos += n;

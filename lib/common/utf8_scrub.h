@@ -10,10 +10,17 @@
 #ifndef CHATCART_COMMON_UTF8_SCRUB_H_
 #define CHATCART_COMMON_UTF8_SCRUB_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace chatcart {
+
+// The length of the well-formed UTF-8 sequence at text[pos], or 0 when there
+// is none; then *bad is the length of the maximal ill-formed subpart there
+// (at least 1), what one U+FFFD replaces (Table 3-7 of the Unicode standard).
+// REQUIRES: pos < text.size().
+size_t Utf8Sequence(std::string_view text, size_t pos, size_t* bad);
 
 // Whether `text` is well-formed UTF-8 (no surrogates, nothing above
 // U+10FFFF, no overlong forms).

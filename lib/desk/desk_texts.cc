@@ -14,27 +14,27 @@
 #include "absl/time/time.h"
 #include "common/strings.h"
 #include "desk/desk_rep.h"
+#include "text/language.h"
 
 namespace chatcart::desk_internal {
 namespace {
 
-enum Lang { kEn, kIt, kFr };
+using text::Language;
 
-Lang Of(std::string_view language) {
-  if (language.substr(0, 2) == "it") return kIt;
-  if (language.substr(0, 2) == "fr") return kFr;
-  return kEn;
+// Any language but Italian and French reads English.
+Language Of(std::string_view language) {
+  return text::ParseLanguage(language).value_or(Language::kEnglish);
 }
 
-const char* Pick(Lang l, const char* en, const char* it, const char* fr) {
-  return l == kIt ? it : l == kFr ? fr : en;
+const char* Pick(Language l, const char* en, const char* it, const char* fr) {
+  return l == Language::kItalian ? it : l == Language::kFrench ? fr : en;
 }
 
 }  // namespace
 
 std::string WaitText(std::string_view language, int64_t seconds, const DeskOptions& options) {
   if (seconds < 0 || seconds <= absl::ToInt64Seconds(options.show_wait_above)) return "";
-  const Lang l = Of(language);
+  const Language l = Of(language);
   const int64_t minutes = (seconds + 59) / 60;
   if (minutes <= 10) {
     return absl::StrCat(Pick(l, "about ", "circa ", "environ "), minutes,
@@ -47,7 +47,7 @@ std::string WaitText(std::string_view language, int64_t seconds, const DeskOptio
 }
 
 std::string PositionText(std::string_view language, int position, std::string_view wait_text) {
-  const Lang l = Of(language);
+  const Language l = Of(language);
   std::string text;
   if (position <= 0) return text;
   if (position == 1) {
@@ -121,7 +121,7 @@ std::string MessageLeftText(std::string_view language) {
 }
 
 std::string TranscriptSubject(std::string_view language, std::string_view store) {
-  const Lang l = Of(language);
+  const Language l = Of(language);
   if (store.empty()) {
     return Pick(l, "Your chat with us", "La tua chat con noi", "Votre conversation avec nous");
   }

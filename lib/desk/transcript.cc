@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "chatcart/desk.h"
+#include "common/locale.h"
 #include "desk/desk_rep.h"
 
 namespace chatcart {
@@ -24,8 +25,8 @@ struct Labels {
 };
 
 Labels LabelsFor(std::string_view language) {
-  if (language.substr(0, 2) == "it") return {"Tu", "Assistente", "Operatore", "La tua chat", "riferimento"};
-  if (language.substr(0, 2) == "fr") return {"Vous", "Assistant", "Conseiller", "Votre conversation", "référence"};
+  if (LocaleSpeaks(language, "it")) return {"Tu", "Assistente", "Operatore", "La tua chat", "riferimento"};
+  if (LocaleSpeaks(language, "fr")) return {"Vous", "Assistant", "Conseiller", "Votre conversation", "référence"};
   return {"You", "Assistant", "Agent", "Your chat", "reference"};
 }
 

@@ -30,7 +30,7 @@
 #include "chatcart/v1/bundle.pb.h"
 #include "dialogue/condition.h"
 #include "dialogue/template_catalog.h"
-#include "dialogue/text_source.h"
+#include "common/text_source.h"
 
 namespace chatcart::dialogue {
 

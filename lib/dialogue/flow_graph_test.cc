@@ -374,12 +374,5 @@ TEST(FlowGraph, RequiresEveryLocaleToHaveItsTemplates) {
                              HasSubstr("say template \"bye\" is missing for locale it"))));
 }
 
-TEST(TextSource, ReportsSyntaxErrorsWithLineAndColumn) {
-  v1::FlowSet flows;
-  EXPECT_THAT(TextSource::Parse("flows.textproto", "flow {\n  id: \"a\"\n  bogus: 1\n}\n", &flows),
-              chatcart::testing::StatusIs(absl::StatusCode::kInvalidArgument,
-                                          HasSubstr("flows.textproto:3:")));
-}
-
 }  // namespace
 }  // namespace chatcart::dialogue

@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "common/locale.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
 #include "dialogue/channel.h"
@@ -34,7 +35,7 @@ absl::Status TurnRunner::Run() {
   if (!u.language.empty()) state_.language = u.language;
   if (state_.language.empty() && !templates_.locales().empty()) {
     std::string_view locale = templates_.locales().front();
-    state_.language = std::string(locale.substr(0, locale.find_first_of("-_")));
+    state_.language = std::string(LocaleLanguage(locale));
   }
   turn_.locale_ = templates_.LocaleFor(state_.language);
   Trace()->set_language(state_.language);

@@ -5,16 +5,14 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "common/locale.h"
 #include "common/strings.h"
 #include "dialogue/builtin_templates.h"
 
 namespace chatcart::dialogue {
 namespace {
 
-std::string LanguageOf(std::string_view locale) {
-  size_t dash = locale.find_first_of("-_");
-  return std::string(locale.substr(0, dash));
-}
+std::string LanguageOf(std::string_view locale) { return std::string(LocaleLanguage(locale)); }
 
 // Built-ins compiled once per process, by language then id.
 const absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, std::vector<Template>>>&

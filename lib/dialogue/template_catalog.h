@@ -18,7 +18,7 @@
 #include "absl/status/statusor.h"
 #include "chatcart/v1/bundle.pb.h"
 #include "dialogue/template.h"
-#include "dialogue/text_source.h"
+#include "common/text_source.h"
 
 namespace chatcart::dialogue {
 

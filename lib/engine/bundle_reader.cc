@@ -154,8 +154,8 @@ BundleSources ReadBundle(std::string_view dir, std::vector<std::string>* errors)
     return out;
   }
   out.contents.emplace_back("bundle.textproto", *bundle_bytes);
-  absl::StatusOr<dialogue::TextSource> bundle_source =
-      dialogue::TextSource::Parse("bundle.textproto", *bundle_bytes, &out.bundle);
+  absl::StatusOr<TextSource> bundle_source =
+      TextSource::Parse("bundle.textproto", *bundle_bytes, &out.bundle);
   if (!bundle_source.ok()) {
     errors->push_back(std::string(bundle_source.status().message()));
     return out;
@@ -170,14 +170,14 @@ BundleSources ReadBundle(std::string_view dir, std::vector<std::string>* errors)
     errors->push_back("bundle.textproto: store.locale needs at least one locale");
   }
 
-  const dialogue::TextSource& source = out.bundle_source;
+  const TextSource& source = out.bundle_source;
   for (int i = 0; i < bundle.template_files_size(); ++i) {
     const std::string& name = bundle.template_files(i);
     BundleFile file;
     if (!read(name, source.Where({{"template_files", i}}), "template_files", &file)) continue;
     dialogue::TemplateCatalog::File parsed;
-    absl::StatusOr<dialogue::TextSource> source =
-        dialogue::TextSource::Parse(name, file.bytes, &parsed.set);
+    absl::StatusOr<TextSource> source =
+        TextSource::Parse(name, file.bytes, &parsed.set);
     if (!source.ok()) {
       errors->push_back(std::string(source.status().message()));
       continue;
@@ -190,8 +190,8 @@ BundleSources ReadBundle(std::string_view dir, std::vector<std::string>* errors)
     BundleFile file;
     if (!read(name, source.Where({{"flow_files", i}}), "flow_files", &file)) continue;
     dialogue::FlowGraph::File parsed;
-    absl::StatusOr<dialogue::TextSource> source =
-        dialogue::TextSource::Parse(name, file.bytes, &parsed.set);
+    absl::StatusOr<TextSource> source =
+        TextSource::Parse(name, file.bytes, &parsed.set);
     if (!source.ok()) {
       errors->push_back(std::string(source.status().message()));
       continue;

@@ -16,7 +16,7 @@
 #include "chatcart/v1/bundle.pb.h"
 #include "dialogue/flow_graph.h"
 #include "dialogue/template_catalog.h"
-#include "dialogue/text_source.h"
+#include "common/text_source.h"
 
 namespace chatcart::engine {
 
@@ -30,7 +30,7 @@ struct BundleFile {
 struct BundleSources {
   std::string dir;
   v1::Bundle bundle;
-  dialogue::TextSource bundle_source;
+  TextSource bundle_source;
   std::vector<dialogue::TemplateCatalog::File> templates;
   std::vector<dialogue::FlowGraph::File> flows;
   std::vector<BundleFile> intent_files;

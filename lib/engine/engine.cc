@@ -19,10 +19,10 @@
 #include "chatcart/channels.h"
 #include "chatcart/v1/cart_policy.pb.h"
 #include "chatcart/v1/catalog_mapping.pb.h"
+#include "common/locale.h"
 #include "common/strings.h"
 #include "engine/bundle_reader.h"
 #include "engine/engine_rep.h"
-#include "engine/intent_files.h"
 #include "engine/understand.h"
 #include "text/language.h"
 #include "text/tokenize.h"
@@ -59,7 +59,7 @@ std::vector<IntentExample> LanguageTexts(const engine::BundleSources& sources,
                                          const EngineRep& rep) {
   std::vector<IntentExample> texts;
   for (const dialogue::TemplateCatalog::File& file : sources.templates) {
-    const std::string language = file.set.locale().substr(0, file.set.locale().find_first_of("-_"));
+    const std::string language(LocaleLanguage(file.set.locale()));
     if (!text::ParseLanguage(language).has_value()) continue;
     for (const v1::Template& t : file.set.template_()) {
       for (const std::string& variant : t.variant()) texts.push_back({variant, language, ""});
@@ -67,7 +67,7 @@ std::vector<IntentExample> LanguageTexts(const engine::BundleSources& sources,
   }
   if (rep.entities != nullptr) {
     for (const std::string& locale : rep.locales) {
-      const std::string language = locale.substr(0, locale.find_first_of("-_"));
+      const std::string language(LocaleLanguage(locale));
       for (std::string& word : rep.entities->Words(language)) {
         texts.push_back({std::move(word), language, ""});
       }
@@ -79,8 +79,12 @@ std::vector<IntentExample> LanguageTexts(const engine::BundleSources& sources,
 void CompileIntents(const engine::BundleSources& sources, EngineRep* rep,
                     std::vector<std::string>* errors) {
   if (sources.intent_files.empty()) return;
-  std::vector<IntentDefinition> definitions =
-      engine::ReadIntentDefinitions(sources.intent_files, errors);
+  std::vector<IntentDefinition> definitions;
+  for (const engine::BundleFile& file : sources.intent_files) {
+    if (absl::Status read = ReadIntentSet(file.name, file.bytes, &definitions); !read.ok()) {
+      errors->push_back(std::string(read.message()));
+    }
+  }
   // Catalog mentions in the examples read as one neutral word, as turns are
   // read (understand.h): "add the fire station" teaches adding, not stations.
   if (rep->entities != nullptr) {
@@ -181,19 +185,22 @@ void CompileCatalog(const engine::BundleSources& sources, EngineRep* rep,
 
 // A cart policy's categories and products are the catalog's: a category is
 // its full path ("Toys > Puzzles"), as the cart compares them.
-void CheckCartPolicyAgainstCatalog(const v1::CartPolicy& policy, const dialogue::TextSource& source,
+void CheckCartPolicyAgainstCatalog(const v1::CartPolicy& policy, const TextSource& source,
                                    const Catalog& catalog, std::vector<std::string>* errors) {
   absl::flat_hash_set<std::string> paths;
-  for (CategoryId c = 1; c < catalog.categories().size(); ++c) paths.insert(catalog.CategoryPath(c));
+  for (CategoryId c = 1; c < catalog.categories().size(); ++c)
+    paths.insert(catalog.CategoryPath(c));
   auto check_category = [&](const std::string& category, const std::string& where,
                             std::string_view what) {
     if (category.empty() || paths.contains(category)) return;
     std::vector<std::string> near;
     for (CategoryId c : catalog.FindCategories(category)) near.push_back(catalog.CategoryPath(c));
     errors->push_back(absl::StrCat(
-        where, ": ", ToAbsl(what), " category \"", category, "\" is no category path of the catalog",
-        near.empty() ? std::string()
-                     : absl::StrCat(" (the full path: \"", absl::StrJoin(near, "\" or \""), "\")")));
+        where, ": ", ToAbsl(what), " category \"", category,
+        "\" is no category path of the catalog",
+        near.empty()
+            ? std::string()
+            : absl::StrCat(" (the full path: \"", absl::StrJoin(near, "\" or \""), "\")")));
   };
   for (int i = 0; i < policy.tax().rates_size(); ++i) {
     check_category(policy.tax().rates(i).category(),
@@ -203,8 +210,8 @@ void CheckCartPolicyAgainstCatalog(const v1::CartPolicy& policy, const dialogue:
     const v1::DiscountCode& code = policy.discount_codes(i);
     const std::string what = absl::StrCat("discount code ", code.code(), ":");
     for (int k = 0; k < code.categories_size(); ++k) {
-      check_category(code.categories(k),
-                     source.Where({{"discount_codes", i}, {"categories", k}}), what);
+      check_category(code.categories(k), source.Where({{"discount_codes", i}, {"categories", k}}),
+                     what);
     }
     for (int k = 0; k < code.product_ids_size(); ++k) {
       if (!catalog.FindById(code.product_ids(k)).has_value()) {
@@ -220,8 +227,8 @@ void CompileCartPolicy(const engine::BundleSources& sources, EngineRep* rep,
                        std::vector<std::string>* errors) {
   if (sources.cart_policy.name.empty()) return;
   v1::CartPolicy proto;
-  absl::StatusOr<dialogue::TextSource> source =
-      dialogue::TextSource::Parse(sources.cart_policy.name, sources.cart_policy.bytes, &proto);
+  absl::StatusOr<TextSource> source =
+      TextSource::Parse(sources.cart_policy.name, sources.cart_policy.bytes, &proto);
   if (!source.ok()) {
     errors->push_back(std::string(source.status().message()));
     return;
@@ -267,8 +274,8 @@ void AddUnderstandingVocabulary(const engine::BundleSources& sources, const Engi
     const v1::DeviceName& d = policy.device(i);
     const std::string where = sources.bundle_source.Where({{"understanding", -1}, {"device", i}});
     if (text::Tokenize(d.name()).empty()) {
-      errors->push_back(absl::StrCat(where, ": understanding.device.name: \"", d.name(),
-                                     "\" has no words"));
+      errors->push_back(
+          absl::StrCat(where, ": understanding.device.name: \"", d.name(), "\" has no words"));
       continue;
     }
     if (d.compatibility().empty()) {
@@ -276,12 +283,10 @@ void AddUnderstandingVocabulary(const engine::BundleSources& sources, const Engi
                                      "\": compatibility is required"));
       continue;
     }
-    if (!known.empty() &&
-        std::find(known.begin(), known.end(), d.compatibility()) == known.end()) {
-      errors->push_back(absl::StrCat(where, ": understanding.device \"", d.name(),
-                                     "\": no product is compatible with \"", d.compatibility(),
-                                     "\" (the catalog's values: ", absl::StrJoin(known, ", "),
-                                     ")"));
+    if (!known.empty() && std::find(known.begin(), known.end(), d.compatibility()) == known.end()) {
+      errors->push_back(absl::StrCat(
+          where, ": understanding.device \"", d.name(), "\": no product is compatible with \"",
+          d.compatibility(), "\" (the catalog's values: ", absl::StrJoin(known, ", "), ")"));
       continue;
     }
     if (!d.language().empty() && !text::ParseLanguage(d.language()).has_value()) {
@@ -315,7 +320,7 @@ void CompileEntities(const engine::BundleSources& sources, EngineRep* rep,
   options.currency = rep->currency;
   options.languages.clear();
   for (const std::string& locale : rep->locales) {
-    options.languages.push_back(locale.substr(0, locale.find_first_of("-_")));
+    options.languages.emplace_back(LocaleLanguage(locale));
   }
   options.catalog = rep->catalog.get();
   options.max_text_chars = rep->max_text_chars;
@@ -332,8 +337,8 @@ void CompileEntities(const engine::BundleSources& sources, EngineRep* rep,
 // The fields a constraint may name besides the catalog's attributes (as
 // the recommender resolves them), and whether each holds a number.
 constexpr std::pair<std::string_view, bool> kBuiltinFields[] = {
-    {"price", true}, {"list_price", true}, {"rating", true}, {"stock", true},
-    {"brand", false}, {"category", false}, {"id", false}};
+    {"price", true},  {"list_price", true}, {"rating", true}, {"stock", true},
+    {"brand", false}, {"category", false},  {"id", false}};
 
 // Whether `field` names something of `catalog`; *number tells whether it
 // holds a number.
@@ -400,12 +405,12 @@ void CheckActionsHaveComponents(const dialogue::FlowGraph& graph, const EngineRe
                   absl::StrCat("recommend.slot_attribute \"", r.slot_attribute(k),
                                "\": the catalog has no attribute \"", parts[1], "\""));
           } else if (number) {
-            error(site.Where("recommend", "slot_attribute", k),
-                  absl::StrCat("recommend.slot_attribute \"", r.slot_attribute(k), "\": \"",
-                               parts[1],
-                               "\" holds a number, and a slot filters by the values it names "
-                               "(a list, enum, string or bool attribute, brand or category); "
-                               "compare numbers with recommend.where"));
+            error(
+                site.Where("recommend", "slot_attribute", k),
+                absl::StrCat("recommend.slot_attribute \"", r.slot_attribute(k), "\": \"", parts[1],
+                             "\" holds a number, and a slot filters by the values it names "
+                             "(a list, enum, string or bool attribute, brand or category); "
+                             "compare numbers with recommend.where"));
           }
         }
         break;
@@ -439,7 +444,7 @@ void CheckActionsHaveComponents(const dialogue::FlowGraph& graph, const EngineRe
 
 // The bundle's conversation acts: kinds turned off and its own phrasings.
 static void CompileConversation(const engine::BundleSources& sources, EngineRep* rep,
-                         std::vector<std::string>* errors) {
+                                std::vector<std::string>* errors) {
   const v1::ConversationPolicy& policy = sources.bundle.conversation();
   if (policy.disable_size() == 0 && policy.phrase_size() == 0) return;
   const std::string where = sources.bundle_source.Where({{"conversation", -1}});
@@ -491,7 +496,7 @@ absl::StatusOr<std::shared_ptr<const Engine>> Engine::Create(std::string_view bu
   rep->locales.assign(bundle.store().locale().begin(), bundle.store().locale().end());
   if (!rep->locales.empty()) {
     const std::string& first = rep->locales.front();
-    rep->default_language = first.substr(0, first.find_first_of("-_"));
+    rep->default_language = std::string(LocaleLanguage(first));
   }
   rep->max_text_chars = options.max_text_chars > 0 ? options.max_text_chars
                         : bundle.session().max_text_chars() > 0
@@ -515,11 +520,10 @@ absl::StatusOr<std::shared_ptr<const Engine>> Engine::Create(std::string_view bu
   }
   rep->channel_policy = bundle.channels();
   for (const channels::PolicyProblem& p : channels::ValidateChannelPolicy(bundle.channels())) {
-    std::string where =
-        p.subfield.empty()
-            ? sources.bundle_source.Where({{"channels", -1}, {p.field, p.index}})
-            : sources.bundle_source.Where(
-                  {{"channels", -1}, {p.field, p.index}, {p.subfield, p.subindex}});
+    std::string where = p.subfield.empty()
+                            ? sources.bundle_source.Where({{"channels", -1}, {p.field, p.index}})
+                            : sources.bundle_source.Where(
+                                  {{"channels", -1}, {p.field, p.index}, {p.subfield, p.subindex}});
     errors.push_back(absl::StrCat(where, ": channels.", p.message));
   }
   rep->quiet_start_hour = bundle.proactive().quiet_start_hour();

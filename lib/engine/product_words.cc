@@ -119,6 +119,17 @@ bool In(const std::string_view (&list)[N], std::string_view word) {
   return std::find(std::begin(list), std::end(list), word) != std::end(list);
 }
 
+// Articles, pronouns, prepositions, conjunctions, auxiliaries and question
+// words of en/it/fr (see IsFunctionWord).
+constexpr std::string_view kFunctionWords[] = {
+    "the",  "a",   "an",   "one",  "i",      "with",   "that",   "this",   "it",   "and",  "or",
+    "of",   "for", "to",   "me",   "il",     "lo",     "la",     "le",     "gli",  "un",   "una",
+    "uno",  "di",  "da",   "del",  "quello", "quella", "questo", "questa", "per",  "con",  "e",
+    "les",  "des", "du",   "de",   "je",     "pour",   "avec",   "et",     "ou",   "mi",   "ci",
+    "si",   "so",  "too",  "also", "anche",  "aussi",  "what",   "how",    "is",   "are",  "does",
+    "sono", "nel", "nei",  "ce",   "c",      "ha",     "hai",    "avete",  "est",  "sont", "y",
+    "au",   "aux", "dans", "en",   "in",     "on",     "at",     "do",     "have", "has",  "can"};
+
 std::vector<std::string> PlainWords(std::string_view text) {
   std::vector<std::string> out;
   for (absl::string_view w :
@@ -142,6 +153,8 @@ std::optional<AttributeId> AttributeNamed(const Catalog& catalog, std::string_vi
 }
 
 }  // namespace
+
+bool IsFunctionWord(std::string_view word) { return In(kFunctionWords, word); }
 
 std::string PlainWord(std::string_view word) {
   std::string out;

@@ -34,6 +34,13 @@ struct Asked {
   friend bool operator==(const Asked&, const Asked&) = default;
 };
 
+// Whether the plain word is an article, pronoun, preposition, conjunction,
+// auxiliary or question word of en/it/fr ("the", "with", "does", "questo",
+// "avec"): a word that says nothing about a product. The one list both
+// references (a name the shopper points at) and questions (what a question
+// asks of a description) skip.
+bool IsFunctionWord(std::string_view word);
+
 // Folded, accents stripped, ASCII letters and digits only ("Coût" -> "cout").
 std::string PlainWord(std::string_view word);
 

@@ -134,22 +134,22 @@ std::vector<std::string_view> Clauses(std::string_view text) {
 
 std::string CommerceExecutor::DescriptionSaying(ProductIndex i,
                                                 const std::vector<std::string>& words) const {
-  // Question and function words of en/it/fr that say nothing about a product.
-  static constexpr std::string_view kStop[] = {
-      "what",  "whats",   "does",    "have",  "with",  "they",   "them",   "this",   "that",
-      "these", "those",   "from",    "about", "there", "their",  "your",   "much",   "many",
-      "long",  "come",    "sono",    "quale", "quali", "questo", "questa", "quello", "quella",
-      "anche", "avec",    "pour",    "dans",  "elle",  "elles",  "sont",   "quel",   "quelle",
-      "quels", "combien", "comment", "est",   "cest",  "cosa",   "quanto", "quanti", "ancora",
-      "still", "also",    "aussi",   "vous",  "avez",  "avete",  "hanno"};
+  // Besides function words (IsFunctionWord), the question words and
+  // pronouns of en/it/fr that say nothing about a product.
+  static constexpr std::string_view kQuestionWords[] = {
+      "whats", "they",   "them",   "these",  "those", "from",    "about",   "there",
+      "their", "your",   "much",   "many",   "long",  "come",    "quale",   "quali",
+      "elle",  "elles",  "quel",   "quelle", "quels", "combien", "comment", "cest",
+      "cosa",  "quanto", "quanti", "ancora", "still", "vous",    "avez",    "hanno"};
   const Product p = engine_.catalog->product(i);
   if (p.description.empty()) return "";
   const std::vector<std::string> name_words = PlainWordsOf(p.name);
   std::vector<std::string> asked;
   for (const std::string& w : words) {
     std::string plain = PlainWord(w);
-    if (plain.size() < 4 ||
-        std::find(std::begin(kStop), std::end(kStop), plain) != std::end(kStop)) {
+    if (plain.size() < 4 || IsFunctionWord(plain) ||
+        std::find(std::begin(kQuestionWords), std::end(kQuestionWords), plain) !=
+            std::end(kQuestionWords)) {
       continue;
     }
     if (std::find(name_words.begin(), name_words.end(), plain) != name_words.end()) continue;

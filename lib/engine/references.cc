@@ -24,24 +24,17 @@ constexpr std::string_view kPointers[] = {
     "ça",         "ca",       "celui-ci",   "celui-là", "celle-ci", "celle-là", "celui",  "celle",
     "aggiungilo", "prendilo", "aggiungila", "prendila", "mettilo",  "mettila"};
 
-// Words that name no product: articles, pronouns, verbs of choosing.
-bool IsFunctionWord(std::string_view w) {
+// Words that name no product: function words (IsFunctionWord), verbs of
+// choosing, fillers and units of quantity.
+bool NamesNoProduct(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "the",    "a",      "an",     "one",    "ones",     "ok",     "okay",   "i",        "ll",
-      "will",   "go",     "with",   "take",   "want",     "get",    "buy",    "please",   "pls",
-      "that",   "this",   "it",     "and",    "or",       "of",     "for",    "to",       "me",
-      "il",     "lo",     "la",     "le",     "gli",      "i",      "un",     "una",      "uno",
-      "di",     "da",     "del",    "della",  "prendo",   "voglio", "vorrei", "comprare", "quello",
-      "quella", "questo", "questa", "per",    "con",      "e",      "les",    "des",      "du",
-      "de",     "je",     "prends", "veux",   "voudrais", "celui",  "celle",  "pour",     "avec",
-      "et",     "ou",     "mi",     "me",     "metti",    "ci",     "si",     "yes",      "si",
-      "oui",    "va",     "bene",   "allora", "then",     "so",     "too",    "also",     "anche",
-      "aussi",  "what",   "which",  "how",    "is",       "are",    "does",   "sono",     "nel",
-      "nella",  "nei",    "ci",     "ce",     "c",        "ha",     "hai",    "avete",    "est",
-      "sont",   "il",     "y",      "au",     "aux",      "dans",   "en",     "in",       "on",
-      "at",     "do",     "have",   "has",    "can",      "could",  "pour",   "paia",     "paio",
-      "pair",   "pairs",  "paire",  "paires", "pezzi",    "pieces", "pcs"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+      "ones",   "ok",       "okay",  "ll",     "will",   "go",     "take",   "want",     "get",
+      "buy",    "please",   "pls",   "della",  "prendo", "voglio", "vorrei", "comprare", "prends",
+      "veux",   "voudrais", "celui", "celle",  "metti",  "yes",    "oui",    "va",       "bene",
+      "allora", "then",     "which", "nella",  "could",  "paia",   "paio",   "pair",     "pairs",
+      "paire",  "paires",   "pezzi", "pieces", "pcs"};
+  return IsFunctionWord(w) ||
+         std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
 // Words of cart and shop commands that name no product either.
@@ -68,7 +61,7 @@ bool IsCommandWord(std::string_view w) {
 // prendo" points).
 bool IsArticleHere(const dialogue::Understanding& u, size_t k) {
   const std::string next = k + 1 < u.words.size() ? PlainWord(u.words[k + 1]) : std::string();
-  return !next.empty() && !IsFunctionWord(next) && !IsCommandWord(next) &&
+  return !next.empty() && !NamesNoProduct(next) && !IsCommandWord(next) &&
          !std::isdigit(static_cast<unsigned char>(next[0]));
 }
 
@@ -95,7 +88,7 @@ bool BareCommand(const dialogue::Understanding& u) {
     if (w.empty()) continue;
     if (std::find(std::begin(kVerbs), std::end(kVerbs), w) != std::end(kVerbs)) {
       verb = true;
-    } else if (!IsFunctionWord(w) && !IsCommandWord(w)) {
+    } else if (!NamesNoProduct(w) && !IsCommandWord(w)) {
       return false;
     }
   }
@@ -129,7 +122,7 @@ static std::vector<std::string> NameWords(const dialogue::Understanding& u,
   std::vector<std::string> content;
   for (const std::string& word : u.words) {
     const std::string w = PlainWord(word);
-    if (w.size() < 3 || IsFunctionWord(w) || IsCommandWord(w)) continue;
+    if (w.size() < 3 || NamesNoProduct(w) || IsCommandWord(w)) continue;
     // Sizes, colours, amounts and numbers said with it are no name.
     bool entity = false;
     bool category = false;
@@ -183,7 +176,7 @@ static bool HeadNamesAnother(const Catalog& catalog, ProductIndex product,
       preposition = true;
       break;
     }
-    if (w.size() >= 3 && !IsFunctionWord(w) && !IsCommandWord(w)) head.push_back(w);
+    if (w.size() >= 3 && !NamesNoProduct(w) && !IsCommandWord(w)) head.push_back(w);
   }
   if (!preposition || head.empty()) return false;
   const std::vector<std::string> name_words = PlainWordsOf(catalog.product_name(product));
@@ -314,7 +307,7 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
       const std::string w = PlainWord(said_word);
       // One-digit words count ("the photozen 6" is not the PhotoZen 10).
       const bool digit = w.size() == 1 && w[0] >= '0' && w[0] <= '9';
-      if ((w.size() < 2 && !digit) || IsFunctionWord(w)) continue;
+      if ((w.size() < 2 && !digit) || NamesNoProduct(w)) continue;
       std::vector<size_t> hit;
       for (size_t k = 0; k < names.size(); ++k) {
         for (std::string_view n : names[k]) {

@@ -15,6 +15,7 @@
 #include "cart/validate.h"
 #include "chatcart/engine.h"
 #include "chatcart/limits.h"
+#include "common/locale.h"
 #include "common/status_macros.h"
 #include "common/time.h"
 #include "dialogue/dialogue_snapshot.h"
@@ -250,11 +251,10 @@ absl::StatusOr<v1::TurnResult> Session::HandleTurn(const v1::TurnInput& input) {
   // The host's locale hint, when the bundle speaks it, stands for the
   // session's language; the text may still clearly change it.
   std::string language = rep_->dialogue.language;
-  if (std::string hint = in.locale_hint().substr(0, in.locale_hint().find_first_of("-_"));
-      !hint.empty()) {
+  if (std::string hint(LocaleLanguage(in.locale_hint())); !hint.empty()) {
     absl::AsciiStrToLower(&hint);
     for (const std::string& locale : engine.locales) {
-      if (locale.compare(0, locale.find_first_of("-_"), hint) == 0) language = hint;
+      if (LocaleSpeaks(locale, hint)) language = hint;
     }
   }
   dialogue::Understanding understanding;

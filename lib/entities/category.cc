@@ -12,10 +12,6 @@ namespace {
 
 using text::Language;
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 void AddUnique(std::vector<std::string>* out, std::string s) {
   if (s.empty()) return;
   if (std::find(out->begin(), out->end(), s) == out->end()) out->push_back(std::move(s));
@@ -31,18 +27,18 @@ std::vector<std::string> Inflections(std::string_view word, Language language) {
   auto drop = [&](size_t n) { return w.substr(0, w.size() - n); };
   switch (language) {
     case Language::kEnglish:
-      if (EndsWith(w, "ies")) {
+      if (w.ends_with("ies")) {
         AddUnique(&out, drop(3) + "y");
-      } else if (EndsWith(w, "ses") || EndsWith(w, "xes") || EndsWith(w, "ches") ||
-                 EndsWith(w, "shes")) {
+      } else if (w.ends_with("ses") || w.ends_with("xes") || w.ends_with("ches") ||
+                 w.ends_with("shes")) {
         AddUnique(&out, drop(2));  // boxes -> box
         AddUnique(&out, drop(1));  // cases -> case
-      } else if (EndsWith(w, "s") && !EndsWith(w, "ss")) {
+      } else if (w.ends_with("s") && !w.ends_with("ss")) {
         AddUnique(&out, drop(1));
-      } else if (EndsWith(w, "y") && w.size() > 3 &&
+      } else if (w.ends_with("y") && w.size() > 3 &&
                  std::string_view("aeiou").find(w[w.size() - 2]) == std::string_view::npos) {
         AddUnique(&out, drop(1) + "ies");
-      } else if (EndsWith(w, "s") || EndsWith(w, "x") || EndsWith(w, "ch") || EndsWith(w, "sh")) {
+      } else if (w.ends_with("s") || w.ends_with("x") || w.ends_with("ch") || w.ends_with("sh")) {
         AddUnique(&out, w + "es");
       } else {
         AddUnique(&out, w + "s");
@@ -53,11 +49,11 @@ std::vector<std::string> Inflections(std::string_view word, Language language) {
       if (std::string_view("aeio").find(last) == std::string_view::npos) break;
       const std::string stem = drop(1);
       for (const char* v : {"a", "e", "i", "o"}) AddUnique(&out, stem + v);
-      if (EndsWith(stem, "c") || EndsWith(stem, "g")) {
+      if (stem.ends_with("c") || stem.ends_with("g")) {
         AddUnique(&out, stem + "hi");
         AddUnique(&out, stem + "he");
       }
-      if (EndsWith(w, "chi") || EndsWith(w, "che") || EndsWith(w, "ghi") || EndsWith(w, "ghe")) {
+      if (w.ends_with("chi") || w.ends_with("che") || w.ends_with("ghi") || w.ends_with("ghe")) {
         const std::string base = w.substr(0, w.size() - 2);
         AddUnique(&out, base + "o");
         AddUnique(&out, base + "a");
@@ -65,15 +61,15 @@ std::vector<std::string> Inflections(std::string_view word, Language language) {
       break;
     }
     case Language::kFrench:
-      if (EndsWith(w, "aux")) {
+      if (w.ends_with("aux")) {
         AddUnique(&out, drop(3) + "al");
-      } else if (EndsWith(w, "al")) {
+      } else if (w.ends_with("al")) {
         AddUnique(&out, drop(2) + "aux");
-      } else if (EndsWith(w, "eaux")) {
+      } else if (w.ends_with("eaux")) {
         AddUnique(&out, drop(1));
-      } else if (EndsWith(w, "eau") || EndsWith(w, "eu") || EndsWith(w, "au")) {
+      } else if (w.ends_with("eau") || w.ends_with("eu") || w.ends_with("au")) {
         AddUnique(&out, w + "x");  // jeu -> jeux
-      } else if (EndsWith(w, "s") || EndsWith(w, "x")) {
+      } else if (w.ends_with("s") || w.ends_with("x")) {
         AddUnique(&out, drop(1));
       } else {
         AddUnique(&out, w + "s");

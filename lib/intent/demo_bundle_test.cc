@@ -7,15 +7,12 @@
 // `chatcart eval`; this guards the pipeline against regressions.
 
 #include <fstream>
-#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "chatcart/intent.h"
-#include "chatcart/v1/bundle.pb.h"
 #include "common/testing/data.h"
-#include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
 
 namespace chatcart {
@@ -30,27 +27,10 @@ std::string ReadFile(const std::string& path) {
 
 std::vector<IntentDefinition> DemoIntents() {
   std::vector<IntentDefinition> intents;
-  std::map<std::string, size_t> index;
   for (const char* lang : {"en", "it", "fr"}) {
     const std::string path =
         testing::SourceDir() + "/examples/bundles/demo/intents/" + lang + ".textproto";
-    v1::IntentSet set;
-    EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(ReadFile(path), &set)) << path;
-    for (const v1::IntentSpec& spec : set.intent()) {
-      auto [it, inserted] = index.emplace(spec.name(), intents.size());
-      if (inserted) {
-        IntentDefinition def;
-        def.name = spec.name();
-        intents.push_back(def);
-      }
-      IntentDefinition& def = intents[it->second];
-      for (const std::string& e : spec.example()) def.examples.push_back({e, set.language(), path});
-      for (const v1::IntentPatternSpec& p : spec.pattern()) {
-        std::string l = p.language().empty() ? set.language() : p.language();
-        if (l == "*") l.clear();
-        def.patterns.push_back({p.regex(), l, p.priority(), path});
-      }
-    }
+    EXPECT_TRUE(ReadIntentSet(path, ReadFile(path), &intents).ok()) << path;
   }
   return intents;
 }

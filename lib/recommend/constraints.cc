@@ -22,8 +22,6 @@ namespace {
 
 using Origin = AppliedConstraint::Origin;
 
-std::string_view Trim(std::string_view s) { return ToStd(absl::StripAsciiWhitespace(ToAbsl(s))); }
-
 std::optional<double> ParseNumber(std::string_view text, std::string* unit) {
   std::string_view number, u;
   SplitQuantity(text, &number, &u);
@@ -396,7 +394,7 @@ std::string Phrase(const Recommender::Rep& rep, const HardConstraint& c, Lang la
           c.field == FieldKind::kRating ? Render(lang, Msg::kRatingLabel)
           : c.field == FieldKind::kStock
               ? Render(lang, Msg::kStockLabel)
-              : std::string(rep.catalog->attributes()[*c.attribute].LabelIn(LangCode(lang)));
+              : std::string(rep.catalog->attributes()[*c.attribute].LabelIn(text::LanguageCode(lang)));
       const std::string& column_unit =
           c.field == FieldKind::kNumber ? rep.catalog->attributes()[*c.attribute].unit : "";
       std::string v = join([&](const std::string& value) {
@@ -423,7 +421,7 @@ std::string Phrase(const Recommender::Rep& rep, const HardConstraint& c, Lang la
     case FieldKind::kList: {
       // The label and values as the mapping words them in the session's language.
       const AttributeInfo& a = rep.catalog->attributes()[*c.attribute];
-      const std::string_view language = LangCode(lang);
+      const std::string_view language = text::LanguageCode(lang);
       std::string v =
           join([&](const std::string& value) { return std::string(a.ValueIn(value, language)); });
       return Render(lang, op == CompareOp::kNe ? Msg::kNumNe : Msg::kNumEq,

@@ -17,8 +17,6 @@
 namespace chatcart {
 namespace {
 
-std::string_view Trim(std::string_view s) { return ToStd(absl::StripAsciiWhitespace(ToAbsl(s))); }
-
 bool IsName(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {

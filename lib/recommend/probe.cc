@@ -72,7 +72,7 @@ std::optional<Question> ProbingQuestion(const Recommender::Rep& rep,
   const Catalog& c = *rep.catalog;
   const size_t n = products.size();
   if (n < 2) return std::nullopt;
-  const std::string language(LangCode(lang));
+  const std::string language(text::LanguageCode(lang));
   Candidate best;
   auto consider = [&](Candidate cand, size_t covered) {
     if (cand.options.size() < 2) return;

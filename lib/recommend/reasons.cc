@@ -17,7 +17,7 @@ namespace {
 
 // An attribute's label in the session's language (the mapping's labels).
 std::string AttributeLabel(const ReasonContext& ctx, AttributeId a) {
-  return std::string(ctx.rep.catalog->attributes()[a].LabelIn(LangCode(ctx.lang)));
+  return std::string(ctx.rep.catalog->attributes()[a].LabelIn(text::LanguageCode(ctx.lang)));
 }
 
 std::string TermLabel(const ReasonContext& ctx, const Term& t) {
@@ -46,7 +46,7 @@ std::string TermLabel(const ReasonContext& ctx, const Term& t) {
 std::string NamedPhrase(const ReasonContext& ctx, const Term& t) {
   for (const NamedPreference& np : ctx.rep.vocabulary) {
     if (np.name != t.named) continue;
-    auto it = np.phrase.find(std::string(LangCode(ctx.lang)));
+    auto it = np.phrase.find(std::string(text::LanguageCode(ctx.lang)));
     if (it != np.phrase.end()) return it->second;
     it = np.phrase.find("en");
     return it != np.phrase.end() ? it->second : np.name;
@@ -91,7 +91,7 @@ std::string FieldValueText(const ReasonContext& ctx, const HardConstraint& h, Pr
     }
     case FieldKind::kCodes:
     case FieldKind::kList:
-      return c.AttributeValueText(*h.attribute, i, LangCode(ctx.lang));
+      return c.AttributeValueText(*h.attribute, i, text::LanguageCode(ctx.lang));
     default:
       return "";
   }
@@ -119,7 +119,7 @@ std::string TermValueText(const ReasonContext& ctx, const Term& t, ProductIndex 
     }
     case Term::kCodes:
     case Term::kList: {
-      std::string s = c.AttributeValueText(*t.attribute, i, LangCode(ctx.lang));
+      std::string s = c.AttributeValueText(*t.attribute, i, text::LanguageCode(ctx.lang));
       return s.empty() ? unknown : s;
     }
     case Term::kBrand:
@@ -222,7 +222,7 @@ Pick MakePick(const ReasonContext& ctx, ProductIndex i, std::span<const float> u
   for (const HardConstraint& h : ctx.constraints) {
     if (h.origin == AppliedConstraint::kContainsAll && h.attribute) {
       contains[*h.attribute].push_back(std::string(
-          c.attributes()[*h.attribute].ValueIn(h.constraint.values[0], LangCode(lang))));
+          c.attributes()[*h.attribute].ValueIn(h.constraint.values[0], text::LanguageCode(lang))));
     } else if (h.origin == AppliedConstraint::kAge) {
       std::optional<double> lo, hi;
       if (ctx.rep.age_min) lo = c.number_column(*ctx.rep.age_min).Get(i);

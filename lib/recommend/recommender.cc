@@ -181,7 +181,7 @@ absl::StatusOr<Recommendation> Recommender::Recommend(const RecommendRequest& re
     return absl::InvalidArgumentError(absl::StrCat("top: ", request.top, " is outside 1..100"));
   }
   Recommendation out;
-  out.locale = std::string(recommend::LangCode(lang));
+  out.locale = std::string(text::LanguageCode(lang));
 
   // The request, compiled: every error before any work.
   CHATCART_ASSIGN_OR_RETURN(std::vector<HardConstraint> constraints,

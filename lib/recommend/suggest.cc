@@ -116,7 +116,7 @@ absl::StatusOr<std::vector<CritiqueSuggestion>> Recommender::SuggestCritiques(
     if (with * 2 < products.size()) continue;
     const int dimension = static_cast<int>(2 + numbers.size());
     numbers.push_back({a.id, *v});
-    const std::string label(a.LabelIn(LangCode(lang)));
+    const std::string label(a.LabelIn(text::LanguageCode(lang)));
     add(CritiqueKind::kMore, a.name, dimension, label);
     add(CritiqueKind::kLess, a.name, dimension, label);
   }

@@ -10,7 +10,6 @@
 #include <cstdio>
 #include <string>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "common/strings.h"
 
@@ -201,24 +200,9 @@ const Row& RowOf(Msg msg) { return kRows[static_cast<int>(msg)]; }
 }  // namespace
 
 absl::StatusOr<Lang> ParseLang(std::string_view locale) {
-  std::string lang = absl::AsciiStrToLower(ToAbsl(locale.substr(0, locale.find_first_of("-_"))));
-  if (lang == "en") return Lang::kEn;
-  if (lang == "it") return Lang::kIt;
-  if (lang == "fr") return Lang::kFr;
+  if (std::optional<Lang> lang = text::ParseLanguage(locale); lang.has_value()) return *lang;
   return absl::InvalidArgumentError(
       absl::StrCat("locale \"", ToAbsl(locale), "\": supported are en, it and fr"));
-}
-
-std::string_view LangCode(Lang lang) {
-  switch (lang) {
-    case Lang::kEn:
-      return "en";
-    case Lang::kIt:
-      return "it";
-    case Lang::kFr:
-      return "fr";
-  }
-  return "en";
 }
 
 std::string Render(Lang lang, Msg msg, Args args) {
@@ -270,7 +254,7 @@ std::string FormatNumber(double value, Lang lang) {
   while (!s.empty() && s.back() == '0') s.pop_back();
   if (!s.empty() && s.back() == '.') s.pop_back();
   if (s == "-0") s = "0";
-  if (lang != Lang::kEn) {
+  if (lang != Lang::kEnglish) {
     for (char& c : s) {
       if (c == '.') c = ',';
     }
@@ -280,7 +264,7 @@ std::string FormatNumber(double value, Lang lang) {
 
 std::string FormatCount(int64_t n, Lang lang) {
   std::string digits = absl::StrCat(n < 0 ? -n : n);
-  const std::string_view sep = lang == Lang::kEn ? "," : lang == Lang::kIt ? "." : "\u202f";
+  const std::string_view sep = lang == Lang::kEnglish ? "," : lang == Lang::kItalian ? "." : "\u202f";
   std::string out = n < 0 ? "-" : "";
   for (size_t k = 0; k < digits.size(); ++k) {
     if (k > 0 && (digits.size() - k) % 3 == 0) out.append(sep);

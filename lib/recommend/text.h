@@ -15,15 +15,16 @@
 
 #include "absl/status/statusor.h"
 #include "chatcart/money.h"
+#include "text/language.h"
 
 namespace chatcart::recommend {
 
-enum class Lang : int { kEn = 0, kIt = 1, kFr = 2 };
+// The one language type (text/language.h).
+using Lang = text::Language;
 
-// "en", "it", "fr", also with a region ("it-IT", "fr_CH"); INVALID_ARGUMENT
-// otherwise.
+// text::ParseLanguage as a status: "en", "it", "fr", also with a region
+// ("it-IT", "fr_CH"); INVALID_ARGUMENT naming the locale otherwise.
 absl::StatusOr<Lang> ParseLang(std::string_view locale);
-std::string_view LangCode(Lang lang);
 
 enum class Msg : int {
   // conditions

@@ -82,16 +82,16 @@ TEST(Critique, ParsesEveryForm) {
 
 TEST(Text, NumbersCountsAndMoneyPerLanguage) {
   using recommend::Lang;
-  EXPECT_EQ(recommend::FormatNumber(4.6, Lang::kEn), "4.6");
-  EXPECT_EQ(recommend::FormatNumber(4.6, Lang::kIt), "4,6");
-  EXPECT_EQ(recommend::FormatNumber(4.0, Lang::kFr), "4");
-  EXPECT_EQ(recommend::FormatNumber(13.333, Lang::kEn), "13.33");
-  EXPECT_EQ(recommend::FormatCount(1540, Lang::kEn), "1,540");
-  EXPECT_EQ(recommend::FormatCount(1540, Lang::kIt), "1.540");
-  EXPECT_EQ(recommend::FormatCount(1540000, Lang::kFr), "1\u202f540\u202f000");
-  EXPECT_EQ(recommend::FormatCount(12, Lang::kEn), "12");
-  EXPECT_EQ(recommend::FormatMoney(Eur("229"), Lang::kEn), "€229.00");
-  EXPECT_EQ(recommend::FormatMoney(Eur("229"), Lang::kIt), "229,00\u00a0€");
+  EXPECT_EQ(recommend::FormatNumber(4.6, Lang::kEnglish), "4.6");
+  EXPECT_EQ(recommend::FormatNumber(4.6, Lang::kItalian), "4,6");
+  EXPECT_EQ(recommend::FormatNumber(4.0, Lang::kFrench), "4");
+  EXPECT_EQ(recommend::FormatNumber(13.333, Lang::kEnglish), "13.33");
+  EXPECT_EQ(recommend::FormatCount(1540, Lang::kEnglish), "1,540");
+  EXPECT_EQ(recommend::FormatCount(1540, Lang::kItalian), "1.540");
+  EXPECT_EQ(recommend::FormatCount(1540000, Lang::kFrench), "1\u202f540\u202f000");
+  EXPECT_EQ(recommend::FormatCount(12, Lang::kEnglish), "12");
+  EXPECT_EQ(recommend::FormatMoney(Eur("229"), Lang::kEnglish), "€229.00");
+  EXPECT_EQ(recommend::FormatMoney(Eur("229"), Lang::kItalian), "229,00\u00a0€");
 }
 
 TEST(Text, ItalianArticlesFollowTheNumber) {

@@ -30,7 +30,6 @@ using recommend::FormatCount;
 using recommend::FormatMoney;
 using recommend::FormatNumber;
 using recommend::Lang;
-using recommend::LangCode;
 using recommend::Msg;
 using recommend::Render;
 using recommend::verify::TermFacts;
@@ -150,7 +149,7 @@ class Verifier {
     return s;
   }
   std::string Label(AttributeId a) const {
-    return std::string(c_.attributes()[a].LabelIn(LangCode(lang_)));
+    return std::string(c_.attributes()[a].LabelIn(text::LanguageCode(lang_)));
   }
   std::string BrandOf(ProductIndex i) const {
     return c_.brand_code(i) == 0 ? "" : c_.brands()[c_.brand_code(i) - 1];
@@ -261,7 +260,7 @@ class Verifier {
             std::optional<double> v = c_.number_column(*a).Get(i);
             if (v) value = NumberText(*a, *v);
           } else {
-            value = c_.AttributeValueText(*a, i, LangCode(lang_));
+            value = c_.AttributeValueText(*a, i, text::LanguageCode(lang_));
           }
         }
       }
@@ -284,7 +283,7 @@ class Verifier {
         absl::StatusOr<ProductSet> s =
             k.ok() ? c_.Select({*k}) : absl::StatusOr<ProductSet>(k.status());
         holds = holds && s.ok() && s->Contains(i);
-        values.emplace_back(c_.attributes()[*a].ValueIn(v, LangCode(lang_)));
+        values.emplace_back(c_.attributes()[*a].ValueIn(v, text::LanguageCode(lang_)));
       }
     }
     const std::string expected =
@@ -331,9 +330,9 @@ class Verifier {
       expected = Render(lang_, Msg::kNearTarget, {{"price", MoneyText(*price)}, {"target", target_text}});
       Check(close && reason.text == expected, p, r, reason.text,
             close ? absl::StrCat("expected \"", expected, "\"")
-                  : absl::StrCat("not close: ", FormatNumber(100 * std::abs(static_cast<double>(off)) / target, Lang::kEn),
+                  : absl::StrCat("not close: ", FormatNumber(100 * std::abs(static_cast<double>(off)) / target, Lang::kEnglish),
                                  "% ", off > 0 ? "above" : "below", " the target, the tolerance is ",
-                                 FormatNumber(100 * rep_.options.around_tolerance, Lang::kEn),
+                                 FormatNumber(100 * rep_.options.around_tolerance, Lang::kEnglish),
                                  "% below it"));
       return;
     }
@@ -913,7 +912,7 @@ class Verifier {
   const RecommendRequest& req_;
   const Recommendation& rec_;
   std::vector<ClaimProblem>* problems_;
-  Lang lang_ = Lang::kEn;
+  Lang lang_ = Lang::kEnglish;
   size_t checked_ = 0;
   std::vector<ProductIndex> fit_;  // fit, not excluded, not the reference
   std::vector<ProductIndex> fitting_before_exclusion_;

@@ -143,7 +143,7 @@ std::string TermFacts::ValueText(ProductIndex i, Lang lang) const {
     }
     case kCodes:
     case kList: {
-      std::string s = c.AttributeValueText(*attribute, i, LangCode(lang));
+      std::string s = c.AttributeValueText(*attribute, i, text::LanguageCode(lang));
       return s.empty() ? unknown : s;
     }
     case kBrand:
@@ -166,13 +166,13 @@ std::string TermFacts::Label(Lang lang) const {
     case kCategory:
       return Render(lang, Msg::kCategoryLabel);
     default:
-      return std::string(rep->catalog->attributes()[*attribute].LabelIn(LangCode(lang)));
+      return std::string(rep->catalog->attributes()[*attribute].LabelIn(text::LanguageCode(lang)));
   }
 }
 
 std::string TermFacts::Phrase(Lang lang) const {
   if (named == nullptr) return "";
-  auto it = named->phrase.find(std::string(LangCode(lang)));
+  auto it = named->phrase.find(std::string(text::LanguageCode(lang)));
   if (it != named->phrase.end()) return it->second;
   it = named->phrase.find("en");
   return it != named->phrase.end() ? it->second : named->name;

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "common/locale.h"
+
 namespace chatcart::text {
 
 std::string_view LanguageCode(Language language) {
@@ -20,8 +22,7 @@ std::string_view LanguageCode(Language language) {
 
 std::optional<Language> ParseLanguage(std::string_view code) {
   std::string lower;
-  for (char c : code) {
-    if (c == '-' || c == '_') break;  // "en-US": the primary subtag
+  for (char c : LocaleLanguage(code)) {  // "en-US": the primary subtag
     lower.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
   }
   if (lower == "en" || lower == "eng" || lower == "english") return Language::kEnglish;

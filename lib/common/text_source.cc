@@ -1,6 +1,6 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 
-#include "dialogue/text_source.h"
+#include "common/text_source.h"
 
 #include <fstream>
 #include <sstream>
@@ -11,7 +11,7 @@
 #include "common/strings.h"
 #include "google/protobuf/io/tokenizer.h"
 
-namespace chatcart::dialogue {
+namespace chatcart {
 namespace {
 
 class CollectErrors : public google::protobuf::io::ErrorCollector {
@@ -87,4 +87,4 @@ std::string TextSource::Where(std::span<const Step> path) const {
   return absl::StrCat(name_, ":", line + 1);
 }
 
-}  // namespace chatcart::dialogue
+}  // namespace chatcart

@@ -11,8 +11,8 @@
 //
 // A TextSource is immutable after parsing; const methods are thread-safe.
 
-#ifndef CHATCART_DIALOGUE_TEXT_SOURCE_H_
-#define CHATCART_DIALOGUE_TEXT_SOURCE_H_
+#ifndef CHATCART_COMMON_TEXT_SOURCE_H_
+#define CHATCART_COMMON_TEXT_SOURCE_H_
 
 #include <initializer_list>
 #include <memory>
@@ -25,7 +25,7 @@
 #include "google/protobuf/message.h"
 #include "google/protobuf/text_format.h"
 
-namespace chatcart::dialogue {
+namespace chatcart {
 
 class TextSource {
  public:
@@ -59,6 +59,6 @@ class TextSource {
   std::shared_ptr<google::protobuf::TextFormat::ParseInfoTree> tree_;
 };
 
-}  // namespace chatcart::dialogue
+}  // namespace chatcart
 
-#endif  // CHATCART_DIALOGUE_TEXT_SOURCE_H_
+#endif  // CHATCART_COMMON_TEXT_SOURCE_H_
