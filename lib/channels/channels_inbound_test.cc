@@ -186,6 +186,26 @@ TEST(Messenger, TenMegabyteBodyIsRefusedBeforeAnyWork) {
               StatusIs(absl::StatusCode::kResourceExhausted, HasSubstr("10485760 bytes")));
 }
 
+// Issue #22: every channel's webhook body is held to kMaxWebhookBytes
+// (chatcart/limits.h): taken at the limit (it then fails as the JSON or form
+// it is not), refused one byte beyond, naming the limit, before the
+// signature is checked.
+TEST(Webhooks, Issue22ABodyOverKMaxWebhookBytesIsRefusedNamingTheLimit) {
+  for (Channel channel : {Channel::kMessenger, Channel::kWhatsApp, Channel::kSms, Channel::kWeb}) {
+    std::string at_limit(kMaxWebhookBytes, ' ');
+    absl::StatusOr<Inbound> taken =
+        ParseWebhook(channel, {.body = at_limit, .signature = "sha256=00"}, MetaCreds());
+    EXPECT_FALSE(absl::IsResourceExhausted(taken.status())) << taken.status();
+    std::string beyond(kMaxWebhookBytes + 1, ' ');
+    absl::StatusOr<Inbound> refused =
+        ParseWebhook(channel, {.body = beyond, .signature = "sha256=00"}, MetaCreds());
+    EXPECT_THAT(refused, StatusIs(absl::StatusCode::kResourceExhausted,
+                                  HasSubstr("1048577 bytes, over the limit of 1048576 "
+                                            "(kMaxWebhookBytes)")));
+    EXPECT_LT(refused.status().message().size(), 200u);
+  }
+}
+
 // ---------------------------------------------------------------- WhatsApp
 
 TEST(WhatsApp, WebhookBecomesTurnInputs) {
