@@ -15,6 +15,7 @@
 #include "chatcart/v1/runtime.pb.h"
 #include "common/status_macros.h"
 #include "common/utf8_scrub.h"
+#include "engine/wire_utf8.h"
 
 namespace chatcart {
 namespace {
@@ -163,6 +164,14 @@ absl::StatusOr<std::string> Conversations::HandleBytes(std::string_view request_
     return absl::ResourceExhaustedError(absl::StrCat("ConversationRequest: ", request_proto.size(),
                                                      " bytes, over the limit of ", kMaxProtoBytes,
                                                      " (kMaxProtoBytes)"));
+  }
+  // Before parsing: protobuf would log an ERROR line for an ill-formed
+  // string (#22).
+  if (std::string field =
+          engine::IllFormedUtf8Field(*v1::ConversationRequest::descriptor(), request_proto);
+      !field.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("ConversationRequest: ", field, " is not well-formed UTF-8"));
   }
   v1::ConversationRequest request;
   if (!request.ParseFromArray(request_proto.data(), static_cast<int>(request_proto.size()))) {
