@@ -14,6 +14,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/echo.h"
+#include "common/mutex.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
 #include "desk/desk_rep.h"
@@ -132,7 +133,7 @@ Desk::~Desk() = default;
 const DeskOptions& Desk::options() const { return rep_->options; }
 
 DeskCounters Desk::counters() const {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   return rep_->counters;
 }
 
@@ -311,7 +312,7 @@ absl::Status Desk::Rep::MatchAgent(int64_t now_ms, const std::string& agent_id,
 // ---------------------------------------------------------------- reads
 
 absl::StatusOr<v1::DeskConversation> Desk::Conversation(std::string_view conversation_id) const {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   CHATCART_ASSIGN_OR_RETURN(std::optional<v1::DeskConversation> c,
                             rep_->store->GetConversation(conversation_id));
   if (!c.has_value()) {
@@ -322,7 +323,7 @@ absl::StatusOr<v1::DeskConversation> Desk::Conversation(std::string_view convers
 }
 
 absl::StatusOr<v1::DeskAgent> Desk::Agent(std::string_view agent_id) const {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   CHATCART_ASSIGN_OR_RETURN(std::optional<v1::DeskAgent> a, rep_->store->GetAgent(agent_id));
   if (!a.has_value())
     return absl::NotFoundError(absl::StrCat("desk: no agent \"", Echo(agent_id), "\""));
@@ -331,7 +332,7 @@ absl::StatusOr<v1::DeskAgent> Desk::Agent(std::string_view agent_id) const {
 
 absl::StatusOr<v1::DeskQueueStatus> Desk::QueueStatus(std::string_view conversation_id,
                                                       absl::Time now) const {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   CHATCART_ASSIGN_OR_RETURN(std::optional<v1::DeskConversation> c,
                             rep_->store->GetConversation(conversation_id));
   if (!c.has_value()) {
@@ -350,7 +351,7 @@ absl::StatusOr<std::vector<v1::DeskConversation>> Desk::Waiting(std::string_view
     return absl::InvalidArgumentError(
         absl::StrCat("Desk::Waiting: positions start at 1 (from ", from, ", limit ", limit, ")"));
   }
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   CHATCART_ASSIGN_OR_RETURN(
       std::vector<DeskSetEntry> entries,
       rep_->store->Range(di::WaitingSet(DeskQueueName(skill, language)), from - 1, limit));
@@ -367,7 +368,7 @@ absl::StatusOr<v1::DeskQueueStats> Desk::QueueStats(std::string_view skill,
                                                     std::string_view language) const {
   CHATCART_RETURN_IF_ERROR(di::CheckKey(skill, "skill"));
   CHATCART_RETURN_IF_ERROR(di::CheckKey(language, "language"));
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   std::string queue = DeskQueueName(skill, language);
   CHATCART_ASSIGN_OR_RETURN(std::optional<v1::DeskQueueStats> stats,
                             rep_->store->GetQueueStats(queue));
@@ -379,7 +380,7 @@ absl::StatusOr<v1::DeskQueueStats> Desk::QueueStats(std::string_view skill,
 
 absl::StatusOr<std::vector<v1::DeskMessage>> Desk::Messages(
     std::string_view conversation_id) const {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   CHATCART_ASSIGN_OR_RETURN(std::optional<v1::DeskConversation> c,
                             rep_->store->GetConversation(conversation_id));
   if (!c.has_value()) {
@@ -390,7 +391,7 @@ absl::StatusOr<std::vector<v1::DeskMessage>> Desk::Messages(
 }
 
 absl::StatusOr<v1::DeskTranscript> Desk::Transcript(std::string_view conversation_id) const {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   CHATCART_ASSIGN_OR_RETURN(std::optional<v1::DeskConversation> c,
                             rep_->store->GetConversation(conversation_id));
   if (!c.has_value()) {

@@ -11,6 +11,7 @@
 #include "chatcart/desk.h"
 #include "chatcart/redact.h"
 #include "common/echo.h"
+#include "common/mutex.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
 #include "desk/desk_rep.h"
@@ -61,7 +62,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::RequestAgent(const HandoffRequest& request,
   CHATCART_RETURN_IF_ERROR(NewId(request.conversation_id, "conversation id"));
   CHATCART_RETURN_IF_ERROR(di::CheckKey(request.skill, "skill"));
   CHATCART_RETURN_IF_ERROR(di::CheckKey(request.language, "language"));
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -125,7 +126,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::RequestAgent(const HandoffRequest& request,
 absl::StatusOr<v1::DeskUpdate> Desk::ShopperMessage(std::string_view conversation_id,
                                                     std::string_view text, absl::Time now) {
   CHATCART_RETURN_IF_ERROR(NewId(conversation_id, "conversation id"));
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -176,7 +177,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::ShopperMessage(std::string_view conversatio
 absl::StatusOr<v1::DeskUpdate> Desk::BotMessage(std::string_view conversation_id,
                                                 std::string_view text, absl::Time now) {
   CHATCART_RETURN_IF_ERROR(NewId(conversation_id, "conversation id"));
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   Events events;
   CHATCART_RETURN_IF_ERROR(rep_->Run(absl::ToUnixMillis(now), [&](Txn& txn) -> absl::Status {
@@ -194,7 +195,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::BotMessage(std::string_view conversation_id
 }
 
 absl::StatusOr<v1::DeskUpdate> Desk::LeaveQueue(std::string_view conversation_id, absl::Time now) {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -227,7 +228,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::LeaveMessage(std::string_view conversation_
                                                   std::string_view text,
                                                   std::string_view contact, absl::Time now) {
   CHATCART_RETURN_IF_ERROR(NewId(conversation_id, "conversation id"));
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -279,7 +280,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::Rate(std::string_view conversation_id, int 
                                                    " (conversation \"", Echo(conversation_id),
                                                    "\")"));
   }
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   Events events;
   CHATCART_RETURN_IF_ERROR(rep_->Run(absl::ToUnixMillis(now), [&](Txn& txn) -> absl::Status {
@@ -314,7 +315,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::SetAgent(const AgentProfile& profile, absl:
                                                    "desk's default), not ",
                                                    profile.capacity));
   }
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -340,7 +341,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::SetAgent(const AgentProfile& profile, absl:
 }
 
 absl::StatusOr<v1::DeskUpdate> Desk::Heartbeat(std::string_view agent_id, absl::Time now) {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -366,7 +367,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::SetAvailability(std::string_view agent_id,
         "desk: agent \"", Echo(agent_id), "\": availability must be ONLINE, AWAY or OFFLINE, not ",
         static_cast<int>(availability)));
   }
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -395,7 +396,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::SetAvailability(std::string_view agent_id,
 
 absl::StatusOr<v1::DeskUpdate> Desk::Accept(std::string_view agent_id,
                                             std::string_view conversation_id, absl::Time now) {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   Events events;
   CHATCART_RETURN_IF_ERROR(rep_->Run(absl::ToUnixMillis(now), [&](Txn& txn) -> absl::Status {
@@ -422,7 +423,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::Accept(std::string_view agent_id,
 
 absl::StatusOr<v1::DeskUpdate> Desk::Decline(std::string_view agent_id,
                                              std::string_view conversation_id, absl::Time now) {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -443,7 +444,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::Decline(std::string_view agent_id,
 
 absl::StatusOr<v1::DeskUpdate> Desk::Claim(std::string_view agent_id,
                                            std::string_view conversation_id, absl::Time now) {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -471,7 +472,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::Claim(std::string_view agent_id,
 
 absl::StatusOr<v1::DeskUpdate> Desk::Assign(std::string_view conversation_id,
                                             std::string_view agent_id, absl::Time now) {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -506,7 +507,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::Assign(std::string_view conversation_id,
 absl::StatusOr<v1::DeskUpdate> Desk::AgentMessage(std::string_view agent_id,
                                                   std::string_view conversation_id,
                                                   std::string_view text, absl::Time now) {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   Events events;
   std::vector<std::string> unused;
@@ -543,7 +544,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::AddNote(std::string_view agent_id,
                                              std::string_view conversation_id,
                                              std::string_view text, absl::Time now) {
   CHATCART_RETURN_IF_ERROR(NonEmpty(text, "note"));
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   Events events;
   CHATCART_RETURN_IF_ERROR(rep_->Run(absl::ToUnixMillis(now), [&](Txn& txn) -> absl::Status {
@@ -568,7 +569,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::Snooze(std::string_view agent_id,
         absl::StrCat("desk: snooze of conversation \"", Echo(conversation_id), "\" until ",
                      absl::FormatTime(until, absl::UTCTimeZone()), ", which is not after now"));
   }
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -597,7 +598,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::Snooze(std::string_view agent_id,
 
 absl::StatusOr<v1::DeskUpdate> Desk::Resolve(std::string_view agent_id,
                                              std::string_view conversation_id, absl::Time now) {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
