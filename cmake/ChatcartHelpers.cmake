@@ -41,6 +41,9 @@ if(CHATCART_SANITIZE_THREAD)
   # crashed parsing the first map. Without the macro, the headers take
   # libprotobuf's layout; TSan still instruments every access.
   add_compile_options(${CHATCART_SANITIZER_FLAGS} -U__SANITIZE_THREAD__)
+  # Debian's Abseil is not instrumented either: common/mutex.h tells TSan
+  # about absl::Mutex's acquire and release when this is defined.
+  add_compile_definitions(CHATCART_TSAN=1)
   add_link_options(${CHATCART_SANITIZER_FLAGS})
 endif()
 

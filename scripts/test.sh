@@ -3,7 +3,7 @@
 # (scripts/check_format.sh says which base), then builds and runs every test:
 # build/ (release with debug info) and build-asan/
 # (AddressSanitizer + UndefinedBehaviorSanitizer), ctest in both (GoogleTest,
-# the C test, pytest with Debian's /usr/bin/python3), the thread stress test
+# the C test, pytest with Debian's /usr/bin/python3), the thread stress tests
 # alone in build-tsan/ (ThreadSanitizer), then an install of build/ and a
 # consumer built against it; with CHATCART_FUZZ_SECONDS=N, each libFuzzer
 # target for N seconds (scripts/fuzz.sh). Exits non-zero on any failure.
@@ -34,19 +34,26 @@ ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}" \
 UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}" \
   ctest --test-dir build-asan --output-on-failure -j "$CHATCART_JOBS" || die "tests failed in build-asan/"
 
-step "build-tsan/ (ThreadSanitizer: engine_stress_test and what it links, nothing else)"
-# Issue #22's 16-thread stress under TSan. Only this target is built (the
-# library without tests, benchmarks, Python or examples): a clean build took
-# 10.2 CPU-minutes, 9.9 min of wall clock on 2 cores shared with other builds,
-# and the run 11-13 s (docs/RELIABILITY.md, "Threads").
+step "build-tsan/ (ThreadSanitizer: the stress tests and what they link, nothing else)"
+# Issue #22's thread stresses under TSan. Only these two targets are built
+# (the libraries without tests, benchmarks, Python or examples): a clean build
+# of engine_stress_test took 10.2 CPU-minutes, 9.9 min of wall clock on 2
+# cores shared with other builds, and its run 11-13 s; desk_stress_test adds
+# the desk, store and runtime libraries (docs/RELIABILITY.md, "Threads").
 configure_build build-tsan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" \
   -DCMAKE_C_FLAGS_DEBUG="-g -O1" -DCHATCART_SANITIZE_THREAD=ON -DCHATCART_BUILD_BENCHMARKS=OFF \
   -DCHATCART_BUILD_PYTHON=OFF -DCHATCART_BUILD_EXAMPLES=OFF
-build build-tsan engine_stress_test
+build build-tsan engine_stress_test desk_stress_test
+tsan_options="halt_on_error=1:second_deadlock_stack=1:suppressions=$CHATCART_ROOT/tests/tsan.supp"
 step "engine_stress_test under TSan"
-TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:suppressions=$CHATCART_ROOT/tests/tsan.supp}" \
+TSAN_OPTIONS="${TSAN_OPTIONS:-$tsan_options}" \
 CHATCART_STRESS_CONVERSATIONS="${CHATCART_STRESS_CONVERSATIONS:-400}" \
   build-tsan/tests/engine_stress_test || die "engine_stress_test failed under ThreadSanitizer"
+# The desk (two desks on one store, 8 threads) and the runtime (one
+# Conversations shared by shoppers, agents and retried messages).
+step "desk_stress_test under TSan"
+TSAN_OPTIONS="${TSAN_OPTIONS:-$tsan_options}" build-tsan/tests/desk_stress_test ||
+  die "desk_stress_test failed under ThreadSanitizer"
 
 # A short libFuzzer exploration of every target (scripts/fuzz.sh), off unless
 # CHATCART_FUZZ_SECONDS > 0: the clang tree (build-fuzz/) costs about ten

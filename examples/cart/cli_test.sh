@@ -51,6 +51,48 @@ echo '{"clear": {}}' | "$chatcart" cart apply --cart "$work/printed.json" >"$wor
   fail "cart apply --cart refused the cart it printed"
 grep -q '"version":"2"' "$work/again.jsonl" || fail "the printed cart did not apply a command"
 
+# Issue #22: limits of chatcart/limits.h, each refusal naming its limit and
+# short: a 10 MB product id makes a command line over kMaxJsonBytes; a
+# 1,000,000-byte one (under it) an error quoting 64 bytes of it; a --cart
+# file over kMaxCartJsonBytes is refused without being read whole.
+/usr/bin/python3 - "$work" <<'PY' || fail "could not write the large inputs"
+import json, sys
+work = sys.argv[1]
+open(work + "/huge_id.jsonl", "w").write(
+    json.dumps({"add_line": {"product_id": "p" * (10 << 20), "quantity": 1}}) + "\n")
+open(work + "/long_id.jsonl", "w").write(
+    json.dumps({"add_line": {"product_id": "q" * 1000000, "quantity": 1}}) + "\n")
+open(work + "/long_value.jsonl", "w").write(
+    json.dumps({"remove_line": {"line_id": "q" * 1000000}}) + "\n")
+with open(work + "/huge_cart.json", "w") as f:
+    f.write('{"id": "' + "c" * ((16 << 20) + 1) + '"}')
+PY
+set +e
+"$chatcart" cart apply <"$work/huge_id.jsonl" >"$work/huge.out" 2>"$work/huge.err"
+status=$?
+set -e
+[ "$status" -eq 2 ] || fail "a 10 MB command line exited $status, expected 2"
+grep -qE "stdin:1: not a CartCommand: 10485807 bytes, over the limit of 1048576 \(kMaxJsonBytes\)" \
+  "$work/huge.err" || fail "the 10 MB line's refusal does not name kMaxJsonBytes: $(head -c 300 "$work/huge.err")"
+[ "$(wc -c <"$work/huge.err")" -lt 400 ] || fail "the 10 MB line's error is $(wc -c <"$work/huge.err") bytes"
+"$chatcart" cart apply <"$work/long_id.jsonl" >"$work/long.out" || fail "cart apply (long id) exited $?"
+grep -q '"code":"INVALID_ARGUMENT"' "$work/long.out" || fail "adding a 1 MB product id without a price is no error"
+[ "$(wc -c <"$work/long.out")" -lt 400 ] || fail "the 1 MB id's error line is $(wc -c <"$work/long.out") bytes"
+# A value the JSON parser refuses is quoted short too.
+set +e
+"$chatcart" cart apply <"$work/long_value.jsonl" >/dev/null 2>"$work/value.err"
+status=$?
+set -e
+[ "$status" -eq 2 ] || fail "a 1 MB bad line_id exited $status, expected 2"
+[ "$(wc -c <"$work/value.err")" -lt 400 ] || fail "the bad line_id's error is $(wc -c <"$work/value.err") bytes"
+set +e
+echo '{"clear": {}}' | "$chatcart" cart apply --cart "$work/huge_cart.json" >/dev/null 2>"$work/cart.err"
+status=$?
+set -e
+[ "$status" -eq 2 ] || fail "a cart over 16 MiB exited $status, expected 2"
+grep -q "over the limit of 16777216 bytes (kMaxCartJsonBytes)" "$work/cart.err" ||
+  fail "the large cart's refusal does not name kMaxCartJsonBytes: $(head -c 300 "$work/cart.err")"
+
 # Malformed input: exit 2 after the lines before it.
 set +e
 printf '%s\n' '{"clear": {}}' '{"no_such_command": {}}' | "$chatcart" cart apply >"$work/bad.jsonl" 2>"$work/bad.err"

@@ -9,6 +9,11 @@
 //
 // `chatcart cart replay`: rebuilds a cart from an event log written by
 // `cart apply --events` and prints it with its totals.
+//
+// Inputs are held to chatcart/limits.h (#22): each JSON line (commands,
+// --catalog rows, --events) to kMaxJsonBytes and kMaxJsonDepth, --policy to
+// kMaxJsonBytes, --cart to kMaxCartJsonBytes; beyond one the error names the
+// limit, and no more than the limit is read into memory.
 
 #include <cstdio>
 #include <fstream>
@@ -19,7 +24,9 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "chatcart/cart.h"
+#include "chatcart/limits.h"
 #include "chatcart/money.h"
 #include "chatcart/order.h"
 #include "chatcart/v1/cart.pb.h"
@@ -34,21 +41,65 @@ namespace {
 
 constexpr char kDefaultPolicy[] = R"({"currency": "USD"})";
 
-bool ReadFile(const std::string& path, std::string* out) {
+// Reads at most `max_bytes` + 1 bytes of `path` (so a huge file is not held
+// in memory): "" when they are all of it, else why not (unreadable, or over
+// the limit, naming it).
+std::string ReadFileAtMost(const std::string& path, size_t max_bytes, std::string_view limit_name,
+                           std::string* out) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  *out = buffer.str();
-  return true;
+  if (!in) return "cannot read it";
+  out->assign(max_bytes + 1, '\0');
+  in.read(out->data(), static_cast<std::streamsize>(out->size()));
+  out->resize(static_cast<size_t>(in.gcount()));
+  if (out->size() <= max_bytes) return "";
+  return absl::StrCat("over the limit of ", max_bytes, " bytes (", std::string(limit_name), ")");
 }
 
-// Parses protobuf JSON; on failure returns the parser's message.
+// One line of `in` (without its break) into *line, holding at most
+// kMaxJsonBytes + 1 bytes of it: false at the end of input. *length is the
+// line's whole length, so a longer one is refused naming its size without
+// being held.
+bool ReadLine(std::istream& in, std::string* line, size_t* length) {
+  line->clear();
+  *length = 0;
+  int c;
+  bool any = false;
+  while ((c = in.get()) != EOF) {
+    any = true;
+    if (c == '\n') return true;
+    if (*length <= kMaxJsonBytes) line->push_back(static_cast<char>(c));
+    ++*length;
+  }
+  return any;
+}
+
+// "" for a line within chatcart/limits.h's JSON limits, else the refusal.
+std::string LineLimits(std::string_view line, size_t length) {
+  if (length > kMaxJsonBytes) {
+    return absl::StrCat(length, " bytes, over the limit of ", kMaxJsonBytes, " (kMaxJsonBytes)");
+  }
+  absl::Status limits = CheckJsonLimits(line, "the line");
+  return limits.ok() ? "" : std::string(limits.message());
+}
+
+// The first 200 bytes of a message (never inside a UTF-8 sequence) and
+// "…": protobuf's JSON parser quotes a bad value whole (a 1 MB id made a
+// 1 MB error line, #22).
+std::string Short(std::string message) {
+  constexpr size_t kMax = 200;
+  if (message.size() <= kMax) return message;
+  size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;
+  message.resize(cut);
+  return message + "\u2026";
+}
+
+// Parses protobuf JSON; on failure returns the parser's message, cut short.
 std::string ParseJson(const std::string& json, google::protobuf::Message* message) {
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;
   auto status = google::protobuf::util::JsonStringToMessage(json, message, options);
-  return status.ok() ? "" : std::string(status.message());
+  return status.ok() ? "" : Short(std::string(status.message()));
 }
 
 std::string ToJson(const google::protobuf::Message& message) {
@@ -73,10 +124,12 @@ bool LoadCatalog(const std::string& path, std::string_view currency, InMemoryCat
     return false;
   }
   std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+  size_t length = 0;
+  for (int number = 1; ReadLine(in, &line, &length); ++number) {
+    if (length <= kMaxJsonBytes && line.find_first_not_of(" \t\r") == std::string::npos) continue;
     google::protobuf::Struct object;
-    std::string error = ParseJson(line, &object);
+    std::string error = LineLimits(line, length);
+    if (error.empty()) error = ParseJson(line, &object);
     absl::StatusOr<Money> price = Money::Parse(StringField(object, "price"), currency);
     const std::string product_id = StringField(object, "product_id");
     if (error.empty() && product_id.empty()) error = "needs a product_id";
@@ -99,9 +152,12 @@ bool LoadCatalog(const std::string& path, std::string_view currency, InMemoryCat
 std::shared_ptr<const CartPolicy> LoadPolicy(const std::optional<std::string>& path,
                                              const char* command) {
   std::string json = kDefaultPolicy;
-  if (path.has_value() && !ReadFile(*path, &json)) {
-    std::fprintf(stderr, "chatcart %s: cannot read --policy %s\n", command, path->c_str());
-    return nullptr;
+  if (path.has_value()) {
+    if (std::string error = ReadFileAtMost(*path, kMaxJsonBytes, "kMaxJsonBytes", &json);
+        !error.empty()) {
+      std::fprintf(stderr, "chatcart %s: --policy %s: %s\n", command, path->c_str(), error.c_str());
+      return nullptr;
+    }
   }
   absl::StatusOr<std::shared_ptr<const CartPolicy>> policy = CartPolicy::FromJson(json);
   if (!policy.ok()) {
@@ -133,7 +189,8 @@ int RunCartApply(Args& args) {
   if (cart_path.has_value()) {
     std::string json;
     v1::Cart proto;
-    std::string error = ReadFile(*cart_path, &json) ? ParseJson(json, &proto) : "cannot read it";
+    std::string error = ReadFileAtMost(*cart_path, kMaxCartJsonBytes, "kMaxCartJsonBytes", &json);
+    if (error.empty()) error = ParseJson(json, &proto);
     absl::StatusOr<Cart> restored =
         error.empty() ? Cart::FromProto(policy, proto) : absl::InvalidArgumentError(error);
     if (!restored.ok()) {
@@ -162,8 +219,14 @@ int RunCartApply(Args& args) {
   }
 
   std::string line;
-  for (int number = 1; std::getline(std::cin, line); ++number) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+  size_t length = 0;
+  for (int number = 1; ReadLine(std::cin, &line, &length); ++number) {
+    if (length <= kMaxJsonBytes && line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (std::string error = LineLimits(line, length); !error.empty()) {
+      std::fprintf(stderr, "chatcart cart apply: stdin:%d: not a CartCommand: %s\n", number,
+                   error.c_str());
+      return kExitUsage;
+    }
     v1::CartCommand proto;
     if (std::string error = ParseJson(line, &proto); !error.empty()) {
       std::fprintf(stderr, "chatcart cart apply: stdin:%d: not a CartCommand: %s\n", number,
@@ -205,10 +268,12 @@ int RunCartReplay(Args& args) {
   }
   std::vector<CartEvent> log;
   std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+  size_t length = 0;
+  for (int number = 1; ReadLine(in, &line, &length); ++number) {
+    if (length <= kMaxJsonBytes && line.find_first_not_of(" \t\r") == std::string::npos) continue;
     v1::CartEvent proto;
-    std::string error = ParseJson(line, &proto);
+    std::string error = LineLimits(line, length);
+    if (error.empty()) error = ParseJson(line, &proto);
     absl::StatusOr<CartEvent> event =
         error.empty() ? CartEventFromProto(proto) : absl::InvalidArgumentError(error);
     if (!event.ok()) {

@@ -50,6 +50,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "chatcart/limits.h"
 #include "chatcart/v1/channels.pb.h"
 #include "chatcart/v1/order.pb.h"
 #include "chatcart/v1/turn.pb.h"
@@ -103,8 +104,8 @@ struct Limits {
   static constexpr int64_t kHumanAgentWindowMs = 7LL * 24 * 3600 * 1000;
   static constexpr int64_t kAdWindowMs = 7LL * 24 * 3600 * 1000;
   // Webhook bodies above this are refused before any parsing (Meta's and
-  // Twilio's are a few KiB).
-  static constexpr size_t kMaxWebhookBytes = 1 << 20;
+  // Twilio's are a few KiB): chatcart::kMaxWebhookBytes (limits.h).
+  static constexpr size_t kMaxWebhookBytes = chatcart::kMaxWebhookBytes;
 };
 
 // ---------------------------------------------------------------- signatures
@@ -219,7 +220,8 @@ struct Inbound {
 // ({"site":"shop","visitor":"v-1","echoId":"e-1","time":"2026-...Z",
 //   "text":"hi"} with "payload" or "event":{"kind":..,"param":{..}} instead
 // of "text"). Errors, each naming what and where:
-// RESOURCE_EXHAUSTED for a body over Limits::kMaxWebhookBytes;
+// RESOURCE_EXHAUSTED naming the limit for a body over kMaxWebhookBytes
+// (chatcart/limits.h);
 // UNAUTHENTICATED for a missing or wrong signature (FAILED_PRECONDITION
 // when the credential it needs is empty); INVALID_ARGUMENT for malformed or
 // truncated JSON or form encoding, or a webhook of another platform. Event

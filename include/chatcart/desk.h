@@ -51,6 +51,17 @@
 // (threads racing with their clock reads); a heartbeat older than the last
 // one is a no-op.
 //
+// Text (#22): the desk keeps only well-formed UTF-8, so that every record,
+// message and event it stores or returns serializes and parses back (a
+// store such as Redis keeps them as protobuf bytes). Keys it stores and
+// matches by their bytes (the ids of conversations and agents a call may
+// create, skills, languages) are refused with INVALID_ARGUMENT when they
+// are not well-formed: replacing their bad bytes could merge two shoppers'
+// conversations. Free text (messages, notes, names, reasons, titles,
+// channels, contacts, comments, the store name, e-mail subjects) is kept
+// with each ill-formed subsequence replaced by U+FFFD. Input quoted in an
+// error message is cut to its first 64 bytes.
+//
 // Thread safety: a Desk is safe for concurrent access from multiple threads
 // without any external synchronization: calls are serialized by a mutex.
 // Several desks (in one process or many) may share one store: each call
@@ -353,7 +364,9 @@ std::string DeskQueueName(std::string_view skill, std::string_view language);
 // The chat as plain text, one message a line: "[10:02] Nick: On its way."
 // (UTC times; desk activity in parentheses).
 std::string RenderTranscriptText(const v1::DeskTranscript& transcript);
-// The same as an HTML e-mail for the host to send.
+// The same as an HTML e-mail for the host to send. Every string of it is
+// well-formed UTF-8 (ill-formed bytes of `store_name`, the options or the
+// transcript become U+FFFD).
 v1::DeskTranscriptEmail RenderTranscriptEmail(const v1::DeskTranscript& transcript,
                                               std::string_view store_name,
                                               const TranscriptEmailOptions& options);

@@ -45,6 +45,17 @@ inline constexpr size_t kMaxSnapshotBytes = size_t{16} << 20;
 // fails the load, lenient or not, naming the file and line.
 inline constexpr size_t kMaxCatalogLineBytes = size_t{1} << 20;
 
+// The body of a channel webhook (channels::ParseWebhook: Messenger,
+// WhatsApp, Twilio SMS, the web widget; `chatcart serve` reads no larger
+// webhook). 1 MiB; Meta's and Twilio's are a few KiB. Refused before the
+// signature is checked or anything is parsed.
+inline constexpr size_t kMaxWebhookBytes = size_t{1} << 20;
+
+// The JSON of a cart handed back whole (`chatcart cart apply --cart`, the
+// form `cart apply` prints). 16 MiB, as a session snapshot (which holds a
+// cart): a cart at the line limit with long titles prints to a few MiB.
+inline constexpr size_t kMaxCartJsonBytes = size_t{16} << 20;
+
 // OK, or RESOURCE_EXHAUSTED naming `what` when `json` is over kMaxJsonBytes
 // or nests objects and arrays deeper than kMaxJsonDepth. Linear; stops at the
 // first level too deep. ParseJson (wire.h) calls it; so does every other

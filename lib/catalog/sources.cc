@@ -10,6 +10,7 @@
 #include "absl/synchronization/mutex.h"
 #include "chatcart/catalog_sources.h"
 #include "common/echo.h"
+#include "common/mutex.h"
 #include "common/strings.h"
 
 namespace chatcart {
@@ -57,7 +58,7 @@ absl::Status CatalogSources::SetPrice(std::string_view product_id, std::string_v
         absl::StrCat("price override for \"", ToAbsl(product_id), "\": ", unit_price.ToString(),
                      " is not in the catalog's currency ", ToAbsl(currency)));
   }
-  absl::MutexLock lock(&overrides_->mu);
+  MutexLock lock(&overrides_->mu);
   overrides_->prices.insert_or_assign(*p, unit_price);
   return absl::OkStatus();
 }
@@ -70,13 +71,13 @@ absl::Status CatalogSources::SetStock(std::string_view product_id, std::string_v
     return absl::InvalidArgumentError(absl::StrCat("stock override for \"", ToAbsl(product_id),
                                                    "\": ", available, " is below 0"));
   }
-  absl::MutexLock lock(&overrides_->mu);
+  MutexLock lock(&overrides_->mu);
   overrides_->stock.insert_or_assign(*p, available);
   return absl::OkStatus();
 }
 
 void CatalogSources::ClearOverrides() {
-  absl::MutexLock lock(&overrides_->mu);
+  MutexLock lock(&overrides_->mu);
   overrides_->prices.clear();
   overrides_->stock.clear();
 }
@@ -88,7 +89,7 @@ absl::StatusOr<PriceQuote> CatalogSources::Quote(std::string_view product_id,
   Product product = catalog_->product(*p);
   PriceQuote quote;
   {
-    absl::MutexLock lock(&overrides_->mu);
+    MutexLock lock(&overrides_->mu);
     auto it = overrides_->prices.find(*p);
     if (it != overrides_->prices.end()) {
       quote.unit_price = it->second;
@@ -110,7 +111,7 @@ absl::StatusOr<int64_t> CatalogSources::Available(std::string_view product_id,
   absl::StatusOr<ProductIndex> p = Resolve(product_id, sku);
   if (!p.ok()) return p.status();
   {
-    absl::MutexLock lock(&overrides_->mu);
+    MutexLock lock(&overrides_->mu);
     auto it = overrides_->stock.find(*p);
     if (it != overrides_->stock.end()) return it->second;
   }

@@ -186,6 +186,26 @@ TEST(Messenger, TenMegabyteBodyIsRefusedBeforeAnyWork) {
               StatusIs(absl::StatusCode::kResourceExhausted, HasSubstr("10485760 bytes")));
 }
 
+// Issue #22: every channel's webhook body is held to kMaxWebhookBytes
+// (chatcart/limits.h): taken at the limit (it then fails as the JSON or form
+// it is not), refused one byte beyond, naming the limit, before the
+// signature is checked.
+TEST(Webhooks, Issue22ABodyOverKMaxWebhookBytesIsRefusedNamingTheLimit) {
+  for (Channel channel : {Channel::kMessenger, Channel::kWhatsApp, Channel::kSms, Channel::kWeb}) {
+    std::string at_limit(kMaxWebhookBytes, ' ');
+    absl::StatusOr<Inbound> taken =
+        ParseWebhook(channel, {.body = at_limit, .signature = "sha256=00"}, MetaCreds());
+    EXPECT_FALSE(absl::IsResourceExhausted(taken.status())) << taken.status();
+    std::string beyond(kMaxWebhookBytes + 1, ' ');
+    absl::StatusOr<Inbound> refused =
+        ParseWebhook(channel, {.body = beyond, .signature = "sha256=00"}, MetaCreds());
+    EXPECT_THAT(refused, StatusIs(absl::StatusCode::kResourceExhausted,
+                                  HasSubstr("1048577 bytes, over the limit of 1048576 "
+                                            "(kMaxWebhookBytes)")));
+    EXPECT_LT(refused.status().message().size(), 200u);
+  }
+}
+
 // ---------------------------------------------------------------- WhatsApp
 
 TEST(WhatsApp, WebhookBecomesTurnInputs) {
@@ -213,6 +233,42 @@ TEST(WhatsApp, WebhookBecomesTurnInputs) {
   EXPECT_THAT(inbound->ignored[0].why, HasSubstr("\"unsupported\""));
   EXPECT_THAT(inbound->ignored[1].why, HasSubstr("\"sent\" is not a receipt"));
   EXPECT_THAT(inbound->ignored[2].why, HasSubstr("message_template_status_update"));
+}
+
+// Issue #22, found by channels_whatsapp_fuzzer: a timestamp of
+// 17950000795000080 s was multiplied by 1000 into int64 (signed overflow,
+// UBSan). Timestamps outside 0001-01-01..9999-12-31 are refused, naming the
+// field; the limits themselves are taken.
+std::string WhatsAppAt(std::string_view message_ts, std::string_view status_ts) {
+  return Cat(R"({"object":"whatsapp_business_account","entry":[{"id":"WABA-1","changes":[)",
+             R"({"field":"messages","value":{"messaging_product":"whatsapp",)",
+             R"("metadata":{"display_phone_number":"15550001111","phone_number_id":"PNID-7"},)",
+             R"("messages":[{"from":"393331234567","id":"wamid.T","timestamp":")", message_ts,
+             R"(","type":"text","text":{"body":"ciao"}}],)",
+             R"("statuses":[{"id":"wamid.OUT1","status":"read","timestamp":")", status_ts,
+             R"(","recipient_id":"393331234567"}]}}]}]})");
+}
+
+TEST(WhatsApp, Issue22ATimestampBeyondYear9999IsRefusedInsteadOfOverflowing) {
+  auto fuzzed =
+      ParseSigned(Channel::kWhatsApp, ReadTestdata("fuzz/whatsapp_timestamp_overflow.json"));
+  EXPECT_THAT(fuzzed, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("timestamp")));
+  // The largest int64 a JSON string holds, in a message and in a status.
+  EXPECT_THAT(ParseSigned(Channel::kWhatsApp, WhatsAppAt("9223372036854775807", "1795000000")),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("timestamp")));
+  EXPECT_THAT(ParseSigned(Channel::kWhatsApp, WhatsAppAt("1795000000", "17950000795000080")),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("timestamp")));
+  // One second past 9999-12-31T23:59:59Z, one before 0001-01-01T00:00:00Z.
+  EXPECT_THAT(ParseSigned(Channel::kWhatsApp, WhatsAppAt("253402300800", "1795000000")),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("timestamp")));
+  EXPECT_THAT(ParseSigned(Channel::kWhatsApp, WhatsAppAt("-62135596801", "1795000000")),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("timestamp")));
+  // Both ends of the range are taken, in milliseconds.
+  auto last = ParseSigned(Channel::kWhatsApp, WhatsAppAt("253402300799", "-62135596800"));
+  ASSERT_TRUE(last.ok()) << last.status();
+  ASSERT_EQ(last->messages.size(), 2u);
+  EXPECT_EQ(last->messages[0].time_ms, int64_t{253402300799} * 1000);
+  EXPECT_EQ(last->messages[1].time_ms, int64_t{-62135596800} * 1000);
 }
 
 // ---------------------------------------------------------------- SMS

@@ -3,7 +3,10 @@
 // Outbound: a golden payload per channel and limit, the windows, SMS MORE,
 // and Meta's documented receipt example round-tripping.
 
+#include <fstream>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "channels/channels_testing.h"
 #include "chatcart/channels.h"
@@ -349,6 +352,69 @@ TEST(RenderWhatsApp, AtMostTenRowsAndLongTextShortenedTo4096) {
   reply->set_text(text);
   for (int i = 1; i <= 12; ++i) Option(reply, Cat("Idea ", i), Cat("idea_", i));
   ExpectGolden("whatsapp_long_text_many_options", Channel::kWhatsApp, r, Request(Channel::kWhatsApp));
+}
+
+// Issue #22, found by channels_render_fuzzer: a quick-reply payload of
+// stray continuation bytes (0x96) counted 43 UTF-16 units but was written as
+// 209 (a U+FFFD each), over WhatsApp's 200-unit row id; an ill-formed button
+// title likewise passed the 20-unit check. Such payloads are dropped (the
+// platform would hand back another id) and ill-formed titles go to a list,
+// whose row titles are fitted. Every limit is checked on the output.
+std::vector<OutboundMessage> RenderChecked(Channel channel, const v1::TurnResult& r) {
+  v1::ChannelState state = WrittenAgo(ChannelName(channel), kHour);
+  auto out = Render(r, Request(channel), {}, &state);
+  EXPECT_TRUE(out.ok()) << out.status();
+  if (!out.ok()) return {};
+  for (const OutboundMessage& m : *out) {
+    std::vector<std::string> problems;
+    testing::CheckLimits(channel, m, 1, &problems);
+    EXPECT_THAT(problems, ::testing::IsEmpty()) << m.body;
+  }
+  return *std::move(out);
+}
+
+TEST(RenderWhatsApp, Issue22IllFormedPayloadsAreDroppedAndIllFormedTitlesBecomeAList) {
+  const std::string stray(209, '\x96');  // the fuzzer's run, long enough for the limit
+  v1::TurnResult r;
+  v1::Reply* reply = r.add_replies();
+  reply->set_text("Ciao! Ecco le idee per te.");
+  Option(reply, "Stray", stray);
+  Option(reply, "Trova un regalo", "find_gift");
+  auto out = RenderChecked(Channel::kWhatsApp, r);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_THAT(out[0].body, HasSubstr("find_gift"));
+  EXPECT_THAT(out[0].body, ::testing::Not(HasSubstr("Stray")));
+  EXPECT_THAT(out[0].body, ::testing::Not(HasSubstr("\uFFFD")));
+
+  // The reproducer as the fuzzer read it: its second line is both the title
+  // and the payload of a quick reply.
+  std::ifstream in(Cat(chatcart::testing::SourceDir(),
+                       "/lib/channels/testdata/fuzz/render_ill_formed_row_id.txt"),
+                   std::ios::binary);
+  std::string line((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_NE(line.find('\n'), std::string::npos);
+  line = line.substr(line.find('\n') + 1);
+  if (!line.empty() && line.back() == '\n') line.pop_back();
+  v1::TurnResult fuzzed;
+  Option(fuzzed.add_replies(), line, line);
+  fuzzed.mutable_replies(0)->set_text("# sms UCS-2, 1 segments");
+  for (Channel channel : {Channel::kWhatsApp, Channel::kMessenger}) {
+    auto rendered = RenderChecked(channel, fuzzed);
+    ASSERT_EQ(rendered.size(), 1u);
+    EXPECT_THAT(rendered[0].body, ::testing::Not(HasSubstr("To=")));
+  }
+
+  // Three short options, one with an ill-formed title: a list, not buttons.
+  v1::TurnResult titles;
+  v1::Reply* three = titles.add_replies();
+  three->set_text("Reply OK to buy.");
+  Option(three, "OK", "yes");
+  Option(three, std::string(30, '\x96'), "no");
+  Option(three, "Cart", "show_cart");
+  auto list = RenderChecked(Channel::kWhatsApp, titles);
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_THAT(list[0].body, HasSubstr("\"type\":\"list\""));
+  EXPECT_THAT(list[0].body, HasSubstr("\"id\":\"no\""));
 }
 
 TEST(RenderWhatsApp, OutsideTheWindowOnlyAnApprovedTemplate) {

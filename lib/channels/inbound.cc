@@ -189,10 +189,10 @@ absl::Status ParseWeb(std::string_view body, int64_t received_ms, Inbound* out) 
 absl::StatusOr<Inbound> ParseWebhook(Channel channel, const WebhookRequest& request,
                                      const Credentials& credentials) {
   std::string_view name = ChannelName(channel);
-  if (request.body.size() > Limits::kMaxWebhookBytes) {
-    return absl::ResourceExhaustedError(
-        Cat(ToAbsl(name), " webhook: body of ", request.body.size(),
-                     " bytes exceeds the limit of ", Limits::kMaxWebhookBytes));
+  if (request.body.size() > kMaxWebhookBytes) {
+    return absl::ResourceExhaustedError(Cat(ToAbsl(name), " webhook: body of ", request.body.size(),
+                                            " bytes, over the limit of ", kMaxWebhookBytes,
+                                            " (kMaxWebhookBytes)"));
   }
   if (!credentials.skip_signature_check) {
     if (channel == Channel::kMessenger || channel == Channel::kWhatsApp) {

@@ -18,7 +18,10 @@ inline constexpr size_t kMaxEchoBytes = 64;
 // `input` as an error message may quote it: whole when it has at most
 // `max_bytes` bytes, else its first `max_bytes` bytes or fewer (never
 // splitting a UTF-8 sequence) and "\u2026" (…). A 10 MB product id then
-// costs a message 67 bytes, not 10 MB (#22).
+// costs a message 67 bytes, not 10 MB (#22). Each ill-formed UTF-8
+// subsequence of what is kept becomes U+FFFD, so the quote is well-formed
+// UTF-8 wherever the message goes (a protobuf string field, JSON, a log): at
+// most 3 * max_bytes + 3 bytes.
 //   absl::StrCat("unknown product \"", Echo(id), "\"")
 std::string Echo(std::string_view input, size_t max_bytes = kMaxEchoBytes);
 

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "common/utf8_scrub.h"
 #include "gtest/gtest.h"
 
 namespace chatcart {
@@ -25,6 +26,17 @@ TEST(Echo, NeverSplitsAUtf8Sequence) {
   EXPECT_EQ(Echo("ab\xC3\xA9z", 4), "ab\xC3\xA9\xE2\x80\xA6");
   // Ill-formed input stays bounded.
   EXPECT_LE(Echo(std::string(100, '\x80'), 8).size(), 8u + 3u);
+}
+
+// Issue #22: a quote is well-formed UTF-8 (an error message goes into
+// protobuf string fields, whose ill-formed bytes protobuf logs as ERRORs).
+TEST(Echo, QuotesIllFormedBytesAsReplacementCharacters) {
+  EXPECT_EQ(Echo("caff\xE8"), "caff\xEF\xBF\xBD");
+  EXPECT_EQ(Echo(std::string("a\xFF\xFE") + "b"), std::string("a\uFFFD\uFFFD") + "b");
+  EXPECT_EQ(Echo("\xFF\xFEzzzz", 2), "\xEF\xBF\xBD\xEF\xBF\xBD\xE2\x80\xA6");
+  const std::string cut = Echo(std::string(10 << 20, '\xFF'));
+  EXPECT_TRUE(IsWellFormedUtf8(cut));
+  EXPECT_LE(cut.size(), 3 * kMaxEchoBytes + 3);
 }
 
 }  // namespace

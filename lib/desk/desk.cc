@@ -13,9 +13,12 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/echo.h"
+#include "common/mutex.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
 #include "desk/desk_rep.h"
+#include "text/utf8.h"
 
 namespace chatcart {
 
@@ -36,6 +39,22 @@ absl::Status Positive(absl::Duration d, const char* name, bool zero_ok) {
 }
 
 }  // namespace
+
+namespace desk_internal {
+
+absl::Status CheckKey(std::string_view key, std::string_view what) {
+  if (text::IsValidUtf8(key)) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      "desk: the ", ToAbsl(what), " \"", Echo(key),
+      "\" is not well-formed UTF-8 (shown with U+FFFD; the desk keeps ids, skills and languages "
+      "as given, so it takes only well-formed ones)"));
+}
+
+std::string CleanText(std::string_view text) {
+  return text::IsValidUtf8(text) ? std::string(text) : text::ScrubUtf8(text);
+}
+
+}  // namespace desk_internal
 
 absl::Status DeskOptions::Validate() const {
   if (default_capacity < 1 || default_capacity > 20) {
@@ -104,6 +123,7 @@ absl::StatusOr<std::unique_ptr<Desk>> Desk::Create(std::shared_ptr<DeskStore> st
   auto rep = std::make_unique<Rep>();
   rep->store = std::move(store);
   rep->options = std::move(options);
+  rep->options.store_name = di::CleanText(rep->options.store_name);  // in transcript subjects
   return std::unique_ptr<Desk>(new Desk(std::move(rep)));
 }
 
@@ -113,7 +133,7 @@ Desk::~Desk() = default;
 const DeskOptions& Desk::options() const { return rep_->options; }
 
 DeskCounters Desk::counters() const {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   return rep_->counters;
 }
 
@@ -292,29 +312,32 @@ absl::Status Desk::Rep::MatchAgent(int64_t now_ms, const std::string& agent_id,
 // ---------------------------------------------------------------- reads
 
 absl::StatusOr<v1::DeskConversation> Desk::Conversation(std::string_view conversation_id) const {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   CHATCART_ASSIGN_OR_RETURN(std::optional<v1::DeskConversation> c,
                             rep_->store->GetConversation(conversation_id));
   if (!c.has_value()) {
-    return absl::NotFoundError(absl::StrCat("desk: no conversation \"", ToAbsl(conversation_id), "\""));
+    return absl::NotFoundError(
+        absl::StrCat("desk: no conversation \"", Echo(conversation_id), "\""));
   }
   return *std::move(c);
 }
 
 absl::StatusOr<v1::DeskAgent> Desk::Agent(std::string_view agent_id) const {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   CHATCART_ASSIGN_OR_RETURN(std::optional<v1::DeskAgent> a, rep_->store->GetAgent(agent_id));
-  if (!a.has_value()) return absl::NotFoundError(absl::StrCat("desk: no agent \"", ToAbsl(agent_id), "\""));
+  if (!a.has_value())
+    return absl::NotFoundError(absl::StrCat("desk: no agent \"", Echo(agent_id), "\""));
   return *std::move(a);
 }
 
 absl::StatusOr<v1::DeskQueueStatus> Desk::QueueStatus(std::string_view conversation_id,
                                                       absl::Time now) const {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   CHATCART_ASSIGN_OR_RETURN(std::optional<v1::DeskConversation> c,
                             rep_->store->GetConversation(conversation_id));
   if (!c.has_value()) {
-    return absl::NotFoundError(absl::StrCat("desk: no conversation \"", ToAbsl(conversation_id), "\""));
+    return absl::NotFoundError(
+        absl::StrCat("desk: no conversation \"", Echo(conversation_id), "\""));
   }
   return rep_->Status(*c, absl::ToUnixMillis(now));
 }
@@ -322,11 +345,13 @@ absl::StatusOr<v1::DeskQueueStatus> Desk::QueueStatus(std::string_view conversat
 absl::StatusOr<std::vector<v1::DeskConversation>> Desk::Waiting(std::string_view skill,
                                                                 std::string_view language,
                                                                 int from, int limit) const {
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(skill, "skill"));
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(language, "language"));
   if (from < 1 || limit < 0) {
     return absl::InvalidArgumentError(
         absl::StrCat("Desk::Waiting: positions start at 1 (from ", from, ", limit ", limit, ")"));
   }
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   CHATCART_ASSIGN_OR_RETURN(
       std::vector<DeskSetEntry> entries,
       rep_->store->Range(di::WaitingSet(DeskQueueName(skill, language)), from - 1, limit));
@@ -341,7 +366,9 @@ absl::StatusOr<std::vector<v1::DeskConversation>> Desk::Waiting(std::string_view
 
 absl::StatusOr<v1::DeskQueueStats> Desk::QueueStats(std::string_view skill,
                                                     std::string_view language) const {
-  absl::MutexLock lock(&rep_->mu);
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(skill, "skill"));
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(language, "language"));
+  MutexLock lock(&rep_->mu);
   std::string queue = DeskQueueName(skill, language);
   CHATCART_ASSIGN_OR_RETURN(std::optional<v1::DeskQueueStats> stats,
                             rep_->store->GetQueueStats(queue));
@@ -353,21 +380,23 @@ absl::StatusOr<v1::DeskQueueStats> Desk::QueueStats(std::string_view skill,
 
 absl::StatusOr<std::vector<v1::DeskMessage>> Desk::Messages(
     std::string_view conversation_id) const {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   CHATCART_ASSIGN_OR_RETURN(std::optional<v1::DeskConversation> c,
                             rep_->store->GetConversation(conversation_id));
   if (!c.has_value()) {
-    return absl::NotFoundError(absl::StrCat("desk: no conversation \"", ToAbsl(conversation_id), "\""));
+    return absl::NotFoundError(
+        absl::StrCat("desk: no conversation \"", Echo(conversation_id), "\""));
   }
   return rep_->store->GetMessages(conversation_id);
 }
 
 absl::StatusOr<v1::DeskTranscript> Desk::Transcript(std::string_view conversation_id) const {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   CHATCART_ASSIGN_OR_RETURN(std::optional<v1::DeskConversation> c,
                             rep_->store->GetConversation(conversation_id));
   if (!c.has_value()) {
-    return absl::NotFoundError(absl::StrCat("desk: no conversation \"", ToAbsl(conversation_id), "\""));
+    return absl::NotFoundError(
+        absl::StrCat("desk: no conversation \"", Echo(conversation_id), "\""));
   }
   CHATCART_ASSIGN_OR_RETURN(std::vector<v1::DeskMessage> messages,
                             rep_->store->GetMessages(conversation_id));

@@ -10,6 +10,8 @@
 #include "absl/strings/str_cat.h"
 #include "chatcart/desk.h"
 #include "chatcart/redact.h"
+#include "common/echo.h"
+#include "common/mutex.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
 #include "desk/desk_rep.h"
@@ -29,17 +31,23 @@ absl::Status NonEmpty(std::string_view value, const char* what) {
   return absl::OkStatus();
 }
 
+// The id of a record a call may create: not empty, well-formed UTF-8.
+absl::Status NewId(std::string_view id, const char* what) {
+  CHATCART_RETURN_IF_ERROR(NonEmpty(id, what));
+  return di::CheckKey(id, what);
+}
+
 const std::string& StatusName(Conv::Status s) { return Conv::Status_Name(s); }
 
 absl::Status WrongState(const Conv& c, std::string_view wanted) {
-  return absl::FailedPreconditionError(absl::StrCat("desk: conversation \"", c.id(), "\" is ",
-                                                    StatusName(c.status()), ", not ", ToAbsl(wanted)));
+  return absl::FailedPreconditionError(absl::StrCat("desk: conversation \"", Echo(c.id()), "\" is ",
+                                                    StatusName(c.status()), ", not ",
+                                                    ToAbsl(wanted)));
 }
 
 // Redacts `text` (scrubbed to valid UTF-8) into message `m`.
 void SetText(v1::DeskMessage* m, std::string_view text, std::string_view language) {
-  std::string clean = text::IsValidUtf8(text) ? std::string(text) : text::ScrubUtf8(text);
-  Redacted r = Redact(clean, language);
+  Redacted r = Redact(di::CleanText(text), language);
   m->set_text(std::move(r.text));
   for (const PersonalDataSpan& s : r.spans) m->add_redacted(std::string(PersonalDataName(s.kind)));
 }
@@ -51,8 +59,10 @@ std::string NameOf(const v1::DeskAgent& a) { return a.name().empty() ? a.id() : 
 // ---------------------------------------------------------------- shopper
 
 absl::StatusOr<v1::DeskUpdate> Desk::RequestAgent(const HandoffRequest& request, absl::Time now) {
-  CHATCART_RETURN_IF_ERROR(NonEmpty(request.conversation_id, "conversation id"));
-  absl::MutexLock lock(&rep_->mu);
+  CHATCART_RETURN_IF_ERROR(NewId(request.conversation_id, "conversation id"));
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(request.skill, "skill"));
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(request.language, "language"));
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -81,9 +91,9 @@ absl::StatusOr<v1::DeskUpdate> Desk::RequestAgent(const HandoffRequest& request,
     c->set_skill(request.skill);
     if (!request.language.empty()) c->set_language(request.language);
     c->set_priority(request.priority);
-    c->set_reason(request.reason);
-    c->set_title(request.title);
-    if (!request.channel.empty()) c->set_channel(request.channel);
+    c->set_reason(di::CleanText(request.reason));
+    c->set_title(di::CleanText(request.title));
+    if (!request.channel.empty()) c->set_channel(di::CleanText(request.channel));
     txn.Touch(c);
     const DeskOptions& o = txn.options();
     if (o.max_queue_length > 0) {
@@ -115,8 +125,8 @@ absl::StatusOr<v1::DeskUpdate> Desk::RequestAgent(const HandoffRequest& request,
 
 absl::StatusOr<v1::DeskUpdate> Desk::ShopperMessage(std::string_view conversation_id,
                                                     std::string_view text, absl::Time now) {
-  CHATCART_RETURN_IF_ERROR(NonEmpty(conversation_id, "conversation id"));
-  absl::MutexLock lock(&rep_->mu);
+  CHATCART_RETURN_IF_ERROR(NewId(conversation_id, "conversation id"));
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -166,8 +176,8 @@ absl::StatusOr<v1::DeskUpdate> Desk::ShopperMessage(std::string_view conversatio
 
 absl::StatusOr<v1::DeskUpdate> Desk::BotMessage(std::string_view conversation_id,
                                                 std::string_view text, absl::Time now) {
-  CHATCART_RETURN_IF_ERROR(NonEmpty(conversation_id, "conversation id"));
-  absl::MutexLock lock(&rep_->mu);
+  CHATCART_RETURN_IF_ERROR(NewId(conversation_id, "conversation id"));
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   Events events;
   CHATCART_RETURN_IF_ERROR(rep_->Run(absl::ToUnixMillis(now), [&](Txn& txn) -> absl::Status {
@@ -185,7 +195,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::BotMessage(std::string_view conversation_id
 }
 
 absl::StatusOr<v1::DeskUpdate> Desk::LeaveQueue(std::string_view conversation_id, absl::Time now) {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -217,8 +227,8 @@ absl::StatusOr<v1::DeskUpdate> Desk::LeaveQueue(std::string_view conversation_id
 absl::StatusOr<v1::DeskUpdate> Desk::LeaveMessage(std::string_view conversation_id,
                                                   std::string_view text,
                                                   std::string_view contact, absl::Time now) {
-  CHATCART_RETURN_IF_ERROR(NonEmpty(conversation_id, "conversation id"));
-  absl::MutexLock lock(&rep_->mu);
+  CHATCART_RETURN_IF_ERROR(NewId(conversation_id, "conversation id"));
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -245,7 +255,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::LeaveMessage(std::string_view conversation_
       return WrongState(*c, "with the bot or queued");
     }
     c->set_status(Conv::PENDING);
-    if (!contact.empty()) c->set_contact(std::string(contact));
+    if (!contact.empty()) c->set_contact(di::CleanText(contact));
     if (!text.empty()) {
       v1::DeskMessage* m = txn.Append(c);
       m->set_author(v1::DeskMessage::SHOPPER);
@@ -266,22 +276,22 @@ absl::StatusOr<v1::DeskUpdate> Desk::LeaveMessage(std::string_view conversation_
 absl::StatusOr<v1::DeskUpdate> Desk::Rate(std::string_view conversation_id, int score,
                                           std::string_view comment, absl::Time now) {
   if (score < 1 || score > 5) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("desk: a rating is 1 to 5, not ", score, " (conversation \"",
-                     ToAbsl(conversation_id), "\")"));
+    return absl::InvalidArgumentError(absl::StrCat("desk: a rating is 1 to 5, not ", score,
+                                                   " (conversation \"", Echo(conversation_id),
+                                                   "\")"));
   }
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   Events events;
   CHATCART_RETURN_IF_ERROR(rep_->Run(absl::ToUnixMillis(now), [&](Txn& txn) -> absl::Status {
     CHATCART_ASSIGN_OR_RETURN(Conv * c, txn.Conversation(conversation_id));
     if (c->last_agent_id().empty()) {
       return absl::FailedPreconditionError(absl::StrCat(
-          "desk: conversation \"", c->id(), "\" was never with an agent: nothing to rate"));
+          "desk: conversation \"", Echo(c->id()), "\" was never with an agent: nothing to rate"));
     }
     v1::DeskRating* r = c->mutable_rating();
     r->set_score(score);
-    r->set_comment(Redact(comment, c->language()).text);
+    r->set_comment(Redact(di::CleanText(comment), c->language()).text);
     r->set_agent_id(c->last_agent_id());
     r->set_unix_ms(txn.now());
     txn.Touch(c);
@@ -293,14 +303,19 @@ absl::StatusOr<v1::DeskUpdate> Desk::Rate(std::string_view conversation_id, int 
 // ---------------------------------------------------------------- agents
 
 absl::StatusOr<v1::DeskUpdate> Desk::SetAgent(const AgentProfile& profile, absl::Time now) {
-  CHATCART_RETURN_IF_ERROR(NonEmpty(profile.id, "agent id"));
+  CHATCART_RETURN_IF_ERROR(NewId(profile.id, "agent id"));
+  for (const std::string& skill : profile.skills)
+    CHATCART_RETURN_IF_ERROR(di::CheckKey(skill, "skill"));
+  for (const std::string& language : profile.languages) {
+    CHATCART_RETURN_IF_ERROR(di::CheckKey(language, "language"));
+  }
   if (profile.capacity < 0 || profile.capacity > 20) {
-    return absl::InvalidArgumentError(absl::StrCat("desk: agent \"", profile.id,
+    return absl::InvalidArgumentError(absl::StrCat("desk: agent \"", Echo(profile.id),
                                                    "\": capacity must be 1 to 20 (0 for the "
                                                    "desk's default), not ",
                                                    profile.capacity));
   }
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -312,7 +327,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::SetAgent(const AgentProfile& profile, absl:
       txn.Add(di::kAgents, profile.id, 0);
     }
     CHATCART_RETURN_IF_ERROR(di::Unindex(txn, a));
-    a->set_name(profile.name);
+    a->set_name(di::CleanText(profile.name));
     a->mutable_skills()->Assign(profile.skills.begin(), profile.skills.end());
     a->mutable_languages()->Assign(profile.languages.begin(), profile.languages.end());
     a->set_capacity(profile.capacity);
@@ -326,7 +341,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::SetAgent(const AgentProfile& profile, absl:
 }
 
 absl::StatusOr<v1::DeskUpdate> Desk::Heartbeat(std::string_view agent_id, absl::Time now) {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -349,10 +364,10 @@ absl::StatusOr<v1::DeskUpdate> Desk::SetAvailability(std::string_view agent_id,
   if (availability != v1::DeskAgent::ONLINE && availability != v1::DeskAgent::AWAY &&
       availability != v1::DeskAgent::OFFLINE) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "desk: agent \"", ToAbsl(agent_id), "\": availability must be ONLINE, AWAY or OFFLINE, not ",
+        "desk: agent \"", Echo(agent_id), "\": availability must be ONLINE, AWAY or OFFLINE, not ",
         static_cast<int>(availability)));
   }
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -381,7 +396,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::SetAvailability(std::string_view agent_id,
 
 absl::StatusOr<v1::DeskUpdate> Desk::Accept(std::string_view agent_id,
                                             std::string_view conversation_id, absl::Time now) {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   Events events;
   CHATCART_RETURN_IF_ERROR(rep_->Run(absl::ToUnixMillis(now), [&](Txn& txn) -> absl::Status {
@@ -391,12 +406,12 @@ absl::StatusOr<v1::DeskUpdate> Desk::Accept(std::string_view agent_id,
     if (c->status() != Conv::QUEUED) return WrongState(*c, "QUEUED");
     if (c->offer_agent_id() != agent_id) {
       return absl::FailedPreconditionError(absl::StrCat(
-          "desk: conversation \"", c->id(), "\" is not offered to agent \"", ToAbsl(agent_id), "\"",
-          c->offer_agent_id().empty() ? "" : " (it is offered to someone else)"));
+          "desk: conversation \"", Echo(c->id()), "\" is not offered to agent \"", Echo(agent_id),
+          "\"", c->offer_agent_id().empty() ? "" : " (it is offered to someone else)"));
     }
     if (c->offer_expires_unix_ms() < txn.now()) {
       return absl::FailedPreconditionError(absl::StrCat(
-          "desk: the offer of conversation \"", c->id(), "\" to agent \"", ToAbsl(agent_id),
+          "desk: the offer of conversation \"", Echo(c->id()), "\" to agent \"", Echo(agent_id),
           "\" lapsed ", (txn.now() - c->offer_expires_unix_ms()) / 1000, " s ago"));
     }
     di::See(txn, a);
@@ -408,7 +423,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::Accept(std::string_view agent_id,
 
 absl::StatusOr<v1::DeskUpdate> Desk::Decline(std::string_view agent_id,
                                              std::string_view conversation_id, absl::Time now) {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -416,8 +431,9 @@ absl::StatusOr<v1::DeskUpdate> Desk::Decline(std::string_view agent_id,
     CHATCART_ASSIGN_OR_RETURN(v1::DeskAgent * a, txn.Agent(agent_id));
     CHATCART_ASSIGN_OR_RETURN(Conv * c, txn.Conversation(conversation_id));
     if (c->status() != Conv::QUEUED || c->offer_agent_id() != agent_id) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "desk: conversation \"", c->id(), "\" is not offered to agent \"", ToAbsl(agent_id), "\""));
+      return absl::FailedPreconditionError(absl::StrCat("desk: conversation \"", Echo(c->id()),
+                                                        "\" is not offered to agent \"",
+                                                        Echo(agent_id), "\""));
     }
     di::See(txn, a);
     return di::WithdrawOffer(txn, c, /*missed=*/false, nullptr);
@@ -428,7 +444,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::Decline(std::string_view agent_id,
 
 absl::StatusOr<v1::DeskUpdate> Desk::Claim(std::string_view agent_id,
                                            std::string_view conversation_id, absl::Time now) {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -443,7 +459,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::Claim(std::string_view agent_id,
     const int load = di::Load(*a) - (own_offer ? 1 : 0);
     if (load >= di::Capacity(*a, txn.options())) {
       return absl::FailedPreconditionError(
-          absl::StrCat("desk: agent \"", ToAbsl(agent_id), "\" is at capacity (", load, " of ",
+          absl::StrCat("desk: agent \"", Echo(agent_id), "\" is at capacity (", load, " of ",
                        di::Capacity(*a, txn.options()), "): only a manual assignment exceeds it"));
     }
     offered_to = own_offer ? "" : c->offer_agent_id();
@@ -456,7 +472,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::Claim(std::string_view agent_id,
 
 absl::StatusOr<v1::DeskUpdate> Desk::Assign(std::string_view conversation_id,
                                             std::string_view agent_id, absl::Time now) {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -491,7 +507,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::Assign(std::string_view conversation_id,
 absl::StatusOr<v1::DeskUpdate> Desk::AgentMessage(std::string_view agent_id,
                                                   std::string_view conversation_id,
                                                   std::string_view text, absl::Time now) {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   Events events;
   std::vector<std::string> unused;
@@ -500,9 +516,10 @@ absl::StatusOr<v1::DeskUpdate> Desk::AgentMessage(std::string_view agent_id,
     CHATCART_ASSIGN_OR_RETURN(Conv * c, txn.Conversation(conversation_id));
     if ((c->status() != Conv::ASSIGNED && c->status() != Conv::SNOOZED) ||
         c->agent_id() != agent_id) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "desk: agent \"", ToAbsl(agent_id), "\" does not hold conversation \"", c->id(), "\" (it is ",
-          StatusName(c->status()), c->agent_id().empty() ? "" : " with another agent", ")"));
+      return absl::FailedPreconditionError(
+          absl::StrCat("desk: agent \"", Echo(agent_id), "\" does not hold conversation \"",
+                       Echo(c->id()), "\" (it is ", StatusName(c->status()),
+                       c->agent_id().empty() ? "" : " with another agent", ")"));
     }
     di::See(txn, a);
     if (c->status() == Conv::SNOOZED) CHATCART_RETURN_IF_ERROR(di::Wake(txn, c, &unused));
@@ -527,7 +544,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::AddNote(std::string_view agent_id,
                                              std::string_view conversation_id,
                                              std::string_view text, absl::Time now) {
   CHATCART_RETURN_IF_ERROR(NonEmpty(text, "note"));
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   Events events;
   CHATCART_RETURN_IF_ERROR(rep_->Run(absl::ToUnixMillis(now), [&](Txn& txn) -> absl::Status {
@@ -548,11 +565,11 @@ absl::StatusOr<v1::DeskUpdate> Desk::Snooze(std::string_view agent_id,
                                             std::string_view conversation_id, absl::Time until,
                                             absl::Time now) {
   if (until <= now) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "desk: snooze of conversation \"", ToAbsl(conversation_id), "\" until ",
-        absl::FormatTime(until, absl::UTCTimeZone()), ", which is not after now"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("desk: snooze of conversation \"", Echo(conversation_id), "\" until ",
+                     absl::FormatTime(until, absl::UTCTimeZone()), ", which is not after now"));
   }
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -560,8 +577,9 @@ absl::StatusOr<v1::DeskUpdate> Desk::Snooze(std::string_view agent_id,
     CHATCART_ASSIGN_OR_RETURN(v1::DeskAgent * a, txn.Agent(agent_id));
     CHATCART_ASSIGN_OR_RETURN(Conv * c, txn.Conversation(conversation_id));
     if (c->status() != Conv::ASSIGNED || c->agent_id() != agent_id) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "desk: agent \"", ToAbsl(agent_id), "\" does not hold conversation \"", c->id(), "\""));
+      return absl::FailedPreconditionError(absl::StrCat("desk: agent \"", Echo(agent_id),
+                                                        "\" does not hold conversation \"",
+                                                        Echo(c->id()), "\""));
     }
     const int64_t until_ms = absl::ToUnixMillis(until);
     c->set_status(Conv::SNOOZED);
@@ -580,7 +598,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::Snooze(std::string_view agent_id,
 
 absl::StatusOr<v1::DeskUpdate> Desk::Resolve(std::string_view agent_id,
                                              std::string_view conversation_id, absl::Time now) {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;
@@ -589,7 +607,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::Resolve(std::string_view agent_id,
     CHATCART_ASSIGN_OR_RETURN(Conv * c, txn.Conversation(conversation_id));
     if (c->status() == Conv::QUEUED) {
       return absl::FailedPreconditionError(absl::StrCat(
-          "desk: conversation \"", c->id(),
+          "desk: conversation \"", Echo(c->id()),
           "\" is QUEUED: no agent holds it to resolve it (LeaveQueue takes it out of the queue)"));
     }
     if (c->status() != Conv::ASSIGNED && c->status() != Conv::SNOOZED &&
@@ -600,8 +618,9 @@ absl::StatusOr<v1::DeskUpdate> Desk::Resolve(std::string_view agent_id,
     if (!agent_id.empty()) {
       CHATCART_ASSIGN_OR_RETURN(resolver, txn.Agent(agent_id));
       if (c->status() != Conv::PENDING && c->agent_id() != agent_id) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            "desk: agent \"", ToAbsl(agent_id), "\" does not hold conversation \"", c->id(), "\""));
+        return absl::FailedPreconditionError(absl::StrCat("desk: agent \"", Echo(agent_id),
+                                                          "\" does not hold conversation \"",
+                                                          Echo(c->id()), "\""));
       }
       di::See(txn, resolver);
     }

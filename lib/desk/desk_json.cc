@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "chatcart/desk.h"
 #include "chatcart/limits.h"
+#include "common/echo.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
 #include "google/protobuf/struct.pb.h"
@@ -29,12 +30,12 @@ class Request {
     auto it = s_.fields().find(key);
     if (it == s_.fields().end()) {
       if (!required) return std::string();
-      return absl::InvalidArgumentError(absl::StrCat("desk call \"", call(), "\": \"", key,
-                                                     "\" is missing"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("desk call \"", Echo(call()), "\": \"", Echo(key), "\" is missing"));
     }
     if (it->second.kind_case() != Value::kStringValue) {
-      return absl::InvalidArgumentError(absl::StrCat("desk call \"", call(), "\": \"", key,
-                                                     "\" must be a string"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("desk call \"", Echo(call()), "\": \"", Echo(key), "\" must be a string"));
     }
     return it->second.string_value();
   }
@@ -42,12 +43,12 @@ class Request {
     auto it = s_.fields().find(key);
     if (it == s_.fields().end()) {
       if (!required) return 0;
-      return absl::InvalidArgumentError(absl::StrCat("desk call \"", call(), "\": \"", key,
-                                                     "\" is missing"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("desk call \"", Echo(call()), "\": \"", Echo(key), "\" is missing"));
     }
     if (it->second.kind_case() != Value::kNumberValue) {
-      return absl::InvalidArgumentError(absl::StrCat("desk call \"", call(), "\": \"", key,
-                                                     "\" must be a number"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("desk call \"", Echo(call()), "\": \"", Echo(key), "\" must be a number"));
     }
     return static_cast<int64_t>(it->second.number_value());
   }
@@ -56,13 +57,13 @@ class Request {
     auto it = s_.fields().find(key);
     if (it == s_.fields().end()) return out;
     if (it->second.kind_case() != Value::kListValue) {
-      return absl::InvalidArgumentError(absl::StrCat("desk call \"", call(), "\": \"", key,
-                                                     "\" must be a list of strings"));
+      return absl::InvalidArgumentError(absl::StrCat("desk call \"", Echo(call()), "\": \"",
+                                                     Echo(key), "\" must be a list of strings"));
     }
     for (const Value& v : it->second.list_value().values()) {
       if (v.kind_case() != Value::kStringValue) {
-        return absl::InvalidArgumentError(absl::StrCat("desk call \"", call(), "\": \"", key,
-                                                       "\" must be a list of strings"));
+        return absl::InvalidArgumentError(absl::StrCat("desk call \"", Echo(call()), "\": \"",
+                                                       Echo(key), "\" must be a list of strings"));
       }
       out.push_back(v.string_value());
     }
@@ -117,7 +118,7 @@ absl::StatusOr<std::string> Desk::CallJson(std::string_view request_json, absl::
     CHATCART_ASSIGN_OR_RETURN(std::string priority, r.String("priority", false));
     if (!priority.empty() && !v1::DeskPriority_Parse(priority, &h.priority)) {
       return absl::InvalidArgumentError(
-          absl::StrCat("desk call \"request_agent\": unknown priority \"", priority, "\""));
+          absl::StrCat("desk call \"request_agent\": unknown priority \"", Echo(priority), "\""));
     }
     return Out(RequestAgent(h, now));
   }
@@ -163,7 +164,7 @@ absl::StatusOr<std::string> Desk::CallJson(std::string_view request_json, absl::
     if (!v1::DeskAgent::Availability_Parse(name, &availability)) {
       return absl::InvalidArgumentError(absl::StrCat(
           "desk call \"set_availability\": availability must be ONLINE, AWAY or OFFLINE, not \"",
-          name, "\""));
+          Echo(name), "\""));
     }
     return Out(SetAvailability(a, availability, now));
   }
@@ -219,7 +220,7 @@ absl::StatusOr<std::string> Desk::CallJson(std::string_view request_json, absl::
     return Out(QueueStats(skill, language));
   }
   return absl::InvalidArgumentError(absl::StrCat(
-      "desk call: unknown \"call\": \"", call,
+      "desk call: unknown \"call\": \"", Echo(call),
       "\" (request_agent, shopper_message, bot_message, leave_queue, leave_message, rate, "
       "set_agent, heartbeat, set_availability, accept, decline, claim, assign, agent_message, "
       "note, snooze, resolve, tick, queue_status, conversation, agent, transcript, "

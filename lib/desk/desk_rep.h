@@ -69,6 +69,23 @@ bool Present(const v1::DeskAgent& agent, int64_t now_ms, const DeskOptions& opti
 bool Contains(const google::protobuf::RepeatedPtrField<std::string>& list, std::string_view id);
 void Erase(google::protobuf::RepeatedPtrField<std::string>* list, std::string_view id);
 
+// ---- Text taken in (#22)
+
+// OK, or INVALID_ARGUMENT naming `what` when `key` is not well-formed UTF-8.
+// Keys are what the desk stores, finds and matches by their bytes (ids of
+// conversations and agents, skills, languages): they are refused rather than
+// scrubbed, since two ids that differ only in their ill-formed bytes would
+// become one conversation (or agent). An empty key is the caller's to check.
+absl::Status CheckKey(std::string_view key, std::string_view what);
+
+// `text` as well-formed UTF-8, each ill-formed subsequence replaced with
+// U+FFFD (text::ScrubUtf8), for the free text a desk record or event keeps
+// (names, reasons, titles, channels, contacts, comments, messages): protobuf
+// string fields must hold UTF-8, or the record does not round-trip through a
+// store (DATA_LOSS) and protobuf logs an ERROR line each time it is
+// serialized.
+std::string CleanText(std::string_view text);
+
 // ---- Steps (each inside one Txn)
 
 // Puts `c` in its queue (a new stint, or back at its old place when

@@ -3,10 +3,13 @@
 // The desk's behaviour: queue and positions, offers and routing, agents
 // coming and going, the agent's side, timers, transcripts, bad input.
 
+#include "chatcart/desk.h"
+
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "chatcart/desk.h"
 #include "chatcart/desk_store.h"
 #include "chatcart/limits.h"
 #include "common/testing/status_matchers.h"
@@ -423,6 +426,154 @@ TEST_F(DeskFixture, Issue22DeskCallJsonOverTheLimitsIsRefused) {
                      std::string(kMaxJsonDepth, ']') + "}";
   EXPECT_THAT(desk_->CallJson(deep, T(1)),
               StatusIs(absl::StatusCode::kResourceExhausted, HasSubstr("kMaxJsonDepth")));
+}
+
+// ---------------------------------------------------------------- #22: UTF-8
+
+// Bytes that are not UTF-8: a Latin-1 "è", two bytes never valid, an
+// overlong '/'.
+constexpr char kIllFormed[] = "caff\xe8 \xff\xfe \xc0\xaf";
+
+// Whether `m` reads back from its bytes as itself: a string field holding
+// ill-formed UTF-8 makes the parse fail, as a store reading it would.
+::testing::AssertionResult RoundTrips(const google::protobuf::Message& m) {
+  std::string bytes = m.SerializeAsString();
+  std::unique_ptr<google::protobuf::Message> back(m.New());
+  if (!back->ParseFromString(bytes)) {
+    return ::testing::AssertionFailure() << m.GetTypeName() << " does not parse back";
+  }
+  if (back->SerializeAsString() != bytes) {
+    return ::testing::AssertionFailure() << m.GetTypeName() << " reads back different";
+  }
+  return ::testing::AssertionSuccess();
+}
+
+// Issue #22: ill-formed UTF-8 in every free text a desk call takes is kept
+// with U+FFFD, so every record, message, update and transcript the desk
+// stores or returns serializes and parses back.
+TEST_F(DeskFixture, Issue22IllFormedFreeTextIsKeptWellFormedAndEverythingRoundTrips) {
+  DeskOptions options;
+  options.store_name = kIllFormed;
+  Reset(options);
+  std::vector<v1::DeskUpdate> updates;
+  auto keep = [&](absl::StatusOr<v1::DeskUpdate> u) {
+    ASSERT_THAT(u, IsOk());
+    updates.push_back(*std::move(u));
+  };
+  keep(desk_->SetAgent({.id = "nick", .name = kIllFormed, .languages = {"en"}}, T(0)));
+  keep(desk_->SetAvailability("nick", v1::DeskAgent::ONLINE, T(0)));
+  keep(desk_->RequestAgent({.conversation_id = "web-1",
+                            .language = "en",
+                            .reason = kIllFormed,
+                            .title = kIllFormed,
+                            .channel = kIllFormed},
+                           T(1)));
+  keep(desk_->Accept("nick", "web-1", T(2)));
+  keep(desk_->ShopperMessage("web-1", kIllFormed, T(3)));
+  keep(desk_->BotMessage("web-1", kIllFormed, T(4)));
+  keep(desk_->AgentMessage("nick", "web-1", kIllFormed, T(5)));
+  keep(desk_->AddNote("nick", "web-1", kIllFormed, T(6)));
+  keep(desk_->Resolve("nick", "web-1", T(7)));
+  keep(desk_->Rate("web-1", 4, kIllFormed, T(8)));
+  keep(desk_->LeaveMessage("web-2", kIllFormed, kIllFormed, T(9)));
+  for (const v1::DeskUpdate& u : updates) EXPECT_TRUE(RoundTrips(u)) << u.DebugString();
+
+  absl::StatusOr<v1::DeskConversation> c = desk_->Conversation("web-1");
+  ASSERT_THAT(c, IsOk());
+  EXPECT_TRUE(RoundTrips(*c));
+  EXPECT_THAT(c->reason(), HasSubstr("caff\uFFFD \uFFFD"));
+  EXPECT_THAT(c->title(), HasSubstr("caff\uFFFD"));
+  EXPECT_THAT(c->channel(), HasSubstr("caff\uFFFD"));
+  EXPECT_THAT(c->rating().comment(), HasSubstr("caff\uFFFD"));
+  absl::StatusOr<v1::DeskConversation> left = desk_->Conversation("web-2");
+  ASSERT_THAT(left, IsOk());
+  EXPECT_TRUE(RoundTrips(*left));
+  EXPECT_THAT(left->contact(), HasSubstr("caff\uFFFD"));
+  absl::StatusOr<v1::DeskAgent> a = desk_->Agent("nick");
+  ASSERT_THAT(a, IsOk());
+  EXPECT_TRUE(RoundTrips(*a));
+  EXPECT_THAT(a->name(), HasSubstr("caff\uFFFD"));
+  for (const char* id : {"web-1", "web-2"}) {
+    absl::StatusOr<std::vector<v1::DeskMessage>> messages = desk_->Messages(id);
+    ASSERT_THAT(messages, IsOk());
+    EXPECT_FALSE(messages->empty());
+    for (const v1::DeskMessage& m : *messages) EXPECT_TRUE(RoundTrips(m)) << m.DebugString();
+  }
+  absl::StatusOr<v1::DeskTranscript> transcript = desk_->Transcript("web-1");
+  ASSERT_THAT(transcript, IsOk());
+  EXPECT_TRUE(RoundTrips(*transcript));
+  // The subject from the store name, then from the options; a Reply-To.
+  for (const std::string& subject : {std::string(), std::string(kIllFormed)}) {
+    absl::StatusOr<v1::DeskTranscriptEmail> email =
+        desk_->TranscriptEmail("web-1", {.subject = subject, .reply_to = kIllFormed});
+    ASSERT_THAT(email, IsOk());
+    EXPECT_TRUE(RoundTrips(*email)) << email->subject();
+    EXPECT_THAT(email->subject(), HasSubstr("caff\uFFFD"));
+  }
+  // A transcript a host built itself is mailed well-formed too.
+  v1::DeskTranscript raw;
+  raw.mutable_conversation()->set_language("en");
+  v1::DeskMessage* m = raw.add_messages();
+  m->set_author(v1::DeskMessage::SHOPPER);
+  m->set_text(kIllFormed);
+  EXPECT_TRUE(RoundTrips(RenderTranscriptEmail(raw, kIllFormed, {.reply_to = kIllFormed})));
+  // The JSON face reads the same well-formed text.
+  absl::StatusOr<std::string> json =
+      desk_->CallJson(R"({"call":"transcript","conversation":"web-1"})", T(10));
+  ASSERT_THAT(json, IsOk());
+  EXPECT_THAT(*json, HasSubstr("caff\uFFFD"));
+}
+
+// Issue #22: the keys the desk stores and matches by their bytes are
+// refused when ill-formed (scrubbed, "a\xff" and "a\xfe" would be one
+// conversation), and nothing is created.
+TEST_F(DeskFixture, Issue22IllFormedIdsSkillsAndLanguagesAreRefused) {
+  const std::string bad_id = "web-\xff";
+  auto refused = [](std::string_view what) {
+    return StatusIs(absl::StatusCode::kInvalidArgument,
+                    ::testing::AllOf(HasSubstr(what), HasSubstr("not well-formed UTF-8")));
+  };
+  EXPECT_THAT(desk_->RequestAgent({.conversation_id = bad_id, .language = "en"}, T(1)),
+              refused("conversation id"));
+  EXPECT_THAT(desk_->RequestAgent({.conversation_id = "c", .skill = "toys\xe8"}, T(1)),
+              refused("skill"));
+  EXPECT_THAT(desk_->RequestAgent({.conversation_id = "c", .language = "e\xffn"}, T(1)),
+              refused("language"));
+  EXPECT_THAT(desk_->ShopperMessage(bad_id, "hi", T(1)), refused("conversation id"));
+  EXPECT_THAT(desk_->BotMessage(bad_id, "hi", T(1)), refused("conversation id"));
+  EXPECT_THAT(desk_->LeaveMessage(bad_id, "hi", "", T(1)), refused("conversation id"));
+  EXPECT_THAT(desk_->SetAgent({.id = "nick\xc0\xaf"}, T(1)), refused("agent id"));
+  EXPECT_THAT(desk_->SetAgent({.id = "nick", .skills = {"toys", "\xe8"}}, T(1)), refused("skill"));
+  EXPECT_THAT(desk_->SetAgent({.id = "nick", .languages = {"\xff"}}, T(1)), refused("language"));
+  EXPECT_THAT(desk_->QueueStats("\xff", "en"), refused("skill"));
+  EXPECT_THAT(desk_->Waiting("", "\xff", 1, 10), refused("language"));
+  EXPECT_THAT(desk_->Conversation(bad_id), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(desk_->Conversation("c"), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(desk_->Agent("nick"), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_EQ(desk_->counters().calls, 0);
+}
+
+// Issue #22: ids quoted in errors are cut (a 10 MB id made a 10 MB message).
+TEST_F(DeskFixture, Issue22ErrorsEchoAShortPrefixOfALongId) {
+  Agent("a", "A");
+  ASSERT_THAT(Queue("c"), IsOk());
+  const std::string huge(10 << 20, 'x');
+  std::vector<absl::Status> errors = {
+      desk_->Conversation(huge).status(),
+      desk_->Agent(huge).status(),
+      desk_->Accept("a", huge, T(2)).status(),
+      desk_->Accept(huge, "c", T(2)).status(),
+      desk_->Transcript(huge).status(),
+      desk_->QueueStatus(huge, T(2)).status(),
+      desk_->AgentMessage(huge, "c", "hi", T(2)).status(),
+      desk_->Snooze("a", huge, T(1), T(2)).status(),
+      desk_->SetAgent({.id = huge, .capacity = 99}, T(2)).status(),
+      desk_->Rate(huge, 9, "", T(2)).status(),
+      desk_->CallJson(R"({"call":")" + std::string(1000, 'y') + R"("})", T(2)).status()};
+  for (const absl::Status& e : errors) {
+    EXPECT_FALSE(e.ok());
+    EXPECT_LT(e.message().size(), 400u) << e.message().substr(0, 200);
+  }
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "chatcart/desk.h"
+#include "common/mutex.h"
 #include "common/status_macros.h"
 #include "desk/desk_rep.h"
 
@@ -112,7 +113,7 @@ absl::Status Desk::Rep::FireTimer(int64_t now_ms, const DeskSetEntry& timer, Eve
 }
 
 absl::StatusOr<v1::DeskUpdate> Desk::Tick(absl::Time now) {
-  absl::MutexLock lock(&rep_->mu);
+  MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
   Events events;

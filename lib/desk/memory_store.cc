@@ -22,6 +22,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "chatcart/desk_store.h"
+#include "common/mutex.h"
 #include "common/strings.h"
 
 namespace chatcart {
@@ -75,22 +76,22 @@ class InMemoryDeskStore final : public DeskStore {
  public:
   absl::StatusOr<std::optional<v1::DeskConversation>> GetConversation(
       std::string_view id) const override {
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     return Find(conversations_, id);
   }
   absl::StatusOr<std::optional<v1::DeskAgent>> GetAgent(std::string_view id) const override {
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     return Find(agents_, id);
   }
   absl::StatusOr<std::optional<v1::DeskQueueStats>> GetQueueStats(
       std::string_view queue) const override {
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     return Find(stats_, queue);
   }
 
   absl::StatusOr<std::vector<v1::DeskMessage>> GetMessages(
       std::string_view conversation_id) const override {
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     auto it = messages_.find(ToAbsl(conversation_id));
     if (it == messages_.end()) return std::vector<v1::DeskMessage>();
     return it->second;
@@ -98,7 +99,7 @@ class InMemoryDeskStore final : public DeskStore {
 
   absl::StatusOr<std::optional<int64_t>> Rank(std::string_view set,
                                               std::string_view member) const override {
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     auto s = sets_.find(ToAbsl(set));
     if (s == sets_.end()) return std::optional<int64_t>();
     auto m = s->second.scores.find(ToAbsl(member));
@@ -108,13 +109,13 @@ class InMemoryDeskStore final : public DeskStore {
   }
 
   absl::StatusOr<int64_t> Count(std::string_view set) const override {
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     auto s = sets_.find(ToAbsl(set));
     return s == sets_.end() ? 0 : static_cast<int64_t>(s->second.scores.size());
   }
 
   absl::StatusOr<int64_t> CountBelow(std::string_view set, int64_t score) const override {
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     auto s = sets_.find(ToAbsl(set));
     if (s == sets_.end()) return 0;
     return static_cast<int64_t>(s->second.tree.order_of_key(SetKey(score, std::string())));
@@ -126,7 +127,7 @@ class InMemoryDeskStore final : public DeskStore {
       return absl::InvalidArgumentError(
           absl::StrCat("desk store: range of \"", ToAbsl(set), "\" from ", start, " limit ", limit));
     }
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     std::vector<DeskSetEntry> out;
     auto s = sets_.find(ToAbsl(set));
     if (s == sets_.end()) return out;
@@ -141,12 +142,12 @@ class InMemoryDeskStore final : public DeskStore {
   }
 
   absl::StatusOr<int64_t> Increment(std::string_view name) override {
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     return ++counters_[std::string(name)];
   }
 
   absl::Status Commit(const DeskWrite& write) override {
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     for (const auto& c : write.conversations) {
       if (absl::Status s = CheckVersion(conversations_, c.id(), c.version(), "conversation");
           !s.ok()) {

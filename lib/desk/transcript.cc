@@ -111,9 +111,11 @@ v1::DeskTranscriptEmail RenderTranscriptEmail(const v1::DeskTranscript& transcri
   const v1::DeskConversation& c = transcript.conversation();
   const Labels labels = LabelsFor(c.language());
   v1::DeskTranscriptEmail email;
-  std::string subject = options.subject.empty()
-                            ? desk_internal::TranscriptSubject(c.language(), store_name)
-                            : options.subject;
+  // The e-mail is a protobuf message: every string in it well-formed UTF-8,
+  // whatever the options and a host-built transcript hold (#22).
+  std::string subject = desk_internal::CleanText(
+      options.subject.empty() ? desk_internal::TranscriptSubject(c.language(), store_name)
+                              : options.subject);
   if (c.reference() > 0) subject = absl::StrCat("[#", c.reference(), "] ", subject);
   email.set_subject(subject);
   auto header = [&](std::string name, std::string value) {
@@ -123,8 +125,8 @@ v1::DeskTranscriptEmail RenderTranscriptEmail(const v1::DeskTranscript& transcri
   };
   header("Subject", subject);
   header("Auto-Submitted", "auto-generated");
-  if (!options.reply_to.empty()) header("Reply-To", options.reply_to);
-  email.set_text(RenderTranscriptText(transcript));
+  if (!options.reply_to.empty()) header("Reply-To", desk_internal::CleanText(options.reply_to));
+  email.set_text(desk_internal::CleanText(RenderTranscriptText(transcript)));
 
   std::string html =
       "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>";
@@ -149,7 +151,7 @@ v1::DeskTranscriptEmail RenderTranscriptEmail(const v1::DeskTranscript& transcri
     }
   }
   html += "</body></html>\n";
-  email.set_html(std::move(html));
+  email.set_html(desk_internal::CleanText(html));
   return email;
 }
 

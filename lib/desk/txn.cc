@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "common/echo.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
 
@@ -16,9 +17,9 @@ absl::Status Txn::Observe(int64_t updated_ms, std::string_view what, std::string
   int64_t tolerance = absl::ToInt64Milliseconds(options_.clock_tolerance);
   if (updated_ms - now_ > tolerance) {
     return absl::OutOfRangeError(absl::StrCat(
-        "desk: time went backwards: ", ToAbsl(what), " \"", ToAbsl(id), "\" last changed at ",
-        absl::FormatTime(absl::FromUnixMillis(updated_ms), absl::UTCTimeZone()), ", this call is at ",
-        absl::FormatTime(absl::FromUnixMillis(now_), absl::UTCTimeZone())));
+        "desk: time went backwards: ", ToAbsl(what), " \"", Echo(id), "\" last changed at ",
+        absl::FormatTime(absl::FromUnixMillis(updated_ms), absl::UTCTimeZone()),
+        ", this call is at ", absl::FormatTime(absl::FromUnixMillis(now_), absl::UTCTimeZone())));
   }
   now_ = updated_ms;
   return absl::OkStatus();
@@ -40,7 +41,7 @@ absl::StatusOr<v1::DeskConversation*> Txn::FindConversation(std::string_view id)
 absl::StatusOr<v1::DeskConversation*> Txn::Conversation(std::string_view id) {
   CHATCART_ASSIGN_OR_RETURN(v1::DeskConversation * c, FindConversation(id));
   if (c == nullptr) {
-    return absl::NotFoundError(absl::StrCat("desk: no conversation \"", ToAbsl(id), "\""));
+    return absl::NotFoundError(absl::StrCat("desk: no conversation \"", Echo(id), "\""));
   }
   return c;
 }
@@ -68,7 +69,7 @@ absl::StatusOr<v1::DeskAgent*> Txn::FindAgent(std::string_view id) {
 
 absl::StatusOr<v1::DeskAgent*> Txn::Agent(std::string_view id) {
   CHATCART_ASSIGN_OR_RETURN(v1::DeskAgent * a, FindAgent(id));
-  if (a == nullptr) return absl::NotFoundError(absl::StrCat("desk: no agent \"", ToAbsl(id), "\""));
+  if (a == nullptr) return absl::NotFoundError(absl::StrCat("desk: no agent \"", Echo(id), "\""));
   return a;
 }
 

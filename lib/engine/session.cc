@@ -25,6 +25,7 @@
 #include "engine/session_restore.h"
 #include "engine/understand.h"
 #include "engine/wire.h"
+#include "engine/wire_utf8.h"
 #include "google/protobuf/arena.h"
 #include "text/utf8.h"
 #define XXH_INLINE_ALL
@@ -109,6 +110,16 @@ absl::StatusOr<std::unique_ptr<Session>> Engine::RestoreSession(std::string_view
   // freed at once.
   google::protobuf::Arena arena;
   v1::SessionSnapshot& snapshot = *google::protobuf::Arena::CreateMessage<v1::SessionSnapshot>(&arena);
+  if (ChecksumHolds(bytes)) {
+    // Before parsing: protobuf would log an ERROR line for an ill-formed
+    // string (#22).
+    if (std::string field = engine::IllFormedUtf8Field(*v1::SessionSnapshot::descriptor(), bytes);
+        !field.empty()) {
+      return absl::DataLossError(absl::StrCat("session snapshot of ", bytes.size(),
+                                              " bytes is corrupted: ", field,
+                                              " is not well-formed UTF-8"));
+    }
+  }
   if (!ChecksumHolds(bytes) ||
       !snapshot.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
     return absl::DataLossError(
@@ -306,6 +317,15 @@ absl::StatusOr<std::string> Session::HandleTurnBytes(std::string_view input_prot
     return absl::ResourceExhaustedError(absl::StrCat("turn input: ", input_proto.size(),
                                                      " bytes, over the limit of ", kMaxProtoBytes,
                                                      " (kMaxProtoBytes)"));
+  }
+  // Before parsing: protobuf would log an ERROR line for an ill-formed
+  // string (#22).
+  if (std::string field = engine::IllFormedUtf8Field(*v1::TurnInput::descriptor(), input_proto);
+      !field.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("turn input: ", field,
+                     " is not well-formed UTF-8 (a protobuf string must be; JSON input may "
+                     "carry any text)"));
   }
   v1::TurnInput input;
   if (!input.ParseFromArray(input_proto.data(), static_cast<int>(input_proto.size()))) {

@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "chatcart/v1/money.pb.h"
+#include "common/mutex.h"
 #include "common/strings.h"
 #include "money/divide.h"
 #include "unicode/locid.h"
@@ -79,7 +80,7 @@ class FormatterCache {
       std::string_view locale, std::string_view currency) {
     std::string key = absl::StrCat(ToAbsl(locale), "|", ToAbsl(currency));
     {
-      absl::MutexLock lock(&mu_);
+      MutexLock lock(&mu_);
       auto it = formatters_.find(key);
       if (it != formatters_.end()) return it->second;
     }
@@ -99,7 +100,7 @@ class FormatterCache {
     }
     auto formatter = std::make_shared<const icu::number::LocalizedNumberFormatter>(
         icu::number::NumberFormatter::withLocale(icu_locale).unit(unit));
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     if (formatters_.size() < kMaxEntries) formatters_.emplace(key, formatter);
     return formatter;
   }

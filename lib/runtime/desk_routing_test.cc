@@ -12,6 +12,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -19,6 +20,7 @@
 #include "chatcart/desk.h"
 #include "chatcart/runtime.h"
 #include "chatcart/store.h"
+#include "chatcart/v1/runtime.pb.h"
 #include "chatcart/v1/session.pb.h"
 #include "common/testing/data.h"
 #include "common/testing/status_matchers.h"
@@ -346,6 +348,55 @@ TEST_P(DeskRoutingTest, SuggestionsForTheAgentSendAndSaveNothing) {
   EXPECT_EQ(cart->replies(0).code(), "ship") << cart->DebugString();
   EXPECT_THAT(conversations_->SuggestForAgent("nobody", "hi", Ms(6)),
               StatusIs(absl::StatusCode::kNotFound));
+}
+
+// Issue #22: fuzz-like bytes (ill-formed UTF-8 in a conversation id, a
+// message id, the shopper's and the agent's text, an agent's name) reach no
+// protobuf message the runtime or the desk serializes: protobuf logged an
+// ERROR line to stderr for each such string (and a store could not read the
+// desk's records back). stderr is captured and must hold no such line.
+TEST_P(DeskRoutingTest, Issue22IllFormedBytesMakeProtobufLogNothing) {
+  const std::string bad = "caff\xe8 \xff\xfe \xc0\xaf";
+  ::testing::internal::CaptureStderr();
+  std::vector<std::string> serialized;
+  auto serialize = [&](const ConversationOutput& out) {
+    serialized.push_back(ConversationOutputToBytes(out));
+    v1::ConversationResponse back;
+    EXPECT_TRUE(back.ParseFromString(serialized.back()));
+    EXPECT_OK(ConversationOutputToJson(out));
+  };
+  auto deliver = [&](const absl::StatusOr<DeskOutput>& out) {
+    EXPECT_OK(out);
+    if (!out.ok()) return;
+    serialized.push_back(out->update.SerializeAsString());
+    for (const v1::DeskEvent& e : out->events) serialized.push_back(e.SerializeAsString());
+    for (const DeskOutput::Delivery& d : out->shoppers) serialize(d.output);
+  };
+  // An ill-formed conversation id: the bot answers; the desk refuses the id
+  // and the response says so in well-formed text.
+  auto refused =
+      conversations_->Handle(Message("ann\xff", "m1\xfe", "I want to talk to a person " + bad, 0));
+  ASSERT_OK(refused);
+  EXPECT_THAT(refused->desk_status,
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("not well-formed UTF-8")));
+  serialize(*refused);
+  // A well-formed id with ill-formed text, to an agent whose name is not.
+  ASSERT_OK(desk_->SetAgent({.id = "nick", .name = bad}, absl::FromUnixMillis(Ms(1))));
+  ASSERT_OK(desk_->SetAvailability("nick", v1::DeskAgent::ONLINE, absl::FromUnixMillis(Ms(1))));
+  auto queued =
+      conversations_->Handle(Message("bob", "b1", "I want to talk to a person " + bad, 2));
+  ASSERT_OK(queued);
+  EXPECT_OK(queued->desk_status);
+  serialize(*queued);
+  deliver(conversations_->Accept("nick", "bob", Ms(3)));
+  deliver(conversations_->AgentMessage("nick", "bob", "a1\xff", bad, Ms(4)));
+  serialize(*conversations_->Handle(Message("bob", "b2\xc0", bad, 5)));
+  deliver(conversations_->Resolve("nick", "bob", Ms(6)));
+  EXPECT_OK(desk_->Transcript("bob"));
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_GE(serialized.size(), 8u);
+  EXPECT_THAT(err, ::testing::Not(HasSubstr("invalid UTF-8"))) << err.substr(0, 2000);
+  EXPECT_THAT(err, ::testing::Not(HasSubstr("[libprotobuf ERROR"))) << err.substr(0, 2000);
 }
 
 // Without a desk, the desk calls say so.

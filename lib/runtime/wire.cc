@@ -3,6 +3,8 @@
 // Conversations::HandleJson / HandleBytes: Handle through the
 // chatcart.v1.ConversationRequest/Response messages.
 
+#include "engine/wire.h"
+
 #include <google/protobuf/util/json_util.h>
 
 #include <algorithm>
@@ -12,7 +14,8 @@
 #include "chatcart/runtime.h"
 #include "chatcart/v1/runtime.pb.h"
 #include "common/status_macros.h"
-#include "engine/wire.h"
+#include "common/utf8_scrub.h"
+#include "engine/wire_utf8.h"
 
 namespace chatcart {
 namespace {
@@ -26,6 +29,15 @@ ConversationInput FromRequest(v1::ConversationRequest& request) {
   return input;
 }
 
+// An error's message as a protobuf string field holds it: well-formed UTF-8
+// (a message may quote what a host handed in; protobuf logs an ERROR line
+// for each ill-formed string it serializes, #22).
+std::string ErrorText(const absl::Status& status) {
+  std::string text = status.ToString();
+  ScrubUtf8InPlace(&text);
+  return text;
+}
+
 v1::ConversationResponse ToResponse(const ConversationOutput& output) {
   v1::ConversationResponse response;
   *response.mutable_result() = output.result;
@@ -35,7 +47,7 @@ v1::ConversationResponse ToResponse(const ConversationOutput& output) {
   response.set_restarted(output.restarted);
   response.set_conflicts(output.conflicts);
   for (const v1::DeskEvent& e : output.desk_events) *response.add_desk_events() = e;
-  if (!output.desk_status.ok()) response.set_desk_error(output.desk_status.ToString());
+  if (!output.desk_status.ok()) response.set_desk_error(ErrorText(output.desk_status));
   return response;
 }
 
@@ -59,7 +71,7 @@ absl::StatusOr<std::string> DeskOutputToJson(const DeskOutput& output) {
     *delivery->mutable_output() = ToResponse(d.output);
   }
   if (!output.delivery_status.ok()) {
-    response.set_delivery_error(output.delivery_status.ToString());
+    response.set_delivery_error(ErrorText(output.delivery_status));
   }
   return engine::DeterministicJson(response);
 }
@@ -152,6 +164,14 @@ absl::StatusOr<std::string> Conversations::HandleBytes(std::string_view request_
     return absl::ResourceExhaustedError(absl::StrCat("ConversationRequest: ", request_proto.size(),
                                                      " bytes, over the limit of ", kMaxProtoBytes,
                                                      " (kMaxProtoBytes)"));
+  }
+  // Before parsing: protobuf would log an ERROR line for an ill-formed
+  // string (#22).
+  if (std::string field =
+          engine::IllFormedUtf8Field(*v1::ConversationRequest::descriptor(), request_proto);
+      !field.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("ConversationRequest: ", field, " is not well-formed UTF-8"));
   }
   v1::ConversationRequest request;
   if (!request.ParseFromArray(request_proto.data(), static_cast<int>(request_proto.size()))) {

@@ -14,6 +14,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/synchronization/mutex.h"
 #include "chatcart/store.h"
+#include "common/mutex.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
 #include "store/store_internal.h"
@@ -36,7 +37,7 @@ class MemorySessionStore final : public SessionStore {
   absl::StatusOr<StoredSession> Load(std::string_view id) override {
     CHATCART_RETURN_IF_ERROR(CheckId("session id", id));
     int64_t now = clock_();
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     const StoredSession* found = FindLive(id, now);
     if (found == nullptr) {
       return absl::NotFoundError(absl::StrFormat("session \"%s\" not found", id));
@@ -47,7 +48,7 @@ class MemorySessionStore final : public SessionStore {
   absl::StatusOr<int64_t> Save(const SessionWrite& write) override {
     CHATCART_RETURN_IF_ERROR(store_internal::CheckWrite(write));
     int64_t now = clock_();
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     StoredSession* found = FindLive(write.id, now);
     int64_t stored = found == nullptr ? 0 : found->version;
     if (stored != write.expected_version) {
@@ -71,7 +72,7 @@ class MemorySessionStore final : public SessionStore {
 
   absl::Status Delete(std::string_view id) override {
     CHATCART_RETURN_IF_ERROR(CheckId("session id", id));
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     Erase(id);
     return absl::OkStatus();
   }
@@ -80,7 +81,7 @@ class MemorySessionStore final : public SessionStore {
       std::string_view shopper) override {
     CHATCART_RETURN_IF_ERROR(CheckId("shopper", shopper));
     int64_t now = clock_();
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     std::vector<StoredSessionInfo> out;
     auto it = by_shopper_.find(shopper);
     if (it == by_shopper_.end()) return out;
@@ -97,7 +98,7 @@ class MemorySessionStore final : public SessionStore {
                                        int64_t ttl_ms) override {
     CHATCART_RETURN_IF_ERROR(store_internal::CheckLease(id, owner, ttl_ms));
     int64_t now = clock_();
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     auto [it, inserted] = leases_.try_emplace(std::string(id));
     Lease& lease = it->second;
     if (!inserted && lease.owner != owner && lease.until_ms > now) return false;
@@ -108,7 +109,7 @@ class MemorySessionStore final : public SessionStore {
 
   absl::Status ReleaseLease(std::string_view id, std::string_view owner) override {
     CHATCART_RETURN_IF_ERROR(CheckId("session id", id));
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     if (auto it = leases_.find(ToAbsl(id)); it != leases_.end() && it->second.owner == owner) {
       leases_.erase(it);
     }
@@ -117,7 +118,7 @@ class MemorySessionStore final : public SessionStore {
 
   absl::Status SetTimer(const StoredTimer& timer) override {
     CHATCART_RETURN_IF_ERROR(store_internal::CheckTimer(timer));
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     EraseTimer(timer.id, timer.kind);
     timer_due_[{timer.id, timer.kind}] = timer.due_at_ms;
     timers_.insert({timer.due_at_ms, timer.id, timer.kind});
@@ -127,14 +128,14 @@ class MemorySessionStore final : public SessionStore {
   absl::Status CancelTimer(std::string_view id, std::string_view kind) override {
     CHATCART_RETURN_IF_ERROR(CheckId("session id", id));
     CHATCART_RETURN_IF_ERROR(store_internal::CheckTimerKind(kind));
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     EraseTimer(std::string(id), std::string(kind));
     return absl::OkStatus();
   }
 
   absl::StatusOr<std::vector<StoredTimer>> DueTimers(int64_t now_ms, int limit) override {
     CHATCART_RETURN_IF_ERROR(store_internal::CheckDueTimers(limit));
-    absl::MutexLock lock(&mu_);
+    MutexLock lock(&mu_);
     std::vector<StoredTimer> out;
     for (const auto& [due, id, kind] : timers_) {
       if (due > now_ms || static_cast<int>(out.size()) >= limit) break;

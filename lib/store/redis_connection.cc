@@ -13,6 +13,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "common/mutex.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
 
@@ -93,12 +94,12 @@ std::chrono::milliseconds Jittered(std::chrono::milliseconds delay) {
 }  // namespace
 
 std::string RedisScript::sha() const {
-  absl::MutexLock lock(&mu_);
+  MutexLock lock(&mu_);
   return sha_;
 }
 
 void RedisScript::set_sha(std::string sha) const {
-  absl::MutexLock lock(&mu_);
+  MutexLock lock(&mu_);
   sha_ = std::move(sha);
 }
 
@@ -137,11 +138,11 @@ RedisPool::RedisPool(const RedisStoreOptions& options)
 RedisPool::~RedisPool() = default;
 
 std::unique_ptr<RedisPool::Connection> RedisPool::Take() {
-  absl::MutexLock lock(&mu_);
+  MutexLock lock(&mu_);
   auto ready = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     return !idle_.empty() || open_ < options_.pool_size;
   };
-  mu_.Await(absl::Condition(&ready));
+  Await(&mu_, absl::Condition(&ready));
   if (!idle_.empty()) {
     std::unique_ptr<Connection> c = std::move(idle_.back());
     idle_.pop_back();
@@ -157,12 +158,12 @@ void RedisPool::Give(std::unique_ptr<Connection> c) {
     Drop();
     return;
   }
-  absl::MutexLock lock(&mu_);
+  MutexLock lock(&mu_);
   idle_.push_back(std::move(c));
 }
 
 void RedisPool::Drop() {
-  absl::MutexLock lock(&mu_);
+  MutexLock lock(&mu_);
   --open_;
 }
 

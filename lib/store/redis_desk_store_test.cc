@@ -16,6 +16,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "chatcart/desk.h"
 #include "chatcart/desk_store.h"
 #include "chatcart/store.h"
 #include "common/testing/status_matchers.h"
@@ -220,6 +222,61 @@ TEST_F(RedisDeskStoreTest, ConcurrentClaimsGiveEachConversationToOneAgent) {
     EXPECT_EQ((*c)->version(), 2u);
     EXPECT_FALSE((*c)->agent_id().empty());
   }
+}
+
+// Issue #22: a desk over Redis keeps its records as protobuf bytes. Handed
+// ill-formed UTF-8 in every free text, it stored records protobuf could not
+// read back (and protobuf logged an ERROR line to stderr for each string it
+// serialized); the desk now keeps such text with U+FFFD and refuses
+// ill-formed ids, so everything reads back and stderr stays quiet.
+TEST_F(RedisDeskStoreTest, Issue22IllFormedTextReadsBackWithoutProtobufErrorLines) {
+  const std::string bad = "caff\xe8 \xff\xfe \xc0\xaf";
+  auto at = [](int s) { return absl::FromUnixSeconds(1795000000 + s); };
+  DeskOptions options;
+  options.store_name = bad;
+  auto created = Desk::Create(redis_store_, options);
+  ASSERT_OK(created);
+  Desk& desk = **created;
+  std::vector<v1::DeskUpdate> updates;
+  ::testing::internal::CaptureStderr();
+  auto keep = [&](absl::StatusOr<v1::DeskUpdate> u) {
+    EXPECT_OK(u);
+    if (u.ok()) updates.push_back(*std::move(u));
+  };
+  keep(desk.SetAgent({.id = "nick", .name = bad, .skills = {"toys"}}, at(0)));
+  keep(desk.SetAvailability("nick", v1::DeskAgent::ONLINE, at(0)));
+  keep(desk.RequestAgent(
+      {.conversation_id = "web-1", .skill = "toys", .reason = bad, .title = bad, .channel = bad},
+      at(1)));
+  keep(desk.Accept("nick", "web-1", at(2)));
+  keep(desk.ShopperMessage("web-1", bad, at(3)));
+  keep(desk.AgentMessage("nick", "web-1", bad, at(4)));
+  keep(desk.AddNote("nick", "web-1", bad, at(5)));
+  keep(desk.Resolve("nick", "web-1", at(6)));
+  keep(desk.Rate("web-1", 5, bad, at(7)));
+  keep(desk.LeaveMessage("web-2", bad, bad, at(8)));
+  // Ids are refused before anything is stored.
+  EXPECT_THAT(desk.ShopperMessage("web-\xff", "hi", at(9)),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("not well-formed UTF-8")));
+  for (const v1::DeskUpdate& u : updates) {
+    v1::DeskUpdate back;
+    EXPECT_TRUE(back.ParseFromString(u.SerializeAsString()));
+  }
+  absl::StatusOr<v1::DeskConversation> c = desk.Conversation("web-1");
+  ASSERT_OK(c);
+  EXPECT_THAT(c->reason(), HasSubstr("caff\uFFFD"));
+  EXPECT_THAT(c->rating().comment(), HasSubstr("caff\uFFFD"));
+  ASSERT_OK(desk.Conversation("web-2"));
+  absl::StatusOr<v1::DeskAgent> agent = desk.Agent("nick");
+  ASSERT_OK(agent);
+  EXPECT_THAT(agent->name(), HasSubstr("caff\uFFFD"));
+  absl::StatusOr<std::vector<v1::DeskMessage>> messages = desk.Messages("web-1");
+  ASSERT_OK(messages);
+  EXPECT_GE(messages->size(), 4u);
+  ASSERT_OK(desk.TranscriptEmail("web-1", {.subject = bad, .reply_to = bad}));
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_THAT(err, ::testing::Not(HasSubstr("invalid UTF-8"))) << err.substr(0, 2000);
+  EXPECT_THAT(err, ::testing::Not(HasSubstr("[libprotobuf ERROR"))) << err.substr(0, 2000);
 }
 
 }  // namespace

@@ -32,6 +32,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "chatcart/store.h"
+#include "common/mutex.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
 #include "store/store_internal.h"
@@ -202,7 +203,7 @@ class SqliteSessionStore final : public SessionStore {
     if (write.expected_version != 0) sqlite3_bind_int64(s, 6, write.expected_version);
     int changes = 0;
     {
-      absl::MutexLock lock(&write_mu_);
+      MutexLock lock(&write_mu_);
       int rc = sqlite3_step(s);
       if (rc != SQLITE_DONE) return Error(*c, rc, s, "saving session", write.id);
       changes = sqlite3_changes(c->db);
@@ -224,7 +225,7 @@ class SqliteSessionStore final : public SessionStore {
     CHATCART_ASSIGN_OR_RETURN(Lent c, Borrow());
     sqlite3_stmt* s = c->statements[kDelete];
     Bind(s, 1, id);
-    absl::MutexLock lock(&write_mu_);
+    MutexLock lock(&write_mu_);
     int rc = sqlite3_step(s);
     if (rc != SQLITE_DONE) return Error(*c, rc, s, "deleting session", id);
     sqlite3_reset(s);
@@ -255,7 +256,7 @@ class SqliteSessionStore final : public SessionStore {
     Bind(s, 1, shopper);
     sqlite3_bind_int64(s, 2, clock_());
     int64_t live = 0;
-    absl::MutexLock lock(&write_mu_);
+    MutexLock lock(&write_mu_);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) live += sqlite3_column_int64(s, 0);
     if (rc != SQLITE_DONE) return Error(*c, rc, s, "deleting the sessions of shopper", shopper);
@@ -273,7 +274,7 @@ class SqliteSessionStore final : public SessionStore {
     Bind(s, 2, owner);
     sqlite3_bind_int64(s, 3, now + ttl_ms);
     sqlite3_bind_int64(s, 4, now);
-    absl::MutexLock lock(&write_mu_);
+    MutexLock lock(&write_mu_);
     int rc = sqlite3_step(s);
     if (rc != SQLITE_DONE) return Error(*c, rc, s, "leasing session", id);
     sqlite3_reset(s);
@@ -286,7 +287,7 @@ class SqliteSessionStore final : public SessionStore {
     sqlite3_stmt* s = c->statements[kLeaseRelease];
     Bind(s, 1, id);
     Bind(s, 2, owner);
-    absl::MutexLock lock(&write_mu_);
+    MutexLock lock(&write_mu_);
     int rc = sqlite3_step(s);
     if (rc != SQLITE_DONE) return Error(*c, rc, s, "releasing the lease on session", id);
     sqlite3_reset(s);
@@ -300,7 +301,7 @@ class SqliteSessionStore final : public SessionStore {
     Bind(s, 1, timer.id);
     Bind(s, 2, timer.kind);
     sqlite3_bind_int64(s, 3, timer.due_at_ms);
-    absl::MutexLock lock(&write_mu_);
+    MutexLock lock(&write_mu_);
     int rc = sqlite3_step(s);
     if (rc != SQLITE_DONE) return Error(*c, rc, s, "setting a timer of session", timer.id);
     sqlite3_reset(s);
@@ -314,7 +315,7 @@ class SqliteSessionStore final : public SessionStore {
     sqlite3_stmt* s = c->statements[kCancelTimer];
     Bind(s, 1, id);
     Bind(s, 2, kind);
-    absl::MutexLock lock(&write_mu_);
+    MutexLock lock(&write_mu_);
     int rc = sqlite3_step(s);
     if (rc != SQLITE_DONE) return Error(*c, rc, s, "cancelling a timer of session", id);
     sqlite3_reset(s);
@@ -340,7 +341,7 @@ class SqliteSessionStore final : public SessionStore {
   absl::StatusOr<int64_t> PurgeExpired() {
     CHATCART_ASSIGN_OR_RETURN(Lent c, Borrow());
     int64_t now = clock_();
-    absl::MutexLock lock(&write_mu_);
+    MutexLock lock(&write_mu_);
     int64_t purged = 0;
     for (Statement which : {kPurgeSessions, kPurgeLeases}) {
       sqlite3_stmt* s = c->statements[which];
@@ -571,11 +572,11 @@ class SqliteSessionStore final : public SessionStore {
 
   absl::StatusOr<Lent> Borrow() {
     {
-      absl::MutexLock lock(&pool_mu_);
+      MutexLock lock(&pool_mu_);
       auto ready = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(pool_mu_) {
         return !idle_.empty() || open_ < options_.pool_size;
       };
-      pool_mu_.Await(absl::Condition(&ready));
+      Await(&pool_mu_, absl::Condition(&ready));
       if (!idle_.empty()) {
         std::unique_ptr<Connection> c = std::move(idle_.back());
         idle_.pop_back();
@@ -589,7 +590,7 @@ class SqliteSessionStore final : public SessionStore {
       if (!prepared.ok()) c = prepared;
     }
     if (!c.ok()) {
-      absl::MutexLock lock(&pool_mu_);
+      MutexLock lock(&pool_mu_);
       --open_;
       return c.status();
     }
@@ -597,7 +598,7 @@ class SqliteSessionStore final : public SessionStore {
   }
 
   void Release(std::unique_ptr<Connection> c) {
-    absl::MutexLock lock(&pool_mu_);
+    MutexLock lock(&pool_mu_);
     idle_.push_back(std::move(c));
   }
 

@@ -13,7 +13,9 @@
 #include <cstdio>
 #include <cstring>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "chatcart/limits.h"
 #include "serve/assets.h"
 #include "serve/console.h"
 #include "serve/event_log.h"
@@ -62,7 +64,7 @@ Storefront::Storefront(StorefrontOptions options)
   // Webhooks are the largest requests; the others are held to
   // max_body_bytes by their Content-Length before their body is read (the
   // pre-routing handler runs first), and need one.
-  http_->set_payload_max_length(channels::Limits::kMaxWebhookBytes);
+  http_->set_payload_max_length(kMaxWebhookBytes);
   http_->set_socket_options([this](socket_t sock) {
     httplib::default_socket_options(sock);
     listen_fd_ = sock;
@@ -75,11 +77,13 @@ Storefront::Storefront(StorefrontOptions options)
       res.set_content("{\"error\":\"a Content-Length is required\"}", "application/json");
       return Result::Handled;
     }
-    if (req.get_header_value<uint64_t>("Content-Length") <= options_.max_body_bytes) {
-      return Result::Unhandled;
-    }
+    const uint64_t length = req.get_header_value<uint64_t>("Content-Length");
+    if (length <= options_.max_body_bytes) return Result::Unhandled;
     res.status = 413;
-    res.set_content("{\"error\":\"request too large\"}", "application/json");
+    res.set_content(
+        absl::StrCat("{\"error\":\"request too large: ", length, " bytes, over the limit of ",
+                     options_.max_body_bytes, " (max_body_bytes)\"}"),
+        "application/json");
     return Result::Handled;
   });
   // The page runs only its own script and talks only to this server.
@@ -129,10 +133,14 @@ void Storefront::Routes() {
   if (webhooks_->enabled()) webhooks_->Routes(*http_);
   http_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
-    const char* what = res.status == 413   ? "request too large"
-                       : res.status == 404 ? "not found"
-                                           : "bad request";
-    res.set_content(std::string("{\"error\":\"") + what + "\"}", "application/json");
+    // 413 here is cpp-httplib's payload limit, kMaxWebhookBytes (a larger
+    // shopper's request stops at max_body_bytes above).
+    const std::string what = res.status == 413
+                                 ? absl::StrCat("request too large: over the limit of ",
+                                                kMaxWebhookBytes, " bytes (kMaxWebhookBytes)")
+                             : res.status == 404 ? "not found"
+                                                 : "bad request";
+    res.set_content("{\"error\":\"" + what + "\"}", "application/json");
   });
   http_->set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {

@@ -71,8 +71,9 @@ struct StorefrontOptions {
   // cpp-httplib is built with 5, which makes a burst of connections wait a
   // second for a SYN retransmit). Capped by net.core.somaxconn. Default: 1024.
   int listen_backlog = 1024;
-  // Largest body of a shopper's or agent's request (413 beyond). Default:
-  // 4 KiB. Webhooks may be up to channels::Limits::kMaxWebhookBytes.
+  // Largest body of a shopper's or agent's request (413 beyond, naming
+  // it). Default: 4 KiB. Webhooks may be up to kMaxWebhookBytes
+  // (chatcart/limits.h).
   size_t max_body_bytes = 4096;
   // Longest message text, in bytes (400 beyond). Default: 1,000.
   size_t max_text_bytes = 1000;

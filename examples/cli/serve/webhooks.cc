@@ -84,7 +84,7 @@ void Webhooks::Receive(channels::Channel channel, const httplib::Request& req,
     metrics_.Count("chatcart_webhook_messages_total", Labels(channel, "rejected"), kMessagesHelp);
     const absl::Status& s = inbound.status();
     if (absl::IsUnauthenticated(s)) return JsonError(res, 401, "bad signature");
-    if (absl::IsResourceExhausted(s)) return JsonError(res, 413, "request too large");
+    if (absl::IsResourceExhausted(s)) return JsonError(res, 413, std::string(s.message()));
     return JsonError(res, 400, std::string(s.message()));
   }
   for (const channels::InboundMessage& message : inbound->messages) {

@@ -114,8 +114,10 @@ class ServeTest(unittest.TestCase):
     def test_bad_requests_are_refused_with_a_clear_answer(self):
         c = new_conversation()
         big = json.dumps({"conversation": c, "id": "big-00001", "text": "x" * 5000}).encode()
-        status, _, _ = self.server.request("POST", "/api/message", big, {"Content-Type": "application/json"})
+        status, _, body = self.server.request("POST", "/api/message", big, {"Content-Type": "application/json"})
         self.assertEqual(status, 413)
+        # Issue #22: the refusal names the limit.
+        self.assertIn(b"over the limit of 4096 (max_body_bytes)", body)
         # A body without a length (chunked) is not read at all.
         conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
         conn.request("POST", "/api/message", body=iter([big]), encode_chunked=True,
@@ -408,6 +410,10 @@ class WebhookTest(unittest.TestCase):
 
     def test_a_webhook_too_large_or_malformed(self):
         self.assertEqual(self.meta_post("/webhooks/messenger", b"{" * (1 << 20 + 1))[0], 413)
+        # Issue #22: one byte over kMaxWebhookBytes is refused, naming it.
+        status, _, body = self.meta_post("/webhooks/messenger", b" " * ((1 << 20) + 1))
+        self.assertEqual(status, 413)
+        self.assertIn(b"kMaxWebhookBytes", body)
         self.assertEqual(self.meta_post("/webhooks/messenger", b"{not json")[0], 400)
 
 

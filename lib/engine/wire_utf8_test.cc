@@ -1,0 +1,104 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// Issue #22: binary protobuf input whose strings are not UTF-8 is refused
+// naming the field, before protobuf parses it and logs an ERROR line to
+// stderr for each such string. The bad bytes are written into serialized
+// messages by hand (serializing an ill-formed string would log too).
+
+#include "engine/wire_utf8.h"
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include <memory>
+#include <string>
+
+#include "chatcart/engine.h"
+#include "chatcart/session.h"
+#include "chatcart/v1/session.pb.h"
+#include "chatcart/v1/turn.pb.h"
+#include "common/testing/data.h"
+#include "common/testing/status_matchers.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace chatcart {
+namespace {
+
+using ::chatcart::testing::StatusIs;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+const Engine& Demo() {
+  static const std::shared_ptr<const Engine> engine = [] {
+    auto e = Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
+    EXPECT_TRUE(e.ok()) << e.status();
+    return e.ok() ? *e : nullptr;
+  }();
+  return *engine;
+}
+
+// `bytes` with the first `marker` replaced by `with` (same length).
+std::string Replace(std::string bytes, const std::string& marker, const std::string& with) {
+  size_t at = bytes.find(marker);
+  EXPECT_NE(at, std::string::npos) << marker;
+  if (at != std::string::npos) bytes.replace(at, marker.size(), with);
+  return bytes;
+}
+
+// A snapshot's trailing checksum (tag 15, fixed64 XXH3 of what precedes it)
+// made right again after an edit.
+std::string Rechecksummed(std::string bytes) {
+  const uint64_t sum = XXH3_64bits(bytes.data(), bytes.size() - 9);
+  for (int i = 0; i < 8; ++i) bytes[bytes.size() - 8 + i] = static_cast<char>(sum >> (8 * i));
+  return bytes;
+}
+
+TEST(Issue22WireUtf8, FindsTheFirstIllFormedStringFieldAtAnyDepth) {
+  v1::TurnInput input;
+  input.set_text("caffX latte");
+  (*input.mutable_event()->mutable_param())["size"] = "grandY";
+  const std::string good = input.SerializeAsString();
+  EXPECT_EQ(engine::IllFormedUtf8Field(*v1::TurnInput::descriptor(), good), "");
+  EXPECT_EQ(engine::IllFormedUtf8Field(*v1::TurnInput::descriptor(), Replace(good, "X", "\xe8")),
+            "chatcart.v1.TurnInput.text");
+  // A map value inside a nested message.
+  EXPECT_THAT(engine::IllFormedUtf8Field(*v1::TurnInput::descriptor(), Replace(good, "Y", "\xff")),
+              HasSubstr("value"));
+  // Wire data that does not read is left to the parser.
+  EXPECT_EQ(engine::IllFormedUtf8Field(*v1::TurnInput::descriptor(), good.substr(0, 5)), "");
+  EXPECT_EQ(engine::IllFormedUtf8Field(*v1::TurnInput::descriptor(), "\xff\xff\xff"), "");
+}
+
+TEST(Issue22WireUtf8, BinaryInputsWithIllFormedStringsAreRefusedWithoutAProtobufLogLine) {
+  v1::TurnInput input;
+  input.set_text("a gift for my 6 year old under 40 euros X");
+  input.mutable_time()->set_seconds(1795428000);
+  const std::string turn = Replace(input.SerializeAsString(), "X", "\xe8");
+
+  std::unique_ptr<Session> session = Demo().NewSession("utf8", 1);
+  v1::TurnInput first;
+  first.set_text("hi there, I am looking for a gift");
+  first.mutable_time()->set_seconds(1795427000);
+  ASSERT_TRUE(session->HandleTurn(first).ok());
+  const std::string before = session->Snapshot();
+  // A snapshot whose session id is edited to ill-formed bytes, checksum made
+  // right: a writer's bug, or a mutation under the fuzzer.
+  const std::string snapshot = Rechecksummed(Replace(before, "utf8", "utf\xff"));
+
+  ::testing::internal::CaptureStderr();
+  EXPECT_THAT(session->HandleTurnBytes(turn),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("chatcart.v1.TurnInput.text is not well-formed UTF-8")));
+  EXPECT_THAT(Demo().RestoreSession(snapshot),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("not well-formed UTF-8")));
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_THAT(err, Not(HasSubstr("invalid UTF-8"))) << err;
+  // Nothing changed, and the well-formed forms still work.
+  EXPECT_EQ(session->Snapshot(), before);
+  EXPECT_TRUE(Demo().RestoreSession(before).ok());
+  EXPECT_TRUE(session->HandleTurnBytes(Replace(turn, "\xe8", "X")).ok());
+}
+
+}  // namespace
+}  // namespace chatcart
