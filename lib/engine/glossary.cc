@@ -70,13 +70,23 @@ constexpr std::string_view kGroups[] = {
 std::vector<std::string_view> SameMeaning(std::string_view word) {
   std::vector<std::string_view> out;
   if (word.size() < 3) return out;
-  for (std::string_view row : kGroups) {
-    std::vector<std::string_view> group;
-    for (absl::string_view w : absl::StrSplit(absl::string_view(row.data(), row.size()), ' ')) {
-      group.emplace_back(w.data(), w.size());
+  // The table split into its words once.
+  static const auto* groups = [] {
+    auto* g = new std::vector<std::vector<std::string_view>>;
+    for (std::string_view row : kGroups) {
+      std::vector<std::string_view>& group = g->emplace_back();
+      for (absl::string_view w : absl::StrSplit(absl::string_view(row.data(), row.size()), ' ')) {
+        group.emplace_back(w.data(), w.size());
+      }
     }
+    return g;
+  }();
+  for (const std::vector<std::string_view>& group : *groups) {
     bool in = false;
-    for (std::string_view w : group) in = in || w == word || SameWord(word, w);
+    for (std::string_view w : group) {
+      // SameWord needs a common start: the first letter rules most out.
+      in = in || (!w.empty() && w[0] == word[0] && (w == word || SameWord(word, w)));
+    }
     if (!in) continue;
     for (std::string_view w : group) {
       if (w != word) out.push_back(w);

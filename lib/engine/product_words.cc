@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -196,6 +197,25 @@ CatalogWords::CatalogWords(std::shared_ptr<const Catalog> catalog) : catalog_(st
     add(info.label);
     for (const auto& [language, label] : info.labels) add(label);
     words.size = engine::NamesSize(info);
+    if (info.type == AttributeType::kBool) {
+      words.yes_no_names.push_back(PlainWordsOf(info.name));
+      words.yes_no_names.push_back(PlainWordsOf(info.label));
+      for (const auto& [language, label] : info.labels) {
+        words.yes_no_names.push_back(PlainWordsOf(label));
+      }
+    }
+    if ((info.type != AttributeType::kEnum && info.type != AttributeType::kList) || words.size) {
+      continue;
+    }
+    for (const std::string& value : catalog_->dictionary(info.id)) {
+      ValueNames& v = value_names_.emplace_back();
+      v.attribute = info.id;
+      v.value = value;
+      v.names.push_back(PlainWordsOf(value));
+      auto labels = info.value_labels.find(absl::AsciiStrToLower(value));
+      if (labels == info.value_labels.end()) continue;
+      for (const auto& [language, label] : labels->second) v.names.push_back(PlainWordsOf(label));
+    }
   }
   name_starts_.reserve(catalog_->size() + 1);
   for (ProductIndex i = 0; i < catalog_->size(); ++i) {

@@ -66,11 +66,28 @@ class CatalogWords {
   // viewing this object's memory.
   std::vector<std::string_view> NameWords(ProductIndex i) const;
 
+  // One value of an ENUM or LIST attribute (not a size) and its names for
+  // people: the value and each value label as plain words (PlainWordsOf).
+  struct ValueNames {
+    AttributeId attribute = 0;
+    std::string value;
+    std::vector<std::vector<std::string>> names;
+  };
+  // Every such value, in the order of the attributes and their dictionaries.
+  const std::vector<ValueNames>& value_names() const { return value_names_; }
+  // The names of BOOL attribute `id` (its name, label and labels as plain
+  // words); empty for other types.
+  const std::vector<std::vector<std::string>>& YesNoNames(AttributeId id) const {
+    return attributes_[id].yes_no_names;
+  }
+
  private:
   struct Words {
     std::vector<std::string> plain;  // of the name, the label, the labels
     bool size = false;
+    std::vector<std::vector<std::string>> yes_no_names;  // BOOL only
   };
+  std::vector<ValueNames> value_names_;
   std::shared_ptr<const Catalog> catalog_;
   std::vector<Words> attributes_;  // by AttributeId
   // Every product's NameWords, each followed by a space (plain words have

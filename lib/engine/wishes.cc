@@ -28,8 +28,15 @@ bool Names(std::string_view said, std::string_view word) {
 struct Said {
   std::vector<std::string> words;     // plain, as said
   std::vector<std::string> meanings;  // words (3+ letters) and their glossary kin
+  // Bit c % 64 set for each first byte c of `words` and of `meanings`: a
+  // word starting otherwise is none of them (Names needs a common start).
+  uint64_t word_starts = 0;
+  uint64_t meaning_starts = 0;
+
+  static uint64_t Bit(std::string_view w) { return w.empty() ? 0 : uint64_t{1} << (w[0] % 64); }
 
   bool NamesWord(std::string_view word) const {
+    if ((meaning_starts & Bit(word)) == 0) return false;
     for (const std::string& m : meanings) {
       if (Names(m, word)) return true;
     }
@@ -41,6 +48,7 @@ struct Said {
     if (label.empty()) return false;
     if (label.size() == 1) return NamesWord(label.front());
     for (const std::string& l : label) {
+      if ((word_starts & Bit(l)) == 0) return false;
       bool found = false;
       for (const std::string& w : words) found = found || Names(w, l);
       if (!found) return false;
@@ -54,33 +62,20 @@ Said SaidOf(const std::vector<std::string>& words) {
   for (const std::string& w : words) {
     if (w.empty()) continue;
     said.words.push_back(w);
+    said.word_starts |= Said::Bit(w);
     if (w.size() < 3 || std::all_of(w.begin(), w.end(), absl::ascii_isdigit)) continue;
     said.meanings.push_back(w);
     for (std::string_view kin : SameMeaning(w)) said.meanings.emplace_back(kin);
   }
+  for (const std::string& m : said.meanings) said.meaning_starts |= Said::Bit(m);
   return said;
 }
 
-// Whether `said` names `value` of attribute `info`: the value itself or one
-// of its labels.
-bool NamesValue(const Said& said, const AttributeInfo& info, const std::string& value) {
-  if (said.NamesLabel(PlainWordsOf(value))) return true;
-  auto labels = info.value_labels.find(absl::AsciiStrToLower(value));
-  if (labels == info.value_labels.end()) return false;
-  for (const auto& [language, label] : labels->second) {
-    if (said.NamesLabel(PlainWordsOf(label))) return true;
-  }
-  return false;
-}
-
-// Whether `said` names yes/no attribute `info` by its name or a whole label
+// Whether `said` names yes/no attribute `id` by its name or a whole label
 // ("decaf"; "bio"; not "café" for "Sans caféine").
-bool NamesYesNo(const Said& said, const AttributeInfo& info) {
-  if (said.NamesLabel(PlainWordsOf(info.name)) || said.NamesLabel(PlainWordsOf(info.label))) {
-    return true;
-  }
-  for (const auto& [language, label] : info.labels) {
-    if (said.NamesLabel(PlainWordsOf(label))) return true;
+bool NamesYesNo(const Said& said, const CatalogWords& words_of, AttributeId id) {
+  for (const std::vector<std::string>& name : words_of.YesNoNames(id)) {
+    if (said.NamesLabel(name)) return true;
   }
   return false;
 }
@@ -221,7 +216,7 @@ std::vector<std::string> WishesIn(const CatalogWords& words_of,
     const Said said = SaidOf(PlainWordsOf(act.arg));
     bool done = false;
     for (const AttributeInfo& info : catalog.attributes()) {
-      if (info.type != AttributeType::kBool || !NamesYesNo(said, info)) continue;
+      if (info.type != AttributeType::kBool || !NamesYesNo(said, words_of, info.id)) continue;
       wishes.push_back(absl::StrCat(info.name, "=false"));
       done = true;
       break;
@@ -241,20 +236,31 @@ std::vector<std::string> WishesIn(const CatalogWords& words_of,
   const Said said = SaidOf(plain);
   if (said.words.empty()) return wishes;
   for (const AttributeInfo& info : catalog.attributes()) {
-    if (info.type == AttributeType::kBool) {
-      if (NamesYesNo(said, info)) wishes.push_back(absl::StrCat(info.name, "=true"));
-      continue;
+    if (info.type == AttributeType::kBool && NamesYesNo(said, words_of, info.id)) {
+      wishes.push_back(absl::StrCat(info.name, "=true"));
     }
-    if ((info.type != AttributeType::kEnum && info.type != AttributeType::kList) ||
-        words_of.NamesSize(info.id)) {
-      continue;
-    }
-    std::vector<std::string> values;
-    for (const std::string& value : catalog.dictionary(info.id)) {
-      if (NamesValue(said, info, value)) values.push_back(value);
-    }
-    if (!values.empty()) wishes.push_back(absl::StrCat(info.name, "=", absl::StrJoin(values, "|")));
   }
+  // Values named, joined per attribute ("colour=white|black").
+  std::vector<std::string> values;
+  AttributeId current = 0;
+  auto flush = [&] {
+    if (values.empty()) return;
+    wishes.push_back(absl::StrCat(catalog.attributes()[current].name, "=",
+                                  absl::StrJoin(values, "|")));
+    values.clear();
+  };
+  for (const CatalogWords::ValueNames& v : words_of.value_names()) {
+    if (v.attribute != current) {
+      flush();
+      current = v.attribute;
+    }
+    for (const std::vector<std::string>& name : v.names) {
+      if (!said.NamesLabel(name)) continue;
+      values.push_back(v.value);
+      break;
+    }
+  }
+  flush();
   AddNumberWishes(words_of, plain, &wishes);
   for (const std::string& brand : catalog.brands()) {
     const std::vector<std::string> words = PlainWordsOf(brand);
