@@ -82,6 +82,10 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   // After an empty result: the products of its first relaxation
   // (chatcart.relaxed_picks), when it relaxes only the price; nothing
   // otherwise.
+  // Says `template_id` with {count} and a card for each of `picks`, which
+  // become the products last shown; returns their ids.
+  std::vector<std::string> SayCards(std::string_view template_id, const std::vector<Pick>& picks,
+                                    dialogue::TurnContext& turn) const;
   void ShowRelaxed(const RecommendRequest& request, const Recommendation& recommendation,
                    dialogue::TurnContext& turn);
   // Adds to `request` each of `wishes` under which products still fit,
