@@ -136,10 +136,10 @@ absl::Status CommerceExecutor::Recommend(const v1::RecommendAction& action, Turn
     // The request's hard parts come from the shopper (a budget in another
     // currency, a minimum above the maximum): say so.
     if (result.status().code() == absl::StatusCode::kInvalidArgument) {
-      const bool currency = (request.budget.max && request.budget.max->currency() != engine_.currency) ||
-                            (request.budget.min && request.budget.min->currency() != engine_.currency) ||
-                            (request.budget.around &&
-                             request.budget.around->currency() != engine_.currency);
+      const bool currency =
+          (request.budget.max && request.budget.max->currency() != engine_.currency) ||
+          (request.budget.min && request.budget.min->currency() != engine_.currency) ||
+          (request.budget.around && request.budget.around->currency() != engine_.currency);
       if (currency) {
         turn.AddEvent("command_refused", {{"code", "INVALID_ARGUMENT"},
                                           {"message", std::string(result.status().message())}});
@@ -237,8 +237,8 @@ namespace {
 // budget or a price where-clause): a bit more money is an offer; another
 // size, colour or age is not what the shopper can use.
 std::optional<RecommendRequest> Relaxed(const RecommendRequest& request,
-                                               const Recommendation& recommendation,
-                                               const Relaxation& relaxation) {
+                                        const Recommendation& recommendation,
+                                        const Relaxation& relaxation) {
   RecommendRequest relaxed = request;
   for (const RelaxationChange& change : relaxation.changes) {
     if (change.constraint >= recommendation.constraints.size()) return std::nullopt;
