@@ -90,6 +90,9 @@ const std::vector<ActPattern>& BuiltinActPatterns() {
       {K::kChoose, R"(^(ok |okay |ok so |please |pls |then |alors |allora |si |yes )?(add|put|throw in|aggiungi|aggiungimi|metti|ajoute|ajoutez|rajoute|mettez) (a|an|one|two|three|four|five|the|some|another|un|una|uno|due|tre|il|la|lo|l|i|gli|le|les|une|deux|trois|des|du|de la|[0-9]+[a-z]*)\b)"},
       {K::kChoose, R"(\bva bene\s*$|\b(mi serve anche|serve anche|i also need|i need that|j ai besoin (de|du|des))\b)"},
       {K::kChoose, R"(\b(prendo|prenderei|prendiamo|mi prendo|voglio|vorrei|scelgo|sceglierei|opto per|compro|comprerei|ordino|dammi|mi dai|mettimi|me la metti|me lo metti|me li metti|me le metti|vada per|va bene (il|la|lo|l|quell[oa])|allora (il|la|lo|l))\b)"},
+      // "je le prends", "lo prendo", "stick it in the basket", "budlite it is".
+      {K::kChoose, R"(\b(je|j|on) (le|la|les|l|en) (prends|prend|prendrai|prendrais|achete|veux|voudrais|garde|commande)\b|\b(on prend|on va prendre|on part sur|je reste sur|je garde|je retiens|ajoutez (le|la|les|l en)|mettez (le|la|les|en)|rajoutez (le|la|les))\b|\b(lo|la|li|le|ne) (prendo|compro|prenderei|voglio|ordino|tengo)\b|\b(prendine|prendile|prendili|mettine|aggiungine|resto su)\b)"},
+      {K::kChoose, R"(\b(stick|pop|put|throw|bung|chuck|add) (it|them|that|those|this|these|one) (in|into|to|on)\b|\b(add|buy|take|grab|get) (that|this|those|these)( one| ones)?\b|\b(it is|it s|its) (then|that one)\b|\w+ it is( then)?\s*$|\bi ll (stick|stay|go) with\b)"},
       {K::kChoose, R"(\b(je prends|je vais prendre|je choisis|je veux|je voudrais|j aimerais|j achete|je commande|donnez moi|donne moi|mettez moi|mets moi|va pour|ok pour|je pars sur|je me decide pour|ca sera)\b)"},
       // ---- questions
       {K::kQuestion, R"(\?|^((and|so|but|also|ok|okay|then|well|e|et|ma|mais|alors|allora|donc|quindi|puis|bon|beh|e poi) )*(what|whats|which|how|hows|does|do|is|are|can|could|will|would|has|have|where|when|why|who|any|got)\b)"},

@@ -155,6 +155,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"add 250g of the house blend, filter grind", "choose"},
         Case{"aggiungi 2 paia di calzini", "choose"},
         Case{"ajoute un sachet de camomille", "choose"},
+        // choosing with a pronoun or an idiom (sets 6)
+        Case{"parfait je le prends", "choose"}, Case{"ok on prend la pixio", "choose"},
+        Case{"je reste sur le chromebook", "choose"}, Case{"ajoutez-le aussi", "choose"},
+        Case{"ok mettez-en un", "choose"}, Case{"ok lo prendo", "choose"},
+        Case{"prendine due paia", "choose"}, Case{"sounds good, stick it in the basket", "choose"},
+        Case{"nimbus it is", "choose"}, Case{"yep add that", "choose"},
         // questions
         Case{"how's the battery on those?", "question"},
         Case{"the football one, how many goals come with it", "question"},
