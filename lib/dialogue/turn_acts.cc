@@ -792,6 +792,13 @@ std::optional<absl::Status> TurnRunner::LaterActs() {
       {ActKind::kNeverMind, "chatcart.never_mind"},
       {ActKind::kHello, "chatcart.hello"},
   };
+  // "Salut, je cherche des écouteurs pour ma fille, max 60 €", "thanks!
+  // and do you have a case for it": a greeting or a thanks that goes on
+  // with a request gives way to the catalog's answer.
+  if ((u.Has(ActKind::kHello) || u.Has(ActKind::kThanks)) && u.words.size() >= 6) {
+    if (std::optional<absl::Status> done = CatalogSearch()) return done;
+    if (std::optional<absl::Status> done = CatalogSearch(/*by_word=*/true)) return done;
+  }
   for (const Reply& reply : kReplies) {
     if (!u.Has(reply.kind)) continue;
     state_.misunderstood = 0;

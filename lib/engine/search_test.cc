@@ -41,5 +41,17 @@ TEST(CatalogSearch, ALongRequestNothingElseTakesIsSearchedByAWordOfIt) {
               ::testing::Contains(std::string("aud-quiet")));
 }
 
+TEST(CatalogSearch, AGreetingThatGoesOnWithARequestGivesWayToTheSearch) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/demo");
+  ASSERT_OK(engine);
+  std::unique_ptr<Session> session = (*engine)->NewSession("salut", 1);
+  EXPECT_THAT(Shown(*session, "salut, je cherche des écouteurs pour ma fille de 13 ans, max 60 €"),
+              ::testing::Contains(std::string("aud-buds")));
+  // A greeting alone is still a greeting: nothing shown.
+  std::unique_ptr<Session> hello = (*engine)->NewSession("hello", 1);
+  EXPECT_THAT(Shown(*hello, "salut !"), ::testing::IsEmpty());
+}
+
 }  // namespace
 }  // namespace chatcart
