@@ -103,9 +103,11 @@ const std::vector<ActPattern>& BuiltinActPatterns() {
       {K::kCompare, R"(\b(difference|differences|differ|compare|comparison|comparing|versus|vs|better than|which (one )?is better|pros and cons|side by side)\b)"},
       {K::kCompare, R"(\b(differenza|differenze|confronta|confronto|confrontare|paragona|paragone|rispetto a|quale (dei due )?e meglio|cosa cambia|che cambia)\b)"},
       {K::kCompare, R"(\b(difference|differences|comparer|compare|comparaison|par rapport (a|au)|lequel est (le )?mieux|laquelle est (la )?mieux|qu est ce qui change)\b)"},
-      {K::kWhich, R"(\b(which|what)( one| ones| of (these|those|them|the two|the three))? (is|are|s|has|have|lasts?|costs?|runs?|prints?|weighs?)\b)"},
-      {K::kWhich, R"(\b(quale|quali|qual)( dei (due|tre)| di (questi|queste))? (e|sono|ha|hanno|dura|costa|consuma|pesa)\b)"},
-      {K::kWhich, R"(\b(lequel|laquelle|lesquels|lesquelles|quel|quelle)( des (deux|trois))? (est|sont|a|ont|dure|coute|consomme|pese)\b)"},
+      // "What's it made of?" asks a fact, not which one: "what" only with
+      // "one(s)" or "of these".
+      {K::kWhich, R"(\b(which( one| ones| of (these|those|them|the two|the three))?|what (one|ones|of (these|those|them|the two|the three))) (is|are|s|has|have|lasts?|costs?|runs?|prints?|weighs?)\b)"},
+      {K::kWhich, R"(\b(quale|quali|qual)( dei (due|tre)| di (questi|queste))? (dura|costa|consuma|pesa)\b|\b(quale|quali|qual)( dei (due|tre)| di (questi|queste))? (e|sono|ha|hanno) (\w+ ){0,3}(piu|meno)\b|\b(quale|quali|qual) (dei (due|tre)|di (questi|queste)) (e|sono|ha|hanno)\b)"},
+      {K::kWhich, R"(\b(lequel|laquelle|lesquels|lesquelles)( des (deux|trois))? (est|sont|a|ont|dure|coute|consomme|pese)\b|\b(quel|quelle) des (deux|trois) (est|sont|a|ont|dure|coute|consomme|pese)\b|\b(quel|quelle) (est|a) (\w+ ){0,3}(plus|moins)\b)"},
       // ---- store questions
       {K::kAskShipping, R"(\b(shipping|shiping|delivery|deliveries|deliver|ship|shipped|postage|free shipping|how long (does it|will it) take to arrive)\b)"},
       {K::kAskShipping, R"(\b(get it|have it|receive it|get them|have them) (by |for )?(tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|next day)\b|\bnext day\b|\bexpress\b|\b(l avoir|les avoir|le recevoir|la recevoir|les recevoir|livre|livres|livree|livrees) (d ici |pour )?(demain|lundi|mardi|mercredi|jeudi|vendredi|samedi)\b|\b(averlo|averla|averli|averle|riceverlo|riceverla|riceverli|riceverle|arriva|arrivano) (per |entro )?(domani|lunedi|martedi|mercoledi|giovedi|venerdi|sabato)\b|\bespress[oa]? (consegna|spedizione)\b)"},

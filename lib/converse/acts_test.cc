@@ -169,7 +169,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"what's the difference between them?", "compare"},
         Case{"compare the first two", "compare"}, Case{"che differenza c'è?", "compare"},
         Case{"quelle est la différence ?", "compare"}, Case{"which is cheapest to run?", "which"},
-        Case{"quale dura di più?", "which"}, Case{"how much is shipping?", "ask_shipping"},
+        Case{"quale dura di più?", "which"}, Case{"quale ha lo schermo più grande?", "which"},
+        Case{"quel est le plus léger ?", "which"}, Case{"which one has more storage", "which"},
+        Case{"how much is shipping?", "ask_shipping"},
         Case{"quanto costa la spedizione?", "ask_shipping"},
         Case{"frais de port ?", "ask_shipping"},
         Case{"how much to get it tomorrow?", "ask_shipping"},
@@ -218,7 +220,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"hey are you a real person", "human"}, Case{"sei una persona vera?", "human"},
         Case{"sei un bot o una persona?", "human"}, Case{"ok pay", "ask_payment"},
         Case{"pago", "ask_payment"}, Case{"je paye", "ask_payment"},
-        Case{"are you a bot or a real person?", "human"}));
+        Case{"are you a bot or a real person?", "human"},
+        // A fact asked of one product is no "which of them"
+        Case{"what's it made of? wood?", "which"}, Case{"quelle est la taille ?", "which"},
+        Case{"qual è il materiale?", "which"}));
 
 TEST(ActDetector, ExclusionsCarryTheWordsExcluded) {
   EXPECT_EQ(ArgOf("niente lego", ActKind::kExclude), "lego");
