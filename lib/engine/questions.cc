@@ -54,26 +54,60 @@ std::optional<AttributeId> CompatibilityAttribute(const Catalog& catalog) {
 
 // Nouns counted in names and descriptions ("720 bricks", "600 beads").
 constexpr std::string_view kCountables[] = {
-    "pieces", "piece",       "pcs",        "bricks",  "beads",    "cards",   "prints",
-    "photos", "sheets",      "keys",       "bars",    "colours",  "colors",  "pages",
-    "pezzi",  "pezzo",       "mattoncini", "perline", "carte",    "stampe",  "foto",
-    "fogli",  "tasti",       "colori",     "pagine",  "pieces",   "briques", "perles",
-    "cartes", "impressions", "feuilles",   "touches", "couleurs", "barres"};
+    "pieces", "piece",       "pcs",        "bricks",  "beads",     "cards",   "prints",
+    "photos", "sheets",      "keys",       "bars",    "colours",   "colors",  "pages",
+    "pezzi",  "pezzo",       "mattoncini", "perline", "carte",     "stampe",  "foto",
+    "fogli",  "tasti",       "colori",     "pagine",  "pieces",    "briques", "perles",
+    "cartes", "impressions", "feuilles",   "touches", "couleurs",  "barres",  "cups",
+    "tasses", "tazze",       "tazzine",    "eyelets", "occhielli", "oeillets"};
 // What a question's word measures: the units that answer it.
 struct Measure {
   std::string_view said;   // plain prefix of the shopper's word
   std::string_view units;  // "|"-separated units after a number
 };
 constexpr Measure kMeasures[] = {
-    {"loud", "db|decibel"},      {"volume", "db|decibel"},
-    {"rumor", "db|decibel"},     {"bruy", "db|decibel"},
-    {"big", "cm|mm|m|in"},       {"grand", "cm|mm|m|in"},
-    {"large", "cm|mm|m|in"},     {"tall", "cm|mm|m|in"},
-    {"alto", "cm|mm|m|in"},      {"haut", "cm|mm|m|in"},
-    {"long", "cm|mm|m|in"},      {"lung", "cm|mm|m|in"},
-    {"dimension", "cm|mm|m|in"}, {"misur", "cm|mm|m|in"},
-    {"heavy", "kg|g"},           {"pes", "kg|g"},
-    {"lourd", "kg|g"},           {"poids", "kg|g"},
+    {"loud", "db|decibel"},
+    {"volume", "db|decibel"},
+    {"rumor", "db|decibel"},
+    {"bruy", "db|decibel"},
+    {"big", "cm|mm|m|in"},
+    {"grand", "cm|mm|m|in"},
+    {"large", "cm|mm|m|in"},
+    {"tall", "cm|mm|m|in"},
+    {"alto", "cm|mm|m|in"},
+    {"haut", "cm|mm|m|in"},
+    {"long", "cm|mm|m|in|min|minutes|h"},
+    {"lung", "cm|mm|m|in|min|minuti|h|ore"},
+    {"dimension", "cm|mm|m|in"},
+    {"misur", "cm|mm|m|in"},
+    {"heavy", "kg|g"},
+    {"pes", "kg|g"},
+    {"lourd", "kg|g"},
+    {"poids", "kg|g"},
+    // "Quanto è alta?", "how high is the heel", "le talon fait combien ?"
+    {"alta", "cm|mm|m|in"},
+    {"alte", "cm|mm|m|in"},
+    {"alti", "cm|mm|m|in"},
+    {"high", "cm|mm|m|in"},
+    {"heel", "cm|mm|in"},
+    {"tacc", "cm|mm"},
+    {"talon", "cm|mm"},
+    {"hauteur", "cm|mm|m"},
+    {"altezz", "cm|mm|m"},
+    {"height", "cm|mm|m|in"},
+    // "À quelle température ?", "how long does it steep", "infuse combien ?"
+    {"temp", "°c|c|degrees|degres|gradi"},
+    {"degr", "°c|c|degrees|degres|gradi"},
+    {"grad", "°c|c|gradi"},
+    {"infus", "min|minutes|minuti|mn"},
+    {"steep", "min|minutes"},
+    {"brew", "min|minutes"},
+    {"minut", "min|minutes|minuti"},
+    // "Combien de ml ?", "what capacity?"
+    {"ml", "ml|cl|l"},
+    {"cl", "ml|cl|l"},
+    {"capac", "ml|cl|l|cups|tasses|tazze"},
+    {"litr", "ml|cl|l"},
 };
 
 bool AsksHowMany(const std::vector<std::string>& plain) {
@@ -215,8 +249,11 @@ std::string CommerceExecutor::DescribedFact(ProductIndex i,
                                             const std::vector<std::string>& words) const {
   std::vector<std::string> plain;
   for (const std::string& w : words) plain.push_back(PlainWord(w));
-  std::vector<std::string_view> units;
+  // The units of each word that measures, in the order said: "à quelle
+  // température on l'infuse ?" asks the degrees before the minutes.
+  std::vector<std::vector<std::string_view>> asked;
   for (const std::string& w : plain) {
+    std::vector<std::string_view> units;
     for (const Measure& m : kMeasures) {
       if (w.starts_with(m.said)) {
         for (absl::string_view u : absl::StrSplit(ToAbsl(m.units), '|')) units.push_back(ToStd(u));
@@ -226,13 +263,17 @@ std::string CommerceExecutor::DescribedFact(ProductIndex i,
       units.push_back(
           std::string_view(*std::find(std::begin(kCountables), std::end(kCountables), w)));
     }
+    if (!units.empty()) asked.push_back(std::move(units));
   }
   const bool count = AsksHowMany(plain);
-  if (units.empty() && !count) return "";
+  if (asked.empty() && !count) return "";
+  if (asked.empty()) asked.emplace_back();
   const Product p = engine_.catalog->product(i);
-  for (std::string_view text : {p.name, p.description}) {
-    std::string fact = NumberWithUnit(text, units, count);
-    if (!fact.empty()) return fact;
+  for (const std::vector<std::string_view>& units : asked) {
+    for (std::string_view text : {p.name, p.description}) {
+      std::string fact = NumberWithUnit(text, units, count);
+      if (!fact.empty()) return fact;
+    }
   }
   return "";
 }
@@ -524,7 +565,15 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
   // "30 cm", "85 dB") answers before the price "combien" may ask for.
   std::vector<std::string> plain;
   for (const std::string& w : u.words) plain.push_back(PlainWord(w));
-  if (asked.empty() || AsksHowMany(plain)) {
+  // "Quanto è alta?": a measure asked, not the price "quanto" may ask for
+  // (an attribute asked by name still answers: "is the screen big enough").
+  bool measured = false;
+  for (const std::string& w : plain) {
+    for (const Measure& m : kMeasures) measured = measured || w.starts_with(m.said);
+  }
+  bool price_only = true;
+  for (const Asked& a : asked) price_only = price_only && a.kind == Asked::kPrice;
+  if (asked.empty() || AsksHowMany(plain) || (measured && price_only)) {
     bool any = false;
     for (ProductIndex i : products) {
       std::string fact = DescribedFact(i, u.words);

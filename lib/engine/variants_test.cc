@@ -240,6 +240,32 @@ TEST(ProductQuestions, AWordOfTheDescriptionAnswersWhereNoAttributeDoes) {
   EXPECT_TRUE(said) << r.DebugString();
 }
 
+// The reply's text, all of its replies.
+std::string Text(const v1::TurnResult& r) {
+  std::string text;
+  for (const v1::Reply& reply : r.replies()) text += reply.text() + "\n";
+  return text;
+}
+
+TEST(ProductQuestions, AMeasureAskedIsTheNumberWithItsUnitNotThePrice) {
+  std::shared_ptr<const Engine> brulerie = Brulerie();
+  ASSERT_NE(brulerie, nullptr);
+  auto tea = brulerie->NewSession("menthe", 1);
+  Say(*tea, "vous avez du thé à la menthe bio ?");
+  // Both the degrees and the minutes are in the description: the one asked
+  // first answers.
+  EXPECT_THAT(Text(Say(*tea, "à quelle température on l'infuse ?")), ::testing::HasSubstr("80"));
+  EXPECT_THAT(Text(Say(*tea, "et ça infuse combien de temps ?")), ::testing::HasSubstr("3 min"));
+  absl::StatusOr<std::shared_ptr<const Engine>> scarpe =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
+  ASSERT_TRUE(scarpe.ok()) << scarpe.status();
+  auto zeppa = (*scarpe)->NewSession("zeppa", 1);
+  Say(*zeppa, "avete la zeppa estate nel 39?");
+  const std::string high = Text(Say(*zeppa, "quanto è alta?"));
+  EXPECT_THAT(high, ::testing::HasSubstr("8 cm"));
+  EXPECT_THAT(high, Not(::testing::HasSubstr("89")));  // not the price
+}
+
 TEST(LoadStats, CountTheBundlesTemplates) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
