@@ -71,6 +71,8 @@ const std::vector<BuiltinTemplateDoc>& BuiltinTemplateDocs() {
       // ---- facts about products
       {"chatcart.fact", "A question about one product's attribute (\"how's the battery on it?\")."},
       {"chatcart.fact_described", "A number and its unit the question asks about, read from the product's name or description (\"720 bricks\", \"30 cm\")."},
+      {"chatcart.fact_described_yes", "A yes-or-no question about products shown (\"sono in porcellana?\") whose description says the word asked as the question does: the clause, after a yes."},
+      {"chatcart.fact_described_no", "The same, when the description says the opposite (\"sans théine\" for \"ha la teina?\"): the clause, after a no."},
       {"chatcart.fact_variants", "Which sizes/colours one product comes in (in stock)."},
       {"chatcart.facts", "The same attribute of several products (\"on those\")."},
       {"chatcart.fact_unknown", "The catalog holds no value of the attribute asked for these products."},

@@ -125,8 +125,9 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   // name or description ("600 beads" for "how many pieces?"); empty if none.
   std::string DescribedFact(ProductIndex i, const std::vector<std::string>& words) const;
   // Says, for each of the first three of `products` whose description holds
-  // a content word of `words`, that clause (chatcart.fact_described); the
-  // one product is in focus after. False, saying nothing, when none does.
+  // a content word of `words`, that clause (chatcart.fact_described; a yes
+  // or a no first, chatcart.fact_described_yes/_no, when `words` ask one);
+  // the one product is in focus after. False, saying nothing, when none does.
   bool SayDescribed(const std::vector<ProductIndex>& products,
                     const std::vector<std::string>& words, dialogue::TurnContext& turn) const;
   // Products of the categories of `shown`, not among them, whose
@@ -136,7 +137,11 @@ class CommerceExecutor : public dialogue::ActionExecutor {
                                              const std::vector<std::string>& words) const;
   // The clause of product `i`'s description that holds a content word of
   // `words` ("wood" in "Wooden balance bike, ..."); empty when none does.
-  std::string DescriptionSaying(ProductIndex i, const std::vector<std::string>& words) const;
+  // `agrees`, when given, is set when a clause is found: whether the clause
+  // says the word as the question does (both with it, or both without:
+  // "sans théine" disagrees with "ha la teina?").
+  std::string DescriptionSaying(ProductIndex i, const std::vector<std::string>& words,
+                                std::optional<bool>* agrees = nullptr) const;
   // What tells `products` apart, as one reply.
   bool Compare(const std::vector<ProductIndex>& products, dialogue::TurnContext& turn);
   // A built-in template's first variant rendered, without a reply.

@@ -164,10 +164,42 @@ std::vector<std::string_view> Clauses(std::string_view text) {
   return out;
 }
 
+// Whether the word at `k` of plain or raw words `words` is said as
+// missing: "sans théine", "senza lacci", "without a lid", "caffeine-free",
+// "tous feux sauf induction".
+bool SaysWithout(const std::vector<std::string>& words, size_t k) {
+  static constexpr std::string_view kWithout[] = {"sans",    "senza", "without", "no",
+                                                  "non",     "sauf",  "except",  "tranne",
+                                                  "eccetto", "aucun", "nessun",  "zero"};
+  for (size_t back = 1; back <= 2 && back <= k; ++back) {
+    const std::string w = PlainWord(words[k - back]);
+    if (std::find(std::begin(kWithout), std::end(kWithout), w) != std::end(kWithout)) return true;
+  }
+  return k + 1 < words.size() && PlainWord(words[k + 1]) == "free";
+}
+
+// Whether words ask a yes or a no ("sono in porcellana?", "does it pack
+// down small?"), not what, which, how much or one thing or another ("c'est
+// du cuir ou du daim ?"), and without a "not" that makes a yes ambiguous.
+bool AsksYesOrNo(const std::vector<std::string>& words) {
+  static constexpr std::string_view kOpen[] = {
+      "what",  "whats",   "which",   "how",     "hows",  "where",  "when",     "why",    "who",
+      "cosa",  "che",     "quale",   "quali",   "qual",  "quanto", "quanta",   "quanti", "quante",
+      "come",  "dove",    "quando",  "perche",  "chi",   "quoi",   "que",      "quel",   "quelle",
+      "quels", "quelles", "combien", "comment", "ou",    "quand",  "pourquoi", "qui",    "or",
+      "o",     "not",     "pas",     "isnt",    "arent", "doesnt", "dont"};
+  for (const std::string& word : words) {
+    const std::string w = PlainWord(word);
+    if (std::find(std::begin(kOpen), std::end(kOpen), w) != std::end(kOpen)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string CommerceExecutor::DescriptionSaying(ProductIndex i,
-                                                const std::vector<std::string>& words) const {
+                                                const std::vector<std::string>& words,
+                                                std::optional<bool>* agrees) const {
   // Besides function words (IsFunctionWord), the question words and
   // pronouns of en/it/fr that say nothing about a product.
   static constexpr std::string_view kQuestionWords[] = {
@@ -175,12 +207,14 @@ std::string CommerceExecutor::DescriptionSaying(ProductIndex i,
       "their", "your",   "much",   "many",   "long",  "come",    "quale",   "quali",
       "elle",  "elles",  "quel",   "quelle", "quels", "combien", "comment", "cest",
       "cosa",  "quanto", "quanti", "ancora", "still", "vous",    "avez",    "hanno"};
+  if (agrees != nullptr) agrees->reset();
   const Product p = engine_.catalog->product(i);
   if (p.description.empty()) return "";
   const std::vector<std::string> name_words = PlainWordsOf(p.name);
   std::vector<std::string> asked;
-  for (const std::string& w : words) {
-    std::string plain = PlainWord(w);
+  std::vector<size_t> asked_at;  // the index in `words` each comes from
+  for (size_t k = 0; k < words.size(); ++k) {
+    std::string plain = PlainWord(words[k]);
     if (plain.size() < 4 || IsFunctionWord(plain) ||
         std::find(std::begin(kQuestionWords), std::end(kQuestionWords), plain) !=
             std::end(kQuestionWords)) {
@@ -188,17 +222,26 @@ std::string CommerceExecutor::DescriptionSaying(ProductIndex i,
     }
     if (std::find(name_words.begin(), name_words.end(), plain) != name_words.end()) continue;
     // "C'est du cuir ?" about a description in Italian ("in pelle").
-    for (std::string_view same : SameMeaning(plain)) asked.emplace_back(same);
+    for (std::string_view same : SameMeaning(plain)) {
+      asked.emplace_back(same);
+      asked_at.push_back(k);
+    }
     asked.push_back(std::move(plain));
+    asked_at.push_back(k);
   }
   if (asked.empty()) return "";
   // The clause of the description that holds one of the words asked.
   for (std::string_view clause : Clauses(p.description)) {
-    for (const std::string& said : PlainWordsOf(clause)) {
-      for (const std::string& a : asked) {
-        if (a == said || (said.size() >= 4 && SameWord(a, said))) {
-          return std::string(absl::StripAsciiWhitespace(ToAbsl(clause)));
+    const std::vector<std::string> said = PlainWordsOf(clause);
+    for (size_t j = 0; j < said.size(); ++j) {
+      for (size_t a = 0; a < asked.size(); ++a) {
+        if (asked[a] != said[j] && (said[j].size() < 4 || !SameWord(asked[a], said[j]))) continue;
+        if (agrees != nullptr) {
+          // "Sans théine" answers "ha la teina?" with a no; "senza calze"
+          // answers "sans chaussettes ?" with a yes.
+          *agrees = SaysWithout(said, j) == SaysWithout(words, asked_at[a]);
         }
+        return std::string(absl::StripAsciiWhitespace(ToAbsl(clause)));
       }
     }
   }
@@ -209,12 +252,18 @@ bool CommerceExecutor::SayDescribed(const std::vector<ProductIndex>& products,
                                     const std::vector<std::string>& words,
                                     TurnContext& turn) const {
   const Catalog& catalog = *engine_.catalog;
+  // "Sono in porcellana?", "elle est réglable ?": a yes or a no first.
+  const bool yes_no = AsksYesOrNo(words);
   bool any = false;
   for (size_t k = 0; k < products.size() && k < 3; ++k) {
-    std::string clause = DescriptionSaying(products[k], words);
+    std::optional<bool> agrees;
+    std::string clause = DescriptionSaying(products[k], words, &agrees);
     if (clause.empty()) continue;
-    turn.Say("chatcart.fact_described",
-             {{"product", std::string(catalog.product_name(products[k]))}, {"value", clause}});
+    std::string_view id = "chatcart.fact_described";
+    if (yes_no && agrees.has_value()) {
+      id = *agrees ? "chatcart.fact_described_yes" : "chatcart.fact_described_no";
+    }
+    turn.Say(id, {{"product", std::string(catalog.product_name(products[k]))}, {"value", clause}});
     any = true;
   }
   if (any && products.size() == 1) turn.set_focus(std::string(catalog.id(products.front())));

@@ -234,7 +234,7 @@ TEST(ProductQuestions, AWordOfTheDescriptionAnswersWhereNoAttributeDoes) {
   v1::TurnResult r = Say(*session, "sono cuciti a mano?");
   bool said = false;
   for (const v1::Reply& reply : r.replies()) {
-    said = said || (reply.template_id() == "chatcart.fact_described" &&
+    said = said || (reply.template_id().starts_with("chatcart.fact_described") &&
                     reply.text().find("cucito a mano") != std::string::npos);
   }
   EXPECT_TRUE(said) << r.DebugString();
@@ -264,6 +264,28 @@ TEST(ProductQuestions, AMeasureAskedIsTheNumberWithItsUnitNotThePrice) {
   const std::string high = Text(Say(*zeppa, "quanto è alta?"));
   EXPECT_THAT(high, ::testing::HasSubstr("8 cm"));
   EXPECT_THAT(high, Not(::testing::HasSubstr("89")));  // not the price
+}
+
+TEST(ProductQuestions, AYesOrNoQuestionGetsAYesOrANoFromTheDescription) {
+  std::shared_ptr<const Engine> brulerie = Brulerie();
+  ASSERT_NE(brulerie, nullptr);
+  auto tea = brulerie->NewSession("rooibos", 1);
+  tea->HandleTurn([] {
+    v1::TurnInput in;
+    in.set_text("cerco una tisana per la sera");
+    in.set_locale_hint("it");
+    return in;
+  }());
+  Say(*tea, "avete il rooibos vanille?");
+  // "Infusion sud-africaine sans théine": the description says it without.
+  v1::TurnResult no = Say(*tea, "e il rooibos ha la teina?");
+  ASSERT_GT(no.replies_size(), 0);
+  EXPECT_EQ(no.replies(0).template_id(), "chatcart.fact_described_no") << no.DebugString();
+  auto cups = brulerie->NewSession("tasses", 1);
+  Say(*cups, "vous avez des tasses espresso ?");
+  v1::TurnResult yes = Say(*cups, "elles sont en porcelaine ?");
+  ASSERT_GT(yes.replies_size(), 0);
+  EXPECT_EQ(yes.replies(0).template_id(), "chatcart.fact_described_yes") << yes.DebugString();
 }
 
 TEST(LoadStats, CountTheBundlesTemplates) {
