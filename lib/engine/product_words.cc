@@ -29,14 +29,20 @@ constexpr Synonym kSynonyms[] = {
     {"autonomy", "battery_life,battery"},
     {"autonomia", "battery_life,battery"},
     {"autonomie", "battery_life,battery"},
-    {"weight", "weight"},
-    {"heavy", "weight"},
-    {"peso", "weight"},
-    {"pesa", "weight"},
-    {"pesante", "weight"},
-    {"poids", "weight"},
-    {"lourd", "weight"},
-    {"pese", "weight"},
+    {"weight", "weight,weight_g,weight_kg"},
+    {"heavy", "weight,weight_g,weight_kg"},
+    {"peso", "weight,weight_g,weight_kg"},
+    {"pesa", "weight,weight_g,weight_kg"},
+    {"pesante", "weight,weight_g,weight_kg"},
+    {"poids", "weight,weight_g,weight_kg"},
+    {"lourd", "weight,weight_g,weight_kg"},
+    {"pese", "weight,weight_g,weight_kg"},
+    {"material", "material,materials,fabric"},
+    {"materiale", "material,materials,fabric"},
+    {"matiere", "material,materials,fabric"},
+    {"tessuto", "material,materials,fabric"},
+    {"tissu", "material,materials,fabric"},
+    {"fabric", "material,materials,fabric"},
     {"screen", "screen_size,screen,display"},
     {"display", "screen_size,screen,display"},
     {"schermo", "screen_size,screen,display"},
@@ -294,6 +300,26 @@ std::vector<Asked> AskedAbout(const CatalogWords& words_of, const std::vector<st
     if (In(kPrintWords, plain[i]) && i > 0 && In(kPerWords, plain[i - 1])) per_print = true;
     if (In(kRunWords, plain[i]) && i > 0 && (plain[i - 1] == "to" || plain[i - 1] == "da")) {
       per_print = true;
+    }
+  }
+  // "What's it made of?", "ils sont en quoi ?", "di cosa sono fatte?": the
+  // material.
+  // Not of a part named with it ("la semelle est en quoi ?": its
+  // description says).
+  static constexpr std::string_view kMadeOfWords[] = {
+      "what", "whats", "made",  "they",  "them",  "these", "those", "quoi",  "cosa",  "sono",
+      "sont", "elles", "fatto", "fatta", "fatte", "fatti", "fait",  "faits", "faite", "faites"};
+  bool part_named = false;
+  for (const std::string& w : plain) {
+    part_named = part_named || (w.size() >= 4 && !IsFunctionWord(w) && !In(kMadeOfWords, w));
+  }
+  for (size_t i = 0; i + 1 < plain.size() && !part_named; ++i) {
+    const bool made_of = (plain[i] == "made" && plain[i + 1] == "of") ||
+                         (plain[i] == "en" && plain[i + 1] == "quoi") ||
+                         (plain[i] == "di" && plain[i + 1] == "cosa");
+    if (!made_of) continue;
+    if (std::optional<AttributeId> a = AttributeNamed(catalog, "material,materials,fabric")) {
+      add({Asked::kAttribute, *a});
     }
   }
   if (per_print) {

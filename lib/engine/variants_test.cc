@@ -288,6 +288,18 @@ TEST(ProductQuestions, AYesOrNoQuestionGetsAYesOrANoFromTheDescription) {
   EXPECT_EQ(yes.replies(0).template_id(), "chatcart.fact_described_yes") << yes.DebugString();
 }
 
+TEST(ProductQuestions, MadeOfAsksTheMaterialAndWeighingTheWeightInGrams) {
+  absl::StatusOr<std::shared_ptr<const Engine>> scarpe =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
+  ASSERT_TRUE(scarpe.ok()) << scarpe.status();
+  auto session = (*scarpe)->NewSession("en-quoi", 1);
+  Say(*session, "bonjour, je cherche des mocassins pour le bureau, en rouge, je fais du 37");
+  const std::string material = Text(Say(*session, "ils sont en quoi ?"));
+  EXPECT_THAT(material, ::testing::HasSubstr("uir")) << material;  // "Cuir", the material
+  const std::string weight = Text(Say(*session, "et ils pèsent combien ?"));
+  EXPECT_THAT(weight, ::testing::HasSubstr("380")) << weight;  // weight_g, not the price
+}
+
 TEST(LoadStats, CountTheBundlesTemplates) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
