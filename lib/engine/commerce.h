@@ -193,6 +193,10 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   // The turn's time, from the input (the engine reads no clock).
   absl::Time InputTime() const;
 
+  // The wishes of this turn's words (AddWishes), read once.
+  mutable bool wishes_read_ = false;
+  mutable std::vector<std::string> wishes_words_;
+  mutable std::vector<std::string> wishes_said_;
   const engine_internal::EngineRep& engine_;
   CommerceState& state_;
   const v1::TurnInput& input_;

@@ -70,22 +70,31 @@ constexpr std::string_view kGroups[] = {
 std::vector<std::string_view> SameMeaning(std::string_view word) {
   std::vector<std::string_view> out;
   if (word.size() < 3) return out;
-  // The table split into its words once.
-  static const auto* groups = [] {
-    auto* g = new std::vector<std::vector<std::string_view>>;
+  // The table split into its words once, and the rows that hold a word of
+  // each first letter (SameWord needs a common start).
+  struct Table {
+    std::vector<std::vector<std::string_view>> groups;
+    std::vector<uint16_t> by_letter[256];
+  };
+  static const Table* table = [] {
+    auto* t = new Table;
     for (std::string_view row : kGroups) {
-      std::vector<std::string_view>& group = g->emplace_back();
+      const uint16_t index = static_cast<uint16_t>(t->groups.size());
+      std::vector<std::string_view>& group = t->groups.emplace_back();
       for (absl::string_view w : absl::StrSplit(absl::string_view(row.data(), row.size()), ' ')) {
+        if (w.empty()) continue;
         group.emplace_back(w.data(), w.size());
+        std::vector<uint16_t>& rows = t->by_letter[static_cast<unsigned char>(w[0])];
+        if (rows.empty() || rows.back() != index) rows.push_back(index);
       }
     }
-    return g;
+    return t;
   }();
-  for (const std::vector<std::string_view>& group : *groups) {
+  for (uint16_t index : table->by_letter[static_cast<unsigned char>(word[0])]) {
+    const std::vector<std::string_view>& group = table->groups[index];
     bool in = false;
     for (std::string_view w : group) {
-      // SameWord needs a common start: the first letter rules most out.
-      in = in || (!w.empty() && w[0] == word[0] && (w == word || SameWord(word, w)));
+      in = in || (w[0] == word[0] && (w == word || SameWord(word, w)));
     }
     if (!in) continue;
     for (std::string_view w : group) {

@@ -182,6 +182,12 @@ std::string PlainWord(std::string_view word) {
   return out;
 }
 
+std::span<const uint32_t> CatalogWords::ValuesKeyed(std::string_view key) const {
+  auto it = values_by_key_.find(ToAbsl(key));
+  if (it == values_by_key_.end()) return {};
+  return it->second;
+}
+
 bool SameWord(std::string_view a, std::string_view b) {
   if (a == b) return true;
   const size_t shorter = std::min(a.size(), b.size());
@@ -221,6 +227,13 @@ CatalogWords::CatalogWords(std::shared_ptr<const Catalog> catalog) : catalog_(st
       auto labels = info.value_labels.find(absl::AsciiStrToLower(value));
       if (labels == info.value_labels.end()) continue;
       for (const auto& [language, label] : labels->second) v.names.push_back(PlainWordsOf(label));
+    }
+  }
+  for (uint32_t k = 0; k < value_names_.size(); ++k) {
+    for (const std::vector<std::string>& name : value_names_[k].names) {
+      if (name.empty()) continue;
+      std::vector<uint32_t>& keyed = values_by_key_[ToAbsl(NameKey(name.front()))];
+      if (keyed.empty() || keyed.back() != k) keyed.push_back(k);
     }
   }
   name_starts_.reserve(catalog_->size() + 1);

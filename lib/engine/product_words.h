@@ -18,10 +18,12 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "chatcart/catalog.h"
 
 namespace chatcart::engine {
@@ -48,6 +50,11 @@ std::string PlainWord(std::string_view word);
 // other's start (4+ letters), or a common start of 5+ letters covering most
 // of the shorter ("batteria" ~ "battery", "autonomia" ~ "autonomie").
 bool SameWord(std::string_view a, std::string_view b);
+// The key of plain word `w` for looking up words it may be SameWord with:
+// its first four letters, all of it when shorter.
+inline std::string_view NameKey(std::string_view w) {
+  return w.substr(0, std::min<size_t>(4, w.size()));
+}
 
 // A catalog with the plain words of its attributes' names and labels (every
 // language), computed once when the engine loads. Immutable; thread-safe.
@@ -75,6 +82,10 @@ class CatalogWords {
   };
   // Every such value, in the order of the attributes and their dictionaries.
   const std::vector<ValueNames>& value_names() const { return value_names_; }
+  // The indices into value_names(), ascending, of the values one of whose
+  // names begins with a word of key `key` (NameKey): the only values a word
+  // of that key can name (SameWord needs the first four letters alike).
+  std::span<const uint32_t> ValuesKeyed(std::string_view key) const;
   // The names of BOOL attribute `id` (its name, label and labels as plain
   // words); empty for other types.
   const std::vector<std::vector<std::string>>& YesNoNames(AttributeId id) const {
@@ -88,6 +99,7 @@ class CatalogWords {
     std::vector<std::vector<std::string>> yes_no_names;  // BOOL only
   };
   std::vector<ValueNames> value_names_;
+  absl::flat_hash_map<std::string, std::vector<uint32_t>> values_by_key_;
   std::shared_ptr<const Catalog> catalog_;
   std::vector<Words> attributes_;  // by AttributeId
   // Every product's NameWords, each followed by a space (plain words have

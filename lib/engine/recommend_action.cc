@@ -307,8 +307,13 @@ absl::StatusOr<bool> CommerceExecutor::ShowFewThatFit(const v1::RecommendAction&
 void CommerceExecutor::AddWishes(const dialogue::Understanding& understanding,
                                  std::vector<std::string>* wishes) const {
   if (engine_.catalog_words == nullptr) return;
-  std::vector<std::string> more = WishesIn(*engine_.catalog_words, understanding);
-  if (!more.empty()) *wishes = MergeWishes(std::move(*wishes), more);
+  // Read once per turn: a flow the turn starts asks again.
+  if (!wishes_read_ || wishes_words_ != understanding.words) {
+    wishes_said_ = WishesIn(*engine_.catalog_words, understanding);
+    wishes_words_ = understanding.words;
+    wishes_read_ = true;
+  }
+  if (!wishes_said_.empty()) *wishes = MergeWishes(std::move(*wishes), wishes_said_);
 }
 
 void CommerceExecutor::AddWishesThatFit(const std::vector<std::string>& wishes,

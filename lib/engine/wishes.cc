@@ -249,7 +249,23 @@ std::vector<std::string> WishesIn(const CatalogWords& words_of,
                                   absl::StrJoin(values, "|")));
     values.clear();
   };
-  for (const CatalogWords::ValueNames& v : words_of.value_names()) {
+  // Only the values a word said may name, by their keys (NameKey), in the
+  // order of value_names().
+  std::vector<std::string_view> keys;
+  for (const std::vector<std::string>* list : {&said.words, &said.meanings}) {
+    for (const std::string& w : *list) {
+      const std::string_view key = NameKey(w);
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+    }
+  }
+  std::vector<uint32_t> candidates;
+  for (std::string_view key : keys) {
+    for (uint32_t k : words_of.ValuesKeyed(key)) candidates.push_back(k);
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  for (uint32_t k : candidates) {
+    const CatalogWords::ValueNames& v = words_of.value_names()[k];
     if (v.attribute != current) {
       flush();
       current = v.attribute;
