@@ -95,7 +95,7 @@ const std::vector<ActPattern>& BuiltinActPatterns() {
       {K::kChoose, R"(\b(stick|pop|put|throw|bung|chuck|add) (it|them|that|those|this|these|one) (in|into|to|on)\b|\b(add|buy|take|grab|get) (that|this|those|these)( one| ones)?\b|\b(it is|it s|its) (then|that one)\b|\w+ it is( then)?\s*$|\bi ll (stick|stay|go) with\b)"},
       {K::kChoose, R"(\b(je prends|je vais prendre|je choisis|je veux|je voudrais|j aimerais|j achete|je commande|donnez moi|donne moi|mettez moi|mets moi|va pour|ok pour|je pars sur|je me decide pour|ca sera)\b)"},
       // ---- questions
-      {K::kQuestion, R"(\?|^((and|so|but|also|ok|okay|then|well|e|et|ma|mais|alors|allora|donc|quindi|puis|bon|beh|e poi) )*(what|whats|which|how|hows|does|do|is|are|can|could|will|would|has|have|where|when|why|who|any|got)\b)"},
+      {K::kQuestion, R"(\?|^((and|so|but|also|ok|okay|then|well|e|et|ma|mais|alors|allora|donc|quindi|puis|bon|beh|e poi) )*(what|whats|which|how|hows|does|do|is|are|can|could|will|would|has|have|where|when|why|who|any|got any)\b)"},
       // A question after a reference: "the football one, how many goals come with it".
       {K::kQuestion, R"(\b(how (many|much|long|big|heavy|tall|old|often|strong|loud|do i|do you|should i|to)|what (size|sizes|colou?rs?)|does it|do they|is it|are they)\b|\b(quant[oiae] (costa|costano|pesa|pesano|dura|durano|e|sono|ha|hanno)|quant[oiae] \w+ (ha|hanno|ci sono|c e)|com e|come sono)\b|\b(combien|est ce qu (il|elle)s?)\b)"},
       {K::kQuestion, R"(^((and|so|but|also|ok|okay|then|well|e|et|ma|mais|alors|allora|donc|quindi|puis|bon|beh|e poi) )*(cosa|che|quale|quali|quanto|quanti|quanta|quante|come|dove|quando|perche|ha|hanno|sono|funziona|funzionano|c e|ci sono|si puo|posso|avete|hai|mi dici)\b)"},

@@ -82,6 +82,15 @@ std::string TurnRunner::Where() {
   return absl::StrCat(TopFlow().id(), "/", TopState().proto->id());
 }
 
+bool TurnRunner::OnlySays(int flow) const {
+  const FlowSpec& spec = graph_.flow(flow);
+  if (!spec.slots.empty()) return false;
+  for (const StateSpec& state : spec.states) {
+    if (state.proto->action_size() > 0 || state.routes.size() > 0) return false;
+  }
+  return true;
+}
+
 bool TurnRunner::Understood() const {
   const Understanding& u = turn_.understanding();
   return !u.intent.empty() && !u.out_of_scope && u.confidence >= config_.min_confidence;
@@ -245,6 +254,20 @@ absl::Status TurnRunner::HandleText() {
     if (std::optional<absl::Status> done = LaterActs()) return *done;
   }
   bool heard = Understood();
+  // A global answer (a flow that only says something, like a size guide)
+  // heard in a longer statement that asks nothing ("need smart black
+  // shoes, size 44, dont want to go over 150") is not what was asked.
+  if (heard) {
+    for (const GlobalRouteSpec& global : graph_.global_routes()) {
+      if (global.intent != turn_.understanding().intent) continue;
+      if (OnlySays(global.flow) && !turn_.understanding().Has(converse::ActKind::kQuestion) &&
+          turn_.understanding().words.size() > 6) {
+        Note(absl::StrCat("global ", global.intent, " not taken: a statement, not a question"));
+        heard = false;
+      }
+      break;
+    }
+  }
   if (heard) {
     for (const GlobalRouteSpec& global : graph_.global_routes()) {
       if (global.intent == turn_.understanding().intent) return TakeGlobal(global);
@@ -303,6 +326,48 @@ absl::Status TurnRunner::HandleText() {
     }
   }
   if (std::optional<absl::Status> done = CatalogSearch(/*by_word=*/true)) return *done;
+  if (!heard && Top().asking < 0) {
+    int best = -1, best_fit = -1;
+    // No choice named, but facts a search takes ("need smart black shoes,
+    // size 44, dont want to go over 150", "bianco, porto il 39"): the
+    // search flow that takes the most of them, two at least; on a tie the
+    // one the wishes fit best, then the first declared.
+    int most = 1;
+    for (int f = 0; f < graph_.flow_count(); ++f) {
+      const FlowSpec& flow = graph_.flow(f);
+      if (f == Top().flow || flow.proto->trigger_intent_size() == 0) continue;
+      const v1::RecommendAction* search = nullptr;
+      for (const StateSpec& state : flow.states) {
+        for (const v1::Action& action : state.proto->action()) {
+          if (action.has_recommend() && search == nullptr) search = &action.recommend();
+        }
+      }
+      if (search == nullptr) continue;
+      std::vector<SlotType> taken;
+      for (const Entity& e : turn_.understanding().entities) {
+        std::optional<SlotType> type = UnaskedSlotType(e.type);
+        if (e.type == "number" && executor_.IsCatalogSize(e.text)) type = SlotType::kSize;
+        if (!type.has_value() || *type == SlotType::kProduct || *type == SlotType::kQuantity ||
+            SlotOfType(flow, *type) == nullptr ||
+            std::find(taken.begin(), taken.end(), *type) != taken.end()) {
+          continue;
+        }
+        taken.push_back(*type);
+      }
+      const int count = static_cast<int>(taken.size());
+      if (count < most) continue;
+      const int fit = state_.wishes.empty() ? 0 : executor_.WishesFitting(*search, turn_);
+      if (count > most || fit > best_fit) {
+        best = f;
+        best_fit = fit;
+        most = count;
+      }
+    }
+    if (best >= 0) {
+      started_by_intent_ = best;
+      return PushFlow(best, false, absl::StrCat("facts it takes said (", most, ")"));
+    }
+  }
   if (!Top().entered) {
     // A conversation's first words that start nothing: greet, then see
     // whether the start state's routes take them.

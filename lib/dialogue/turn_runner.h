@@ -70,6 +70,9 @@ class TurnRunner {
   void Note(std::string_view what) { Trace()->add_transitions(std::string(what)); }
 
   bool Understood() const;
+  // Whether flow `flow` only says something: no slots, actions or routes
+  // (a store's answer, like a size guide).
+  bool OnlySays(int flow) const;
 
   void ResetAfterIdle();
 

@@ -53,5 +53,38 @@ TEST(CatalogSearch, AGreetingThatGoesOnWithARequestGivesWayToTheSearch) {
   EXPECT_THAT(Shown(*hello, "salut !"), ::testing::IsEmpty());
 }
 
+// The template of the turn's last reply.
+std::string LastTemplate(Session& session, const std::string& text) {
+  v1::TurnInput input;
+  input.set_text(text);
+  input.mutable_time()->set_seconds(1795428000);
+  absl::StatusOr<v1::TurnResult> result = session.HandleTurn(input);
+  EXPECT_OK(result) << text;
+  if (!result.ok() || result->replies_size() == 0) return "";
+  return result->replies(result->replies_size() - 1).template_id();
+}
+
+TEST(FlowByFacts, AStatementOfFactsAShoeSearchTakesStartsIt) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
+  ASSERT_OK(engine);
+  // No intent, no type of shoe named: a colour and a size the shoe finder
+  // takes (and the clothes finder's sizes do not hold).
+  std::unique_ptr<Session> nurse = (*engine)->NewSession("nurse", 1);
+  EXPECT_EQ(LastTemplate(*nurse,
+                         "faccio l'infermiera e sto in piedi 12 ore, cerco qualcosa di "
+                         "comodo e leggero, bianco, porto il 39"),
+            "ask_style");
+  // A size guide heard in a statement that asks nothing is not taken.
+  std::unique_ptr<Session> interview = (*engine)->NewSession("interview", 1);
+  EXPECT_EQ(LastTemplate(*interview,
+                         "got a job interview next week, need smart black shoes, "
+                         "size 44, dont want to go over 150"),
+            "ask_style");
+  // Asked, it is.
+  std::unique_ptr<Session> guide = (*engine)->NewSession("guide", 1);
+  EXPECT_NE(LastTemplate(*guide, "what size should i take?"), "ask_style");
+}
+
 }  // namespace
 }  // namespace chatcart
