@@ -332,7 +332,7 @@ absl::Status TurnRunner::HandleText() {
     // size 44, dont want to go over 150", "bianco, porto il 39"): the
     // search flow that takes the most of them, two at least; on a tie the
     // one the wishes fit best, then the first declared.
-    int most = 1;
+    int most = 2;
     for (int f = 0; f < graph_.flow_count(); ++f) {
       const FlowSpec& flow = graph_.flow(f);
       if (f == Top().flow || flow.proto->trigger_intent_size() == 0) continue;
