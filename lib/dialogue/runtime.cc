@@ -232,6 +232,10 @@ absl::Status TurnRunner::HandleText() {
     Note("yes to the offer of a person");
     return HandlePayload(config_.handoff_intent);
   }
+  // A code of the store said ("TOYS5", "got BENVENUTO10 from your
+  // newsletter", "does SCARPE15 work?"): the flow that applies codes,
+  // whatever the classifier heard.
+  if (std::optional<absl::Status> done = KnownCode(text)) return *done;
   reference_ = executor_.ResolveReference(turn_.understanding(), state_.last_shown,
                                           state_.shown.seen, state_.focus, WantsCatalogNames());
   if (std::optional<absl::Status> done = PointedQuestion()) return *done;
@@ -497,6 +501,25 @@ void TurnRunner::FillChatShorthand(const FlowSpec& flow, const Understanding& u)
     turn_.SetSlot(action.recommend().budget_slot(), *std::move(budget));
     return;
   }
+}
+
+std::optional<absl::Status> TurnRunner::KnownCode(std::string_view text) {
+  const std::string code = FindCode(text, /*asked=*/false);
+  if (code.empty() || !executor_.IsDiscountCode(code)) return std::nullopt;
+  // A flow asking for a code takes it as its answer.
+  if (Top().entered && Top().asking >= 0 && TopFlow().slots[Top().asking].type == SlotType::kCode) {
+    return std::nullopt;
+  }
+  for (int f = 0; f < graph_.flow_count(); ++f) {
+    const FlowSpec& flow = graph_.flow(f);
+    if (flow.proto->trigger_intent_size() == 0 || SlotOfType(flow, SlotType::kCode) == nullptr) {
+      continue;
+    }
+    state_.misunderstood = 0;
+    if (Top().flow == f) state_.stack.pop_back();
+    return PushFlow(f, false, absl::StrCat("a code of the store said (", code, ")"));
+  }
+  return std::nullopt;
 }
 
 void TurnRunner::FillCode(const FlowSpec& flow, std::string_view text) {

@@ -122,6 +122,9 @@ class ActionExecutor {
 
   // Whether `value` ("43") is a size some product of the catalog comes in.
   virtual bool IsCatalogSize(std::string_view value) const { return false; }
+  // Whether `code` (upper case) is a discount code of the store's cart
+  // policy.
+  virtual bool IsDiscountCode(std::string_view code) const { return false; }
   // Whether a line of the cart holds `product` (an id, or a variant of it).
   virtual bool InCart(std::string_view product) const { return false; }
 

@@ -156,6 +156,7 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   // The values of `axis` (catalog spelling) the turn names for `product`'s
   // variants; a bare number counts as a size when `asked`.
   bool IsCatalogSize(std::string_view value) const override;
+  bool IsDiscountCode(std::string_view code) const override;
   bool InCart(std::string_view product) const override;
   // Whether the words of `content` that find `product` by name are all
   // attribute words of the catalog (references.cc).

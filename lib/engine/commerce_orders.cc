@@ -4,17 +4,17 @@
 // their shipping method, placing, amending and tracking orders, and the
 // host's order events.
 
-#include "engine/commerce.h"
-
 #include <algorithm>
 #include <utility>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "chatcart/v1/cart_policy.pb.h"
 #include "common/status.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
+#include "engine/commerce.h"
 
 namespace chatcart::engine {
 namespace {
@@ -211,6 +211,14 @@ absl::Status CommerceExecutor::ApplyOrderEvent() {
     return Annotate(order.Transition(*to, Actor::Bot(), InputTime()), input_.event().kind());
   }
   return absl::OkStatus();
+}
+
+bool CommerceExecutor::IsDiscountCode(std::string_view code) const {
+  if (engine_.cart_policy == nullptr) return false;
+  for (const v1::DiscountCode& d : engine_.cart_policy->proto().discount_codes()) {
+    if (absl::EqualsIgnoreCase(d.code(), ToAbsl(code))) return true;
+  }
+  return false;
 }
 
 }  // namespace chatcart::engine

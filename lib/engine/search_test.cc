@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "chatcart/cart.h"
 #include "chatcart/engine.h"
 #include "common/testing/data.h"
 #include "common/testing/status_matchers.h"
@@ -84,6 +85,32 @@ TEST(FlowByFacts, AStatementOfFactsAShoeSearchTakesStartsIt) {
   // Asked, it is.
   std::unique_ptr<Session> guide = (*engine)->NewSession("guide", 1);
   EXPECT_NE(LastTemplate(*guide, "what size should i take?"), "ask_style");
+}
+
+TEST(KnownCode, AStoreCodeSaidAnyHowIsApplied) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/demo");
+  ASSERT_OK(engine);
+  for (const std::string text : {"TOYS5", "oh. what about TOYS5 then", "ho toys5"}) {
+    std::unique_ptr<Session> session = (*engine)->NewSession("code", 1);
+    LastTemplate(*session, "add the junior football set");
+    ASSERT_NE(session->cart(), nullptr);
+    ASSERT_EQ(session->cart()->state().lines.size(), 1u);
+    v1::TurnInput input;
+    input.set_text(text);
+    input.mutable_time()->set_seconds(1795428000);
+    absl::StatusOr<v1::TurnResult> result = session->HandleTurn(input);
+    ASSERT_OK(result);
+    bool applied = false;
+    for (const v1::Reply& reply : result->replies()) {
+      applied = applied || reply.template_id() == "chatcart.code_applied";
+    }
+    EXPECT_TRUE(applied) << text << "\n" << result->DebugString();
+  }
+  // A word shaped like a code that the store does not have is left to the
+  // classifier (no code flow forced on "I have a PS5").
+  std::unique_ptr<Session> other = (*engine)->NewSession("ps5", 1);
+  EXPECT_NE(LastTemplate(*other, "my son has a PS5"), "chatcart.code_unknown");
 }
 
 }  // namespace
