@@ -641,8 +641,11 @@ void TurnRunner::FillUnasked(const FlowSpec& flow, std::vector<bool>* used) {
     const SlotValue* known = turn_.Slot(slot.name);
     std::optional<SlotValue> value = MentionedChoice(slot, u);
     if (!value.has_value() || (known != nullptr && known->text == value->text)) continue;
-    if (known != nullptr &&
-        (u.Has(converse::ActKind::kExclude) || u.Has(converse::ActKind::kQuestion))) {
+    // Not when named in a question that asks what, which or how ("quanto
+    // costano i mocassini?" asks of them), but when in one that asks for
+    // it ("mi fai vedere una ballerina nera nel 39?", "avete dei sandali?").
+    if (known != nullptr && (u.Has(converse::ActKind::kExclude) ||
+                             (u.Has(converse::ActKind::kQuestion) && AsksWhat(u)))) {
       continue;
     }
     turn_.SetSlot(slot.name, *std::move(value));

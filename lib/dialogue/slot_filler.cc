@@ -294,6 +294,20 @@ std::optional<SlotValue> JoinedCompatibility(const Understanding& u) {
   return value;
 }
 
+// Whether words ask what, which, how or how much ("quanto lo devo
+// lasciare in infusione?"): a question about the products, not a request.
+bool AsksWhat(const Understanding& u) {
+  static constexpr std::string_view kWh[] = {
+      "what",    "whats",   "which",   "how",    "hows",    "where",  "when",   "why",
+      "cosa",    "che",     "quale",   "quali",  "qual",    "quanto", "quanta", "quanti",
+      "quante",  "come",    "dove",    "quando", "quoi",    "quel",   "quelle", "quels",
+      "quelles", "combien", "comment", "quand",  "pourquoi"};
+  for (const std::string& w : u.words) {
+    if (std::find(std::begin(kWh), std::end(kWh), w) != std::end(kWh)) return true;
+  }
+  return false;
+}
+
 std::string FindCode(std::string_view text, bool asked) {
   std::string last;
   for (absl::string_view word :

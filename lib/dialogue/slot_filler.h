@@ -46,6 +46,11 @@ std::optional<SlotValue> ProductByPronoun(const Understanding& understanding,
 // unless `unwanted_too`: "niente lego" names the choice it leaves out).
 // Several named are alternatives: their values joined
 // with ',' ("sweet and nutty" -> "caramel,nutty"), as an answer "nere o blu".
+// Whether the words ask what, which, how or how much ("quanto lo devo
+// lasciare in infusione?"), not for something ("mi fai vedere una
+// ballerina?").
+bool AsksWhat(const Understanding& understanding);
+
 std::optional<SlotValue> MentionedChoice(const SlotSpec& slot, const Understanding& understanding,
                                          bool unwanted_too = false);
 

@@ -269,6 +269,12 @@ std::optional<absl::Status> TurnRunner::PointedQuestion() {
   if (state_.last_shown.empty() && state_.focus.empty() && !reference_.from_catalog) {
     return std::nullopt;
   }
+  // "Mi fai vedere una ballerina nera nel 39?" after sandals: another
+  // search, not a question about the sandals.
+  if ((reference_.id.empty() || reference_.by_variant) && !AsksWhat(u) &&
+      NamesOtherChoice(state_.slots)) {
+    return std::nullopt;
+  }
   // "Do you have the microscope?", "et le papier photo, vous en avez ?":
   // a product named outright.
   if (!reference_.id.empty() && reference_.from_catalog) {
@@ -316,6 +322,20 @@ std::optional<absl::Status> TurnRunner::PointedQuestion() {
   return absl::OkStatus();
 }
 
+bool TurnRunner::NamesOtherChoice(const std::map<std::string, SlotValue, std::less<>>& slots) {
+  if (state_.stack.empty()) return false;
+  const FlowSpec& flow = TopFlow();
+  for (const SlotSpec& slot : flow.slots) {
+    if (slot.type != SlotType::kChoice) continue;
+    auto it = slots.find(slot.name);
+    if (it == slots.end() || it->second.any) continue;
+    const SlotValue* known = &it->second;
+    std::optional<SlotValue> said = MentionedChoice(slot, turn_.understanding());
+    if (said.has_value() && said->text != known->text) return true;
+  }
+  return false;
+}
+
 std::optional<absl::Status> TurnRunner::ShownActs() {
   const Understanding& u = turn_.understanding();
   // "In black", "taglia 39 piuttosto" about what was just added.
@@ -329,6 +349,13 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
   const bool names_another =
       !reference_.id.empty() && !state_.focus.empty() &&
       executor_.ProductTitle(reference_.id) != executor_.ProductTitle(state_.focus);
+  // "Et des ballerines noires, même pointure" after loafers: another
+  // search (the flow runs again with its new choice), unless a product is
+  // named.
+  if ((reference_.id.empty() || reference_.by_variant || reference_.id == state_.focus) &&
+      NamesOtherChoice(slots_before_)) {
+    return std::nullopt;
+  }
   if (!state_.focus.empty() && !adds_more && !names_another) {
     if (std::optional<absl::Status> done = executor_.ChangeLineVariant(turn_)) return done;
   }

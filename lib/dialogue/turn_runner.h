@@ -73,6 +73,9 @@ class TurnRunner {
   // Whether flow `flow` only says something: no slots, actions or routes
   // (a store's answer, like a size guide).
   bool OnlySays(int flow) const;
+  // Whether the turn names a value of one of the running flow's choices
+  // other than the one `slots` hold ("ballerines" while they hold loafers).
+  bool NamesOtherChoice(const std::map<std::string, SlotValue, std::less<>>& slots);
   // A discount code of the store in `text`: the flow with a code slot and a
   // trigger intent starts with it; nullopt when there is none.
   std::optional<absl::Status> KnownCode(std::string_view text);

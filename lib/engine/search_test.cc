@@ -87,6 +87,34 @@ TEST(FlowByFacts, AStatementOfFactsAShoeSearchTakesStartsIt) {
   EXPECT_NE(LastTemplate(*guide, "what size should i take?"), "ask_style");
 }
 
+std::vector<std::string> CartProducts(const Session& session) {
+  std::vector<std::string> ids;
+  if (session.cart() == nullptr) return ids;
+  for (const CartLine& line : session.cart()->state().lines) {
+    ids.push_back(line.sku.empty() ? line.product_id : line.sku);
+  }
+  return ids;
+}
+
+TEST(AnotherChoice, AnotherKindNamedAfterAnAddIsANewSearchNotAVariant) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
+  ASSERT_OK(engine);
+  std::unique_ptr<Session> session = (*engine)->NewSession("ballerines", 1);
+  Shown(*session, "bonjour, je cherche des mocassins pour le bureau, en rouge, je fais du 37");
+  Shown(*session, "parfait je les prends");
+  ASSERT_THAT(CartProducts(*session), ::testing::ElementsAre("nappa-red-37"));
+  // Not the loafers in black: flats, black, 37.
+  EXPECT_THAT(Shown(*session, "et des ballerines noires pour le week-end, même pointure"),
+              ::testing::Contains(std::string("luna-black-37")));
+  EXPECT_THAT(CartProducts(*session), ::testing::ElementsAre("nappa-red-37"));
+  // Asked for as a question: the same.
+  std::unique_ptr<Session> asked = (*engine)->NewSession("ballerina", 1);
+  Shown(*asked, "cerco dei sandali beige nel 39");
+  EXPECT_THAT(Shown(*asked, "mi fai vedere una ballerina nera nel 39?"),
+              ::testing::Contains(std::string("luna-black-39")));
+}
+
 TEST(KnownCode, AStoreCodeSaidAnyHowIsApplied) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/demo");
