@@ -133,6 +133,36 @@ std::string CommerceExecutor::AxisValue(AttributeId a, ProductIndex i) const {
   return engine_.catalog->AttributeValueText(a, i);
 }
 
+namespace {
+
+// The amount of a measure value in its base unit ("250g" 250, "1kg" 1000,
+// "75 cl" 750, "6" 6); nullopt when `value` is no number with a known unit.
+std::optional<double> MeasureOf(std::string_view value) {
+  size_t end = 0;
+  while (end < value.size() && (absl::ascii_isdigit(static_cast<unsigned char>(value[end])) ||
+                                value[end] == '.' || value[end] == ',')) {
+    ++end;
+  }
+  std::string number(value.substr(0, end));
+  std::replace(number.begin(), number.end(), ',', '.');
+  double amount = 0;
+  if (end == 0 || !absl::SimpleAtod(number, &amount)) return std::nullopt;
+  std::string unit = absl::AsciiStrToLower(absl::StripAsciiWhitespace(ToAbsl(value.substr(end))));
+  struct Scale {
+    std::string_view unit;
+    double factor;
+  };
+  static constexpr Scale kScales[] = {{"", 1},     {"g", 1},   {"gr", 1},   {"kg", 1000},
+                                      {"ml", 1},   {"cl", 10}, {"l", 1000}, {"cm", 1},
+                                      {"mm", 0.1}, {"m", 100}, {"gb", 1},   {"tb", 1000}};
+  for (const Scale& scale : kScales) {
+    if (unit == scale.unit) return amount * scale.factor;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::vector<std::string> CommerceExecutor::ValuesSaidFor(const dialogue::Understanding& u,
                                                          AttributeId axis, ProductIndex product,
                                                          bool asked) const {
@@ -239,6 +269,35 @@ std::vector<std::string> CommerceExecutor::ValuesSaidFor(const dialogue::Underst
                      [&](const std::string& v) { return SameValue(s, v); }) &&
         std::find(out.begin(), out.end(), s) == out.end() && sizes) {
       out.push_back(s);  // a size the product does not come in: said so later
+    }
+  }
+  // "La confezione grande", "the small bag", "le grand paquet": the most or
+  // least of an axis of measures ("100g", "250g", "1kg"), not of sizes.
+  if (out.empty() && !sizes && known.size() >= 2) {
+    static constexpr std::string_view kBig[] = {"grande",  "grandi", "grand",  "grands",
+                                                "grosse",  "gros",   "big",    "bigger",
+                                                "biggest", "large",  "larger", "largest"};
+    static constexpr std::string_view kSmall[] = {"piccola", "piccolo", "piccole",  "piccoli",
+                                                  "petit",   "petite",  "petits",   "petites",
+                                                  "small",   "smaller", "smallest", "mini"};
+    bool big = false, small = false;
+    for (const std::string& word : u.words) {
+      const std::string w = PlainWord(word);
+      big = big || std::find(std::begin(kBig), std::end(kBig), w) != std::end(kBig);
+      small = small || std::find(std::begin(kSmall), std::end(kSmall), w) != std::end(kSmall);
+    }
+    if (big != small) {
+      std::optional<size_t> best;
+      double best_amount = 0;
+      for (size_t k = 0; k < known.size(); ++k) {
+        std::optional<double> amount = MeasureOf(known[k]);
+        if (!amount.has_value()) return out;  // not an axis of measures
+        if (!best.has_value() || (big ? *amount > best_amount : *amount < best_amount)) {
+          best = k;
+          best_amount = *amount;
+        }
+      }
+      if (best.has_value()) out.push_back(known[*best]);
     }
   }
   return out;

@@ -300,6 +300,19 @@ TEST(ProductQuestions, MadeOfAsksTheMaterialAndWeighingTheWeightInGrams) {
   EXPECT_THAT(weight, ::testing::HasSubstr("380")) << weight;  // weight_g, not the price
 }
 
+TEST(VariantWords, TheBigOrSmallPackIsTheMostOrLeastOfTheMeasure) {
+  std::shared_ptr<const Engine> brulerie = Brulerie();
+  ASSERT_NE(brulerie, nullptr);
+  auto big = brulerie->NewSession("grande", 1);
+  Say(*big, "vous avez du thé à la menthe bio ?");
+  Say(*big, "je prends le grand paquet");
+  EXPECT_THAT(CartIds(*big), Contains("menthe-250g"));
+  auto small = brulerie->NewSession("piccola", 1);
+  Say(*small, "avete la camomilla bio?");
+  Say(*small, "prendo la camomilla, la confezione piccola");
+  EXPECT_THAT(CartIds(*small), Contains("camomille-100g"));
+}
+
 TEST(LoadStats, CountTheBundlesTemplates) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
