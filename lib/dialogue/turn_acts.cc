@@ -786,7 +786,14 @@ std::optional<absl::Status> TurnRunner::CartActs() {
       }
     }
   }
-  if (u.Has(ActKind::kCartTotal)) {
+  // "Quanto pago di spedizione?" asks the shipping, not the total; "my
+  // total with shipping" the total.
+  bool with = false;
+  for (const std::string& w : u.words) {
+    with = with || w == "with" || w == "w" || w == "con" || w == "avec" || w == "including" ||
+           w == "incluse" || w == "inclusa" || w == "compris" || w == "comprise";
+  }
+  if (u.Has(ActKind::kCartTotal) && (!u.Has(ActKind::kAskShipping) || with)) {
     v1::Action show;
     show.mutable_show_cart();
     Note("cart total");

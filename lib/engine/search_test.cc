@@ -115,6 +115,17 @@ TEST(AnotherChoice, AnotherKindNamedAfterAnAddIsANewSearchNotAVariant) {
               ::testing::Contains(std::string("luna-black-39")));
 }
 
+TEST(StoreQuestions, TheShippingAskedIsNotTheTotal) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
+  ASSERT_OK(engine);
+  std::unique_ptr<Session> session = (*engine)->NewSession("spedizione", 1);
+  LastTemplate(*session, "add the cappellino passo in black");
+  ASSERT_THAT(CartProducts(*session), ::testing::SizeIs(1));
+  EXPECT_NE(LastTemplate(*session, "quanto pago di spedizione?"), "chatcart.cart_summary");
+  EXPECT_EQ(LastTemplate(*session, "whats the total w shipping"), "chatcart.cart_summary");
+}
+
 TEST(KnownCode, AStoreCodeSaidAnyHowIsApplied) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/demo");
