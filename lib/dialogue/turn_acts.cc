@@ -724,10 +724,16 @@ std::optional<absl::Status> TurnRunner::StoreQuestion(bool last_resort) {
   static constexpr std::string_view kOrderWords[] = {"order",    "ordine",   "commande", "pacco",
                                                      "colis",    "package",  "parcel",   "tracking",
                                                      "ordinato", "commandé", "ordered"};
-  for (const std::string& word : u.words) {
-    if (std::find(std::begin(kOrderWords), std::end(kOrderWords), word) != std::end(kOrderWords)) {
-      return std::nullopt;
+  for (size_t k = 0; k < u.words.size(); ++k) {
+    if (std::find(std::begin(kOrderWords), std::end(kOrderWords), u.words[k]) ==
+        std::end(kOrderWords)) {
+      continue;
     }
+    // "If I order today, when would it get here?": the verb, a question
+    // about shipping.
+    const std::string_view before = k > 0 ? std::string_view(u.words[k - 1]) : "";
+    if (before == "i" || before == "we" || before == "je" || before == "on") continue;
+    return std::nullopt;
   }
   // The bundle's own intent for the topic ("shipping_info") answers it.
   struct Topic {

@@ -126,6 +126,18 @@ TEST(StoreQuestions, TheShippingAskedIsNotTheTotal) {
   EXPECT_EQ(LastTemplate(*session, "whats the total w shipping"), "chatcart.cart_summary");
 }
 
+TEST(StoreQuestions, WhenItWouldArriveIfIOrderIsAboutShippingEvenMidQuestion) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/demo");
+  ASSERT_OK(engine);
+  std::unique_ptr<Session> session = (*engine)->NewSession("arrive", 1);
+  ASSERT_EQ(LastTemplate(*session, "a gift for my niece"), "ask_age");
+  // Not a failed answer to the age question.
+  const std::string said = LastTemplate(*session, "if i order today when would it get here");
+  EXPECT_NE(said, "ask_age");
+  EXPECT_NE(said, "ask_age_2");
+}
+
 TEST(KnownCode, AStoreCodeSaidAnyHowIsApplied) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/demo");
