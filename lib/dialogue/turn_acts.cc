@@ -206,6 +206,12 @@ std::optional<absl::Status> TurnRunner::RepairFirst() {
     state_.misunderstood = 0;
     Note("small talk: are_you_bot");
     turn_.Say("chatcart.i_am_a_bot");
+    if (config_.handoff_enabled) {
+      // The person it speaks of, a tap away (not the welcome over it).
+      Top().entered = true;
+      OfferHuman();
+      return absl::OkStatus();
+    }
     if (!Top().entered) return Enter(Top().state, "start");
     KeepPending();
     return absl::OkStatus();

@@ -138,6 +138,15 @@ TEST(StoreQuestions, WhenItWouldArriveIfIOrderIsAboutShippingEvenMidQuestion) {
   EXPECT_NE(said, "ask_age_2");
 }
 
+TEST(AreYouABot, ThePersonItSpeaksOfIsOffered) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/brulerie");
+  ASSERT_OK(engine);
+  std::unique_ptr<Session> session = (*engine)->NewSession("bot", 1);
+  LastTemplate(*session, "when are you open?");
+  EXPECT_EQ(LastTemplate(*session, "are you a bot btw?"), "chatcart.offer_human");
+}
+
 TEST(KnownCode, AStoreCodeSaidAnyHowIsApplied) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/demo");
