@@ -402,6 +402,22 @@ static bool AsksWhatItIs(const std::vector<std::string>& plain) {
     }
     if (plain[k] == "more" && k > 0 && plain[k - 1] == "me" && k >= 2 && plain[k - 2] == "tell")
       return true;
+    // "cosa c'è nel set?", "il y a quoi dans la boîte ?", "what comes with it"
+    const std::string_view w = plain[k];
+    if ((w == "nel" || w == "nella" || w == "nello" || w == "nei" || w == "negli" ||
+         w == "nelle") &&
+        k >= 2 && plain[k - 1] == "e" && plain[k - 2] == "c") {
+      return true;
+    }
+    if (w == "dans" && k >= 2) {
+      for (size_t j = (k >= 5 ? k - 5 : 0); j + 1 < k; ++j) {
+        if (plain[j] == "y" && plain[j + 1] == "a") return true;
+      }
+    }
+    if (w == "comes" && k + 1 < plain.size() && plain[k + 1] == "with" && k > 0 &&
+        plain[k - 1] == "what") {
+      return true;
+    }
   }
   return false;
 }

@@ -314,6 +314,20 @@ TEST(VariantWords, TheBigOrSmallPackIsTheMostOrLeastOfTheMeasure) {
   EXPECT_THAT(CartIds(*plain), Contains("menthe-100g"));
 }
 
+TEST(ProductQuestions, WhatIsInTheSetInItalianAndFrenchIsItsDescription) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  for (const std::string question : {"cosa c'è nel set?", "il y a quoi dans la boîte ?"}) {
+    auto session = (*engine)->NewSession("set", 1);
+    Say(*session,
+        "mio nipote ha 8 anni e gioca a calcio tutto il giorno, qualcosa sotto i 35 euro?");
+    Say(*session, "the football set");
+    const std::string said = Text(Say(*session, question));
+    EXPECT_THAT(said, ::testing::HasSubstr("goals")) << question << ": " << said;
+  }
+}
+
 TEST(LoadStats, CountTheBundlesTemplates) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
