@@ -198,7 +198,11 @@ std::vector<std::string> CommerceExecutor::ValuesSaidFor(const dialogue::Underst
       double n = 0;
       return absl::SimpleAtod(ToAbsl(v), &n);
     });
-    if ((e.type == "number" || e.type == "quantity") && sizes && asked && numeric_sizes) {
+    // Unasked, a number the catalog sells as a size ("do they come in a
+    // 46?", "ok the 45 then").
+    if ((e.type == "number" || e.type == "quantity") && sizes && numeric_sizes &&
+        (asked || (e.type == "number" &&
+                   IsCatalogSize(FormatNumberPlain(static_cast<double>(e.value.number)))))) {
       add(FormatNumberPlain(static_cast<double>(e.value.number)));
     }
   }

@@ -328,6 +328,19 @@ TEST(ProductQuestions, WhatIsInTheSetInItalianAndFrenchIsItsDescription) {
   }
 }
 
+TEST(VariantQuestions, ABareNumberTheCatalogSellsAsASizeIsAsked) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto session = (*engine)->NewSession("46", 1);
+  Say(*session,
+      "my son wants black high tops, the canvas kind. he's only 14 and allready a 45 lol");
+  v1::TurnResult r = Say(*session, "do they come in a 46? his feet are still growing");
+  ASSERT_GT(r.replies_size(), 0);
+  EXPECT_THAT(r.replies(0).template_id(), ::testing::StartsWith("chatcart.variant_"))
+      << r.DebugString();
+}
+
 TEST(LoadStats, CountTheBundlesTemplates) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
