@@ -63,6 +63,9 @@ constexpr std::string_view kGroups[] = {
     "sweet dolce sucre",
     "fruity fruttato fruite",
     "chocolate cioccolato chocolat cacao",
+    "stitched stitching sewn cucito cucita cuciti cucite cousu cousue cousus cousues",
+    "adjustable regolabile regolabili reglable reglables",
+    "induction induzione",
 };
 
 }  // namespace

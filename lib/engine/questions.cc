@@ -107,6 +107,9 @@ constexpr Measure kMeasures[] = {
     {"ml", "ml|cl|l"},
     {"cl", "ml|cl|l"},
     {"capac", "ml|cl|l|cups|tasses|tazze"},
+    {"conten", "ml|cl|l"},
+    {"contien", "ml|cl|l"},
+    {"hold", "ml|cl|l|cups"},
     {"litr", "ml|cl|l"},
 };
 
@@ -638,7 +641,15 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
   }
   bool price_only = true;
   for (const Asked& a : asked) price_only = price_only && a.kind == Asked::kPrice;
-  if (asked.empty() || AsksHowMany(plain) || (measured && price_only)) {
+  // "Quante cartucce usa?" counts what an attribute holds, not the first
+  // countable noun of the description ("10x15 photos").
+  bool counted_noun = false;
+  for (const std::string& w : plain) {
+    counted_noun = counted_noun || std::find(std::begin(kCountables), std::end(kCountables), w) !=
+                                       std::end(kCountables);
+  }
+  const bool counts = AsksHowMany(plain) && (asked.empty() || counted_noun);
+  if (asked.empty() || counts || (measured && price_only)) {
     bool any = false;
     for (ProductIndex i : products) {
       std::string fact = DescribedFact(i, u.words);

@@ -341,6 +341,29 @@ TEST(VariantQuestions, ABareNumberTheCatalogSellsAsASizeIsAsked) {
       << r.DebugString();
 }
 
+TEST(ProductQuestions, CountsAndCapacitiesAndGlossaryWords) {
+  absl::StatusOr<std::shared_ptr<const Engine>> demo =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
+  ASSERT_TRUE(demo.ok()) << demo.status();
+  auto printers = (*demo)->NewSession("cartucce", 1);
+  Say(*printers, "ho un samsung galaxy e vorrei stampare foto in A4 da incorniciare");
+  // The ink_cartridges attribute (4), not the description's "10x15 photos".
+  const std::string cartridges = Text(Say(*printers, "quante cartucce usa la tank?"));
+  EXPECT_THAT(cartridges, ::testing::HasSubstr("4")) << cartridges;
+  EXPECT_THAT(cartridges, Not(::testing::HasSubstr("10x15"))) << cartridges;
+  std::shared_ptr<const Engine> brulerie = Brulerie();
+  ASSERT_NE(brulerie, nullptr);
+  auto cups = brulerie->NewSession("contengono", 1);
+  Say(*cups, "avete delle tazzine da espresso?");
+  const std::string holds = Text(Say(*cups, "quanto contengono?"));
+  EXPECT_THAT(holds, ::testing::HasSubstr("80 ml")) << holds;
+  auto moka = brulerie->NewSession("induzione", 1);
+  Say(*moka, "mi si è rotta la moka, ne avete una da 6 tazze?");
+  v1::TurnResult r = Say(*moka, "va bene sull'induzione?");
+  ASSERT_GT(r.replies_size(), 0);
+  EXPECT_EQ(r.replies(0).template_id(), "chatcart.fact_described_no") << r.DebugString();
+}
+
 TEST(LoadStats, CountTheBundlesTemplates) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
