@@ -607,8 +607,28 @@ std::vector<std::string> TurnRunner::AlsoChosen(const std::string& first) {
   // "X and Y": each part resolved on its own.
   static constexpr std::string_view kAnd[] = {"and",  "e",     "ed",   "et",  "anche",
                                               "also", "aussi", "plus", "pure"};
-  std::vector<std::vector<std::string>> parts(1);
+  // Commas part a list that ends with "and" ("le dripper, les filtres et
+  // la bouilloire"; not "the lumo one is fine, add it"), '+' always
+  // ("bollitore + cofanetto tè"): where the text has one between two of
+  // its words.
+  const std::string_view text = turn_.input().text();
+  const std::vector<text::Token> tokens = text::Tokenize(text);
+  bool listed = false;
   for (const std::string& w : u.words) {
+    listed = listed || std::find(std::begin(kAnd), std::begin(kAnd) + 4, w) != std::begin(kAnd) + 4;
+  }
+  const bool aligned = tokens.size() == u.words.size();
+  std::vector<std::vector<std::string>> parts(1);
+  for (size_t k = 0; k < u.words.size(); ++k) {
+    const std::string& w = u.words[k];
+    if (aligned && k > 0) {
+      const std::string_view between =
+          text.substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end);
+      const bool comma = listed && between.find_first_of(",;") != std::string_view::npos;
+      if ((comma || between.find('+') != std::string_view::npos) && !parts.back().empty()) {
+        parts.emplace_back();
+      }
+    }
     if (std::find(std::begin(kAnd), std::end(kAnd), w) != std::end(kAnd)) {
       if (!parts.back().empty()) parts.emplace_back();
       continue;

@@ -364,6 +364,20 @@ TEST(ProductQuestions, CountsAndCapacitiesAndGlossaryWords) {
   EXPECT_EQ(r.replies(0).template_id(), "chatcart.fact_described_no") << r.DebugString();
 }
 
+TEST(ChoosingSeveral, AListWithCommasAndAnAndAddsEach) {
+  std::shared_ptr<const Engine> brulerie = Brulerie();
+  ASSERT_NE(brulerie, nullptr);
+  auto list = brulerie->NewSession("liste", 1);
+  Say(*list, "je débute en café filtre, il me faut du matériel pour le V60");
+  Say(*list, "ok je prends le dripper, les filtres et la bouilloire");
+  EXPECT_THAT(CartIds(*list), ::testing::UnorderedElementsAre("dripper", "filtres", "bouilloire"));
+  // A comma without a list is no list: one product.
+  auto one = brulerie->NewSession("virgule", 1);
+  Say(*one, "avez-vous la bouilloire héron ?");
+  Say(*one, "elle me plaît, ajoutez-la");
+  EXPECT_THAT(CartIds(*one), ::testing::ElementsAre("bouilloire"));
+}
+
 TEST(LoadStats, CountTheBundlesTemplates) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
