@@ -194,8 +194,10 @@ absl::StatusOr<ConversationOutput> Conversations::HandleInbound(const InboundMes
 absl::StatusOr<ConversationOutput> Conversations::Apply(const ConversationInput& input,
                                                         const InboundMessage* inbound) {
   const std::string& id = input.conversation_id;
-  CHATCART_RETURN_IF_ERROR(store_internal::CheckId("conversation id", id));
-  CHATCART_RETURN_IF_ERROR(store_internal::CheckShopper(input.shopper));
+  // Up front (#22): an id that is not well-formed UTF-8 (or is too long)
+  // reaches neither the store nor the desk.
+  CHATCART_RETURN_IF_ERROR(store_internal::CheckNewId("conversation id", id));
+  CHATCART_RETURN_IF_ERROR(store_internal::CheckNewShopper(input.shopper));
   if (!input.turn.has_time()) {
     return absl::InvalidArgumentError(
         absl::StrFormat("conversation \"%s\": the turn has no time", id));
@@ -355,7 +357,7 @@ absl::StatusOr<ConversationOutput> Conversations::Apply(const ConversationInput&
 absl::StatusOr<CartCommandOutput> Conversations::ApplyCartCommand(
     std::string_view conversation_id, std::string_view message_id, const CartCommand& command) {
   const std::string id(conversation_id);
-  CHATCART_RETURN_IF_ERROR(store_internal::CheckId("conversation id", id));
+  CHATCART_RETURN_IF_ERROR(store_internal::CheckNewId("conversation id", id));
   const bool has_id = !message_id.empty();
   const uint64_t id_hash = has_id ? MessageIdHash(message_id) : 0;
   ConversationLease lease(*options_.store, id,
@@ -434,7 +436,7 @@ absl::StatusOr<std::vector<DueTimer>> Conversations::DueTimers(int64_t now_ms, i
 }
 
 absl::StatusOr<ConversationOutput> Conversations::FireTimer(const DueTimer& timer) {
-  CHATCART_RETURN_IF_ERROR(store_internal::CheckId("conversation id", timer.conversation_id));
+  CHATCART_RETURN_IF_ERROR(store_internal::CheckNewId("conversation id", timer.conversation_id));
   CHATCART_RETURN_IF_ERROR(store_internal::CheckTimerKind(timer.kind));
   // Is it still awaited? (The index may be stale; the record decides, and
   // Handle's message id makes firing it twice apply it once.)
