@@ -14,6 +14,7 @@
 #include "chatcart/desk_store.h"
 #include "chatcart/limits.h"
 #include "common/testing/status_matchers.h"
+#include "common/utf8_scrub.h"
 #include "desk/desk_test_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -624,6 +625,23 @@ TEST_F(DeskFixture, Issue22IdsOverTheLengthLimitAreRefused) {
   EXPECT_EQ(c->id(), at_limit);
   EXPECT_EQ(c->status(), Conv::RESOLVED);
   EXPECT_THAT(desk_->Transcript(at_limit), IsOk());
+}
+
+// Issue #22 (found by desk_operations_fuzzer's seed corpus): JSON with
+// ill-formed UTF-8 given to CallJson failed with protobuf's parser message,
+// which quotes the input around the error, bad bytes included, so the
+// error was not well-formed UTF-8 (and could not go into a protobuf string
+// field or JSON). It is echoed now: U+FFFD, at most kMaxJsonErrorBytes.
+TEST_F(DeskFixture, Issue22CallJsonWithIllFormedTextFailsWithAWellFormedMessage) {
+  auto refused = desk_->CallJson(
+      "{\"call\":\"shopper_message\",\"conversation\":\"c4\","
+      "\"text\":\"x\xff\"}",
+      T(1));
+  ASSERT_THAT(refused,
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("not a JSON object")));
+  const std::string message(refused.status().message());
+  EXPECT_TRUE(IsWellFormedUtf8(message)) << message;
+  EXPECT_LT(message.size(), 700u);
 }
 
 // Issue #22: ids quoted in errors are cut (a 10 MB id made a 10 MB message).
