@@ -18,7 +18,8 @@ TARGETS=(
   session_turns:tests/fuzz/corpus/session snapshot_restore:tests/fuzz/corpus/snapshot
   cart_commands:tests/fuzz/corpus/cart free_text:tests/fuzz/corpus/text
   catalog_jsonl:tests/fuzz/corpus/catalog turn_bytes:tests/fuzz/corpus/turn_bytes
-  bundle_file:tests/fuzz/corpus/bundle
+  bundle_file:tests/fuzz/corpus/bundle desk_operations:tests/fuzz/corpus/desk
+  store_values:tests/fuzz/corpus/store
   channels_messenger:lib/channels/testdata channels_whatsapp:lib/channels/testdata
   channels_sms:lib/channels/testdata channels_web:lib/channels/testdata
   channels_render:lib/channels/testdata

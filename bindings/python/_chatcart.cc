@@ -30,6 +30,7 @@
 #include "chatcart/v1/cart_apply.pb.h"
 #include "chatcart/v1/cart_commands.pb.h"
 #include "chatcart/version.h"
+#include "chatcart/wire.h"
 #include "common_py.h"
 #include "google/protobuf/util/json_util.h"
 #include "proto_py.h"
@@ -132,7 +133,9 @@ std::string TurnWire(PySession& s, const std::string& input, bool json) {
 // seconds taken (the benchmark's Python side uses time.process_time too).
 double TimeTurns(PySession& s, const std::string& input_bytes, int n) {
   v1::TurnInput input;
-  if (!input.ParseFromString(input_bytes)) ThrowStatus(absl::InvalidArgumentError("bad TurnInput"));
+  if (absl::Status parsed = ParseBytes(input_bytes, "TurnInput", &input); !parsed.ok()) {
+    ThrowStatus(parsed);
+  }
   absl::Status status;
   double seconds = 0;
   {
@@ -170,8 +173,9 @@ void ImportProfile(PySession& s, const std::string& data, bool json) {
     if (!status.ok()) {
       ThrowStatus(absl::InvalidArgumentError("profile: " + std::string(status.message())));
     }
-  } else if (!profile.ParseFromString(data)) {
-    ThrowStatus(absl::InvalidArgumentError("profile: bytes do not parse as a ShopperProfile"));
+  } else if (absl::Status parsed = ParseBytes(data, "profile", &profile); !parsed.ok()) {
+    // Checked before parsing, so protobuf logs no ERROR line (#22).
+    ThrowStatus(parsed);
   }
   absl::Status status;
   {

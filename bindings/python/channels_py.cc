@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "chatcart/channels.h"
+#include "chatcart/wire.h"
 #include "common_py.h"
 #include "google/protobuf/util/json_util.h"
 #include "proto_py.h"
@@ -50,8 +51,10 @@ std::string InputJson(const v1::TurnInput& input) {
 v1::ChannelState StateOrThrow(const py::bytes& bytes) {
   v1::ChannelState state;
   std::string data = bytes;
-  if (!data.empty() && !state.ParseFromString(data)) {
-    ThrowStatus(absl::InvalidArgumentError("channel state: bytes are not a chatcart.v1.ChannelState"));
+  if (data.empty()) return state;
+  // Checked before parsing, so protobuf logs no ERROR line (#22).
+  if (absl::Status parsed = ParseBytes(data, "channel state", &state); !parsed.ok()) {
+    ThrowStatus(parsed);
   }
   return state;
 }
@@ -145,8 +148,8 @@ void DefineChannels(py::module_& m) {
         v1::TurnResult result;
         if (py::isinstance<py::bytes>(turn_result)) {
           std::string data = turn_result.cast<py::bytes>();
-          if (!result.ParseFromString(data)) {
-            ThrowStatus(absl::InvalidArgumentError("turn result: bytes are not a chatcart.v1.TurnResult"));
+          if (absl::Status parsed = ParseBytes(data, "turn result", &result); !parsed.ok()) {
+            ThrowStatus(parsed);
           }
         } else {
           std::string json = turn_result.cast<std::string>();

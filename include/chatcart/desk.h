@@ -57,10 +57,12 @@
 // matches by their bytes (the ids of conversations and agents a call may
 // create, skills, languages) are refused with INVALID_ARGUMENT when they
 // are not well-formed: replacing their bad bytes could merge two shoppers'
-// conversations. Free text (messages, notes, names, reasons, titles,
-// channels, contacts, comments, the store name, e-mail subjects) is kept
-// with each ill-formed subsequence replaced by U+FFFD. Input quoted in an
-// error message is cut to its first 64 bytes.
+// conversations. Every id a call takes (also one it only looks up) is at
+// most kMaxIdBytes (512, chatcart/limits.h), or INVALID_ARGUMENT. Free
+// text (messages, notes, names, reasons, titles, channels, contacts,
+// comments, the store name, e-mail subjects) is kept with each ill-formed
+// subsequence replaced by U+FFFD. Input quoted in an error message is cut
+// to its first 64 bytes.
 //
 // Thread safety: a Desk is safe for concurrent access from multiple threads
 // without any external synchronization: calls are serialized by a mutex.

@@ -56,6 +56,14 @@ inline constexpr size_t kMaxWebhookBytes = size_t{1} << 20;
 // cart): a cart at the line limit with long titles prints to a few MiB.
 inline constexpr size_t kMaxCartJsonBytes = size_t{16} << 20;
 
+// An id a record is stored and found by: the runtime's conversation ids
+// (ConversationInput::conversation_id, the session stores' ids and
+// shoppers) and every id the desk takes (conversations, agents, skills,
+// languages). 512 bytes. Unlike the limits above, an id beyond it is
+// refused with INVALID_ARGUMENT, as any other malformed id is ("desk: the
+// agent id is 513 bytes, over the limit of 512 (kMaxIdBytes)").
+inline constexpr size_t kMaxIdBytes = 512;
+
 // OK, or RESOURCE_EXHAUSTED naming `what` when `json` is over kMaxJsonBytes
 // or nests objects and arrays deeper than kMaxJsonDepth. Linear; stops at the
 // first level too deep. ParseJson (wire.h) calls it; so does every other

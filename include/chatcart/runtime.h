@@ -131,9 +131,12 @@ struct ConversationsOptions {
 // What happened in one conversation.
 struct ConversationInput {
   // Required: "web:8f3c", "whatsapp:+3933...": one conversation per shopper
-  // per channel. 1 to 512 bytes without '{', '}'.
+  // per channel. 1 to 512 bytes of well-formed UTF-8 without '{', '}' or
+  // NUL; any other id is refused up front with INVALID_ARGUMENT naming the
+  // field ("conversation id"), before the store or the desk sees it.
   std::string conversation_id;
-  // Who it belongs to, for ListByShopper/ForgetShopper. Optional.
+  // Who it belongs to, for ListByShopper/ForgetShopper. Optional; when
+  // given, the same rule as conversation_id.
   std::string shopper;
   // The idempotency key: a webhook's message id. A message whose id this
   // conversation already applied is not applied again. Empty: no
@@ -297,6 +300,8 @@ class Conversations {
   absl::StatusOr<std::unique_ptr<Session>> Load(std::string_view conversation_id);
 
   // Deletes the conversation (and its timers): the right to be forgotten.
+  // Load and Forget also take an id that is not well-formed UTF-8, so a
+  // conversation saved before such ids were refused can still be erased.
   absl::Status Forget(std::string_view conversation_id);
   // Deletes every conversation of `shopper`; returns how many.
   absl::StatusOr<int64_t> ForgetShopper(std::string_view shopper);

@@ -85,7 +85,12 @@ struct StoredSessionInfo {
 
 // A compare-and-set save. The views must stay valid during the call.
 struct SessionWrite {
-  // 1 to 512 bytes, without '{' or '}' (they delimit Redis hash tags).
+  // 1 to 512 bytes of well-formed UTF-8, without '{' or '}' (they delimit
+  // Redis hash tags) or NUL; the shopper too when not empty. Leases and
+  // timers take the same ids (and lease owners). Load, Delete,
+  // ListByShopper, DeleteShopper, ReleaseLease and CancelTimer take any
+  // bytes of that length without those three, so a session saved before
+  // ids had to be UTF-8 can still be read and deleted.
   std::string_view id = {};
   std::string_view shopper = {};
   std::string_view value = {};

@@ -40,6 +40,15 @@ absl::StatusOr<std::string> DeterministicJson(const google::protobuf::Message& m
 absl::Status ParseJson(std::string_view json, std::string_view what,
                        google::protobuf::Message* message);
 
+// Parses binary protobuf into `message`. Before parsing, RESOURCE_EXHAUSTED
+// for more than kMaxProtoBytes, and INVALID_ARGUMENT naming `what` and the
+// field for a string field (at any depth) that is not well-formed UTF-8:
+// protobuf refuses such a string too, but first logs an ERROR line to
+// stderr for it, which this never lets happen. INVALID_ARGUMENT naming
+// `what` and the message type for bytes that do not parse.
+absl::Status ParseBytes(std::string_view bytes, std::string_view what,
+                        google::protobuf::Message* message);
+
 }  // namespace chatcart
 
 #endif  // CHATCART_WIRE_H_

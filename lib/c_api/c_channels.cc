@@ -19,6 +19,7 @@
 #include "chatcart/channels.h"
 #include "chatcart/engine.h"
 #include "common/status_macros.h"
+#include "common/wire_utf8.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 
@@ -171,6 +172,14 @@ absl::StatusOr<channels::RenderRequest> ParseRenderRequest(const Struct& in) {
 absl::Status ParseState(const char* state, size_t state_len, chatcart::v1::ChannelState* out) {
   if (state_len == 0) return absl::OkStatus();
   if (state == nullptr) return NullArgument("channel state", "state");
+  // Before parsing: protobuf would log an ERROR line for an ill-formed
+  // string (#22).
+  if (std::string field = chatcart::IllFormedUtf8Field(*chatcart::v1::ChannelState::descriptor(),
+                                                       std::string_view(state, state_len));
+      !field.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("channel state: ", field, " is not well-formed UTF-8"));
+  }
   if (!out->ParseFromArray(state, static_cast<int>(state_len))) {
     return absl::InvalidArgumentError("channel state: bytes are not a chatcart.v1.ChannelState");
   }

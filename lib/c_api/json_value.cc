@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "chatcart/limits.h"
 #include "chatcart/wire.h"
+#include "common/wire_utf8.h"
 
 namespace chatcart::c_api::json {
 
@@ -197,6 +198,13 @@ absl::Status ParseMessage(chatcart_format format, std::string_view in, const cha
       return absl::ResourceExhaustedError(
           absl::StrCat(function, ": ", what, ": ", in.size(), " bytes, over the limit of ",
                        chatcart::kMaxProtoBytes, " (kMaxProtoBytes)"));
+    }
+    // Before parsing: protobuf would log an ERROR line for an ill-formed
+    // string (#22).
+    if (std::string field = chatcart::IllFormedUtf8Field(*message->GetDescriptor(), in);
+        !field.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(function, ": ", what, ": ", field, " is not well-formed UTF-8"));
     }
     if (!message->ParseFromArray(in.data(), static_cast<int>(in.size()))) {
       return absl::InvalidArgumentError(absl::StrCat(function, ": ", what, ": not a ",

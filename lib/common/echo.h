@@ -15,6 +15,11 @@ namespace chatcart {
 // Input echoed in an error message is cut to this many bytes.
 inline constexpr size_t kMaxEchoBytes = 64;
 
+// A parser's own message quoted in an error (protobuf's JSON parser quotes
+// the input around the error, ill-formed bytes included) is echoed to this
+// many bytes, as `chatcart cart apply` cuts it.
+inline constexpr size_t kMaxJsonErrorBytes = 200;
+
 // `input` as an error message may quote it: whole when it has at most
 // `max_bytes` bytes, else its first `max_bytes` bytes or fewer (never
 // splitting a UTF-8 sequence) and "\u2026" (…). A 10 MB product id then

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "chatcart/limits.h"
 #include "common/echo.h"
 #include "common/mutex.h"
 #include "common/status_macros.h"
@@ -43,6 +44,11 @@ absl::Status Positive(absl::Duration d, const char* name, bool zero_ok) {
 namespace desk_internal {
 
 absl::Status CheckKey(std::string_view key, std::string_view what) {
+  if (key.size() > kMaxIdBytes) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("desk: the ", ToAbsl(what), " \"", Echo(key), "\" is ", key.size(),
+                     " bytes, over the limit of ", kMaxIdBytes, " (kMaxIdBytes)"));
+  }
   if (text::IsValidUtf8(key)) return absl::OkStatus();
   return absl::InvalidArgumentError(absl::StrCat(
       "desk: the ", ToAbsl(what), " \"", Echo(key),
@@ -312,6 +318,7 @@ absl::Status Desk::Rep::MatchAgent(int64_t now_ms, const std::string& agent_id,
 // ---------------------------------------------------------------- reads
 
 absl::StatusOr<v1::DeskConversation> Desk::Conversation(std::string_view conversation_id) const {
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(conversation_id, "conversation id"));
   MutexLock lock(&rep_->mu);
   CHATCART_ASSIGN_OR_RETURN(std::optional<v1::DeskConversation> c,
                             rep_->store->GetConversation(conversation_id));
@@ -323,6 +330,7 @@ absl::StatusOr<v1::DeskConversation> Desk::Conversation(std::string_view convers
 }
 
 absl::StatusOr<v1::DeskAgent> Desk::Agent(std::string_view agent_id) const {
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(agent_id, "agent id"));
   MutexLock lock(&rep_->mu);
   CHATCART_ASSIGN_OR_RETURN(std::optional<v1::DeskAgent> a, rep_->store->GetAgent(agent_id));
   if (!a.has_value())
@@ -332,6 +340,7 @@ absl::StatusOr<v1::DeskAgent> Desk::Agent(std::string_view agent_id) const {
 
 absl::StatusOr<v1::DeskQueueStatus> Desk::QueueStatus(std::string_view conversation_id,
                                                       absl::Time now) const {
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(conversation_id, "conversation id"));
   MutexLock lock(&rep_->mu);
   CHATCART_ASSIGN_OR_RETURN(std::optional<v1::DeskConversation> c,
                             rep_->store->GetConversation(conversation_id));
@@ -380,6 +389,7 @@ absl::StatusOr<v1::DeskQueueStats> Desk::QueueStats(std::string_view skill,
 
 absl::StatusOr<std::vector<v1::DeskMessage>> Desk::Messages(
     std::string_view conversation_id) const {
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(conversation_id, "conversation id"));
   MutexLock lock(&rep_->mu);
   CHATCART_ASSIGN_OR_RETURN(std::optional<v1::DeskConversation> c,
                             rep_->store->GetConversation(conversation_id));
@@ -391,6 +401,7 @@ absl::StatusOr<std::vector<v1::DeskMessage>> Desk::Messages(
 }
 
 absl::StatusOr<v1::DeskTranscript> Desk::Transcript(std::string_view conversation_id) const {
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(conversation_id, "conversation id"));
   MutexLock lock(&rep_->mu);
   CHATCART_ASSIGN_OR_RETURN(std::optional<v1::DeskConversation> c,
                             rep_->store->GetConversation(conversation_id));

@@ -195,6 +195,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::BotMessage(std::string_view conversation_id
 }
 
 absl::StatusOr<v1::DeskUpdate> Desk::LeaveQueue(std::string_view conversation_id, absl::Time now) {
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(conversation_id, "conversation id"));
   MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
@@ -275,6 +276,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::LeaveMessage(std::string_view conversation_
 
 absl::StatusOr<v1::DeskUpdate> Desk::Rate(std::string_view conversation_id, int score,
                                           std::string_view comment, absl::Time now) {
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(conversation_id, "conversation id"));
   if (score < 1 || score > 5) {
     return absl::InvalidArgumentError(absl::StrCat("desk: a rating is 1 to 5, not ", score,
                                                    " (conversation \"", Echo(conversation_id),
@@ -341,6 +343,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::SetAgent(const AgentProfile& profile, absl:
 }
 
 absl::StatusOr<v1::DeskUpdate> Desk::Heartbeat(std::string_view agent_id, absl::Time now) {
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(agent_id, "agent id"));
   MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
@@ -361,6 +364,7 @@ absl::StatusOr<v1::DeskUpdate> Desk::Heartbeat(std::string_view agent_id, absl::
 absl::StatusOr<v1::DeskUpdate> Desk::SetAvailability(std::string_view agent_id,
                                                      v1::DeskAgent::Availability availability,
                                                      absl::Time now) {
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(agent_id, "agent id"));
   if (availability != v1::DeskAgent::ONLINE && availability != v1::DeskAgent::AWAY &&
       availability != v1::DeskAgent::OFFLINE) {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -396,6 +400,8 @@ absl::StatusOr<v1::DeskUpdate> Desk::SetAvailability(std::string_view agent_id,
 
 absl::StatusOr<v1::DeskUpdate> Desk::Accept(std::string_view agent_id,
                                             std::string_view conversation_id, absl::Time now) {
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(agent_id, "agent id"));
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(conversation_id, "conversation id"));
   MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   Events events;
@@ -423,6 +429,8 @@ absl::StatusOr<v1::DeskUpdate> Desk::Accept(std::string_view agent_id,
 
 absl::StatusOr<v1::DeskUpdate> Desk::Decline(std::string_view agent_id,
                                              std::string_view conversation_id, absl::Time now) {
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(agent_id, "agent id"));
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(conversation_id, "conversation id"));
   MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
@@ -444,6 +452,8 @@ absl::StatusOr<v1::DeskUpdate> Desk::Decline(std::string_view agent_id,
 
 absl::StatusOr<v1::DeskUpdate> Desk::Claim(std::string_view agent_id,
                                            std::string_view conversation_id, absl::Time now) {
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(agent_id, "agent id"));
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(conversation_id, "conversation id"));
   MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
@@ -472,6 +482,8 @@ absl::StatusOr<v1::DeskUpdate> Desk::Claim(std::string_view agent_id,
 
 absl::StatusOr<v1::DeskUpdate> Desk::Assign(std::string_view conversation_id,
                                             std::string_view agent_id, absl::Time now) {
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(conversation_id, "conversation id"));
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(agent_id, "agent id"));
   MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);
@@ -507,6 +519,8 @@ absl::StatusOr<v1::DeskUpdate> Desk::Assign(std::string_view conversation_id,
 absl::StatusOr<v1::DeskUpdate> Desk::AgentMessage(std::string_view agent_id,
                                                   std::string_view conversation_id,
                                                   std::string_view text, absl::Time now) {
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(agent_id, "agent id"));
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(conversation_id, "conversation id"));
   MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   Events events;
@@ -543,6 +557,8 @@ absl::StatusOr<v1::DeskUpdate> Desk::AgentMessage(std::string_view agent_id,
 absl::StatusOr<v1::DeskUpdate> Desk::AddNote(std::string_view agent_id,
                                              std::string_view conversation_id,
                                              std::string_view text, absl::Time now) {
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(agent_id, "agent id"));
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(conversation_id, "conversation id"));
   CHATCART_RETURN_IF_ERROR(NonEmpty(text, "note"));
   MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
@@ -564,6 +580,8 @@ absl::StatusOr<v1::DeskUpdate> Desk::AddNote(std::string_view agent_id,
 absl::StatusOr<v1::DeskUpdate> Desk::Snooze(std::string_view agent_id,
                                             std::string_view conversation_id, absl::Time until,
                                             absl::Time now) {
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(agent_id, "agent id"));
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(conversation_id, "conversation id"));
   if (until <= now) {
     return absl::InvalidArgumentError(
         absl::StrCat("desk: snooze of conversation \"", Echo(conversation_id), "\" until ",
@@ -598,6 +616,8 @@ absl::StatusOr<v1::DeskUpdate> Desk::Snooze(std::string_view agent_id,
 
 absl::StatusOr<v1::DeskUpdate> Desk::Resolve(std::string_view agent_id,
                                              std::string_view conversation_id, absl::Time now) {
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(agent_id, "agent id"));
+  CHATCART_RETURN_IF_ERROR(di::CheckKey(conversation_id, "conversation id"));
   MutexLock lock(&rep_->mu);
   ++rep_->counters.calls;
   const int64_t ms = absl::ToUnixMillis(now);

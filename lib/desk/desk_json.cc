@@ -100,8 +100,8 @@ absl::StatusOr<std::string> Desk::CallJson(std::string_view request_json, absl::
   auto parsed = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(request_json.data(), request_json.size()), &s);
   if (!parsed.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("desk call: not a JSON object: ", std::string(parsed.message())));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "desk call: not a JSON object: ", Echo(std::string(parsed.message()), kMaxJsonErrorBytes)));
   }
   Request r(s);
   const std::string call = r.call();

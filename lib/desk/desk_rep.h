@@ -71,11 +71,13 @@ void Erase(google::protobuf::RepeatedPtrField<std::string>* list, std::string_vi
 
 // ---- Text taken in (#22)
 
-// OK, or INVALID_ARGUMENT naming `what` when `key` is not well-formed UTF-8.
-// Keys are what the desk stores, finds and matches by their bytes (ids of
-// conversations and agents, skills, languages): they are refused rather than
-// scrubbed, since two ids that differ only in their ill-formed bytes would
-// become one conversation (or agent). An empty key is the caller's to check.
+// OK, or INVALID_ARGUMENT naming `what` when `key` is over kMaxIdBytes (512,
+// chatcart/limits.h) or not well-formed UTF-8. Keys are what the desk
+// stores, finds and matches by their bytes (ids of conversations and agents,
+// skills, languages): they are refused rather than scrubbed, since two ids
+// that differ only in their ill-formed bytes would become one conversation
+// (or agent). Every public call checks each id it takes, also those it only
+// looks up. An empty key is the caller's to check.
 absl::Status CheckKey(std::string_view key, std::string_view what);
 
 // `text` as well-formed UTF-8, each ill-formed subsequence replaced with

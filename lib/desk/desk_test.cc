@@ -10,9 +10,11 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "chatcart/desk_store.h"
 #include "chatcart/limits.h"
 #include "common/testing/status_matchers.h"
+#include "common/utf8_scrub.h"
 #include "desk/desk_test_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -547,10 +549,99 @@ TEST_F(DeskFixture, Issue22IllFormedIdsSkillsAndLanguagesAreRefused) {
   EXPECT_THAT(desk_->SetAgent({.id = "nick", .languages = {"\xff"}}, T(1)), refused("language"));
   EXPECT_THAT(desk_->QueueStats("\xff", "en"), refused("skill"));
   EXPECT_THAT(desk_->Waiting("", "\xff", 1, 10), refused("language"));
-  EXPECT_THAT(desk_->Conversation(bad_id), StatusIs(absl::StatusCode::kNotFound));
+  // Looking one up is refused the same way (none can exist).
+  EXPECT_THAT(desk_->Conversation(bad_id), refused("conversation id"));
+  EXPECT_THAT(desk_->Accept("nick", bad_id, T(1)), refused("conversation id"));
   EXPECT_THAT(desk_->Conversation("c"), StatusIs(absl::StatusCode::kNotFound));
   EXPECT_THAT(desk_->Agent("nick"), StatusIs(absl::StatusCode::kNotFound));
   EXPECT_EQ(desk_->counters().calls, 0);
+}
+
+// Issue #22: every id the desk takes (conversations, agents, skills,
+// languages), whether a call may create it or only looks it up, is at most
+// kMaxIdBytes (512, the runtime's limit too): at the limit it is taken, one
+// byte beyond it is INVALID_ARGUMENT naming the id and the limit, and
+// nothing is created.
+TEST_F(DeskFixture, Issue22IdsOverTheLengthLimitAreRefused) {
+  std::string at_limit;
+  while (at_limit.size() < kMaxIdBytes) at_limit += "\xc3\xa9";  // é
+  ASSERT_EQ(at_limit.size(), 512u);
+  const std::string beyond = at_limit + "x";
+  auto too_long = [](std::string_view what) {
+    return StatusIs(
+        absl::StatusCode::kInvalidArgument,
+        ::testing::AllOf(HasSubstr(std::string(what) + " \""),
+                         HasSubstr("\" is 513 bytes, over the limit of 512 (kMaxIdBytes)")));
+  };
+  // Beyond: refused, whatever the call.
+  EXPECT_THAT(desk_->RequestAgent({.conversation_id = beyond, .language = "en"}, T(1)),
+              too_long("conversation id"));
+  EXPECT_THAT(desk_->RequestAgent({.conversation_id = "c", .skill = beyond}, T(1)),
+              too_long("skill"));
+  EXPECT_THAT(desk_->RequestAgent({.conversation_id = "c", .language = beyond}, T(1)),
+              too_long("language"));
+  EXPECT_THAT(desk_->ShopperMessage(beyond, "hi", T(1)), too_long("conversation id"));
+  EXPECT_THAT(desk_->SetAgent({.id = beyond}, T(1)), too_long("agent id"));
+  EXPECT_THAT(desk_->SetAgent({.id = "a", .skills = {beyond}}, T(1)), too_long("skill"));
+  EXPECT_THAT(desk_->SetAgent({.id = "a", .languages = {beyond}}, T(1)), too_long("language"));
+  EXPECT_THAT(desk_->Heartbeat(beyond, T(1)), too_long("agent id"));
+  EXPECT_THAT(desk_->SetAvailability(beyond, v1::DeskAgent::ONLINE, T(1)), too_long("agent id"));
+  EXPECT_THAT(desk_->Accept(beyond, "c", T(1)), too_long("agent id"));
+  EXPECT_THAT(desk_->Accept("a", beyond, T(1)), too_long("conversation id"));
+  EXPECT_THAT(desk_->Claim("a", beyond, T(1)), too_long("conversation id"));
+  EXPECT_THAT(desk_->Assign(beyond, "a", T(1)), too_long("conversation id"));
+  EXPECT_THAT(desk_->AgentMessage("a", beyond, "hi", T(1)), too_long("conversation id"));
+  EXPECT_THAT(desk_->AddNote(beyond, "c", "note", T(1)), too_long("agent id"));
+  EXPECT_THAT(desk_->Resolve("a", beyond, T(1)), too_long("conversation id"));
+  EXPECT_THAT(desk_->LeaveQueue(beyond, T(1)), too_long("conversation id"));
+  EXPECT_THAT(desk_->Rate(beyond, 5, "", T(1)), too_long("conversation id"));
+  EXPECT_THAT(desk_->Conversation(beyond), too_long("conversation id"));
+  EXPECT_THAT(desk_->Agent(beyond), too_long("agent id"));
+  EXPECT_THAT(desk_->Transcript(beyond), too_long("conversation id"));
+  EXPECT_THAT(desk_->QueueStats(beyond, "en"), too_long("skill"));
+  EXPECT_THAT(desk_->Waiting("", beyond, 1, 10), too_long("language"));
+  EXPECT_THAT(
+      desk_->CallJson(
+          absl::StrCat(R"({"call": "request_agent", "conversation": ")", beyond, R"("})"), T(1)),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("513 bytes")));
+  EXPECT_EQ(desk_->counters().calls, 0);
+  EXPECT_THAT(desk_->Agent("a"), StatusIs(absl::StatusCode::kNotFound));
+
+  // At the limit: an agent with such an id, skill and language takes a
+  // conversation with such an id from that queue, writes and resolves it.
+  ASSERT_THAT(
+      desk_->SetAgent({.id = at_limit, .skills = {at_limit}, .languages = {at_limit}}, T(1)),
+      IsOk());
+  ASSERT_THAT(desk_->SetAvailability(at_limit, v1::DeskAgent::ONLINE, T(1)), IsOk());
+  ASSERT_THAT(desk_->RequestAgent(
+                  {.conversation_id = at_limit, .skill = at_limit, .language = at_limit}, T(2)),
+              IsOk());
+  EXPECT_THAT(desk_->QueueStats(at_limit, at_limit), IsOk());
+  EXPECT_THAT(desk_->Accept(at_limit, at_limit, T(3)), IsOk());
+  EXPECT_THAT(desk_->AgentMessage(at_limit, at_limit, "hi", T(4)), IsOk());
+  EXPECT_THAT(desk_->Resolve(at_limit, at_limit, T(5)), IsOk());
+  auto c = desk_->Conversation(at_limit);
+  ASSERT_THAT(c, IsOk());
+  EXPECT_EQ(c->id(), at_limit);
+  EXPECT_EQ(c->status(), Conv::RESOLVED);
+  EXPECT_THAT(desk_->Transcript(at_limit), IsOk());
+}
+
+// Issue #22 (found by desk_operations_fuzzer's seed corpus): JSON with
+// ill-formed UTF-8 given to CallJson failed with protobuf's parser message,
+// which quotes the input around the error, bad bytes included, so the
+// error was not well-formed UTF-8 (and could not go into a protobuf string
+// field or JSON). It is echoed now: U+FFFD, at most kMaxJsonErrorBytes.
+TEST_F(DeskFixture, Issue22CallJsonWithIllFormedTextFailsWithAWellFormedMessage) {
+  auto refused = desk_->CallJson(
+      "{\"call\":\"shopper_message\",\"conversation\":\"c4\","
+      "\"text\":\"x\xff\"}",
+      T(1));
+  ASSERT_THAT(refused,
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("not a JSON object")));
+  const std::string message(refused.status().message());
+  EXPECT_TRUE(IsWellFormedUtf8(message)) << message;
+  EXPECT_LT(message.size(), 700u);
 }
 
 // Issue #22: ids quoted in errors are cut (a 10 MB id made a 10 MB message).

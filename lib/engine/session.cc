@@ -18,6 +18,7 @@
 #include "common/locale.h"
 #include "common/status_macros.h"
 #include "common/time.h"
+#include "common/wire_utf8.h"
 #include "dialogue/dialogue_snapshot.h"
 #include "engine/commerce.h"
 #include "engine/engine_rep.h"
@@ -25,7 +26,6 @@
 #include "engine/session_restore.h"
 #include "engine/understand.h"
 #include "engine/wire.h"
-#include "engine/wire_utf8.h"
 #include "google/protobuf/arena.h"
 #include "text/utf8.h"
 #define XXH_INLINE_ALL
@@ -113,7 +113,7 @@ absl::StatusOr<std::unique_ptr<Session>> Engine::RestoreSession(std::string_view
   if (ChecksumHolds(bytes)) {
     // Before parsing: protobuf would log an ERROR line for an ill-formed
     // string (#22).
-    if (std::string field = engine::IllFormedUtf8Field(*v1::SessionSnapshot::descriptor(), bytes);
+    if (std::string field = IllFormedUtf8Field(*v1::SessionSnapshot::descriptor(), bytes);
         !field.empty()) {
       return absl::DataLossError(absl::StrCat("session snapshot of ", bytes.size(),
                                               " bytes is corrupted: ", field,
@@ -320,7 +320,7 @@ absl::StatusOr<std::string> Session::HandleTurnBytes(std::string_view input_prot
   }
   // Before parsing: protobuf would log an ERROR line for an ill-formed
   // string (#22).
-  if (std::string field = engine::IllFormedUtf8Field(*v1::TurnInput::descriptor(), input_proto);
+  if (std::string field = IllFormedUtf8Field(*v1::TurnInput::descriptor(), input_proto);
       !field.empty()) {
     return absl::InvalidArgumentError(
         absl::StrCat("turn input: ", field,

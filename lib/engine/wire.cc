@@ -4,6 +4,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "chatcart/limits.h"
+#include "common/echo.h"
+#include "common/wire_utf8.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -61,8 +63,27 @@ absl::Status ParseJson(std::string_view json, std::string_view what,
       google::protobuf::StringPiece(json.data(), json.size()), message,
       google::protobuf::util::JsonParseOptions());
   if (!status.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        std::string(what), " JSON: ", Echo(std::string(status.message()), kMaxJsonErrorBytes)));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ParseBytes(std::string_view bytes, std::string_view what,
+                        google::protobuf::Message* message) {
+  if (bytes.size() > kMaxProtoBytes) {
+    return absl::ResourceExhaustedError(absl::StrCat(std::string(what), ": ", bytes.size(),
+                                                     " bytes, over the limit of ", kMaxProtoBytes,
+                                                     " (kMaxProtoBytes)"));
+  }
+  if (std::string field = IllFormedUtf8Field(*message->GetDescriptor(), bytes); !field.empty()) {
     return absl::InvalidArgumentError(
-        absl::StrCat(std::string(what), " JSON: ", std::string(status.message())));
+        absl::StrCat(std::string(what), ": ", field, " is not well-formed UTF-8"));
+  }
+  if (!message->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(std::string(what), ": the ", bytes.size(), " bytes given are not a ",
+                     message->GetDescriptor()->full_name(), " in binary protobuf"));
   }
   return absl::OkStatus();
 }

@@ -5,7 +5,7 @@
 // stderr for each such string. The bad bytes are written into serialized
 // messages by hand (serializing an ill-formed string would log too).
 
-#include "engine/wire_utf8.h"
+#include "common/wire_utf8.h"
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -14,11 +14,14 @@
 #include <string>
 
 #include "chatcart/engine.h"
+#include "chatcart/limits.h"
 #include "chatcart/session.h"
 #include "chatcart/v1/session.pb.h"
 #include "chatcart/v1/turn.pb.h"
+#include "chatcart/wire.h"
 #include "common/testing/data.h"
 #include "common/testing/status_matchers.h"
+#include "common/utf8_scrub.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -59,15 +62,30 @@ TEST(Issue22WireUtf8, FindsTheFirstIllFormedStringFieldAtAnyDepth) {
   input.set_text("caffX latte");
   (*input.mutable_event()->mutable_param())["size"] = "grandY";
   const std::string good = input.SerializeAsString();
-  EXPECT_EQ(engine::IllFormedUtf8Field(*v1::TurnInput::descriptor(), good), "");
-  EXPECT_EQ(engine::IllFormedUtf8Field(*v1::TurnInput::descriptor(), Replace(good, "X", "\xe8")),
+  EXPECT_EQ(IllFormedUtf8Field(*v1::TurnInput::descriptor(), good), "");
+  EXPECT_EQ(IllFormedUtf8Field(*v1::TurnInput::descriptor(), Replace(good, "X", "\xe8")),
             "chatcart.v1.TurnInput.text");
   // A map value inside a nested message.
-  EXPECT_THAT(engine::IllFormedUtf8Field(*v1::TurnInput::descriptor(), Replace(good, "Y", "\xff")),
+  EXPECT_THAT(IllFormedUtf8Field(*v1::TurnInput::descriptor(), Replace(good, "Y", "\xff")),
               HasSubstr("value"));
+  // A string cut short whose bytes so far are ill-formed: protobuf logs
+  // about them before refusing the input (found by store_values_fuzzer:
+  // DeskConversation.skill declared 20 bytes long, 4 there), so it is named.
+  const std::string cut("\x0a\x14\xf3\x78\x56\x00", 6);
+  EXPECT_EQ(IllFormedUtf8Field(*v1::TurnInput::descriptor(), cut), "chatcart.v1.TurnInput.text");
+  EXPECT_EQ(IllFormedUtf8Field(*v1::TurnInput::descriptor(), cut.substr(0, 2) + "abc"), "");
+  {
+    ::testing::internal::CaptureStderr();
+    v1::TurnInput parsed;
+    EXPECT_THAT(ParseBytes(cut, "turn", &parsed),
+                StatusIs(absl::StatusCode::kInvalidArgument,
+                         HasSubstr("chatcart.v1.TurnInput.text is not well-formed UTF-8")));
+    const std::string err = ::testing::internal::GetCapturedStderr();
+    EXPECT_THAT(err, Not(HasSubstr("UTF-8"))) << err;
+  }
   // Wire data that does not read is left to the parser.
-  EXPECT_EQ(engine::IllFormedUtf8Field(*v1::TurnInput::descriptor(), good.substr(0, 5)), "");
-  EXPECT_EQ(engine::IllFormedUtf8Field(*v1::TurnInput::descriptor(), "\xff\xff\xff"), "");
+  EXPECT_EQ(IllFormedUtf8Field(*v1::TurnInput::descriptor(), good.substr(0, 5)), "");
+  EXPECT_EQ(IllFormedUtf8Field(*v1::TurnInput::descriptor(), "\xff\xff\xff"), "");
 }
 
 TEST(Issue22WireUtf8, BinaryInputsWithIllFormedStringsAreRefusedWithoutAProtobufLogLine) {
@@ -98,6 +116,46 @@ TEST(Issue22WireUtf8, BinaryInputsWithIllFormedStringsAreRefusedWithoutAProtobuf
   EXPECT_EQ(session->Snapshot(), before);
   EXPECT_TRUE(Demo().RestoreSession(before).ok());
   EXPECT_TRUE(session->HandleTurnBytes(Replace(turn, "\xe8", "X")).ok());
+}
+
+// ParseBytes (chatcart/wire.h), what the Python binding parses its bytes
+// with: the size limit and the walk before protobuf parses.
+TEST(Issue22WireUtf8, ParseBytesRefusesIllFormedStringsAndOversizedInputBeforeParsing) {
+  v1::ShopperProfile profile;
+  profile.set_language("eX");
+  const std::string good = profile.SerializeAsString();
+  ::testing::internal::CaptureStderr();
+  v1::ShopperProfile parsed;
+  EXPECT_THAT(ParseBytes(Replace(good, "X", "\xff"), "profile", &parsed),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("profile: chatcart.v1.ShopperProfile.language is not "
+                                 "well-formed UTF-8")));
+  EXPECT_THAT(ParseBytes("\x1a\x05ab", "profile", &parsed),  // cut short
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("are not a chatcart.v1.ShopperProfile")));
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_THAT(err, Not(HasSubstr("UTF-8"))) << err;
+  EXPECT_THAT(err, Not(HasSubstr("libprotobuf"))) << err;
+  // At kMaxProtoBytes it parses; one byte beyond it is not looked at.
+  v1::ShopperProfile big;
+  big.set_language(std::string(kMaxProtoBytes - 4, 'x'));  // tag, 3-byte length
+  const std::string at_limit = big.SerializeAsString();
+  ASSERT_EQ(at_limit.size(), kMaxProtoBytes);
+  EXPECT_TRUE(ParseBytes(at_limit, "profile", &parsed).ok());
+  EXPECT_THAT(ParseBytes(at_limit + "x", "profile", &parsed),
+              StatusIs(absl::StatusCode::kResourceExhausted, HasSubstr("kMaxProtoBytes")));
+  EXPECT_TRUE(ParseBytes(good, "profile", &parsed).ok());
+  EXPECT_EQ(parsed.language(), "eX");
+}
+
+// ParseJson's errors quote protobuf's parser, which quotes the input: with
+// ill-formed UTF-8 in the JSON, the message was not well-formed (#22).
+TEST(Issue22WireUtf8, ParseJsonErrorsAreWellFormedWhateverTheInput) {
+  v1::TurnInput input;
+  absl::Status status = ParseJson("{\"text\": \"caff\xe8 latte\"}", "turn input", &input);
+  EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("turn input JSON")));
+  const std::string message(status.message());
+  EXPECT_TRUE(IsWellFormedUtf8(message)) << message;
 }
 
 }  // namespace

@@ -7,10 +7,9 @@
 #include <unistd.h>
 
 #define XXH_INLINE_ALL
-#include <xxhash.h>
-
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <chrono>
@@ -26,6 +25,7 @@
 #include "chatcart/v1/runtime.pb.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
+#include "common/wire_utf8.h"
 #include "runtime/conversations_internal.h"
 #include "store/store_internal.h"
 
@@ -102,6 +102,11 @@ void RememberApplied(v1::ConversationRecord& record, uint64_t id_hash, int keep)
   applied->Add(id_hash);
 }
 
+bool ParseStored(std::string_view bytes, google::protobuf::Message* message) {
+  return IllFormedUtf8Field(*message->GetDescriptor(), bytes).empty() &&
+         message->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()));
+}
+
 absl::StatusOr<Loaded> LoadConversation(const Engine& engine, SessionStore& store,
                                         std::string_view id, uint64_t seed) {
   Loaded out;
@@ -110,7 +115,7 @@ absl::StatusOr<Loaded> LoadConversation(const Engine& engine, SessionStore& stor
   if (stored.ok()) {
     out.version = stored->version;
     out.shopper = std::move(stored->shopper);
-    if (!out.record.ParseFromString(stored->value)) {
+    if (!ParseStored(stored->value, &out.record)) {
       out.record.Clear();
       out.restart_reason = "the stored record is not a ConversationRecord";
     } else if (out.record.format() > kRecordFormat) {
@@ -137,9 +142,10 @@ absl::StatusOr<Loaded> LoadConversation(const Engine& engine, SessionStore& stor
 using runtime_internal::ConversationLease;
 using runtime_internal::kCartAbandoned;
 using runtime_internal::kRecordFormat;
-using runtime_internal::Loaded;
 using runtime_internal::LoadConversation;
+using runtime_internal::Loaded;
 using runtime_internal::MessageIdHash;
+using runtime_internal::ParseStored;
 using runtime_internal::RememberApplied;
 using runtime_internal::SerializeResult;
 using runtime_internal::TimeMillis;
@@ -194,8 +200,10 @@ absl::StatusOr<ConversationOutput> Conversations::HandleInbound(const InboundMes
 absl::StatusOr<ConversationOutput> Conversations::Apply(const ConversationInput& input,
                                                         const InboundMessage* inbound) {
   const std::string& id = input.conversation_id;
-  CHATCART_RETURN_IF_ERROR(store_internal::CheckId("conversation id", id));
-  CHATCART_RETURN_IF_ERROR(store_internal::CheckShopper(input.shopper));
+  // Up front (#22): an id that is not well-formed UTF-8 (or is too long)
+  // reaches neither the store nor the desk.
+  CHATCART_RETURN_IF_ERROR(store_internal::CheckNewId("conversation id", id));
+  CHATCART_RETURN_IF_ERROR(store_internal::CheckNewShopper(input.shopper));
   if (!input.turn.has_time()) {
     return absl::InvalidArgumentError(
         absl::StrFormat("conversation \"%s\": the turn has no time", id));
@@ -220,7 +228,7 @@ absl::StatusOr<ConversationOutput> Conversations::Apply(const ConversationInput&
       out.version = loaded.version;
       out.applied_count = record.applied_count();
       for (const v1::RecentResult& recent : record.recent()) {
-        if (recent.id() == id_hash && !out.result.ParseFromString(recent.result())) {
+        if (recent.id() == id_hash && !ParseStored(recent.result(), &out.result)) {
           out.result.Clear();
         }
       }
@@ -355,7 +363,7 @@ absl::StatusOr<ConversationOutput> Conversations::Apply(const ConversationInput&
 absl::StatusOr<CartCommandOutput> Conversations::ApplyCartCommand(
     std::string_view conversation_id, std::string_view message_id, const CartCommand& command) {
   const std::string id(conversation_id);
-  CHATCART_RETURN_IF_ERROR(store_internal::CheckId("conversation id", id));
+  CHATCART_RETURN_IF_ERROR(store_internal::CheckNewId("conversation id", id));
   const bool has_id = !message_id.empty();
   const uint64_t id_hash = has_id ? MessageIdHash(message_id) : 0;
   ConversationLease lease(*options_.store, id,
@@ -434,7 +442,7 @@ absl::StatusOr<std::vector<DueTimer>> Conversations::DueTimers(int64_t now_ms, i
 }
 
 absl::StatusOr<ConversationOutput> Conversations::FireTimer(const DueTimer& timer) {
-  CHATCART_RETURN_IF_ERROR(store_internal::CheckId("conversation id", timer.conversation_id));
+  CHATCART_RETURN_IF_ERROR(store_internal::CheckNewId("conversation id", timer.conversation_id));
   CHATCART_RETURN_IF_ERROR(store_internal::CheckTimerKind(timer.kind));
   // Is it still awaited? (The index may be stale; the record decides, and
   // Handle's message id makes firing it twice apply it once.)
@@ -442,7 +450,7 @@ absl::StatusOr<ConversationOutput> Conversations::FireTimer(const DueTimer& time
   bool awaited = false;
   if (stored.ok()) {
     v1::ConversationRecord record;
-    if (record.ParseFromString(stored->value)) {
+    if (ParseStored(stored->value, &record)) {
       for (const v1::ConversationTimer& t : record.timers()) {
         awaited |= t.kind() == timer.kind && t.due_unix_ms() == timer.due_at_ms;
       }
@@ -475,7 +483,7 @@ absl::StatusOr<std::unique_ptr<Session>> Conversations::Load(std::string_view co
   CHATCART_RETURN_IF_ERROR(store_internal::CheckId("conversation id", conversation_id));
   CHATCART_ASSIGN_OR_RETURN(StoredSession stored, options_.store->Load(conversation_id));
   v1::ConversationRecord record;
-  if (!record.ParseFromString(stored.value)) {
+  if (!ParseStored(stored.value, &record)) {
     return absl::DataLossError(absl::StrFormat(
         "conversation \"%s\": the stored record is not a ConversationRecord", conversation_id));
   }

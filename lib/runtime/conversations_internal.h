@@ -62,6 +62,11 @@ class ConversationLease {
   bool held_ = false;
 };
 
+// Parses bytes a store handed back into `message`; false for bytes that
+// are not one, among them a string field that is not well-formed UTF-8 (a
+// corrupted value), checked before protobuf would log an ERROR line (#22).
+bool ParseStored(std::string_view bytes, google::protobuf::Message* message);
+
 // Loads `id` (a new session when absent; restarted when unreadable).
 absl::StatusOr<Loaded> LoadConversation(const Engine& engine, SessionStore& store,
                                         std::string_view id, uint64_t seed);

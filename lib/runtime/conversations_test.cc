@@ -170,6 +170,37 @@ TEST_F(ConversationsTest, AnUnreadableConversationRestartsWithATraceEntry) {
   EXPECT_FALSE(next->restarted);
 }
 
+// Issue #22: a stored record whose strings are not UTF-8 (a timer's kind,
+// the channel state's channel: a corrupted value) is unreadable like any
+// other corruption, and protobuf, which logged an ERROR line for each such
+// string before refusing it, is never handed it.
+TEST_F(ConversationsTest, Issue22AStoredRecordWithIllFormedTextRestartsWithoutAProtobufLogLine) {
+  ASSERT_OK(conversations_->Handle(Message("web-1", "m1", "hi", 0)));
+  auto stored = store_->Load("web-1");
+  ASSERT_OK(stored);
+  v1::ConversationRecord record;
+  ASSERT_TRUE(record.ParseFromString(stored->value));
+  record.add_timers()->set_kind("reminderX");
+  record.mutable_channel()->set_channel("webY");
+  std::string bytes = record.SerializeAsString();
+  bytes[bytes.find("reminderX") + 8] = '\xff';
+  bytes[bytes.find("webY") + 3] = '\xc3';
+  ASSERT_OK(store_->Save({.id = "web-1", .value = bytes, .expected_version = 1}));
+
+  ::testing::internal::CaptureStderr();
+  EXPECT_THAT(conversations_->Load("web-1"),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("not a ConversationRecord")));
+  EXPECT_THAT(conversations_->FireTimer({"web-1", "reminder", 1}),
+              StatusIs(absl::StatusCode::kNotFound));
+  auto out = conversations_->Handle(Message("web-1", "m2", "hi", 1));
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  ASSERT_OK(out);
+  EXPECT_TRUE(out->restarted);
+  EXPECT_THAT(err, ::testing::Not(HasSubstr("UTF-8"))) << err;
+  EXPECT_THAT(err, ::testing::Not(HasSubstr("libprotobuf"))) << err;
+  EXPECT_OK(conversations_->Load("web-1"));
+}
+
 TEST_F(ConversationsTest, ACorruptSnapshotRestartsButKeepsTheAppliedMessageIds) {
   ASSERT_OK(conversations_->Handle(Message("web-1", "m1", "hi", 0)));
   auto stored = store_->Load("web-1");

@@ -358,7 +358,7 @@ absl::StatusOr<DeskOutput> Conversations::AgentMessage(std::string_view agent_id
                                                        std::string_view text, int64_t now_ms) {
   CHATCART_RETURN_IF_ERROR(NeedDesk());
   const std::string id(conversation_id);
-  CHATCART_RETURN_IF_ERROR(store_internal::CheckId("conversation id", id));
+  CHATCART_RETURN_IF_ERROR(store_internal::CheckNewId("conversation id", id));
   if (agent_id.empty() || text.empty()) {
     return absl::InvalidArgumentError(absl::StrFormat(
         "conversation \"%s\": an agent message needs an agent id and text", id));

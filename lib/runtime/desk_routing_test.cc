@@ -372,14 +372,22 @@ TEST_P(DeskRoutingTest, Issue22IllFormedBytesMakeProtobufLogNothing) {
     for (const v1::DeskEvent& e : out->events) serialized.push_back(e.SerializeAsString());
     for (const DeskOutput::Delivery& d : out->shoppers) serialize(d.output);
   };
-  // An ill-formed conversation id: the bot answers; the desk refuses the id
-  // and the response says so in well-formed text.
+  // An ill-formed conversation id is refused up front, in well-formed text
+  // (Issue22AConversationIdThatIsNotUtf8IsRefusedUpFront).
   auto refused =
       conversations_->Handle(Message("ann\xff", "m1\xfe", "I want to talk to a person " + bad, 0));
-  ASSERT_OK(refused);
-  EXPECT_THAT(refused->desk_status,
+  EXPECT_THAT(refused,
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("not well-formed UTF-8")));
-  serialize(*refused);
+  v1::ConversationResponse error_text;
+  error_text.set_desk_error(std::string(refused.status().message()));
+  serialized.push_back(error_text.SerializeAsString());
+  // A well-formed one with an ill-formed message id and text: the bot
+  // answers, the desk queues it.
+  auto ann =
+      conversations_->Handle(Message("ann", "m1\xfe", "I want to talk to a person " + bad, 0));
+  ASSERT_OK(ann);
+  EXPECT_OK(ann->desk_status);
+  serialize(*ann);
   // A well-formed id with ill-formed text, to an agent whose name is not.
   ASSERT_OK(desk_->SetAgent({.id = "nick", .name = bad}, absl::FromUnixMillis(Ms(1))));
   ASSERT_OK(desk_->SetAvailability("nick", v1::DeskAgent::ONLINE, absl::FromUnixMillis(Ms(1))));
@@ -397,6 +405,62 @@ TEST_P(DeskRoutingTest, Issue22IllFormedBytesMakeProtobufLogNothing) {
   EXPECT_GE(serialized.size(), 8u);
   EXPECT_THAT(err, ::testing::Not(HasSubstr("invalid UTF-8"))) << err.substr(0, 2000);
   EXPECT_THAT(err, ::testing::Not(HasSubstr("[libprotobuf ERROR"))) << err.substr(0, 2000);
+}
+
+// Issue #22: a conversation id that is not well-formed UTF-8 is refused by
+// Handle, HandleJson and HandleBytes with INVALID_ARGUMENT naming the field,
+// before the store or the desk sees it (it used to be saved under its bytes,
+// the session scrubbing its own copy, and only the desk refused it); so is
+// one over 512 bytes. At 512 bytes the store and the desk both take it.
+TEST_P(DeskRoutingTest, Issue22AConversationIdThatIsNotUtf8IsRefusedUpFront) {
+  const std::string bad = "web:ann\xc3(";
+  const std::string talk = "I want to talk to a person";
+  auto no_trace = [&](const std::string& id) {
+    EXPECT_THAT(conversations_->store().Load(id), StatusIs(absl::StatusCode::kNotFound));
+    EXPECT_THAT(desk_->Conversation(id), ::testing::Not(StatusIs(absl::StatusCode::kOk)));
+  };
+  EXPECT_THAT(conversations_->Handle(Message(bad, "m1", talk, 0)),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("conversation id \"web:ann\xEF\xBF\xBD(\" is not well-formed")));
+  no_trace(bad);
+  ConversationInput shopper = Message("web:ann", "m1", talk, 0);
+  shopper.shopper = "ann\xff";
+  EXPECT_THAT(conversations_->Handle(shopper),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("shopper")));
+  no_trace("web:ann");
+  EXPECT_THAT(conversations_->HandleJson(
+                  absl::StrCat(R"({"conversationId": ")", bad,
+                               R"(", "turn": {"text": "hi", "time": "2026-11-23T10:00:00Z"}})")),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  no_trace(bad);
+  v1::ConversationRequest request;
+  request.set_conversation_id("web:ann?(");
+  *request.mutable_turn() = Message("", "", talk, 0).turn;
+  std::string bytes = request.SerializeAsString();
+  bytes.replace(bytes.find("web:ann?("), 9, bad);
+  EXPECT_THAT(conversations_->HandleBytes(bytes),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("conversation_id is not well-formed UTF-8")));
+  no_trace(bad);
+  EXPECT_THAT(conversations_->ApplyCartCommand(bad, "c1", CartCommand()),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("not well-formed UTF-8")));
+  // Forget still takes it (a conversation saved before the rule).
+  EXPECT_OK(conversations_->Forget(bad));
+
+  std::string at_limit = "web:";
+  while (at_limit.size() < 512) at_limit += "\xc3\xa9";  // é
+  ASSERT_EQ(at_limit.size(), 512u);
+  auto taken = conversations_->Handle(Message(at_limit, "m1", talk, 1));
+  ASSERT_OK(taken);
+  EXPECT_OK(taken->desk_status);
+  EXPECT_OK(conversations_->store().Load(at_limit));
+  EXPECT_OK(desk_->Conversation(at_limit));
+  const std::string beyond = at_limit + "x";
+  EXPECT_THAT(
+      conversations_->Handle(Message(beyond, "m1", talk, 2)),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               HasSubstr("conversation id is 513 bytes, over the limit of 512 (kMaxIdBytes)")));
+  EXPECT_THAT(conversations_->store().Load(beyond), StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
 // Without a desk, the desk calls say so.

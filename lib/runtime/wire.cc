@@ -13,9 +13,10 @@
 #include "chatcart/limits.h"
 #include "chatcart/runtime.h"
 #include "chatcart/v1/runtime.pb.h"
+#include "common/echo.h"
 #include "common/status_macros.h"
 #include "common/utf8_scrub.h"
-#include "engine/wire_utf8.h"
+#include "common/wire_utf8.h"
 
 namespace chatcart {
 namespace {
@@ -130,8 +131,9 @@ absl::StatusOr<std::string> Conversations::DeskCallJson(std::string_view request
   auto parsed = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(request_json.data(), request_json.size()), &call, lenient);
   if (!parsed.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "the desk call is no JSON object with a \"call\" key: ", std::string(parsed.message())));
+    return absl::InvalidArgumentError(
+        absl::StrCat("the desk call is no JSON object with a \"call\" key: ",
+                     Echo(std::string(parsed.message()), kMaxJsonErrorBytes)));
   }
   absl::StatusOr<DeskOutput> out;
   if (call.call() == "accept") {
@@ -167,8 +169,7 @@ absl::StatusOr<std::string> Conversations::HandleBytes(std::string_view request_
   }
   // Before parsing: protobuf would log an ERROR line for an ill-formed
   // string (#22).
-  if (std::string field =
-          engine::IllFormedUtf8Field(*v1::ConversationRequest::descriptor(), request_proto);
+  if (std::string field = IllFormedUtf8Field(*v1::ConversationRequest::descriptor(), request_proto);
       !field.empty()) {
     return absl::InvalidArgumentError(
         absl::StrCat("ConversationRequest: ", field, " is not well-formed UTF-8"));

@@ -1,13 +1,16 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 
+#include "chatcart/store.h"
+
 #include <chrono>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "chatcart/store.h"
+#include "common/echo.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
+#include "common/utf8_scrub.h"
 #include "store/store_internal.h"
 
 namespace chatcart {
@@ -32,13 +35,27 @@ namespace store_internal {
 absl::Status CheckId(std::string_view what, std::string_view id) {
   if (id.empty()) return absl::InvalidArgumentError(absl::StrCat(ToAbsl(what), " is empty"));
   if (id.size() > kMaxIdBytes) {
-    return absl::InvalidArgumentError(absl::StrFormat("%s is %d bytes, more than %d", what,
-                                                      id.size(), kMaxIdBytes));
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s is %d bytes, over the limit of %d (kMaxIdBytes)", what, id.size(), kMaxIdBytes));
   }
   if (size_t at = id.find_first_of(std::string_view("{}\0", 3)); at != std::string_view::npos) {
     return absl::InvalidArgumentError(absl::StrFormat(
         "%s \"%s\": byte %d is '%s', which is reserved ('{', '}' delimit Redis hash tags; NUL)",
-        what, id.substr(0, 64), at, id[at] == '\0' ? "\\0" : std::string(1, id[at])));
+        what, Echo(id), at, id[at] == '\0' ? "\\0" : std::string(1, id[at])));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckNewId(std::string_view what, std::string_view id) {
+  CHATCART_RETURN_IF_ERROR(CheckId(what, id));
+  for (size_t at = 0; at < id.size();) {
+    size_t bad = 0;
+    const size_t n = Utf8Sequence(id, at, &bad);
+    if (n == 0) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "%s \"%s\" is not well-formed UTF-8 (byte %d; shown with U+FFFD)", what, Echo(id), at));
+    }
+    at += n;
   }
   return absl::OkStatus();
 }
@@ -47,9 +64,13 @@ absl::Status CheckShopper(std::string_view shopper) {
   return shopper.empty() ? absl::OkStatus() : CheckId("shopper", shopper);
 }
 
+absl::Status CheckNewShopper(std::string_view shopper) {
+  return shopper.empty() ? absl::OkStatus() : CheckNewId("shopper", shopper);
+}
+
 absl::Status CheckWrite(const SessionWrite& write) {
-  CHATCART_RETURN_IF_ERROR(CheckId("session id", write.id));
-  CHATCART_RETURN_IF_ERROR(CheckShopper(write.shopper));
+  CHATCART_RETURN_IF_ERROR(CheckNewId("session id", write.id));
+  CHATCART_RETURN_IF_ERROR(CheckNewShopper(write.shopper));
   if (write.expected_version < 0) {
     return absl::InvalidArgumentError(absl::StrFormat(
         "session \"%s\": expected_version %d is negative", write.id, write.expected_version));
@@ -62,8 +83,8 @@ absl::Status CheckWrite(const SessionWrite& write) {
 }
 
 absl::Status CheckLease(std::string_view id, std::string_view owner, int64_t ttl_ms) {
-  CHATCART_RETURN_IF_ERROR(CheckId("session id", id));
-  CHATCART_RETURN_IF_ERROR(CheckId("lease owner", owner));
+  CHATCART_RETURN_IF_ERROR(CheckNewId("session id", id));
+  CHATCART_RETURN_IF_ERROR(CheckNewId("lease owner", owner));
   if (ttl_ms <= 0) {
     return absl::InvalidArgumentError(
         absl::StrFormat("lease on \"%s\": ttl_ms %d is not positive", id, ttl_ms));
@@ -82,7 +103,7 @@ absl::Status CheckTimerKind(std::string_view kind) {
 }
 
 absl::Status CheckTimer(const StoredTimer& timer) {
-  CHATCART_RETURN_IF_ERROR(CheckId("session id", timer.id));
+  CHATCART_RETURN_IF_ERROR(CheckNewId("session id", timer.id));
   CHATCART_RETURN_IF_ERROR(CheckTimerKind(timer.kind));
   if (timer.due_at_ms < 0 || timer.due_at_ms >= (int64_t{1} << 53)) {
     return absl::InvalidArgumentError(absl::StrFormat(

@@ -229,6 +229,37 @@ TEST_P(StoreTest, BadArgumentsAreInvalidAndNamed) {
   EXPECT_THAT(store_->Load("a"), StatusIs(absl::StatusCode::kNotFound));
 }
 
+// Issue #22: a session, a lease or a timer is created only under a
+// well-formed UTF-8 id (the runtime takes the same conversation ids); reads
+// and deletes take any bytes, for sessions saved before the rule.
+TEST_P(StoreTest, Issue22IdsThatAreNotUtf8AreRefusedForWritesAndTakenForReads) {
+  const std::string bad = "web:\xc3(";  // a lead byte without its continuation
+  EXPECT_THAT(store_->Save({.id = bad, .value = "x"}),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("session id \"web:\xEF\xBF\xBD(\" is not well-formed UTF-8")));
+  EXPECT_THAT(store_->Save({.id = "a", .shopper = "ann\xff", .value = "x"}),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("shopper")));
+  EXPECT_THAT(store_->TryAcquireLease(bad, "p1", 400),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("not well-formed UTF-8")));
+  EXPECT_THAT(store_->TryAcquireLease("a", "p\xed\xa0\x80", 400),  // a surrogate
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("lease owner")));
+  EXPECT_THAT(store_->SetTimer({bad, "cart_abandoned", 1}),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("not well-formed UTF-8")));
+  EXPECT_THAT(store_->Load(bad), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_OK(store_->Delete(bad));
+  EXPECT_OK(store_->ReleaseLease(bad, "p1"));
+  EXPECT_OK(store_->CancelTimer(bad, "cart_abandoned"));
+  EXPECT_THAT(store_->ListByShopper("ann\xff"), IsOkAndHolds(IsEmpty()));
+  // At the length limit in two-byte letters, and one byte beyond.
+  std::string at_limit;
+  for (int i = 0; i < 256; ++i) at_limit += "\xc3\xa9";  // é
+  ASSERT_EQ(at_limit.size(), 512u);
+  EXPECT_THAT(store_->Save({.id = at_limit, .shopper = at_limit, .value = "x"}), IsOkAndHolds(1));
+  EXPECT_THAT(store_->Save({.id = at_limit + "x", .value = "x"}),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("513 bytes")));
+  EXPECT_THAT(store_->Load(at_limit), IsOkAndHolds(Field(&StoredSession::value, "x")));
+}
+
 TEST_P(StoreTest, ALeaseExcludesOtherOwnersUntilReleasedOrExpired) {
   EXPECT_THAT(store_->TryAcquireLease("a", "p1", 400), IsOkAndHolds(true));
   EXPECT_THAT(store_->TryAcquireLease("a", "p2", 400), IsOkAndHolds(false));

@@ -10,22 +10,32 @@
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "chatcart/limits.h"
 #include "chatcart/store.h"
 
 namespace chatcart::store_internal {
 
-inline constexpr size_t kMaxIdBytes = 512;
-
 // INVALID_ARGUMENT unless `id` is 1 to 512 bytes without '{', '}' or NUL.
-// `what` names the argument ("session id", "shopper").
+// `what` names the argument ("session id", "shopper"). What reads, lists or
+// deletes takes: any other bytes, so that a record saved before ids had to
+// be UTF-8 can still be loaded and forgotten.
 absl::Status CheckId(std::string_view what, std::string_view id);
+// CheckId, and well-formed UTF-8 (#22): what a store creates a record, a
+// lease or a timer under, and what the runtime takes as a conversation id.
+// An ill-formed id would reach protobuf string fields (a session's id, the
+// desk's records, a response) and Python's str.
+absl::Status CheckNewId(std::string_view what, std::string_view id);
 // CheckId for a shopper, which may also be empty.
 absl::Status CheckShopper(std::string_view shopper);
-// The id, shopper, expected version and expiry of a save.
+// CheckNewId for a shopper, which may also be empty.
+absl::Status CheckNewShopper(std::string_view shopper);
+// The id, shopper, expected version and expiry of a save (CheckNewId).
 absl::Status CheckWrite(const SessionWrite& write);
+// The id and owner of a lease (CheckNewId), a positive ttl.
 absl::Status CheckLease(std::string_view id, std::string_view owner, int64_t ttl_ms);
 // A timer kind: 1 to 64 of [a-z0-9_].
 absl::Status CheckTimerKind(std::string_view kind);
+// A timer's id (CheckNewId), kind and due time.
 absl::Status CheckTimer(const StoredTimer& timer);
 absl::Status CheckDueTimers(int limit);
 

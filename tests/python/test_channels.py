@@ -141,3 +141,27 @@ def test_subscribe_handshake_and_sms_cost():
     assert channels.sms_cost("a" * 161) == ("GSM-7", 161, 2)
     assert channels.sms_cost("\u20ac" * 80) == ("GSM-7", 160, 1)
     assert channels.sms_cost("ciao \U0001F381") == ("UCS-2", 7, 1)
+
+
+# Issue #22: binary input whose strings are not UTF-8 (bytes written by hand:
+# the ChannelState's channel, a TurnResult reply's text) is refused naming the
+# field before protobuf parses it, so protobuf logs no ERROR line to stderr.
+@pytest.mark.parametrize("call,field", [
+    (lambda engine: channels.observe(
+        channels.parse_webhook("messenger", MESSENGER, skip_signature_check=True)[0][0],
+        channels.ChannelState(b"\x0a\x03w\xffb"), engine=engine),
+     "chatcart.v1.ChannelState.channel"),
+    (lambda engine: channels.render(b"\x0a\x05\x0a\x03h\xffi", "messenger", "PSID-42",
+                                    now_ms=NOW_MS, engine=engine),
+     "chatcart.v1.Reply.text"),
+    (lambda engine: channels.render(b"", "messenger", "PSID-42",
+                                    state=channels.ChannelState(b"\x0a\x03w\xffb"),
+                                    now_ms=NOW_MS, engine=engine),
+     "chatcart.v1.ChannelState.channel"),
+])
+def test_issue22_ill_formed_bytes_are_refused_without_protobuf_logging(engine, capfd, call,
+                                                                       field):
+    with pytest.raises(chatcart.InvalidArgumentError, match=field + " is not well-formed UTF-8"):
+        call(engine)
+    err = capfd.readouterr().err
+    assert "libprotobuf" not in err and "UTF-8" not in err, err

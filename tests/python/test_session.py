@@ -310,6 +310,16 @@ def test_profiles_carry_known_answers(engine):
             engine.session("bad", seed=1).import_profile(bad)
 
 
+def test_issue22_a_profile_whose_language_is_not_utf8_is_refused_without_protobuf_logging(
+        engine, capfd):
+    # ShopperProfile.language (field 3) = "e\xffn", written by hand.
+    with pytest.raises(chatcart.InvalidArgumentError,
+                       match="chatcart.v1.ShopperProfile.language is not well-formed UTF-8"):
+        engine.session("bad", seed=1).import_profile(b"\x1a\x03e\xffn")
+    err = capfd.readouterr().err
+    assert "libprotobuf" not in err and "UTF-8" not in err, err
+
+
 # (turn keyword arguments, language after the turn, text the reply must contain)
 HINTS = [
     (dict(text="hi", locale="it-IT"), "it", "benvenuto"),

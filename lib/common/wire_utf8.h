@@ -10,8 +10,8 @@
 // protobuf messages too, so the library installs none. Pure functions;
 // thread-safe.
 
-#ifndef CHATCART_ENGINE_WIRE_UTF8_H_
-#define CHATCART_ENGINE_WIRE_UTF8_H_
+#ifndef CHATCART_COMMON_WIRE_UTF8_H_
+#define CHATCART_COMMON_WIRE_UTF8_H_
 
 #include <string>
 #include <string_view>
@@ -20,17 +20,20 @@ namespace google::protobuf {
 class Descriptor;
 }  // namespace google::protobuf
 
-namespace chatcart::engine {
+namespace chatcart {
 
 // The full name of the first string field (of `type`, or of a message or
 // map entry nested in it) whose value in `bytes`, binary protobuf of
 // `type`, is not well-formed UTF-8; "" when there is none. Bytes fields and
 // unknown fields are not looked at; wire data that does not read stops the
-// walk with "" (the parser then refuses it, without a log line). Linear in
+// walk with "" (the parser then refuses it, without a log line), except a
+// string cut short by the end of the input or of its message, whose bytes
+// protobuf checks and logs about before it refuses: that field is named
+// when those bytes are not well-formed. Linear in
 // the input; nesting deeper than protobuf's own limit (100) stops the walk
 // too.
 std::string IllFormedUtf8Field(const google::protobuf::Descriptor& type, std::string_view bytes);
 
-}  // namespace chatcart::engine
+}  // namespace chatcart
 
-#endif  // CHATCART_ENGINE_WIRE_UTF8_H_
+#endif  // CHATCART_COMMON_WIRE_UTF8_H_

@@ -1,16 +1,18 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 
-#include "engine/wire_utf8.h"
+#include "common/wire_utf8.h"
 
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/wire_format_lite.h>
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 #include "common/utf8_scrub.h"
 
-namespace chatcart::engine {
+namespace chatcart {
 namespace {
 
 using google::protobuf::Descriptor;
@@ -37,6 +39,18 @@ bool Walk(const Descriptor& type, CodedInputStream* in, int depth, std::string* 
     uint32_t length = 0;
     if (!in->ReadVarint32(&length)) return false;
     if (field->type() == FieldDescriptor::TYPE_STRING) {
+      // A string cut short by the end of its message: protobuf's parser
+      // checks (and logs about) the bytes there are before it refuses the
+      // input, so those are checked too (#22, store_values_fuzzer).
+      const void* rest = nullptr;
+      int available = 0;
+      if (!in->GetDirectBufferPointer(&rest, &available)) available = 0;
+      if (static_cast<uint32_t>(available) < length) {
+        if (!IsWellFormedUtf8(std::string_view(static_cast<const char*>(rest), available))) {
+          *bad = field->full_name();
+        }
+        return false;
+      }
       std::string value;
       if (!in->ReadString(&value, static_cast<int>(length))) return false;
       if (!IsWellFormedUtf8(value)) {
@@ -63,4 +77,4 @@ std::string IllFormedUtf8Field(const Descriptor& type, std::string_view bytes) {
   return bad;
 }
 
-}  // namespace chatcart::engine
+}  // namespace chatcart
