@@ -762,6 +762,7 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
   }
   if (!any_known && !question.compare && SayDescribed(products, u.words, turn)) return true;
   // The facts asked, product by product.
+  std::vector<ProductIndex> known;  // the products some fact was said of
   for (const Asked& a : asked) {
     std::vector<std::string> lines;
     std::vector<std::string> unknown;
@@ -772,6 +773,7 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
         unknown.push_back(name);
       } else {
         lines.push_back(products.size() == 1 ? value : absl::StrCat(name, ": ", value));
+        if (std::find(known.begin(), known.end(), i) == known.end()) known.push_back(i);
       }
     }
     const std::string label = AskedLabel(a, turn);
@@ -789,6 +791,11 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
       turn.Say("chatcart.fact_unknown",
                {{"attribute", label}, {"product", absl::StrJoin(unknown, ", ")}});
     }
+  }
+  // "How high is the heel?" answered for one of the boots shown: that one
+  // is what "I'll take them" then means.
+  if (products.size() > 1 && known.size() == 1) {
+    turn.set_focus(std::string(catalog.id(known.front())));
   }
   return true;
 }

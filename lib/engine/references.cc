@@ -20,9 +20,10 @@ namespace {
 using converse::ActKind;
 
 constexpr std::string_view kPointers[] = {
-    "it",         "that",     "this",       "questo",   "quello",   "questa",   "quella", "lo",
-    "ça",         "ca",       "celui-ci",   "celui-là", "celle-ci", "celle-là", "celui",  "celle",
-    "aggiungilo", "prendilo", "aggiungila", "prendila", "mettilo",  "mettila"};
+    "it",         "that",     "this",     "them",   "those", "these",      "questo",
+    "quello",     "questa",   "quella",   "lo",     "ça",    "ca",         "celui-ci",
+    "celui-là",   "celle-ci", "celle-là", "celui",  "celle", "aggiungilo", "prendilo",
+    "aggiungila", "prendila", "mettilo",  "mettila"};
 
 // Words that name no product: function words (IsFunctionWord), verbs of
 // choosing, fillers and units of quantity.

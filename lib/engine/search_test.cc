@@ -147,6 +147,19 @@ TEST(AreYouABot, ThePersonItSpeaksOfIsOffered) {
   EXPECT_EQ(LastTemplate(*session, "are you a bot btw?"), "chatcart.offer_human");
 }
 
+TEST(Focus, TheOneProductAFactWasKnownForIsWhatThemMeans) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
+  ASSERT_OK(engine);
+  std::unique_ptr<Session> session = (*engine)->NewSession("them", 1);
+  ASSERT_THAT(Shown(*session, "looking for knee high boots for winter, brown, womens 40"),
+              ::testing::SizeIs(::testing::Gt(1)));
+  // Only the Cortina has a heel height in the catalog.
+  Shown(*session, "how high is the heel");
+  Shown(*session, "ok i'll take them");
+  EXPECT_THAT(CartProducts(*session), ::testing::ElementsAre("cortina-brown-40"));
+}
+
 TEST(KnownCode, AStoreCodeSaidAnyHowIsApplied) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/demo");
