@@ -277,7 +277,9 @@ std::vector<std::string> PlainWordsOf(std::string_view text) {
 }
 
 bool CatalogWords::NamesAttribute(AttributeId id, std::string_view word) const {
-  if (word.size() < 3) return false;
+  // "C'est pour les glisser dans mon sac" asks nothing of the "Pour"
+  // (For) attribute: function words name none.
+  if (word.size() < 3 || IsFunctionWord(word)) return false;
   for (const std::string& w : attributes_[id].plain) {
     if (SameWord(w, word)) return true;
   }

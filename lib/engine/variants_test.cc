@@ -378,6 +378,20 @@ TEST(ChoosingSeveral, AListWithCommasAndAnAndAddsEach) {
   EXPECT_THAT(CartIds(*one), ::testing::ElementsAre("bouilloire"));
 }
 
+TEST(ProductQuestions, AFunctionWordNamesNoAttribute) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto session = (*engine)->NewSession("pour", 1);
+  Say(*session, "des ballerines noires en 37");
+  // The gender attribute is labelled "Pour": "pour les glisser" is no
+  // question about it; the description says "pieghevole".
+  const std::string said =
+      Text(Say(*session, "elles se plient ? c'est pour les glisser dans mon sac"));
+  EXPECT_THAT(said, ::testing::HasSubstr("ieghevol")) << said;
+  EXPECT_THAT(said, Not(::testing::HasSubstr("femme"))) << said;
+}
+
 TEST(LoadStats, CountTheBundlesTemplates) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
