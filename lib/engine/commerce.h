@@ -160,6 +160,9 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   bool InCart(std::string_view product) const override;
   // Whether the words of `content` that find `product` by name are all
   // attribute words of the catalog (references.cc).
+  // Whether plain word `plain` names an attribute or one of its values
+  // (by a value or a one-word label, or a glossary word meaning the same).
+  bool IsAttributeWord(const std::string& plain) const;
   bool NamedOnlyByAttributeWords(ProductIndex product,
                                  const std::vector<std::string>& content) const;
   std::vector<std::string> ValuesSaidFor(const dialogue::Understanding& u, AttributeId axis,

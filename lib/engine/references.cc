@@ -12,6 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "common/strings.h"
 #include "engine/commerce.h"
+#include "engine/glossary.h"
 #include "engine/product_words.h"
 
 namespace chatcart::engine {
@@ -380,34 +381,46 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
   // one clear best ("the xylophone", "2 jeux dodo", "la mallette d'art").
   if (catalog_wide) {
     std::vector<std::string> named;
-    std::vector<std::string> content = NameWords(u, &named);
-    if (!content.empty() && content.size() <= 6) {
-      FindOptions options;
-      options.limit = 3;
-      options.min_score = 0.5;
-      options.one_per_variant_group = true;
-      std::vector<NameMatch> matches = catalog.FindByName(absl::StrJoin(content, " "), options);
-      // Variant groups of one name (a colour each) are one product here.
-      for (size_t k = 1; k < matches.size();) {
-        if (catalog.product_name(matches[k].product) == catalog.product_name(matches[0].product)) {
-          matches.erase(matches.begin() + static_cast<std::ptrdiff_t>(k));
-        } else {
-          ++k;
+    const std::vector<std::string> all_content = NameWords(u, &named);
+    // Then without the words of attributes and their values ("are the
+    // venezia ones real leather?" names the Venezia; "leather" asks of it).
+    std::vector<std::string> name_only;
+    for (const std::string& word : all_content) {
+      if (!IsAttributeWord(PlainWord(word))) name_only.push_back(word);
+    }
+    std::vector<std::vector<std::string>> tries = {all_content};
+    if (!name_only.empty() && name_only.size() < all_content.size()) tries.push_back(name_only);
+
+    for (const std::vector<std::string>& content : tries) {
+      if (!content.empty() && content.size() <= 6) {
+        FindOptions options;
+        options.limit = 3;
+        options.min_score = 0.5;
+        options.one_per_variant_group = true;
+        std::vector<NameMatch> matches = catalog.FindByName(absl::StrJoin(content, " "), options);
+        // Variant groups of one name (a colour each) are one product here.
+        for (size_t k = 1; k < matches.size();) {
+          if (catalog.product_name(matches[k].product) ==
+              catalog.product_name(matches[0].product)) {
+            matches.erase(matches.begin() + static_cast<std::ptrdiff_t>(k));
+          } else {
+            ++k;
+          }
         }
-      }
-      // One clear best: well ahead, or the whole name said ("sneaker corsa",
-      // not "Sneaker Corsa Lite").
-      if (!matches.empty() &&
-          (matches.size() == 1 || matches[0].score >= matches[1].score + 0.15 ||
-           (matches[0].score >= 0.95 && matches[1].score <= matches[0].score - 0.05)) &&
-          NamedBeyondCategory(catalog, matches[0].product, content, named, options) &&
-          !OutsideCategorySaid(catalog, matches[0].product, u) &&
-          !HeadNamesAnother(catalog, matches[0].product, u) &&
-          !(shown_count > 0 && u.Has(ActKind::kQuestion) &&
-            NamedOnlyByAttributeWords(matches[0].product, content))) {
-        pick(matches[0].product, std::string(catalog.product_name(matches[0].product)));
-        ref.from_catalog = true;
-        return ref;
+        // One clear best: well ahead, or the whole name said ("sneaker corsa",
+        // not "Sneaker Corsa Lite").
+        if (!matches.empty() &&
+            (matches.size() == 1 || matches[0].score >= matches[1].score + 0.15 ||
+             (matches[0].score >= 0.95 && matches[1].score <= matches[0].score - 0.05)) &&
+            NamedBeyondCategory(catalog, matches[0].product, content, named, options) &&
+            !OutsideCategorySaid(catalog, matches[0].product, u) &&
+            !HeadNamesAnother(catalog, matches[0].product, u) &&
+            !(shown_count > 0 && u.Has(ActKind::kQuestion) &&
+              NamedOnlyByAttributeWords(matches[0].product, content))) {
+          pick(matches[0].product, std::string(catalog.product_name(matches[0].product)));
+          ref.from_catalog = true;
+          return ref;
+        }
       }
     }
   }
@@ -433,6 +446,25 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
     }
   }
   return ref;
+}
+
+bool CommerceExecutor::IsAttributeWord(const std::string& plain) const {
+  if (plain.size() < 3 || engine_.catalog_words == nullptr) return false;
+  const CatalogWords& words = *engine_.catalog_words;
+  if (!AskedAbout(words, {plain}).empty()) return true;
+  std::vector<std::string_view> forms = SameMeaning(plain);
+  forms.push_back(plain);
+  for (std::string_view form : forms) {
+    for (uint32_t k : words.ValuesKeyed(NameKey(form))) {
+      for (const std::vector<std::string>& name : words.value_names()[k].names) {
+        if (name.size() == 1 &&
+            (name.front() == form || (form.size() >= 4 && SameWord(name.front(), form)))) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
 }
 
 // Whether the words that find `product` by its name are all words of the

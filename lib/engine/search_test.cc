@@ -160,6 +160,22 @@ TEST(Focus, TheOneProductAFactWasKnownForIsWhatThemMeans) {
   EXPECT_THAT(CartProducts(*session), ::testing::ElementsAre("cortina-brown-40"));
 }
 
+TEST(References, ANameSaidWithAttributeWordsIsFoundWithoutThem) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/demo");
+  ASSERT_OK(engine);
+  std::unique_ptr<Session> session = (*engine)->NewSession("casque", 1);
+  v1::TurnInput input;
+  input.set_text("bon. le casque à réduction de bruit, il marche avec un windows phone ?");
+  input.mutable_time()->set_seconds(1795428000);
+  absl::StatusOr<v1::TurnResult> result = session->HandleTurn(input);
+  ASSERT_OK(result);
+  ASSERT_GT(result->replies_size(), 0);
+  // "bruit" and "windows phone" are attribute words: the QuietOne is named
+  // by the rest and the question is answered about it.
+  EXPECT_THAT(result->replies(0).text(), ::testing::HasSubstr("QuietOne")) << result->DebugString();
+}
+
 TEST(KnownCode, AStoreCodeSaidAnyHowIsApplied) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/demo");
