@@ -66,6 +66,9 @@ constexpr std::string_view kGroups[] = {
     "stitched stitching sewn cucito cucita cuciti cucite cousu cousue cousus cousues",
     "adjustable regolabile regolabili reglable reglables",
     "induction induzione",
+    "toxic tossico tossica tossici tossiche toxique toxiques",
+    "dishwasher lavastoviglie lave-vaisselle lavevaisselle",
+    "microwave microonde micro-ondes",
 };
 
 }  // namespace

@@ -392,6 +392,18 @@ TEST(ProductQuestions, AFunctionWordNamesNoAttribute) {
   EXPECT_THAT(said, Not(::testing::HasSubstr("femme"))) << said;
 }
 
+TEST(ProductQuestions, ANonToxicDoughIsANoToIsItToxic) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto session = (*engine)->NewSession("tossica", 1);
+  Say(*session, "avete la pasta da modellare?");
+  // "Soft non-toxic dough": the glossary's toxic/tossica, said without.
+  v1::TurnResult r = Say(*session, "è tossica? il bimbo si mette tutto in bocca");
+  ASSERT_GT(r.replies_size(), 0);
+  EXPECT_EQ(r.replies(0).template_id(), "chatcart.fact_described_no") << r.DebugString();
+}
+
 TEST(LoadStats, CountTheBundlesTemplates) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
