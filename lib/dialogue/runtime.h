@@ -147,6 +147,15 @@ class ActionExecutor {
                       ShownContext* context) const {
     return false;
   }
+  // Shows the products of the category of `context`'s first product seen,
+  // refined by its critiques and constraints and without those seen (a
+  // critique of products found by name, which no recommend action showed),
+  // introduced by template `intro`. False, saying nothing, when the catalog
+  // cannot be searched that way.
+  virtual absl::StatusOr<bool> RefineFound(const ShownContext& context, std::string_view intro,
+                                           TurnContext& turn) {
+    return false;
+  }
   // Answers a question about products from catalog facts ("how's the
   // battery on those?", "does it work with android?"), speaking through
   // `turn`. Returns false when the question names nothing it can answer

@@ -67,6 +67,16 @@ bool IsCritique(const Understanding& u) {
   return false;
 }
 
+// A critique that asks for other products, not only "not X" (which, with
+// products found by name, is as often a word of a question: "la bici senza
+// pedali ha la sella regolabile?").
+bool AsksForOthers(const Understanding& u) {
+  return IsCritique(u) &&
+         !(u.Has(ActKind::kExclude) && !u.Has(ActKind::kCheaper) && !u.Has(ActKind::kPricier) &&
+           !u.Has(ActKind::kOtherBrand) && !u.Has(ActKind::kSomethingElse) &&
+           !u.Has(ActKind::kMoreLike) && !u.Has(ActKind::kMoreOf) && !u.Has(ActKind::kLessOf));
+}
+
 // The template that introduces refined picks, by the critique asked.
 std::string_view RefinedIntro(const Understanding& u) {
   if (u.Has(ActKind::kCheaper)) return "chatcart.refined_cheaper";
@@ -271,7 +281,10 @@ std::optional<absl::Status> TurnRunner::PointedQuestion() {
     return std::nullopt;  // about the store or the cart, not the products
   }
   // "Bigger screen?", "moins cher ?": a critique, not a question.
-  if (IsCritique(u) && state_.shown.flow >= 0 && !u.Has(ActKind::kWhich)) return std::nullopt;
+  if (!u.Has(ActKind::kWhich) &&
+      ((IsCritique(u) && state_.shown.flow >= 0) || (FoundRefinable() && AsksForOthers(u)))) {
+    return std::nullopt;
+  }
   if (state_.last_shown.empty() && state_.focus.empty() && !reference_.from_catalog) {
     return std::nullopt;
   }
@@ -340,6 +353,20 @@ bool TurnRunner::NamesOtherChoice(const std::map<std::string, SlotValue, std::le
     if (said.has_value() && said->text != known->text) return true;
   }
   return false;
+}
+
+bool TurnRunner::FoundRefinable() {
+  if (state_.shown.flow >= 0 || state_.shown.seen.empty() || state_.last_shown.empty()) {
+    return false;
+  }
+  // A running search flow refines its own way (its answers hold the age,
+  // the budget): not by category alone.
+  for (const StateSpec& state : TopFlow().states) {
+    for (const v1::Action& action : state.proto->action()) {
+      if (action.has_recommend()) return false;
+    }
+  }
+  return true;
 }
 
 std::optional<absl::Status> TurnRunner::ShownActs() {
@@ -421,6 +448,31 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
       state_.misunderstood = 0;
       return RunShownSearch(RefinedIntro(u));
     }
+  }
+  // A critique of products found by name ("need headphones for the tube",
+  // then "anything cheaper that still works with android?"): their
+  // category, refined.
+  if (FoundRefinable() && AsksForOthers(u) && !budget) {
+    const ShownContext before = state_.shown;
+    if (executor_.Refine(u, state_.last_shown, &state_.shown)) {
+      absl::StatusOr<bool> done = executor_.RefineFound(state_.shown, RefinedIntro(u), turn_);
+      if (!done.ok()) return done.status();
+      if (*done) {
+        Note(absl::StrCat("critique of the products found: ",
+                          absl::StrJoin(state_.shown.critiques, ",")));
+        turn_.AddEvent("critique", {});
+        for (const std::string& id : state_.last_shown) {
+          if (std::find(state_.shown.seen.begin(), state_.shown.seen.end(), id) ==
+              state_.shown.seen.end()) {
+            state_.shown.seen.push_back(id);
+          }
+        }
+        state_.misunderstood = 0;
+        KeepPending();
+        return absl::OkStatus();
+      }
+    }
+    state_.shown = before;
   }
   // Choosing one of them: "ok I'll go with the Lumo", "la prima me la
   // metti", "the cheaper one please".

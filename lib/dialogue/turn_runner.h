@@ -73,6 +73,9 @@ class TurnRunner {
   // Whether flow `flow` only says something: no slots, actions or routes
   // (a store's answer, like a size guide).
   bool OnlySays(int flow) const;
+  // Whether what is shown was found by name (no recommend action showed it)
+  // while no search flow runs: a critique refines it by its category.
+  bool FoundRefinable();
   // Whether the turn names a value of one of the running flow's choices
   // other than the one `slots` hold ("ballerines" while they hold loafers).
   bool NamesOtherChoice(const std::map<std::string, SlotValue, std::less<>>& slots);

@@ -54,6 +54,8 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   absl::StatusOr<bool> AnswerStoreQuestion(converse::ActKind topic, bool last_resort,
                                            dialogue::TurnContext& turn) override;
   absl::StatusOr<bool> SearchCatalog(dialogue::TurnContext& turn, bool by_word) override;
+  absl::StatusOr<bool> RefineFound(const dialogue::ShownContext& context, std::string_view intro,
+                                   dialogue::TurnContext& turn) override;
   void AddWishes(const dialogue::Understanding& understanding,
                  std::vector<std::string>* wishes) const override;
   absl::StatusOr<bool> ShowFewThatFit(const v1::RecommendAction& action,

@@ -351,6 +351,60 @@ void CommerceExecutor::AddWishesThatFit(const std::vector<std::string>& wishes,
   }
 }
 
+absl::StatusOr<bool> CommerceExecutor::RefineFound(const dialogue::ShownContext& context,
+                                                   std::string_view intro, TurnContext& turn) {
+  if (engine_.catalog == nullptr || engine_.recommender == nullptr || context.seen.empty()) {
+    return false;
+  }
+  const Catalog& catalog = *engine_.catalog;
+  std::optional<ProductIndex> first = catalog.FindById(context.seen.front());
+  if (!first.has_value()) return false;
+  const std::string& category = catalog.categories()[catalog.product(*first).category].name;
+  if (category.empty()) return false;
+  RecommendRequest request;
+  request.where.push_back(absl::StrCat("category=", category));
+  request.where.insert(request.where.end(), context.where.begin(), context.where.end());
+  for (const std::string& text : context.critiques) {
+    absl::StatusOr<Critique> critique = Critique::Parse(text);
+    if (critique.ok()) request.critiques.push_back(*critique);
+  }
+  if (!request.critiques.empty() && catalog.FindById(context.reference).has_value()) {
+    request.reference = context.reference;
+  }
+  for (const std::string& id : context.seen) {
+    if (id != request.reference && catalog.FindById(id).has_value()) request.exclude.push_back(id);
+  }
+  // Devices said with it ("anything cheaper that still works with android?").
+  for (const dialogue::Entity& e : turn.understanding().entities) {
+    if (e.type != "compatibility") continue;
+    for (const AttributeInfo& info : catalog.attributes()) {
+      if (!info.compatibility) continue;
+      ContainsAll all;
+      all.attribute = info.name;
+      for (absl::string_view v : absl::StrSplit(e.value.text, ',', absl::SkipEmpty())) {
+        all.values.emplace_back(v);
+      }
+      if (!all.values.empty()) request.contains_all.push_back(std::move(all));
+      break;
+    }
+  }
+  request.top = 3;
+  request.locale = turn.language();
+  absl::StatusOr<Recommendation> result = engine_.recommender->Recommend(request);
+  if (!result.ok()) return false;
+  turn.AddEvent("recommended", {{"matches", absl::StrCat(result->matches)},
+                                {"picks", absl::StrCat(result->picks.size())}});
+  if (result->picks.empty()) {
+    turn.Say("chatcart.refined_none");
+    if (!result->explanation.empty()) {
+      turn.Say("chatcart.picks_none", {{"proposal", result->explanation}});
+    }
+    return true;
+  }
+  SayCards(intro, result->picks, turn);
+  return true;
+}
+
 std::vector<std::string> CommerceExecutor::SayCards(std::string_view template_id,
                                                     const std::vector<Pick>& picks,
                                                     TurnContext& turn) const {

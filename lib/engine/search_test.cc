@@ -176,6 +176,24 @@ TEST(References, ANameSaidWithAttributeWordsIsFoundWithoutThem) {
   EXPECT_THAT(result->replies(0).text(), ::testing::HasSubstr("QuietOne")) << result->DebugString();
 }
 
+TEST(CatalogSearch, ACritiqueOfProductsFoundByNameRefinesTheirCategory) {
+  absl::StatusOr<std::shared_ptr<const Engine>> engine =
+      Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/demo");
+  ASSERT_OK(engine);
+  std::unique_ptr<Session> session = (*engine)->NewSession("cheaper", 1);
+  const std::vector<std::string> found = Shown(
+      *session,
+      "need headphones for the tube, proper noise cancelling, they have to work with my pixel");
+  ASSERT_THAT(found, ::testing::Contains(std::string("aud-quiet")));
+  const std::vector<std::string> cheaper =
+      Shown(*session, "bit pricey tbh. anything cheaper that still works with android?");
+  ASSERT_FALSE(cheaper.empty());
+  for (const std::string& id : cheaper) {
+    EXPECT_THAT(found, ::testing::Not(::testing::Contains(id))) << id << " was shown already";
+    EXPECT_TRUE(id.starts_with("aud-")) << id << " is no headphone";
+  }
+}
+
 TEST(KnownCode, AStoreCodeSaidAnyHowIsApplied) {
   absl::StatusOr<std::shared_ptr<const Engine>> engine =
       Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/demo");
