@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "chatcart/locale.h"
 #include "chatcart/money.h"
 #include "converse_set.h"
 
@@ -42,8 +43,10 @@ bool CompareCount(int64_t actual, CompareOp op, int64_t expected) {
   return false;
 }
 
+// The language of a locale as the sets write it ("en-GB", "IT"): the
+// library's one cut (chatcart/locale.h), in lower case.
 std::string PrimaryLanguage(absl::string_view tag) {
-  std::string out(tag.substr(0, tag.find_first_of("-_")));
+  std::string out(LocaleLanguage(std::string_view(tag.data(), tag.size())));
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
