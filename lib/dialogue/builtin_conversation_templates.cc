@@ -1,6 +1,6 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 //
-// The engine's sentences for the conversation acts (turn_acts.cc and the
+// The engine's sentences for the conversation acts (turn_acts*.cc and the
 // engine's answers to questions): critiques, references, facts about
 // products, store questions, small talk, repair and a person on the way.
 

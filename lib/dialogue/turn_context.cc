@@ -1,7 +1,7 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 //
 // TurnContext: what actions see of a turn (replies, host actions, events,
-// slots), apart from the runner's decisions in runtime.cc.
+// slots), apart from the runner's decisions (turn_runner.h).
 
 #include "dialogue/runtime.h"
 

@@ -2,9 +2,11 @@
 //
 // TurnRunner: one turn's decisions, private to lib/dialogue. Kept apart from
 // TurnContext so actions see only what they may use. Its methods live in
-// runtime.cc (input kinds, slots, moving, failures) and turn_acts.cc (the
-// conversation acts every bundle gets: critiques, references, questions
-// about what was shown, store questions, small talk and repair).
+// runtime.cc (the turn loop, input kinds, failures), turn_slots.cc (slots),
+// turn_flows.cc (moving) and turn_acts*.cc (the conversation acts every
+// bundle gets: turn_acts.cc a person, repair and variants; turn_acts_shown.cc
+// critiques and questions about what was shown; turn_acts_choose.cc choosing
+// products; turn_acts_store.cc store questions, the cart and small talk).
 
 #ifndef CHATCART_DIALOGUE_TURN_RUNNER_H_
 #define CHATCART_DIALOGUE_TURN_RUNNER_H_
@@ -95,7 +97,7 @@ class TurnRunner {
 
   absl::Status HandleText();
 
-  // ---- slots
+  // ---- slots (turn_slots.cc)
 
   // Whether the turn may name a product anywhere in the catalog: it
   // chooses, asks, answers "which product?" or starts a flow with a
@@ -118,7 +120,7 @@ class TurnRunner {
 
   void FillUnasked(const FlowSpec& flow, std::vector<bool>* used);
 
-  // ---- moving
+  // ---- moving (turn_flows.cc)
 
   absl::Status Enter(int state_index, std::string_view why);
 
@@ -158,7 +160,7 @@ class TurnRunner {
 
   absl::Status StepLimit();
 
-  // ---- conversation acts (turn_acts.cc)
+  // ---- conversation acts (turn_acts*.cc)
   // Each returns nullopt when the act does not apply to this turn, so the
   // turn goes on; otherwise the turn's status.
 
