@@ -166,7 +166,10 @@ std::vector<std::string> TurnRunner::AlsoChosen(const std::string& first) {
   // ("bollitore + cofanetto tè"): where the text has one between two of
   // its words.
   const std::string_view text = turn_.input().text();
-  const std::vector<text::Token> tokens = text::Tokenize(text);
+  // Tokenized again only where a list sign may part it.
+  const std::vector<text::Token> tokens = text.find_first_of(",;+") != std::string_view::npos
+                                              ? text::Tokenize(text)
+                                              : std::vector<text::Token>();
   bool listed = false;
   for (const std::string& w : u.words) {
     listed = listed || std::find(std::begin(kAnd), std::begin(kAnd) + 4, w) != std::begin(kAnd) + 4;
