@@ -6,6 +6,7 @@
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/wire_format_lite.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -24,7 +25,8 @@ constexpr int kMaxDepth = 100;  // protobuf's default recursion limit
 
 // Walks one message of `type` up to the stream's limit. Returns false to stop
 // (a bad string, whose field is in *bad, or wire data that does not read).
-bool Walk(const Descriptor& type, CodedInputStream* in, int depth, std::string* bad) {
+bool Walk(const Descriptor& type, CodedInputStream* in, std::string_view all, int depth,
+          std::string* bad) {
   while (true) {
     const uint32_t tag = in->ReadTag();
     if (tag == 0) return true;  // the end (or a limit), or a zero tag the parser refuses
@@ -40,15 +42,18 @@ bool Walk(const Descriptor& type, CodedInputStream* in, int depth, std::string* 
     if (!in->ReadVarint32(&length)) return false;
     if (field->type() == FieldDescriptor::TYPE_STRING) {
       // A string cut short by the end of its message: protobuf's parser
-      // checks (and logs about) the bytes there are before it refuses the
-      // input, so those are checked too (#22, store_values_fuzzer).
+      // reads its declared length from the whole input, past the end of
+      // the message it is in, and checks (and logs about) those bytes
+      // before it refuses the input; they are checked too (#22,
+      // store_values_fuzzer, twice).
       const void* rest = nullptr;
       int available = 0;
       if (!in->GetDirectBufferPointer(&rest, &available)) available = 0;
       if (static_cast<uint32_t>(available) < length) {
-        if (!IsWellFormedUtf8(std::string_view(static_cast<const char*>(rest), available))) {
-          *bad = field->full_name();
-        }
+        const size_t at = static_cast<size_t>(in->CurrentPosition());
+        const std::string_view read =
+            at <= all.size() ? all.substr(at, std::min<size_t>(length, all.size() - at)) : "";
+        if (!IsWellFormedUtf8(read)) *bad = field->full_name();
         return false;
       }
       std::string value;
@@ -61,7 +66,7 @@ bool Walk(const Descriptor& type, CodedInputStream* in, int depth, std::string* 
     }
     if (depth >= kMaxDepth) return false;
     const CodedInputStream::Limit limit = in->PushLimit(static_cast<int>(length));
-    if (!Walk(*field->message_type(), in, depth + 1, bad)) return false;
+    if (!Walk(*field->message_type(), in, all, depth + 1, bad)) return false;
     if (in->BytesUntilLimit() != 0) return false;  // a zero tag inside: malformed
     in->PopLimit(limit);
   }
@@ -73,7 +78,7 @@ std::string IllFormedUtf8Field(const Descriptor& type, std::string_view bytes) {
   CodedInputStream in(reinterpret_cast<const uint8_t*>(bytes.data()),
                       static_cast<int>(bytes.size()));
   std::string bad;
-  Walk(type, &in, 0, &bad);
+  Walk(type, &in, bytes, 0, &bad);
   return bad;
 }
 

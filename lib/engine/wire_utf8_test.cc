@@ -83,6 +83,25 @@ TEST(Issue22WireUtf8, FindsTheFirstIllFormedStringFieldAtAnyDepth) {
     const std::string err = ::testing::internal::GetCapturedStderr();
     EXPECT_THAT(err, Not(HasSubstr("UTF-8"))) << err;
   }
+  // A string declared longer than the message it is in: protobuf reads its
+  // length from the whole input, past that message's end, and logs about
+  // those bytes (found by store_values_fuzzer in a ConversationRecord's
+  // ChannelState.channel): they are checked too.
+  const std::string past(
+      "\x1a\x03\x0a\x0c"
+      "w"
+      "\x2a\x04\xff\xfe\xfd\xfc"
+      "abcde",
+      16);
+  EXPECT_EQ(IllFormedUtf8Field(*v1::TurnInput::descriptor(), past), "chatcart.v1.Event.kind");
+  {
+    ::testing::internal::CaptureStderr();
+    v1::TurnInput parsed;
+    EXPECT_THAT(ParseBytes(past, "turn", &parsed),
+                StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("chatcart.v1.Event.kind")));
+    const std::string err = ::testing::internal::GetCapturedStderr();
+    EXPECT_THAT(err, Not(HasSubstr("UTF-8"))) << err;
+  }
   // Wire data that does not read is left to the parser.
   EXPECT_EQ(IllFormedUtf8Field(*v1::TurnInput::descriptor(), good.substr(0, 5)), "");
   EXPECT_EQ(IllFormedUtf8Field(*v1::TurnInput::descriptor(), "\xff\xff\xff"), "");
