@@ -35,53 +35,54 @@ constexpr std::string_view kCountables[] = {
 struct Measure {
   std::string_view said;   // plain prefix of the shopper's word
   std::string_view units;  // "|"-separated units after a number
+  std::string_view what;   // what it measures (MeasureAsked)
 };
 constexpr Measure kMeasures[] = {
-    {"loud", "db|decibel"},
-    {"volume", "db|decibel"},
-    {"rumor", "db|decibel"},
-    {"bruy", "db|decibel"},
-    {"big", "cm|mm|m|in"},
-    {"grand", "cm|mm|m|in"},
-    {"large", "cm|mm|m|in"},
-    {"tall", "cm|mm|m|in"},
-    {"alto", "cm|mm|m|in"},
-    {"haut", "cm|mm|m|in"},
-    {"long", "cm|mm|m|in|min|minutes|h"},
-    {"lung", "cm|mm|m|in|min|minuti|h|ore"},
-    {"dimension", "cm|mm|m|in"},
-    {"misur", "cm|mm|m|in"},
-    {"heavy", "kg|g"},
-    {"pes", "kg|g"},
-    {"lourd", "kg|g"},
-    {"poids", "kg|g"},
+    {"loud", "db|decibel", "noise"},
+    {"volume", "db|decibel", "noise"},
+    {"rumor", "db|decibel", "noise"},
+    {"bruy", "db|decibel", "noise"},
+    {"big", "cm|mm|m|in", "size"},
+    {"grand", "cm|mm|m|in", "size"},
+    {"large", "cm|mm|m|in", "size"},
+    {"tall", "cm|mm|m|in", "size"},
+    {"alto", "cm|mm|m|in", "size"},
+    {"haut", "cm|mm|m|in", "size"},
+    {"long", "cm|mm|m|in|min|minutes|h", "length"},
+    {"lung", "cm|mm|m|in|min|minuti|h|ore", "length"},
+    {"dimension", "cm|mm|m|in", "size"},
+    {"misur", "cm|mm|m|in", "size"},
+    {"heavy", "kg|g", "weight"},
+    {"pes", "kg|g", "weight"},
+    {"lourd", "kg|g", "weight"},
+    {"poids", "kg|g", "weight"},
     // "Quanto è alta?", "how high is the heel", "le talon fait combien ?"
-    {"alta", "cm|mm|m|in"},
-    {"alte", "cm|mm|m|in"},
-    {"alti", "cm|mm|m|in"},
-    {"high", "cm|mm|m|in"},
-    {"heel", "cm|mm|in"},
-    {"tacc", "cm|mm"},
-    {"talon", "cm|mm"},
-    {"hauteur", "cm|mm|m"},
-    {"altezz", "cm|mm|m"},
-    {"height", "cm|mm|m|in"},
+    {"alta", "cm|mm|m|in", "height"},
+    {"alte", "cm|mm|m|in", "height"},
+    {"alti", "cm|mm|m|in", "height"},
+    {"high", "cm|mm|m|in", "height"},
+    {"heel", "cm|mm|in", "height"},
+    {"tacc", "cm|mm", "height"},
+    {"talon", "cm|mm", "height"},
+    {"hauteur", "cm|mm|m", "height"},
+    {"altezz", "cm|mm|m", "height"},
+    {"height", "cm|mm|m|in", "height"},
     // "À quelle température ?", "how long does it steep", "infuse combien ?"
-    {"temp", "°c|c|degrees|degres|gradi"},
-    {"degr", "°c|c|degrees|degres|gradi"},
-    {"grad", "°c|c|gradi"},
-    {"infus", "min|minutes|minuti|mn"},
-    {"steep", "min|minutes"},
-    {"brew", "min|minutes"},
-    {"minut", "min|minutes|minuti"},
+    {"temp", "°c|c|degrees|degres|gradi", "temperature"},
+    {"degr", "°c|c|degrees|degres|gradi", "temperature"},
+    {"grad", "°c|c|gradi", "temperature"},
+    {"infus", "min|minutes|minuti|mn", "time"},
+    {"steep", "min|minutes", "time"},
+    {"brew", "min|minutes", "time"},
+    {"minut", "min|minutes|minuti", "time"},
     // "Combien de ml ?", "what capacity?"
-    {"ml", "ml|cl|l"},
-    {"cl", "ml|cl|l"},
-    {"capac", "ml|cl|l|cups|tasses|tazze"},
-    {"conten", "ml|cl|l"},
-    {"contien", "ml|cl|l"},
-    {"hold", "ml|cl|l|cups"},
-    {"litr", "ml|cl|l"},
+    {"ml", "ml|cl|l", "capacity"},
+    {"cl", "ml|cl|l", "capacity"},
+    {"capac", "ml|cl|l|cups|tasses|tazze", "capacity"},
+    {"conten", "ml|cl|l", "capacity"},
+    {"contien", "ml|cl|l", "capacity"},
+    {"hold", "ml|cl|l|cups", "capacity"},
+    {"litr", "ml|cl|l", "capacity"},
 };
 
 // "600 beads" in "600 beads, cords and a storage box." when `units` (or,
@@ -171,13 +172,13 @@ bool AsksHowMany(const std::vector<std::string>& plain) {
   return false;
 }
 
-bool AsksMeasure(const std::vector<std::string>& plain) {
+std::string_view MeasureAsked(const std::vector<std::string>& plain) {
   for (const std::string& w : plain) {
     for (const Measure& m : kMeasures) {
-      if (w.starts_with(m.said)) return true;
+      if (w.starts_with(m.said)) return m.what;
     }
   }
-  return false;
+  return {};
 }
 
 bool IsCountable(std::string_view plain) {
@@ -241,7 +242,7 @@ bool CommerceExecutor::SayDescribed(const std::vector<ProductIndex>& products,
   const Catalog& catalog = *engine_.catalog;
   // "Sono in porcellana?", "elle est réglable ?": a yes or a no first.
   const bool yes_no = AsksYesOrNo(words);
-  bool any = false;
+  std::vector<ProductIndex> said;
   for (size_t k = 0; k < products.size() && k < 3; ++k) {
     std::optional<bool> agrees;
     std::string clause = DescriptionSaying(products[k], words, &agrees);
@@ -251,10 +252,11 @@ bool CommerceExecutor::SayDescribed(const std::vector<ProductIndex>& products,
       id = *agrees ? "chatcart.fact_described_yes" : "chatcart.fact_described_no";
     }
     turn.Say(id, {{"product", std::string(catalog.product_name(products[k]))}, {"value", clause}});
-    any = true;
+    said.push_back(products[k]);
   }
-  if (any && products.size() == 1) turn.set_focus(std::string(catalog.id(products.front())));
-  return any;
+  // One of them said it: that one is what "I'll take it" then means.
+  if (said.size() == 1) turn.set_focus(std::string(catalog.id(said.front())));
+  return !said.empty();
 }
 
 std::vector<ProductIndex> CommerceExecutor::NearbyDescribing(

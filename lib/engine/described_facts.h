@@ -17,9 +17,11 @@ namespace chatcart::engine {
 // Whether the words ask how many ("how many", "quanti", "combien de").
 bool AsksHowMany(const std::vector<std::string>& plain);
 
-// Whether a word asks a measure: a height, a weight, a temperature, a time,
-// a capacity ("alta", "pesano", "température", "infuse", "ml").
-bool AsksMeasure(const std::vector<std::string>& plain);
+// What the first word that asks a measure measures: "height", "weight",
+// "temperature", "time", "capacity", "size", "length" or "noise" ("alta",
+// "pesano", "température", "infuse", "ml"); empty when no word does. The
+// built-in template "chatcart.measure_<what>" names it to the shopper.
+std::string_view MeasureAsked(const std::vector<std::string>& plain);
 
 // Whether plain word `plain` is a noun counted in names and descriptions
 // ("pieces", "perline", "tasses").

@@ -360,7 +360,8 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
   for (const std::string& w : u.words) plain.push_back(PlainWord(w));
   // "Quanto è alta?": a measure asked, not the price "quanto" may ask for
   // (an attribute asked by name still answers: "is the screen big enough").
-  const bool measured = AsksMeasure(plain);
+  const std::string_view measure = MeasureAsked(plain);
+  const bool measured = !measure.empty();
   bool price_only = true;
   for (const Asked& a : asked) price_only = price_only && a.kind == Asked::kPrice;
   // "Quante cartucce usa?" counts what an attribute holds, not the first
@@ -369,16 +370,29 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
   for (const std::string& w : plain) counted_noun = counted_noun || IsCountable(w);
   const bool counts = AsksHowMany(plain) && (asked.empty() || counted_noun);
   if (asked.empty() || counts || (measured && price_only)) {
-    bool any = false;
+    std::vector<ProductIndex> said;
     for (ProductIndex i : products) {
       std::string fact = DescribedFact(i, u.words);
       if (fact.empty()) continue;
       turn.Say("chatcart.fact_described",
                {{"product", std::string(catalog.product_name(i))}, {"value", fact}});
-      any = true;
+      said.push_back(i);
     }
-    if (any) {
-      if (products.size() == 1) turn.set_focus(std::string(catalog.id(products.front())));
+    if (!said.empty()) {
+      // "Quanto viene grande?" said of the one puzzle shown: "mettilo nel
+      // carrello" then means it.
+      if (said.size() == 1) turn.set_focus(std::string(catalog.id(said.front())));
+      return true;
+    }
+    // "Quanto pesa?" where no name or description says a weight: that,
+    // not the price "quanto" may ask.
+    if (measured && price_only && !asked.empty()) {
+      std::vector<std::string> names;
+      for (ProductIndex i : products) names.emplace_back(catalog.product_name(i));
+      turn.Say(
+          "chatcart.fact_unknown",
+          {{"attribute", RenderBuiltin(turn, absl::StrCat("chatcart.measure_", ToAbsl(measure)))},
+           {"product", absl::StrJoin(names, ", ")}});
       return true;
     }
   }

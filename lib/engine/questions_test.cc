@@ -1,0 +1,59 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// Questions about the products shown, answered from their facts, names and
+// descriptions, and what the answer puts in focus.
+
+#include <memory>
+#include <string>
+
+#include "chatcart/engine.h"
+#include "chatcart/session.h"
+#include "engine/shopper_testing.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace chatcart {
+namespace {
+
+using ::chatcart::testing::CartIds;
+using ::chatcart::testing::Say;
+using ::chatcart::testing::ShownIds;
+using ::chatcart::testing::StoreEngine;
+using ::chatcart::testing::Templates;
+using ::chatcart::testing::Text;
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// "Quanto viene grande una volta finito?" after two gift ideas: only the
+// puzzle's description says a size, so "mettilo nel carrello" means it.
+TEST(ProductQuestions, AFactDescribedOfOneProductShownPutsItInFocus) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("puzzle", 1);
+  const v1::TurnResult ideas =
+      Say(*session, "ciao, regalo x mia suocera che ha 64 anni, adora i puzzle. nn più di 20 euro");
+  ASSERT_THAT(ShownIds(ideas), Contains("toy-puzzle"));
+  ASSERT_GT(ShownIds(ideas).size(), 1u);
+  EXPECT_THAT(Text(Say(*session, "quanto viene grande una volta finito?")), HasSubstr("68x48"));
+  Say(*session, "perfetto mettilo nel carrello");
+  EXPECT_THAT(CartIds(*session), ElementsAre("toy-puzzle"));
+}
+
+// "Quanto pesa?" where neither laptop's name or description says a weight:
+// the weight is not known, and the price is not given instead.
+TEST(ProductQuestions, AMeasureNoProductSaysIsUnknownNotThePrice) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("peso", 1);
+  ASSERT_THAT(ShownIds(Say(*session, "mi serve un portatile per la scuola, max 600 euro")),
+              Not(::testing::IsEmpty()));
+  const v1::TurnResult weight = Say(*session, "quanto pesa?");
+  EXPECT_THAT(Templates(weight), ElementsAre("chatcart.fact_unknown"));
+  EXPECT_THAT(Text(weight), HasSubstr("peso"));
+  EXPECT_THAT(Text(weight), Not(HasSubstr("€")));
+}
+
+}  // namespace
+}  // namespace chatcart
