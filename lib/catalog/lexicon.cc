@@ -567,6 +567,14 @@ void Lexicon::Alternatives(std::string_view word, bool last, QueryWord* out) con
     out->alternatives.push_back({*id, idf_[*id], idf_[*id]});
     return;
   }
+  // The plural of a term ("chargers" for "Charger") is the term, not a
+  // typo of it. (Not the other way: "filtre" is no "Filtres papier".)
+  if (word.size() >= 4 && word.back() == 's') {
+    if (std::optional<uint32_t> id = terms_->Find(word.substr(0, word.size() - 1))) {
+      out->alternatives.push_back({*id, idf_[*id], idf_[*id]});
+      return;
+    }
+  }
   Fuzzy(word, out);
   if (last && word.size() >= 2) Prefix(word, out);
 }

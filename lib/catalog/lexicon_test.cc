@@ -140,6 +140,21 @@ TEST_F(FindByName, VeryLongWordsAreLookedUpExactlyOnly) {
   EXPECT_LT(with_name[0].score, catalog_->FindByName("keychron")[0].score);
 }
 
+// "Mechanical keyboards" names the keyboard as well as "mechanical keyboard"
+// does: a plural is the word, not a typo of it.
+TEST_F(FindByName, APluralScoresAsTheWord) {
+  std::vector<NameMatch> singular = catalog_->FindByName("mechanical keyboard");
+  std::vector<NameMatch> plural = catalog_->FindByName("mechanical keyboards");
+  ASSERT_FALSE(singular.empty());
+  ASSERT_FALSE(plural.empty());
+  EXPECT_EQ(catalog_->id(plural[0].product), "kbd");
+  EXPECT_DOUBLE_EQ(plural[0].score, singular[0].score);
+  // A typo still costs: "keybord" is below the plural.
+  std::vector<NameMatch> typo = catalog_->FindByName("mechanical keybord");
+  ASSERT_FALSE(typo.empty());
+  EXPECT_LT(typo[0].score, plural[0].score);
+}
+
 TEST_F(FindByName, UnknownWordsLowerTheScore) {
   std::vector<NameMatch> exact = catalog_->FindByName("keychron q1");
   std::vector<NameMatch> noisy = catalog_->FindByName("keychron q1 zzzz qqqq");
