@@ -6,11 +6,12 @@
 // uses, with postings per term and indexes for typos and prefixes.
 //
 // Find() scores a product by the share of the query's weight it matches
-// (terms weigh their inverse document frequency; a typo counts 0.8, a second
-// typo 0.6, a completed prefix 0.75, a variant value such as "2tb" 0.5), times 0.8 + 0.2 x the
-// share of the product's name the query covers. Products holding every matched query word are found
-// first by intersecting postings from the rarest word; the full union is scored only when that
-// cannot prove the top matches.
+// (terms weigh their inverse document frequency; a plural "+s" of a term
+// counts as the term, a typo 0.8, a second typo 0.6, a completed prefix
+// 0.75, a variant value such as "2tb" 0.5), times 0.8 + 0.2 x the share of
+// the product's name the query covers. Products holding every matched query
+// word are found first by intersecting postings from the rarest word; the
+// full union is scored only when that cannot prove the top matches.
 //
 // Immutable after Build(); Find() is thread-safe (per-thread scratch space).
 
