@@ -354,9 +354,11 @@ absl::Status TurnRunner::HandleText() {
         }
         taken.push_back(*type);
       }
-      const int count = static_cast<int>(taken.size());
-      if (count < most) continue;
+      // Wishes its products can meet count too ("needs 16gb ram minimum"
+      // besides a budget: the laptop search).
       const int fit = state_.wishes.empty() ? 0 : executor_.WishesFitting(*search, turn_);
+      const int count = static_cast<int>(taken.size()) + fit;
+      if (count < most) continue;
       if (count > most || fit > best_fit) {
         best = f;
         best_fit = fit;

@@ -11,6 +11,7 @@
 #include "chatcart/engine.h"
 #include "common/testing/data.h"
 #include "common/testing/status_matchers.h"
+#include "engine/shopper_testing.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -85,6 +86,23 @@ TEST(FlowByFacts, AStatementOfFactsAShoeSearchTakesStartsIt) {
   // Asked, it is.
   std::unique_ptr<Session> guide = (*engine)->NewSession("guide", 1);
   EXPECT_NE(LastTemplate(*guide, "what size should i take?"), "ask_style");
+}
+
+// "Needs 16gb ram minimum" names no choice and fills no slot, but the
+// laptops' RAM can meet it: with the budget, two facts the laptop search
+// takes. The budget said as "don't want to go over 900" reads "max 900".
+TEST(FlowByFacts, AWishItsProductsMeetCountsAsAFact) {
+  std::shared_ptr<const Engine> demo = ::chatcart::testing::StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  std::unique_ptr<Session> session = demo->NewSession("uni", 1);
+  const v1::TurnResult r = ::chatcart::testing::Say(
+      *session,
+      "son's starting uni in september, says he needs 16gb ram minimum. i don't want to go over "
+      "900");
+  EXPECT_THAT(::chatcart::testing::ShownIds(r),
+              ::testing::UnorderedElementsAre("lap-aero14", "lap-aero15"));
+  EXPECT_THAT(::chatcart::testing::Text(r), ::testing::HasSubstr("max 900"));
+  EXPECT_THAT(::chatcart::testing::Text(r), ::testing::Not(::testing::HasSubstr("over 900")));
 }
 
 std::vector<std::string> CartProducts(const Session& session) {

@@ -9,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "chatcart/entities.h"
 #include "common/strings.h"
 #include "converse/acts.h"
@@ -52,6 +53,21 @@ std::optional<Money> InStoreCurrency(const std::optional<Money>& money,
   return *same;
 }
 
+// How a most-to-spend said as "over 900" after a negation ("i don't want to
+// go over 900", "nothing over 150") reads in a reply: "max 900", not the
+// span's "over 900" the negation is outside of.
+std::string UnderDisplay(std::string_view text) {
+  static constexpr std::string_view kOver[] = {
+      "over ",   "more than ", "above ", "plus de ",      "più di ",
+      "piu di ", "oltre ",     "sopra ", "au-dessus de ", "au dessus de "};
+  for (std::string_view over : kOver) {
+    if (text.size() > over.size() && absl::StartsWithIgnoreCase(ToAbsl(text), ToAbsl(over))) {
+      return absl::StrCat("max ", ToAbsl(text.substr(over.size())));
+    }
+  }
+  return std::string(text);
+}
+
 // An extracted entity in the dialogue's terms: a slot value ready to fill.
 dialogue::Entity ToDialogue(const Entity& e) {
   dialogue::Entity out;
@@ -66,6 +82,7 @@ dialogue::Entity ToDialogue(const Entity& e) {
     out.value.budget.kind = KindOf(e.money.kind);
     out.value.budget.min = e.money.min;
     out.value.budget.max = e.money.max;
+    if (e.money.kind == BudgetKind::kUnder) out.value.display = UnderDisplay(e.text);
   } else if (e.type == "number" || e.type == "quantity" || e.type == "ordinal" || e.type == "age") {
     out.value.number = e.number;
   } else {
