@@ -235,6 +235,7 @@ absl::Status TurnRunner::HandleText() {
   reference_ = executor_.ResolveReference(turn_.understanding(), state_.last_shown,
                                           state_.shown.seen, state_.focus, WantsCatalogNames());
   if (std::optional<absl::Status> done = PointedQuestion()) return *done;
+  if (std::optional<absl::Status> done = OtherSearchNamed()) return *done;
   executor_.AddWishes(turn_.understanding(), &state_.wishes);
   slots_before_ = state_.slots;
   bool asked_filled = FillSlots(text);

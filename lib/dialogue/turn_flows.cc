@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
@@ -81,6 +82,66 @@ absl::Status TurnRunner::Continue() {
     }
   }
   return absl::OkStatus();
+}
+
+const v1::RecommendAction* TurnRunner::SearchOf(int flow) const {
+  for (const StateSpec& state : graph_.flow(flow).states) {
+    for (const v1::Action& action : state.proto->action()) {
+      if (action.has_recommend()) return &action.recommend();
+    }
+  }
+  return nullptr;
+}
+
+std::optional<absl::Status> TurnRunner::OtherSearchNamed() {
+  // A product named or pointed at ("la carta fotografica") is added or
+  // asked about, not searched for; one named only by values of its
+  // variants ("black, M" of the shoes in focus) is not what socks name.
+  if (state_.stack.empty() || !Top().entered || SearchOf(Top().flow) == nullptr ||
+      (!reference_.id.empty() && !reference_.by_variant)) {
+    return std::nullopt;
+  }
+  const Understanding& u = turn_.understanding();
+  for (const SlotSpec& slot : TopFlow().slots) {
+    if (slot.type == SlotType::kChoice && MentionedChoice(slot, u).has_value()) return std::nullopt;
+  }
+  // What the classifier heard says otherwise: a global route ("vorrei
+  // parlare con qualcuno ... come calza") or another search ("un coffret
+  // pour goûter plusieurs thés": the gift finder).
+  int heard = -1;
+  if (Understood()) {
+    for (const GlobalRouteSpec& global : graph_.global_routes()) {
+      if (global.intent == u.intent) return std::nullopt;
+    }
+    heard = graph_.FlowTriggeredBy(u.intent);
+    if (heard >= 0 && SearchOf(heard) == nullptr) heard = -1;
+  }
+  for (int f = 0; f < graph_.flow_count(); ++f) {
+    const FlowSpec& flow = graph_.flow(f);
+    if (f == Top().flow || flow.proto->trigger_intent_size() == 0 || SearchOf(f) == nullptr ||
+        (heard >= 0 && heard != f)) {
+      continue;
+    }
+    for (const SlotSpec& slot : flow.slots) {
+      if (slot.type != SlotType::kChoice) continue;
+      const std::optional<SlotValue> named = MentionedChoice(slot, u);
+      if (!named.has_value()) continue;
+      // Said in so many words ("socks"), not read into a variant's words
+      // ("3 of the small packs" of the camomile shown is no tea gear).
+      const std::string word = absl::AsciiStrToLower(named->display);
+      const bool said = std::any_of(u.words.begin(), u.words.end(), [&](const std::string& w) {
+        return w == word || w == word + "s" || word == w + "s";
+      });
+      if (reference_.by_variant && !said) continue;
+      // The new search holds only what is said for it: the shoes' colour
+      // and size are not the socks'.
+      for (const SlotSpec& other : flow.slots) state_.slots.erase(other.name);
+      started_by_intent_ = f;
+      return PushFlow(f, false,
+                      absl::StrCat("another search's choice named (slot ", slot.name, ")"));
+    }
+  }
+  return std::nullopt;
 }
 
 absl::Status TurnRunner::NamedBeforeAsking(int slot_index) {

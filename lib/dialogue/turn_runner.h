@@ -81,6 +81,14 @@ class TurnRunner {
   // Whether the turn names a value of one of the running flow's choices
   // other than the one `slots` hold ("ballerines" while they hold loafers).
   bool NamesOtherChoice(const std::map<std::string, SlotValue, std::less<>>& slots);
+  // The first recommend action of flow `flow`'s states, or null: the flow
+  // is a search.
+  const v1::RecommendAction* SearchOf(int flow) const;
+  // A choice of another search flow named while a search runs, and none of
+  // the running one's ("chuck in a pack of the sports socks too, black, M"
+  // in the shoe search): that search starts with what this turn says, the
+  // running one's answers left behind.
+  std::optional<absl::Status> OtherSearchNamed();
   // A discount code of the store in `text`: the flow with a code slot and a
   // trigger intent starts with it; nullopt when there is none.
   std::optional<absl::Status> KnownCode(std::string_view text);

@@ -105,6 +105,31 @@ TEST(FlowByFacts, AWishItsProductsMeetCountsAsAFact) {
   EXPECT_THAT(::chatcart::testing::Text(r), ::testing::Not(::testing::HasSubstr("over 900")));
 }
 
+// Socks named in the shoe search start the clothes search with this turn's
+// colour and size (not the shoes' size 40 with "M"); "3 of the small packs"
+// of the camomile shown stays a variant, not the tea gear.
+TEST(OtherSearch, AnotherSearchsChoiceNamedStartsIt) {
+  using ::chatcart::testing::Say;
+  using ::chatcart::testing::ShownIds;
+  std::shared_ptr<const Engine> scarpe = ::chatcart::testing::StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  std::unique_ptr<Session> nurse = scarpe->NewSession("nurse", 1);
+  Say(*nurse,
+      "I'm a nurse, on my feet 12 hrs a day, need comfy trainers. womens 40, white or grey, "
+      "nothing flashy");
+  Say(*nurse, "ok the nuvola in grey then");
+  ASSERT_THAT(::chatcart::testing::CartIds(*nurse), ::testing::ElementsAre("nuvola-grey-40"));
+  EXPECT_THAT(ShownIds(Say(*nurse, "chuck in a pack of the sports socks too, black, M")),
+              ::testing::ElementsAre("calzini-black-M"));
+  std::shared_ptr<const Engine> brulerie = ::chatcart::testing::StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  std::unique_ptr<Session> tea = brulerie->NewSession("camomile", 1);
+  Say(*tea, "hi do u have camomile tea");
+  Say(*tea, "3 of the small packs pls");
+  EXPECT_THAT(::chatcart::testing::CartIds(*tea), ::testing::ElementsAre("camomille-100g"));
+  EXPECT_THAT(::chatcart::testing::CartQuantities(*tea), ::testing::ElementsAre(3));
+}
+
 std::vector<std::string> CartProducts(const Session& session) {
   std::vector<std::string> ids;
   if (session.cart() == nullptr) return ids;
