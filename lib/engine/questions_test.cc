@@ -55,5 +55,19 @@ TEST(ProductQuestions, AMeasureNoProductSaysIsUnknownNotThePrice) {
   EXPECT_THAT(Text(weight), Not(HasSubstr("€")));
 }
 
+// "Do you sell those?" after naming the microscope asks of the microscope
+// (sold out), not of the crystal lab the last answer was about.
+TEST(ProductQuestions, AProductNamedInAQuestionBeatsThePointer) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("microscope", 1);
+  Say(*session, "my nephew turns 8 on saturday, he's mad about space and experiments. max 25 euro");
+  Say(*session, "and how long do the crystals take to grow");
+  const v1::TurnResult r =
+      Say(*session, "he's got a microscope on his wishlist too, do you sell those?");
+  EXPECT_THAT(Templates(r), Contains("chatcart.have_it_sold_out"));
+  EXPECT_THAT(ShownIds(r), ElementsAre("toy-micro"));
+}
+
 }  // namespace
 }  // namespace chatcart

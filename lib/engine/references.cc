@@ -363,23 +363,9 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
       return ref;
     }
   }
-  // "it", "that", "questo", "li prendo", "ne prendo 2": the product in
-  // focus, or the only one shown.
-  if (SaysPointer(u) || (u.Has(ActKind::kChoose) && SaysClitic(u)) || BareCommand(u)) {
-    if (!focus.empty()) {
-      if (std::optional<ProductIndex> i = catalog.FindById(focus)) {
-        pick(*i, std::string(catalog.product_name(*i)));
-        return ref;
-      }
-    }
-    if (shown_count == 1) {
-      pick(candidates.front(), std::string(catalog.product_name(candidates.front())));
-      return ref;
-    }
-  }
   // The words that are not about choosing, looked up in the whole catalog:
   // one clear best ("the xylophone", "2 jeux dodo", "la mallette d'art").
-  if (catalog_wide) {
+  auto named_in_catalog = [&]() {
     std::vector<std::string> named;
     const std::vector<std::string> all_content = NameWords(u, &named);
     // Then without the words of attributes and their values ("are the
@@ -419,11 +405,52 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
               NamedOnlyByAttributeWords(matches[0].product, content))) {
           pick(matches[0].product, std::string(catalog.product_name(matches[0].product)));
           ref.from_catalog = true;
-          return ref;
+          return true;
         }
       }
     }
+    return false;
+  };
+  // "it", "that", "questo", "li prendo", "ne prendo 2": the product in
+  // focus, or the only one shown.
+  const bool points =
+      SaysPointer(u) || (u.Has(ActKind::kChoose) && SaysClitic(u)) || BareCommand(u);
+  // A product named outright beats a pointer in a question about another:
+  // "he's got a microscope on his wishlist too, do you sell those?" asks
+  // of the microscope, not of the crystal lab in focus.
+  if (points && catalog_wide && u.Has(ActKind::kQuestion) && !u.Has(ActKind::kChoose) &&
+      (!focus.empty() || shown_count > 0)) {
+    std::vector<std::string> named;
+    for (const std::string& word : NameWords(u, &named)) {
+      if (word.size() < 4 || IsAttributeWord(PlainWord(word))) continue;
+      FindOptions options;
+      options.limit = 4;
+      options.min_score = 0.8;
+      options.one_per_variant_group = true;
+      std::vector<NameMatch> found = catalog.FindByName(word, options);
+      if (found.size() != 1 ||
+          std::find(candidates.begin(), candidates.end(), found[0].product) != candidates.end() ||
+          catalog.id(found[0].product) == focus) {
+        continue;
+      }
+      pick(found[0].product, std::string(catalog.product_name(found[0].product)));
+      ref.from_catalog = true;
+      return ref;
+    }
   }
+  if (points) {
+    if (!focus.empty()) {
+      if (std::optional<ProductIndex> i = catalog.FindById(focus)) {
+        pick(*i, std::string(catalog.product_name(*i)));
+        return ref;
+      }
+    }
+    if (shown_count == 1) {
+      pick(candidates.front(), std::string(catalog.product_name(candidates.front())));
+      return ref;
+    }
+  }
+  if (catalog_wide && named_in_catalog()) return ref;
   // Values of the variants of the product in focus, or of the one product
   // shown: "ok 250g, whole beans", "the 6 cup one", "2 black L".
   {
