@@ -82,6 +82,9 @@ struct ProductReference {
   // The product in focus (or the one shown), named only by values of its
   // variants: "ok 250g, whole beans", "the 6 cup one".
   bool by_variant = false;
+  // The product in focus (or the one shown), taken by a bare command with
+  // no word pointing at it ("add", "aggiungi").
+  bool by_bare_command = false;
 };
 
 // A question about products, answered from catalog facts.

@@ -308,6 +308,14 @@ bool AsksWhat(const Understanding& u) {
   return false;
 }
 
+bool SaysAlso(const Understanding& u) {
+  static constexpr std::string_view kAlso[] = {"aussi", "also", "too", "anche", "pure"};
+  for (const std::string& w : u.words) {
+    if (std::find(std::begin(kAlso), std::end(kAlso), w) != std::end(kAlso)) return true;
+  }
+  return false;
+}
+
 std::string FindCode(std::string_view text, bool asked) {
   std::string last;
   for (absl::string_view word :

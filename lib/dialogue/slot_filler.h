@@ -51,6 +51,10 @@ std::optional<SlotValue> ProductByPronoun(const Understanding& understanding,
 // ballerina?").
 bool AsksWhat(const Understanding& understanding);
 
+// Whether the words say "also" ("also", "too", "anche", "pure", "aussi"):
+// another product besides what was just taken.
+bool SaysAlso(const Understanding& understanding);
+
 std::optional<SlotValue> MentionedChoice(const SlotSpec& slot, const Understanding& understanding,
                                          bool unwanted_too = false);
 

@@ -208,7 +208,9 @@ std::vector<std::string> TurnRunner::AlsoChosen(const std::string& first) {
     }
     ProductReference ref = executor_.ResolveReference(part, state_.last_shown, state_.shown.seen,
                                                       "", /*catalog_wide=*/true);
-    if (ref.id.empty() || ref.id == first ||
+    // A part that is only a command ("aggiungi" of "aggiungi anche lo
+    // spray") names nothing of its own; "add it" does.
+    if (ref.id.empty() || ref.by_bare_command || ref.id == first ||
         std::find(out.begin(), out.end(), ref.id) != out.end()) {
       continue;
     }

@@ -167,11 +167,7 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
   // "In black", "taglia 39 piuttosto" about what was just added.
   // Not when the turn adds another product: "ajoute aussi un paquet de
   // brésil", "and the Clara press too".
-  bool adds_more = false;
-  for (const std::string& w : u.words) {
-    adds_more =
-        adds_more || w == "aussi" || w == "also" || w == "too" || w == "anche" || w == "pure";
-  }
+  const bool adds_more = SaysAlso(u);
   const bool names_another =
       !reference_.id.empty() && !state_.focus.empty() &&
       executor_.ProductTitle(reference_.id) != executor_.ProductTitle(state_.focus);
@@ -269,8 +265,13 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
   }
   // Choosing one of them: "ok I'll go with the Lumo", "la prima me la
   // metti", "the cheaper one please".
+  // "E anche una volpe di peluche" with something in the cart: another
+  // product named, added like the last.
+  const bool also_adds =
+      adds_more && names_another && !CartIsEmpty() && !u.Has(ActKind::kQuestion) && !IsCritique(u);
   const bool wants = u.Has(ActKind::kChoose) || u.Has(ActKind::kRefCheapest) ||
-                     u.Has(ActKind::kRefPriciest) || u.Has(ActKind::kRefBest) || SaysCount(nullptr);
+                     u.Has(ActKind::kRefPriciest) || u.Has(ActKind::kRefBest) ||
+                     SaysCount(nullptr) || also_adds;
   const std::string& intent = u.intent;
   // "I'll take", "prendo", "je prends" choose; "the cheaper one" alone does
   // unless the bundle's classifier heard another request.
@@ -301,7 +302,7 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
   if (!reference_.id.empty() && wants && !u.Has(ActKind::kQuestion) &&
       (!EditsCart(intent) || CartIsEmpty() ||
        (SaysCount(nullptr) && !executor_.InCart(reference_.id))) &&
-      (u.Has(ActKind::kChoose) || SaysCount(nullptr) || intent.empty() ||
+      (u.Has(ActKind::kChoose) || SaysCount(nullptr) || also_adds || intent.empty() ||
        graph_.FlowTriggeredBy(intent) < 0 || intent == "add_to_cart")) {
     return ChooseProducts(reference_.id);
   }

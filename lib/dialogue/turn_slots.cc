@@ -18,6 +18,8 @@ namespace chatcart::dialogue {
 bool TurnRunner::WantsCatalogNames() {
   const Understanding& u = turn_.understanding();
   if (u.Has(converse::ActKind::kChoose) || u.Has(converse::ActKind::kQuestion)) return true;
+  // "E anche una volpe di peluche" after an add: a product, maybe named.
+  if (SaysAlso(u) && !CartIsEmpty()) return true;
   auto has_product_slot = [&](int flow) {
     if (flow < 0) return false;
     for (const SlotSpec& slot : graph_.flow(flow).slots) {

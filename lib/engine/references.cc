@@ -413,8 +413,8 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
   };
   // "it", "that", "questo", "li prendo", "ne prendo 2": the product in
   // focus, or the only one shown.
-  const bool points =
-      SaysPointer(u) || (u.Has(ActKind::kChoose) && SaysClitic(u)) || BareCommand(u);
+  const bool pointer_word = SaysPointer(u) || (u.Has(ActKind::kChoose) && SaysClitic(u));
+  const bool points = pointer_word || BareCommand(u);
   // A product named outright beats a pointer in a question about another:
   // "he's got a microscope on his wishlist too, do you sell those?" asks
   // of the microscope, not of the crystal lab in focus.
@@ -442,11 +442,13 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
     if (!focus.empty()) {
       if (std::optional<ProductIndex> i = catalog.FindById(focus)) {
         pick(*i, std::string(catalog.product_name(*i)));
+        ref.by_bare_command = !pointer_word;
         return ref;
       }
     }
     if (shown_count == 1) {
       pick(candidates.front(), std::string(catalog.product_name(candidates.front())));
+      ref.by_bare_command = !pointer_word;
       return ref;
     }
   }

@@ -1,0 +1,53 @@
+// Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
+//
+// Adding products in the shopper's words: "and also X" after an add, lists
+// whose parts are only a command.
+
+#include <memory>
+
+#include "chatcart/engine.h"
+#include "chatcart/session.h"
+#include "engine/shopper_testing.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace chatcart {
+namespace {
+
+using ::chatcart::testing::CartIds;
+using ::chatcart::testing::Say;
+using ::chatcart::testing::StoreEngine;
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+
+// "E anche una volpe di peluche per il nipotino" after the puzzle was
+// added: the fox is added too, not the gift ideas shown again.
+TEST(Adds, AlsoAProductNamedAfterAnAddAddsIt) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("volpe", 1);
+  Say(*session, "ciao, regalo x mia suocera che ha 64 anni, adora i puzzle. nn più di 20 euro");
+  Say(*session, "quanto viene grande una volta finito?");
+  Say(*session, "perfetto mettilo nel carrello");
+  ASSERT_THAT(CartIds(*session), ElementsAre("toy-puzzle"));
+  Say(*session, "e anche una volpe di peluche per il nipotino");
+  EXPECT_THAT(CartIds(*session), UnorderedElementsAre("toy-puzzle", "toy-fox"));
+}
+
+// "Aggiungi anche lo spray x proteggerle": "aggiungi" alone points at
+// nothing of its own, so the shoes shown are not added a second time.
+TEST(Adds, APartThatIsOnlyACommandAddsNothingMore) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto session = scarpe->NewSession("spray", 1);
+  Say(*session, "mi sposo a giugno, cerco stringate nere eleganti, porto il 43");
+  Say(*session, "ok le prendo");
+  ASSERT_EQ(CartIds(*session).size(), 1u);
+  const std::string shoes = CartIds(*session).front();
+  Say(*session, "aggiungi anche lo spray x proteggerle");
+  EXPECT_THAT(CartIds(*session), UnorderedElementsAre(shoes, "spray"));
+  EXPECT_THAT(::chatcart::testing::CartQuantities(*session), ElementsAre(1, 1));
+}
+
+}  // namespace
+}  // namespace chatcart
