@@ -60,6 +60,18 @@ bool PointsAtAll(const Understanding& u) {
   return false;
 }
 
+// Whether the words settle on something: "please", "then", "alors" ("ground
+// for filter please, 250g"; "whole beans then"), not a bare "taille S, rouge"
+// that narrows a search.
+bool SettlesOn(const Understanding& u) {
+  static constexpr std::string_view kSettle[] = {
+      "please", "pls", "plz", "then", "alors", "allora", "svp", "stp", "plait", "favore", "grazie"};
+  for (const std::string& w : u.words) {
+    if (std::find(std::begin(kSettle), std::end(kSettle), w) != std::end(kSettle)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- shown
@@ -287,7 +299,8 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
        u.words.front() == "alors" || u.words.front() == "then" || u.words.front() == "d'accord");
   if (reference_.by_variant && !u.Has(ActKind::kQuestion) && !IsCritique(u) &&
       !u.Has(ActKind::kCompare) && !u.Has(ActKind::kWhich) &&
-      (wants || counted || ok || intent == "add_to_cart" || intent == "yes") &&
+      (wants || counted || ok || (reference_.every_variant_axis && SettlesOn(u)) ||
+       intent == "add_to_cart" || intent == "yes") &&
       (!EditsCart(intent) || CartIsEmpty())) {
     return ChooseProducts(reference_.id);
   }

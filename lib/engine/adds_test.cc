@@ -49,5 +49,24 @@ TEST(Adds, APartThatIsOnlyACommandAddsNothingMore) {
   EXPECT_THAT(::chatcart::testing::CartQuantities(*session), ElementsAre(1, 1));
 }
 
+// A value for every axis of the coffee shown, settled on ("ground for
+// filter please, 250g", "whole beans then") adds that variant; said bare
+// ("taille S, rouge" after one down jacket) it narrows the search.
+TEST(Adds, EveryVariantAxisSettledOnAddsThatVariant) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto decaf = brulerie->NewSession("decaf", 1);
+  Say(*decaf, "got any decaf? it's for my espresso machine, for after dinner");
+  Say(*decaf, "ugh. whole beans then, 250g");
+  EXPECT_THAT(CartIds(*decaf), ElementsAre("decafe-250g-beans"));
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto down = scarpe->NewSession("doudoune", 1);
+  Say(*down, "je cherche une doudoune légère");
+  EXPECT_THAT(::chatcart::testing::ShownIds(Say(*down, "taille S, rouge")),
+              ElementsAre("piumino-red-S"));
+  EXPECT_THAT(CartIds(*down), ::testing::IsEmpty());
+}
+
 }  // namespace
 }  // namespace chatcart

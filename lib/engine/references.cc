@@ -460,16 +460,28 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
     if (!focus.empty()) held = catalog.FindById(focus);
     if (!held.has_value() && shown_count == 1) held = candidates.front();
     if (held.has_value() && catalog.Variants(*held).size() > 1) {
+      // The axes its variants differ on, and those a value is said for.
+      int axes = 0, named_axes = 0;
       for (AttributeId axis : catalog.variant_axes()) {
-        bool named = false;
-        for (const std::string& value : ValuesSaidFor(u, axis, *held, /*asked=*/false)) {
-          for (ProductIndex v : catalog.Variants(*held)) {
-            named = named || catalog.AttributeValueText(axis, v) == value;
+        std::vector<std::string> values;
+        for (ProductIndex v : catalog.Variants(*held)) {
+          std::string value = catalog.AttributeValueText(axis, v);
+          if (!value.empty() && std::find(values.begin(), values.end(), value) == values.end()) {
+            values.push_back(std::move(value));
           }
         }
-        if (!named) continue;
+        if (values.size() < 2) continue;
+        ++axes;
+        bool named = false;
+        for (const std::string& value : ValuesSaidFor(u, axis, *held, /*asked=*/false)) {
+          named = named || std::find(values.begin(), values.end(), value) != values.end();
+        }
+        if (named) ++named_axes;
+      }
+      if (named_axes > 0) {
         pick(*held, std::string(catalog.product_name(*held)));
         ref.by_variant = true;
+        ref.every_variant_axis = named_axes == axes;
         return ref;
       }
     }
