@@ -177,6 +177,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"quanto costa la spedizione?", "ask_shipping"},
         Case{"frais de port ?", "ask_shipping"},
         Case{"how much to get it tomorrow?", "ask_shipping"},
+        Case{"any way to get it there by friday? party's saturday", "ask_shipping"},
+        Case{"how fast will it get there? his birthday's next week", "ask_shipping"},
         Case{"je peux l'avoir demain ?", "ask_shipping"},
         Case{"posso averlo per domani?", "ask_shipping"}, Case{"can i return it?", "ask_returns"},
         Case{"posso fare il reso?", "ask_returns"},
