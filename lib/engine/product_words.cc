@@ -20,6 +20,7 @@ namespace {
 struct Synonym {
   std::string_view word;
   std::string_view attributes;  // comma-separated names
+  bool whole = false;           // the word itself, not words it begins
 };
 
 constexpr Synonym kSynonyms[] = {
@@ -94,6 +95,18 @@ constexpr Synonym kSynonyms[] = {
     {"noise", "noise_level,noise"},
     {"rumore", "noise_level,noise"},
     {"bruit", "noise_level,noise"},
+    // "Il est comment en bouche ?", "how does it taste?": the tasting notes.
+    {"taste", "notes,tasting_notes,flavour,flavor"},
+    {"tastes", "notes,tasting_notes,flavour,flavor"},
+    {"flavour", "notes,tasting_notes,flavour,flavor"},
+    {"flavor", "notes,tasting_notes,flavour,flavor"},
+    {"gusto", "notes,tasting_notes,flavour,flavor"},
+    {"sapore", "notes,tasting_notes,flavour,flavor"},
+    {"palato", "notes,tasting_notes,flavour,flavor"},
+    {"gout", "notes,tasting_notes,flavour,flavor", /*whole=*/true},  // not "goûter"
+    {"gouts", "notes,tasting_notes,flavour,flavor"},
+    {"bouche", "notes,tasting_notes,flavour,flavor"},
+    {"saveur", "notes,tasting_notes,flavour,flavor"},
 };
 
 constexpr std::string_view kPriceWords[] = {"price",   "prices",    "cost",    "costs",  "costa",
@@ -357,7 +370,7 @@ std::vector<Asked> AskedAbout(const CatalogWords& words_of, const std::vector<st
     }
     bool matched = false;
     for (const Synonym& s : kSynonyms) {
-      if (!SameWord(word, s.word)) continue;
+      if (s.whole ? word != s.word : !SameWord(word, s.word)) continue;
       if (std::optional<AttributeId> a = AttributeNamed(catalog, s.attributes)) {
         add({catalog.attributes()[*a].variant_axis ? Asked::kVariants : Asked::kAttribute, *a});
         matched = true;

@@ -69,5 +69,19 @@ TEST(ProductQuestions, AProductNamedInAQuestionBeatsThePointer) {
   EXPECT_THAT(ShownIds(r), ElementsAre("toy-micro"));
 }
 
+// "Il a quel goût ?", "che gusto ha?", "how does it taste": the tasting
+// notes; "goûter" (to taste) asks nothing of them.
+TEST(ProductQuestions, TasteAsksTheTastingNotes) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("gout", 1);
+  Say(*session, "vous avez du déca ?");
+  const v1::TurnResult taste = Say(*session, "il a quel goût ?");
+  EXPECT_THAT(Templates(taste), ElementsAre("chatcart.fact"));
+  EXPECT_THAT(Text(taste), HasSubstr("Notes"));
+  EXPECT_THAT(Templates(Say(*session, "un coffret pour goûter plusieurs thés peut-être ?")),
+              Not(Contains("chatcart.fact")));
+}
+
 }  // namespace
 }  // namespace chatcart
