@@ -82,8 +82,9 @@ struct ProductReference {
   // The product in focus (or the one shown), named only by values of its
   // variants: "ok 250g, whole beans", "the 6 cup one".
   bool by_variant = false;
-  // With by_variant: a value said for every axis its variants differ on
-  // ("ground for filter please, 250g" of a coffee in weights and grinds).
+  // A value said for every axis the product's variants differ on ("ground
+  // for filter please, 250g" of a coffee in weights and grinds, "un paquet
+  // de guatemala 250 g moulu espresso").
   bool every_variant_axis = false;
   // The product in focus (or the one shown), taken by a bare command with
   // no word pointing at it ("add", "aggiungi").

@@ -277,13 +277,22 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
   }
   // Choosing one of them: "ok I'll go with the Lumo", "la prima me la
   // metti", "the cheaper one please".
+  // "ok le marroni 37", "d'accord, en 250 g": an ok that goes on.
+  const bool ok =
+      !u.words.empty() && u.words.size() >= 2 &&
+      (u.words.front() == "ok" || u.words.front() == "okay" || u.words.front() == "allora" ||
+       u.words.front() == "alors" || u.words.front() == "then" || u.words.front() == "d'accord");
+  // "Ok un paquet de guatemala 250 g moulu espresso": a product with a
+  // value for each of its variant axes, settled on.
+  const bool settles_variant =
+      reference_.every_variant_axis && (ok || SettlesOn(u)) && !u.Has(ActKind::kQuestion);
   // "E anche una volpe di peluche" with something in the cart: another
   // product named, added like the last.
   const bool also_adds =
       adds_more && names_another && !CartIsEmpty() && !u.Has(ActKind::kQuestion) && !IsCritique(u);
   const bool wants = u.Has(ActKind::kChoose) || u.Has(ActKind::kRefCheapest) ||
                      u.Has(ActKind::kRefPriciest) || u.Has(ActKind::kRefBest) ||
-                     SaysCount(nullptr) || also_adds;
+                     SaysCount(nullptr) || also_adds || settles_variant;
   const std::string& intent = u.intent;
   // "I'll take", "prendo", "je prends" choose; "the cheaper one" alone does
   // unless the bundle's classifier heard another request.
@@ -292,15 +301,9 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
   // choosing, a quantity or a yes.
   bool counted = false;
   for (const Entity& e : u.entities) counted = counted || e.type == "quantity";
-  // "ok le marroni 37", "d'accord, en 250 g": an ok that goes on.
-  const bool ok =
-      !u.words.empty() && u.words.size() >= 2 &&
-      (u.words.front() == "ok" || u.words.front() == "okay" || u.words.front() == "allora" ||
-       u.words.front() == "alors" || u.words.front() == "then" || u.words.front() == "d'accord");
   if (reference_.by_variant && !u.Has(ActKind::kQuestion) && !IsCritique(u) &&
       !u.Has(ActKind::kCompare) && !u.Has(ActKind::kWhich) &&
-      (wants || counted || ok || (reference_.every_variant_axis && SettlesOn(u)) ||
-       intent == "add_to_cart" || intent == "yes") &&
+      (wants || counted || ok || intent == "add_to_cart" || intent == "yes") &&
       (!EditsCart(intent) || CartIsEmpty())) {
     return ChooseProducts(reference_.id);
   }
@@ -315,8 +318,8 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
   if (!reference_.id.empty() && wants && !u.Has(ActKind::kQuestion) &&
       (!EditsCart(intent) || CartIsEmpty() ||
        (SaysCount(nullptr) && !executor_.InCart(reference_.id))) &&
-      (u.Has(ActKind::kChoose) || SaysCount(nullptr) || also_adds || intent.empty() ||
-       graph_.FlowTriggeredBy(intent) < 0 || intent == "add_to_cart")) {
+      (u.Has(ActKind::kChoose) || SaysCount(nullptr) || also_adds || settles_variant ||
+       intent.empty() || graph_.FlowTriggeredBy(intent) < 0 || intent == "add_to_cart")) {
     return ChooseProducts(reference_.id);
   }
   if (u.Has(ActKind::kQuestion) || u.Has(ActKind::kCompare) || u.Has(ActKind::kWhich)) {

@@ -68,5 +68,22 @@ TEST(Adds, EveryVariantAxisSettledOnAddsThatVariant) {
   EXPECT_THAT(CartIds(*down), ::testing::IsEmpty());
 }
 
+// "Ok un paquet de guatemala 250 g moulu espresso" names the Guatemala
+// shown with a value for each axis: that variant is added, though
+// "espresso" is also a word of the Mélange Espresso Maison shown beside it;
+// "les tasses à espresso" are then the cups, not that blend.
+TEST(Adds, ANamedProductWithEveryVariantAxisSettledOnIsAdded) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("guatemala", 1);
+  Say(*session,
+      "je viens d'acheter ma première machine espresso ! vous me conseillez quel café ? j'aime "
+      "quand c'est bien corsé");
+  Say(*session, "ok un paquet de guatemala 250 g moulu espresso");
+  EXPECT_THAT(CartIds(*session), ElementsAre("guatemala-250g-espresso"));
+  Say(*session, "ajoutez aussi les tasses à espresso pour aller avec");
+  EXPECT_THAT(CartIds(*session), UnorderedElementsAre("guatemala-250g-espresso", "tasses"));
+}
+
 }  // namespace
 }  // namespace chatcart

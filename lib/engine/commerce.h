@@ -16,6 +16,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "chatcart/order.h"
@@ -42,6 +43,10 @@ class CommerceExecutor : public dialogue::ActionExecutor {
 
   // Conversation acts (references.cc, refine.cc, questions.cc).
   std::string ProductTitle(std::string_view product) const override;
+  // How many variant axes `product`'s variants differ on, and for how many
+  // of them the words say a value (of one of its variants).
+  std::pair<int, int> VariantAxesNamed(const dialogue::Understanding& u,
+                                       ProductIndex product) const;
   dialogue::ProductReference ResolveReference(const dialogue::Understanding& understanding,
                                               const std::vector<std::string>& shown,
                                               const std::vector<std::string>& seen,

@@ -221,6 +221,29 @@ static bool NamedBeyondCategory(const Catalog& catalog, ProductIndex product,
   return false;
 }
 
+std::pair<int, int> CommerceExecutor::VariantAxesNamed(const dialogue::Understanding& u,
+                                                       ProductIndex product) const {
+  const Catalog& catalog = *engine_.catalog;
+  int axes = 0, named_axes = 0;
+  for (AttributeId axis : catalog.variant_axes()) {
+    std::vector<std::string> values;
+    for (ProductIndex v : catalog.Variants(product)) {
+      std::string value = catalog.AttributeValueText(axis, v);
+      if (!value.empty() && std::find(values.begin(), values.end(), value) == values.end()) {
+        values.push_back(std::move(value));
+      }
+    }
+    if (values.size() < 2) continue;
+    ++axes;
+    bool named = false;
+    for (const std::string& value : ValuesSaidFor(u, axis, product, /*asked=*/false)) {
+      named = named || std::find(values.begin(), values.end(), value) != values.end();
+    }
+    if (named) ++named_axes;
+  }
+  return {axes, named_axes};
+}
+
 dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Understanding& u,
                                                               const std::vector<std::string>& shown,
                                                               const std::vector<std::string>& seen,
@@ -239,6 +262,10 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
     ref.pointed = true;
     ref.id = std::string(catalog.id(i));
     ref.said = std::move(said);
+    if (catalog.Variants(i).size() > 1) {
+      const auto [axes, named_axes] = VariantAxesNamed(u, i);
+      ref.every_variant_axis = axes > 0 && named_axes == axes;
+    }
   };
   // An ordinal over the products shown.
   for (const dialogue::Entity& e : u.entities) {
@@ -304,24 +331,48 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
   if (!candidates.empty()) {
     std::vector<std::vector<std::string_view>> names;  // computed at load
     for (ProductIndex c : candidates) names.push_back(engine_.catalog_words->NameWords(c));
-    std::vector<double> score(candidates.size(), 0);
-    for (const std::string& said_word : u.words) {
-      const std::string w = PlainWord(said_word);
-      // One-digit words count ("the photozen 6" is not the PhotoZen 10).
-      const bool digit = w.size() == 1 && w[0] >= '0' && w[0] <= '9';
-      if ((w.size() < 2 && !digit) || NamesNoProduct(w)) continue;
-      std::vector<size_t> hit;
-      for (size_t k = 0; k < names.size(); ++k) {
-        for (std::string_view n : names[k]) {
-          const bool same = w == n || (w.size() >= 4 && n.size() >= 4 && SameWord(w, n));
-          if (same) {
-            hit.push_back(k);
-            break;
+    // The words of variant values said ("moulu espresso" of "un paquet de
+    // guatemala 250 g moulu espresso", "les tasses à espresso") name no
+    // product: not the Mélange Espresso Maison shown.
+    std::vector<std::string> value_words;
+    auto scores = [&]() {
+      std::vector<double> score(candidates.size(), 0);
+      for (const std::string& said_word : u.words) {
+        const std::string w = PlainWord(said_word);
+        if (std::find(value_words.begin(), value_words.end(), w) != value_words.end()) continue;
+        // One-digit words count ("the photozen 6" is not the PhotoZen 10).
+        const bool digit = w.size() == 1 && w[0] >= '0' && w[0] <= '9';
+        if ((w.size() < 2 && !digit) || NamesNoProduct(w)) continue;
+        std::vector<size_t> hit;
+        for (size_t k = 0; k < names.size(); ++k) {
+          for (std::string_view n : names[k]) {
+            const bool same = w == n || (w.size() >= 4 && n.size() >= 4 && SameWord(w, n));
+            if (same) {
+              hit.push_back(k);
+              break;
+            }
+          }
+        }
+        if (hit.empty() || (hit.size() == candidates.size() && candidates.size() > 1)) continue;
+        for (size_t k : hit) score[k] += 1.0 / static_cast<double>(hit.size());
+      }
+      return score;
+    };
+    std::vector<double> score = scores();
+    if (*std::max_element(score.begin(), score.end()) > 0) {
+      for (ProductIndex c : candidates) {
+        if (catalog.Variants(c).size() < 2) continue;
+        for (AttributeId axis : catalog.variant_axes()) {
+          for (const std::string& value : ValuesSaidFor(u, axis, c, /*asked=*/false)) {
+            for (std::string& w :
+                 PlainWordsOf(catalog.attributes()[axis].ValueIn(value, u.language))) {
+              value_words.push_back(std::move(w));
+            }
+            for (std::string& w : PlainWordsOf(value)) value_words.push_back(std::move(w));
           }
         }
       }
-      if (hit.empty() || (hit.size() == candidates.size() && candidates.size() > 1)) continue;
-      for (size_t k : hit) score[k] += 1.0 / static_cast<double>(hit.size());
+      if (!value_words.empty()) score = scores();
     }
     size_t best = 0;
     for (size_t k = 1; k < score.size(); ++k) {
@@ -460,24 +511,7 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
     if (!focus.empty()) held = catalog.FindById(focus);
     if (!held.has_value() && shown_count == 1) held = candidates.front();
     if (held.has_value() && catalog.Variants(*held).size() > 1) {
-      // The axes its variants differ on, and those a value is said for.
-      int axes = 0, named_axes = 0;
-      for (AttributeId axis : catalog.variant_axes()) {
-        std::vector<std::string> values;
-        for (ProductIndex v : catalog.Variants(*held)) {
-          std::string value = catalog.AttributeValueText(axis, v);
-          if (!value.empty() && std::find(values.begin(), values.end(), value) == values.end()) {
-            values.push_back(std::move(value));
-          }
-        }
-        if (values.size() < 2) continue;
-        ++axes;
-        bool named = false;
-        for (const std::string& value : ValuesSaidFor(u, axis, *held, /*asked=*/false)) {
-          named = named || std::find(values.begin(), values.end(), value) != values.end();
-        }
-        if (named) ++named_axes;
-      }
+      const auto [axes, named_axes] = VariantAxesNamed(u, *held);
       if (named_axes > 0) {
         pick(*held, std::string(catalog.product_name(*held)));
         ref.by_variant = true;
