@@ -19,7 +19,7 @@ TARGETS=(
   cart_commands:tests/fuzz/corpus/cart free_text:tests/fuzz/corpus/text
   catalog_jsonl:tests/fuzz/corpus/catalog turn_bytes:tests/fuzz/corpus/turn_bytes
   bundle_file:tests/fuzz/corpus/bundle desk_operations:tests/fuzz/corpus/desk
-  store_values:tests/fuzz/corpus/store
+  store_values:tests/fuzz/corpus/store serve_requests:tests/fuzz/corpus/serve
   channels_messenger:lib/channels/testdata channels_whatsapp:lib/channels/testdata
   channels_sms:lib/channels/testdata channels_web:lib/channels/testdata
   channels_render:lib/channels/testdata

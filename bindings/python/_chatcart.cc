@@ -32,7 +32,6 @@
 #include "chatcart/version.h"
 #include "chatcart/wire.h"
 #include "common_py.h"
-#include "google/protobuf/util/json_util.h"
 #include "proto_py.h"
 #include "pybind11/pybind11.h"
 #include "pybind11/stl.h"
@@ -168,10 +167,9 @@ py::bytes ExportProfile(PySession& s) {
 void ImportProfile(PySession& s, const std::string& data, bool json) {
   v1::ShopperProfile profile;
   if (json) {
-    auto status = google::protobuf::util::JsonStringToMessage(
-        google::protobuf::StringPiece(data.data(), data.size()), &profile);
-    if (!status.ok()) {
-      ThrowStatus(absl::InvalidArgumentError("profile: " + std::string(status.message())));
+    // The parser's complaint echoed, so that it is a str (#22).
+    if (absl::Status parsed = ParseJson(data, "profile", &profile); !parsed.ok()) {
+      ThrowStatus(parsed);
     }
   } else if (absl::Status parsed = ParseBytes(data, "profile", &profile); !parsed.ok()) {
     // Checked before parsing, so protobuf logs no ERROR line (#22).
@@ -191,10 +189,8 @@ void ImportProfile(PySession& s, const std::string& data, bool json) {
 // command's error raised (the session unchanged).
 py::dict ApplyCartCommand(PySession& s, const std::string& command_json) {
   v1::CartCommand proto;
-  auto parsed = google::protobuf::util::JsonStringToMessage(
-      google::protobuf::StringPiece(command_json.data(), command_json.size()), &proto);
-  if (!parsed.ok()) {
-    ThrowStatus(absl::InvalidArgumentError("cart command: " + std::string(parsed.message())));
+  if (absl::Status parsed = ParseJson(command_json, "cart command", &proto); !parsed.ok()) {
+    ThrowStatus(parsed);
   }
   CartCommand command = ValueOrThrow(CartCommandFromProto(proto));
   absl::StatusOr<ApplyResult> result;

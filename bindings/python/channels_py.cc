@@ -153,10 +153,8 @@ void DefineChannels(py::module_& m) {
           }
         } else {
           std::string json = turn_result.cast<std::string>();
-          auto status = google::protobuf::util::JsonStringToMessage(json, &result);
-          if (!status.ok()) {
-            ThrowStatus(absl::InvalidArgumentError(
-                std::string("turn result JSON: ") + std::string(status.message())));
+          if (absl::Status parsed = ParseJson(json, "turn result", &result); !parsed.ok()) {
+            ThrowStatus(parsed);
           }
         }
         channels::RenderRequest request;

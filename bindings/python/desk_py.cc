@@ -5,6 +5,8 @@
 // the façade (chatcart/_desk.py) turns them into Python values. The GIL is
 // released around desk work: a desk is thread-safe.
 
+#include "desk_py.h"
+
 #include <memory>
 #include <string>
 
@@ -14,9 +16,8 @@
 #include "chatcart/desk_store.h"
 #include "chatcart/redact.h"
 #include "chatcart/v1/desk.pb.h"
+#include "chatcart/wire.h"
 #include "common_py.h"
-#include "desk_py.h"
-#include "google/protobuf/util/json_util.h"
 #include "pybind11/pybind11.h"
 #include "pybind11/stl.h"
 
@@ -28,10 +29,9 @@ namespace {
 std::shared_ptr<PyDesk> MakeDesk(const std::string& policy_json) {
   v1::DeskPolicy policy;
   if (!policy_json.empty()) {
-    auto parsed = google::protobuf::util::JsonStringToMessage(policy_json, &policy);
-    if (!parsed.ok()) {
-      ThrowStatus(absl::InvalidArgumentError("the desk policy is no chatcart.v1.DeskPolicy: " +
-                                             std::string(parsed.message())));
+    if (absl::Status parsed = ParseJson(policy_json, "chatcart.v1.DeskPolicy", &policy);
+        !parsed.ok()) {
+      ThrowStatus(parsed);
     }
   }
   DeskOptions options = ValueOrThrow(DeskOptions::FromPolicy(policy));

@@ -13,9 +13,9 @@
 #include "chatcart/runtime.h"
 #include "chatcart/session.h"
 #include "chatcart/store.h"
+#include "chatcart/wire.h"
 #include "common_py.h"
 #include "desk_py.h"
-#include "google/protobuf/util/json_util.h"
 #include "proto_py.h"
 #include "pybind11/pybind11.h"
 #include "pybind11/stl.h"
@@ -86,10 +86,9 @@ std::shared_ptr<PyConversations> CreateConversationsWith(const PyEngine& engine,
                                                          const std::string& config_json) {
   v1::ConversationsConfig config;
   if (!config_json.empty()) {
-    auto parsed = google::protobuf::util::JsonStringToMessage(config_json, &config);
-    if (!parsed.ok()) {
-      ThrowStatus(absl::InvalidArgumentError("the options are no chatcart.v1.ConversationsConfig: " +
-                                             std::string(parsed.message())));
+    if (absl::Status parsed = ParseJson(config_json, "chatcart.v1.ConversationsConfig", &config);
+        !parsed.ok()) {
+      ThrowStatus(parsed);
     }
   }
   ConversationsOptions options = ValueOrThrow(ConversationsOptionsFromConfig(config));

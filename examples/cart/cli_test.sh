@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks `chatcart cart apply` and `chatcart cart replay` on the example in
-# this folder: usage: cli_test.sh path/to/chatcart
+# this folder, and the JSON errors of `chatcart channel render`: usage:
+# cli_test.sh path/to/chatcart
 set -euo pipefail
 chatcart="$1"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -92,6 +93,60 @@ set -e
 [ "$status" -eq 2 ] || fail "a cart over 16 MiB exited $status, expected 2"
 grep -q "over the limit of 16777216 bytes (kMaxCartJsonBytes)" "$work/cart.err" ||
   fail "the large cart's refusal does not name kMaxCartJsonBytes: $(head -c 300 "$work/cart.err")"
+
+# Issue #22: protobuf's JSON parser quotes the input in its complaint (an
+# unknown key or a bad value whole, the bytes around a syntax error as they
+# are): the error of every JSON input, here and of `chatcart channel render`,
+# is short and well-formed UTF-8, and names the input.
+/usr/bin/python3 - "$work" <<'PY' || fail "could not write the ill-formed inputs"
+import sys
+work = sys.argv[1]
+big = b"k" * 100000
+inputs = {
+    "bad_line.jsonl": b'{"add_line": {"product_id": "\xff\xfe"}}\n',
+    "big_line.jsonl": b'{"add_line": {"' + big + b'": 1}}\n',
+    "bad_cart.json": b'{"id": "c\xff", "version": "1"}',
+    "big_cart.json": b'{"id": "c", "' + big + b'": 1}',
+    "bad_policy.json": b'{"currency": "US\xff"}',
+    "big_policy.json": b'{"currency": "USD", "' + big + b'": 1}',
+    "bad_turn.json": b'{"replies": [{"text": "caff\xe8"}]}',
+    "big_turn.json": b'{"' + big + b'": 1}',
+}
+for name, data in inputs.items():
+    open(work + "/" + name, "wb").write(data)
+PY
+# refused WHAT EXPECTED-TEXT COMMAND...: the command fails, and its error
+# holds EXPECTED-TEXT, is under 700 bytes and is well-formed UTF-8.
+refused() {
+  local what="$1" expected="$2"
+  shift 2
+  set +e
+  "$@" >/dev/null 2>"$work/refused.err"
+  local status=$?
+  set -e
+  [ "$status" -ne 0 ] || fail "$what was accepted"
+  grep -qF -- "$expected" "$work/refused.err" ||
+    fail "$what: the error does not say \"$expected\": $(head -c 300 "$work/refused.err")"
+  /usr/bin/python3 -c 'import sys; d = open(sys.argv[1], "rb").read(); d.decode("utf-8"); sys.exit(len(d) >= 700)' \
+    "$work/refused.err" ||
+    fail "$what: the error is not short, well-formed UTF-8: $(head -c 300 "$work/refused.err" | od -c | head -5)"
+}
+refused "an ill-formed command line" "stdin:1: not a CartCommand: the JSON is not well-formed UTF-8" \
+  "$chatcart" cart apply <"$work/bad_line.jsonl"
+refused "a command line with a 100 KB key" "stdin:1: not a CartCommand: " \
+  "$chatcart" cart apply <"$work/big_line.jsonl"
+refused "an ill-formed --cart" "--cart $work/bad_cart.json: the JSON is not well-formed UTF-8" \
+  "$chatcart" cart apply --cart "$work/bad_cart.json" </dev/null
+refused "a --cart with a 100 KB key" "--cart $work/big_cart.json: " \
+  "$chatcart" cart apply --cart "$work/big_cart.json" </dev/null
+refused "an ill-formed --policy" "$work/bad_policy.json: cart policy JSON: " \
+  "$chatcart" cart apply --policy "$work/bad_policy.json" </dev/null
+refused "a --policy with a 100 KB key" "$work/big_policy.json: cart policy JSON: " \
+  "$chatcart" cart apply --policy "$work/big_policy.json" </dev/null
+refused "an ill-formed turn result" "stdin: TurnResult JSON: " \
+  "$chatcart" channel render --channel web --shopper s <"$work/bad_turn.json"
+refused "a turn result with a 100 KB key" "stdin: TurnResult JSON: " \
+  "$chatcart" channel render --channel web --shopper s <"$work/big_turn.json"
 
 # Malformed input: exit 2 after the lines before it.
 set +e

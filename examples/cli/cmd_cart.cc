@@ -35,6 +35,7 @@
 #include "command.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "simdjson.h"
 
 namespace chatcart::cli {
 namespace {
@@ -95,7 +96,13 @@ std::string Short(std::string message) {
 }
 
 // Parses protobuf JSON; on failure returns the parser's message, cut short.
+// The parser quotes the input around the error, ill-formed bytes included,
+// so JSON that is not UTF-8 (RFC 8259 says it must be) is refused before it
+// is parsed and the message is well-formed (#22). chatcart::ParseJson
+// (wire.h) echoes the same way, but holds the JSON to kMaxJsonBytes, and a
+// --cart may be larger.
 std::string ParseJson(const std::string& json, google::protobuf::Message* message) {
+  if (!simdjson::validate_utf8(json)) return "the JSON is not well-formed UTF-8";
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;
   auto status = google::protobuf::util::JsonStringToMessage(json, message, options);

@@ -22,6 +22,7 @@
 
 #include "chatcart/channels.h"
 #include "chatcart/engine.h"
+#include "chatcart/wire.h"
 #include "command.h"
 #include "google/protobuf/util/json_util.h"
 #include "json_writer.h"
@@ -79,9 +80,9 @@ int RunRender(Args& args) {
   if (!channel.ok()) return Fail(channel.status());
   v1::TurnResult result;
   std::string json = ReadStdin();
-  if (auto s = google::protobuf::util::JsonStringToMessage(json, &result); !s.ok()) {
-    return Fail(absl::InvalidArgumentError("stdin is not a TurnResult in JSON: " +
-                                           std::string(s.message())));
+  // ParseJson echoes the parser's complaint short and well-formed (#22).
+  if (absl::Status s = ParseJson(json, "TurnResult", &result); !s.ok()) {
+    return Fail(absl::Status(s.code(), "stdin: " + std::string(s.message())));
   }
   channels::RenderRequest request;
   request.channel = *channel;

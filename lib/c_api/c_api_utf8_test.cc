@@ -22,8 +22,10 @@
 
 namespace {
 
+using ::testing::AnyOf;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::Not;
 
 // Protobuf's log lines while alive (the previous handler is put back).
 class ProtobufLog {
@@ -130,6 +132,46 @@ TEST_F(CApiUtf8, Issue22AChannelStateThatIsNotUtf8IsRefusedWithoutALogLine) {
       << Take(&err);
   chatcart_free(state);
   chatcart_free(out);
+}
+
+// Issue #22: protobuf's JSON parser quotes the input in its complaint (an
+// unknown key whole, the bytes around a syntax error as they are), and the
+// desk's policy and the runtime's options passed it on: a 1 MB key made a
+// 1 MB error, ill-formed bytes an error that is not UTF-8. It is echoed
+// now: short, bad bytes as U+FFFD, after the call and the input's name.
+TEST_F(CApiUtf8, Issue22JsonParserComplaintsAreShortAndWellFormed) {
+  const std::string big(1000000, 'k');  // under kMaxJsonBytes
+  const std::string inputs[] = {
+      "{\"" + big + "\": 1}",
+      "{\"defaultCapacity\": 4, \"caff\xe8\xff\": 1}",
+      "{\"defaultCapacity\": 4 \xc0\xaf" + big + "}",
+  };
+  chatcart_store_t* store = nullptr;
+  char* err = nullptr;
+  ASSERT_EQ(chatcart_experimental_store_open("memory:", &store, &err), CHATCART_OK) << Take(&err);
+  for (const std::string& json : inputs) {
+    chatcart_desk_t* desk = nullptr;
+    EXPECT_EQ(chatcart_experimental_desk_create(json.data(), json.size(), &desk, &err),
+              CHATCART_INVALID_ARGUMENT);
+    std::string message = Take(&err);
+    EXPECT_THAT(message, HasSubstr("chatcart_experimental_desk_create: the policy is no "
+                                   "chatcart.v1.DeskPolicy: "));
+    EXPECT_LT(message.size(), 800u) << message.substr(0, 300);
+    EXPECT_THAT(message, Not(AnyOf(HasSubstr("\xff"), HasSubstr("\xe8\""), HasSubstr("\xc0"))));
+    chatcart_conversations_t* conversations = nullptr;
+    EXPECT_EQ(chatcart_experimental_conversations_create_with(engine_, store, nullptr, json.data(),
+                                                              json.size(), &conversations, &err),
+              CHATCART_INVALID_ARGUMENT);
+    message = Take(&err);
+    EXPECT_THAT(message, HasSubstr("the options are no chatcart.v1.ConversationsConfig: "));
+    EXPECT_LT(message.size(), 800u) << message.substr(0, 300);
+    EXPECT_THAT(message, Not(AnyOf(HasSubstr("\xff"), HasSubstr("\xe8\""), HasSubstr("\xc0"))));
+  }
+  chatcart_desk_t* desk = nullptr;
+  EXPECT_EQ(chatcart_experimental_desk_create(inputs[1].data(), inputs[1].size(), &desk, &err),
+            CHATCART_INVALID_ARGUMENT);
+  EXPECT_THAT(Take(&err), HasSubstr("\uFFFD\uFFFD\": 1}"));
+  chatcart_experimental_store_destroy(store);
 }
 
 }  // namespace

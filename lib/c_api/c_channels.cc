@@ -18,6 +18,7 @@
 #include "chatcart/c.h"
 #include "chatcart/channels.h"
 #include "chatcart/engine.h"
+#include "common/json_parse.h"
 #include "common/status_macros.h"
 #include "common/wire_utf8.h"
 #include "google/protobuf/struct.pb.h"
@@ -37,8 +38,10 @@ namespace {
 absl::StatusOr<Value> MessageValue(const google::protobuf::Message& message) {
   CHATCART_ASSIGN_OR_RETURN(std::string text, json::SerializeMessage(CHATCART_FORMAT_JSON, message));
   Value value;
-  auto status = google::protobuf::util::JsonStringToMessage(text, &value);
-  if (!status.ok()) return absl::InternalError(std::string(status.message()));
+  if (absl::Status parsed = chatcart::JsonToMessage(text, "the message as a JSON value", &value);
+      !parsed.ok()) {
+    return absl::InternalError(parsed.message());
+  }
   return value;
 }
 

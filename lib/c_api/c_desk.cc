@@ -16,7 +16,8 @@
 #include "chatcart/limits.h"
 #include "chatcart/redact.h"
 #include "chatcart/v1/desk.pb.h"
-#include "google/protobuf/util/json_util.h"
+#include "common/json_parse.h"
+#include "common/status_macros.h"
 
 using chatcart::c_api::Guard;
 using chatcart::c_api::Output;
@@ -35,13 +36,8 @@ chatcart_code chatcart_experimental_desk_create(const char* policy_json, size_t 
       return limits;
     }
     if (!json.empty()) {
-      auto parsed = google::protobuf::util::JsonStringToMessage(
-          google::protobuf::StringPiece(json.data(), json.size()), &policy);
-      if (!parsed.ok()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(kFn, ": the policy is no chatcart.v1.DeskPolicy: ",
-                         std::string(parsed.message())));
-      }
+      CHATCART_RETURN_IF_ERROR(chatcart::JsonToMessage(
+          json, absl::StrCat(kFn, ": the policy is no chatcart.v1.DeskPolicy"), &policy));
     }
     absl::StatusOr<chatcart::DeskOptions> options = chatcart::DeskOptions::FromPolicy(policy);
     if (!options.ok()) return options.status();

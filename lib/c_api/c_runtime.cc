@@ -19,6 +19,8 @@
 #include "chatcart/runtime.h"
 #include "chatcart/store.h"
 #include "chatcart/v1/runtime.pb.h"
+#include "common/json_parse.h"
+#include "common/status_macros.h"
 
 struct chatcart_store_t {
   std::shared_ptr<chatcart::SessionStore> rep;
@@ -140,13 +142,9 @@ chatcart_code chatcart_experimental_conversations_create_with(
       return limits;
     }
     if (!json.empty()) {
-      auto parsed = google::protobuf::util::JsonStringToMessage(
-          google::protobuf::StringPiece(json.data(), json.size()), &config);
-      if (!parsed.ok()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(kFn, ": the options are no chatcart.v1.ConversationsConfig: ",
-                         std::string(parsed.message())));
-      }
+      CHATCART_RETURN_IF_ERROR(chatcart::JsonToMessage(
+          json, absl::StrCat(kFn, ": the options are no chatcart.v1.ConversationsConfig"),
+          &config));
     }
     absl::StatusOr<chatcart::ConversationsOptions> options =
         chatcart::ConversationsOptionsFromConfig(config);

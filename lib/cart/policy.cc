@@ -13,9 +13,9 @@
 #include "absl/strings/str_cat.h"
 #include "chatcart/cart.h"
 #include "chatcart/v1/cart_policy.pb.h"
+#include "common/json_parse.h"
 #include "common/status.h"
 #include "common/status_macros.h"
-#include "google/protobuf/util/json_util.h"
 
 namespace chatcart {
 namespace cart_internal {
@@ -324,13 +324,9 @@ absl::StatusOr<std::shared_ptr<const CartPolicy>> CartPolicy::Create(const v1::C
 
 absl::StatusOr<std::shared_ptr<const CartPolicy>> CartPolicy::FromJson(std::string_view json) {
   v1::CartPolicy proto;
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = false;
-  auto status = google::protobuf::util::JsonStringToMessage(
-      google::protobuf::StringPiece(json.data(), json.size()), &proto, options);
-  if (!status.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("cart policy JSON: ", std::string(status.message())));
+  // The parser's complaint echoed (#22): it quotes the input.
+  if (absl::Status parsed = JsonToMessage(json, "cart policy JSON", &proto); !parsed.ok()) {
+    return parsed;
   }
   return Create(proto);
 }

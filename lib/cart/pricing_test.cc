@@ -11,6 +11,7 @@
 #include "cart/cart_testing.h"
 #include "chatcart/cart.h"
 #include "common/testing/status_matchers.h"
+#include "common/utf8_scrub.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -23,6 +24,7 @@ using ::chatcart::testing::PolicyFromJson;
 using ::chatcart::testing::StatusIs;
 using ::chatcart::testing::Usd;
 using ::testing::HasSubstr;
+using ::testing::StartsWith;
 
 // Prices `lines` (quantity, unit price in minor units, category) under
 // `policy_json` with `codes` applied.
@@ -306,6 +308,29 @@ TEST(CartPolicy, ParsesPercentagesExactly) {
   EXPECT_THAT(ParsePercent("", false), StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(ParsePercent("0", true),
               IsOkAndHolds(::testing::Field(&cart_internal::Fraction::num, 0)));
+}
+
+// Issue #22: protobuf's JSON parser quotes the input in its complaint (an
+// unknown key or a bad value whole, the bytes around a syntax error as they
+// are), and FromJson passed it on: a 1 MB key made a 1 MB error, ill-formed
+// bytes an error no protobuf string or JSON could hold. It is echoed now.
+TEST(CartPolicy, Issue22TheJsonParsersComplaintIsShortAndWellFormed) {
+  const std::string big(1 << 20, 'k');
+  const std::string inputs[] = {
+      R"({"currency": "USD", ")" + big + R"(": 1})",
+      R"({"currency": "USD", "idempotency_window": ")" + big + R"("})",
+      "{\"currency\": \"US\xff\xfe\"}",
+      "{\"currency\": \"USD\", \xc0\xaf" + big,
+  };
+  for (const std::string& json : inputs) {
+    absl::StatusOr<std::shared_ptr<const CartPolicy>> policy = CartPolicy::FromJson(json);
+    EXPECT_THAT(policy,
+                StatusIs(absl::StatusCode::kInvalidArgument, StartsWith("cart policy JSON: ")))
+        << json.substr(0, 40);
+    const std::string message(policy.status().message());
+    EXPECT_LT(message.size(), 700u) << message.substr(0, 300);
+    EXPECT_TRUE(IsWellFormedUtf8(message)) << message;
+  }
 }
 
 }  // namespace

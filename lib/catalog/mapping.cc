@@ -15,11 +15,11 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/json_parse.h"
 #include "common/status.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
 #include "common/text_source.h"
-#include "google/protobuf/util/json_util.h"
 
 namespace chatcart {
 namespace catalog {
@@ -365,13 +365,8 @@ absl::StatusOr<v1::CatalogMapping> ParseCatalogMapping(std::string_view text,
   catalog::MappingLocator locate;
   TextSource text_source;
   if (json) {
-    google::protobuf::util::JsonParseOptions options;
-    auto status = google::protobuf::util::JsonStringToMessage(
-        google::protobuf::StringPiece(text.data(), text.size()), &mapping, options);
-    if (!status.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          source, ": ", std::string(status.message().data(), status.message().size())));
-    }
+    // The parser's complaint echoed (#22): it quotes the input.
+    if (absl::Status parsed = JsonToMessage(text, source, &mapping); !parsed.ok()) return parsed;
     locate = [&source](std::string_view field, int index) {
       return index < 0 ? absl::StrCat(source, ": ", ToAbsl(field))
                        : absl::StrCat(source, ": ", ToAbsl(field), "[", index, "]");

@@ -8,6 +8,7 @@
 #include "chatcart/v1/catalog_mapping.pb.h"
 #include "common/testing/data.h"
 #include "common/testing/status_matchers.h"
+#include "common/utf8_scrub.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -16,6 +17,7 @@ namespace {
 
 using ::chatcart::testing::StatusIs;
 using ::testing::HasSubstr;
+using ::testing::StartsWith;
 
 TEST(CatalogMapping, TheShippedMappingsLoad) {
   for (const char* name : {"bestbuy", "pcparts", "flipkart"}) {
@@ -154,6 +156,29 @@ TEST(CatalogMapping, ReadsProtobufJson) {
   EXPECT_EQ(m->attributes(0).unit(), "GB");
   EXPECT_THAT(ParseCatalogMapping(R"({"id": 5)", "m.json", true),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("m.json")));
+}
+
+// Issue #22: protobuf's JSON parser quotes the input in its complaint (an
+// unknown key or a bad value whole, the bytes around a syntax error as they
+// are), and the mapping passed it on: a 1 MB key made a 1 MB error,
+// ill-formed bytes an error no protobuf string or JSON could hold. It is
+// echoed now, after the mapping's name.
+TEST(CatalogMapping, Issue22JsonParserComplaintsAreShortAndWellFormed) {
+  const std::string big(1 << 20, 'k');
+  const std::string inputs[] = {
+      R"({"id": "sku", ")" + big + R"(": 1})",
+      R"({"id": "sku", "attributes": [{"type": ")" + big + R"("}]})",
+      "{\"id\": \"sk\xff\xfe\"}",
+      "{\"id\": \"sku\", \xc0\xaf" + big,
+  };
+  for (const std::string& json : inputs) {
+    absl::StatusOr<v1::CatalogMapping> m = ParseCatalogMapping(json, "shop.mapping.json", true);
+    EXPECT_THAT(m, StatusIs(absl::StatusCode::kInvalidArgument, StartsWith("shop.mapping.json: ")))
+        << json.substr(0, 40);
+    const std::string message(m.status().message());
+    EXPECT_LT(message.size(), 700u) << message.substr(0, 300);
+    EXPECT_TRUE(IsWellFormedUtf8(message)) << message;
+  }
 }
 
 TEST(CatalogMapping, ColumnNamesFromKeys) {

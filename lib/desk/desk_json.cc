@@ -11,6 +11,7 @@
 #include "chatcart/desk.h"
 #include "chatcart/limits.h"
 #include "common/echo.h"
+#include "common/json_parse.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
 #include "google/protobuf/struct.pb.h"
@@ -97,12 +98,7 @@ absl::StatusOr<std::string> Out(absl::StatusOr<T> result) {
 absl::StatusOr<std::string> Desk::CallJson(std::string_view request_json, absl::Time now) {
   CHATCART_RETURN_IF_ERROR(CheckJsonLimits(request_json, "desk call"));
   Struct s;
-  auto parsed = google::protobuf::util::JsonStringToMessage(
-      google::protobuf::StringPiece(request_json.data(), request_json.size()), &s);
-  if (!parsed.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "desk call: not a JSON object: ", Echo(std::string(parsed.message()), kMaxJsonErrorBytes)));
-  }
+  CHATCART_RETURN_IF_ERROR(JsonToMessage(request_json, "desk call: not a JSON object", &s));
   Request r(s);
   const std::string call = r.call();
   auto conv = [&]() { return r.String("conversation"); };

@@ -13,7 +13,7 @@
 #include "chatcart/limits.h"
 #include "chatcart/runtime.h"
 #include "chatcart/v1/runtime.pb.h"
-#include "common/echo.h"
+#include "common/json_parse.h"
 #include "common/status_macros.h"
 #include "common/utf8_scrub.h"
 #include "common/wire_utf8.h"
@@ -128,13 +128,8 @@ absl::StatusOr<std::string> Conversations::DeskCallJson(std::string_view request
   v1::ConversationsDeskCall call;
   google::protobuf::util::JsonParseOptions lenient;
   lenient.ignore_unknown_fields = true;  // the desk's own keys
-  auto parsed = google::protobuf::util::JsonStringToMessage(
-      google::protobuf::StringPiece(request_json.data(), request_json.size()), &call, lenient);
-  if (!parsed.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("the desk call is no JSON object with a \"call\" key: ",
-                     Echo(std::string(parsed.message()), kMaxJsonErrorBytes)));
-  }
+  CHATCART_RETURN_IF_ERROR(JsonToMessage(
+      request_json, "the desk call is no JSON object with a \"call\" key", &call, lenient));
   absl::StatusOr<DeskOutput> out;
   if (call.call() == "accept") {
     out = Accept(call.agent(), call.conversation(), now_ms);

@@ -28,6 +28,7 @@
 #include "chatcart/store.h"
 #include "common/status_macros.h"
 #include "common/strings.h"
+#include "common/wire_utf8.h"
 #include "store/redis_connection.h"
 
 namespace chatcart {
@@ -103,9 +104,8 @@ class RedisDeskStore final : public DeskStore {
                               pool_->RunOne({nullptr, {"LRANGE", key, "0", "-1"}}));
     std::vector<v1::DeskMessage> out(reply.elements.size());
     for (size_t i = 0; i < out.size(); ++i) {
-      if (!out[i].ParseFromString(reply.elements[i].str)) {
-        return Malformed(key, absl::StrCat("message ", i));
-      }
+      CHATCART_RETURN_IF_ERROR(
+          ParseStored(key, absl::StrCat("message ", i), reply.elements[i].str, &out[i]));
     }
     return out;
   }
@@ -237,13 +237,28 @@ class RedisDeskStore final : public DeskStore {
                                                pool_->endpoint(), key, what));
   }
 
+  // `bytes`, what Redis holds at `key`, parsed into `record`. A string field
+  // that is not well-formed UTF-8 is named and refused before protobuf
+  // parses (which would log an ERROR line for it first, #22); DATA_LOSS
+  // either way: the store only writes what protobuf serialized.
+  absl::Status ParseStored(std::string_view key, std::string_view what, std::string_view bytes,
+                           google::protobuf::Message* record) const {
+    if (std::string field = IllFormedUtf8Field(*record->GetDescriptor(), bytes); !field.empty()) {
+      return Malformed(key, absl::StrCat(ToAbsl(what), ": ", field, " is not well-formed UTF-8"));
+    }
+    if (!record->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+      return Malformed(key, what);
+    }
+    return absl::OkStatus();
+  }
+
   template <typename Record>
   absl::StatusOr<std::optional<Record>> Get(std::string_view tag, std::string_view id) const {
     std::string key = Key(tag, id);
     CHATCART_ASSIGN_OR_RETURN(RedisReply reply, pool_->RunOne({nullptr, {"HGET", key, "d"}}));
     if (reply.is_nil()) return std::optional<Record>();
     Record record;
-    if (!record.ParseFromString(reply.str)) return Malformed(key, "record");
+    CHATCART_RETURN_IF_ERROR(ParseStored(key, "record", reply.str, &record));
     return std::optional<Record>(std::move(record));
   }
 

@@ -23,6 +23,7 @@
 #include "common/testing/status_matchers.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "hiredis/hiredis.h"
 #include "store/testing/redis_server.h"
 
 namespace chatcart {
@@ -30,9 +31,32 @@ namespace {
 
 using ::chatcart::testing::IsOkAndHolds;
 using ::chatcart::testing::StatusIs;
+using ::testing::AllOf;
 using ::testing::HasSubstr;
 
 std::string Bytes(const google::protobuf::MessageLite& m) { return m.SerializeAsString(); }
+
+// One command on a connection of its own, behind the store's back; false
+// when Redis did not take it.
+bool RawCommand(int port, const std::vector<std::string>& argv) {
+  redisContext* c = redisConnect("127.0.0.1", port);
+  if (c == nullptr || c->err != 0) {
+    if (c != nullptr) redisFree(c);
+    return false;
+  }
+  std::vector<const char*> args;
+  std::vector<size_t> lengths;
+  for (const std::string& a : argv) {
+    args.push_back(a.data());
+    lengths.push_back(a.size());
+  }
+  auto* r = static_cast<redisReply*>(
+      redisCommandArgv(c, static_cast<int>(args.size()), args.data(), lengths.data()));
+  bool ok = r != nullptr && r->type != REDIS_REPLY_ERROR;
+  if (r != nullptr) freeReplyObject(r);
+  redisFree(c);
+  return ok;
+}
 
 class RedisDeskStoreTest : public ::testing::Test {
  protected:
@@ -277,6 +301,66 @@ TEST_F(RedisDeskStoreTest, Issue22IllFormedTextReadsBackWithoutProtobufErrorLine
   const std::string err = ::testing::internal::GetCapturedStderr();
   EXPECT_THAT(err, ::testing::Not(HasSubstr("invalid UTF-8"))) << err.substr(0, 2000);
   EXPECT_THAT(err, ::testing::Not(HasSubstr("[libprotobuf ERROR"))) << err.substr(0, 2000);
+}
+
+// Issue #22: the store parsed what Redis handed back with ParseFromString,
+// so a corrupted record or message holding a string that is not
+// well-formed UTF-8 made protobuf log an ERROR line ("String field ...
+// contains invalid UTF-8 data when parsing") before the read failed. It is
+// refused now with DATA_LOSS naming the key and the field, and nothing is
+// logged.
+TEST_F(RedisDeskStoreTest, Issue22AnIllFormedStoredStringIsDataLossNamingTheFieldWithoutALogLine) {
+  DeskWrite write;
+  v1::DeskConversation c;
+  c.set_id("web-1");
+  c.set_version(1);
+  c.set_skill("toys");
+  write.conversations.push_back(c);
+  v1::DeskAgent a;
+  a.set_id("nick");
+  a.set_version(1);
+  a.set_name("Nick");
+  write.agents.push_back(a);
+  v1::DeskMessage m;
+  m.set_conversation_id("web-1");
+  m.set_text("hello");
+  write.messages.push_back(m);
+  write.messages.push_back(m);
+  ASSERT_OK(redis_store_->Commit(write));
+  auto corrupt = [](std::string bytes, std::string_view good) {
+    size_t at = bytes.find(good);
+    EXPECT_NE(at, std::string::npos) << good;
+    if (at != std::string::npos) bytes.replace(at, good.size(), std::string(good.size(), '\xff'));
+    return bytes;
+  };
+  const int port = redis_->port();
+  ASSERT_TRUE(
+      RawCommand(port, {"HSET", "chatcart:{desk}:c:web-1", "d", corrupt(Bytes(c), "toys")}));
+  ASSERT_TRUE(RawCommand(port, {"HSET", "chatcart:{desk}:a:nick", "d", corrupt(Bytes(a), "Nick")}));
+  ASSERT_TRUE(
+      RawCommand(port, {"LSET", "chatcart:{desk}:m:web-1", "1", corrupt(Bytes(m), "hello")}));
+
+  ::testing::internal::CaptureStderr();
+  EXPECT_THAT(redis_store_->GetConversation("web-1"),
+              StatusIs(absl::StatusCode::kDataLoss,
+                       AllOf(HasSubstr("desk key chatcart:{desk}:c:web-1"),
+                             HasSubstr("chatcart.v1.DeskConversation.skill is not well-formed"))));
+  EXPECT_THAT(redis_store_->GetAgent("nick"),
+              StatusIs(absl::StatusCode::kDataLoss,
+                       AllOf(HasSubstr("desk key chatcart:{desk}:a:nick"),
+                             HasSubstr("chatcart.v1.DeskAgent.name is not well-formed"))));
+  EXPECT_THAT(redis_store_->GetMessages("web-1"),
+              StatusIs(absl::StatusCode::kDataLoss,
+                       AllOf(HasSubstr("desk key chatcart:{desk}:m:web-1: malformed message 1"),
+                             HasSubstr("chatcart.v1.DeskMessage.text is not well-formed"))));
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(err, "") << err.substr(0, 2000);
+
+  // Bytes that do not parse stay DATA_LOSS, as before: the id declared 5
+  // bytes long, "ab" and the end.
+  ASSERT_TRUE(RawCommand(port, {"HSET", "chatcart:{desk}:c:web-1", "d", "\x0a\x05\x61\x62"}));
+  EXPECT_THAT(redis_store_->GetConversation("web-1"),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("malformed record")));
 }
 
 }  // namespace

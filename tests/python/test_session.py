@@ -8,6 +8,7 @@ import pickle
 import pytest
 
 import chatcart
+import chatcart.channels
 
 T0 = 1795000000  # the turns' clock: the engine reads none
 
@@ -318,6 +319,38 @@ def test_issue22_a_profile_whose_language_is_not_utf8_is_refused_without_protobu
         engine.session("bad", seed=1).import_profile(b"\x1a\x03e\xffn")
     err = capfd.readouterr().err
     assert "libprotobuf" not in err and "UTF-8" not in err, err
+
+
+LONG = "k" * 100000  # a key protobuf's JSON parser quoted whole in its complaint
+
+
+# (what is parsed, the call) for JSON the binding parses itself: the façade's
+# calls with a 100,000-byte key, and the native calls handed ill-formed bytes
+# (the façade writes JSON with json.dumps, all ASCII).
+JSON_INPUTS = [
+    ("profile", lambda e: e.session("j", seed=1).import_profile({LONG: 1})),
+    ("cart command", lambda e: e.session("j", seed=1).cart_command({LONG: {}})),
+    ("chatcart.v1.DeskPolicy", lambda e: chatcart.Desk({LONG: 1})),
+    ("chatcart.v1.ConversationsConfig",
+     lambda e: chatcart.Conversations(e, chatcart.Store.open("memory:"), desk_policy={LONG: 1})),
+    ("turn result", lambda e: chatcart.channels.render('{"%s": 1}' % LONG, "web", "s")),
+    ("profile",
+     lambda e: e.session("j", seed=1)._native.import_profile(b'{"language": "e\xff\xfen"}', True)),
+    ("cart command",
+     lambda e: e.session("j", seed=1)._native.apply_cart_command(b'{"add_line": {"x\xe8": 1}}')),
+]
+
+
+@pytest.mark.parametrize("what,call", JSON_INPUTS)
+def test_issue22_json_parser_complaints_are_short_and_well_formed(engine, what, call):
+    # protobuf's JSON parser quotes the input in its complaint: a 100 KB key
+    # made a 100 KB message, and ill-formed bytes one that was no str
+    # (UnicodeDecodeError instead of the library's error).
+    with pytest.raises(chatcart.InvalidArgumentError) as raised:
+        call(engine)
+    message = str(raised.value)
+    assert what + " JSON: " in message, message[:300]
+    assert len(message.encode()) < 700, message[:300]
 
 
 # (turn keyword arguments, language after the turn, text the reply must contain)

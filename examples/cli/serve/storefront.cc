@@ -43,7 +43,7 @@ absl::StatusOr<std::unique_ptr<Storefront>> Storefront::Create(StorefrontOptions
 
 Storefront::Storefront(StorefrontOptions options)
     : options_(std::move(options)),
-      http_(std::make_unique<httplib::Server>()),
+      http_(options_.server != nullptr ? options_.server : std::make_shared<httplib::Server>()),
       log_(std::make_unique<EventLog>(options_.log_events_per_conversation,
                                       options_.log_conversations, options_.log_max_bytes)),
       metrics_(std::make_unique<serve::Metrics>()),

@@ -94,6 +94,12 @@ struct StorefrontOptions {
   std::chrono::milliseconds refill{1000};
   // How often due conversation timers are fired. Default: 2 s.
   std::chrono::milliseconds timer_poll{2000};
+
+  // ---- Testing
+  // The cpp-httplib server the routes are registered on. Default (null): a
+  // new httplib::Server. The fuzz target passes one it feeds requests to
+  // in-process (tests/fuzz/serve_requests_fuzzer.cc), without Bind or Run.
+  std::shared_ptr<httplib::Server> server;
 };
 
 class Storefront {
@@ -126,7 +132,7 @@ class Storefront {
                  const std::string& agent = "");
 
   StorefrontOptions options_;
-  std::unique_ptr<httplib::Server> http_;
+  std::shared_ptr<httplib::Server> http_;
   std::unique_ptr<EventLog> log_;
   std::unique_ptr<serve::Metrics> metrics_;
   std::unique_ptr<RateLimiter> limiter_;
