@@ -72,6 +72,20 @@ bool SettlesOn(const Understanding& u) {
   return false;
 }
 
+// Whether the words ask how to do something ("how can I print photos",
+// "come posso stampare", "comment faire pour imprimer").
+bool AsksHowTo(const Understanding& u) {
+  const std::vector<std::string>& w = u.words;
+  for (size_t k = 0; k + 1 < w.size() && k < 3; ++k) {
+    if ((w[k] == "how" && (w[k + 1] == "can" || w[k + 1] == "do" || w[k + 1] == "to")) ||
+        (w[k] == "come" && (w[k + 1] == "posso" || w[k + 1] == "faccio" || w[k + 1] == "si")) ||
+        (w[k] == "comment" && (w[k + 1] == "je" || w[k + 1] == "faire" || w[k + 1] == "on"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- shown
@@ -102,6 +116,13 @@ std::optional<absl::Status> TurnRunner::PointedQuestion() {
   // "Do you have the microscope?", "et le papier photo, vous en avez ?":
   // a product named outright.
   if (!reference_.id.empty() && reference_.from_catalog) {
+    // "How can I print photos from my phone?", heard as the photo search,
+    // names the Photo Kiosk Voucher by its words: how to, the search, not
+    // a question about the voucher.
+    if (state_.last_shown.empty() && state_.focus.empty() && Understood() && AsksHowTo(u)) {
+      const int heard = graph_.FlowTriggeredBy(u.intent);
+      if (heard >= 0 && SearchOf(heard) != nullptr) return std::nullopt;
+    }
     ProductQuestion question;
     question.products = {reference_.id};
     question.availability = true;
