@@ -46,7 +46,7 @@ const std::vector<ActPattern>& BuiltinActPatterns() {
       {K::kDone, R"(\b(nient altro|niente altro|basta cosi|e tutto|per ora basta|a posto cosi|sono a posto)\b)"},
       {K::kDone, R"(\b(rien d autre|c est tout|ca sera tout|ce sera tout|c est bon pour moi|ca ira)\b)"},
       // ---- the cart
-      {K::kCheckout, R"(\b(checkout|check out|pay now|let s pay|i ll pay|i want to pay|buy (it|them) now|place (the|my) order|complete (the|my) order|proceed to (payment|checkout))\b)"},
+      {K::kCheckout, R"(\b(checkout|check out|pay now|let s pay|i ll pay|i want to pay|buy (it|them) now|place (the|my) order|complete (the|my) order|proceed to (payment|checkout)|go to (payment|checkout)|vai al pagamento|andiamo al pagamento|passa al pagamento|passiamo al pagamento|aller au paiement|passer au paiement|on passe au paiement)\b)"},
       {K::kCheckout, R"(^((ok|perfetto|bene|allora|va bene) )*pago\b|^((ok|parfait|bon) )*je paye\b|\b(paghiamo|pago ora|voglio pagare|procedi|procediamo|concludiamo|confermo l ordine|completa l ordine|fammi pagare|alla cassa)\b)"},
       {K::kCheckout, R"(\b(je passe commande|passer (la )?commande|je paie|on paie|payer maintenant|je veux payer|valider (la commande|le panier|mon panier)|je valide)\b)"},
       {K::kCartTotal, R"(\b(what s my total|whats my total|my total|the total|total\s*\?|how much (is it|does it come to|is that) (all )?(together|in total|altogether)|how much in total|how much (am i|m i|will i be) (spending|paying)|how much do i (owe|pay)|what do i owe)\b)"},
@@ -116,6 +116,8 @@ const std::vector<ActPattern>& BuiltinActPatterns() {
       // "If I order today when would it get here", "quand est-ce que ça arrive ?"
       {K::kAskShipping, R"(\bwhen (would|will|could|does|do|can) (it|they|this|that|these|those|my order|the order|i get it|i get them)( \w+)? (get here|arrive|come|be here|be delivered|reach me)\b|\bwhen (would|will|could|can) i (get|receive|have) (it|them)\b|\bquand\b.*\b(arrive|arrivent|arriver|arrivera|arriveront|recevoir|recevrai|recevrais)\b|\bquando\b.*\b(arriva|arrivano|arriverebbe|arriverebbero|ricevo|riceverei|ricevere)\b)"},
       {K::kAskReturns, R"(\b(return|returns|returning|refund|refunds|exchange|exchanges|send (it|them) back|money back)\b)"},
+      // "What happens if the size is wrong?", "et si ça taille mal ?"
+      {K::kAskReturns, R"(\b(if|what if) (the |my )?(size|fit) (is|s) (wrong|off|not right)\b|\bif (it|they) (doesn t|don t|does not|do not) fit\b|\bwrong size\b|\bse (la taglia|il numero) non (va|e giusto|e giusta)\b|\bse non (mi |gli |le )?(va|vanno|sta|stanno) bene\b|\bsi (la taille|la pointure) (ne va pas|va pas|n est pas bonne)\b|\bpas la bonne (taille|pointure)\b)"},
       {K::kAskReturns, R"(\b(reso|resi|restituire|restituirl[oiae]|restituisco|restituzione|rimborso|rimborsi|cambio merce|sostituzione|posso cambiarl[oiae]|rendere)\b)"},
       {K::kAskReturns, R"(\b(retour|retours|retourner|retourne|rembourse|remboursez|remboursement|rembourser|echange|echanger|renvoyer|renvoie|le renvoyer|les renvoyer)\b)"},
       {K::kAskHours, R"(\bwhen (is|s) (the |your )?(shop|store) (open|closed)\b|\b(shop|store) hours\b|\bwhat time (is|does) (the |your )?(shop|store) (open|close)\b|\bquando (e|apre|chiude) (aperto )?(il )?negozio\b|\b(il negozio|la bottega) (e )?aperto\b|\b(a quelle heure|quand) (ouvre|ferme|est ouverte?) (la boutique|le magasin)\b|\bla boutique est ouverte\b)"},

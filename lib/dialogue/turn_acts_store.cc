@@ -62,7 +62,10 @@ std::optional<absl::Status> TurnRunner::StoreQuestion(bool last_resort) {
        {ActKind::kAskShipping, ActKind::kAskReturns, ActKind::kAskHours, ActKind::kAskPayment}) {
     if (!u.Has(topic)) continue;
     if (topic == ActKind::kAskPayment && u.Has(ActKind::kCheckout)) continue;
-    absl::StatusOr<bool> answered = executor_.AnswerStoreQuestion(topic, last_resort, turn_);
+    // "Can i pay with apple pay": asked, not a checkout the classifier may
+    // hear in "pay"; said plainly when the store has no answer.
+    const bool last = last_resort || topic == ActKind::kAskPayment;
+    absl::StatusOr<bool> answered = executor_.AnswerStoreQuestion(topic, last, turn_);
     if (!answered.ok()) return answered.status();
     if (!*answered) continue;
     state_.misunderstood = 0;

@@ -83,5 +83,20 @@ TEST(ProductQuestions, TasteAsksTheTastingNotes) {
               Not(Contains("chatcart.fact")));
 }
 
+// "Can i pay with apple pay" with shoes in the cart asks how one pays, not
+// to check out, though the classifier hears a checkout in "pay": the shoe
+// shop has no answer about payment and says so.
+TEST(StoreQuestions, APaymentQuestionIsNoCheckout) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto session = scarpe->NewSession("apple-pay", 1);
+  Say(*session, "aggiungi un cappellino passo nero");
+  ASSERT_EQ(::chatcart::testing::CartIds(*session).size(), 1u);
+  const v1::TurnResult r = Say(*session, "can i pay with apple pay");
+  EXPECT_THAT(Templates(r), Contains("chatcart.no_info"));
+  EXPECT_THAT(Templates(r), Not(Contains("chatcart.confirm")));
+  EXPECT_THAT(Templates(Say(*session, "vai al pagamento")), Not(Contains("chatcart.no_info")));
+}
+
 }  // namespace
 }  // namespace chatcart
