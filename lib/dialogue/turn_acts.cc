@@ -250,8 +250,12 @@ std::optional<absl::Status> TurnRunner::RerunOnChange() {
     absl::Status rerun = Continue();
     turn_.rerunning_ = false;
     CHATCART_RETURN_IF_ERROR(rerun);
-    // "Allora la grigia, mettila nel carrello": one product left, and taken.
-    if (turn_.understanding().Has(ActKind::kChoose) && state_.last_shown.size() == 1) {
+    // "Allora la grigia, mettila nel carrello": one product left, and taken;
+    // "allora grigia va bene" only accepts the new colour.
+    const std::vector<std::string>& w = turn_.understanding().words;
+    const bool only_fine = w.size() >= 2 && w[w.size() - 2] == "va" && w.back() == "bene";
+    if (turn_.understanding().Has(ActKind::kChoose) && !only_fine &&
+        state_.last_shown.size() == 1) {
       if (std::optional<absl::Status> done = ChooseProduct(state_.last_shown.front())) return done;
     }
     return absl::OkStatus();

@@ -85,5 +85,32 @@ TEST(Adds, ANamedProductWithEveryVariantAxisSettledOnIsAdded) {
   EXPECT_THAT(CartIds(*session), UnorderedElementsAre("guatemala-250g-espresso", "tasses"));
 }
 
+// "Un paio di calzini" is one pack in a store whose socks are sold in pairs
+// (understanding.pair_category), not two.
+TEST(Adds, APairOfWhatIsSoldInPairsIsOne) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto session = scarpe->NewSession("paio", 1);
+  Say(*session, "aggiungi un cappellino passo nero");
+  Say(*session, "metti anche un paio di calzini neri, taglia L");
+  EXPECT_THAT(CartIds(*session), UnorderedElementsAre("cappellino-black", "calzini-black-L"));
+  EXPECT_THAT(::chatcart::testing::CartQuantities(*session), ElementsAre(1, 1));
+}
+
+// "Allora grigia va bene" after the black hoodie was sold out accepts the
+// grey one shown; "ok prendila" then adds it, once.
+TEST(Adds, AcceptingANewValueShowsItAndAddsNothing) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto session = scarpe->NewSession("felpa", 1);
+  Say(*session, "cerco una felpa col cappuccio x mio figlio, taglia M, nera");
+  EXPECT_THAT(::chatcart::testing::ShownIds(Say(*session, "allora grigia va bene")),
+              ElementsAre("felpa-grey-M"));
+  EXPECT_THAT(CartIds(*session), ::testing::IsEmpty());
+  Say(*session, "ok prendila");
+  EXPECT_THAT(CartIds(*session), ElementsAre("felpa-grey-M"));
+  EXPECT_THAT(::chatcart::testing::CartQuantities(*session), ElementsAre(1));
+}
+
 }  // namespace
 }  // namespace chatcart
