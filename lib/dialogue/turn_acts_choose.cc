@@ -206,8 +206,10 @@ std::vector<std::string> TurnRunner::AlsoChosen(const std::string& first) {
       }
       if (inside) part.entities.push_back(e);
     }
+    // A part that points ("en fait mettez-en 2") means the product in
+    // focus, not the one last shown.
     ProductReference ref = executor_.ResolveReference(part, state_.last_shown, state_.shown.seen,
-                                                      "", /*catalog_wide=*/true);
+                                                      state_.focus, /*catalog_wide=*/true);
     // A part that is only a command ("aggiungi" of "aggiungi anche lo
     // spray") names nothing of its own; "add it" does.
     if (ref.id.empty() || ref.by_bare_command || ref.id == first ||

@@ -112,5 +112,21 @@ TEST(Adds, AcceptingANewValueShowsItAndAddsNothing) {
   EXPECT_THAT(::chatcart::testing::CartQuantities(*session), ElementsAre(1));
 }
 
+// "Ok la coccinelle alors, mettez-la dans le panier" after the solar kit was
+// asked about: the ladybug robot shown before is named by one word of its
+// other names, over the pointer; "en fait mettez-en 2" then means it.
+TEST(Adds, AWordNamingAProductSeenBeatsThePointer) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("coccinelle", 1);
+  Say(*session, "je cherche un robot pour apprendre à coder à ma fille de 9 ans, jusqu'à 70 €");
+  Say(*session, "et le kit robot solaire ? elle est trop jeune ?");
+  Say(*session, "ok la coccinelle alors, mettez-la dans le panier");
+  EXPECT_THAT(CartIds(*session), ElementsAre("toy-ladybug"));
+  Say(*session, "en fait mettez-en 2, c'est aussi pour sa cousine");
+  EXPECT_THAT(CartIds(*session), ElementsAre("toy-ladybug"));
+  EXPECT_THAT(::chatcart::testing::CartQuantities(*session), ElementsAre(2));
+}
+
 }  // namespace
 }  // namespace chatcart

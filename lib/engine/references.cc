@@ -395,9 +395,47 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
       FindOptions options;
       options.limit = 20;
       options.min_score = 0.4;
+      // Its words that may name a product ("coccinelle" of "ok la
+      // coccinelle alors, mettez-la dans le panier"), else all of them.
       for (const NameMatch& m : catalog.FindByName(absl::StrJoin(u.words, " "), options)) {
         for (ProductIndex c : candidates) {
           if (m.product == c) {
+            pick(c, std::string(catalog.product_name(c)));
+            return ref;
+          }
+        }
+      }
+      // One word of it that names one of them by itself ("coccinelle" of
+      // "ok la coccinelle alors, mettez-la dans le panier").
+      // Not a word of the request the classifier heard ("gift" of "can you
+      // gift wrap it", "foto" of "quanto mi costa ogni foto?").
+      std::vector<std::string> asked;
+      if (engine_.intents != nullptr && !u.intent.empty()) {
+        asked = engine_.intents->IntentWords(absl::StrJoin(u.words, " "), u.intent, u.language);
+      }
+      std::vector<std::string> named;
+      options.min_score = 0.8;
+      options.limit = 3;
+      // Nor a unit counted ("ogni foto", "per photo").
+      auto counted = [&](const std::string& word) {
+        static constexpr std::string_view kEach[] = {"per", "par", "ogni", "each", "chaque"};
+        for (size_t k = 1; k < u.words.size(); ++k) {
+          if (u.words[k] == word &&
+              std::find(std::begin(kEach), std::end(kEach), u.words[k - 1]) != std::end(kEach)) {
+            return true;
+          }
+        }
+        return false;
+      };
+      for (const std::string& word : NameWords(u, &named)) {
+        if (word.size() < 4 || std::find(asked.begin(), asked.end(), word) != asked.end() ||
+            IsAttributeWord(PlainWord(word)) || counted(word)) {
+          continue;
+        }
+        const std::vector<NameMatch> found = catalog.FindByName(word, options);
+        if (found.size() != 1) continue;
+        for (ProductIndex c : candidates) {
+          if (found[0].product == c) {
             pick(c, std::string(catalog.product_name(c)));
             return ref;
           }
