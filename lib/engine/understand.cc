@@ -54,12 +54,15 @@ std::optional<Money> InStoreCurrency(const std::optional<Money>& money,
 }
 
 // How a most-to-spend said as "over 900" after a negation ("i don't want to
-// go over 900", "nothing over 150") reads in a reply: "max 900", not the
-// span's "over 900" the negation is outside of.
+// go over 900", "nothing over 150") or as a raise ("alzo a 50") reads in a
+// reply: "max 900", not the span's "over 900" the negation is outside of.
 std::string UnderDisplay(std::string_view text) {
   static constexpr std::string_view kOver[] = {
-      "over ",   "more than ", "above ", "plus de ",      "più di ",
-      "piu di ", "oltre ",     "sopra ", "au-dessus de ", "au dessus de "};
+      "over ", "more than ", "above ", "plus de ", "più di ", "piu di ", "oltre ", "sopra ",
+      "au-dessus de ", "au dessus de ",
+      // "Alzo a 50", "je monte à 80": a raise, shown as the new most.
+      "alzo a ", "alziamo a ", "salgo a ", "saliamo a ", "arrivo fino a ", "arrivo a ",
+      "posso arrivare a ", "je monte à ", "on monte à ", "je peux monter à ", "je peux aller à "};
   for (std::string_view over : kOver) {
     if (text.size() > over.size() && absl::StartsWithIgnoreCase(ToAbsl(text), ToAbsl(over))) {
       return absl::StrCat("max ", ToAbsl(text.substr(over.size())));

@@ -202,6 +202,14 @@ constexpr Cue kItalianPrefix[] = {
     {"meno cara di", BudgetKind::kUnder},
     {"meno cari di", BudgetKind::kUnder},
     {"che costi meno di", BudgetKind::kUnder},
+    // "Alzo a 50", "posso arrivare a 80": a new most to spend.
+    {"alzo a", BudgetKind::kUnder},
+    {"alziamo a", BudgetKind::kUnder},
+    {"salgo a", BudgetKind::kUnder},
+    {"saliamo a", BudgetKind::kUnder},
+    {"arrivo a", BudgetKind::kUnder},
+    {"arrivo fino a", BudgetKind::kUnder},
+    {"posso arrivare a", BudgetKind::kUnder},
 };
 constexpr Cue kItalianPostfix[] = {
     {"o meno", BudgetKind::kUnder},     {"massimo", BudgetKind::kUnder},
@@ -251,16 +259,33 @@ constexpr Cue kFrenchPrefix[] = {
     {"au delà de", BudgetKind::kOver},
     {"au max", BudgetKind::kUnder},
     {"grand maximum", BudgetKind::kUnder},
+    // "Je monte à 50", "on peut aller à 80".
+    {"je monte à", BudgetKind::kUnder},
+    {"on monte à", BudgetKind::kUnder},
+    {"je peux monter à", BudgetKind::kUnder},
+    {"je peux aller à", BudgetKind::kUnder},
 };
 constexpr Cue kFrenchPostfix[] = {
-    {"ou moins", BudgetKind::kUnder}, {"maximum", BudgetKind::kUnder},
-    {"max", BudgetKind::kUnder},      {"au maximum", BudgetKind::kUnder},
-    {"au plus", BudgetKind::kUnder},  {"maxi", BudgetKind::kUnder},
-    {"ou plus", BudgetKind::kOver},   {"minimum", BudgetKind::kOver},
-    {"au moins", BudgetKind::kOver},  {"et plus", BudgetKind::kOver},
-    {"environ", BudgetKind::kAround}, {"à peu près", BudgetKind::kAround},
-    {"au max", BudgetKind::kUnder},   {"grand max", BudgetKind::kUnder},
+    {"ou moins", BudgetKind::kUnder},
+    {"maximum", BudgetKind::kUnder},
+    {"max", BudgetKind::kUnder},
+    {"au maximum", BudgetKind::kUnder},
+    {"au plus", BudgetKind::kUnder},
+    {"maxi", BudgetKind::kUnder},
+    {"ou plus", BudgetKind::kOver},
+    {"minimum", BudgetKind::kOver},
+    {"au moins", BudgetKind::kOver},
+    {"et plus", BudgetKind::kOver},
+    {"environ", BudgetKind::kAround},
+    {"à peu près", BudgetKind::kAround},
+    {"au max", BudgetKind::kUnder},
+    {"grand max", BudgetKind::kUnder},
     {"grand maximum", BudgetKind::kUnder},
+    // "Je monte à 50", "on peut aller à 80".
+    {"je monte à", BudgetKind::kUnder},
+    {"on monte à", BudgetKind::kUnder},
+    {"je peux monter à", BudgetKind::kUnder},
+    {"je peux aller à", BudgetKind::kUnder},
 };
 
 void AddCurrencies(const CurrencyWord* words, size_t n, const ScanConfig& config,
