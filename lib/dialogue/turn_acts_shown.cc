@@ -154,6 +154,19 @@ std::optional<absl::Status> TurnRunner::PointedQuestion() {
       state_.shown.seen.size() >= 2) {
     question.products = state_.shown.seen;
   }
+  // "La moins chère des deux", "che differenza c'è tra le due?" after two
+  // printers and the kiosk voucher beside them: the first two.
+  if ((question.compare || question.which) && question.products.size() > 2 &&
+      reference_.candidates.empty()) {
+    static constexpr std::string_view kTwo[] = {"two", "both",     "deux",
+                                                "due", "entrambi", "entrambe"};
+    for (const std::string& w : u.words) {
+      if (std::find(std::begin(kTwo), std::end(kTwo), w) != std::end(kTwo)) {
+        question.products.resize(2);
+        break;
+      }
+    }
+  }
   if (question.products.empty()) return std::nullopt;
   // "Which one is cheaper?" is about the products shown; "the cheaper one"
   // alone is a choice (ShownActs).

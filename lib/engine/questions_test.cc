@@ -98,5 +98,20 @@ TEST(StoreQuestions, APaymentQuestionIsNoCheckout) {
   EXPECT_THAT(Templates(Say(*session, "vai al pagamento")), Not(Contains("chatcart.no_info")));
 }
 
+// "La moins chère des deux" after the two printers that work with a Lumia
+// and the kiosk voucher shown beside them: the cheaper printer.
+TEST(ProductQuestions, OfTheTwoMeansTheFirstTwoShown) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("deux", 1);
+  const v1::TurnResult shown =
+      Say(*session,
+          "bonjour j'ai encore un vieux nokia lumia, y a une imprimante photo qui marche avec ?");
+  ASSERT_GT(ShownIds(shown).size(), 2u);
+  const std::string text = Text(Say(*session, "la moins chère des deux c'est laquelle ?"));
+  EXPECT_THAT(text, HasSubstr("Lumo"));
+  EXPECT_THAT(text, Not(HasSubstr("Kiosk")));
+}
+
 }  // namespace
 }  // namespace chatcart
