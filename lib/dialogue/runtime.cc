@@ -326,50 +326,18 @@ absl::Status TurnRunner::HandleText() {
       return PushFlow(best, false, absl::StrCat("a choice of it named (slot ", named, ")"));
     }
   }
+  // No choice named, but facts a search takes ("need smart black shoes,
+  // size 44, dont want to go over 150", "bianco, porto il 39"): said
+  // outright, they start it before one word of the text names a few
+  // products ("my gran has a samsung and wants to print pics ... nothing
+  // over 150": the photo search, not the kiosk voucher "print" names);
+  // counting the wishes its products meet, after.
+  if (!heard && Top().asking < 0) {
+    if (std::optional<absl::Status> done = SearchTakingFacts(/*count_wishes=*/false)) return *done;
+  }
   if (std::optional<absl::Status> done = CatalogSearch(/*by_word=*/true)) return *done;
   if (!heard && Top().asking < 0) {
-    int best = -1, best_fit = -1;
-    // No choice named, but facts a search takes ("need smart black shoes,
-    // size 44, dont want to go over 150", "bianco, porto il 39"): the
-    // search flow that takes the most of them, two at least; on a tie the
-    // one the wishes fit best, then the first declared.
-    int most = 2;
-    for (int f = 0; f < graph_.flow_count(); ++f) {
-      const FlowSpec& flow = graph_.flow(f);
-      if (f == Top().flow || flow.proto->trigger_intent_size() == 0) continue;
-      const v1::RecommendAction* search = nullptr;
-      for (const StateSpec& state : flow.states) {
-        for (const v1::Action& action : state.proto->action()) {
-          if (action.has_recommend() && search == nullptr) search = &action.recommend();
-        }
-      }
-      if (search == nullptr) continue;
-      std::vector<SlotType> taken;
-      for (const Entity& e : turn_.understanding().entities) {
-        std::optional<SlotType> type = UnaskedSlotType(e.type);
-        if (e.type == "number" && executor_.IsCatalogSize(e.text)) type = SlotType::kSize;
-        if (!type.has_value() || *type == SlotType::kProduct || *type == SlotType::kQuantity ||
-            SlotOfType(flow, *type) == nullptr ||
-            std::find(taken.begin(), taken.end(), *type) != taken.end()) {
-          continue;
-        }
-        taken.push_back(*type);
-      }
-      // Wishes its products can meet count too ("needs 16gb ram minimum"
-      // besides a budget: the laptop search).
-      const int fit = state_.wishes.empty() ? 0 : executor_.WishesFitting(*search, turn_);
-      const int count = static_cast<int>(taken.size()) + fit;
-      if (count < most) continue;
-      if (count > most || fit > best_fit) {
-        best = f;
-        best_fit = fit;
-        most = count;
-      }
-    }
-    if (best >= 0) {
-      started_by_intent_ = best;
-      return PushFlow(best, false, absl::StrCat("facts it takes said (", most, ")"));
-    }
+    if (std::optional<absl::Status> done = SearchTakingFacts(/*count_wishes=*/true)) return *done;
   }
   if (!Top().entered) {
     // A conversation's first words that start nothing: greet, then see
@@ -380,6 +348,43 @@ absl::Status TurnRunner::HandleText() {
   }
   if (Top().asking >= 0) return FailedAnswer();
   return NotUnderstood();
+}
+
+std::optional<absl::Status> TurnRunner::SearchTakingFacts(bool count_wishes) {
+  int best = -1, best_fit = -1;
+  // The search flow that takes the most of the turn's facts, two at least;
+  // on a tie the one the wishes fit best, then the first declared.
+  int most = 2;
+  for (int f = 0; f < graph_.flow_count(); ++f) {
+    const FlowSpec& flow = graph_.flow(f);
+    if (f == Top().flow || flow.proto->trigger_intent_size() == 0) continue;
+    const v1::RecommendAction* search = SearchOf(f);
+    if (search == nullptr) continue;
+    std::vector<SlotType> taken;
+    for (const Entity& e : turn_.understanding().entities) {
+      std::optional<SlotType> type = UnaskedSlotType(e.type);
+      if (e.type == "number" && executor_.IsCatalogSize(e.text)) type = SlotType::kSize;
+      if (!type.has_value() || *type == SlotType::kProduct || *type == SlotType::kQuantity ||
+          SlotOfType(flow, *type) == nullptr ||
+          std::find(taken.begin(), taken.end(), *type) != taken.end()) {
+        continue;
+      }
+      taken.push_back(*type);
+    }
+    // Wishes its products can meet count too ("needs 16gb ram minimum"
+    // besides a budget: the laptop search).
+    const int fit = state_.wishes.empty() ? 0 : executor_.WishesFitting(*search, turn_);
+    const int count = static_cast<int>(taken.size()) + (count_wishes ? fit : 0);
+    if (count < most) continue;
+    if (count > most || fit > best_fit) {
+      best = f;
+      best_fit = fit;
+      most = count;
+    }
+  }
+  if (best < 0) return std::nullopt;
+  started_by_intent_ = best;
+  return PushFlow(best, false, absl::StrCat("facts it takes said (", most, ")"));
 }
 
 absl::Status TurnRunner::FailedAnswer() {

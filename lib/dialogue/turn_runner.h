@@ -89,6 +89,11 @@ class TurnRunner {
   // in the shoe search): that search starts with what this turn says, the
   // running one's answers left behind.
   std::optional<absl::Status> OtherSearchNamed();
+  // With no intent heard and no question asked: the search flow that takes
+  // two or more of the turn's facts (sizes, colours, budgets, ages,
+  // devices; with `count_wishes`, the wishes its products meet too)
+  // starts; nullopt when none does.
+  std::optional<absl::Status> SearchTakingFacts(bool count_wishes);
   // A discount code of the store in `text`: the flow with a code slot and a
   // trigger intent starts with it; nullopt when there is none.
   std::optional<absl::Status> KnownCode(std::string_view text);

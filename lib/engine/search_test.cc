@@ -130,6 +130,19 @@ TEST(OtherSearch, AnotherSearchsChoiceNamedStartsIt) {
   EXPECT_THAT(::chatcart::testing::CartQuantities(*tea), ::testing::ElementsAre(3));
 }
 
+// A device and a budget the photo search takes, said outright, start it
+// before one word of the text ("print") names the kiosk voucher.
+TEST(FlowByFacts, FactsSaidOutrightComeBeforeAWordThatNamesAProduct) {
+  std::shared_ptr<const Engine> demo = ::chatcart::testing::StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  std::unique_ptr<Session> session = demo->NewSession("gran", 1);
+  const std::vector<std::string> shown = ::chatcart::testing::ShownIds(::chatcart::testing::Say(
+      *session,
+      "my gran has a samsung and wants to print pics of the great grandkids for her fridge. "
+      "she's not techy at all. nothing over 150"));
+  EXPECT_THAT(shown, ::testing::Contains("pr-cp400"));
+}
+
 std::vector<std::string> CartProducts(const Session& session) {
   std::vector<std::string> ids;
   if (session.cart() == nullptr) return ids;
