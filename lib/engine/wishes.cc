@@ -226,6 +226,17 @@ std::vector<std::string> WishesIn(const CatalogWords& words_of,
       wishes.push_back(*std::move(clause));
     }
   }
+  // A colour said with a negation ("pas noire", "not in black"): that
+  // colour left out.
+  for (const dialogue::Entity& e : understanding.entities) {
+    if (e.type != "not_colour") continue;
+    for (std::string& w : PlainWordsOf(e.text)) unwanted.push_back(std::move(w));
+    for (absl::string_view colour : absl::StrSplit(e.value.text, ',', absl::SkipEmpty())) {
+      if (std::optional<std::string> clause = ExclusionFor(catalog, ToStd(colour), {})) {
+        wishes.push_back(*std::move(clause));
+      }
+    }
+  }
   std::vector<std::string> plain;
   for (const std::string& w : understanding.words) {
     std::string p = PlainWord(w);

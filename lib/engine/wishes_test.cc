@@ -152,5 +152,16 @@ TEST(RelaxedPicks, NothingUnderTheBudgetShowsWhatABitMoreBuysAsANewAnswerLater) 
   EXPECT_THAT(shown, Each(StartsWith("ethiopie-")));
 }
 
+// "Pas noire": the black down jacket is left out, another colour shown.
+TEST(Wishes, AColourSaidWithANegationIsLeftOut) {
+  std::shared_ptr<const Engine> engine = Store("scarpe");
+  ASSERT_NE(engine, nullptr);
+  Chat chat(engine->NewSession("pas-noire", 1));
+  const std::vector<std::string> shown =
+      chat.Say("une doudoune légère pour mon copain, taille XL, pas noire");
+  ASSERT_FALSE(shown.empty());
+  EXPECT_THAT(shown, Not(::testing::Contains("piumino-black-XL")));
+}
+
 }  // namespace
 }  // namespace chatcart
