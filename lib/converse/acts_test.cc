@@ -180,6 +180,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"any way to get it there by friday? party's saturday", "ask_shipping"},
         Case{"how fast will it get there? his birthday's next week", "ask_shipping"},
         Case{"hmm risky. what happens if the size is wrong", "ask_returns"},
+        Case{"chuck in a pack of the sports socks too, black, M", "choose"},
         Case{"vai al pagamento", "checkout"}, Case{"e se il numero non va bene?", "ask_returns"},
         Case{"et si ce n'est pas la bonne pointure ?", "ask_returns"},
         Case{"je peux l'avoir demain ?", "ask_shipping"},

@@ -137,8 +137,16 @@ std::optional<absl::Status> TurnRunner::OtherSearchNamed() {
       // and size are not the socks'.
       for (const SlotSpec& other : flow.slots) state_.slots.erase(other.name);
       started_by_intent_ = f;
-      return PushFlow(f, false,
-                      absl::StrCat("another search's choice named (slot ", slot.name, ")"));
+      absl::Status pushed =
+          PushFlow(f, false, absl::StrCat("another search's choice named (slot ", slot.name, ")"));
+      // "Chuck in a pack of the sports socks too, black, M": the one pack
+      // that fits, taken.
+      if (pushed.ok() && u.Has(converse::ActKind::kChoose) && state_.last_shown.size() == 1) {
+        if (std::optional<absl::Status> done = ChooseProduct(state_.last_shown.front())) {
+          return done;
+        }
+      }
+      return pushed;
     }
   }
   return std::nullopt;

@@ -121,6 +121,9 @@ TEST(OtherSearch, AnotherSearchsChoiceNamedStartsIt) {
   ASSERT_THAT(::chatcart::testing::CartIds(*nurse), ::testing::ElementsAre("nuvola-grey-40"));
   EXPECT_THAT(ShownIds(Say(*nurse, "chuck in a pack of the sports socks too, black, M")),
               ::testing::ElementsAre("calzini-black-M"));
+  // "Chuck in": the one pack that fits is added.
+  EXPECT_THAT(::chatcart::testing::CartIds(*nurse),
+              ::testing::ElementsAre("nuvola-grey-40", "calzini-black-M"));
   std::shared_ptr<const Engine> brulerie = ::chatcart::testing::StoreEngine("brulerie");
   ASSERT_NE(brulerie, nullptr);
   std::unique_ptr<Session> tea = brulerie->NewSession("camomile", 1);
