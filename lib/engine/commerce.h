@@ -146,9 +146,13 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   // `words` ("wood" in "Wooden balance bike, ..."); empty when none does.
   // `agrees`, when given, is set when a clause is found: whether the clause
   // says the word as the question does (both with it, or both without:
-  // "sans théine" disagrees with "ha la teina?").
+  // "sans théine" disagrees with "ha la teina?"). `gloss`, when given, is
+  // set to the shopper's word when the clause says it in another language
+  // or form ("leather" of "are they real leather?" for "in pelle"), else
+  // cleared.
   std::string DescriptionSaying(ProductIndex i, const std::vector<std::string>& words,
-                                std::optional<bool>* agrees = nullptr) const;
+                                std::optional<bool>* agrees = nullptr,
+                                std::string* gloss = nullptr) const;
   // What tells `products` apart, as one reply.
   bool Compare(const std::vector<ProductIndex>& products, dialogue::TurnContext& turn);
   // A built-in template's first variant rendered, without a reply.

@@ -187,7 +187,9 @@ bool IsCountable(std::string_view plain) {
 
 std::string CommerceExecutor::DescriptionSaying(ProductIndex i,
                                                 const std::vector<std::string>& words,
-                                                std::optional<bool>* agrees) const {
+                                                std::optional<bool>* agrees,
+                                                std::string* gloss) const {
+  if (gloss != nullptr) gloss->clear();
   // Besides function words (IsFunctionWord), the question words and
   // pronouns of en/it/fr that say nothing about a product.
   static constexpr std::string_view kQuestionWords[] = {
@@ -229,6 +231,11 @@ std::string CommerceExecutor::DescriptionSaying(ProductIndex i,
           // answers "sans chaussettes ?" with a yes.
           *agrees = SaysWithout(said, j) == SaysWithout(words, asked_at[a]);
         }
+        // Said in another language or form: the shopper's own word beside.
+        const std::string typed = PlainWord(words[asked_at[a]]);
+        if (gloss != nullptr && said[j] != typed && !SameWord(typed, said[j])) {
+          *gloss = words[asked_at[a]];
+        }
         return std::string(absl::StripAsciiWhitespace(ToAbsl(clause)));
       }
     }
@@ -245,8 +252,12 @@ bool CommerceExecutor::SayDescribed(const std::vector<ProductIndex>& products,
   std::vector<ProductIndex> said;
   for (size_t k = 0; k < products.size() && k < 3; ++k) {
     std::optional<bool> agrees;
-    std::string clause = DescriptionSaying(products[k], words, &agrees);
+    std::string gloss;
+    std::string clause = DescriptionSaying(products[k], words, &agrees, &gloss);
     if (clause.empty()) continue;
+    // "Are they real leather?" of "Mocassino in pelle con nappine": "...
+    // con nappine (leather)".
+    if (!gloss.empty()) absl::StrAppend(&clause, " (", gloss, ")");
     std::string_view id = "chatcart.fact_described";
     if (yes_no && agrees.has_value()) {
       id = *agrees ? "chatcart.fact_described_yes" : "chatcart.fact_described_no";

@@ -113,5 +113,19 @@ TEST(ProductQuestions, OfTheTwoMeansTheFirstTwoShown) {
   EXPECT_THAT(text, Not(HasSubstr("Kiosk")));
 }
 
+// "Are they real leather?" of loafers described in Italian ("in pelle"): the
+// yes quotes the description and the shopper's own word beside it.
+TEST(ProductQuestions, ADescriptionInAnotherLanguageIsGlossedWithTheShoppersWord) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto session = scarpe->NewSession("leather", 1);
+  Say(*session,
+      "want to surprise my bf with loafers, he's a 42 i think, brown, nothing crazy expensive");
+  const v1::TurnResult r = Say(*session, "are they real leather");
+  EXPECT_THAT(Templates(r), Contains("chatcart.fact_described_yes"));
+  EXPECT_THAT(Text(r), HasSubstr("pelle"));
+  EXPECT_THAT(Text(r), HasSubstr("(leather)"));
+}
+
 }  // namespace
 }  // namespace chatcart
