@@ -428,6 +428,10 @@ class WebhookTest(unittest.TestCase):
         q = "/webhooks/messenger?hub.mode=subscribe&hub.verify_token=%s&hub.challenge=12345"
         self.assertEqual(self.server.request("GET", q % self.VERIFY)[0:3:2], (200, b"12345"))
         self.assertEqual(self.server.request("GET", q % "wrong")[0], 403)
+        # Issue #22: a challenge that is not UTF-8 is not echoed as UTF-8 text.
+        status, _, body = self.server.request("GET", (q % self.VERIFY).replace("12345", "1%C9"))
+        self.assertEqual(status, 400)
+        self.assertIn(b"hub.challenge is not well-formed UTF-8", body)
 
     def test_messenger(self):
         with open(os.path.join(self.TESTDATA, "messenger_webhook.json"), "rb") as f:
