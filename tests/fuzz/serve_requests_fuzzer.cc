@@ -7,12 +7,13 @@
 // the page and its assets, chat posts, event streams, console sign-in and
 // desk calls, webhooks, and whatever else the bytes say.
 //
-// cpp-httplib 0.11.4 serves only sockets: Server::process_request(Stream&)
-// is protected. MemoryServer, a Server subclass made here and handed to the
-// Storefront (StorefrontOptions::server), calls it over MemoryStream, a
-// connection in memory: reads come from the input, writes are kept. No
-// socket, thread or network is involved; the platforms' send APIs are off
-// (no tokens).
+// cpp-httplib 0.11.4 serves only sockets. MemoryServer, an HttpServer
+// (serve/http_server.h, the server `chatcart serve` listens with) made here
+// and handed to the Storefront (StorefrontOptions::server), serves the
+// requests with HttpServer::ServeRequest, as it does a socket's, over
+// MemoryStream, a connection in memory: reads come from the input, writes
+// are kept. No socket, thread or network is involved; the platforms' send
+// APIs are off (no tokens).
 //
 // Before each request, placeholders in its header lines are filled in, so
 // that inputs reach past sign-in and signatures:
@@ -26,12 +27,12 @@
 // Checked for every response: it is an HTTP/1.1 status line and headers;
 // the status is not 500 (the exception handler's: a handler threw); the
 // bytes are well-formed UTF-8 (what the server writes quotes requests in
-// places). An event stream's first read is served; the stream then fails
-// its next write, as a closed connection would (later reads wait for
-// events). Not checked, because it does not hold yet (docs/RELIABILITY.md,
-// "Not done yet"): that a refusal before the body is read (411, the
-// storefront's 413) ends the connection; the body of such a request is
-// read as the connection's next request (unread_body_*.http in the corpus).
+// places); a 411 or 413 (a body refused unread) says "Connection: close",
+// and a response that says so ends the connection: no more of the input is
+// served as requests, so a request in a refused body never is
+// (unread_body_*.http in the corpus, issue #22). An event stream's first
+// read is served; the stream then fails its next write, as a closed
+// connection would (later reads wait for events).
 // Replayed by channels_replay_main.cc over tests/fuzz/corpus/serve;
 // CHATCART_FUZZ_PRINT=1 prints each response.
 
@@ -61,6 +62,7 @@
 #include "common/utf8_scrub.h"
 #include "fuzz/fuzz_demo.h"
 #include "serve/accounts.h"
+#include "serve/http_server.h"
 #include "serve/storefront.h"
 
 const char chatcart::fuzz::kTarget[] = "serve_requests_fuzzer";
@@ -128,8 +130,8 @@ class MemoryStream final : public httplib::Stream {
   bool closed_ = false;
 };
 
-// A Server that serves a MemoryStream in-process.
-class MemoryServer final : public httplib::Server {
+// An HttpServer that serves a MemoryStream in-process (ServeRequest).
+class MemoryServer final : public chatcart::serve::HttpServer {
  public:
   MemoryServer() {
     // httplib writes a streamed (chunked) body only while the server is
@@ -137,12 +139,6 @@ class MemoryServer final : public httplib::Server {
     // nothing else in process_request uses it, and stop() (Storefront's
     // destructor) touches it only while listening, which this never does.
     svr_sock_ = 0;
-  }
-  // One request from `stream`; false when the connection is done (nothing
-  // left, a write failed, "Connection: close").
-  bool Serve(MemoryStream& stream, bool last) {
-    bool closed = false;
-    return process_request(stream, last, closed, nullptr) && !closed;
   }
 };
 
@@ -199,6 +195,17 @@ void FillIn(MemoryStream& stream, const std::string& session, const std::string&
     const size_t before = in.size();
     Replace(in, start, to, placeholder, value);
     to = to + in.size() - before;
+  }
+}
+
+// The head of a response, after any interim "100 Continue", to its blank
+// line (empty when there is none).
+std::string_view FinalHead(std::string_view response) {
+  for (;;) {
+    const size_t end = response.find("\r\n\r\n");
+    if (end == std::string_view::npos) return {};
+    if (response.rfind("HTTP/1.1 1", 0) != 0) return response.substr(0, end + 2);
+    response.remove_prefix(end + 4);
   }
 }
 
@@ -269,7 +276,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string session, csrf;
   for (int n = 1; n <= kMaxRequests && stream.is_readable(); ++n) {
     FillIn(stream, session, csrf);
-    const bool more = server->Serve(stream, n == kMaxRequests);
+    const bool more = server->ServeRequest(stream, n == kMaxRequests);
     const std::string response = stream.TakeResponse();
     if (Print()) std::fprintf(stderr, "--- response %d\n%s\n", n, response.c_str());
     if (!response.empty()) {
@@ -280,6 +287,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(response.compare(9, 3, "500") != 0, "a handler threw (500)");
       FUZZ_CHECK(IsWellFormedUtf8(response), "a response that is not well-formed UTF-8");
       NoteSession(response, &session, &csrf);
+      const std::string_view head = FinalHead(response);
+      const bool refused =
+          head.rfind("HTTP/1.1 411 ", 0) == 0 || head.rfind("HTTP/1.1 413 ", 0) == 0;
+      const bool says_close = HeaderValue(head, "Connection") == "close";
+      FUZZ_CHECK(!refused || says_close, "a 411 or 413 that does not say \"Connection: close\"");
+      FUZZ_CHECK(!says_close || !more,
+                 "the connection goes on after \"Connection: close\" (a refused body would be "
+                 "read as requests)");
     }
     if (!more) break;
   }

@@ -19,6 +19,7 @@
 #include "serve/assets.h"
 #include "serve/console.h"
 #include "serve/event_log.h"
+#include "serve/http_server.h"
 #include "serve/metrics.h"
 #include "serve/rate_limiter.h"
 
@@ -43,7 +44,7 @@ absl::StatusOr<std::unique_ptr<Storefront>> Storefront::Create(StorefrontOptions
 
 Storefront::Storefront(StorefrontOptions options)
     : options_(std::move(options)),
-      http_(options_.server != nullptr ? options_.server : std::make_shared<httplib::Server>()),
+      http_(options_.server != nullptr ? options_.server : std::make_shared<HttpServer>()),
       log_(std::make_unique<EventLog>(options_.log_events_per_conversation,
                                       options_.log_conversations, options_.log_max_bytes)),
       metrics_(std::make_unique<serve::Metrics>()),
@@ -61,30 +62,33 @@ Storefront::Storefront(StorefrontOptions options)
   }
   const int threads = options_.threads;
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  // Webhooks are the largest requests; the others are held to
-  // max_body_bytes by their Content-Length before their body is read (the
-  // pre-routing handler runs first), and need one.
-  http_->set_payload_max_length(kMaxWebhookBytes);
   http_->set_socket_options([this](socket_t sock) {
     httplib::default_socket_options(sock);
     listen_fd_ = sock;
   });
+  // A body is held to its limit by its Content-Length before it is read;
+  // without one it is refused (cpp-httplib 0.11.4 reads a chunked body, or
+  // one without a length, whole, whatever its size). So also instead of the
+  // "100 Continue" a client asks for before sending a body. A refusal says
+  // "Connection: close": its body is left unread, and HttpServer ends the
+  // connection after it rather than read that body as requests
+  // (http_server.h). The payload limit is cpp-httplib's own, a backstop.
+  http_->set_payload_max_length(kMaxWebhookBytes);
+  http_->set_expect_100_continue_handler(
+      [this](const httplib::Request& req, httplib::Response& res) {
+        return Refuse(req, res) ? res.status : 100;
+      });
   http_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     using Result = httplib::Server::HandlerResponse;
-    if (req.method != "POST" || req.path.rfind("/webhooks/", 0) == 0) return Result::Unhandled;
-    if (!req.has_header("Content-Length")) {
-      res.status = 411;
-      res.set_content("{\"error\":\"a Content-Length is required\"}", "application/json");
-      return Result::Handled;
-    }
-    const uint64_t length = req.get_header_value<uint64_t>("Content-Length");
-    if (length <= options_.max_body_bytes) return Result::Unhandled;
-    res.status = 413;
-    res.set_content(
-        absl::StrCat("{\"error\":\"request too large: ", length, " bytes, over the limit of ",
-                     options_.max_body_bytes, " (max_body_bytes)\"}"),
-        "application/json");
-    return Result::Handled;
+    return Refuse(req, res) ? Result::Handled : Result::Unhandled;
+  });
+  // A response that ends its connection says only that (cpp-httplib adds
+  // "Keep-Alive" unless the request asked to close).
+  http_->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    if (res.get_header_value("Connection") != "close") return;
+    res.headers.erase("Connection");
+    res.headers.erase("Keep-Alive");
+    res.set_header("Connection", "close");
   });
   // The page runs only its own script and talks only to this server.
   http_->set_default_headers({
@@ -95,6 +99,32 @@ Storefront::Storefront(StorefrontOptions options)
       {"Referrer-Policy", "no-referrer"},
   });
   Routes();
+}
+
+bool Storefront::Refuse(const httplib::Request& req, httplib::Response& res) const {
+  // The methods cpp-httplib reads a body for; a DELETE only with a length.
+  const std::string& method = req.method;
+  if (method != "POST" && method != "PUT" && method != "PATCH" && method != "DELETE" &&
+      method != "PRI") {
+    return false;
+  }
+  if (req.has_header("Transfer-Encoding") ||
+      (method != "DELETE" && !req.has_header("Content-Length"))) {
+    res.status = 411;
+    res.set_content("{\"error\":\"a Content-Length is required\"}", "application/json");
+  } else {
+    const bool webhook = req.path.rfind("/webhooks/", 0) == 0;
+    const uint64_t limit = webhook ? kMaxWebhookBytes : options_.max_body_bytes;
+    const uint64_t length = req.get_header_value<uint64_t>("Content-Length");
+    if (length <= limit) return false;
+    res.status = 413;
+    res.set_content(
+        absl::StrCat("{\"error\":\"request too large: ", length, " bytes, over the limit of ",
+                     limit, webhook ? " (kMaxWebhookBytes)\"}" : " (max_body_bytes)\"}"),
+        "application/json");
+  }
+  res.set_header("Connection", "close");
+  return true;
 }
 
 Storefront::~Storefront() {
@@ -133,8 +163,12 @@ void Storefront::Routes() {
   if (webhooks_->enabled()) webhooks_->Routes(*http_);
   http_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
-    // 413 here is cpp-httplib's payload limit, kMaxWebhookBytes (a larger
-    // shopper's request stops at max_body_bytes above).
+    // cpp-httplib's own refusals but 404 (a request it could not parse, a
+    // body over its limit): what follows on the connection cannot be told
+    // from the request's body, and HttpServer ends it.
+    if (res.status != 404) res.set_header("Connection", "close");
+    // 413 here is cpp-httplib's payload limit, kMaxWebhookBytes (Refuse
+    // stops a request over it first).
     const std::string what = res.status == 413
                                  ? absl::StrCat("request too large: over the limit of ",
                                                 kMaxWebhookBytes, " bytes (kMaxWebhookBytes)")

@@ -43,6 +43,7 @@ namespace chatcart::serve {
 class Accounts;
 class Console;
 class EventLog;
+class HttpServer;
 class Metrics;
 class RateLimiter;
 
@@ -72,8 +73,9 @@ struct StorefrontOptions {
   // second for a SYN retransmit). Capped by net.core.somaxconn. Default: 1024.
   int listen_backlog = 1024;
   // Largest body of a shopper's or agent's request (413 beyond, naming
-  // it). Default: 4 KiB. Webhooks may be up to kMaxWebhookBytes
-  // (chatcart/limits.h).
+  // it), by its Content-Length before it is read; a request with a body
+  // needs one (411). Either refusal ends the connection. Default: 4 KiB.
+  // Webhooks may be up to kMaxWebhookBytes (chatcart/limits.h).
   size_t max_body_bytes = 4096;
   // Longest message text, in bytes (400 beyond). Default: 1,000.
   size_t max_text_bytes = 1000;
@@ -96,10 +98,10 @@ struct StorefrontOptions {
   std::chrono::milliseconds timer_poll{2000};
 
   // ---- Testing
-  // The cpp-httplib server the routes are registered on. Default (null): a
-  // new httplib::Server. The fuzz target passes one it feeds requests to
-  // in-process (tests/fuzz/serve_requests_fuzzer.cc), without Bind or Run.
-  std::shared_ptr<httplib::Server> server;
+  // The server the routes are registered on. Default (null): a new
+  // HttpServer. The fuzz target passes one it feeds requests to in-process
+  // (tests/fuzz/serve_requests_fuzzer.cc), without Bind or Run.
+  std::shared_ptr<HttpServer> server;
 };
 
 class Storefront {
@@ -121,6 +123,11 @@ class Storefront {
  private:
   explicit Storefront(StorefrontOptions options);
   void Routes();
+  // Refuses a request whose body is not to be read: 411 without a
+  // Content-Length (or with a Transfer-Encoding), 413 over the limit
+  // (max_body_bytes; kMaxWebhookBytes for /webhooks/). Returns false, res
+  // untouched, for a request to read.
+  bool Refuse(const httplib::Request& req, httplib::Response& res) const;
   void PostMessage(const httplib::Request& req, httplib::Response& res);
   void Events(const httplib::Request& req, httplib::Response& res);
   void Metrics(const httplib::Request& req, httplib::Response& res);
@@ -132,7 +139,7 @@ class Storefront {
                  const std::string& agent = "");
 
   StorefrontOptions options_;
-  std::shared_ptr<httplib::Server> http_;
+  std::shared_ptr<HttpServer> http_;
   std::unique_ptr<EventLog> log_;
   std::unique_ptr<serve::Metrics> metrics_;
   std::unique_ptr<RateLimiter> limiter_;

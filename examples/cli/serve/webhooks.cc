@@ -10,6 +10,7 @@
 #include "absl/time/clock.h"
 #include "serve/json_body.h"
 #include "serve/metrics.h"
+#include "simdjson.h"
 
 namespace chatcart::serve {
 namespace {
@@ -60,6 +61,11 @@ void Webhooks::Subscribe(const httplib::Request& req, httplib::Response& res) {
     return JsonError(res, 403, "wrong verify token");
   }
   if (!challenge.ok()) return JsonError(res, 400, std::string(challenge.status().message()));
+  // Echoed as UTF-8 text (Meta's is a number): bytes that are not were
+  // answered as they came (serve_requests, regress_challenge_not_utf8.http).
+  if (!simdjson::validate_utf8(*challenge)) {
+    return JsonError(res, 400, "subscribe handshake: hub.challenge is not well-formed UTF-8");
+  }
   res.set_content(*challenge, "text/plain; charset=utf-8");
 }
 

@@ -9,6 +9,8 @@ import hmac
 import http.client
 import json
 import os
+import re
+import socket
 import urllib.parse
 import sys
 import tempfile
@@ -22,6 +24,29 @@ from serve_harness import (Agent, SendApiStub, Server, new_conversation,  # noqa
 BINARY, BUNDLE = sys.argv[1], sys.argv[2]
 TMP = tempfile.mkdtemp(prefix="chatcart-serve-test-")
 STORE = "sqlite:" + os.path.join(TMP, "sessions.db")
+
+
+def exchange(port, *parts, pause=0.3, timeout=10, wait=3):
+    """Sends `parts` on one connection, pausing between them as a proxy
+    forwarding a body would, then reads until the server closes. Returns
+    (the status lines read, the bytes read, whether the server closed)."""
+    data, closed = b"", False
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+        for i, part in enumerate(parts):
+            if i:
+                time.sleep(pause)
+            s.sendall(part)
+        s.settimeout(wait)
+        try:
+            while True:
+                chunk = s.recv(65536)
+                if not chunk:
+                    closed = True
+                    break
+                data += chunk
+        except socket.timeout:
+            pass
+    return [m.decode() for m in re.findall(rb"HTTP/1\.1 \d{3} [A-Za-z ]*", data)], data, closed
 
 
 def bots(events):
@@ -139,6 +164,53 @@ class ServeTest(unittest.TestCase):
         # None of it reached the conversation.
         events = self.server.events(c, until=lambda e: e and e[-1][1] == "ready")
         self.assertEqual([k for _, k, _ in events], ["ready"])
+
+    def test_issue22_a_refused_body_is_never_served_as_a_request(self):
+        # A post refused before its body is read (no Content-Length: 411;
+        # over max_body_bytes: 413) whose body is a request: the body comes
+        # after the head, as through a proxy, and only the refusal is
+        # answered; it says "Connection: close" and the connection ends. So
+        # for a GET whose body is never read. Before the fix the metrics
+        # came back after the 411 and the 413.
+        smuggled = b"GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        post = b"POST /api/message HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        cases = [
+            ("no length", post + b"\r\n", smuggled, "HTTP/1.1 411 Length Required"),
+            ("chunked", post + b"Transfer-Encoding: chunked\r\n\r\n",
+             b"%x\r\n%s\r\n0\r\n\r\n" % (len(smuggled), smuggled), "HTTP/1.1 411 Length Required"),
+            ("over the limit", post + b"Content-Length: 5000\r\n\r\n",
+             smuggled + b" " * (5000 - len(smuggled)), "HTTP/1.1 413 Payload Too Large"),
+            ("a GET with a body", b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: %d\r\n\r\n"
+             % len(smuggled), smuggled, "HTTP/1.1 200 OK"),
+        ]
+        for name, head, body, answer in cases:
+            with self.subTest(name):
+                statuses, data, closed = exchange(self.server.port, head, body)
+                self.assertEqual(statuses, [answer], data)
+                self.assertNotIn(b"chatcart_", data)
+                self.assertTrue(closed, "the connection was left open after %r" % data)
+                if answer != "HTTP/1.1 200 OK":
+                    self.assertIn(b"\r\nConnection: close\r\n", data)
+                    self.assertNotIn(b"Keep-Alive", data)
+        # A client still sending a refused body reads the refusal: the server
+        # reads and drops the rest before it closes (a close with unread
+        # bytes resets the connection: a broken pipe while sending).
+        statuses, data, closed = exchange(
+            self.server.port, post + b"Content-Length: %d\r\n\r\n" % (3 << 20) + b" " * (3 << 20), pause=0)
+        self.assertEqual((statuses, closed), (["HTTP/1.1 413 Payload Too Large"], True), data)
+        # Requests read to their end keep the connection: three pipelined
+        # pages, and two posts (cpp-httplib alone dropped all but the first
+        # of requests that came in one read).
+        statuses, _, closed = exchange(
+            self.server.port, b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" * 3, wait=1)
+        self.assertEqual((statuses, closed), (["HTTP/1.1 200 OK"] * 3, False))
+        c = new_conversation()
+        posts = b"".join(
+            post + b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+            for body in (json.dumps({"conversation": c, "id": "pipe-%04d" % i, "text": "hi"}).encode()
+                         for i in range(2)))
+        statuses, data, closed = exchange(self.server.port, posts, wait=1)
+        self.assertEqual((statuses, closed), (["HTTP/1.1 200 OK"] * 2, False), data)
 
     def test_a_flood_from_one_shopper_is_rate_limited(self):
         c = new_conversation()
@@ -356,6 +428,10 @@ class WebhookTest(unittest.TestCase):
         q = "/webhooks/messenger?hub.mode=subscribe&hub.verify_token=%s&hub.challenge=12345"
         self.assertEqual(self.server.request("GET", q % self.VERIFY)[0:3:2], (200, b"12345"))
         self.assertEqual(self.server.request("GET", q % "wrong")[0], 403)
+        # Issue #22: a challenge that is not UTF-8 is not echoed as UTF-8 text.
+        status, _, body = self.server.request("GET", (q % self.VERIFY).replace("12345", "1%C9"))
+        self.assertEqual(status, 400)
+        self.assertIn(b"hub.challenge is not well-formed UTF-8", body)
 
     def test_messenger(self):
         with open(os.path.join(self.TESTDATA, "messenger_webhook.json"), "rb") as f:
@@ -415,6 +491,13 @@ class WebhookTest(unittest.TestCase):
         self.assertEqual(status, 413)
         self.assertIn(b"kMaxWebhookBytes", body)
         self.assertEqual(self.meta_post("/webhooks/messenger", b"{not json")[0], 400)
+        # Issue #22: a webhook needs a Content-Length too; a chunked one was
+        # read whole into memory, one without a length until the client
+        # closed.
+        statuses, _, closed = exchange(
+            self.server.port, b"POST /webhooks/messenger HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n", b"%x\r\n%s\r\n" % (1 << 20, b" " * (1 << 20)) * 4)
+        self.assertEqual((statuses, closed), (["HTTP/1.1 411 Length Required"], True))
 
 
 class UnconfiguredWebhookTest(unittest.TestCase):
