@@ -148,6 +148,9 @@ std::optional<absl::Status> TurnRunner::LaterActs() {
   }
   for (const Reply& reply : kReplies) {
     if (!u.Has(reply.kind)) continue;
+    // "Ciao, mi si è rotta la moka, ne avete una da 6 tazze?": more than a
+    // hello; what its words name is looked for below.
+    if (reply.kind == ActKind::kHello && u.words.size() >= 6) continue;
     state_.misunderstood = 0;
     Note(absl::StrCat("small talk: ", ToAbsl(converse::ActKindName(reply.kind))));
     if (!Top().entered) {

@@ -55,6 +55,18 @@ TEST(CatalogSearch, AGreetingThatGoesOnWithARequestGivesWayToTheSearch) {
   EXPECT_THAT(Shown(*hello, "salut !"), ::testing::IsEmpty());
 }
 
+// A hello that goes on names what it wants even where no word search finds
+// it ("moka" names a product in capacities): the equipment search, not the
+// welcome.
+TEST(CatalogSearch, AHelloThatGoesOnIsMoreThanAHello) {
+  std::shared_ptr<const Engine> brulerie = ::chatcart::testing::StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  std::unique_ptr<Session> session = brulerie->NewSession("moka", 1);
+  EXPECT_THAT(::chatcart::testing::ShownIds(::chatcart::testing::Say(
+                  *session, "ciao, mi si è rotta la moka, ne avete una da 6 tazze?")),
+              ::testing::ElementsAre("moka-6"));
+}
+
 // The template of the turn's last reply.
 std::string LastTemplate(Session& session, const std::string& text) {
   v1::TurnInput input;
