@@ -320,6 +320,18 @@ absl::Status TurnRunner::PushFlow(int flow, bool replace, std::string_view why) 
     Note(absl::StrCat(Where(), " abandoned"));
     state_.stack.pop_back();
   }
+  // One search after another (the moka, then a coffee for it): the
+  // budget, colours and choices of the last are not the new one's; sizes
+  // stay (the shopper's own).
+  if (!state_.stack.empty() && Top().flow != flow && SearchOf(Top().flow) != nullptr &&
+      SearchOf(flow) != nullptr) {
+    for (const SlotSpec& slot : graph_.flow(flow).slots) {
+      if (slot.type == SlotType::kMoney || slot.type == SlotType::kColour ||
+          slot.type == SlotType::kChoice) {
+        state_.slots.erase(slot.name);
+      }
+    }
+  }
   FlowFrame frame;
   frame.flow = flow;
   state_.stack.push_back(frame);

@@ -172,6 +172,19 @@ bool AsksHowMany(const std::vector<std::string>& plain) {
   return false;
 }
 
+std::string CountedNoun(const std::vector<std::string>& plain) {
+  for (size_t i = 0; i < plain.size(); ++i) {
+    size_t next = 0;
+    if (plain[i] == "quanti" || plain[i] == "quante") next = i + 1;
+    if (i + 1 < plain.size() && ((plain[i] == "how" && plain[i + 1] == "many") ||
+                                 (plain[i] == "combien" && plain[i + 1] == "de"))) {
+      next = i + 2;
+    }
+    if (next > 0 && next < plain.size()) return plain[next];
+  }
+  return "";
+}
+
 std::string_view MeasureAsked(const std::vector<std::string>& plain) {
   for (const std::string& w : plain) {
     for (const Measure& m : kMeasures) {

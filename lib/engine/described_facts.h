@@ -17,6 +17,10 @@ namespace chatcart::engine {
 // Whether the words ask how many ("how many", "quanti", "combien de").
 bool AsksHowMany(const std::vector<std::string>& plain);
 
+// The plain word right after the words that ask how many ("cups" of "how
+// many cups does it make"); empty when none asks.
+std::string CountedNoun(const std::vector<std::string>& plain);
+
 // What the first word that asks a measure measures: "height", "weight",
 // "temperature", "time", "capacity", "size", "length" or "noise" ("alta",
 // "pesano", "température", "infuse", "ml"); empty when no word does. The

@@ -127,5 +127,17 @@ TEST(ProductQuestions, ADescriptionInAnotherLanguageIsGlossedWithTheShoppersWord
   EXPECT_THAT(Text(r), HasSubstr("(leather)"));
 }
 
+// "How many cups does it make" of the french press found counts cups; it
+// names no espresso cups.
+TEST(ProductQuestions, TheNounCountedNamesNoProduct) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("cups", 1);
+  Say(*session, "do you sell french presses? mine just broke");
+  const std::string text = Text(Say(*session, "how many cups does it make"));
+  EXPECT_THAT(text, HasSubstr("8 tasses"));
+  EXPECT_THAT(text, Not(HasSubstr("Tasses espresso")));
+}
+
 }  // namespace
 }  // namespace chatcart

@@ -12,6 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "common/strings.h"
 #include "engine/commerce.h"
+#include "engine/described_facts.h"
 #include "engine/glossary.h"
 #include "engine/product_words.h"
 
@@ -429,7 +430,7 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
       };
       for (const std::string& word : NameWords(u, &named)) {
         if (word.size() < 4 || std::find(asked.begin(), asked.end(), word) != asked.end() ||
-            IsAttributeWord(PlainWord(word)) || counted(word)) {
+            IsAttributeWord(PlainWord(word)) || IsCountable(PlainWord(word)) || counted(word)) {
           continue;
         }
         const std::vector<NameMatch> found = catalog.FindByName(word, options);
@@ -456,7 +457,18 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
   // one clear best ("the xylophone", "2 jeux dodo", "la mallette d'art").
   auto named_in_catalog = [&]() {
     std::vector<std::string> named;
-    const std::vector<std::string> all_content = NameWords(u, &named);
+    std::vector<std::string> all_content = NameWords(u, &named);
+    // "How many cups does it make?" of products shown counts cups; it
+    // names none ("how many prints do i get" with nothing shown asks of
+    // the voucher of 50 prints).
+    std::vector<std::string> plain;
+    for (const std::string& w : u.words) plain.push_back(PlainWord(w));
+    const std::string counted_noun = CountedNoun(plain);
+    if (!counted_noun.empty() && (shown_count > 0 || !focus.empty())) {
+      auto is_counted = [&](const std::string& w) { return PlainWord(w) == counted_noun; };
+      std::erase_if(all_content, is_counted);
+      std::erase_if(named, is_counted);
+    }
     // Then without the words of attributes and their values ("are the
     // venezia ones real leather?" names the Venezia; "leather" asks of it).
     std::vector<std::string> name_only;
@@ -511,7 +523,10 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
       (!focus.empty() || shown_count > 0)) {
     std::vector<std::string> named;
     for (const std::string& word : NameWords(u, &named)) {
-      if (word.size() < 4 || IsAttributeWord(PlainWord(word))) continue;
+      // "How many cups does it make": a count asked, not the espresso cups.
+      if (word.size() < 4 || IsAttributeWord(PlainWord(word)) || IsCountable(PlainWord(word))) {
+        continue;
+      }
       FindOptions options;
       options.limit = 4;
       options.min_score = 0.8;

@@ -158,6 +158,20 @@ TEST(FlowByFacts, FactsSaidOutrightComeBeforeAWordThatNamesAProduct) {
   EXPECT_THAT(shown, ::testing::Contains("pr-cp400"));
 }
 
+// A coffee for the moka just bought is a new search: the moka's "da 6"
+// is no budget of it.
+TEST(OtherSearch, ASearchAfterAnotherKeepsNoneOfItsBudget) {
+  std::shared_ptr<const Engine> brulerie = ::chatcart::testing::StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  std::unique_ptr<Session> session = brulerie->NewSession("moka-caffe", 1);
+  ::chatcart::testing::Say(*session, "ciao, mi si è rotta la moka, ne avete una da 6 tazze?");
+  ::chatcart::testing::Say(*session, "ok la prendo da 6");
+  const v1::TurnResult coffee =
+      ::chatcart::testing::Say(*session, "e un caffè per la moka, mi piace nocciolato");
+  EXPECT_THAT(::chatcart::testing::Text(coffee), ::testing::Not(::testing::HasSubstr("6,00")));
+  EXPECT_GE(::chatcart::testing::ShownIds(coffee).size(), 2u);
+}
+
 std::vector<std::string> CartProducts(const Session& session) {
   std::vector<std::string> ids;
   if (session.cart() == nullptr) return ids;
