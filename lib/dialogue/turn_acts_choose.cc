@@ -41,6 +41,12 @@ const Entity* LeadingCount(const Understanding& u, int64_t* count = nullptr) {
     ++first;
   }
   if (first >= u.words.size()) return nullptr;
+  // "Ok 12 is fine", "12 va bene": an amount agreed to, not a count.
+  static constexpr std::string_view kAgreed[] = {"is", "s", "va", "ca", "ça", "c'est", "sounds"};
+  if (first + 1 < u.words.size() &&
+      std::find(std::begin(kAgreed), std::end(kAgreed), u.words[first + 1]) != std::end(kAgreed)) {
+    return nullptr;
+  }
   for (const Entity& e : u.entities) {
     if ((e.type != "number" && e.type != "quantity") || e.text != u.words[first]) continue;
     const bool unit =

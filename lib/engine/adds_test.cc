@@ -128,5 +128,17 @@ TEST(Adds, AWordNamingAProductSeenBeatsThePointer) {
   EXPECT_THAT(::chatcart::testing::CartQuantities(*session), ElementsAre(2));
 }
 
+// "Ok 12 is fine" agrees to the 12 euros the bot said would fit: the bag
+// is added once, not twelve times.
+TEST(Adds, AnAmountAgreedToIsNoCount) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("douze", 1);
+  Say(*session, "i use a french press, want something fruity under 10 euros a bag");
+  Say(*session, "ok 12 is fine, the ethiopian, 250g whole beans");
+  EXPECT_THAT(CartIds(*session), ElementsAre("ethiopie-250g-beans"));
+  EXPECT_THAT(::chatcart::testing::CartQuantities(*session), ElementsAre(1));
+}
+
 }  // namespace
 }  // namespace chatcart
