@@ -99,6 +99,9 @@ std::optional<absl::Status> TurnRunner::PointedQuestion() {
       u.Has(ActKind::kAskPayment) || u.Has(ActKind::kCartTotal)) {
     return std::nullopt;  // about the store or the cart, not the products
   }
+  // "Mi fai parlare con qualcuno? volevo sapere se fate prezzi per i bar":
+  // a person is asked for; the question is theirs to answer.
+  if (u.Has(ActKind::kHuman) && config_.handoff_enabled) return std::nullopt;
   // "Bigger screen?", "moins cher ?": a critique, not a question.
   if (!u.Has(ActKind::kWhich) &&
       ((IsCritique(u) && state_.shown.flow >= 0) || (FoundRefinable() && AsksForOthers(u)))) {

@@ -139,5 +139,24 @@ TEST(ProductQuestions, TheNounCountedNamesNoProduct) {
   EXPECT_THAT(text, Not(HasSubstr("Tasses espresso")));
 }
 
+// "Mi fai parlare con qualcuno? volevo sapere se fate prezzi per i bar"
+// after coffees were shown: a person, not the prices of those shown.
+TEST(ProductQuestions, AskingForAPersonBeatsAQuestionAboutWhatWasShown) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("bar", 1);
+  Say(*session, "ciao vorrei del caffè in grani");
+  Say(*session, "macchina espresso");
+  ASSERT_THAT(ShownIds(Say(*session, "boh nn so, indifferente")), Not(::testing::IsEmpty()));
+  const v1::TurnResult r =
+      Say(*session, "senti, mi fai parlare con qualcuno? volevo sapere se fate prezzi per i bar");
+  EXPECT_THAT(Templates(r), Not(Contains("chatcart.facts")));
+  bool handoff = false;
+  for (const v1::HostActionRequest& action : r.host_actions()) {
+    handoff = handoff || action.kind() == "handoff";
+  }
+  EXPECT_TRUE(handoff) << r.DebugString();
+}
+
 }  // namespace
 }  // namespace chatcart
