@@ -97,10 +97,15 @@ std::optional<absl::Status> TurnRunner::OtherSearchNamed() {
   // A product named or pointed at ("la carta fotografica") is added or
   // asked about, not searched for; one named only by values of its
   // variants ("black, M" of the shoes in focus) is not what socks name.
-  if (state_.stack.empty() || !Top().entered || SearchOf(Top().flow) == nullptr ||
+  // The running flow: a search, or one still asking which product ("il
+  // nous faut aussi des chaussettes, taille L" to "which product?").
+  if (state_.stack.empty() || !Top().entered ||
       (!reference_.id.empty() && !reference_.by_variant)) {
     return std::nullopt;
   }
+  const bool asks_product =
+      Top().asking >= 0 && TopFlow().slots[Top().asking].type == SlotType::kProduct;
+  if (SearchOf(Top().flow) == nullptr && !asks_product) return std::nullopt;
   const Understanding& u = turn_.understanding();
   for (const SlotSpec& slot : TopFlow().slots) {
     if (slot.type == SlotType::kChoice && MentionedChoice(slot, u).has_value()) return std::nullopt;
@@ -111,14 +116,20 @@ std::optional<absl::Status> TurnRunner::OtherSearchNamed() {
   int heard = -1;
   if (Understood()) {
     for (const GlobalRouteSpec& global : graph_.global_routes()) {
-      if (global.intent == u.intent) return std::nullopt;
+      // Not an answer-only global heard in a statement ("il nous faut
+      // aussi des chaussettes, taille L" is no size guide question).
+      const bool statement =
+          OnlySays(global.flow) && !u.Has(converse::ActKind::kQuestion) && u.words.size() > 6;
+      if (global.intent == u.intent && !statement) return std::nullopt;
     }
     heard = graph_.FlowTriggeredBy(u.intent);
     if (heard >= 0 && SearchOf(heard) == nullptr) heard = -1;
   }
   for (int f = 0; f < graph_.flow_count(); ++f) {
     const FlowSpec& flow = graph_.flow(f);
-    if (f == Top().flow || flow.proto->trigger_intent_size() == 0 || SearchOf(f) == nullptr ||
+    const bool running = std::any_of(state_.stack.begin(), state_.stack.end(),
+                                     [&](const FlowFrame& frame) { return frame.flow == f; });
+    if (running || flow.proto->trigger_intent_size() == 0 || SearchOf(f) == nullptr ||
         (heard >= 0 && heard != f)) {
       continue;
     }

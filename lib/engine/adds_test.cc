@@ -140,5 +140,18 @@ TEST(Adds, AnAmountAgreedToIsNoCount) {
   EXPECT_THAT(::chatcart::testing::CartQuantities(*session), ElementsAre(1));
 }
 
+// "Je prends les grises" after three sandals of different colours: the one
+// shown in grey; "prendo le corsa nere" names the Corsa, not a black one
+// shown.
+TEST(Adds, TheColourSaidPicksTheOneShownInIt) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto session = scarpe->NewSession("grises", 1);
+  Say(*session,
+      "on part randonner en corse cet été, il me faut des sandales de marche, pointure 42");
+  Say(*session, "je prends les grises");
+  EXPECT_THAT(CartIds(*session), ElementsAre("sentiero-grey-42"));
+}
+
 }  // namespace
 }  // namespace chatcart

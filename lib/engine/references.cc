@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "common/strings.h"
 #include "engine/commerce.h"
 #include "engine/described_facts.h"
@@ -557,6 +558,43 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
     }
   }
   if (catalog_wide && named_in_catalog()) return ref;
+  // "Je prends les grises", "quanto costa la rossa?": the one product shown
+  // in the colour said.
+  // Not a name's: tried after the names, with nothing in focus and no other
+  // word that may name a product ("prendo le corsa nere" names the Corsa).
+  std::vector<std::string> unused;
+  if (shown_count >= 2 && focus.empty() && (u.Has(ActKind::kChoose) || u.Has(ActKind::kQuestion)) &&
+      NameWords(u, &unused).empty()) {
+    for (const dialogue::Entity& e : u.entities) {
+      if (e.type != "colour") continue;
+      std::optional<ProductIndex> only;
+      int found = 0;
+      for (size_t k = 0; k < shown_count; ++k) {
+        for (const AttributeInfo& info : catalog.attributes()) {
+          const std::string name = absl::AsciiStrToLower(info.name);
+          if (name != "colour" && name != "color" && name != "colore" && name != "couleur") {
+            continue;
+          }
+          const std::string value =
+              absl::AsciiStrToLower(catalog.AttributeValueText(info.id, candidates[k]));
+          bool same = false;
+          for (absl::string_view c : absl::StrSplit(e.value.text, ',', absl::SkipEmpty())) {
+            same = same || value == absl::AsciiStrToLower(c);
+          }
+          if (same) {
+            only = candidates[k];
+            ++found;
+            break;
+          }
+        }
+      }
+      if (found == 1) {
+        pick(*only, std::string(catalog.product_name(*only)));
+        return ref;
+      }
+    }
+  }
+
   // Values of the variants of the product in focus, or of the one product
   // shown: "ok 250g, whole beans", "the 6 cup one", "2 black L".
   {
