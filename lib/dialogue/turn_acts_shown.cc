@@ -249,7 +249,11 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
   // to spend more than 130" is a ceiling, not "something pricier".
   bool budget = false;
   for (const Entity& e : u.entities) budget = budget || e.type == "money";
-  if (IsCritique(u) && state_.shown.flow >= 0 && !budget) {
+  // With an amount, the critiques of an attribute still hold ("vous avez
+  // plus grand sans dépasser 600 ?": bigger, within the new budget).
+  const bool attribute_critique = u.Has(ActKind::kMoreOf) || u.Has(ActKind::kLessOf) ||
+                                  u.Has(ActKind::kOtherBrand) || u.Has(ActKind::kExclude);
+  if (IsCritique(u) && state_.shown.flow >= 0 && (!budget || attribute_critique)) {
     // "niente lego" names the value of a choice the search filters on: the
     // choice becomes "no preference" and its value is left out.
     if (u.Has(ActKind::kExclude)) {

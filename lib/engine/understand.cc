@@ -59,7 +59,7 @@ std::optional<Money> InStoreCurrency(const std::optional<Money>& money,
 std::string UnderDisplay(std::string_view text) {
   static constexpr std::string_view kOver[] = {
       "over ", "more than ", "above ", "plus de ", "più di ", "piu di ", "oltre ", "sopra ",
-      "au-dessus de ", "au dessus de ",
+      "au-dessus de ", "au dessus de ", "dépasser ", "depasser ", "superare ", "go over ",
       // "Alzo a 50", "je monte à 80": a raise, shown as the new most.
       "alzo a ", "alziamo a ", "salgo a ", "saliamo a ", "arrivo fino a ", "arrivo a ",
       "posso arrivare a ", "je monte à ", "on monte à ", "je peux monter à ", "je peux aller à "};
