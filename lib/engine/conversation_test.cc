@@ -9,15 +9,17 @@
 
 #include "chatcart/session.h"
 #include "engine/demo_testing.h"
+#include "engine/shopper_testing.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace chatcart {
 namespace {
 
-using ::chatcart::testing::AllText;
 using ::chatcart::testing::Conversation;
-using ::chatcart::testing::Ids;
+using ::chatcart::testing::ShownIds;
+using ::chatcart::testing::Templates;
+using ::chatcart::testing::Text;
 using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -26,11 +28,11 @@ TEST(Conversation, TheGiftFinderAsksOnlyWhatIsUnknown) {
   Conversation c;
   v1::TurnResult r = c.Say("I need a gift for my 6 year old under 40 euros");
   EXPECT_EQ(r.trace().intent(), "find_gift");
-  EXPECT_THAT(Ids(r), Contains("ask_interest"));
-  EXPECT_THAT(Ids(r), Not(Contains("ask_age")));
-  EXPECT_THAT(Ids(r), Not(Contains("ask_budget")));
+  EXPECT_THAT(Templates(r), Contains("ask_interest"));
+  EXPECT_THAT(Templates(r), Not(Contains("ask_age")));
+  EXPECT_THAT(Templates(r), Not(Contains("ask_budget")));
   r = c.Say("she loves lego");
-  EXPECT_THAT(Ids(r), Contains("gift_picks"));
+  EXPECT_THAT(Templates(r), Contains("gift_picks"));
   ASSERT_GT(r.replies_size(), 0);
   int products = 0;
   for (const v1::Reply& reply : r.replies()) products += reply.products_size();
@@ -41,13 +43,10 @@ TEST(Conversation, PhotoPrintingAsksWhichPhoneAndRecommendsForBoth) {
   Conversation c;
   v1::TurnResult r = c.Say("how can I print photos from my phone?");
   EXPECT_EQ(r.trace().intent(), "print_photos");
-  EXPECT_THAT(Ids(r), Contains("ask_phone"));
+  EXPECT_THAT(Templates(r), Contains("ask_phone"));
   r = c.Say("I have an iPhone and my wife has a Windows phone");
-  EXPECT_THAT(Ids(r), Contains("printer_picks"));
-  std::vector<std::string> picked;
-  for (const v1::Reply& reply : r.replies()) {
-    for (const v1::ProductCard& card : reply.products()) picked.push_back(card.product_id());
-  }
+  EXPECT_THAT(Templates(r), Contains("printer_picks"));
+  const std::vector<std::string> picked = ShownIds(r);
   // Only printers that work with both phones; never the ten-ink iPhone-only one.
   EXPECT_THAT(picked, Not(Contains("pr-zen10")));
   EXPECT_THAT(picked, Not(Contains("pr-snap")));
@@ -58,14 +57,14 @@ TEST(Conversation, CartCodeCheckoutAndAnOrderWithAReference) {
   Conversation c;
   c.Say("a gift for my 6 year old who loves lego, under 80 euros");
   v1::TurnResult r = c.Say("add the first one");
-  EXPECT_THAT(Ids(r), Contains("chatcart.added"));
+  EXPECT_THAT(Templates(r), Contains("chatcart.added"));
   r = c.Say("apply code WELCOME10");
-  EXPECT_THAT(Ids(r), Contains("chatcart.code_applied"));
+  EXPECT_THAT(Templates(r), Contains("chatcart.code_applied"));
   r = c.Say("checkout");
-  EXPECT_THAT(Ids(r), Contains("chatcart.confirm"));
-  EXPECT_THAT(Ids(r), Contains("ask_ok"));
+  EXPECT_THAT(Templates(r), Contains("chatcart.confirm"));
+  EXPECT_THAT(Templates(r), Contains("ask_ok"));
   r = c.Say("ok");
-  EXPECT_THAT(Ids(r), Contains("chatcart.order_placed"));
+  EXPECT_THAT(Templates(r), Contains("chatcart.order_placed"));
   ASSERT_EQ(r.host_actions_size(), 1);
   EXPECT_EQ(r.host_actions(0).kind(), "payment_request");
   EXPECT_THAT(r.host_actions(0).param().at("reference"),
@@ -79,8 +78,8 @@ TEST(Conversation, ConfirmingAfterTheCartChangedAsksAgain) {
   c.Say("checkout");
   c.Say("add the second one");  // interrupts the confirmation; the question resumes
   v1::TurnResult r = c.Say("ok");
-  EXPECT_THAT(Ids(r), Contains("chatcart.confirmation_stale"));
-  EXPECT_THAT(Ids(r), Not(Contains("chatcart.order_placed")));
+  EXPECT_THAT(Templates(r), Contains("chatcart.confirmation_stale"));
+  EXPECT_THAT(Templates(r), Not(Contains("chatcart.order_placed")));
 }
 
 TEST(Conversation, AddingToAPlacedOrderIsPreviewedThenConfirmed) {
@@ -90,17 +89,17 @@ TEST(Conversation, AddingToAPlacedOrderIsPreviewedThenConfirmed) {
   c.Say("checkout");
   c.Say("ok");
   v1::TurnResult r = c.Say("can I add something to my existing order?");
-  EXPECT_THAT(Ids(r), Contains("ask_amend_product"));
+  EXPECT_THAT(Templates(r), Contains("ask_amend_product"));
   c.Say("the plush fox");
   r = c.Say("yes");
-  EXPECT_THAT(Ids(r), Contains("chatcart.amended"));
+  EXPECT_THAT(Templates(r), Contains("chatcart.amended"));
 }
 
 TEST(Conversation, AHumanCanBeAskedForAnytime) {
   Conversation c;
   c.Say("I need a gift for my nephew");
   v1::TurnResult r = c.Say("can I speak to a human?");
-  EXPECT_THAT(Ids(r), Contains("chatcart.handoff"));
+  EXPECT_THAT(Templates(r), Contains("chatcart.handoff"));
   ASSERT_GE(r.host_actions_size(), 1);
   EXPECT_EQ(r.host_actions(0).kind(), "handoff");
 }
@@ -111,8 +110,8 @@ TEST(Conversation, AnAdClickInvitesWithItsCampaign) {
   input.mutable_event()->set_kind("ad_click");
   (*input.mutable_event()->mutable_param())["campaign"] = "laptops-fall";
   v1::TurnResult r = c.Run(input);
-  EXPECT_THAT(AllText(r), HasSubstr("laptops-fall"));
-  EXPECT_THAT(AllText(r), HasSubstr("PC specialist"));
+  EXPECT_THAT(Text(r), HasSubstr("laptops-fall"));
+  EXPECT_THAT(Text(r), HasSubstr("PC specialist"));
 }
 
 TEST(Conversation, SpeaksItalianAndFrench) {
@@ -142,7 +141,7 @@ TEST(Conversation, ReasonsNameAttributesAndValuesInTheSessionsLanguage) {
   v1::TurnResult r = it.Say("gli piace la scienza");
   ASSERT_EQ(r.language(), "it");
   EXPECT_THAT(Reasons(r), Contains("Interessi: scienza"));
-  EXPECT_THAT(AllText(r), Not(HasSubstr("Interests")));
+  EXPECT_THAT(Text(r), Not(HasSubstr("Interests")));
 
   Conversation fr;
   fr.Say("je cherche un cadeau pour un enfant de 8 ans, moins de 30 euros");
@@ -179,7 +178,7 @@ TEST(Conversation, ValueLabelsForEveryLanguageReadTheSameInEach) {
     ASSERT_EQ(r.language(), c.language);
     EXPECT_THAT(Reasons(r), Contains(c.reason)) << c.language;
     // Not the catalog's raw values, which the "*" labels replace.
-    EXPECT_THAT(AllText(r), Not(HasSubstr("windows_phone"))) << c.language;
+    EXPECT_THAT(Text(r), Not(HasSubstr("windows_phone"))) << c.language;
   }
 }
 

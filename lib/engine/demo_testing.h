@@ -2,8 +2,8 @@
 //
 // Test helpers for conversations with the demo store (examples/bundles/demo):
 // its engine, loaded once and shared by the tests of a binary, and a
-// Conversation whose turns come a minute apart. For tests only (engine_test);
-// header-only.
+// Conversation whose turns come a minute apart. What a turn showed and said is
+// read with shopper_testing.h. For tests only (engine_test); header-only.
 
 #ifndef CHATCART_ENGINE_DEMO_TESTING_H_
 #define CHATCART_ENGINE_DEMO_TESTING_H_
@@ -11,7 +11,6 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <vector>
 
 #include "absl/status/statusor.h"
 #include "chatcart/engine.h"
@@ -64,20 +63,6 @@ class Conversation {
  private:
   std::unique_ptr<Session> session_;
 };
-
-// The template of every reply, in order.
-inline std::vector<std::string> Ids(const v1::TurnResult& r) {
-  std::vector<std::string> ids;
-  for (const v1::Reply& reply : r.replies()) ids.push_back(reply.template_id());
-  return ids;
-}
-
-// Every reply's text, one per line.
-inline std::string AllText(const v1::TurnResult& r) {
-  std::string text;
-  for (const v1::Reply& reply : r.replies()) text += reply.text() + "\n";
-  return text;
-}
 
 }  // namespace chatcart::testing
 

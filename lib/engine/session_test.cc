@@ -18,6 +18,7 @@
 #include "engine/commerce.h"
 #include "engine/demo_testing.h"
 #include "engine/engine_rep.h"
+#include "engine/shopper_testing.h"
 #include "engine/wire.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -29,8 +30,8 @@ namespace {
 
 using ::chatcart::testing::Conversation;
 using ::chatcart::testing::Demo;
-using ::chatcart::testing::Ids;
 using ::chatcart::testing::StatusIs;
+using ::chatcart::testing::Templates;
 using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -152,7 +153,7 @@ TEST(Session, BadInputGetsADefinedResult) {
   r = c.Say("🎁🎁🎁");
   EXPECT_GT(r.replies_size(), 0);
   r = c.Pick("no-such-payload");
-  EXPECT_THAT(Ids(r), Contains("chatcart.not_understood"));
+  EXPECT_THAT(Templates(r), Contains("chatcart.not_understood"));
   v1::TurnInput meteor;
   meteor.mutable_event()->set_kind("meteor");
   meteor.mutable_time()->set_seconds(1795429000);
@@ -186,10 +187,10 @@ TEST(Session, ProfilesCarryKnownAnswersToTheNextConversation) {
   Conversation next;
   ASSERT_OK(next.session().ImportProfile(profile));
   v1::TurnResult r = next.Say("how can I print photos from my phone?");
-  EXPECT_THAT(Ids(r), Not(Contains("ask_phone")));
-  EXPECT_THAT(Ids(r), Contains("printer_picks"));
+  EXPECT_THAT(Templates(r), Not(Contains("ask_phone")));
+  EXPECT_THAT(Templates(r), Contains("printer_picks"));
   r = next.Say("forget me");
-  EXPECT_THAT(Ids(r), Contains("chatcart.forgotten"));
+  EXPECT_THAT(Templates(r), Contains("chatcart.forgotten"));
   EXPECT_FALSE(next.session().ExportProfile().consent());
 }
 
@@ -212,7 +213,7 @@ TEST(Session, HostCartCommandsJoinTheConversation) {
   ASSERT_OK(c.session().ApplyCartCommand(add));
   EXPECT_EQ(c.session().cart()->state().lines[0].quantity, 2);
   v1::TurnResult r = c.Say("show my cart");
-  EXPECT_THAT(Ids(r), Contains("chatcart.cart_summary"));
+  EXPECT_THAT(Templates(r), Contains("chatcart.cart_summary"));
   EXPECT_THAT(r.replies(0).text(), HasSubstr("2 × Plush Fox"));
 
   // A refused command leaves the session byte for byte as it was.
