@@ -24,16 +24,20 @@
 #include "chatcart/session.h"
 #include "common/testing/data.h"
 #include "common/testing/status_matchers.h"
+#include "engine/demo_testing.h"
+#include "engine/shopper_testing.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace chatcart {
 namespace {
 
+using ::chatcart::testing::DemoDir;
+using ::chatcart::testing::Say;
+using ::chatcart::testing::ShownIds;
 using ::chatcart::testing::StatusIs;
+using ::chatcart::testing::StoreEngine;
 using ::testing::HasSubstr;
-
-std::string DemoDir() { return chatcart::testing::SourceDir() + "/examples/bundles/demo"; }
 
 // A copy of the demo bundle whose bundle.textproto has `from` replaced by
 // `to` and `extra` appended.
@@ -55,18 +59,11 @@ std::string DemoCopy(const std::string& name, const std::string& from, const std
   return dir.string();
 }
 
+// The engine of the bundle in `dir` (a copy), or null after a test failure.
 std::shared_ptr<const Engine> Load(const std::string& dir) {
   absl::StatusOr<std::shared_ptr<const Engine>> e = Engine::Create(dir);
   EXPECT_TRUE(e.ok()) << e.status();
   return e.ok() ? *e : nullptr;
-}
-
-v1::TurnResult Say(Session& session, const std::string& text) {
-  v1::TurnInput in;
-  in.set_text(text);
-  absl::StatusOr<v1::TurnResult> r = session.HandleTurn(in);
-  EXPECT_TRUE(r.ok()) << r.status();
-  return r.ok() ? *r : v1::TurnResult();
 }
 
 struct FirstMessage {
@@ -121,7 +118,7 @@ std::map<std::string, double> FirstMessageAccuracy(const Engine& engine, const c
 TEST(FirstMessage, StartsInTheLanguageItsWordsSay) {
   // The demo speaks English first; the same bundle with Italian or French
   // first (only the locale order changes).
-  auto english_first = Load(DemoDir());
+  auto english_first = StoreEngine("demo");
   auto italian_first = Load(DemoCopy("italian_first", "locale: \"en\"\n  locale: \"it\"",
                                      "locale: \"it\"\n  locale: \"en\""));
   auto french_first =
@@ -201,7 +198,7 @@ TEST(BundlePairs, APairOfAPairCategoryIsOneItem) {
 }
 
 TEST(ForeignCurrency, IsTheStoresWithANoteNeverAnError) {
-  auto engine = Load(DemoDir());
+  auto engine = StoreEngine("demo");
   ASSERT_NE(engine, nullptr);
   auto session = engine->NewSession("s", 1);
   v1::TurnResult r = Say(*session, "a gift for my 6 year old under 30 bucks");
@@ -220,7 +217,7 @@ TEST(ForeignCurrency, IsTheStoresWithANoteNeverAnError) {
 }
 
 TEST(Lists, ReachTheCompatibilitySlotWhole) {
-  auto engine = Load(DemoDir());
+  auto engine = StoreEngine("demo");
   ASSERT_NE(engine, nullptr);
   auto session = engine->NewSession("s", 1);
   v1::TurnResult r = Say(
@@ -264,7 +261,7 @@ double IntentAccuracy(const Engine& engine, const std::string& file) {
 }
 
 TEST(Intents, ProductLadenRequestsKeepTheirIntent) {
-  auto engine = Load(DemoDir());
+  auto engine = StoreEngine("demo");
   ASSERT_NE(engine, nullptr);
   EXPECT_GE(IntentAccuracy(*engine, "demo_it.jsonl"), 0.85);
   EXPECT_GE(IntentAccuracy(*engine, "demo_fr.jsonl"), 0.8);
@@ -283,7 +280,7 @@ TEST(Intents, ProductLadenRequestsKeepTheirIntent) {
 // A classifier guess no word of the text supports is not acted on: "mets-le
 // moi" after gift ideas is no request to be forgotten.
 TEST(Intents, AGuessNoWordSupportsStartsNothing) {
-  auto engine = Load(DemoDir());
+  auto engine = StoreEngine("demo");
   ASSERT_NE(engine, nullptr);
   std::unique_ptr<Session> session = engine->NewSession("fr-1", 1);
   Say(*session, "cadeau pour mon filleul de 11 ans, il aime la robotique, 35 € max");
@@ -306,7 +303,7 @@ TEST(Intents, AGuessNoWordSupportsStartsNothing) {
 // printer of the same category whose description says it, its clause whole
 // ("5x7.6" is no sentence end), and it is the one in focus after.
 TEST(Questions, AProductNearTheOnesShownAnswersWhatNoneOfThemSays) {
-  auto engine = Load(DemoDir());
+  auto engine = StoreEngine("demo");
   ASSERT_NE(engine, nullptr);
   std::unique_ptr<Session> session = engine->NewSession("en-1", 1);
   Say(*session, "i want to print photos from my iphone");
@@ -323,14 +320,11 @@ TEST(Questions, AProductNearTheOnesShownAnswersWhatNoneOfThemSays) {
 // A search flow an intent starts would ask first ("how much would you like
 // to spend?"); the product the words name is shown with the question.
 TEST(Questions, AProductNamedInARequestIsShownWithTheFirstQuestion) {
-  auto engine = Load(DemoDir());
+  auto engine = StoreEngine("demo");
   ASSERT_NE(engine, nullptr);
   std::unique_ptr<Session> session = engine->NewSession("fr-casque", 1);
   const v1::TurnResult r = Say(*session, "casque audio pour mon fils de 7 ans");
-  std::vector<std::string> shown;
-  for (const v1::Reply& reply : r.replies()) {
-    for (const v1::ProductCard& card : reply.products()) shown.push_back(card.product_id());
-  }
+  const std::vector<std::string> shown = ShownIds(r);
   EXPECT_THAT(shown, ::testing::Contains("aud-kids"));
   ASSERT_GE(r.replies_size(), 2);
   EXPECT_FALSE(r.replies(r.replies_size() - 1).text().empty());  // the question still asked
@@ -339,7 +333,7 @@ TEST(Questions, AProductNamedInARequestIsShownWithTheFirstQuestion) {
 // "En stock ?" asks whether a product is in stock, not for the attribute
 // whose label starts like it ("Stockage").
 TEST(Questions, InStockIsAvailabilityNotStorage) {
-  auto engine = Load(DemoDir());
+  auto engine = StoreEngine("demo");
   ASSERT_NE(engine, nullptr);
   std::unique_ptr<Session> session = engine->NewSession("fr-stock", 1);
   const v1::TurnResult r = Say(*session, "bonjour, vous avez le robot coccinelle en stock ?");

@@ -11,8 +11,8 @@
 #include "chatcart/cart.h"
 #include "chatcart/engine.h"
 #include "chatcart/session.h"
-#include "common/testing/data.h"
 #include "engine/product_words.h"
+#include "engine/shopper_testing.h"
 #include "engine/understand.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -20,6 +20,11 @@
 namespace chatcart {
 namespace {
 
+using ::chatcart::testing::CartIds;
+using ::chatcart::testing::Say;
+using ::chatcart::testing::StoreEngine;
+using ::chatcart::testing::Templates;
+using ::chatcart::testing::Text;
 using ::testing::Contains;
 using ::testing::Not;
 
@@ -35,30 +40,8 @@ TEST(WordsForValues, JoinsMeasuresWithTheirUnit) {
   EXPECT_THAT(engine::WordsForValues({"3", "cups"}), Not(Contains("3g")));
 }
 
-std::vector<std::string> CartIds(const Session& session) {
-  std::vector<std::string> ids;
-  if (session.cart() == nullptr) return ids;
-  for (const CartLine& line : session.cart()->state().lines) ids.push_back(line.product_id);
-  return ids;
-}
-
-v1::TurnResult Say(Session& session, const std::string& text) {
-  v1::TurnInput in;
-  in.set_text(text);
-  absl::StatusOr<v1::TurnResult> r = session.HandleTurn(in);
-  EXPECT_TRUE(r.ok()) << r.status();
-  return r.ok() ? *r : v1::TurnResult();
-}
-
-std::shared_ptr<const Engine> Brulerie() {
-  absl::StatusOr<std::shared_ptr<const Engine>> e =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/brulerie");
-  EXPECT_TRUE(e.ok()) << e.status();
-  return e.ok() ? *e : nullptr;
-}
-
 TEST(VariantWords, AKiloIsTheKiloBag) {
-  auto engine = Brulerie();
+  auto engine = StoreEngine("brulerie");
   ASSERT_NE(engine, nullptr);
   auto session = engine->NewSession("kilo", 1);
   Say(*session, "add a kilo of the Mélange Espresso Maison, espresso grind");
@@ -66,7 +49,7 @@ TEST(VariantWords, AKiloIsTheKiloBag) {
 }
 
 TEST(VariantWords, AMultiWordLabelIsNamedByItsOwnWord) {
-  auto engine = Brulerie();
+  auto engine = StoreEngine("brulerie");
   ASSERT_NE(engine, nullptr);
   auto session = engine->NewSession("grains", 1);
   Say(*session, "ajoute au panier le Colombie Huila 250 g, en grains");
@@ -74,7 +57,7 @@ TEST(VariantWords, AMultiWordLabelIsNamedByItsOwnWord) {
 }
 
 TEST(VariantWords, ValuesAloneChooseTheProductInFocus) {
-  auto engine = Brulerie();
+  auto engine = StoreEngine("brulerie");
   ASSERT_NE(engine, nullptr);
   auto session = engine->NewSession("focus", 1);
   Say(*session, "do you have the Colombie Huila?");
@@ -83,7 +66,7 @@ TEST(VariantWords, ValuesAloneChooseTheProductInFocus) {
 }
 
 TEST(References, WordsAfterForSayWhatItIsForNotWhichProduct) {
-  auto engine = Brulerie();
+  auto engine = StoreEngine("brulerie");
   ASSERT_NE(engine, nullptr);
   auto session = engine->NewSession("filtro", 1);
   // Coffee for the filter, not the paper filters "filtro" finds by name.
@@ -92,31 +75,28 @@ TEST(References, WordsAfterForSayWhatItIsForNotWhichProduct) {
 }
 
 TEST(References, ABareAddTakesTheOneProductShown) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto session = (*engine)->NewSession("aggiungi", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("scarpe");
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("aggiungi", 1);
   Say(*session, "mocassini da uomo marroni 42");
   Say(*session, "aggiungi");
   EXPECT_THAT(CartIds(*session), Contains("venezia-brown-42"));
 }
 
 TEST(ProductQuestions, WhatIsInItIsAnsweredFromTheDescription) {
-  auto engine = Brulerie();
+  auto engine = StoreEngine("brulerie");
   ASSERT_NE(engine, nullptr);
   auto session = engine->NewSession("inside", 1);
   Say(*session, "looking for a gift for my mum, she loves tea");
   v1::TurnResult r = Say(*session, "what's in it");
-  std::vector<std::string> templates;
-  for (const v1::Reply& reply : r.replies()) templates.push_back(reply.template_id());
+  const std::vector<std::string> templates = Templates(r);
   EXPECT_THAT(templates, Contains("chatcart.product"));
 }
 
 TEST(Repair, FrustrationThatAsksForAPersonHandsOff) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto session = (*engine)->NewSession("frustrated", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("demo");
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("frustrated", 1);
   v1::TurnResult r = Say(*session, "nn capisci niente, voglio parlare con una persona");
   bool handoff = false;
   for (const v1::HostActionRequest& h : r.host_actions())
@@ -125,10 +105,9 @@ TEST(Repair, FrustrationThatAsksForAPersonHandsOff) {
 }
 
 TEST(References, TwoNamesTiedAreTwoProducts) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto session = (*engine)->NewSession("both", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("demo");
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("both", 1);
   Say(*session, "un regalo per una ragazza di 13 anni");
   Say(*session, "le piacciono i giochi da tavolo, max 20");
   Say(*session, "ok prendo il puzzle e anche il dodo");
@@ -136,10 +115,9 @@ TEST(References, TwoNamesTiedAreTwoProducts) {
 }
 
 TEST(Critiques, AnAmountSaidWithMoreIsANewCeiling) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto session = (*engine)->NewSession("ceiling", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("demo");
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("ceiling", 1);
   Say(*session, "can i print photos from a windows phone? its an old lumia");
   v1::TurnResult r = Say(*session, "i dont really want to spend more than 130 on this");
   int shown = 0;
@@ -154,10 +132,9 @@ TEST(Critiques, AnAmountSaidWithMoreIsANewCeiling) {
 }
 
 TEST(NoPreference, MoneyIsNoIssueAnswersTheBudget) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto session = (*engine)->NewSession("no-budget", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("demo");
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("no-budget", 1);
   v1::TurnResult r = Say(*session, "need a gaming laptop, money isnt an issue");
   int shown = 0;
   for (const v1::Reply& reply : r.replies()) shown += reply.products_size();
@@ -165,10 +142,9 @@ TEST(NoPreference, MoneyIsNoIssueAnswersTheBudget) {
 }
 
 TEST(ProductQuestions, TheCartIsNoAttribute) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto session = (*engine)->NewSession("cart", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("demo");
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("cart", 1);
   Say(*session, "add the plush fox to my cart");
   v1::TurnResult r = Say(*session, "whats in my cart again");
   for (const v1::Reply& reply : r.replies()) {
@@ -178,22 +154,19 @@ TEST(ProductQuestions, TheCartIsNoAttribute) {
 }
 
 TEST(ProductQuestions, WhichIsCheapestInFrench) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto session = (*engine)->NewSession("moins-chere", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("scarpe");
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("moins-chere", 1);
   Say(*session, "des baskets blanches en cuir pour homme, 43");
   v1::TurnResult r = Say(*session, "laquelle est la moins chère ?");
-  std::vector<std::string> templates;
-  for (const v1::Reply& reply : r.replies()) templates.push_back(reply.template_id());
+  const std::vector<std::string> templates = Templates(r);
   EXPECT_THAT(templates, Contains("chatcart.which_lowest"));
 }
 
 TEST(Sizes, ABareNumberTheCatalogSellsAsASizeIsTheSize) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto session = (*engine)->NewSession("mens-43", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("scarpe");
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("mens-43", 1);
   v1::TurnResult r = Say(*session, "running shoes under 100, mens 43");
   int shown = 0;
   for (const v1::Reply& reply : r.replies()) {
@@ -206,10 +179,9 @@ TEST(Sizes, ABareNumberTheCatalogSellsAsASizeIsTheSize) {
 }
 
 TEST(Flows, AChoiceOfAFlowNamedStartsItWhenNothingElseIsHeard) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto session = (*engine)->NewSession("boots", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("scarpe");
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("boots", 1);
   v1::TurnResult r = Say(*session, "womens ankle boots with a bit of a heel, size 39");
   int shown = 0;
   for (const v1::Reply& reply : r.replies()) shown += reply.products_size();
@@ -217,19 +189,17 @@ TEST(Flows, AChoiceOfAFlowNamedStartsItWhenNothingElseIsHeard) {
 }
 
 TEST(References, TwoProductsNamedWithNothingShownAreBothAdded) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto session = (*engine)->NewSession("two-fr", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("demo");
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("two-fr", 1);
   Say(*session, "ajoute une pâte à modeler et un kit bijoux");
   EXPECT_THAT(CartIds(*session), ::testing::SizeIs(2));
 }
 
 TEST(ProductQuestions, AWordOfTheDescriptionAnswersWhereNoAttributeDoes) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto session = (*engine)->NewSession("a-mano", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("scarpe");
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("a-mano", 1);
   Say(*session, "mocassini da uomo marroni 42");
   v1::TurnResult r = Say(*session, "sono cuciti a mano?");
   bool said = false;
@@ -240,15 +210,8 @@ TEST(ProductQuestions, AWordOfTheDescriptionAnswersWhereNoAttributeDoes) {
   EXPECT_TRUE(said) << r.DebugString();
 }
 
-// The reply's text, all of its replies.
-std::string Text(const v1::TurnResult& r) {
-  std::string text;
-  for (const v1::Reply& reply : r.replies()) text += reply.text() + "\n";
-  return text;
-}
-
 TEST(ProductQuestions, AMeasureAskedIsTheNumberWithItsUnitNotThePrice) {
-  std::shared_ptr<const Engine> brulerie = Brulerie();
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
   ASSERT_NE(brulerie, nullptr);
   auto tea = brulerie->NewSession("menthe", 1);
   Say(*tea, "vous avez du thé à la menthe bio ?");
@@ -256,10 +219,9 @@ TEST(ProductQuestions, AMeasureAskedIsTheNumberWithItsUnitNotThePrice) {
   // first answers.
   EXPECT_THAT(Text(Say(*tea, "à quelle température on l'infuse ?")), ::testing::HasSubstr("80"));
   EXPECT_THAT(Text(Say(*tea, "et ça infuse combien de temps ?")), ::testing::HasSubstr("3 min"));
-  absl::StatusOr<std::shared_ptr<const Engine>> scarpe =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
-  ASSERT_TRUE(scarpe.ok()) << scarpe.status();
-  auto zeppa = (*scarpe)->NewSession("zeppa", 1);
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto zeppa = scarpe->NewSession("zeppa", 1);
   Say(*zeppa, "avete la zeppa estate nel 39?");
   const std::string high = Text(Say(*zeppa, "quanto è alta?"));
   EXPECT_THAT(high, ::testing::HasSubstr("8 cm"));
@@ -267,7 +229,7 @@ TEST(ProductQuestions, AMeasureAskedIsTheNumberWithItsUnitNotThePrice) {
 }
 
 TEST(ProductQuestions, AYesOrNoQuestionGetsAYesOrANoFromTheDescription) {
-  std::shared_ptr<const Engine> brulerie = Brulerie();
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
   ASSERT_NE(brulerie, nullptr);
   auto tea = brulerie->NewSession("rooibos", 1);
   tea->HandleTurn([] {
@@ -289,10 +251,9 @@ TEST(ProductQuestions, AYesOrNoQuestionGetsAYesOrANoFromTheDescription) {
 }
 
 TEST(ProductQuestions, MadeOfAsksTheMaterialAndWeighingTheWeightInGrams) {
-  absl::StatusOr<std::shared_ptr<const Engine>> scarpe =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
-  ASSERT_TRUE(scarpe.ok()) << scarpe.status();
-  auto session = (*scarpe)->NewSession("en-quoi", 1);
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto session = scarpe->NewSession("en-quoi", 1);
   Say(*session, "bonjour, je cherche des mocassins pour le bureau, en rouge, je fais du 37");
   const std::string material = Text(Say(*session, "ils sont en quoi ?"));
   EXPECT_THAT(material, ::testing::HasSubstr("uir")) << material;  // "Cuir", the material
@@ -301,7 +262,7 @@ TEST(ProductQuestions, MadeOfAsksTheMaterialAndWeighingTheWeightInGrams) {
 }
 
 TEST(VariantWords, TheBigOrSmallPackIsTheMostOrLeastOfTheMeasure) {
-  std::shared_ptr<const Engine> brulerie = Brulerie();
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
   ASSERT_NE(brulerie, nullptr);
   auto big = brulerie->NewSession("grande", 1);
   Say(*big, "vous avez du thé à la menthe bio ?");
@@ -315,11 +276,10 @@ TEST(VariantWords, TheBigOrSmallPackIsTheMostOrLeastOfTheMeasure) {
 }
 
 TEST(ProductQuestions, WhatIsInTheSetInItalianAndFrenchIsItsDescription) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
-  ASSERT_TRUE(engine.ok()) << engine.status();
+  std::shared_ptr<const Engine> engine = StoreEngine("demo");
+  ASSERT_NE(engine, nullptr);
   for (const std::string question : {"cosa c'è nel set?", "il y a quoi dans la boîte ?"}) {
-    auto session = (*engine)->NewSession("set", 1);
+    auto session = engine->NewSession("set", 1);
     Say(*session,
         "mio nipote ha 8 anni e gioca a calcio tutto il giorno, qualcosa sotto i 35 euro?");
     Say(*session, "the football set");
@@ -329,10 +289,9 @@ TEST(ProductQuestions, WhatIsInTheSetInItalianAndFrenchIsItsDescription) {
 }
 
 TEST(VariantQuestions, ABareNumberTheCatalogSellsAsASizeIsAsked) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto session = (*engine)->NewSession("46", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("scarpe");
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("46", 1);
   Say(*session,
       "my son wants black high tops, the canvas kind. he's only 14 and allready a 45 lol");
   v1::TurnResult r = Say(*session, "do they come in a 46? his feet are still growing");
@@ -342,16 +301,15 @@ TEST(VariantQuestions, ABareNumberTheCatalogSellsAsASizeIsAsked) {
 }
 
 TEST(ProductQuestions, CountsAndCapacitiesAndGlossaryWords) {
-  absl::StatusOr<std::shared_ptr<const Engine>> demo =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
-  ASSERT_TRUE(demo.ok()) << demo.status();
-  auto printers = (*demo)->NewSession("cartucce", 1);
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto printers = demo->NewSession("cartucce", 1);
   Say(*printers, "ho un samsung galaxy e vorrei stampare foto in A4 da incorniciare");
   // The ink_cartridges attribute (4), not the description's "10x15 photos".
   const std::string cartridges = Text(Say(*printers, "quante cartucce usa la tank?"));
   EXPECT_THAT(cartridges, ::testing::HasSubstr("4")) << cartridges;
   EXPECT_THAT(cartridges, Not(::testing::HasSubstr("10x15"))) << cartridges;
-  std::shared_ptr<const Engine> brulerie = Brulerie();
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
   ASSERT_NE(brulerie, nullptr);
   auto cups = brulerie->NewSession("contengono", 1);
   Say(*cups, "avete delle tazzine da espresso?");
@@ -365,7 +323,7 @@ TEST(ProductQuestions, CountsAndCapacitiesAndGlossaryWords) {
 }
 
 TEST(ChoosingSeveral, AListWithCommasAndAnAndAddsEach) {
-  std::shared_ptr<const Engine> brulerie = Brulerie();
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
   ASSERT_NE(brulerie, nullptr);
   auto list = brulerie->NewSession("liste", 1);
   Say(*list, "je débute en café filtre, il me faut du matériel pour le V60");
@@ -379,10 +337,9 @@ TEST(ChoosingSeveral, AListWithCommasAndAnAndAddsEach) {
 }
 
 TEST(ProductQuestions, AFunctionWordNamesNoAttribute) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto session = (*engine)->NewSession("pour", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("scarpe");
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("pour", 1);
   Say(*session, "des ballerines noires en 37");
   // The gender attribute is labelled "Pour": "pour les glisser" is no
   // question about it; the description says "pieghevole".
@@ -393,10 +350,9 @@ TEST(ProductQuestions, AFunctionWordNamesNoAttribute) {
 }
 
 TEST(ProductQuestions, ANonToxicDoughIsANoToIsItToxic) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto session = (*engine)->NewSession("tossica", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("demo");
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("tossica", 1);
   Say(*session, "avete la pasta da modellare?");
   // "Soft non-toxic dough": the glossary's toxic/tossica, said without.
   v1::TurnResult r = Say(*session, "è tossica? il bimbo si mette tutto in bocca");
@@ -405,21 +361,18 @@ TEST(ProductQuestions, ANonToxicDoughIsANoToIsItToxic) {
 }
 
 TEST(LoadStats, CountTheBundlesTemplates) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  EXPECT_GT((*engine)->load_stats().templates, 0);  // was always 0
+  std::shared_ptr<const Engine> engine = StoreEngine("demo");
+  ASSERT_NE(engine, nullptr);
+  EXPECT_GT(engine->load_stats().templates, 0);  // was always 0
 }
 
 TEST(VariantQuestions, AColourInStockOnlyInOtherSizesIsSoldOutInTheShoppers) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto session = (*engine)->NewSession("brown", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("scarpe");
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("brown", 1);
   Say(*session, "mens loafers, EU 43");
   v1::TurnResult r = Say(*session, "in brown?");
-  std::vector<std::string> templates;
-  for (const v1::Reply& reply : r.replies()) templates.push_back(reply.template_id());
+  const std::vector<std::string> templates = Templates(r);
   // Brown Venezia is in stock in 40 only: not "yes, it comes in brown".
   EXPECT_THAT(templates, Contains("chatcart.variant_sold_out"));
   EXPECT_THAT(templates, Not(Contains("chatcart.variant_available")));
@@ -428,7 +381,7 @@ TEST(VariantQuestions, AColourInStockOnlyInOtherSizesIsSoldOutInTheShoppers) {
 // A number first asks for that many of what follows, with no verb: "2
 // petits paquets de camomille" adds two; "250 g ..." names a bag, no count.
 TEST(Counts, ANumberFirstAddsThatMany) {
-  auto engine = Brulerie();
+  auto engine = StoreEngine("brulerie");
   ASSERT_NE(engine, nullptr);
   std::unique_ptr<Session> session = engine->NewSession("fr-count", 3);
   Say(*session, "une tisane pour mes enfants le soir, sans théine");
@@ -443,10 +396,9 @@ TEST(Counts, ANumberFirstAddsThatMany) {
 // adds the spray, not a second pair of the shoes in focus; a product name
 // that is also an attribute value names it outside a question.
 TEST(References, AnArticleBeforeANameIsNoPronoun) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto session = (*engine)->NewSession("lo-spray", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("scarpe");
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("lo-spray", 1);
   Say(*session, "cerco scarpe eleganti nere da uomo, porto il 43");
   Say(*session, "ok le prendo");
   Say(*session, "aggiungi anche lo spray x proteggerle");
@@ -458,15 +410,14 @@ TEST(References, AnArticleBeforeANameIsNoPronoun) {
 // "la semelle est en quoi ?" about boots described in Italian ("suola
 // Vibram"), "si piegano?" about a "ballerina pieghevole".
 TEST(ProductQuestions, DescriptionsAnswerAcrossLanguages) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto boots = (*engine)->NewSession("semelle", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("scarpe");
+  ASSERT_NE(engine, nullptr);
+  auto boots = engine->NewSession("semelle", 1);
   Say(*boots, "des boots chelsea pour femme, marron, en 37");
   v1::TurnResult r = Say(*boots, "la semelle est en quoi ?");
   ASSERT_GE(r.replies_size(), 1);
   EXPECT_THAT(r.replies(0).text(), ::testing::HasSubstr("Vibram"));
-  auto flats = (*engine)->NewSession("piegano", 2);
+  auto flats = engine->NewSession("piegano", 2);
   Say(*flats, "x mia figlia, porta il 36: delle ballerine rosa");
   r = Say(*flats, "si piegano? le vuole tenere nello zaino");
   ASSERT_GE(r.replies_size(), 1);
@@ -476,7 +427,7 @@ TEST(ProductQuestions, DescriptionsAnswerAcrossLanguages) {
 // A fact asked that no attribute holds for the product ("settings" heard as
 // the grind) is looked for in its description before "I don't have it".
 TEST(ProductQuestions, ADescriptionAnswersWhatNoAttributeHolds) {
-  auto engine = Brulerie();
+  auto engine = StoreEngine("brulerie");
   ASSERT_NE(engine, nullptr);
   auto session = engine->NewSession("settings", 1);
   v1::TurnResult r = Say(*session, "the electric grinder, how many settings?");
@@ -488,10 +439,9 @@ TEST(ProductQuestions, ADescriptionAnswersWhatNoAttributeHolds) {
 // "do you sell t-shirts" is the t-shirt garment ("t-shirt"), "stivali" the
 // "stivale" synonym.
 TEST(Choices, PluralsAndHyphensNameTheChoice) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/scarpe");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto session = (*engine)->NewSession("tshirts", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("scarpe");
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("tshirts", 1);
   v1::TurnResult r = Say(*session, "do you sell t-shirts");
   int tshirts = 0, shown = 0;
   for (const v1::Reply& reply : r.replies()) {
@@ -518,10 +468,9 @@ TEST(Greetings, TheRequestAfterAGreetingIsWhatIsRead) {
 // "Metti nel carrello 3 razzi ad acqua": the count after the words of adding
 // is the quantity added.
 TEST(Counts, TheCountAfterAddingWordsIsTheQuantity) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(chatcart::testing::SourceDir() + "/examples/bundles/demo");
-  ASSERT_TRUE(engine.ok()) << engine.status();
-  auto session = (*engine)->NewSession("tre-razzi", 1);
+  std::shared_ptr<const Engine> engine = StoreEngine("demo");
+  ASSERT_NE(engine, nullptr);
+  auto session = engine->NewSession("tre-razzi", 1);
   Say(*session, "metti nel carrello 3 razzi ad acqua");
   ASSERT_NE(session->cart(), nullptr);
   ASSERT_EQ(session->cart()->state().lines.size(), 1u);

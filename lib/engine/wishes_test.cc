@@ -9,26 +9,23 @@
 #include <vector>
 
 #include "chatcart/engine.h"
-#include "common/testing/data.h"
 #include "common/testing/status_matchers.h"
+#include "engine/shopper_testing.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace chatcart {
 namespace {
 
+using ::chatcart::testing::ShownIds;
+using ::chatcart::testing::StoreEngine;
 using ::testing::Each;
 using ::testing::Not;
 using ::testing::SizeIs;
 using ::testing::StartsWith;
 
-std::shared_ptr<const Engine> Store(const std::string& name) {
-  absl::StatusOr<std::shared_ptr<const Engine>> engine =
-      Engine::Create(::chatcart::testing::SourceDir() + "/examples/bundles/" + name);
-  EXPECT_OK(engine);
-  return engine.ok() ? *engine : nullptr;
-}
-
+// A session whose turns come a minute apart (chatcart::testing::Say gives
+// every turn the same time).
 class Chat {
  public:
   explicit Chat(std::unique_ptr<Session> session) : session_(std::move(session)) {}
@@ -39,12 +36,8 @@ class Chat {
     input.mutable_time()->set_seconds(now_ += 60);
     absl::StatusOr<v1::TurnResult> result = session_->HandleTurn(input);
     EXPECT_OK(result) << text;
-    std::vector<std::string> shown;
-    if (!result.ok()) return shown;
-    for (const v1::Reply& reply : result->replies()) {
-      for (const v1::ProductCard& card : reply.products()) shown.push_back(card.product_id());
-    }
-    return shown;
+    if (!result.ok()) return {};
+    return ShownIds(*result);
   }
   Session& session() { return *session_; }
 
@@ -54,7 +47,7 @@ class Chat {
 };
 
 TEST(Wishes, AYesNoAttributeSaidBeforeTheQuestionsNarrowsTheAnswer) {
-  std::shared_ptr<const Engine> engine = Store("brulerie");
+  std::shared_ptr<const Engine> engine = StoreEngine("brulerie");
   ASSERT_NE(engine, nullptr);
   Chat chat(engine->NewSession("decaf", 1));
   chat.Say("looking for a decaf for my dad, he makes his coffee in a moka pot");
@@ -75,7 +68,7 @@ TEST(Wishes, AYesNoAttributeSaidBeforeTheQuestionsNarrowsTheAnswer) {
 }
 
 TEST(Wishes, ValuesInAnotherLanguageAndFormChooseTheVariants) {
-  std::shared_ptr<const Engine> engine = Store("scarpe");
+  std::shared_ptr<const Engine> engine = StoreEngine("scarpe");
   ASSERT_NE(engine, nullptr);
   Chat chat(engine->NewSession("cuir", 1));
   // "blanches" (white, feminine plural, in French), "cuir" (leather).
@@ -87,7 +80,7 @@ TEST(Wishes, ValuesInAnotherLanguageAndFormChooseTheVariants) {
 }
 
 TEST(Wishes, WhatIsNotWantedIsLeftOut) {
-  std::shared_ptr<const Engine> engine = Store("brulerie");
+  std::shared_ptr<const Engine> engine = StoreEngine("brulerie");
   ASSERT_NE(engine, nullptr);
   Chat chat(engine->NewSession("dark", 1));
   std::vector<std::string> shown =
@@ -98,7 +91,7 @@ TEST(Wishes, WhatIsNotWantedIsLeftOut) {
 }
 
 TEST(Wishes, OneSaidIfPossibleNeverLeavesASingleChoice) {
-  std::shared_ptr<const Engine> engine = Store("brulerie");
+  std::shared_ptr<const Engine> engine = StoreEngine("brulerie");
   ASSERT_NE(engine, nullptr);
   Chat chat(engine->NewSession("bio", 1));
   std::vector<std::string> shown =
@@ -110,7 +103,7 @@ TEST(Wishes, OneSaidIfPossibleNeverLeavesASingleChoice) {
 }
 
 TEST(Wishes, ANumberWithItsAttributeShowsTheFewThatFitBeforeTheQuestion) {
-  std::shared_ptr<const Engine> engine = Store("demo");
+  std::shared_ptr<const Engine> engine = StoreEngine("demo");
   ASSERT_NE(engine, nullptr);
   // Only the Nimbus 13 lasts 12 hours (products.jsonl: battery_h); the
   // laptop finder still asks the budget, after showing it.
@@ -127,7 +120,7 @@ TEST(Wishes, ANumberWithItsAttributeShowsTheFewThatFitBeforeTheQuestion) {
 }
 
 TEST(Wishes, ChooseTheFlowWhenSeveralFlowsChoicesAreNamed) {
-  std::shared_ptr<const Engine> engine = Store("brulerie");
+  std::shared_ptr<const Engine> engine = StoreEngine("brulerie");
   ASSERT_NE(engine, nullptr);
   // "Moka" is a method of the coffee finder and of the equipment finder;
   // "6 tazze" is a capacity only the equipment has.
@@ -137,7 +130,7 @@ TEST(Wishes, ChooseTheFlowWhenSeveralFlowsChoicesAreNamed) {
 }
 
 TEST(RelaxedPicks, NothingUnderTheBudgetShowsWhatABitMoreBuysAsANewAnswerLater) {
-  std::shared_ptr<const Engine> engine = Store("brulerie");
+  std::shared_ptr<const Engine> engine = StoreEngine("brulerie");
   ASSERT_NE(engine, nullptr);
   Chat chat(engine->NewSession("relaxed", 1));
   // No fruity coffee for the french press under 10 EUR (the Ethiopia is
@@ -154,7 +147,7 @@ TEST(RelaxedPicks, NothingUnderTheBudgetShowsWhatABitMoreBuysAsANewAnswerLater) 
 
 // "Pas noire": the black down jacket is left out, another colour shown.
 TEST(Wishes, AColourSaidWithANegationIsLeftOut) {
-  std::shared_ptr<const Engine> engine = Store("scarpe");
+  std::shared_ptr<const Engine> engine = StoreEngine("scarpe");
   ASSERT_NE(engine, nullptr);
   Chat chat(engine->NewSession("pas-noire", 1));
   const std::vector<std::string> shown =

@@ -31,7 +31,7 @@ namespace chatcart::entities {
 
 // What a word or phrase is to the recognizers. A bit per role.
 enum Role : uint64_t {
-  // Numbers (numbers.cc).
+  // Numbers (number_words.cc, numbers.cc).
   kNumberWord = 1ull << 0,  // `number` and `number_class` hold its value
   kNumberAnd = 1ull << 1,   // "and", "et", "e" inside a number ("vingt et un")
   kPronounOne = 1ull << 2,  // "one" that may be a pronoun ("the red one")

@@ -12,6 +12,10 @@
 // "a"/"an"/"un"/"une" are 1 only before a multiplier ("a hundred"); "one"
 // after a determiner is a pronoun ("the red one"), not a number.
 //
+// The words of each language are in number_words.cc (AddNumberWords,
+// ParseItalianNumberWord); reading them and the digits in a scan is in
+// numbers.cc (ReadNumbers, FindNumbers).
+//
 // Functions are thread-safe; ReadNumbers changes only its Scan.
 
 #ifndef CHATCART_ENTITIES_NUMBERS_H_
