@@ -150,9 +150,12 @@ std::optional<absl::Status> TurnRunner::OtherSearchNamed() {
       started_by_intent_ = f;
       absl::Status pushed =
           PushFlow(f, false, absl::StrCat("another search's choice named (slot ", slot.name, ")"));
-      // "Chuck in a pack of the sports socks too, black, M": the one pack
+      // "Chuck in a pack of the sports socks too, black, M", "he also needs
+      // white sports socks, size L, 2 packs" after an add: the one product
       // that fits, taken.
-      if (pushed.ok() && u.Has(converse::ActKind::kChoose) && state_.last_shown.size() == 1) {
+      const bool takes = u.Has(converse::ActKind::kChoose) ||
+                         (SaysAlso(u) && !CartIsEmpty() && !u.Has(converse::ActKind::kQuestion));
+      if (pushed.ok() && takes && state_.last_shown.size() == 1) {
         if (std::optional<absl::Status> done = ChooseProduct(state_.last_shown.front())) {
           return done;
         }

@@ -172,6 +172,23 @@ TEST(OtherSearch, ASearchAfterAnotherKeepsNoneOfItsBudget) {
   EXPECT_GE(::chatcart::testing::ShownIds(coffee).size(), 2u);
 }
 
+// "He also needs white sports socks, size L, 2 packs" after high tops were
+// added in the shoe search: the one pack that fits, two of it.
+TEST(OtherSearch, AlsoNeedingAnotherKindAfterAnAddTakesTheOneThatFits) {
+  std::shared_ptr<const Engine> scarpe = ::chatcart::testing::StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  std::unique_ptr<Session> session = scarpe->NewSession("socks-l", 1);
+  ::chatcart::testing::Say(
+      *session,
+      "my son wants black high tops, the canvas kind. he's only 14 and allready a 45 lol");
+  ::chatcart::testing::Say(*session, "ok the 45 then, add them");
+  ASSERT_THAT(::chatcart::testing::CartIds(*session), ::testing::ElementsAre("tela-alta-black-45"));
+  ::chatcart::testing::Say(*session, "he also needs white sports socks, size L, 2 packs");
+  EXPECT_THAT(::chatcart::testing::CartIds(*session),
+              ::testing::ElementsAre("tela-alta-black-45", "calzini-white-L"));
+  EXPECT_THAT(::chatcart::testing::CartQuantities(*session), ::testing::ElementsAre(1, 2));
+}
+
 std::vector<std::string> CartProducts(const Session& session) {
   std::vector<std::string> ids;
   if (session.cart() == nullptr) return ids;
