@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "common/locale.h"
@@ -362,6 +363,18 @@ std::optional<absl::Status> TurnRunner::SearchTakingFacts(bool count_wishes) {
     if (search == nullptr) continue;
     std::vector<SlotType> taken;
     for (const Entity& e : turn_.understanding().entities) {
+      // The category the search looks in, named ("mi serve una scarpa ...
+      // porto il 43"): a fact it takes.
+      if (e.type == "category" && !e.value.text.empty() &&
+          std::find(taken.begin(), taken.end(), SlotType::kCategory) == taken.end()) {
+        for (const std::string& where : search->where()) {
+          if (absl::EqualsIgnoreCase(where, absl::StrCat("category=", e.value.text))) {
+            taken.push_back(SlotType::kCategory);
+            break;
+          }
+        }
+        continue;
+      }
       std::optional<SlotType> type = UnaskedSlotType(e.type);
       if (e.type == "number" && executor_.IsCatalogSize(e.text)) type = SlotType::kSize;
       if (!type.has_value() || *type == SlotType::kProduct || *type == SlotType::kQuantity ||

@@ -95,6 +95,12 @@ TEST(FlowByFacts, AStatementOfFactsAShoeSearchTakesStartsIt) {
                          "got a job interview next week, need smart black shoes, "
                          "size 44, dont want to go over 150"),
             "ask_style");
+  // The category the search looks in, named, is one of the facts.
+  std::unique_ptr<Session> woods = (*engine)->NewSession("woods", 1);
+  EXPECT_EQ(LastTemplate(*woods,
+                         "corro nei boschi anche quando piove, mi serve una scarpa che non faccia "
+                         "entrare l'acqua. porto il 43"),
+            "ask_style");
   // Asked, it is.
   std::unique_ptr<Session> guide = (*engine)->NewSession("guide", 1);
   EXPECT_NE(LastTemplate(*guide, "what size should i take?"), "ask_style");
