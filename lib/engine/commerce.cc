@@ -215,6 +215,15 @@ void CommerceExecutor::AddProductCard(v1::Reply* reply, ProductIndex i, TurnCont
 absl::Status CommerceExecutor::ShowProduct(const v1::ShowProductAction& action, TurnContext& turn) {
   std::optional<ProductIndex> index = ProductFromSlot(action.product_slot(), turn);
   if (!index.has_value()) return absl::OkStatus();
+  // "Je cherche les chelsea lago en noir, pointure 37": whether that
+  // variant is there (or sold out, and what is), as asked of a product shown.
+  if (engine_.catalog->Variants(*index).size() > 1 &&
+      VariantAxesNamed(turn.understanding(), *index).second > 0) {
+    dialogue::ProductQuestion question;
+    question.products = {std::string(engine_.catalog->id(*index))};
+    CHATCART_ASSIGN_OR_RETURN(bool answered, AnswerQuestion(question, turn));
+    if (answered) return absl::OkStatus();
+  }
   Product product = engine_.catalog->product(*index);
   v1::Reply* reply = turn.Say(
       "chatcart.product",

@@ -158,5 +158,16 @@ TEST(ProductQuestions, AskingForAPersonBeatsAQuestionAboutWhatWasShown) {
   EXPECT_TRUE(handoff) << r.DebugString();
 }
 
+// "Je cherche les chelsea lago en noir, pointure 37": the black 37 is sold
+// out, said so with what there is, not the card of another size.
+TEST(ProductQuestions, AProductAskedForInAVariantSaysWhetherThatVariantIsThere) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto session = scarpe->NewSession("chelsea", 1);
+  const v1::TurnResult r = Say(*session, "je cherche les chelsea lago en noir, pointure 37");
+  EXPECT_THAT(Templates(r), Contains("chatcart.variant_sold_out"));
+  EXPECT_THAT(ShownIds(r), Not(Contains("chelsea-lago-black-36")));
+}
+
 }  // namespace
 }  // namespace chatcart
