@@ -181,6 +181,7 @@ INSTANTIATE_TEST_SUITE_P(
         BudgetCase{"it", "fino a 80 euro", U, "80.00"},
         BudgetCase{"it", "mmm alzo a 50, fammi vedere qualcos'altro", U, "50.00"},
         BudgetCase{"it", "posso arrivare a 80", U, "80.00"},
+        BudgetCase{"it", "raga cerco sneakers in pelle x me, uomo, 41, max 100", U, "100.00"},
         BudgetCase{"fr", "bon je monte à 60", U, "60.00"},
         BudgetCase{"it", "entro i 70 euro", U, "70.00"}, BudgetCase{"it", "entro 50 €", U, "50.00"},
         BudgetCase{"it", "non voglio spendere più di 60 euro", U, "60.00"},

@@ -252,6 +252,10 @@ class MoneyFinder {
         p->info->budget > static_cast<int8_t>(BudgetKind::kAround)) {
       return std::nullopt;
     }
+    // "41, max 100": the cue begins the next amount, it does not end this.
+    if (const Unit* next = scan_.at(*last + 1); next != nullptr && next->has_number) {
+      return std::nullopt;
+    }
     ++*last;
     return static_cast<BudgetKind>(p->info->budget);
   }
