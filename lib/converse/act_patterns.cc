@@ -88,6 +88,8 @@ const std::vector<ActPattern>& BuiltinActPatterns() {
       {K::kChoose, R"(\b(mettila|mettilo|mettili|mettile|aggiungila|aggiungilo|aggiungili|aggiungile|prendila|prendilo|add it|add them|ajoute le|ajoute la|ajoute les|mets le|mets la|mets les)\b|^(e|and|et|anche|also|plus) (un|una|uno|a|an|une|des|del|della|dei|delle)\b)"},
       // "add a kilo of the Maison", "aggiungi 2 calzini", "ajoute un sachet"
       {K::kChoose, R"(^(ok |okay |ok so |please |pls |then |alors |allora |si |yes )?(add|put|throw in|aggiungi|aggiungimi|metti|ajoute|ajoutez|rajoute|mettez) (a|an|one|two|three|four|five|the|some|another|un|una|uno|due|tre|il|la|lo|l|i|gli|le|les|une|deux|trois|des|du|de la|[0-9]+[a-z]*)\b)"},
+      // "Could you also add a box of the espresso cups", "puoi aggiungere".
+      {K::kChoose, R"(\b(can|could|would) you (please )?(also )?(add|put|include|throw in|pop in)\b|\b(puoi|potresti|puoi anche|potresti anche) (aggiungere|mettere|aggiungermi|mettermi)\b|\b(vous pouvez|pouvez vous|tu peux|tu pourrais|vous pourriez) (aussi )?(ajouter|mettre|rajouter)\b)"},
       {K::kChoose, R"(\bva bene\s*$|\b(mi serve anche|serve anche|i also need|i need that|j ai besoin (de|du|des))\b)"},
       {K::kChoose, R"(\b(prendo|prenderei|prendiamo|mi prendo|voglio|vorrei|scelgo|sceglierei|opto per|compro|comprerei|ordino|dammi|mi dai|mettimi|me la metti|me lo metti|me li metti|me le metti|vada per|va bene (il|la|lo|l|quell[oa])|allora (il|la|lo|l))\b)"},
       // "je le prends", "lo prendo", "stick it in the basket", "budlite it is".

@@ -118,7 +118,7 @@ std::optional<absl::Status> TurnRunner::PointedQuestion() {
   }
   // "Do you have the microscope?", "et le papier photo, vous en avez ?":
   // a product named outright.
-  if (!reference_.id.empty() && reference_.from_catalog) {
+  if (!reference_.id.empty() && reference_.from_catalog && !u.Has(ActKind::kChoose)) {
     // "How can I print photos from my phone?", heard as the photo search,
     // names the Photo Kiosk Voucher by its words: how to, the search, not
     // a question about the voucher.

@@ -17,6 +17,7 @@ namespace {
 using ::chatcart::testing::CartIds;
 using ::chatcart::testing::Say;
 using ::chatcart::testing::StoreEngine;
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::UnorderedElementsAre;
 
@@ -151,6 +152,18 @@ TEST(Adds, TheColourSaidPicksTheOneShownInIt) {
       "on part randonner en corse cet été, il me faut des sandales de marche, pointure 42");
   Say(*session, "je prends les grises");
   EXPECT_THAT(CartIds(*session), ElementsAre("sentiero-grey-42"));
+}
+
+// "Could you also add a box of the espresso cups" is a request to add, not
+// a question whether they are sold.
+TEST(Adds, CouldYouAddIsARequestNotAQuestion) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("could-you", 1);
+  Say(*session, "add 250g of the Mélange Espresso Maison, filter grind");
+  ASSERT_EQ(CartIds(*session).size(), 1u);
+  Say(*session, "could you also add a box of the espresso cups");
+  EXPECT_THAT(CartIds(*session), Contains("tasses"));
 }
 
 }  // namespace
