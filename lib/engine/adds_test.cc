@@ -160,7 +160,11 @@ TEST(Adds, CouldYouAddIsARequestNotAQuestion) {
   std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
   ASSERT_NE(brulerie, nullptr);
   auto session = brulerie->NewSession("could-you", 1);
-  Say(*session, "add 250g of the Mélange Espresso Maison, filter grind");
+  Say(*session,
+      "hi, i buy the coffee for our office espresso machine. we like it sweet and mellow. what "
+      "do you have in 1kg?");
+  Say(*session, "price for the colombia in 1 kg?");
+  Say(*session, "ok 3 bags of that, 1kg, espresso grind");
   ASSERT_EQ(CartIds(*session).size(), 1u);
   Say(*session, "could you also add a box of the espresso cups");
   EXPECT_THAT(CartIds(*session), Contains("tasses"));
