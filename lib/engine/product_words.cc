@@ -374,6 +374,12 @@ std::vector<Asked> AskedAbout(const CatalogWords& words_of, const std::vector<st
       if (std::optional<AttributeId> a = AttributeNamed(catalog, s.attributes)) {
         add({catalog.attributes()[*a].variant_axis ? Asked::kVariants : Asked::kAttribute, *a});
         matched = true;
+        // "What age is it for": from and up to ("3 to 6"), both ends.
+        if (catalog.attributes()[*a].name == "age_min") {
+          if (std::optional<AttributeId> most = AttributeNamed(catalog, "age_max")) {
+            add({Asked::kAttribute, *most});
+          }
+        }
       }
     }
     if (matched) continue;

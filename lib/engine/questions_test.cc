@@ -3,8 +3,10 @@
 // Questions about the products shown, answered from their facts, names and
 // descriptions, and what the answer puts in focus.
 
+#include <algorithm>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "chatcart/engine.h"
 #include "chatcart/session.h"
@@ -167,6 +169,17 @@ TEST(ProductQuestions, AProductAskedForInAVariantSaysWhetherThatVariantIsThere) 
   const v1::TurnResult r = Say(*session, "je cherche les chelsea lago en noir, pointure 37");
   EXPECT_THAT(Templates(r), Contains("chatcart.variant_sold_out"));
   EXPECT_THAT(ShownIds(r), Not(Contains("chelsea-lago-black-36")));
+}
+
+// "C'est pour quel âge ?": from and up to, both ends of the age range.
+TEST(ProductQuestions, AnAgeAskedIsTheRange) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("age", 1);
+  Say(*session, "je voudrais le xylophone");
+  const v1::TurnResult r = Say(*session, "c'est pour quel âge ?");
+  const std::vector<std::string> templates = Templates(r);
+  EXPECT_EQ(std::count(templates.begin(), templates.end(), "chatcart.fact"), 2) << r.DebugString();
 }
 
 }  // namespace
