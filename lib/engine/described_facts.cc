@@ -42,6 +42,7 @@ constexpr Measure kMeasures[] = {
     {"volume", "db|decibel", "noise"},
     {"rumor", "db|decibel", "noise"},
     {"bruy", "db|decibel", "noise"},
+    {"decib", "db|decibel|decibels", "noise"},
     {"big", "cm|mm|m|in", "size"},
     {"grand", "cm|mm|m|in", "size"},
     {"large", "cm|mm|m|in", "size"},

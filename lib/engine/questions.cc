@@ -397,7 +397,7 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
     }
   }
   if (question.compare && asked.empty()) return Compare(products, turn);
-  if (question.availability && asked.empty()) {
+  if (question.availability && asked.empty() && !AsksWhatItIs(plain)) {
     // "Do you have X?": whether it can be bought now, its price, its card.
     const ProductIndex i = products.front();
     Product p = catalog.product(i);

@@ -182,5 +182,19 @@ TEST(ProductQuestions, AnAgeAskedIsTheRange) {
   EXPECT_EQ(std::count(templates.begin(), templates.end(), "chatcart.fact"), 2) << r.DebugString();
 }
 
+// "Il y a quoi dans la mallette ?" of a product named from the catalog: what
+// it holds, not whether it is sold; "limité à combien de décibels ?" the dB.
+TEST(ProductQuestions, WhatANamedProductHoldsAndItsDecibels) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto art = demo->NewSession("mallette", 1);
+  Say(*art, "bonjour, ma filleule a 8 ans et adore dessiner, max 30 euros");
+  EXPECT_THAT(Templates(Say(*art, "il y a quoi dans la mallette ?")),
+              Not(Contains("chatcart.have_it")));
+  auto kids = demo->NewSession("decibels", 1);
+  Say(*kids, "vous avez un casque pour enfants ?");
+  EXPECT_THAT(Text(Say(*kids, "il est limité à combien de décibels ?")), HasSubstr("85"));
+}
+
 }  // namespace
 }  // namespace chatcart
