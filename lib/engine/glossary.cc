@@ -26,6 +26,7 @@ constexpr std::string_view kGroups[] = {
     "laces lacci lacets",
     "fold folds foldable folding pieghevole piegano piega ripiega plie pliable pliant",
     "light lightweight leggera leggero leggere leger legere",
+    "lightup lights luci luminose luminosi lumineuse lumineuses lumineux allume illumine",
     "soft morbido morbida doux douce",
     "warm caldo calda chaud chaude",
     "breathable traspirante respirant",

@@ -38,6 +38,11 @@ constexpr Synonym kSynonyms[] = {
     {"poids", "weight,weight_g,weight_kg"},
     {"lourd", "weight,weight_g,weight_kg"},
     {"pese", "weight,weight_g,weight_kg"},
+    // "Which is the lightest?", "la più leggera?": the weight, least first.
+    {"lightest", "weight,weight_g,weight_kg", /*whole=*/true},
+    {"lighter", "weight,weight_g,weight_kg", /*whole=*/true},
+    {"heaviest", "weight,weight_g,weight_kg"},
+    {"heavier", "weight,weight_g,weight_kg"},
     {"material", "material,materials,fabric"},
     {"materiale", "material,materials,fabric"},
     {"matiere", "material,materials,fabric"},

@@ -196,5 +196,22 @@ TEST(ProductQuestions, WhatANamedProductHoldsAndItsDecibels) {
   EXPECT_THAT(Text(Say(*kids, "il est limité à combien de décibels ?")), HasSubstr("85"));
 }
 
+// "Which is the lightest?" of sneakers shown: the weight, least first;
+// "elle s'allume ?" of the scooter: its light-up wheels, as described.
+TEST(ProductQuestions, LightestAndLightUp) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto rome = scarpe->NewSession("rome", 1);
+  Say(*rome, "hi im off to rome for a week of walking, need light comfy sneakers. womens 38");
+  EXPECT_THAT(Templates(Say(*rome, "which is the lightest?")), Contains("chatcart.which_lowest"));
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto scooter = demo->NewSession("scooter", 1);
+  Say(*scooter, "coucou, je cherche un cadeau pour mon neveu qui a 3 ans, il adore être dehors");
+  Say(*scooter, "50 euros max");
+  const v1::TurnResult lit = Say(*scooter, "elle s'allume ?");
+  EXPECT_THAT(Templates(lit), Contains(::testing::StartsWith("chatcart.fact_described")));
+}
+
 }  // namespace
 }  // namespace chatcart
