@@ -96,6 +96,7 @@ const std::vector<BuiltinTemplateDoc>& BuiltinTemplateDocs() {
       {"chatcart.measure_height", "`{attribute}` of chatcart.fact_unknown when a height is asked (\"how high is the heel?\") and no name or description of the products shown says it."},
       {"chatcart.measure_weight", "The same for a weight (\"quanto pesa?\")."},
       {"chatcart.measure_temperature", "The same for a temperature (\"à quelle température ?\")."},
+      {"chatcart.measure_brewing", "The same for brewing, minutes and degrees (\"how do you brew it?\")."},
       {"chatcart.measure_time", "The same for a time (\"how long does it steep?\")."},
       {"chatcart.measure_capacity", "The same for a capacity (\"combien de ml ?\")."},
       {"chatcart.measure_size", "The same for a size (\"how big is it?\")."},

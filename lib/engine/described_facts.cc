@@ -72,9 +72,9 @@ constexpr Measure kMeasures[] = {
     {"temp", "°c|c|degrees|degres|gradi", "temperature"},
     {"degr", "°c|c|degrees|degres|gradi", "temperature"},
     {"grad", "°c|c|gradi", "temperature"},
-    {"infus", "min|minutes|minuti|mn", "time"},
-    {"steep", "min|minutes", "time"},
-    {"brew", "min|minutes", "time"},
+    {"infus", "min|minutes|minuti|mn|°c|c|degrees|degres|gradi", "brewing"},
+    {"steep", "min|minutes|°c|c|degrees", "brewing"},
+    {"brew", "min|minutes|°c|c|degrees", "brewing"},
     {"minut", "min|minutes|minuti", "time"},
     // "Combien de ml ?", "what capacity?"
     {"ml", "ml|cl|l", "capacity"},
@@ -89,7 +89,8 @@ constexpr Measure kMeasures[] = {
 // "600 beads" in "600 beads, cords and a storage box." when `units` (or,
 // for a count, any countable noun) follows a number; empty otherwise.
 std::string NumberWithUnit(std::string_view text, const std::vector<std::string_view>& units,
-                           bool countable) {
+                           bool countable, bool all = false) {
+  std::string found;
   std::vector<std::string> words;
   std::string word;
   for (char c : text) {
@@ -109,9 +110,11 @@ std::string NumberWithUnit(std::string_view text, const std::vector<std::string_
       fits = fits || std::find(std::begin(kCountables), std::end(kCountables), next) !=
                          std::end(kCountables);
     }
-    if (fits) return absl::StrCat(words[i], " ", words[i + 1]);
+    if (!fits) continue;
+    if (!all) return absl::StrCat(words[i], " ", words[i + 1]);
+    absl::StrAppend(&found, found.empty() ? "" : ", ", words[i], " ", words[i + 1]);
   }
-  return "";
+  return found;
 }
 
 // The clauses of a description: split at '.', ';' and ',', but not at a
@@ -315,10 +318,14 @@ std::string CommerceExecutor::DescribedFact(ProductIndex i,
   // The units of each word that measures, in the order said: "à quelle
   // température on l'infuse ?" asks the degrees before the minutes.
   std::vector<std::vector<std::string_view>> asked;
+  // "How do you brew it?": every number of the brewing (minutes and
+  // degrees), not the first.
+  bool brewing = false;
   for (const std::string& w : plain) {
     std::vector<std::string_view> units;
     for (const Measure& m : kMeasures) {
       if (w.starts_with(m.said)) {
+        brewing = brewing || m.what == "brewing";
         for (absl::string_view u : absl::StrSplit(ToAbsl(m.units), '|')) units.push_back(ToStd(u));
       }
     }
@@ -334,7 +341,7 @@ std::string CommerceExecutor::DescribedFact(ProductIndex i,
   const Product p = engine_.catalog->product(i);
   for (const std::vector<std::string_view>& units : asked) {
     for (std::string_view text : {p.name, p.description}) {
-      std::string fact = NumberWithUnit(text, units, count);
+      std::string fact = NumberWithUnit(text, units, count, brewing);
       if (!fact.empty()) return fact;
     }
   }

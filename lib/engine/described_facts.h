@@ -22,7 +22,7 @@ bool AsksHowMany(const std::vector<std::string>& plain);
 std::string CountedNoun(const std::vector<std::string>& plain);
 
 // What the first word that asks a measure measures: "height", "weight",
-// "temperature", "time", "capacity", "size", "length" or "noise" ("alta",
+// "temperature", "time", "brewing", "capacity", "size", "length" or "noise" ("alta",
 // "pesano", "température", "infuse", "ml"); empty when no word does. The
 // built-in template "chatcart.measure_<what>" names it to the shopper.
 std::string_view MeasureAsked(const std::vector<std::string>& plain);

@@ -213,5 +213,16 @@ TEST(ProductQuestions, LightestAndLightUp) {
   EXPECT_THAT(Templates(lit), Contains(::testing::StartsWith("chatcart.fact_described")));
 }
 
+// "How do you brew it?": the minutes and the degrees of the description.
+TEST(ProductQuestions, HowToBrewIsEveryNumberOfTheBrewing) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("brew", 1);
+  Say(*session, "do you have japanese green tea?");
+  const std::string text = Text(Say(*session, "how do you brew it?"));
+  EXPECT_THAT(text, HasSubstr("2 min"));
+  EXPECT_THAT(text, HasSubstr("70"));
+}
+
 }  // namespace
 }  // namespace chatcart
