@@ -100,6 +100,16 @@ constexpr Synonym kSynonyms[] = {
     {"noise", "noise_level,noise"},
     {"rumore", "noise_level,noise"},
     {"bruit", "noise_level,noise"},
+    // "Lequel est le plus fort ?", "which is the strongest": the intensity.
+    {"strong", "intensity,strength"},
+    {"stronger", "intensity,strength"},
+    {"strongest", "intensity,strength"},
+    {"fort", "intensity,strength", /*whole=*/true},
+    {"forte", "intensity,strength", /*whole=*/true},
+    {"corse", "intensity,strength", /*whole=*/true},
+    {"intense", "intensity,strength", /*whole=*/true},
+    {"intenso", "intensity,strength", /*whole=*/true},
+    {"intensa", "intensity,strength", /*whole=*/true},
     // "Il est comment en bouche ?", "how does it taste?": the tasting notes.
     {"taste", "notes,tasting_notes,flavour,flavor"},
     {"tastes", "notes,tasting_notes,flavour,flavor"},

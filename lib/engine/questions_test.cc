@@ -224,5 +224,15 @@ TEST(ProductQuestions, HowToBrewIsEveryNumberOfTheBrewing) {
   EXPECT_THAT(text, HasSubstr("70"));
 }
 
+// "Lequel est le plus corsé ?", "how strong is it": the intensity.
+TEST(ProductQuestions, StrongAsksTheIntensity) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("corse", 1);
+  Say(*session, "je cherche un café pour ma moka, plutôt chocolaté");
+  EXPECT_THAT(Templates(Say(*session, "lequel est le plus corsé ?")),
+              Contains("chatcart.which_highest"));
+}
+
 }  // namespace
 }  // namespace chatcart
