@@ -411,10 +411,18 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
       // "ok la coccinelle alors, mettez-la dans le panier").
       // Not a word of the request the classifier heard ("gift" of "can you
       // gift wrap it", "foto" of "quanto mi costa ogni foto?").
-      std::vector<std::string> asked;
-      if (engine_.intents != nullptr && !u.intent.empty()) {
-        asked = engine_.intents->IntentWords(absl::StrJoin(u.words, " "), u.intent, u.language);
-      }
+      // (The costly checks run only for a word that does name one.)
+      std::optional<std::vector<std::string>> asked;
+      auto request_word = [&](const std::string& word) {
+        if (!asked.has_value()) {
+          asked.emplace();
+          if (engine_.intents != nullptr && !u.intent.empty()) {
+            *asked =
+                engine_.intents->IntentWords(absl::StrJoin(u.words, " "), u.intent, u.language);
+          }
+        }
+        return std::find(asked->begin(), asked->end(), word) != asked->end();
+      };
       std::vector<std::string> named;
       options.min_score = 0.8;
       options.limit = 3;
@@ -430,18 +438,15 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
         return false;
       };
       for (const std::string& word : NameWords(u, &named)) {
-        if (word.size() < 4 || std::find(asked.begin(), asked.end(), word) != asked.end() ||
-            IsAttributeWord(PlainWord(word)) || IsCountable(PlainWord(word)) || counted(word)) {
+        if (word.size() < 4 || IsCountable(PlainWord(word)) || counted(word)) continue;
+        const std::vector<NameMatch> found = catalog.FindByName(word, options);
+        if (found.size() != 1 ||
+            std::find(candidates.begin(), candidates.end(), found[0].product) == candidates.end() ||
+            request_word(word) || IsAttributeWord(PlainWord(word))) {
           continue;
         }
-        const std::vector<NameMatch> found = catalog.FindByName(word, options);
-        if (found.size() != 1) continue;
-        for (ProductIndex c : candidates) {
-          if (found[0].product == c) {
-            pick(c, std::string(catalog.product_name(c)));
-            return ref;
-          }
-        }
+        pick(found[0].product, std::string(catalog.product_name(found[0].product)));
+        return ref;
       }
     }
     if (!ref.candidates.empty()) return ref;
