@@ -6,6 +6,7 @@
 // flow's first question.
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <string>
 #include <utility>
@@ -27,13 +28,25 @@ namespace {
 using dialogue::TurnContext;
 
 // The shopper's budget slot as the recommender's budget: under = at most,
-// over = at least, around = a soft target, an exact amount = at most.
+// over = at least, around = a soft target and at most 30 % over it, an
+// exact amount = at most.
 Budget BudgetFromSlot(const dialogue::SlotValue& slot) {
   Budget budget;
   const dialogue::Budget& b = slot.budget;
   switch (b.kind) {
     case dialogue::Budget::Kind::kAround:
       budget.around = b.max.has_value() ? b.max : b.min;
+      // "Budget around 600" is no 1,299 laptop: at most 30 % over the
+      // target (the recommender's relaxations still say what a bit more
+      // would buy).
+      if (budget.around.has_value()) {
+        const int64_t target = budget.around->minor_units();
+        if (target > 0 && target <= std::numeric_limits<int64_t>::max() / 13) {
+          absl::StatusOr<Money> most =
+              Money::FromMinorUnits(target * 13 / 10, budget.around->currency());
+          if (most.ok()) budget.max = *most;
+        }
+      }
       break;
     case dialogue::Budget::Kind::kOver:
       budget.min = b.min.has_value() ? b.min : b.max;

@@ -195,6 +195,19 @@ TEST(OtherSearch, AlsoNeedingAnotherKindAfterAnAddTakesTheOneThatFits) {
   EXPECT_THAT(::chatcart::testing::CartQuantities(*session), ::testing::ElementsAre(1, 2));
 }
 
+// "Budget around 600": laptops near 600, none at 899 or 1,299.
+TEST(Budgets, AroundIsNearNotAnyPriceAbove) {
+  std::shared_ptr<const Engine> demo = ::chatcart::testing::StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  std::unique_ptr<Session> session = demo->NewSession("around", 1);
+  const std::vector<std::string> shown = ::chatcart::testing::ShownIds(::chatcart::testing::Say(
+      *session,
+      "need a laptop for uni, battery has to last a whole day of lectures, budget around 600"));
+  EXPECT_THAT(shown, ::testing::Contains("lap-aero14"));
+  EXPECT_THAT(shown, ::testing::Not(::testing::Contains("lap-titan16")));
+  EXPECT_THAT(shown, ::testing::Not(::testing::Contains("lap-aero15")));
+}
+
 std::vector<std::string> CartProducts(const Session& session) {
   std::vector<std::string> ids;
   if (session.cart() == nullptr) return ids;
