@@ -262,8 +262,7 @@ absl::Status TurnRunner::HandleText() {
   if (heard) {
     for (const GlobalRouteSpec& global : graph_.global_routes()) {
       if (global.intent != turn_.understanding().intent) continue;
-      if (OnlySays(global.flow) && !turn_.understanding().Has(converse::ActKind::kQuestion) &&
-          turn_.understanding().words.size() > 6) {
+      if (StatementNotAsking(global)) {
         Note(absl::StrCat("global ", global.intent, " not taken: a statement, not a question"));
         heard = false;
       }

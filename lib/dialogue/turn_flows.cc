@@ -28,6 +28,11 @@ bool TurnRunner::OnlySays(int flow) const {
   return true;
 }
 
+bool TurnRunner::StatementNotAsking(const GlobalRouteSpec& global) const {
+  const Understanding& u = turn_.understanding();
+  return OnlySays(global.flow) && !u.Has(converse::ActKind::kQuestion) && u.words.size() > 6;
+}
+
 absl::Status TurnRunner::Enter(int state_index, std::string_view why) {
   if (++steps_ > config_.max_steps_per_turn) return StepLimit();
   std::string from = Where();
@@ -118,9 +123,7 @@ std::optional<absl::Status> TurnRunner::OtherSearchNamed() {
     for (const GlobalRouteSpec& global : graph_.global_routes()) {
       // Not an answer-only global heard in a statement ("il nous faut
       // aussi des chaussettes, taille L" is no size guide question).
-      const bool statement =
-          OnlySays(global.flow) && !u.Has(converse::ActKind::kQuestion) && u.words.size() > 6;
-      if (global.intent == u.intent && !statement) return std::nullopt;
+      if (global.intent == u.intent && !StatementNotAsking(global)) return std::nullopt;
     }
     heard = graph_.FlowTriggeredBy(u.intent);
     if (heard >= 0 && SearchOf(heard) == nullptr) heard = -1;

@@ -75,6 +75,10 @@ class TurnRunner {
   // Whether flow `flow` only says something: no slots, actions or routes
   // (a store's answer, like a size guide).
   bool OnlySays(int flow) const;
+  // Whether `global` routes to such an answer while the turn is a longer
+  // statement that asks nothing ("need smart black shoes, size 44, dont
+  // want to go over 150" heard as the size guide): not what was asked.
+  bool StatementNotAsking(const GlobalRouteSpec& global) const;
   // Whether what is shown was found by name (no recommend action showed it)
   // while no search flow runs: a critique refines it by its category.
   bool FoundRefinable();
