@@ -16,136 +16,17 @@
 #include "engine/described_facts.h"
 #include "engine/glossary.h"
 #include "engine/product_words.h"
+#include "engine/reference_words.h"
 
 namespace chatcart::engine {
-namespace {
 
 using converse::ActKind;
-
-constexpr std::string_view kPointers[] = {
-    "it",         "that",     "this",     "them",   "those", "these",      "questo",
-    "quello",     "questa",   "quella",   "lo",     "ça",    "ca",         "celui-ci",
-    "celui-là",   "celle-ci", "celle-là", "celui",  "celle", "aggiungilo", "prendilo",
-    "aggiungila", "prendila", "mettilo",  "mettila"};
-
-// Words that name no product: function words (IsFunctionWord), verbs of
-// choosing, fillers and units of quantity.
-bool NamesNoProduct(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "ones",   "ok",       "okay",  "ll",     "will",   "go",     "take",   "want",     "get",
-      "buy",    "please",   "pls",   "della",  "prendo", "voglio", "vorrei", "comprare", "prends",
-      "veux",   "voudrais", "celui", "celle",  "metti",  "yes",    "oui",    "va",       "bene",
-      "allora", "then",     "which", "nella",  "could",  "paia",   "paio",   "pair",     "pairs",
-      "paire",  "paires",   "pezzi", "pieces", "pcs"};
-  return IsFunctionWord(w) ||
-         std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
-}
-
-// Words of cart and shop commands that name no product either.
-bool IsCommandWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "add",      "remove",  "delete",   "put",      "cart",    "basket",   "make",     "want",
-      "need",     "have",    "got",      "aggiungi", "togli",   "rimuovi",  "metti",    "carrello",
-      "elimina",  "voglio",  "vorrei",   "ajoute",   "ajouter", "ajoutez",  "enleve",   "enlever",
-      "retire",   "retirer", "supprime", "panier",   "mets",    "mettre",   "voudrais", "veux",
-      "also",     "too",     "anche",    "aussi",    "more",    "another",  "altro",    "altra",
-      "autre",    "some",    "dei",      "delle",    "qualche", "deux",     "two",      "three",
-      "due",      "tre",     "trois",    "please",   "stp",     "svp",      "grazie",   "thanks",
-      "merci",    "ok",      "okay",     "yes",      "anyway",  "comunque", "quand",    "meme",
-      "actually", "fait",    "anzi",     "you",      "your",    "vous",     "avez",     "avete",
-      "hai",      "tell",    "about",    "show",     "much",    "how"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
-}
-
-// Italian and French object pronouns that point at a product only beside a
-// verb of choosing ("li prendo", "ne prendo 2", "je les prends", "j'en
-// prends deux").
-// Whether words[k] ("lo", "la", "les") is an article: before a word that
-// could name something ("aggiungi anche lo spray" names the spray; "lo
-// prendo" points).
-bool IsArticleHere(const dialogue::Understanding& u, size_t k) {
-  const std::string next = k + 1 < u.words.size() ? PlainWord(u.words[k + 1]) : std::string();
-  return !next.empty() && !NamesNoProduct(next) && !IsCommandWord(next) &&
-         !std::isdigit(static_cast<unsigned char>(next[0]));
-}
-
-bool SaysClitic(const dialogue::Understanding& u) {
-  static constexpr std::string_view kClitics[] = {"li", "le", "la", "lo", "ne", "les", "en", "l"};
-  for (size_t k = 0; k < u.words.size(); ++k) {
-    if (std::find(std::begin(kClitics), std::end(kClitics), u.words[k]) != std::end(kClitics) &&
-        !IsArticleHere(u, k)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// A verb of adding and nothing else that could name a product: "aggiungi",
-// "add it please", "ok je prends".
-bool BareCommand(const dialogue::Understanding& u) {
-  static constexpr std::string_view kVerbs[] = {
-      "add",  "aggiungi", "aggiungilo", "aggiungila", "ajoute", "ajoutez", "metti",
-      "mets", "prendo",   "prends",     "take",       "buy",    "compro",  "achete"};
-  bool verb = false;
-  for (const std::string& word : u.words) {
-    const std::string w = PlainWord(word);
-    if (w.empty()) continue;
-    if (std::find(std::begin(kVerbs), std::end(kVerbs), w) != std::end(kVerbs)) {
-      verb = true;
-    } else if (!NamesNoProduct(w) && !IsCommandWord(w)) {
-      return false;
-    }
-  }
-  return verb;
-}
-
-bool SaysPointer(const dialogue::Understanding& u) {
-  for (size_t k = 0; k < u.words.size(); ++k) {
-    if (std::find(std::begin(kPointers), std::end(kPointers), u.words[k]) != std::end(kPointers) &&
-        !(u.words[k] == "lo" && IsArticleHere(u, k))) {
-      return true;
-    }
-  }
-  return false;
-}
-
-}  // namespace
 
 std::string CommerceExecutor::ProductTitle(std::string_view product) const {
   if (engine_.catalog == nullptr) return std::string(product);
   std::optional<ProductIndex> index = engine_.catalog->FindById(product);
   if (!index.has_value()) return std::string(product);
   return std::string(engine_.catalog->product_name(*index));
-}
-
-// The words of the text that may name a product: not function or command
-// words, not sizes, colours, amounts or numbers said with it. `named` gets
-// those that are no category word either.
-static std::vector<std::string> NameWords(const dialogue::Understanding& u,
-                                          std::vector<std::string>* named) {
-  std::vector<std::string> content;
-  for (const std::string& word : u.words) {
-    const std::string w = PlainWord(word);
-    if (w.size() < 3 || NamesNoProduct(w) || IsCommandWord(w)) continue;
-    // Sizes, colours, amounts and numbers said with it are no name.
-    bool entity = false;
-    bool category = false;
-    for (const dialogue::Entity& e : u.entities) {
-      if (e.type == "product" || e.type == "brand" || e.type == "model") continue;
-      if (e.type == "category") {
-        for (const std::string& c : PlainWordsOf(e.text)) category = category || c == w;
-        continue;
-      }
-      entity = entity || PlainWord(e.text) == w || e.text == word;
-      if (e.type == "size") {
-        for (const std::string& c : PlainWordsOf(e.text)) entity = entity || c == w;  // "size 38"
-      }
-    }
-    if (entity) continue;
-    content.push_back(word);
-    if (!category) named->push_back(word);
-  }
-  return content;
 }
 
 // Whether the text names a catalog category `product` is not in: "un caffè
@@ -656,83 +537,6 @@ bool CommerceExecutor::NamedOnlyByAttributeWords(ProductIndex product,
     if (AskedAbout(*engine_.catalog_words, {word}).empty()) return false;
   }
   return any;
-}
-
-absl::StatusOr<bool> CommerceExecutor::SearchCatalog(dialogue::TurnContext& turn, bool by_word) {
-  if (engine_.catalog == nullptr) return false;
-  const Catalog& catalog = *engine_.catalog;
-  std::vector<std::string> named;
-  const std::vector<std::string> content = NameWords(turn.understanding(), &named);
-  if (content.empty() || (!by_word && content.size() > 8)) return false;
-  FindOptions options;
-  options.limit = 12;
-  options.min_score = 0.6;
-  options.one_per_variant_group = true;
-  std::vector<NameMatch> matches;
-  if (by_word) {
-    // One word that names a few products by itself (not a word of every
-    // name of a kind: "laptop" alone names them all).
-    options.min_score = 0.8;
-    // Not the words of the request itself ("print photos", "cadeau"): those
-    // started the flow; a product's name said besides it is looked for.
-    const dialogue::Understanding& u = turn.understanding();
-    std::vector<std::string> asked;
-    if (engine_.intents != nullptr && !u.intent.empty()) {
-      for (const std::string& w :
-           engine_.intents->IntentWords(turn.input().text(), u.intent, u.language)) {
-        asked.push_back(PlainWord(w));
-      }
-    }
-    for (const std::string& word : content) {
-      if (word.size() < 4 || content.size() > 16 ||
-          std::find(asked.begin(), asked.end(), word) != asked.end()) {
-        continue;
-      }
-      std::vector<NameMatch> found = catalog.FindByName(word, options);
-      if (found.empty() || found.size() > 4) continue;
-      // Products in sizes or colours wait for the flow's questions: a card
-      // in another size than the shopper's helps nobody.
-      if (std::any_of(found.begin(), found.end(),
-                      [&](const NameMatch& m) { return catalog.Variants(m.product).size() > 1; })) {
-        continue;
-      }
-      matches = std::move(found);
-      break;
-    }
-  } else {
-    matches = catalog.FindByName(absl::StrJoin(content, " "), options);
-  }
-  if (matches.empty()) return false;
-  // The best few, one per name, close to the best; those in stock first.
-  std::vector<ProductIndex> picks;
-  std::vector<std::string_view> names;
-  const double best = matches.front().score;
-  for (const NameMatch& m : matches) {
-    if (m.score < best - 0.15) break;
-    const std::string_view name = catalog.product_name(m.product);
-    if (std::find(names.begin(), names.end(), name) != names.end()) continue;
-    names.push_back(name);
-    picks.push_back(m.product);
-  }
-  std::stable_sort(picks.begin(), picks.end(), [&](ProductIndex a, ProductIndex b) {
-    auto in_stock = [&](ProductIndex i) {
-      Product p = catalog.product(i);
-      return !p.stock.has_value() || *p.stock > 0;
-    };
-    return in_stock(a) && !in_stock(b);
-  });
-  if (picks.size() > 3) picks.resize(3);
-  v1::Reply* reply =
-      turn.Say("chatcart.search_results", {{"count", static_cast<int64_t>(picks.size())}});
-  std::vector<std::string> ids;
-  for (ProductIndex i : picks) {
-    AddProductCard(reply, i, turn);
-    ids.emplace_back(catalog.id(i));
-  }
-  turn.AddEvent("searched", {{"matches", absl::StrCat(picks.size())}});
-  if (ids.size() == 1) turn.set_focus(ids.front());
-  turn.set_last_shown(std::move(ids));
-  return true;
 }
 
 }  // namespace chatcart::engine
