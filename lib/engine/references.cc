@@ -6,8 +6,8 @@
 // first and the catalog after, "it"/"that" for the product in focus.
 
 #include <algorithm>
-#include <cctype>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -21,6 +21,22 @@
 namespace chatcart::engine {
 
 using converse::ActKind;
+
+// The product one word of the turn, said alone, names by itself (its only
+// match in `catalog` at `options`) and `accept` takes; nullopt when no word
+// does. Not a word under four letters or a noun counted ("how many cups
+// does it make": the cups counted, not the espresso cups).
+static std::optional<ProductIndex> NamedByOneWord(
+    const Catalog& catalog, const dialogue::Understanding& u, const FindOptions& options,
+    absl::FunctionRef<bool(const std::string& word, ProductIndex product)> accept) {
+  std::vector<std::string> named;
+  for (const std::string& word : NameWords(u, &named)) {
+    if (word.size() < 4 || IsCountable(PlainWord(word))) continue;
+    const std::vector<NameMatch> found = catalog.FindByName(word, options);
+    if (found.size() == 1 && accept(word, found[0].product)) return found[0].product;
+  }
+  return std::nullopt;
+}
 
 std::string CommerceExecutor::ProductTitle(std::string_view product) const {
   if (engine_.catalog == nullptr) return std::string(product);
@@ -304,7 +320,6 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
         }
         return std::find(asked->begin(), asked->end(), word) != asked->end();
       };
-      std::vector<std::string> named;
       options.min_score = 0.8;
       options.limit = 3;
       // Nor a unit counted ("ogni foto", "per photo").
@@ -318,15 +333,13 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
         }
         return false;
       };
-      for (const std::string& word : NameWords(u, &named)) {
-        if (word.size() < 4 || IsCountable(PlainWord(word)) || counted(word)) continue;
-        const std::vector<NameMatch> found = catalog.FindByName(word, options);
-        if (found.size() != 1 ||
-            std::find(candidates.begin(), candidates.end(), found[0].product) == candidates.end() ||
-            request_word(word) || IsAttributeWord(PlainWord(word))) {
-          continue;
-        }
-        pick(found[0].product, std::string(catalog.product_name(found[0].product)));
+      const std::optional<ProductIndex> seen_one =
+          NamedByOneWord(catalog, u, options, [&](const std::string& word, ProductIndex product) {
+            return std::find(candidates.begin(), candidates.end(), product) != candidates.end() &&
+                   !counted(word) && !request_word(word) && !IsAttributeWord(PlainWord(word));
+          });
+      if (seen_one.has_value()) {
+        pick(*seen_one, std::string(catalog.product_name(*seen_one)));
         return ref;
       }
     }
@@ -408,23 +421,18 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
   // of the microscope, not of the crystal lab in focus.
   if (points && catalog_wide && u.Has(ActKind::kQuestion) && !u.Has(ActKind::kChoose) &&
       (!focus.empty() || shown_count > 0)) {
-    std::vector<std::string> named;
-    for (const std::string& word : NameWords(u, &named)) {
-      // "How many cups does it make": a count asked, not the espresso cups.
-      if (word.size() < 4 || IsAttributeWord(PlainWord(word)) || IsCountable(PlainWord(word))) {
-        continue;
-      }
-      FindOptions options;
-      options.limit = 4;
-      options.min_score = 0.8;
-      options.one_per_variant_group = true;
-      std::vector<NameMatch> found = catalog.FindByName(word, options);
-      if (found.size() != 1 ||
-          std::find(candidates.begin(), candidates.end(), found[0].product) != candidates.end() ||
-          catalog.id(found[0].product) == focus) {
-        continue;
-      }
-      pick(found[0].product, std::string(catalog.product_name(found[0].product)));
+    FindOptions options;
+    options.limit = 4;
+    options.min_score = 0.8;
+    options.one_per_variant_group = true;
+    const std::optional<ProductIndex> other =
+        NamedByOneWord(catalog, u, options, [&](const std::string& word, ProductIndex product) {
+          return !IsAttributeWord(PlainWord(word)) &&
+                 std::find(candidates.begin(), candidates.end(), product) == candidates.end() &&
+                 catalog.id(product) != focus;
+        });
+    if (other.has_value()) {
+      pick(*other, std::string(catalog.product_name(*other)));
       ref.from_catalog = true;
       return ref;
     }
