@@ -17,8 +17,11 @@ namespace {
 using ::chatcart::testing::CartIds;
 using ::chatcart::testing::Say;
 using ::chatcart::testing::StoreEngine;
+using ::chatcart::testing::Templates;
+using ::chatcart::testing::Text;
 using ::testing::Contains;
 using ::testing::ElementsAre;
+using ::testing::HasSubstr;
 using ::testing::UnorderedElementsAre;
 
 // "E anche una volpe di peluche per il nipotino" after the puzzle was
@@ -168,6 +171,19 @@ TEST(Adds, CouldYouAddIsARequestNotAQuestion) {
   ASSERT_EQ(CartIds(*session).size(), 1u);
   Say(*session, "could you also add a box of the espresso cups");
   EXPECT_THAT(CartIds(*session), Contains("tasses"));
+}
+
+// "add 5 sprays" with 3 in stock: the shopper hears how many are left, in
+// their words, not a generic failure (the cart names its command before the
+// cause, "add_line: only 3 ...", which the reply reads past).
+TEST(Adds, MoreThanInStockSaysHowManyAreLeft) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto session = scarpe->NewSession("spray", 1);
+  v1::TurnResult result = Say(*session, "add 5 sprays");
+  EXPECT_THAT(Templates(result), Contains("chatcart.out_of_stock"));
+  EXPECT_THAT(Text(result), HasSubstr("only 3 are left"));
+  EXPECT_THAT(CartIds(*session), ElementsAre());
 }
 
 }  // namespace

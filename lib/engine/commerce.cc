@@ -72,10 +72,17 @@ void CommerceExecutor::SayFailure(const absl::Status& status, TurnContext& turn)
   turn.result().mutable_trace()->add_transitions(
       absl::StrCat("refused: ", absl::StatusCodeToString(status.code()), ": ",
                    status.message().substr(0, 200)));
-  const absl::string_view message = status.message();
+  absl::string_view message = status.message();
+  // The cart names the command before the cause ("add_line: only 3 of product
+  // spray available; ..."): the cause is what the shopper hears about.
+  if (size_t colon = message.find(": ");
+      colon != absl::string_view::npos &&
+      message.substr(0, colon).find(' ') == absl::string_view::npos) {
+    message.remove_prefix(colon + 2);
+  }
   const v1::CartPolicy* policy =
       engine_.cart_policy != nullptr ? &engine_.cart_policy->proto() : nullptr;
-  if (size_t only = message.find("only "); only == 0 && absl::StrContains(message, " available")) {
+  if (absl::StartsWith(message, "only ") && absl::StrContains(message, " available")) {
     int64_t available = 0;
     absl::string_view rest = message.substr(5);
     (void)absl::SimpleAtoi(rest.substr(0, rest.find(' ')), &available);
