@@ -186,5 +186,16 @@ TEST(Adds, MoreThanInStockSaysHowManyAreLeft) {
   EXPECT_THAT(CartIds(*session), ElementsAre());
 }
 
+// "1kg of the colombia in beans": "colombia" is a value of the origin
+// attribute and also names the Colombie Huila; the words of the variant axes
+// ("1kg", "beans") pick its variant, so that one is added.
+TEST(Adds, AProductNamedByAnAttributeValueWithItsVariantIsAdded) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("colombia", 1);
+  Say(*session, "1kg of the colombia in beans");
+  EXPECT_THAT(CartIds(*session), ElementsAre("colombie-1kg-beans"));
+}
+
 }  // namespace
 }  // namespace chatcart

@@ -173,7 +173,9 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   // attribute words of the catalog (references.cc).
   // Whether plain word `plain` names an attribute or one of its values
   // (by a value or a one-word label, or a glossary word meaning the same).
-  bool IsAttributeWord(const std::string& plain) const;
+  // `axes_only`: a value of a variant axis only ("1kg", "beans" of the
+  // coffees, not "colombia", an origin that also names the Colombie Huila).
+  bool IsAttributeWord(const std::string& plain, bool axes_only = false) const;
   bool NamedOnlyByAttributeWords(ProductIndex product,
                                  const std::vector<std::string>& content) const;
   std::vector<std::string> ValuesSaidFor(const dialogue::Understanding& u, AttributeId axis,

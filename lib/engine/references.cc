@@ -377,8 +377,27 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
     }
     std::vector<std::vector<std::string>> tries = {all_content};
     if (!name_only.empty() && name_only.size() < all_content.size()) tries.push_back(name_only);
+    // Then without the values of variant axes only: "1kg of the colombia in
+    // beans" names the Colombie Huila by its origin, an attribute word too.
+    std::vector<std::string> no_variant_values;
+    for (const std::string& word : all_content) {
+      if (!IsAttributeWord(PlainWord(word), /*axes_only=*/true)) no_variant_values.push_back(word);
+    }
+    std::vector<std::string> named_no_variant_values;
+    size_t no_variant_try = tries.size() + 1;  // none
+    if (!no_variant_values.empty() && no_variant_values.size() < all_content.size() &&
+        no_variant_values.size() > name_only.size()) {
+      no_variant_try = tries.size();
+      tries.push_back(no_variant_values);
+      for (const std::string& word : named) {
+        if (!IsAttributeWord(PlainWord(word), /*axes_only=*/true)) {
+          named_no_variant_values.push_back(word);
+        }
+      }
+    }
 
-    for (const std::vector<std::string>& content : tries) {
+    for (size_t t = 0; t < tries.size(); ++t) {
+      const std::vector<std::string>& content = tries[t];
       if (!content.empty() && content.size() <= 6) {
         FindOptions options;
         options.limit = 3;
@@ -399,7 +418,8 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
         if (!matches.empty() &&
             (matches.size() == 1 || matches[0].score >= matches[1].score + 0.15 ||
              (matches[0].score >= 0.95 && matches[1].score <= matches[0].score - 0.05)) &&
-            NamedBeyondCategory(catalog, matches[0].product, content, named, options) &&
+            NamedBeyondCategory(catalog, matches[0].product, content,
+                                t == no_variant_try ? named_no_variant_values : named, options) &&
             !OutsideCategorySaid(catalog, matches[0].product, u) &&
             !HeadNamesAnother(catalog, matches[0].product, u) &&
             !(shown_count > 0 && u.Has(ActKind::kQuestion) &&
@@ -508,14 +528,19 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
   return ref;
 }
 
-bool CommerceExecutor::IsAttributeWord(const std::string& plain) const {
+bool CommerceExecutor::IsAttributeWord(const std::string& plain, bool axes_only) const {
   if (plain.size() < 3 || engine_.catalog_words == nullptr) return false;
   const CatalogWords& words = *engine_.catalog_words;
-  if (!AskedAbout(words, {plain}).empty()) return true;
+  const std::span<const AttributeId> axes = engine_.catalog->variant_axes();
+  if (!axes_only && !AskedAbout(words, {plain}).empty()) return true;
   std::vector<std::string_view> forms = SameMeaning(plain);
   forms.push_back(plain);
   for (std::string_view form : forms) {
     for (uint32_t k : words.ValuesKeyed(NameKey(form))) {
+      if (axes_only &&
+          std::find(axes.begin(), axes.end(), words.value_names()[k].attribute) == axes.end()) {
+        continue;
+      }
       for (const std::vector<std::string>& name : words.value_names()[k].names) {
         if (name.size() == 1 &&
             (name.front() == form || (form.size() >= 4 && SameWord(name.front(), form)))) {
