@@ -274,6 +274,9 @@ absl::Status TurnRunner::HandleText() {
       if (global.intent == turn_.understanding().intent) return TakeGlobal(global);
     }
     int flow = graph_.FlowTriggeredBy(turn_.understanding().intent);
+    if (flow >= 0 && EditsCart(turn_.understanding().intent, /*quantity_only=*/true)) {
+      if (std::optional<absl::Status> done = CountOfProductNotInCart()) return *done;
+    }
     // A flow that changes or removes cart lines has nothing to work on in
     // an empty cart: the words are taken some other way ("how strong is
     // it" is no quantity change).

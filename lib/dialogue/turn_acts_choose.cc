@@ -62,15 +62,37 @@ const Entity* LeadingCount(const Understanding& u, int64_t* count = nullptr) {
 
 // ---------------------------------------------------------------- choosing
 
-bool TurnRunner::EditsCart(std::string_view intent) const {
+bool TurnRunner::EditsCart(std::string_view intent, bool quantity_only) const {
   const int flow = intent.empty() ? -1 : graph_.FlowTriggeredBy(intent);
   if (flow < 0) return false;
   for (const StateSpec& state : graph_.flow(flow).states) {
     for (const v1::Action& action : state.proto->action()) {
-      if (action.has_change_quantity() || action.has_remove_from_cart()) return true;
+      if (action.has_change_quantity() || (!quantity_only && action.has_remove_from_cart())) {
+        return true;
+      }
     }
   }
   return false;
+}
+
+std::optional<absl::Status> TurnRunner::CountOfProductNotInCart() {
+  const Understanding& u = turn_.understanding();
+  const bool count = std::any_of(u.entities.begin(), u.entities.end(), [](const Entity& e) {
+    return e.type == "quantity" && e.value.number > 0;
+  });
+  if (!count) return std::nullopt;
+  // The product named, else the one in focus among those just shown, else
+  // the only one shown.
+  std::string product = reference_.id;
+  if (product.empty() && !state_.focus.empty() &&
+      std::find(state_.last_shown.begin(), state_.last_shown.end(), state_.focus) !=
+          state_.last_shown.end()) {
+    product = state_.focus;
+  }
+  if (product.empty() && state_.last_shown.size() == 1) product = state_.last_shown.front();
+  if (product.empty() || executor_.InCart(product)) return std::nullopt;
+  Note(absl::StrCat("a count of ", product, ", which the cart does not hold: added"));
+  return ChooseProduct(product);
 }
 
 int TurnRunner::AddFlow(std::string* product_slot) const {

@@ -230,13 +230,18 @@ class TurnRunner {
   void KeepPending();
   // The no-preference answer to the asked slot, when it takes one.
   std::optional<SlotValue> NoPreference(const SlotSpec& slot);
-  // Whether `intent` starts a flow that changes or removes cart lines.
   // A number first says how many ("2 petits paquets de camomille"); *count
   // (may be null) gets it, 0 when a unit or a catalog size follows.
   bool SaysCount(int64_t* count) const;
   // Fills the quantity slot of `flow`'s add_to_cart from SaysCount.
   void FillLeadingCount(const FlowSpec& flow);
-  bool EditsCart(std::string_view intent) const;
+  // Whether `intent` starts a flow that changes or removes cart lines (with
+  // `quantity_only`, that changes a line's quantity).
+  bool EditsCart(std::string_view intent, bool quantity_only = false) const;
+  // A count said of a product the cart does not hold ("ok mettine 3" of the
+  // rooibos just shown, "make it 3 bags" before any was added): that many
+  // of it added, through ChooseProduct. Nullopt when the turn is no such.
+  std::optional<absl::Status> CountOfProductNotInCart();
   // The flow that adds to the cart (its product slot), or -1.
   int AddFlow(std::string* product_slot) const;
 

@@ -15,6 +15,7 @@ namespace chatcart {
 namespace {
 
 using ::chatcart::testing::CartIds;
+using ::chatcart::testing::CartQuantities;
 using ::chatcart::testing::Say;
 using ::chatcart::testing::StoreEngine;
 using ::chatcart::testing::Templates;
@@ -195,6 +196,23 @@ TEST(Adds, AProductNamedByAnAttributeValueWithItsVariantIsAdded) {
   auto session = brulerie->NewSession("colombia", 1);
   Say(*session, "1kg of the colombia in beans");
   EXPECT_THAT(CartIds(*session), ElementsAre("colombie-1kg-beans"));
+}
+
+// "Ok mettine 3" after the rooibos was shown, with the infuser in the cart:
+// three of the rooibos are added; the infuser's line is left as it was.
+TEST(Adds, ACountOfTheProductShownThatTheCartDoesNotHoldAddsIt) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("rooibos", 1);
+  Say(*session, "aggiungi un infusore");
+  ASSERT_THAT(CartIds(*session), ElementsAre("infuseur"));
+  Say(*session, "avete il rooibos da 100g?");
+  Say(*session, "ok mettine 3");
+  EXPECT_THAT(CartIds(*session), ElementsAre("infuseur", "rooibos-100g"));
+  EXPECT_THAT(CartQuantities(*session), ElementsAre(1, 3));
+  // A count of what the cart holds still changes its line.
+  Say(*session, "anzi mettine 2");
+  EXPECT_THAT(CartQuantities(*session), ElementsAre(1, 2));
 }
 
 }  // namespace
