@@ -215,5 +215,18 @@ TEST(Adds, ACountOfTheProductShownThatTheCartDoesNotHoldAddsIt) {
   EXPECT_THAT(CartQuantities(*session), ElementsAre(1, 2));
 }
 
+// "Bon ok en marron, ajoute" after the search was run in black: the colour
+// runs the search again, and the one product left is added, as the add the
+// classifier heard asks.
+TEST(Adds, AnAddWithANewValueTakesTheOneProductLeft) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto session = scarpe->NewSession("bosco", 1);
+  Say(*session, "il me faut des boots pour l'hiver, homme, 42, en daim");
+  Say(*session, "et en noir ?");
+  Say(*session, "bon ok en marron, ajoute");
+  EXPECT_THAT(CartIds(*session), ElementsAre("bosco-brown-42"));
+}
+
 }  // namespace
 }  // namespace chatcart
