@@ -178,6 +178,11 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   bool IsAttributeWord(const std::string& plain, bool axes_only = false) const;
   bool NamedOnlyByAttributeWords(ProductIndex product,
                                  const std::vector<std::string>& content) const;
+  // The colours said that axis `axis` (not a size) holds for some product
+  // of the catalog, as the catalog writes them: "do they come in black?"
+  // of boots made only in brown.
+  std::vector<std::string> ColoursSaidElsewhere(const dialogue::Understanding& u,
+                                                AttributeId axis) const;
   std::vector<std::string> ValuesSaidFor(const dialogue::Understanding& u, AttributeId axis,
                                          ProductIndex product, bool asked) const;
   bool NamesSize(const AttributeInfo& info) const;

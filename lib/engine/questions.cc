@@ -226,6 +226,8 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
     const ProductIndex i = products.front();
     for (AttributeId axis : catalog.variant_axes()) {
       std::vector<std::string> said = ValuesSaidFor(u, axis, i, /*asked=*/false);
+      // A colour it never comes in: said so, with those it does.
+      if (said.empty()) said = ColoursSaidElsewhere(u, axis);
       if (said.empty()) continue;
       const std::string& value = said.front();
       // The shopper's values on the other axes ("in brown?" after size 43),

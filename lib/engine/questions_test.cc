@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "chatcart/engine.h"
@@ -232,6 +233,24 @@ TEST(ProductQuestions, StrongAsksTheIntensity) {
   Say(*session, "je cherche un café pour ma moka, plutôt chocolaté");
   EXPECT_THAT(Templates(Say(*session, "lequel est le plus corsé ?")),
               Contains("chatcart.which_highest"));
+}
+
+// "Do they come in black?" of boots made only in brown: a question about
+// the boots shown ("they" points at them), answered with the colours they
+// come in, not the search run again in black.
+TEST(Questions, AColourAProductNeverComesInIsSaidWithThoseItDoes) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  for (const auto& [language, first, asked, brown] :
+       {std::tuple{"en", "winter boots for men, size 42, suede", "do they come in black?", "brown"},
+        std::tuple{"fr", "il me faut des boots pour l'hiver, homme, 42, en daim",
+                   "elles existent en noir ?", "marron"}}) {
+    auto session = scarpe->NewSession(std::string("bosco-") + language, 1);
+    ASSERT_THAT(ShownIds(Say(*session, first)), ElementsAre("bosco-brown-42"));
+    v1::TurnResult result = Say(*session, asked);
+    EXPECT_THAT(Templates(result), Contains("chatcart.variant_missing")) << language;
+    EXPECT_THAT(Text(result), HasSubstr(brown)) << language;
+  }
 }
 
 }  // namespace

@@ -17,10 +17,10 @@ using converse::ActKind;
 namespace {
 
 constexpr std::string_view kPointers[] = {
-    "it",         "that",     "this",     "them",   "those", "these",      "questo",
-    "quello",     "questa",   "quella",   "lo",     "ça",    "ca",         "celui-ci",
-    "celui-là",   "celle-ci", "celle-là", "celui",  "celle", "aggiungilo", "prendilo",
-    "aggiungila", "prendila", "mettilo",  "mettila"};
+    "it",         "that",     "this",     "them",    "those", "these",      "questo",
+    "quello",     "questa",   "quella",   "lo",      "ça",    "ca",         "celui-ci",
+    "celui-là",   "celle-ci", "celle-là", "celui",   "celle", "aggiungilo", "prendilo",
+    "aggiungila", "prendila", "mettilo",  "mettila", "they",  "elles",      "ils"};
 
 // Whether words[k] ("lo", "la", "les") is an article: before a word that
 // could name something ("aggiungi anche lo spray" names the spray; "lo
