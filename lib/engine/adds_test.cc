@@ -228,5 +228,16 @@ TEST(Adds, AnAddWithANewValueTakesTheOneProductLeft) {
   EXPECT_THAT(CartIds(*session), ElementsAre("bosco-brown-42"));
 }
 
+// "Bon ok, ajoute" with one pair of boots shown: the acknowledgement words
+// name nothing, so the bare command takes the one shown.
+TEST(Adds, AcknowledgementsAroundABareCommandNameNothing) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto session = scarpe->NewSession("bon", 1);
+  Say(*session, "il me faut des boots pour l'hiver, homme, 42, en daim");
+  Say(*session, "bon ok, ajoute");
+  EXPECT_THAT(CartIds(*session), ElementsAre("bosco-brown-42"));
+}
+
 }  // namespace
 }  // namespace chatcart

@@ -37,11 +37,13 @@ bool IsArticleHere(const dialogue::Understanding& u, size_t k) {
 // choosing, fillers and units of quantity.
 bool NamesNoProduct(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "ones",   "ok",       "okay",  "ll",     "will",   "go",     "take",   "want",     "get",
-      "buy",    "please",   "pls",   "della",  "prendo", "voglio", "vorrei", "comprare", "prends",
-      "veux",   "voudrais", "celui", "celle",  "metti",  "yes",    "oui",    "va",       "bene",
-      "allora", "then",     "which", "nella",  "could",  "paia",   "paio",   "pair",     "pairs",
-      "paire",  "paires",   "pezzi", "pieces", "pcs"};
+      "ones", "ok", "okay", "ll", "will", "go", "take", "want", "get", "buy", "please", "pls",
+      "della", "prendo", "voglio", "vorrei", "comprare", "prends", "veux", "voudrais", "celui",
+      "celle", "metti", "yes", "oui", "va", "bene", "allora", "then", "which", "nella", "could",
+      "paia", "paio", "pair", "pairs", "paire", "paires", "pezzi", "pieces", "pcs",
+      // acknowledgements around a choice ("bon ok, ajoute", "great, add it")
+      "bon", "bien", "alors", "great", "perfect", "parfait", "perfetto", "fine", "good", "cool",
+      "daccord", "sure", "vabbe", "benissimo", "super", "top"};
   return IsFunctionWord(w) ||
          std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
