@@ -253,5 +253,22 @@ TEST(Questions, AColourAProductNeverComesInIsSaidWithThoseItDoes) {
   }
 }
 
+// "Does it do normal 10x15 photos?" of the Inkwell Tank in focus: "it"
+// points at the printer; "10x15" is the format asked about, not the name
+// of the 10x15 kiosk voucher shown beside it, so "ok add it" adds the
+// printer.
+TEST(Questions, AFormatAskedOfTheProductPointedAtNamesNoOther) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("tank", 1);
+  Say(*session,
+      "hi, my grandad wants to print photos of the grandkids from his android phone at home. he "
+      "hates buying ink cartridges, what would u suggest");
+  Say(*session, "the inkwell tank one, how much does a print cost roughly");
+  EXPECT_THAT(Text(Say(*session, "does it do normal 10x15 photos?")), HasSubstr("Inkwell Tank"));
+  Say(*session, "ok add it");
+  EXPECT_THAT(CartIds(*session), ElementsAre("pr-tank3"));
+}
+
 }  // namespace
 }  // namespace chatcart

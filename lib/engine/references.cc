@@ -234,6 +234,12 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
     // guatemala 250 g moulu espresso", "les tasses à espresso") name no
     // product: not the Mélange Espresso Maison shown.
     std::vector<std::string> value_words;
+    // "Does it do normal 10x15 photos?" of the printer in focus: with a word
+    // pointing at it, a format said (digits in it) is what is asked about,
+    // not the name of the 10x15 voucher shown beside it.
+    const bool points_at_focus =
+        SaysPointer(u) && std::any_of(candidates.begin(), candidates.end(),
+                                      [&](ProductIndex c) { return catalog.id(c) == focus; });
     auto scores = [&]() {
       std::vector<double> score(candidates.size(), 0);
       for (const std::string& said_word : u.words) {
@@ -242,6 +248,10 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
         // One-digit words count ("the photozen 6" is not the PhotoZen 10).
         const bool digit = w.size() == 1 && w[0] >= '0' && w[0] <= '9';
         if ((w.size() < 2 && !digit) || NamesNoProduct(w)) continue;
+        if (points_at_focus &&
+            std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+          continue;
+        }
         std::vector<size_t> hit;
         for (size_t k = 0; k < names.size(); ++k) {
           for (std::string_view n : names[k]) {
