@@ -237,6 +237,7 @@ absl::Status TurnRunner::HandleText() {
                                           state_.shown.seen, state_.focus, WantsCatalogNames());
   if (std::optional<absl::Status> done = PointedQuestion()) return *done;
   if (std::optional<absl::Status> done = OtherSearchNamed()) return *done;
+  if (std::optional<absl::Status> done = ChooseBoth()) return *done;
   executor_.AddWishes(turn_.understanding(), &state_.wishes);
   slots_before_ = state_.slots;
   bool asked_filled = FillSlots(text);

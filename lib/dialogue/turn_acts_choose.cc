@@ -170,17 +170,40 @@ std::optional<absl::Status> TurnRunner::ChooseProduct(const std::string& product
   return Enter(0, "chose a product");
 }
 
+namespace {
+
+// "Both", "les deux", "tutti e due", "entrambi": a pair said, not a count
+// ("j'en prends deux", "ne prendo due" are two of one).
+bool SaysBoth(const Understanding& u) {
+  static constexpr std::string_view kBoth[][2] = {
+      {"both", ""},   {"les", "deux"}, {"tous", "deux"}, {"toutes", "deux"},
+      {"tutti", "e"}, {"tutte", "e"},  {"entrambi", ""}, {"entrambe", ""},
+      {"i", "due"},   {"le", "due"},   {"all", "two"},   {"the", "two"}};
+  for (size_t k = 0; k < u.words.size(); ++k) {
+    for (const auto& pair : kBoth) {
+      if (u.words[k] != pair[0]) continue;
+      if (pair[1].empty() || (k + 1 < u.words.size() && u.words[k + 1] == pair[1])) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<absl::Status> TurnRunner::ChooseBoth() {
+  const Understanding& u = turn_.understanding();
+  if (!u.Has(ActKind::kChoose) || state_.last_shown.size() != 2 || !SaysBoth(u)) {
+    return std::nullopt;
+  }
+  Note("both products shown chosen");
+  return ChooseProducts(state_.last_shown.front());
+}
+
 std::vector<std::string> TurnRunner::AlsoChosen(const std::string& first) {
   const Understanding& u = turn_.understanding();
   std::vector<std::string> out;
-  auto has = [&](std::initializer_list<std::string_view> words) {
-    for (const std::string& w : u.words) {
-      if (std::find(words.begin(), words.end(), w) != words.end()) return true;
-    }
-    return false;
-  };
   // "Both", "les deux", "tutti e due" over two products shown.
-  if (state_.last_shown.size() == 2 && has({"both", "deux", "entrambi", "entrambe", "due"})) {
+  if (state_.last_shown.size() == 2 && SaysBoth(u)) {
     for (const std::string& id : state_.last_shown) {
       if (id != first) out.push_back(id);
     }
@@ -252,9 +275,13 @@ std::vector<std::string> TurnRunner::AlsoChosen(const std::string& first) {
 std::optional<absl::Status> TurnRunner::ChooseProducts(const std::string& product) {
   const std::vector<std::string> also = AlsoChosen(product);
   std::optional<absl::Status> done = ChooseProduct(product);
+  std::string product_slot;
+  const int add_flow = AddFlow(&product_slot);
   for (const std::string& next : also) {
-    // A product still asking its size or colour is finished first.
-    if (!done.has_value() || !done->ok() || !state_.variant.product.empty() || Top().asking >= 0) {
+    // A product still asking its size or colour (or which one) is finished
+    // first; a flow resumed after the add may ask its own question.
+    if (!done.has_value() || !done->ok() || !state_.variant.product.empty() ||
+        (Top().asking >= 0 && Top().flow == add_flow)) {
       break;
     }
     Note(absl::StrCat("also chose ", next));

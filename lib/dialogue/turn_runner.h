@@ -223,6 +223,10 @@ class TurnRunner {
   // ChooseProduct for `product` and then each other product the text
   // chooses with it ("la première et le papier", "both").
   std::optional<absl::Status> ChooseProducts(const std::string& product);
+  // "Je prends les deux", "i'll take both", "li prendo entrambi" of the two
+  // products shown: both added (before a number of it answers the question
+  // asked). Nullopt when the turn chooses no pair.
+  std::optional<absl::Status> ChooseBoth();
   // The products other than `first` the text names, part by part.
   std::vector<std::string> AlsoChosen(const std::string& first);
   // A reply that keeps the flow where it was: the pending question's

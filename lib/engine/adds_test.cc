@@ -239,5 +239,28 @@ TEST(Adds, AcknowledgementsAroundABareCommandNameNothing) {
   EXPECT_THAT(CartIds(*session), ElementsAre("bosco-brown-42"));
 }
 
+// "Je prends les deux" of the two headphones shown while the gift finder
+// asks the budget: both are added ("deux" is no budget of 2), and "j'en
+// prends deux" stays two of the one in focus.
+TEST(Adds, BothOfTheTwoShownAreAddedAndACountIsNoPair) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto both = demo->NewSession("both", 1);
+  Say(*both,
+      "bonjour, je cherche un casque pour ma fille de 10 ans pour le train, qui abîme pas ses "
+      "oreilles");
+  Say(*both, "je prends les deux");
+  EXPECT_THAT(CartIds(*both), UnorderedElementsAre("aud-quiet", "aud-kids"));
+
+  auto two = demo->NewSession("two", 1);
+  Say(*two,
+      "bonjour, je cherche un casque pour ma fille de 10 ans pour le train, qui abîme pas ses "
+      "oreilles");
+  Say(*two, "il est limité à combien de décibels ?");
+  Say(*two, "parfait, j'en prends deux, un pour sa soeur aussi");
+  EXPECT_THAT(CartIds(*two), ElementsAre("aud-kids"));
+  EXPECT_THAT(CartQuantities(*two), ElementsAre(2));
+}
+
 }  // namespace
 }  // namespace chatcart
