@@ -235,6 +235,7 @@ absl::Status TurnRunner::HandleText() {
   if (std::optional<absl::Status> done = KnownCode(text)) return *done;
   reference_ = executor_.ResolveReference(turn_.understanding(), state_.last_shown,
                                           state_.shown.seen, state_.focus, WantsCatalogNames());
+  if (std::optional<absl::Status> done = RemoveNamed()) return *done;
   if (std::optional<absl::Status> done = PointedQuestion()) return *done;
   if (std::optional<absl::Status> done = OtherSearchNamed()) return *done;
   if (std::optional<absl::Status> done = ChooseBoth()) return *done;

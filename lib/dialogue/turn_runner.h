@@ -223,6 +223,11 @@ class TurnRunner {
   // ChooseProduct for `product` and then each other product the text
   // chooses with it ("la première et le papier", "both").
   std::optional<absl::Status> ChooseProducts(const std::string& product);
+  // "Il gioco di carte ce l'ha già, toglilo", "enlève le brésil": a product
+  // of the cart named with a word of removing, removed through the
+  // bundle's removal flow, whatever the classifier heard. Nullopt when the
+  // turn is no such.
+  std::optional<absl::Status> RemoveNamed();
   // "Je prends les deux", "i'll take both", "li prendo entrambi" of the two
   // products shown: both added (before a number of it answers the question
   // asked). Nullopt when the turn chooses no pair.

@@ -1,7 +1,8 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 //
 // Adding products in the shopper's words: "and also X" after an add, lists
-// whose parts are only a command.
+// whose parts are only a command; and removing one named with a word of
+// removal.
 
 #include <memory>
 
@@ -260,6 +261,19 @@ TEST(Adds, BothOfTheTwoShownAreAddedAndACountIsNoPair) {
   Say(*two, "parfait, j'en prends deux, un pour sa soeur aussi");
   EXPECT_THAT(CartIds(*two), ElementsAre("aud-kids"));
   EXPECT_THAT(CartQuantities(*two), ElementsAre(2));
+}
+
+// "Ah no aspetta, il gioco di carte ce l'ha già, toglilo" while the gift
+// finder runs: the card game named (by its Italian alias) is removed, not
+// taken as a critique of the games shown.
+TEST(Removes, AProductOfTheCartNamedWithARemovalIsRemoved) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("toglilo", 1);
+  Say(*session, "aggiungi il gioco di carte dodo e il puzzle alpine lake");
+  ASSERT_THAT(CartIds(*session), UnorderedElementsAre("toy-dodo", "toy-puzzle"));
+  Say(*session, "ah no aspetta, il gioco di carte ce l'ha già, toglilo");
+  EXPECT_THAT(CartIds(*session), ElementsAre("toy-puzzle"));
 }
 
 }  // namespace
