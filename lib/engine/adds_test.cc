@@ -5,6 +5,7 @@
 // removal.
 
 #include <memory>
+#include <string>
 
 #include "chatcart/engine.h"
 #include "chatcart/session.h"
@@ -18,12 +19,14 @@ namespace {
 using ::chatcart::testing::CartIds;
 using ::chatcart::testing::CartQuantities;
 using ::chatcart::testing::Say;
+using ::chatcart::testing::ShownIds;
 using ::chatcart::testing::StoreEngine;
 using ::chatcart::testing::Templates;
 using ::chatcart::testing::Text;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::UnorderedElementsAre;
 
 // "E anche una volpe di peluche per il nipotino" after the puzzle was
@@ -274,6 +277,22 @@ TEST(Removes, AProductOfTheCartNamedWithARemovalIsRemoved) {
   ASSERT_THAT(CartIds(*session), UnorderedElementsAre("toy-dodo", "toy-puzzle"));
   Say(*session, "ah no aspetta, il gioco di carte ce l'ha già, toglilo");
   EXPECT_THAT(CartIds(*session), ElementsAre("toy-puzzle"));
+}
+
+// "Cosa c'è nel cofanetto?" of the "Coffret thés du monde" shown beside the
+// V60 filters: "cofanetto" is "coffret" in Italian, so the question is about
+// the box alone, and "lo prendo" adds it.
+TEST(Adds, AProductShownNamedInAnotherLanguageIsTheOneMeant) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("cofanetto", 1);
+  ASSERT_THAT(ShownIds(Say(*session, "regalo per un'amica che ama il tè, budget 25 euro")),
+              Contains("coffret-the"));
+  const std::string answer = Text(Say(*session, "cosa c'è nel cofanetto?"));
+  EXPECT_THAT(answer, HasSubstr("Coffret"));
+  EXPECT_THAT(answer, Not(HasSubstr("Filtres")));
+  Say(*session, "lo prendo");
+  EXPECT_THAT(CartIds(*session), ElementsAre("coffret-the"));
 }
 
 }  // namespace

@@ -60,6 +60,7 @@ constexpr std::string_view kGroups[] = {
     "brew steep infuse infusion infusione infuser infusare",
     "temperature temperatura temperature degrees gradi degres",
     "cups cup tazze tazza tasses tasse",
+    "box boxes cofanetto cofanetti coffret coffrets",
     "strong forte intenso corse intense",
     "sweet dolce sucre",
     "fruity fruttato fruite",

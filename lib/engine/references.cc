@@ -253,9 +253,13 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
           continue;
         }
         std::vector<size_t> hit;
+        // The word, or the same word in another language ("cofanetto" of
+        // the "Coffret thés du monde").
+        const std::vector<std::string_view> kin = SameMeaning(w);
         for (size_t k = 0; k < names.size(); ++k) {
           for (std::string_view n : names[k]) {
-            const bool same = w == n || (w.size() >= 4 && n.size() >= 4 && SameWord(w, n));
+            bool same = w == n || (w.size() >= 4 && n.size() >= 4 && SameWord(w, n));
+            for (std::string_view other : kin) same = same || other == n;
             if (same) {
               hit.push_back(k);
               break;
