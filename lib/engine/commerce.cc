@@ -247,6 +247,14 @@ absl::Status CommerceExecutor::ShowProduct(const v1::ShowProductAction& action, 
   card->set_image(std::string(product.image));
   card->set_url(std::string(product.url));
   turn.set_last_shown({std::string(product.id)});
+  // "Vous avez le microscope junior ?" of one sold out: said plainly (of a
+  // product with variants, only when none is left in any).
+  bool sold_out = true;
+  for (ProductIndex v : engine_.catalog->Variants(*index)) {
+    const Product variant = engine_.catalog->product(v);
+    sold_out = sold_out && variant.stock.has_value() && *variant.stock <= 0;
+  }
+  if (sold_out) turn.Say("chatcart.out_of_stock", {{"available", int64_t{0}}});
   return absl::OkStatus();
 }
 

@@ -270,5 +270,20 @@ TEST(Questions, AFormatAskedOfTheProductPointedAtNamesNoOther) {
   EXPECT_THAT(CartIds(*session), ElementsAre("pr-tank3"));
 }
 
+// "Vous avez le microscope junior ?" of one sold out: shown, and said to be
+// out of stock.
+TEST(Questions, AProductAskedForThatIsSoldOutIsSaidToBe) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("micro", 1);
+  v1::TurnResult result = Say(*session, "vous avez le microscope junior ?");
+  EXPECT_THAT(ShownIds(result), ElementsAre("toy-micro"));
+  EXPECT_THAT(Templates(result), Contains("chatcart.out_of_stock"));
+  // One in stock is not.
+  auto other = demo->NewSession("fox", 1);
+  EXPECT_THAT(Templates(Say(*other, "vous avez le renard en peluche ?")),
+              Not(Contains("chatcart.out_of_stock")));
+}
+
 }  // namespace
 }  // namespace chatcart
