@@ -295,5 +295,16 @@ TEST(Adds, AProductShownNamedInAnotherLanguageIsTheOneMeant) {
   EXPECT_THAT(CartIds(*session), ElementsAre("coffret-the"));
 }
 
+// "Mi serve anche un bollitore": "bollitore" is the Italian of the
+// "Bouilloire col de cygne Héron"'s name (the glossary's kettle row).
+TEST(Adds, AProductNamedByTheGlossaryInAnotherLanguageIsFound) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("bollitore", 1);
+  EXPECT_THAT(ShownIds(Say(*session, "mi serve un bollitore")), Contains("bouilloire"));
+  Say(*session, "aggiungilo");
+  EXPECT_THAT(CartIds(*session), ElementsAre("bouilloire"));
+}
+
 }  // namespace
 }  // namespace chatcart
