@@ -325,8 +325,13 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
        u.words.front() == "alors" || u.words.front() == "then" || u.words.front() == "d'accord");
   // "Ok un paquet de guatemala 250 g moulu espresso": a product with a
   // value for each of its variant axes, settled on.
+  // Named or pointed at with them ("le mélange maison en 250 g, moulu
+  // espresso", "1 kg di quello, macinato espresso"), or values alone said
+  // as settled ("250g ground for filter then"); values alone otherwise
+  // ("taille S, rouge") only show that variant.
   const bool settles_variant =
-      reference_.every_variant_axis && (ok || SettlesOn(u)) && !u.Has(ActKind::kQuestion);
+      reference_.every_variant_axis && (ok || SettlesOn(u) || !reference_.by_variant) &&
+      !u.Has(ActKind::kQuestion) && !IsCritique(u) && !u.Has(ActKind::kCompare);
   // "E anche una volpe di peluche" with something in the cart: another
   // product named, added like the last.
   const bool also_adds =

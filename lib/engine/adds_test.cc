@@ -306,5 +306,28 @@ TEST(Adds, AProductNamedByTheGlossaryInAnotherLanguageIsFound) {
   EXPECT_THAT(CartIds(*session), ElementsAre("bouilloire"));
 }
 
+// "Le mélange maison en 250 g, moulu espresso pour sa moka" after two
+// coffees were compared: the product named with a value for each of its
+// variant axes is added in that variant; "taille S, rouge" (values alone)
+// after a down jacket was shown only shows that variant.
+TEST(Adds, ANamedProductWithItsVariantIsSettledOnAndValuesAloneShow) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("maison", 1);
+  Say(*session,
+      "bonjour, ma belle-mère fait son café à la cafetière italienne, elle l'aime corsé, "
+      "chocolaté. vous avez quoi ?");
+  Say(*session, "c'est quoi la différence entre les deux ?");
+  Say(*session, "le mélange maison en 250 g, moulu espresso pour sa moka");
+  EXPECT_THAT(CartIds(*session), ElementsAre("maison-250g-espresso"));
+
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto jacket = scarpe->NewSession("doudoune", 1);
+  Say(*jacket, "je cherche une doudoune légère");
+  EXPECT_THAT(ShownIds(Say(*jacket, "taille S, rouge")), ElementsAre("piumino-red-S"));
+  EXPECT_THAT(CartIds(*jacket), ElementsAre());
+}
+
 }  // namespace
 }  // namespace chatcart
