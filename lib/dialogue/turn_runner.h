@@ -228,6 +228,10 @@ class TurnRunner {
   // bundle's removal flow, whatever the classifier heard. Nullopt when the
   // turn is no such.
   std::optional<absl::Status> RemoveNamed();
+  // Whether every choice of the running flow said other than its value
+  // (NamesOtherChoice) is said in words that are values of variant axes
+  // ("macinato espresso" of a coffee for a moka: its grind).
+  bool OtherChoiceIsVariantValue();
   // "Je prends les deux", "i'll take both", "li prendo entrambi" of the two
   // products shown: both added (before a number of it answers the question
   // asked). Nullopt when the turn chooses no pair.

@@ -329,5 +329,30 @@ TEST(Adds, ANamedProductWithItsVariantIsSettledOnAndValuesAloneShow) {
   EXPECT_THAT(CartIds(*jacket), ElementsAre());
 }
 
+// "1 kg di quello, macinato espresso" of the coffee in focus for a moka:
+// "espresso" is its grind here, not the espresso machine's search, so the
+// kilo ground for espresso is added; "per me invece il mocassino venezia"
+// after the Derby Torino was added names another search (loafers), and the
+// Torino's line is left as it was.
+TEST(Adds, AChoiceSaidInTheWordsOfAVariantValueIsThatValue) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("chilo", 1);
+  Say(*session, "uso la moka tutti i giorni, mi piace il caffè forte, tipo cioccolato");
+  Say(*session, "qual è il più intenso dei due?");
+  Say(*session, "1 kg di quello, macinato espresso");
+  EXPECT_THAT(CartIds(*session), ElementsAre("maison-1kg-espresso"));
+
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto shoes = scarpe->NewSession("venezia", 1);
+  Say(*shoes,
+      "ciao mio papà porta il 42, gli servono scarpe eleganti per l'ufficio, marroni, max 160");
+  Say(*shoes, "prendo la derby per lui");
+  ASSERT_THAT(CartIds(*shoes), ElementsAre("torino-brown-42"));
+  Say(*shoes, "per me invece il mocassino venezia marrone, 43");
+  EXPECT_THAT(CartIds(*shoes), ElementsAre("torino-brown-42"));
+}
+
 }  // namespace
 }  // namespace chatcart

@@ -169,6 +169,9 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   bool IsCatalogSize(std::string_view value) const override;
   bool IsDiscountCode(std::string_view code) const override;
   bool InCart(std::string_view product) const override;
+  bool IsVariantValueWord(std::string_view word) const override {
+    return IsAttributeWord(PlainWord(word), /*axes_only=*/true);
+  }
   // Whether the words of `content` that find `product` by name are all
   // attribute words of the catalog (references.cc).
   // Whether plain word `plain` names an attribute or one of its values
