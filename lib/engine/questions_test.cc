@@ -285,5 +285,16 @@ TEST(Questions, AProductAskedForThatIsSoldOutIsSaidToBe) {
               Not(Contains("chatcart.out_of_stock")));
 }
 
+// "whats in the world teas box?" (no apostrophe) asks what the box holds,
+// not whether the store has it; "whats in my cart" is still the cart.
+TEST(Questions, WhatsInWithoutTheApostropheAsksWhatItHolds) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("whats", 1);
+  Say(*session, "my mum loves green tea, it's her birthday. around 30 eur?");
+  EXPECT_THAT(Text(Say(*session, "whats in the world teas box?")), HasSubstr("Sencha"));
+  EXPECT_THAT(Templates(Say(*session, "whats in my cart")), Not(Contains("chatcart.product")));
+}
+
 }  // namespace
 }  // namespace chatcart
