@@ -126,9 +126,16 @@ std::optional<absl::Status> TurnRunner::RemoveNamed() {
       "togliere", "rimuovi",  "rimuovilo", "rimuovila", "elimina", "eliminalo", "eliminala",
       "enlève",   "enleve",   "enlever",   "enlevez",   "enlèves", "retire",    "retirez",
       "retirer",  "supprime", "supprimez", "supprimer"};
-  const bool remove = std::any_of(u.words.begin(), u.words.end(), [](const std::string& w) {
+  bool remove = std::any_of(u.words.begin(), u.words.end(), [](const std::string& w) {
     return std::find(std::begin(kRemove), std::end(kRemove), w) != std::end(kRemove);
   });
+  // "Take the earbuds out", "take it off".
+  for (size_t k = 0; k + 1 < u.words.size() && !remove; ++k) {
+    if (u.words[k] != "take") continue;
+    for (size_t j = k + 1; j < std::min(u.words.size(), k + 6); ++j) {
+      remove = remove || u.words[j] == "out" || u.words[j] == "off";
+    }
+  }
   if (!remove) return std::nullopt;
   // Named among the products shown, seen or in the whole catalog (the turn
   // may have looked no further than those shown).

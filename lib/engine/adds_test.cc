@@ -354,5 +354,17 @@ TEST(Adds, AChoiceSaidInTheWordsOfAVariantValueIsThatValue) {
   EXPECT_THAT(CartIds(*shoes), ElementsAre("torino-brown-42"));
 }
 
+// "Nah take the earbuds out" while the gift finder asks an age: removed.
+TEST(Removes, TakeOutRemovesTheProductNamed) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("takeout", 1);
+  Say(*session, "add the wireless earbuds and the fast charger");
+  ASSERT_THAT(CartIds(*session), UnorderedElementsAre("aud-buds", "acc-charger"));
+  Say(*session, "i need a gift for my nephew");
+  Say(*session, "nah take the earbuds out, my flatmate has spare ones");
+  EXPECT_THAT(CartIds(*session), ElementsAre("acc-charger"));
+}
+
 }  // namespace
 }  // namespace chatcart
