@@ -296,5 +296,20 @@ TEST(Questions, WhatsInWithoutTheApostropheAsksWhatItHolds) {
   EXPECT_THAT(Templates(Say(*session, "whats in my cart")), Not(Contains("chatcart.product")));
 }
 
+// "Le titan il a combien de ram ?" then "et la batterie elle tient
+// combien ?": "elle" points at the Titan asked about, not the three laptops
+// shown before it.
+TEST(Questions, ElleAsksOfTheProductInFocus) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("titan", 1);
+  Say(*session,
+      "mon fils veut un pc portable pour jouer, il a mis 900€ de côté mais je peux compléter");
+  Say(*session, "le titan il a combien de ram ?");
+  const std::string answer = Text(Say(*session, "et la batterie elle tient combien ?"));
+  EXPECT_THAT(answer, HasSubstr("Titan"));
+  EXPECT_THAT(answer, Not(HasSubstr("Nimbus")));
+}
+
 }  // namespace
 }  // namespace chatcart
