@@ -21,22 +21,6 @@ namespace {
 // A classifier answer at least this sure stands without word support.
 constexpr double kUnsupportedIntentTrusted = 0.8;
 
-dialogue::Budget::Kind KindOf(BudgetKind kind) {
-  switch (kind) {
-    case BudgetKind::kExact:
-      return dialogue::Budget::Kind::kExact;
-    case BudgetKind::kUnder:
-      return dialogue::Budget::Kind::kUnder;
-    case BudgetKind::kOver:
-      return dialogue::Budget::Kind::kOver;
-    case BudgetKind::kBetween:
-      return dialogue::Budget::Kind::kBetween;
-    case BudgetKind::kAround:
-      return dialogue::Budget::Kind::kAround;
-  }
-  return dialogue::Budget::Kind::kUnder;
-}
-
 // `money` in the store's currency: the same amount, when it was said in
 // another one ("30 bucks" in a euro store is 30 €).
 std::optional<Money> InStoreCurrency(const std::optional<Money>& money,
@@ -64,7 +48,7 @@ dialogue::Entity ToDialogue(const Entity& e) {
   out.value.display = e.text;
   if (e.type == "money") {
     out.value.type = dialogue::SlotType::kMoney;
-    out.value.budget.kind = KindOf(e.money.kind);
+    out.value.budget.kind = e.money.kind;
     out.value.budget.min = e.money.min;
     out.value.budget.max = e.money.max;
     if (e.money.kind == BudgetKind::kUnder) {
