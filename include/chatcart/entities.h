@@ -163,23 +163,12 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "chatcart/budget.h"
 #include "chatcart/money.h"
 
 namespace chatcart {
 
 class Catalog;
-
-// How a budget bounds the price. Values are persisted: never renumber.
-enum class BudgetKind : int {
-  kExact = 0,    // "$300": min == max
-  kUnder = 1,    // "under 40 euros": max only
-  kOver = 2,     // "at least 100": min only
-  kBetween = 3,  // "between 250 and 700 dollars": min and max
-  kAround = 4,   // "around 100": min == max, the amount said
-};
-
-// "exact", "under", "over", "between" or "around".
-std::string_view BudgetKindName(BudgetKind kind);
 
 // The value of a "money" entity. exact and around: min == max == the amount;
 // under: max; over: min; between: both, min <= max.

@@ -13,6 +13,10 @@
 // word are found first by intersecting postings from the rarest word; the
 // full union is scored only when that cannot prove the top matches.
 //
+// Build() is in lexicon_build.cc, a query word's alternatives (typos,
+// prefixes) in lexicon_typos.cc, Find() in lexicon.cc; lexicon_terms.h holds
+// the word helpers they share.
+//
 // Immutable after Build(); Find() is thread-safe (per-thread scratch space).
 
 #ifndef CHATCART_CATALOG_LEXICON_H_

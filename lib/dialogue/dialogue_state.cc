@@ -4,28 +4,6 @@
 
 namespace chatcart::dialogue {
 
-namespace {
-constexpr std::pair<std::string_view, Budget::Kind> kKinds[] = {
-    {"exact", Budget::Kind::kExact},   {"under", Budget::Kind::kUnder},
-    {"over", Budget::Kind::kOver},     {"between", Budget::Kind::kBetween},
-    {"around", Budget::Kind::kAround},
-};
-}  // namespace
-
-std::string_view BudgetKindName(Budget::Kind kind) {
-  for (const auto& [name, k] : kKinds) {
-    if (k == kind) return name;
-  }
-  return "under";
-}
-
-std::optional<Budget::Kind> ParseBudgetKind(std::string_view name) {
-  for (const auto& [n, k] : kKinds) {
-    if (n == name) return k;
-  }
-  return std::nullopt;
-}
-
 uint64_t NextRandom(uint64_t* state) {
   uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;

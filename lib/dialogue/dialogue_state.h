@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "chatcart/budget.h"
 #include "chatcart/money.h"
 #include "dialogue/flow_graph.h"
 
@@ -20,16 +21,14 @@ namespace chatcart::dialogue {
 
 // A budget as the shopper said it: "under 40", "between 250 and 700".
 struct Budget {
-  // Persisted by name ("exact", "under", ...).
-  enum class Kind { kExact, kUnder, kOver, kBetween, kAround };
+  // The entities' kind, as read (chatcart/budget.h); persisted by name
+  // (BudgetKindName: "exact", "under", ...).
+  using Kind = BudgetKind;
   Kind kind = Kind::kUnder;
   std::optional<Money> min;
   std::optional<Money> max;
   friend bool operator==(const Budget&, const Budget&) = default;
 };
-
-std::string_view BudgetKindName(Budget::Kind kind);
-std::optional<Budget::Kind> ParseBudgetKind(std::string_view name);
 
 // A slot's value. Which members count depends on `type`: text for choice,
 // colour, size, brand, category, compatibility, product (an id) and text;

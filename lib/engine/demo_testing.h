@@ -2,14 +2,20 @@
 //
 // Test helpers for conversations with the demo store (examples/bundles/demo):
 // its engine, loaded once and shared by the tests of a binary, and a
-// Conversation whose turns come a minute apart. What a turn showed and said is
+// Conversation whose turns come a minute apart; copies of the bundle to edit.
+// What a turn showed and said is
 // read with shopper_testing.h. For tests only (engine_test); header-only.
 
 #ifndef CHATCART_ENGINE_DEMO_TESTING_H_
 #define CHATCART_ENGINE_DEMO_TESTING_H_
 
+#include <unistd.h>
+
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -23,6 +29,26 @@ namespace chatcart::testing {
 
 // The demo bundle's directory in the source tree.
 inline std::string DemoDir() { return SourceDir() + "/examples/bundles/demo"; }
+
+// A fresh copy of the demo bundle, for a test that edits its files: the
+// directory `name` in the test's temporary directory, with the process id
+// appended (ctest runs the tests of a binary in parallel processes, which
+// may copy to one name); a copy left there before is removed first.
+inline std::filesystem::path CopyOfDemo(const std::string& name) {
+  const std::filesystem::path dir =
+      std::filesystem::path(::testing::TempDir()) / (name + "_" + std::to_string(getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(DemoDir(), dir, std::filesystem::copy_options::recursive);
+  return dir;
+}
+
+// The whole text of the file at `path` (empty when it cannot be read).
+inline std::string ReadText(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 // The demo bundle's engine, loaded once (null after a failed load, which
 // fails the test).

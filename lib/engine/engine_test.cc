@@ -24,8 +24,9 @@
 namespace chatcart {
 namespace {
 
+using ::chatcart::testing::CopyOfDemo;
 using ::chatcart::testing::Demo;
-using ::chatcart::testing::DemoDir;
+using ::chatcart::testing::ReadText;
 using ::chatcart::testing::StatusIs;
 using ::testing::AllOf;
 using ::testing::Contains;
@@ -43,9 +44,7 @@ TEST(Engine, LoadsTheDemoBundle) {
 
 // A copy of the demo bundle with `extra` appended to its bundle.textproto.
 std::string DemoWith(const std::string& name, const std::string& extra) {
-  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / name;
-  std::filesystem::remove_all(dir);
-  std::filesystem::copy(DemoDir(), dir, std::filesystem::copy_options::recursive);
+  const std::filesystem::path dir = CopyOfDemo(name);
   std::ofstream(dir / "bundle.textproto", std::ios::app) << "\n" << extra << "\n";
   return dir.string();
 }
@@ -55,8 +54,7 @@ std::string DemoWith(const std::string& name, const std::string& extra) {
 int Edit(const std::string& dir, const std::string& file, const std::string& from,
          const std::string& to) {
   const std::filesystem::path path = std::filesystem::path(dir) / file;
-  std::ifstream in(path, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string text = ReadText(path);
   const size_t at = text.find(from);
   EXPECT_NE(at, std::string::npos) << file << " has no " << from;
   EXPECT_EQ(text.find(from, at + 1), std::string::npos) << file << " has " << from << " twice";

@@ -5,12 +5,12 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include "chatcart/engine.h"
 #include "common/testing/data.h"
 #include "common/testing/status_matchers.h"
+#include "engine/demo_testing.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -24,14 +24,8 @@ using ::testing::StartsWith;
 // `options` and a text slot "need" for the probing question's answer.
 std::shared_ptr<const Engine> LaptopFinderWith(const std::string& name,
                                                const std::string& options) {
-  const std::string demo = ::chatcart::testing::SourceDir() + "/examples/bundles/demo";
-  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / name;
-  std::filesystem::remove_all(dir);
-  std::filesystem::copy(demo, dir, std::filesystem::copy_options::recursive);
-  std::ifstream in(dir / "flows.textproto");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string flows = buffer.str();
+  const std::filesystem::path dir = ::chatcart::testing::CopyOfDemo(name);
+  std::string flows = ::chatcart::testing::ReadText(dir / "flows.textproto");
   const std::string prefer = "prefer: \"rating\"";
   const size_t at = flows.find(prefer, flows.find("id: \"laptop\""));
   EXPECT_NE(at, std::string::npos);

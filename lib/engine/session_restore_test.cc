@@ -8,8 +8,6 @@
 // (chatcart.cart_changed), and the conversation goes on. Corrupt bytes still
 // fail with DATA_LOSS.
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -21,6 +19,7 @@
 #include "chatcart/session.h"
 #include "common/testing/data.h"
 #include "common/testing/status_matchers.h"
+#include "engine/demo_testing.h"
 #include "engine/engine_rep.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -30,6 +29,9 @@
 namespace chatcart {
 namespace {
 
+using ::chatcart::testing::CopyOfDemo;
+using ::chatcart::testing::DemoDir;
+using ::chatcart::testing::ReadText;
 using ::chatcart::testing::StatusIs;
 using ::testing::AllOf;
 using ::testing::Contains;
@@ -37,15 +39,6 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
-
-std::string DemoDir() { return chatcart::testing::SourceDir() + "/examples/bundles/demo"; }
-
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // One edit of a file of the demo's copy: every `from` becomes `to`; with
 // `whole_line`, every line containing `from` is removed; with `until`, the
@@ -60,13 +53,9 @@ struct Edit {
 
 // A copy of the demo bundle with `edits` made; each edit must match.
 std::string DemoCopy(const std::string& name, const std::vector<Edit>& edits) {
-  // Per process: ctest runs tests that share a copy's name in parallel.
-  const std::filesystem::path dir =
-      std::filesystem::path(::testing::TempDir()) / (name + "_" + std::to_string(getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::copy(DemoDir(), dir, std::filesystem::copy_options::recursive);
+  const std::filesystem::path dir = CopyOfDemo(name);
   for (const Edit& edit : edits) {
-    std::string text = ReadFile(dir / edit.file);
+    std::string text = ReadText(dir / edit.file);
     size_t at = text.find(edit.from);
     EXPECT_NE(at, std::string::npos) << edit.file << ": " << edit.from;
     if (!edit.until.empty()) {

@@ -9,10 +9,10 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
 #include "chatcart/entities.h"
 #include "common/strings.h"
 #include "converse/acts.h"
+#include "entities/money.h"
 #include "text/tokenize.h"
 
 namespace chatcart::engine {
@@ -20,22 +20,6 @@ namespace {
 
 // A classifier answer at least this sure stands without word support.
 constexpr double kUnsupportedIntentTrusted = 0.8;
-
-dialogue::Budget::Kind KindOf(BudgetKind kind) {
-  switch (kind) {
-    case BudgetKind::kExact:
-      return dialogue::Budget::Kind::kExact;
-    case BudgetKind::kUnder:
-      return dialogue::Budget::Kind::kUnder;
-    case BudgetKind::kOver:
-      return dialogue::Budget::Kind::kOver;
-    case BudgetKind::kBetween:
-      return dialogue::Budget::Kind::kBetween;
-    case BudgetKind::kAround:
-      return dialogue::Budget::Kind::kAround;
-  }
-  return dialogue::Budget::Kind::kUnder;
-}
 
 // `money` in the store's currency: the same amount, when it was said in
 // another one ("30 bucks" in a euro store is 30 €).
@@ -53,24 +37,6 @@ std::optional<Money> InStoreCurrency(const std::optional<Money>& money,
   return *same;
 }
 
-// How a most-to-spend said as "over 900" after a negation ("i don't want to
-// go over 900", "nothing over 150") or as a raise ("alzo a 50") reads in a
-// reply: "max 900", not the span's "over 900" the negation is outside of.
-std::string UnderDisplay(std::string_view text) {
-  static constexpr std::string_view kOver[] = {
-      "over ", "more than ", "above ", "plus de ", "più di ", "piu di ", "oltre ", "sopra ",
-      "au-dessus de ", "au dessus de ", "dépasser ", "depasser ", "superare ", "go over ",
-      // "Alzo a 50", "je monte à 80": a raise, shown as the new most.
-      "alzo a ", "alziamo a ", "salgo a ", "saliamo a ", "arrivo fino a ", "arrivo a ",
-      "posso arrivare a ", "je monte à ", "on monte à ", "je peux monter à ", "je peux aller à "};
-  for (std::string_view over : kOver) {
-    if (text.size() > over.size() && absl::StartsWithIgnoreCase(ToAbsl(text), ToAbsl(over))) {
-      return absl::StrCat("max ", ToAbsl(text.substr(over.size())));
-    }
-  }
-  return std::string(text);
-}
-
 // An extracted entity in the dialogue's terms: a slot value ready to fill.
 dialogue::Entity ToDialogue(const Entity& e) {
   dialogue::Entity out;
@@ -82,10 +48,13 @@ dialogue::Entity ToDialogue(const Entity& e) {
   out.value.display = e.text;
   if (e.type == "money") {
     out.value.type = dialogue::SlotType::kMoney;
-    out.value.budget.kind = KindOf(e.money.kind);
+    out.value.budget.kind = e.money.kind;
     out.value.budget.min = e.money.min;
     out.value.budget.max = e.money.max;
-    if (e.money.kind == BudgetKind::kUnder) out.value.display = UnderDisplay(e.text);
+    if (e.money.kind == BudgetKind::kUnder) {
+      // "I don't want to go over 900": "max 900", not the span's "over 900".
+      out.value.display = entities::MostToSpendDisplay(e.text);
+    }
   } else if (e.type == "number" || e.type == "quantity" || e.type == "ordinal" || e.type == "age") {
     out.value.number = e.number;
   } else {

@@ -15,7 +15,6 @@
 #include <fstream>
 #include <map>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -32,7 +31,8 @@
 namespace chatcart {
 namespace {
 
-using ::chatcart::testing::DemoDir;
+using ::chatcart::testing::CopyOfDemo;
+using ::chatcart::testing::ReadText;
 using ::chatcart::testing::Say;
 using ::chatcart::testing::ShownIds;
 using ::chatcart::testing::StatusIs;
@@ -43,13 +43,8 @@ using ::testing::HasSubstr;
 // `to` and `extra` appended.
 std::string DemoCopy(const std::string& name, const std::string& from, const std::string& to,
                      const std::string& extra = "") {
-  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / name;
-  std::filesystem::remove_all(dir);
-  std::filesystem::copy(DemoDir(), dir, std::filesystem::copy_options::recursive);
-  std::ifstream in(dir / "bundle.textproto");
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string bundle = text.str();
+  const std::filesystem::path dir = CopyOfDemo(name);
+  std::string bundle = ReadText(dir / "bundle.textproto");
   if (!from.empty()) {
     const size_t at = bundle.find(from);
     EXPECT_NE(at, std::string::npos) << from;

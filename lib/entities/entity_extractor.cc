@@ -78,22 +78,6 @@ bool ForLanguage(const VocabularyEntry& e, Language language) {
 
 }  // namespace
 
-std::string_view BudgetKindName(BudgetKind kind) {
-  switch (kind) {
-    case BudgetKind::kExact:
-      return "exact";
-    case BudgetKind::kUnder:
-      return "under";
-    case BudgetKind::kOver:
-      return "over";
-    case BudgetKind::kBetween:
-      return "between";
-    case BudgetKind::kAround:
-      return "around";
-  }
-  return "exact";
-}
-
 struct EntityExtractor::Rep {
   EntityExtractorOptions options;
   std::unique_ptr<entities::CatalogNames> catalog;  // null without a catalog

@@ -15,6 +15,7 @@
 #ifndef CHATCART_ENTITIES_MONEY_H_
 #define CHATCART_ENTITIES_MONEY_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -31,6 +32,13 @@ inline constexpr int8_t kBudgetFrom = 16;
 // The ISO 4217 codes that "$" and "dollars" may stand for (the store's when it
 // is one of them, else USD).
 bool IsDollarCurrency(std::string_view code);
+
+// How a most to spend reads in a reply when its span begins with an over
+// cue a negation turned round ("over 900" of "I don't want to go over 900")
+// or with a raise ("alzo a 50", "je monte à 80"): "max 900", "max 50", "max
+// 80". Any other span as it is. The cues are the budget cues' own, each as
+// written and without its accents, matched without regard to ASCII case.
+std::string MostToSpendDisplay(std::string_view span);
 
 // Adds currency words and symbols, budget cues, range joiners and measure
 // units for `language`. `config` gives the codes "$" and "balles" resolve to.

@@ -175,5 +175,23 @@ TEST(Money, ConfidenceIsLowerWithoutACurrency) {
   EXPECT_EQ(guessed[0].money.max->currency(), "EUR");
 }
 
+// The over cues a negation turns round and the raises read as the new most,
+// spelled with or without accents; other spans stay as they are.
+TEST(Money, AMostToSpendSaidWithAnOverCueOrARaiseShowsAsMax) {
+  EXPECT_EQ(MostToSpendDisplay("over 900"), "max 900");
+  EXPECT_EQ(MostToSpendDisplay("More than 60 €"), "max 60 €");
+  EXPECT_EQ(MostToSpendDisplay("più di 60 euro"), "max 60 euro");
+  EXPECT_EQ(MostToSpendDisplay("piu di 60 euro"), "max 60 euro");
+  EXPECT_EQ(MostToSpendDisplay("depasser 90 euros"), "max 90 euros");
+  EXPECT_EQ(MostToSpendDisplay("superare 50 euro"), "max 50 euro");
+  EXPECT_EQ(MostToSpendDisplay("alzo a 50"), "max 50");
+  EXPECT_EQ(MostToSpendDisplay("arrivo fino a 80"), "max 80");
+  EXPECT_EQ(MostToSpendDisplay("je peux aller à 80 euros"), "max 80 euros");
+  EXPECT_EQ(MostToSpendDisplay("under 50"), "under 50");
+  EXPECT_EQ(MostToSpendDisplay("nothing over 150"), "nothing over 150");
+  EXPECT_EQ(MostToSpendDisplay("over"), "over");
+  EXPECT_EQ(MostToSpendDisplay("overpriced 50"), "overpriced 50");
+}
+
 }  // namespace
 }  // namespace chatcart::entities

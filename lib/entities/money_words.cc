@@ -1,8 +1,14 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 
-#include "entities/money.h"
-
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "common/strings.h"
+#include "entities/money.h"
+#include "text/fold.h"
 
 namespace chatcart::entities {
 namespace {
@@ -70,7 +76,12 @@ constexpr CurrencyWord kFrenchCurrencies[] = {
 struct Cue {
   const char* phrase;
   BudgetKind kind;
+  // An over cue a negation turns into a most to spend ("I don't want to go
+  // over 900"), or a raise that says a new most ("alzo a 50"): a reply shows
+  // the amount as "max 900" (MostToSpendDisplay).
+  bool shown_as_max = false;
 };
+constexpr bool kShownAsMax = true;
 
 // "<50€", ">100 $" (the tokenizer keeps '<', '>' and '~' as symbols).
 constexpr Cue kSymbolCues[] = {
@@ -109,9 +120,9 @@ constexpr Cue kEnglishPrefix[] = {
     {"max of", BudgetKind::kUnder},
     {"no more then", BudgetKind::kUnder},
     {"not more then", BudgetKind::kUnder},
-    {"over", BudgetKind::kOver},
-    {"above", BudgetKind::kOver},
-    {"more than", BudgetKind::kOver},
+    {"over", BudgetKind::kOver, kShownAsMax},
+    {"above", BudgetKind::kOver, kShownAsMax},
+    {"more than", BudgetKind::kOver, kShownAsMax},
     {"at least", BudgetKind::kOver},
     {"min", BudgetKind::kOver},
     {"minimum", BudgetKind::kOver},
@@ -169,10 +180,10 @@ constexpr Cue kItalianPrefix[] = {
     {"entro", BudgetKind::kUnder},
     {"inferiore a", BudgetKind::kUnder},
     {"non superiore a", BudgetKind::kUnder},
-    {"sopra", BudgetKind::kOver},
-    {"più di", BudgetKind::kOver},
+    {"sopra", BudgetKind::kOver, kShownAsMax},
+    {"più di", BudgetKind::kOver, kShownAsMax},
     {"almeno", BudgetKind::kOver},
-    {"oltre", BudgetKind::kOver},
+    {"oltre", BudgetKind::kOver, kShownAsMax},
     {"minimo", BudgetKind::kOver},
     {"non meno di", BudgetKind::kOver},
     {"a partire da", BudgetKind::kOver},
@@ -203,13 +214,13 @@ constexpr Cue kItalianPrefix[] = {
     {"meno cari di", BudgetKind::kUnder},
     {"che costi meno di", BudgetKind::kUnder},
     // "Alzo a 50", "posso arrivare a 80": a new most to spend.
-    {"alzo a", BudgetKind::kUnder},
-    {"alziamo a", BudgetKind::kUnder},
-    {"salgo a", BudgetKind::kUnder},
-    {"saliamo a", BudgetKind::kUnder},
-    {"arrivo a", BudgetKind::kUnder},
-    {"arrivo fino a", BudgetKind::kUnder},
-    {"posso arrivare a", BudgetKind::kUnder},
+    {"alzo a", BudgetKind::kUnder, kShownAsMax},
+    {"alziamo a", BudgetKind::kUnder, kShownAsMax},
+    {"salgo a", BudgetKind::kUnder, kShownAsMax},
+    {"saliamo a", BudgetKind::kUnder, kShownAsMax},
+    {"arrivo a", BudgetKind::kUnder, kShownAsMax},
+    {"arrivo fino a", BudgetKind::kUnder, kShownAsMax},
+    {"posso arrivare a", BudgetKind::kUnder, kShownAsMax},
 };
 constexpr Cue kItalianPostfix[] = {
     {"o meno", BudgetKind::kUnder},     {"massimo", BudgetKind::kUnder},
@@ -236,9 +247,9 @@ constexpr Cue kFrenchPrefix[] = {
     {"inférieur à", BudgetKind::kUnder},
     {"moins cher que", BudgetKind::kUnder},
     {"pas plus cher que", BudgetKind::kUnder},
-    {"plus de", BudgetKind::kOver},
+    {"plus de", BudgetKind::kOver, kShownAsMax},
     {"au moins", BudgetKind::kOver},
-    {"au-dessus de", BudgetKind::kOver},
+    {"au-dessus de", BudgetKind::kOver, kShownAsMax},
     {"minimum", BudgetKind::kOver},
     {"au minimum", BudgetKind::kOver},
     {"à partir de", BudgetKind::kOver},
@@ -260,10 +271,10 @@ constexpr Cue kFrenchPrefix[] = {
     {"au max", BudgetKind::kUnder},
     {"grand maximum", BudgetKind::kUnder},
     // "Je monte à 50", "on peut aller à 80".
-    {"je monte à", BudgetKind::kUnder},
-    {"on monte à", BudgetKind::kUnder},
-    {"je peux monter à", BudgetKind::kUnder},
-    {"je peux aller à", BudgetKind::kUnder},
+    {"je monte à", BudgetKind::kUnder, kShownAsMax},
+    {"on monte à", BudgetKind::kUnder, kShownAsMax},
+    {"je peux monter à", BudgetKind::kUnder, kShownAsMax},
+    {"je peux aller à", BudgetKind::kUnder, kShownAsMax},
 };
 constexpr Cue kFrenchPostfix[] = {
     {"ou moins", BudgetKind::kUnder},
@@ -286,6 +297,34 @@ constexpr Cue kFrenchPostfix[] = {
     {"on monte à", BudgetKind::kUnder},
     {"je peux monter à", BudgetKind::kUnder},
     {"je peux aller à", BudgetKind::kUnder},
+};
+
+// Verbs that say an "over" cue ("exceed 40 euros"); negated, a maximum.
+constexpr Cue kEnglishVerbs[] = {
+    {"exceed", BudgetKind::kOver},    {"exceeds", BudgetKind::kOver},
+    {"exceeding", BudgetKind::kOver}, {"exceeded", BudgetKind::kOver},
+    {"go beyond", BudgetKind::kOver}, {"going beyond", BudgetKind::kOver},
+};
+constexpr Cue kItalianVerbs[] = {
+    {"superare", BudgetKind::kOver, kShownAsMax},
+    {"supera", BudgetKind::kOver},
+    {"superi", BudgetKind::kOver},
+    {"superino", BudgetKind::kOver},
+    {"superiamo", BudgetKind::kOver},
+    {"sforare", BudgetKind::kOver},
+    {"sfori", BudgetKind::kOver},
+    {"andare oltre", BudgetKind::kOver},
+};
+constexpr Cue kFrenchVerbs[] = {
+    {"dépasser", BudgetKind::kOver, kShownAsMax},
+    {"dépasse", BudgetKind::kOver},
+    {"dépasses", BudgetKind::kOver},
+    {"dépassent", BudgetKind::kOver},
+    {"dépassant", BudgetKind::kOver},
+    {"dépasserai", BudgetKind::kOver},
+    {"dépassera", BudgetKind::kOver},
+    {"dépassez", BudgetKind::kOver},
+    {"dépasserais", BudgetKind::kOver},
 };
 
 void AddCurrencies(const CurrencyWord* words, size_t n, const ScanConfig& config,
@@ -313,11 +352,10 @@ void AddCues(const Cue* cues, size_t n, uint64_t role, LexiconBuilder* lx) {
   }
 }
 
-// Verbs that say an "over" cue ("exceed 40 euros"); negated, a maximum.
-void AddVerbCues(std::initializer_list<std::string_view> verbs, LexiconBuilder* lx) {
-  const int8_t kind = static_cast<int8_t>(BudgetKind::kOver);
-  for (std::string_view v : verbs) {
-    lx->Add(v, [kind](WordInfo& w) {
+void AddVerbCues(const Cue* verbs, size_t n, LexiconBuilder* lx) {
+  for (size_t i = 0; i < n; ++i) {
+    const int8_t kind = static_cast<int8_t>(verbs[i].kind);
+    lx->Add(verbs[i].phrase, [kind](WordInfo& w) {
       w.roles |= kBudgetPrefix | kBudgetVerb;
       w.budget = kind;
     });
@@ -342,6 +380,35 @@ bool IsDollarCurrency(std::string_view code) {
   return false;
 }
 
+std::string MostToSpendDisplay(std::string_view span) {
+  // Each cue shown as "max", followed by a space, as written and without its
+  // accents ("più di", "piu di"), in every language.
+  static const std::vector<std::string>* const kCues = [] {
+    auto* cues = new std::vector<std::string>;
+    for (const auto& [table, n] : {std::pair{kEnglishPrefix, std::size(kEnglishPrefix)},
+                                   {kItalianPrefix, std::size(kItalianPrefix)},
+                                   {kFrenchPrefix, std::size(kFrenchPrefix)},
+                                   {kEnglishVerbs, std::size(kEnglishVerbs)},
+                                   {kItalianVerbs, std::size(kItalianVerbs)},
+                                   {kFrenchVerbs, std::size(kFrenchVerbs)}}) {
+      for (size_t i = 0; i < n; ++i) {
+        if (!table[i].shown_as_max) continue;
+        const std::string phrase = table[i].phrase;
+        cues->push_back(phrase + " ");
+        const std::string plain = text::Fold(phrase, {.strip_accents = true});
+        if (plain != phrase) cues->push_back(plain + " ");
+      }
+    }
+    return cues;
+  }();
+  for (const std::string& cue : *kCues) {
+    if (span.size() > cue.size() && absl::StartsWithIgnoreCase(ToAbsl(span), cue)) {
+      return absl::StrCat("max ", ToAbsl(span.substr(cue.size())));
+    }
+  }
+  return std::string(span);
+}
+
 void AddMoneyWords(Language language, const ScanConfig& config, LexiconBuilder* lx) {
   AddCurrencies(kNeutralCurrencies, std::size(kNeutralCurrencies), config, lx);
   lx->AddRoles({"k", "K"}, kThousands);
@@ -363,7 +430,7 @@ void AddMoneyWords(Language language, const ScanConfig& config, LexiconBuilder* 
       lx->AddRoles({"and", "to", "till", "until"}, kRangeJoiner);
       lx->AddRoles({"budget", "spend", "spending", "pay"}, kBudgetLead);
       lx->AddRoles({"the"}, kArticle);
-      AddVerbCues({"exceed", "exceeds", "exceeding", "exceeded", "go beyond", "going beyond"}, lx);
+      AddVerbCues(kEnglishVerbs, std::size(kEnglishVerbs), lx);
       lx->AddRoles({"limit", "ceiling", "cap"}, kBudgetLead | kLimitLead);
       lx->AddRoles({"is", "of", "about", "my", "like", "would", "be", "will", "only", "just",
                     "want", "to", "can", "could", "i"},
@@ -382,9 +449,7 @@ void AddMoneyWords(Language language, const ScanConfig& config, LexiconBuilder* 
       lx->AddRoles({"e", "a", "fino a"}, kRangeJoiner);
       lx->AddRoles({"i", "gli", "le", "il", "lo", "la", "l", "ai", "agli", "alle", "al"}, kArticle);
       lx->AddRoles({"budget", "spendere", "spendo", "pagare", "spesa"}, kBudgetLead);
-      AddVerbCues({"superare", "supera", "superi", "superino", "superiamo", "sforare", "sfori",
-                   "andare oltre"},
-                  lx);
+      AddVerbCues(kItalianVerbs, std::size(kItalianVerbs), lx);
       lx->AddRoles({"limite", "tetto", "tetto massimo"}, kBudgetLead | kLimitLead);
       AddFrom("dai", lx);
       AddFrom("dal", lx);
@@ -408,9 +473,7 @@ void AddMoneyWords(Language language, const ScanConfig& config, LexiconBuilder* 
       lx->AddRoles({"et", "à", "a", "jusqu'à"}, kRangeJoiner);
       lx->AddRoles({"les", "le", "la", "l"}, kArticle);
       lx->AddRoles({"budget", "dépenser", "payer", "mettre", "mettrai", "mettrais"}, kBudgetLead);
-      AddVerbCues({"dépasser", "dépasse", "dépasses", "dépassent", "dépassant", "dépasserai",
-                   "dépassera", "dépassez", "dépasserais"},
-                  lx);
+      AddVerbCues(kFrenchVerbs, std::size(kFrenchVerbs), lx);
       lx->AddRoles({"limite", "plafond"}, kBudgetLead | kLimitLead);
       lx->AddRoles({"c", "c'est"}, kFiller);
       lx->AddRoles({"est", "de", "d", "mon", "max", "je", "veux", "peux", "voudrais", "j"},

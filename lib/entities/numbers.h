@@ -14,7 +14,8 @@
 //
 // The words of each language are in number_words.cc (AddNumberWords,
 // ParseItalianNumberWord); reading them and the digits in a scan is in
-// numbers.cc (ReadNumbers, FindNumbers).
+// numbers.cc (ReadNumbers, FindNumbers, letters glued to digits), joining the
+// units of one number (words, space groups, halves) in number_joins.cc.
 //
 // Functions are thread-safe; ReadNumbers changes only its Scan.
 

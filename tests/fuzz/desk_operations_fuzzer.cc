@@ -19,8 +19,6 @@
 //   queued chat has a position.
 // Replayed by channels_replay_main.cc over tests/fuzz/corpus/desk.
 
-#include <google/protobuf/stubs/logging.h>
-
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -47,16 +45,6 @@ namespace v1 = chatcart::v1;
 
 constexpr int64_t kStartSeconds = 1795000000;
 constexpr size_t kMaxCalls = 64;
-
-// Protobuf's log lines during a run: any is a finding.
-int& LogLines() {
-  static int lines = 0;
-  return lines;
-}
-void CountLine(google::protobuf::LogLevel, const char*, int, const std::string& message) {
-  ++LogLines();
-  std::fprintf(stderr, "%s: protobuf logged: %s\n", chatcart::fuzz::kTarget, message.c_str());
-}
 
 // The input, read from the front; past its end every read is zero or empty.
 class Reader {
@@ -138,12 +126,7 @@ struct Run {
                    s.code() != absl::StatusCode::kDataLoss &&
                    s.code() != absl::StatusCode::kAborted,
                "a desk call failed with a code it does not promise");
-    FUZZ_CHECK(s.message().size() < 1000, "an error message over 1000 bytes");
-    if (!chatcart::IsWellFormedUtf8(std::string_view(s.message().data(), s.message().size()))) {
-      std::fprintf(stderr, "%s: %s\n", chatcart::fuzz::kTarget, s.ToString().c_str());
-    }
-    FUZZ_CHECK(chatcart::IsWellFormedUtf8(std::string_view(s.message().data(), s.message().size())),
-               "an error message that is not well-formed UTF-8");
+    chatcart::fuzz::CheckErrorMessage(s);
   }
 
   template <typename M>
@@ -327,8 +310,7 @@ struct Run {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static google::protobuf::LogHandler* const previous = google::protobuf::SetLogHandler(&CountLine);
-  (void)previous;
+  chatcart::fuzz::CountProtobufLogLines();
   chatcart::DeskOptions options;
   options.offer_timeout = absl::Seconds(30);
   options.default_capacity = 2;
@@ -338,7 +320,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Run run;
   run.desk = *std::move(desk);
   Reader in(data, size);
-  LogLines() = 0;
+  chatcart::fuzz::ProtobufLogLines() = 0;
   for (size_t calls = 0; calls < kMaxCalls && !in.done(); ++calls) {
     const std::set<std::string> conversations = run.conversations;
     const std::set<std::string> agents = run.agents;
@@ -349,7 +331,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(run.Dump(conversations, agents) == before, "a failed call changed the desk");
     }
     run.CheckInvariants();
-    FUZZ_CHECK(LogLines() == 0, "protobuf logged a line");
+    FUZZ_CHECK(chatcart::fuzz::ProtobufLogLines() == 0, "protobuf logged a line");
   }
   return 0;
 }

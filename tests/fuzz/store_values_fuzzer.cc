@@ -18,7 +18,6 @@
 // with ill-formed text made it log an ERROR line before refusing it).
 // Replayed by channels_replay_main.cc over tests/fuzz/corpus/store.
 
-#include <google/protobuf/stubs/logging.h>
 #include <stdlib.h>
 
 #include <cstdint>
@@ -37,7 +36,6 @@
 #include "chatcart/v1/desk.pb.h"
 #include "chatcart/v1/runtime.pb.h"
 #include "chatcart/wire.h"
-#include "common/utf8_scrub.h"
 #include "fuzz/fuzz_demo.h"
 
 const char chatcart::fuzz::kTarget[] = "store_values_fuzzer";
@@ -45,15 +43,6 @@ const char chatcart::fuzz::kTarget[] = "store_values_fuzzer";
 namespace {
 
 namespace v1 = chatcart::v1;
-
-int& LogLines() {
-  static int lines = 0;
-  return lines;
-}
-void CountLine(google::protobuf::LogLevel, const char*, int, const std::string& message) {
-  ++LogLines();
-  std::fprintf(stderr, "%s: protobuf logged: %s\n", chatcart::fuzz::kTarget, message.c_str());
-}
 
 const std::string& TempDir() {
   static const std::string* dir = [] {
@@ -86,12 +75,7 @@ chatcart::SessionStore& Memory() {
 void CheckError(const absl::Status& s) {
   FUZZ_CHECK(s.code() != absl::StatusCode::kInternal && s.code() != absl::StatusCode::kUnknown,
              "a call failed with INTERNAL or UNKNOWN");
-  FUZZ_CHECK(s.message().size() < 1000, "an error message over 1000 bytes");
-  if (!chatcart::IsWellFormedUtf8(std::string_view(s.message().data(), s.message().size()))) {
-    std::fprintf(stderr, "%s: %s\n", chatcart::fuzz::kTarget, s.ToString().c_str());
-  }
-  FUZZ_CHECK(chatcart::IsWellFormedUtf8(std::string_view(s.message().data(), s.message().size())),
-             "an error message that is not well-formed UTF-8");
+  chatcart::fuzz::CheckErrorMessage(s);
 }
 
 template <typename M>
@@ -209,16 +193,15 @@ void DeskRecords(const std::string& value) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static google::protobuf::LogHandler* const previous = google::protobuf::SetLogHandler(&CountLine);
-  (void)previous;
+  chatcart::fuzz::CountProtobufLogLines();
   if (size > (size_t{1} << 16)) return 0;
   const std::string value(reinterpret_cast<const char*>(data), size);
-  LogLines() = 0;
+  chatcart::fuzz::ProtobufLogLines() = 0;
   SessionValue(Memory(), value);
   SessionValue(Sqlite(), value);
   ConversationRecord(Memory(), value);
   ConversationRecord(Sqlite(), value);
   DeskRecords(value);
-  FUZZ_CHECK(LogLines() == 0, "protobuf logged a line");
+  FUZZ_CHECK(chatcart::fuzz::ProtobufLogLines() == 0, "protobuf logged a line");
   return 0;
 }
