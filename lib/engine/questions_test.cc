@@ -311,5 +311,20 @@ TEST(Questions, ElleAsksOfTheProductInFocus) {
   EXPECT_THAT(answer, Not(HasSubstr("Nimbus")));
 }
 
+// "Laquelle est la plus légère ?", "qual è la più leggera?": the weight,
+// least first (as "which is the lightest?"); "avete qualcosa di più
+// leggero?" stays a critique.
+TEST(Questions, TheLightestAskedInItalianAndFrenchIsTheWeight) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto fr = scarpe->NewSession("legere", 1);
+  Say(*fr, "je cherche des baskets blanches pour femme en 39, les plus légères possible");
+  EXPECT_THAT(Text(Say(*fr, "laquelle est la plus légère ?")), HasSubstr("210"));
+  auto it = scarpe->NewSession("leggera", 1);
+  Say(*it, "sneakers bianche da donna, taglia 39");
+  EXPECT_THAT(Text(Say(*it, "qual è la più leggera?")), HasSubstr("210"));
+  EXPECT_THAT(ShownIds(Say(*it, "avete qualcosa di più leggero?")), Not(ElementsAre()));
+}
+
 }  // namespace
 }  // namespace chatcart
