@@ -326,5 +326,16 @@ TEST(Questions, TheLightestAskedInItalianAndFrenchIsTheWeight) {
   EXPECT_THAT(ShownIds(Say(*it, "avete qualcosa di più leggero?")), Not(ElementsAre()));
 }
 
+// "Di che cotone è la maglietta?" of the "T-shirt in cotone bio" in the
+// cart: "maglietta" is the t-shirt (the glossary), so its cotton is said.
+TEST(Questions, AGarmentNamedInItalianIsTheOneMeant) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto session = scarpe->NewSession("maglietta", 1);
+  Say(*session, "una felpa col cappuccio nera taglia L per mio figlio");
+  Say(*session, "e una t-shirt bianca M");
+  EXPECT_THAT(Text(Say(*session, "di che cotone è la maglietta?")), HasSubstr("bio"));
+}
+
 }  // namespace
 }  // namespace chatcart
