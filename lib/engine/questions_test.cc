@@ -337,5 +337,17 @@ TEST(Questions, AGarmentNamedInItalianIsTheOneMeant) {
   EXPECT_THAT(Text(Say(*session, "di che cotone è la maglietta?")), HasSubstr("bio"));
 }
 
+// "Do the quietone anc headphones work with android?" as a first message:
+// a question about the headphones named in full (answered, and their card
+// shown), not the printers "android" would find.
+TEST(Questions, AProductNamedInFullIsAskedAboutNotSearchedAround) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("quietone", 1);
+  v1::TurnResult result = Say(*session, "do the quietone anc headphones work with android?");
+  EXPECT_THAT(Templates(result), Contains("chatcart.works_with_yes"));
+  EXPECT_THAT(ShownIds(result), ElementsAre("aud-quiet"));
+}
+
 }  // namespace
 }  // namespace chatcart
