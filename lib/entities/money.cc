@@ -345,7 +345,16 @@ class MoneyFinder {
     }
     std::optional<Amount> a = ParseAmount(scan_, j, /*bare_minor=*/!range);
     if (!a.has_value()) return;
-    if (scan_.Has(i, kCueNeedsCurrency) && !a->Said()) return;
+    // "About 600" may be anything; "budget about 600", "my budget is about
+    // 600" is money.
+    if (scan_.Has(i, kCueNeedsCurrency) && !a->Said()) {
+      bool lead = false;
+      for (int back = i - 1; back >= 0 && back >= i - 3 && !lead; --back) {
+        if (scan_.Has(back, kBudgetLead)) lead = true;
+        if (!scan_.Has(back, kFiller | kDeterminer | kBudgetLead)) break;
+      }
+      if (!lead) return;
+    }
     BudgetKind kind = static_cast<BudgetKind>(cue);
     int first = i;
     if (!range && (kind == BudgetKind::kUnder || kind == BudgetKind::kOver)) {
