@@ -275,7 +275,12 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
   // plus grand sans dépasser 600 ?": bigger, within the new budget).
   const bool attribute_critique = u.Has(ActKind::kMoreOf) || u.Has(ActKind::kLessOf) ||
                                   u.Has(ActKind::kOtherBrand) || u.Has(ActKind::kExclude);
-  if (IsCritique(u) && state_.shown.flow >= 0 && (!budget || attribute_critique)) {
+  // "Nah too pricey, ill stick with the aero 14. add it": a product named
+  // and chosen beats the critique said on the way.
+  const bool chooses_named =
+      u.Has(ActKind::kChoose) && !reference_.id.empty() && !reference_.by_variant;
+  if (IsCritique(u) && state_.shown.flow >= 0 && (!budget || attribute_critique) &&
+      !chooses_named) {
     // "niente lego" names the value of a choice the search filters on: the
     // choice becomes "no preference" and its value is left out.
     if (u.Has(ActKind::kExclude)) {

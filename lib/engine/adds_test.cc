@@ -376,5 +376,18 @@ TEST(Adds, AnOkThatListsProductsAddsEach) {
   EXPECT_THAT(CartIds(*session), UnorderedElementsAre("toy-art", "toy-dough"));
 }
 
+// "Nah too pricey, ill stick with the aero 14. add it" after a critique of
+// the laptops shown: the Aero 14 named and chosen is added; "too pricey" on
+// the way is no new critique.
+TEST(Adds, AProductNamedAndChosenBeatsACritiqueOnTheWay) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("aero", 1);
+  Say(*session, "looking for a laptop for my daughter, she starts uni in sept. budget about 600");
+  Say(*session, "is there anything with a bigger screen");
+  Say(*session, "nah too pricey, ill stick with the aero 14. add it");
+  EXPECT_THAT(CartIds(*session), ElementsAre("lap-aero14"));
+}
+
 }  // namespace
 }  // namespace chatcart
