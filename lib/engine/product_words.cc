@@ -51,6 +51,12 @@ constexpr Synonym kSynonyms[] = {
     {"legeres", "weight,weight_g,weight_kg", /*whole=*/true},
     {"heaviest", "weight,weight_g,weight_kg"},
     {"heavier", "weight,weight_g,weight_kg"},
+    // "Il vient d'où ?", "da dove viene?": its origin.
+    {"viene", "origin,origins,provenance", /*whole=*/true},
+    {"vient", "origin,origins,provenance", /*whole=*/true},
+    {"proviene", "origin,origins,provenance", /*whole=*/true},
+    {"provient", "origin,origins,provenance", /*whole=*/true},
+    {"grown", "origin,origins,provenance", /*whole=*/true},
     {"material", "material,materials,fabric"},
     {"materiale", "material,materials,fabric"},
     {"matiere", "material,materials,fabric"},

@@ -349,5 +349,14 @@ TEST(Questions, AProductNamedInFullIsAskedAboutNotSearchedAround) {
   EXPECT_THAT(ShownIds(result), ElementsAre("aud-quiet"));
 }
 
+// "Da dove viene?", "il vient d'où ?" of the coffee shown: its origin.
+TEST(Questions, WhereItComesFromIsItsOrigin) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("viene", 1);
+  Say(*session, "got a french press for xmas, what coffee goes with it? i like fruity stuff");
+  EXPECT_THAT(Text(Say(*session, "da dove viene?")), HasSubstr("Etiopia"));
+}
+
 }  // namespace
 }  // namespace chatcart
