@@ -235,8 +235,10 @@ absl::Status TurnRunner::HandleText() {
   if (std::optional<absl::Status> done = KnownCode(text)) return *done;
   reference_ = executor_.ResolveReference(turn_.understanding(), state_.last_shown,
                                           state_.shown.seen, state_.focus, WantsCatalogNames());
+  if (std::optional<absl::Status> done = RemoveNamed()) return *done;
   if (std::optional<absl::Status> done = PointedQuestion()) return *done;
   if (std::optional<absl::Status> done = OtherSearchNamed()) return *done;
+  if (std::optional<absl::Status> done = ChooseBoth()) return *done;
   executor_.AddWishes(turn_.understanding(), &state_.wishes);
   slots_before_ = state_.slots;
   bool asked_filled = FillSlots(text);
@@ -274,6 +276,9 @@ absl::Status TurnRunner::HandleText() {
       if (global.intent == turn_.understanding().intent) return TakeGlobal(global);
     }
     int flow = graph_.FlowTriggeredBy(turn_.understanding().intent);
+    if (flow >= 0 && EditsCart(turn_.understanding().intent, /*quantity_only=*/true)) {
+      if (std::optional<absl::Status> done = CountOfProductNotInCart()) return *done;
+    }
     // A flow that changes or removes cart lines has nothing to work on in
     // an empty cart: the words are taken some other way ("how strong is
     // it" is no quantity change).

@@ -134,6 +134,9 @@ class ActionExecutor {
   virtual bool IsDiscountCode(std::string_view code) const { return false; }
   // Whether a line of the cart holds `product` (an id, or a variant of it).
   virtual bool InCart(std::string_view product) const { return false; }
+  // Whether `word` (as said) is a value of a variant axis of the catalog
+  // ("espresso", "filter" of coffees ground for them; "250g").
+  virtual bool IsVariantValueWord(std::string_view word) const { return false; }
 
   // The product the turn points at among `shown` (ordinals count in it),
   // then `seen` (shown earlier in the conversation), then `focus`, then the

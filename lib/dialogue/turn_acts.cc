@@ -254,8 +254,13 @@ std::optional<absl::Status> TurnRunner::RerunOnChange() {
     // "allora grigia va bene" only accepts the new colour.
     const std::vector<std::string>& w = turn_.understanding().words;
     const bool only_fine = w.size() >= 2 && w[w.size() - 2] == "va" && w.back() == "bene";
-    if (turn_.understanding().Has(ActKind::kChoose) && !only_fine &&
-        state_.last_shown.size() == 1) {
+    // "Bon ok en marron, ajoute": the add the classifier heard takes it too.
+    std::string product_slot;
+    const int add_flow = AddFlow(&product_slot);
+    const bool adds = turn_.understanding().Has(ActKind::kChoose) ||
+                      (add_flow >= 0 && Understood() &&
+                       graph_.FlowTriggeredBy(turn_.understanding().intent) == add_flow);
+    if (adds && !only_fine && state_.last_shown.size() == 1) {
       if (std::optional<absl::Status> done = ChooseProduct(state_.last_shown.front())) return done;
     }
     return absl::OkStatus();

@@ -62,15 +62,37 @@ const Entity* LeadingCount(const Understanding& u, int64_t* count = nullptr) {
 
 // ---------------------------------------------------------------- choosing
 
-bool TurnRunner::EditsCart(std::string_view intent) const {
+bool TurnRunner::EditsCart(std::string_view intent, bool quantity_only) const {
   const int flow = intent.empty() ? -1 : graph_.FlowTriggeredBy(intent);
   if (flow < 0) return false;
   for (const StateSpec& state : graph_.flow(flow).states) {
     for (const v1::Action& action : state.proto->action()) {
-      if (action.has_change_quantity() || action.has_remove_from_cart()) return true;
+      if (action.has_change_quantity() || (!quantity_only && action.has_remove_from_cart())) {
+        return true;
+      }
     }
   }
   return false;
+}
+
+std::optional<absl::Status> TurnRunner::CountOfProductNotInCart() {
+  const Understanding& u = turn_.understanding();
+  const bool count = std::any_of(u.entities.begin(), u.entities.end(), [](const Entity& e) {
+    return e.type == "quantity" && e.value.number > 0;
+  });
+  if (!count) return std::nullopt;
+  // The product named, else the one in focus among those just shown, else
+  // the only one shown.
+  std::string product = reference_.id;
+  if (product.empty() && !state_.focus.empty() &&
+      std::find(state_.last_shown.begin(), state_.last_shown.end(), state_.focus) !=
+          state_.last_shown.end()) {
+    product = state_.focus;
+  }
+  if (product.empty() && state_.last_shown.size() == 1) product = state_.last_shown.front();
+  if (product.empty() || executor_.InCart(product)) return std::nullopt;
+  Note(absl::StrCat("a count of ", product, ", which the cart does not hold: added"));
+  return ChooseProduct(product);
 }
 
 int TurnRunner::AddFlow(std::string* product_slot) const {
@@ -148,17 +170,40 @@ std::optional<absl::Status> TurnRunner::ChooseProduct(const std::string& product
   return Enter(0, "chose a product");
 }
 
+namespace {
+
+// "Both", "les deux", "tutti e due", "entrambi": a pair said, not a count
+// ("j'en prends deux", "ne prendo due" are two of one).
+bool SaysBoth(const Understanding& u) {
+  static constexpr std::string_view kBoth[][2] = {
+      {"both", ""},   {"les", "deux"}, {"tous", "deux"}, {"toutes", "deux"},
+      {"tutti", "e"}, {"tutte", "e"},  {"entrambi", ""}, {"entrambe", ""},
+      {"i", "due"},   {"le", "due"},   {"all", "two"},   {"the", "two"}};
+  for (size_t k = 0; k < u.words.size(); ++k) {
+    for (const auto& pair : kBoth) {
+      if (u.words[k] != pair[0]) continue;
+      if (pair[1].empty() || (k + 1 < u.words.size() && u.words[k + 1] == pair[1])) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<absl::Status> TurnRunner::ChooseBoth() {
+  const Understanding& u = turn_.understanding();
+  if (!u.Has(ActKind::kChoose) || state_.last_shown.size() != 2 || !SaysBoth(u)) {
+    return std::nullopt;
+  }
+  Note("both products shown chosen");
+  return ChooseProducts(state_.last_shown.front());
+}
+
 std::vector<std::string> TurnRunner::AlsoChosen(const std::string& first) {
   const Understanding& u = turn_.understanding();
   std::vector<std::string> out;
-  auto has = [&](std::initializer_list<std::string_view> words) {
-    for (const std::string& w : u.words) {
-      if (std::find(words.begin(), words.end(), w) != words.end()) return true;
-    }
-    return false;
-  };
   // "Both", "les deux", "tutti e due" over two products shown.
-  if (state_.last_shown.size() == 2 && has({"both", "deux", "entrambi", "entrambe", "due"})) {
+  if (state_.last_shown.size() == 2 && SaysBoth(u)) {
     for (const std::string& id : state_.last_shown) {
       if (id != first) out.push_back(id);
     }
@@ -230,9 +275,13 @@ std::vector<std::string> TurnRunner::AlsoChosen(const std::string& first) {
 std::optional<absl::Status> TurnRunner::ChooseProducts(const std::string& product) {
   const std::vector<std::string> also = AlsoChosen(product);
   std::optional<absl::Status> done = ChooseProduct(product);
+  std::string product_slot;
+  const int add_flow = AddFlow(&product_slot);
   for (const std::string& next : also) {
-    // A product still asking its size or colour is finished first.
-    if (!done.has_value() || !done->ok() || !state_.variant.product.empty() || Top().asking >= 0) {
+    // A product still asking its size or colour (or which one) is finished
+    // first; a flow resumed after the add may ask its own question.
+    if (!done.has_value() || !done->ok() || !state_.variant.product.empty() ||
+        (Top().asking >= 0 && Top().flow == add_flow)) {
       break;
     }
     Note(absl::StrCat("also chose ", next));

@@ -10,7 +10,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "common/status_macros.h"
+#include "common/strings.h"
 #include "dialogue/slot_filler.h"
 #include "dialogue/turn_runner.h"
 
@@ -197,6 +199,23 @@ bool TurnRunner::NamesOtherChoice(const std::map<std::string, SlotValue, std::le
   return false;
 }
 
+bool TurnRunner::OtherChoiceIsVariantValue() {
+  if (state_.stack.empty()) return false;
+  bool any = false;
+  for (const SlotSpec& slot : TopFlow().slots) {
+    if (slot.type != SlotType::kChoice) continue;
+    auto it = slots_before_.find(slot.name);
+    if (it == slots_before_.end() || it->second.any) continue;
+    std::optional<SlotValue> said = MentionedChoice(slot, turn_.understanding());
+    if (!said.has_value() || said->text == it->second.text) continue;
+    for (absl::string_view word : absl::StrSplit(said->display, ' ', absl::SkipEmpty())) {
+      if (!executor_.IsVariantValueWord(ToStd(word))) return false;
+    }
+    any = true;
+  }
+  return any;
+}
+
 bool TurnRunner::FoundRefinable() {
   if (state_.shown.flow >= 0 || state_.shown.seen.empty() || state_.last_shown.empty()) {
     return false;
@@ -222,8 +241,11 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
       executor_.ProductTitle(reference_.id) != executor_.ProductTitle(state_.focus);
   // "Et des ballerines noires, même pointure" after loafers: another
   // search (the flow runs again with its new choice), unless a product is
-  // named.
+  // named. Not the words of a value for each variant axis of the product
+  // meant ("1 kg di quello, macinato espresso" of the coffee for a moka:
+  // the espresso grind, not an espresso machine's search).
   if ((reference_.id.empty() || reference_.by_variant || reference_.id == state_.focus) &&
+      !(reference_.every_variant_axis && OtherChoiceIsVariantValue()) &&
       NamesOtherChoice(slots_before_)) {
     return std::nullopt;
   }
@@ -325,8 +347,13 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
        u.words.front() == "alors" || u.words.front() == "then" || u.words.front() == "d'accord");
   // "Ok un paquet de guatemala 250 g moulu espresso": a product with a
   // value for each of its variant axes, settled on.
+  // Named or pointed at with them ("le mélange maison en 250 g, moulu
+  // espresso", "1 kg di quello, macinato espresso"), or values alone said
+  // as settled ("250g ground for filter then"); values alone otherwise
+  // ("taille S, rouge") only show that variant.
   const bool settles_variant =
-      reference_.every_variant_axis && (ok || SettlesOn(u)) && !u.Has(ActKind::kQuestion);
+      reference_.every_variant_axis && (ok || SettlesOn(u) || !reference_.by_variant) &&
+      !u.Has(ActKind::kQuestion) && !IsCritique(u) && !u.Has(ActKind::kCompare);
   // "E anche una volpe di peluche" with something in the cart: another
   // product named, added like the last.
   const bool also_adds =

@@ -118,6 +118,59 @@ std::optional<absl::Status> TurnRunner::CartActs() {
   return std::nullopt;
 }
 
+std::optional<absl::Status> TurnRunner::RemoveNamed() {
+  const Understanding& u = turn_.understanding();
+  if (u.Has(ActKind::kRemoveAll) || CartIsEmpty()) return std::nullopt;
+  static constexpr std::string_view kRemove[] = {
+      "remove",   "delete",   "togli",     "toglilo",   "toglila", "toglili",   "togliele",
+      "togliere", "rimuovi",  "rimuovilo", "rimuovila", "elimina", "eliminalo", "eliminala",
+      "enlève",   "enleve",   "enlever",   "enlevez",   "enlèves", "retire",    "retirez",
+      "retirer",  "supprime", "supprimez", "supprimer"};
+  bool remove = std::any_of(u.words.begin(), u.words.end(), [](const std::string& w) {
+    return std::find(std::begin(kRemove), std::end(kRemove), w) != std::end(kRemove);
+  });
+  // "Take the earbuds out", "take it off".
+  for (size_t k = 0; k + 1 < u.words.size() && !remove; ++k) {
+    if (u.words[k] != "take") continue;
+    for (size_t j = k + 1; j < std::min(u.words.size(), k + 6); ++j) {
+      remove = remove || u.words[j] == "out" || u.words[j] == "off";
+    }
+  }
+  if (!remove) return std::nullopt;
+  // Named among the products shown, seen or in the whole catalog (the turn
+  // may have looked no further than those shown).
+  if (reference_.id.empty()) {
+    reference_ = executor_.ResolveReference(u, state_.last_shown, state_.shown.seen, state_.focus,
+                                            /*catalog_wide=*/true);
+  }
+  if (reference_.id.empty() || !executor_.InCart(reference_.id)) return std::nullopt;
+  // The bundle's flow that removes one product, with it in its slot.
+  for (int f = 0; f < graph_.flow_count(); ++f) {
+    for (const StateSpec& state : graph_.flow(f).states) {
+      for (const v1::Action& action : state.proto->action()) {
+        if (!action.has_remove_from_cart()) continue;
+        const std::string& slot = action.remove_from_cart().product_slot();
+        if (slot.empty() || slot == kAllProducts) continue;
+        Note(absl::StrCat("remove ", reference_.id, " (", reference_.said, ")"));
+        state_.misunderstood = 0;
+        if (Top().flow == f) state_.stack.pop_back();
+        FlowFrame frame;
+        frame.flow = f;
+        state_.stack.push_back(frame);
+        SlotValue value;
+        value.type = SlotType::kProduct;
+        value.text = reference_.id;
+        value.display =
+            reference_.said.empty() ? executor_.ProductTitle(reference_.id) : reference_.said;
+        turn_.SetSlot(slot, std::move(value));
+        turn_.AddEvent("flow_started", {{"flow", graph_.flow(f).id()}});
+        return Enter(0, "a product of the cart named with a removal");
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<absl::Status> TurnRunner::LaterActs() {
   const Understanding& u = turn_.understanding();
   if (std::optional<absl::Status> done = StoreQuestion(/*last_resort=*/true)) return done;

@@ -223,6 +223,19 @@ class TurnRunner {
   // ChooseProduct for `product` and then each other product the text
   // chooses with it ("la première et le papier", "both").
   std::optional<absl::Status> ChooseProducts(const std::string& product);
+  // "Il gioco di carte ce l'ha già, toglilo", "enlève le brésil": a product
+  // of the cart named with a word of removing, removed through the
+  // bundle's removal flow, whatever the classifier heard. Nullopt when the
+  // turn is no such.
+  std::optional<absl::Status> RemoveNamed();
+  // Whether every choice of the running flow said other than its value
+  // (NamesOtherChoice) is said in words that are values of variant axes
+  // ("macinato espresso" of a coffee for a moka: its grind).
+  bool OtherChoiceIsVariantValue();
+  // "Je prends les deux", "i'll take both", "li prendo entrambi" of the two
+  // products shown: both added (before a number of it answers the question
+  // asked). Nullopt when the turn chooses no pair.
+  std::optional<absl::Status> ChooseBoth();
   // The products other than `first` the text names, part by part.
   std::vector<std::string> AlsoChosen(const std::string& first);
   // A reply that keeps the flow where it was: the pending question's
@@ -230,13 +243,18 @@ class TurnRunner {
   void KeepPending();
   // The no-preference answer to the asked slot, when it takes one.
   std::optional<SlotValue> NoPreference(const SlotSpec& slot);
-  // Whether `intent` starts a flow that changes or removes cart lines.
   // A number first says how many ("2 petits paquets de camomille"); *count
   // (may be null) gets it, 0 when a unit or a catalog size follows.
   bool SaysCount(int64_t* count) const;
   // Fills the quantity slot of `flow`'s add_to_cart from SaysCount.
   void FillLeadingCount(const FlowSpec& flow);
-  bool EditsCart(std::string_view intent) const;
+  // Whether `intent` starts a flow that changes or removes cart lines (with
+  // `quantity_only`, that changes a line's quantity).
+  bool EditsCart(std::string_view intent, bool quantity_only = false) const;
+  // A count said of a product the cart does not hold ("ok mettine 3" of the
+  // rooibos just shown, "make it 3 bags" before any was added): that many
+  // of it added, through ChooseProduct. Nullopt when the turn is no such.
+  std::optional<absl::Status> CountOfProductNotInCart();
   // The flow that adds to the cart (its product slot), or -1.
   int AddFlow(std::string* product_slot) const;
 

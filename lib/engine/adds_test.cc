@@ -1,9 +1,11 @@
 // Copyright 2026 The chatcart Authors. Licensed under the Apache License 2.0.
 //
 // Adding products in the shopper's words: "and also X" after an add, lists
-// whose parts are only a command.
+// whose parts are only a command; and removing one named with a word of
+// removal.
 
 #include <memory>
+#include <string>
 
 #include "chatcart/engine.h"
 #include "chatcart/session.h"
@@ -15,10 +17,16 @@ namespace chatcart {
 namespace {
 
 using ::chatcart::testing::CartIds;
+using ::chatcart::testing::CartQuantities;
 using ::chatcart::testing::Say;
+using ::chatcart::testing::ShownIds;
 using ::chatcart::testing::StoreEngine;
+using ::chatcart::testing::Templates;
+using ::chatcart::testing::Text;
 using ::testing::Contains;
 using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::UnorderedElementsAre;
 
 // "E anche una volpe di peluche per il nipotino" after the puzzle was
@@ -168,6 +176,194 @@ TEST(Adds, CouldYouAddIsARequestNotAQuestion) {
   ASSERT_EQ(CartIds(*session).size(), 1u);
   Say(*session, "could you also add a box of the espresso cups");
   EXPECT_THAT(CartIds(*session), Contains("tasses"));
+}
+
+// "add 5 sprays" with 3 in stock: the shopper hears how many are left, in
+// their words, not a generic failure (the cart names its command before the
+// cause, "add_line: only 3 ...", which the reply reads past).
+TEST(Adds, MoreThanInStockSaysHowManyAreLeft) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto session = scarpe->NewSession("spray", 1);
+  v1::TurnResult result = Say(*session, "add 5 sprays");
+  EXPECT_THAT(Templates(result), Contains("chatcart.out_of_stock"));
+  EXPECT_THAT(Text(result), HasSubstr("only 3 are left"));
+  EXPECT_THAT(CartIds(*session), ElementsAre());
+}
+
+// "1kg of the colombia in beans": "colombia" is a value of the origin
+// attribute and also names the Colombie Huila; the words of the variant axes
+// ("1kg", "beans") pick its variant, so that one is added.
+TEST(Adds, AProductNamedByAnAttributeValueWithItsVariantIsAdded) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("colombia", 1);
+  Say(*session, "1kg of the colombia in beans");
+  EXPECT_THAT(CartIds(*session), ElementsAre("colombie-1kg-beans"));
+}
+
+// "Ok mettine 3" after the rooibos was shown, with the infuser in the cart:
+// three of the rooibos are added; the infuser's line is left as it was.
+TEST(Adds, ACountOfTheProductShownThatTheCartDoesNotHoldAddsIt) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("rooibos", 1);
+  Say(*session, "aggiungi un infusore");
+  ASSERT_THAT(CartIds(*session), ElementsAre("infuseur"));
+  Say(*session, "avete il rooibos da 100g?");
+  Say(*session, "ok mettine 3");
+  EXPECT_THAT(CartIds(*session), ElementsAre("infuseur", "rooibos-100g"));
+  EXPECT_THAT(CartQuantities(*session), ElementsAre(1, 3));
+  // A count of what the cart holds still changes its line.
+  Say(*session, "anzi mettine 2");
+  EXPECT_THAT(CartQuantities(*session), ElementsAre(1, 2));
+}
+
+// "Bon ok en marron, ajoute" after the search was run in black: the colour
+// runs the search again, and the one product left is added, as the add the
+// classifier heard asks.
+TEST(Adds, AnAddWithANewValueTakesTheOneProductLeft) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto session = scarpe->NewSession("bosco", 1);
+  Say(*session, "il me faut des boots pour l'hiver, homme, 42, en daim");
+  Say(*session, "et en noir ?");
+  Say(*session, "bon ok en marron, ajoute");
+  EXPECT_THAT(CartIds(*session), ElementsAre("bosco-brown-42"));
+}
+
+// "Bon ok, ajoute" with one pair of boots shown: the acknowledgement words
+// name nothing, so the bare command takes the one shown.
+TEST(Adds, AcknowledgementsAroundABareCommandNameNothing) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto session = scarpe->NewSession("bon", 1);
+  Say(*session, "il me faut des boots pour l'hiver, homme, 42, en daim");
+  Say(*session, "bon ok, ajoute");
+  EXPECT_THAT(CartIds(*session), ElementsAre("bosco-brown-42"));
+}
+
+// "Je prends les deux" of the two headphones shown while the gift finder
+// asks the budget: both are added ("deux" is no budget of 2), and "j'en
+// prends deux" stays two of the one in focus.
+TEST(Adds, BothOfTheTwoShownAreAddedAndACountIsNoPair) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto both = demo->NewSession("both", 1);
+  Say(*both,
+      "bonjour, je cherche un casque pour ma fille de 10 ans pour le train, qui abîme pas ses "
+      "oreilles");
+  Say(*both, "je prends les deux");
+  EXPECT_THAT(CartIds(*both), UnorderedElementsAre("aud-quiet", "aud-kids"));
+
+  auto two = demo->NewSession("two", 1);
+  Say(*two,
+      "bonjour, je cherche un casque pour ma fille de 10 ans pour le train, qui abîme pas ses "
+      "oreilles");
+  Say(*two, "il est limité à combien de décibels ?");
+  Say(*two, "parfait, j'en prends deux, un pour sa soeur aussi");
+  EXPECT_THAT(CartIds(*two), ElementsAre("aud-kids"));
+  EXPECT_THAT(CartQuantities(*two), ElementsAre(2));
+}
+
+// "Ah no aspetta, il gioco di carte ce l'ha già, toglilo" while the gift
+// finder runs: the card game named (by its Italian alias) is removed, not
+// taken as a critique of the games shown.
+TEST(Removes, AProductOfTheCartNamedWithARemovalIsRemoved) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("toglilo", 1);
+  Say(*session, "aggiungi il gioco di carte dodo e il puzzle alpine lake");
+  ASSERT_THAT(CartIds(*session), UnorderedElementsAre("toy-dodo", "toy-puzzle"));
+  Say(*session, "ah no aspetta, il gioco di carte ce l'ha già, toglilo");
+  EXPECT_THAT(CartIds(*session), ElementsAre("toy-puzzle"));
+}
+
+// "Cosa c'è nel cofanetto?" of the "Coffret thés du monde" shown beside the
+// V60 filters: "cofanetto" is "coffret" in Italian, so the question is about
+// the box alone, and "lo prendo" adds it.
+TEST(Adds, AProductShownNamedInAnotherLanguageIsTheOneMeant) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("cofanetto", 1);
+  ASSERT_THAT(ShownIds(Say(*session, "regalo per un'amica che ama il tè, budget 25 euro")),
+              Contains("coffret-the"));
+  const std::string answer = Text(Say(*session, "cosa c'è nel cofanetto?"));
+  EXPECT_THAT(answer, HasSubstr("Coffret"));
+  EXPECT_THAT(answer, Not(HasSubstr("Filtres")));
+  Say(*session, "lo prendo");
+  EXPECT_THAT(CartIds(*session), ElementsAre("coffret-the"));
+}
+
+// "Mi serve anche un bollitore": "bollitore" is the Italian of the
+// "Bouilloire col de cygne Héron"'s name (the glossary's kettle row).
+TEST(Adds, AProductNamedByTheGlossaryInAnotherLanguageIsFound) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("bollitore", 1);
+  EXPECT_THAT(ShownIds(Say(*session, "mi serve un bollitore")), Contains("bouilloire"));
+  Say(*session, "aggiungilo");
+  EXPECT_THAT(CartIds(*session), ElementsAre("bouilloire"));
+}
+
+// "Le mélange maison en 250 g, moulu espresso pour sa moka" after two
+// coffees were compared: the product named with a value for each of its
+// variant axes is added in that variant; "taille S, rouge" (values alone)
+// after a down jacket was shown only shows that variant.
+TEST(Adds, ANamedProductWithItsVariantIsSettledOnAndValuesAloneShow) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("maison", 1);
+  Say(*session,
+      "bonjour, ma belle-mère fait son café à la cafetière italienne, elle l'aime corsé, "
+      "chocolaté. vous avez quoi ?");
+  Say(*session, "c'est quoi la différence entre les deux ?");
+  Say(*session, "le mélange maison en 250 g, moulu espresso pour sa moka");
+  EXPECT_THAT(CartIds(*session), ElementsAre("maison-250g-espresso"));
+
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto jacket = scarpe->NewSession("doudoune", 1);
+  Say(*jacket, "je cherche une doudoune légère");
+  EXPECT_THAT(ShownIds(Say(*jacket, "taille S, rouge")), ElementsAre("piumino-red-S"));
+  EXPECT_THAT(CartIds(*jacket), ElementsAre());
+}
+
+// "1 kg di quello, macinato espresso" of the coffee in focus for a moka:
+// "espresso" is its grind here, not the espresso machine's search, so the
+// kilo ground for espresso is added; "per me invece il mocassino venezia"
+// after the Derby Torino was added names another search (loafers), and the
+// Torino's line is left as it was.
+TEST(Adds, AChoiceSaidInTheWordsOfAVariantValueIsThatValue) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("chilo", 1);
+  Say(*session, "uso la moka tutti i giorni, mi piace il caffè forte, tipo cioccolato");
+  Say(*session, "qual è il più intenso dei due?");
+  Say(*session, "1 kg di quello, macinato espresso");
+  EXPECT_THAT(CartIds(*session), ElementsAre("maison-1kg-espresso"));
+
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto shoes = scarpe->NewSession("venezia", 1);
+  Say(*shoes,
+      "ciao mio papà porta il 42, gli servono scarpe eleganti per l'ufficio, marroni, max 160");
+  Say(*shoes, "prendo la derby per lui");
+  ASSERT_THAT(CartIds(*shoes), ElementsAre("torino-brown-42"));
+  Say(*shoes, "per me invece il mocassino venezia marrone, 43");
+  EXPECT_THAT(CartIds(*shoes), ElementsAre("torino-brown-42"));
+}
+
+// "Nah take the earbuds out" while the gift finder asks an age: removed.
+TEST(Removes, TakeOutRemovesTheProductNamed) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("takeout", 1);
+  Say(*session, "add the wireless earbuds and the fast charger");
+  ASSERT_THAT(CartIds(*session), UnorderedElementsAre("aud-buds", "acc-charger"));
+  Say(*session, "i need a gift for my nephew");
+  Say(*session, "nah take the earbuds out, my flatmate has spare ones");
+  EXPECT_THAT(CartIds(*session), ElementsAre("acc-charger"));
 }
 
 }  // namespace

@@ -72,10 +72,17 @@ void CommerceExecutor::SayFailure(const absl::Status& status, TurnContext& turn)
   turn.result().mutable_trace()->add_transitions(
       absl::StrCat("refused: ", absl::StatusCodeToString(status.code()), ": ",
                    status.message().substr(0, 200)));
-  const absl::string_view message = status.message();
+  absl::string_view message = status.message();
+  // The cart names the command before the cause ("add_line: only 3 of product
+  // spray available; ..."): the cause is what the shopper hears about.
+  if (size_t colon = message.find(": ");
+      colon != absl::string_view::npos &&
+      message.substr(0, colon).find(' ') == absl::string_view::npos) {
+    message.remove_prefix(colon + 2);
+  }
   const v1::CartPolicy* policy =
       engine_.cart_policy != nullptr ? &engine_.cart_policy->proto() : nullptr;
-  if (size_t only = message.find("only "); only == 0 && absl::StrContains(message, " available")) {
+  if (absl::StartsWith(message, "only ") && absl::StrContains(message, " available")) {
     int64_t available = 0;
     absl::string_view rest = message.substr(5);
     (void)absl::SimpleAtoi(rest.substr(0, rest.find(' ')), &available);
@@ -240,6 +247,14 @@ absl::Status CommerceExecutor::ShowProduct(const v1::ShowProductAction& action, 
   card->set_image(std::string(product.image));
   card->set_url(std::string(product.url));
   turn.set_last_shown({std::string(product.id)});
+  // "Vous avez le microscope junior ?" of one sold out: said plainly (of a
+  // product with variants, only when none is left in any).
+  bool sold_out = true;
+  for (ProductIndex v : engine_.catalog->Variants(*index)) {
+    const Product variant = engine_.catalog->product(v);
+    sold_out = sold_out && variant.stock.has_value() && *variant.stock <= 0;
+  }
+  if (sold_out) turn.Say("chatcart.out_of_stock", {{"available", int64_t{0}}});
   return absl::OkStatus();
 }
 

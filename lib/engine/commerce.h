@@ -169,13 +169,23 @@ class CommerceExecutor : public dialogue::ActionExecutor {
   bool IsCatalogSize(std::string_view value) const override;
   bool IsDiscountCode(std::string_view code) const override;
   bool InCart(std::string_view product) const override;
+  bool IsVariantValueWord(std::string_view word) const override {
+    return IsAttributeWord(PlainWord(word), /*axes_only=*/true);
+  }
   // Whether the words of `content` that find `product` by name are all
   // attribute words of the catalog (references.cc).
   // Whether plain word `plain` names an attribute or one of its values
   // (by a value or a one-word label, or a glossary word meaning the same).
-  bool IsAttributeWord(const std::string& plain) const;
+  // `axes_only`: a value of a variant axis only ("1kg", "beans" of the
+  // coffees, not "colombia", an origin that also names the Colombie Huila).
+  bool IsAttributeWord(const std::string& plain, bool axes_only = false) const;
   bool NamedOnlyByAttributeWords(ProductIndex product,
                                  const std::vector<std::string>& content) const;
+  // The colours said that axis `axis` (not a size) holds for some product
+  // of the catalog, as the catalog writes them: "do they come in black?"
+  // of boots made only in brown.
+  std::vector<std::string> ColoursSaidElsewhere(const dialogue::Understanding& u,
+                                                AttributeId axis) const;
   std::vector<std::string> ValuesSaidFor(const dialogue::Understanding& u, AttributeId axis,
                                          ProductIndex product, bool asked) const;
   bool NamesSize(const AttributeInfo& info) const;

@@ -128,6 +128,12 @@ static bool AsksWhatItIs(const std::vector<std::string>& plain) {
         plain[k - 2] == "what") {
       return true;
     }
+    // "whats in the world teas box?", typed without the apostrophe.
+    // Not "whats in my cart".
+    if (plain[k] == "in" && k > 0 && (plain[k - 1] == "whats" || plain[k - 1] == "wats") &&
+        (k + 1 >= plain.size() || plain[k + 1] != "my")) {
+      return true;
+    }
     if (plain[k] == "more" && k > 0 && plain[k - 1] == "me" && k >= 2 && plain[k - 2] == "tell")
       return true;
     // "cosa c'è nel set?", "il y a quoi dans la boîte ?", "what comes with it"
@@ -226,6 +232,8 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
     const ProductIndex i = products.front();
     for (AttributeId axis : catalog.variant_axes()) {
       std::vector<std::string> said = ValuesSaidFor(u, axis, i, /*asked=*/false);
+      // A colour it never comes in: said so, with those it does.
+      if (said.empty()) said = ColoursSaidElsewhere(u, axis);
       if (said.empty()) continue;
       const std::string& value = said.front();
       // The shopper's values on the other axes ("in brown?" after size 43),

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "chatcart/engine.h"
@@ -232,6 +233,82 @@ TEST(ProductQuestions, StrongAsksTheIntensity) {
   Say(*session, "je cherche un café pour ma moka, plutôt chocolaté");
   EXPECT_THAT(Templates(Say(*session, "lequel est le plus corsé ?")),
               Contains("chatcart.which_highest"));
+}
+
+// "Do they come in black?" of boots made only in brown: a question about
+// the boots shown ("they" points at them), answered with the colours they
+// come in, not the search run again in black.
+TEST(Questions, AColourAProductNeverComesInIsSaidWithThoseItDoes) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  for (const auto& [language, first, asked, brown] :
+       {std::tuple{"en", "winter boots for men, size 42, suede", "do they come in black?", "brown"},
+        std::tuple{"fr", "il me faut des boots pour l'hiver, homme, 42, en daim",
+                   "elles existent en noir ?", "marron"}}) {
+    auto session = scarpe->NewSession(std::string("bosco-") + language, 1);
+    ASSERT_THAT(ShownIds(Say(*session, first)), ElementsAre("bosco-brown-42"));
+    v1::TurnResult result = Say(*session, asked);
+    EXPECT_THAT(Templates(result), Contains("chatcart.variant_missing")) << language;
+    EXPECT_THAT(Text(result), HasSubstr(brown)) << language;
+  }
+}
+
+// "Does it do normal 10x15 photos?" of the Inkwell Tank in focus: "it"
+// points at the printer; "10x15" is the format asked about, not the name
+// of the 10x15 kiosk voucher shown beside it, so "ok add it" adds the
+// printer.
+TEST(Questions, AFormatAskedOfTheProductPointedAtNamesNoOther) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("tank", 1);
+  Say(*session,
+      "hi, my grandad wants to print photos of the grandkids from his android phone at home. he "
+      "hates buying ink cartridges, what would u suggest");
+  Say(*session, "the inkwell tank one, how much does a print cost roughly");
+  EXPECT_THAT(Text(Say(*session, "does it do normal 10x15 photos?")), HasSubstr("Inkwell Tank"));
+  Say(*session, "ok add it");
+  EXPECT_THAT(CartIds(*session), ElementsAre("pr-tank3"));
+}
+
+// "Vous avez le microscope junior ?" of one sold out: shown, and said to be
+// out of stock.
+TEST(Questions, AProductAskedForThatIsSoldOutIsSaidToBe) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("micro", 1);
+  v1::TurnResult result = Say(*session, "vous avez le microscope junior ?");
+  EXPECT_THAT(ShownIds(result), ElementsAre("toy-micro"));
+  EXPECT_THAT(Templates(result), Contains("chatcart.out_of_stock"));
+  // One in stock is not.
+  auto other = demo->NewSession("fox", 1);
+  EXPECT_THAT(Templates(Say(*other, "vous avez le renard en peluche ?")),
+              Not(Contains("chatcart.out_of_stock")));
+}
+
+// "whats in the world teas box?" (no apostrophe) asks what the box holds,
+// not whether the store has it; "whats in my cart" is still the cart.
+TEST(Questions, WhatsInWithoutTheApostropheAsksWhatItHolds) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("whats", 1);
+  Say(*session, "my mum loves green tea, it's her birthday. around 30 eur?");
+  EXPECT_THAT(Text(Say(*session, "whats in the world teas box?")), HasSubstr("Sencha"));
+  EXPECT_THAT(Templates(Say(*session, "whats in my cart")), Not(Contains("chatcart.product")));
+}
+
+// "Le titan il a combien de ram ?" then "et la batterie elle tient
+// combien ?": "elle" points at the Titan asked about, not the three laptops
+// shown before it.
+TEST(Questions, ElleAsksOfTheProductInFocus) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("titan", 1);
+  Say(*session,
+      "mon fils veut un pc portable pour jouer, il a mis 900€ de côté mais je peux compléter");
+  Say(*session, "le titan il a combien de ram ?");
+  const std::string answer = Text(Say(*session, "et la batterie elle tient combien ?"));
+  EXPECT_THAT(answer, HasSubstr("Titan"));
+  EXPECT_THAT(answer, Not(HasSubstr("Nimbus")));
 }
 
 }  // namespace

@@ -17,10 +17,10 @@ using converse::ActKind;
 namespace {
 
 constexpr std::string_view kPointers[] = {
-    "it",         "that",     "this",     "them",   "those", "these",      "questo",
-    "quello",     "questa",   "quella",   "lo",     "ça",    "ca",         "celui-ci",
-    "celui-là",   "celle-ci", "celle-là", "celui",  "celle", "aggiungilo", "prendilo",
-    "aggiungila", "prendila", "mettilo",  "mettila"};
+    "it",         "that",     "this",     "them",    "those", "these",      "questo",
+    "quello",     "questa",   "quella",   "lo",      "ça",    "ca",         "celui-ci",
+    "celui-là",   "celle-ci", "celle-là", "celui",   "celle", "aggiungilo", "prendilo",
+    "aggiungila", "prendila", "mettilo",  "mettila", "they",  "elles",      "ils"};
 
 // Whether words[k] ("lo", "la", "les") is an article: before a word that
 // could name something ("aggiungi anche lo spray" names the spray; "lo
@@ -37,11 +37,13 @@ bool IsArticleHere(const dialogue::Understanding& u, size_t k) {
 // choosing, fillers and units of quantity.
 bool NamesNoProduct(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "ones",   "ok",       "okay",  "ll",     "will",   "go",     "take",   "want",     "get",
-      "buy",    "please",   "pls",   "della",  "prendo", "voglio", "vorrei", "comprare", "prends",
-      "veux",   "voudrais", "celui", "celle",  "metti",  "yes",    "oui",    "va",       "bene",
-      "allora", "then",     "which", "nella",  "could",  "paia",   "paio",   "pair",     "pairs",
-      "paire",  "paires",   "pezzi", "pieces", "pcs"};
+      "ones", "ok", "okay", "ll", "will", "go", "take", "want", "get", "buy", "please", "pls",
+      "della", "prendo", "voglio", "vorrei", "comprare", "prends", "veux", "voudrais", "celui",
+      "celle", "metti", "yes", "oui", "va", "bene", "allora", "then", "which", "nella", "could",
+      "paia", "paio", "pair", "pairs", "paire", "paires", "pezzi", "pieces", "pcs",
+      // acknowledgements around a choice ("bon ok, ajoute", "great, add it")
+      "bon", "bien", "alors", "great", "perfect", "parfait", "perfetto", "fine", "good", "cool",
+      "daccord", "sure", "vabbe", "benissimo", "super", "top"};
   return IsFunctionWord(w) ||
          std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
@@ -97,6 +99,9 @@ bool BareCommand(const dialogue::Understanding& u) {
 
 bool SaysPointer(const dialogue::Understanding& u) {
   for (size_t k = 0; k < u.words.size(); ++k) {
+    // "Et la batterie elle tient combien ?" (not "il", impersonal in "il me
+    // faut", and the Italian article).
+    if (u.words[k] == "elle") return true;
     if (std::find(std::begin(kPointers), std::end(kPointers), u.words[k]) != std::end(kPointers) &&
         !(u.words[k] == "lo" && IsArticleHere(u, k))) {
       return true;

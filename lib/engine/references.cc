@@ -234,6 +234,12 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
     // guatemala 250 g moulu espresso", "les tasses à espresso") name no
     // product: not the Mélange Espresso Maison shown.
     std::vector<std::string> value_words;
+    // "Does it do normal 10x15 photos?" of the printer in focus: with a word
+    // pointing at it, a format said (digits in it) is what is asked about,
+    // not the name of the 10x15 voucher shown beside it.
+    const bool points_at_focus =
+        SaysPointer(u) && std::any_of(candidates.begin(), candidates.end(),
+                                      [&](ProductIndex c) { return catalog.id(c) == focus; });
     auto scores = [&]() {
       std::vector<double> score(candidates.size(), 0);
       for (const std::string& said_word : u.words) {
@@ -242,10 +248,18 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
         // One-digit words count ("the photozen 6" is not the PhotoZen 10).
         const bool digit = w.size() == 1 && w[0] >= '0' && w[0] <= '9';
         if ((w.size() < 2 && !digit) || NamesNoProduct(w)) continue;
+        if (points_at_focus &&
+            std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+          continue;
+        }
         std::vector<size_t> hit;
+        // The word, or the same word in another language ("cofanetto" of
+        // the "Coffret thés du monde").
+        const std::vector<std::string_view> kin = SameMeaning(w);
         for (size_t k = 0; k < names.size(); ++k) {
           for (std::string_view n : names[k]) {
-            const bool same = w == n || (w.size() >= 4 && n.size() >= 4 && SameWord(w, n));
+            bool same = w == n || (w.size() >= 4 && n.size() >= 4 && SameWord(w, n));
+            for (std::string_view other : kin) same = same || other == n;
             if (same) {
               hit.push_back(k);
               break;
@@ -377,8 +391,27 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
     }
     std::vector<std::vector<std::string>> tries = {all_content};
     if (!name_only.empty() && name_only.size() < all_content.size()) tries.push_back(name_only);
+    // Then without the values of variant axes only: "1kg of the colombia in
+    // beans" names the Colombie Huila by its origin, an attribute word too.
+    std::vector<std::string> no_variant_values;
+    for (const std::string& word : all_content) {
+      if (!IsAttributeWord(PlainWord(word), /*axes_only=*/true)) no_variant_values.push_back(word);
+    }
+    std::vector<std::string> named_no_variant_values;
+    size_t no_variant_try = tries.size() + 1;  // none
+    if (!no_variant_values.empty() && no_variant_values.size() < all_content.size() &&
+        no_variant_values.size() > name_only.size()) {
+      no_variant_try = tries.size();
+      tries.push_back(no_variant_values);
+      for (const std::string& word : named) {
+        if (!IsAttributeWord(PlainWord(word), /*axes_only=*/true)) {
+          named_no_variant_values.push_back(word);
+        }
+      }
+    }
 
-    for (const std::vector<std::string>& content : tries) {
+    for (size_t t = 0; t < tries.size(); ++t) {
+      const std::vector<std::string>& content = tries[t];
       if (!content.empty() && content.size() <= 6) {
         FindOptions options;
         options.limit = 3;
@@ -399,7 +432,8 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
         if (!matches.empty() &&
             (matches.size() == 1 || matches[0].score >= matches[1].score + 0.15 ||
              (matches[0].score >= 0.95 && matches[1].score <= matches[0].score - 0.05)) &&
-            NamedBeyondCategory(catalog, matches[0].product, content, named, options) &&
+            NamedBeyondCategory(catalog, matches[0].product, content,
+                                t == no_variant_try ? named_no_variant_values : named, options) &&
             !OutsideCategorySaid(catalog, matches[0].product, u) &&
             !HeadNamesAnother(catalog, matches[0].product, u) &&
             !(shown_count > 0 && u.Has(ActKind::kQuestion) &&
@@ -508,14 +542,19 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
   return ref;
 }
 
-bool CommerceExecutor::IsAttributeWord(const std::string& plain) const {
+bool CommerceExecutor::IsAttributeWord(const std::string& plain, bool axes_only) const {
   if (plain.size() < 3 || engine_.catalog_words == nullptr) return false;
   const CatalogWords& words = *engine_.catalog_words;
-  if (!AskedAbout(words, {plain}).empty()) return true;
+  const std::span<const AttributeId> axes = engine_.catalog->variant_axes();
+  if (!axes_only && !AskedAbout(words, {plain}).empty()) return true;
   std::vector<std::string_view> forms = SameMeaning(plain);
   forms.push_back(plain);
   for (std::string_view form : forms) {
     for (uint32_t k : words.ValuesKeyed(NameKey(form))) {
+      if (axes_only &&
+          std::find(axes.begin(), axes.end(), words.value_names()[k].attribute) == axes.end()) {
+        continue;
+      }
       for (const std::vector<std::string>& name : words.value_names()[k].names) {
         if (name.size() == 1 &&
             (name.front() == form || (form.size() >= 4 && SameWord(name.front(), form)))) {

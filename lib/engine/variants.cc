@@ -163,6 +163,33 @@ std::optional<double> MeasureOf(std::string_view value) {
 
 }  // namespace
 
+std::vector<std::string> CommerceExecutor::ColoursSaidElsewhere(const dialogue::Understanding& u,
+                                                                AttributeId axis) const {
+  const Catalog& catalog = *engine_.catalog;
+  const AttributeInfo& info = catalog.attributes()[axis];
+  std::vector<std::string> out;
+  if (NamesSize(info) ||
+      (info.type != AttributeType::kEnum && info.type != AttributeType::kString)) {
+    return out;
+  }
+  for (const dialogue::Entity& e : u.entities) {
+    if (e.type != "colour") continue;
+    for (absl::string_view piece : absl::StrSplit(e.value.text, ',', absl::SkipEmpty())) {
+      const std::string one(piece);
+      for (const std::string& value : catalog.dictionary(axis)) {
+        bool match = SameValue(one, value);
+        auto labels = info.value_labels.find(absl::AsciiStrToLower(value));
+        if (!match && labels != info.value_labels.end()) {
+          for (const auto& [language, label] : labels->second)
+            match = match || SameValue(one, label);
+        }
+        if (match && std::find(out.begin(), out.end(), value) == out.end()) out.push_back(value);
+      }
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> CommerceExecutor::ValuesSaidFor(const dialogue::Understanding& u,
                                                          AttributeId axis, ProductIndex product,
                                                          bool asked) const {
