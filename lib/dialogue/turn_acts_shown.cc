@@ -381,6 +381,12 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
     const std::vector<std::string> each = AlsoChosen("");
     if (each.size() >= 2) return ChooseProducts(each.front());
   }
+  // "Ok la mallette + la pâte à modeler": an ok that lists products, each
+  // its own.
+  if (ok && !u.Has(ActKind::kQuestion) && !IsCritique(u) && !u.Has(ActKind::kCompare)) {
+    const std::vector<std::string> each = AlsoChosen("");
+    if (each.size() >= 2) return ChooseProducts(each.front());
+  }
   // "E 1 set da calcio" heard as a removal: a count of a product not in the
   // cart adds it.
   if (!reference_.id.empty() && wants && !u.Has(ActKind::kQuestion) &&

@@ -115,6 +115,13 @@ std::optional<absl::Status> TurnRunner::OtherSearchNamed() {
   for (const SlotSpec& slot : TopFlow().slots) {
     if (slot.type == SlotType::kChoice && MentionedChoice(slot, u).has_value()) return std::nullopt;
   }
+  // "1299 c'est beaucoup trop, un truc moins cher qui fait tourner les
+  // jeux ?" of the laptops shown: a cheaper one of them, not the games of
+  // the gift finder.
+  if ((u.Has(converse::ActKind::kCheaper) || u.Has(converse::ActKind::kPricier)) &&
+      state_.shown.flow == Top().flow) {
+    return std::nullopt;
+  }
   // What the classifier heard says otherwise: a global route ("vorrei
   // parlare con qualcuno ... come calza") or another search ("un coffret
   // pour goûter plusieurs thés": the gift finder).

@@ -366,5 +366,15 @@ TEST(Removes, TakeOutRemovesTheProductNamed) {
   EXPECT_THAT(CartIds(*session), ElementsAre("acc-charger"));
 }
 
+// "Ok la mallette + la pâte à modeler" of the gift ideas shown: both added.
+TEST(Adds, AnOkThatListsProductsAddsEach) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("mallette", 1);
+  Say(*session, "anniv de ma nièce samedi, 7 ans, elle adore dessiner et bricoler. 30€ max");
+  Say(*session, "ok la mallette + la pâte à modeler");
+  EXPECT_THAT(CartIds(*session), UnorderedElementsAre("toy-art", "toy-dough"));
+}
+
 }  // namespace
 }  // namespace chatcart

@@ -187,12 +187,16 @@ absl::StatusOr<bool> CommerceExecutor::AnswerQuestion(const dialogue::ProductQue
         (works ? yes : no).push_back(label);
       }
       const std::string name(catalog.product_name(i));
-      if (no.empty()) {
-        turn.Say("chatcart.works_with_yes",
-                 {{"product", name}, {"device", absl::StrJoin(yes, ", ")}});
-      } else {
-        turn.Say("chatcart.works_with_no",
-                 {{"product", name}, {"device", absl::StrJoin(no, ", ")}});
+      v1::Reply* reply =
+          turn.Say(no.empty() ? "chatcart.works_with_yes" : "chatcart.works_with_no",
+                   {{"product", name}, {"device", absl::StrJoin(no.empty() ? yes : no, ", ")}});
+      // "Et pour moi un casque à réduction de bruit, ça marche avec
+      // android ?": a product named outright, not shown yet, is shown.
+      const std::vector<std::string>& shown = turn.last_shown();
+      if (question.availability && products.size() == 1 &&
+          std::find(shown.begin(), shown.end(), catalog.id(i)) == shown.end()) {
+        AddProductCard(reply, i, turn);
+        turn.set_last_shown({std::string(catalog.id(i))});
       }
     }
     return true;

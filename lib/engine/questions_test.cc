@@ -311,5 +311,43 @@ TEST(Questions, ElleAsksOfTheProductInFocus) {
   EXPECT_THAT(answer, Not(HasSubstr("Nimbus")));
 }
 
+// "Laquelle est la plus légère ?", "qual è la più leggera?": the weight,
+// least first (as "which is the lightest?"); "avete qualcosa di più
+// leggero?" stays a critique.
+TEST(Questions, TheLightestAskedInItalianAndFrenchIsTheWeight) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto fr = scarpe->NewSession("legere", 1);
+  Say(*fr, "je cherche des baskets blanches pour femme en 39, les plus légères possible");
+  EXPECT_THAT(Text(Say(*fr, "laquelle est la plus légère ?")), HasSubstr("210"));
+  auto it = scarpe->NewSession("leggera", 1);
+  Say(*it, "sneakers bianche da donna, taglia 39");
+  EXPECT_THAT(Text(Say(*it, "qual è la più leggera?")), HasSubstr("210"));
+  EXPECT_THAT(ShownIds(Say(*it, "avete qualcosa di più leggero?")), Not(ElementsAre()));
+}
+
+// "Di che cotone è la maglietta?" of the "T-shirt in cotone bio" in the
+// cart: "maglietta" is the t-shirt (the glossary), so its cotton is said.
+TEST(Questions, AGarmentNamedInItalianIsTheOneMeant) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto session = scarpe->NewSession("maglietta", 1);
+  Say(*session, "una felpa col cappuccio nera taglia L per mio figlio");
+  Say(*session, "e una t-shirt bianca M");
+  EXPECT_THAT(Text(Say(*session, "di che cotone è la maglietta?")), HasSubstr("bio"));
+}
+
+// "Do the quietone anc headphones work with android?" as a first message:
+// a question about the headphones named in full (answered, and their card
+// shown), not the printers "android" would find.
+TEST(Questions, AProductNamedInFullIsAskedAboutNotSearchedAround) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("quietone", 1);
+  v1::TurnResult result = Say(*session, "do the quietone anc headphones work with android?");
+  EXPECT_THAT(Templates(result), Contains("chatcart.works_with_yes"));
+  EXPECT_THAT(ShownIds(result), ElementsAre("aud-quiet"));
+}
+
 }  // namespace
 }  // namespace chatcart

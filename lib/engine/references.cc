@@ -364,6 +364,10 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
     if (e.type != "product") continue;
     if (std::optional<ProductIndex> i = catalog.FindById(e.value.text)) {
       pick(*i, e.text);
+      // Named in full ("the quietone anc headphones"), not shown: asked about
+      // as a product of the catalog, whatever search the words also fit.
+      ref.from_catalog = e.confidence >= 0.9 &&
+                         std::find(candidates.begin(), candidates.end(), *i) == candidates.end();
       return ref;
     }
   }

@@ -341,5 +341,24 @@ TEST(KnownCode, AStoreCodeSaidAnyHowIsApplied) {
   EXPECT_NE(LastTemplate(*other, "my son has a PS5"), "chatcart.code_unknown");
 }
 
+// "1299 c'est beaucoup trop, un truc moins cher qui fait tourner les
+// jeux ?" of the laptops shown: a critique of them ("jeux" is what the
+// laptop is for), not the gift finder's games.
+TEST(OtherSearch, ACritiqueOfTheSearchShownIsNoOtherSearch) {
+  using ::chatcart::testing::Say;
+  std::shared_ptr<const Engine> demo = ::chatcart::testing::StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  std::unique_ptr<Session> session = demo->NewSession("jeux", 1);
+  Say(*session,
+      "mon fils veut un pc portable pour jouer, il a mis 900€ de côté mais je peux compléter");
+  Say(*session, "le titan il a combien de ram ?");
+  v1::TurnResult result =
+      Say(*session, "1299 c'est beaucoup trop, un truc moins cher qui fait tourner les jeux ?");
+  for (const std::string& id : ::chatcart::testing::ShownIds(result)) {
+    EXPECT_THAT(id, ::testing::Not(::testing::StartsWith("toy-")));
+  }
+  EXPECT_THAT(result.trace().state(), ::testing::StartsWith("laptop/"));
+}
+
 }  // namespace
 }  // namespace chatcart
