@@ -187,6 +187,7 @@ TEST(Money, AMostToSpendSaidWithAnOverCueOrARaiseShowsAsMax) {
   EXPECT_EQ(MostToSpendDisplay("alzo a 50"), "max 50");
   EXPECT_EQ(MostToSpendDisplay("arrivo fino a 80"), "max 80");
   EXPECT_EQ(MostToSpendDisplay("je peux aller à 80 euros"), "max 80 euros");
+  EXPECT_EQ(MostToSpendDisplay("je monte a 80"), "max 80");
   EXPECT_EQ(MostToSpendDisplay("under 50"), "under 50");
   EXPECT_EQ(MostToSpendDisplay("nothing over 150"), "nothing over 150");
   EXPECT_EQ(MostToSpendDisplay("over"), "over");

@@ -352,16 +352,6 @@ void AddCues(const Cue* cues, size_t n, uint64_t role, LexiconBuilder* lx) {
   }
 }
 
-void AddVerbCues(const Cue* verbs, size_t n, LexiconBuilder* lx) {
-  for (size_t i = 0; i < n; ++i) {
-    const int8_t kind = static_cast<int8_t>(verbs[i].kind);
-    lx->Add(verbs[i].phrase, [kind](WordInfo& w) {
-      w.roles |= kBudgetPrefix | kBudgetVerb;
-      w.budget = kind;
-    });
-  }
-}
-
 void AddFrom(std::string_view phrase, LexiconBuilder* lx) {
   lx->Add(phrase, [](WordInfo& w) {
     w.roles |= kBudgetPrefix;
@@ -430,7 +420,7 @@ void AddMoneyWords(Language language, const ScanConfig& config, LexiconBuilder* 
       lx->AddRoles({"and", "to", "till", "until"}, kRangeJoiner);
       lx->AddRoles({"budget", "spend", "spending", "pay"}, kBudgetLead);
       lx->AddRoles({"the"}, kArticle);
-      AddVerbCues(kEnglishVerbs, std::size(kEnglishVerbs), lx);
+      AddCues(kEnglishVerbs, std::size(kEnglishVerbs), kBudgetPrefix | kBudgetVerb, lx);
       lx->AddRoles({"limit", "ceiling", "cap"}, kBudgetLead | kLimitLead);
       lx->AddRoles({"is", "of", "about", "my", "like", "would", "be", "will", "only", "just",
                     "want", "to", "can", "could", "i"},
@@ -449,7 +439,7 @@ void AddMoneyWords(Language language, const ScanConfig& config, LexiconBuilder* 
       lx->AddRoles({"e", "a", "fino a"}, kRangeJoiner);
       lx->AddRoles({"i", "gli", "le", "il", "lo", "la", "l", "ai", "agli", "alle", "al"}, kArticle);
       lx->AddRoles({"budget", "spendere", "spendo", "pagare", "spesa"}, kBudgetLead);
-      AddVerbCues(kItalianVerbs, std::size(kItalianVerbs), lx);
+      AddCues(kItalianVerbs, std::size(kItalianVerbs), kBudgetPrefix | kBudgetVerb, lx);
       lx->AddRoles({"limite", "tetto", "tetto massimo"}, kBudgetLead | kLimitLead);
       AddFrom("dai", lx);
       AddFrom("dal", lx);
@@ -473,7 +463,7 @@ void AddMoneyWords(Language language, const ScanConfig& config, LexiconBuilder* 
       lx->AddRoles({"et", "à", "a", "jusqu'à"}, kRangeJoiner);
       lx->AddRoles({"les", "le", "la", "l"}, kArticle);
       lx->AddRoles({"budget", "dépenser", "payer", "mettre", "mettrai", "mettrais"}, kBudgetLead);
-      AddVerbCues(kFrenchVerbs, std::size(kFrenchVerbs), lx);
+      AddCues(kFrenchVerbs, std::size(kFrenchVerbs), kBudgetPrefix | kBudgetVerb, lx);
       lx->AddRoles({"limite", "plafond"}, kBudgetLead | kLimitLead);
       lx->AddRoles({"c", "c'est"}, kFiller);
       lx->AddRoles({"est", "de", "d", "mon", "max", "je", "veux", "peux", "voudrais", "j"},
