@@ -27,6 +27,15 @@ constexpr Synonym kSynonyms[] = {
     {"battery", "battery_life,battery,battery_hours"},
     {"batteria", "battery_life,battery,battery_hours"},
     {"batterie", "battery_life,battery,battery_hours"},
+    // "Ils tiennent combien de temps ?", "quanto dura?", "how long does it
+    // last": the battery, where a product has one.
+    {"tient", "battery_life,battery,battery_hours", /*whole=*/true},
+    {"tiennent", "battery_life,battery,battery_hours", /*whole=*/true},
+    {"dure", "battery_life,battery,battery_hours", /*whole=*/true},
+    {"durent", "battery_life,battery,battery_hours", /*whole=*/true},
+    {"dura", "battery_life,battery,battery_hours", /*whole=*/true},
+    {"durano", "battery_life,battery,battery_hours", /*whole=*/true},
+    {"lasts", "battery_life,battery,battery_hours", /*whole=*/true},
     {"autonomy", "battery_life,battery"},
     {"autonomia", "battery_life,battery"},
     {"autonomie", "battery_life,battery"},

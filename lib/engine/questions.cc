@@ -128,6 +128,13 @@ static bool AsksWhatItIs(const std::vector<std::string>& plain) {
         plain[k - 2] == "what") {
       return true;
     }
+    // "what teas are in it", "what's inside the box": a what, then "in it".
+    if (plain[k] == "in" && k + 1 < plain.size() &&
+        (plain[k + 1] == "it" || plain[k + 1] == "there" || plain[k + 1] == "this") &&
+        std::find(plain.begin(), plain.begin() + static_cast<std::ptrdiff_t>(k), "what") !=
+            plain.begin() + static_cast<std::ptrdiff_t>(k)) {
+      return true;
+    }
     // "whats in the world teas box?", typed without the apostrophe.
     // Not "whats in my cart".
     if (plain[k] == "in" && k > 0 && (plain[k - 1] == "whats" || plain[k - 1] == "wats") &&

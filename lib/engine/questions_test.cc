@@ -358,5 +358,21 @@ TEST(Questions, WhereItComesFromIsItsOrigin) {
   EXPECT_THAT(Text(Say(*session, "da dove viene?")), HasSubstr("Etiopia"));
 }
 
+// "What teas are in it" of the tea box shown; "il tient combien d'heures ?",
+// "ils tiennent combien de temps ?" of headphones: their battery.
+TEST(Questions, WhatIsInItAndHowLongItLasts) {
+  std::shared_ptr<const Engine> brulerie = StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("teas", 1);
+  Say(*session, "need a gift for my boss, she loves tea, around 25 euros");
+  EXPECT_THAT(Text(Say(*session, "what teas are in the coffret thés du monde? what's in it")),
+              HasSubstr("Sencha"));
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto buds = demo->NewSession("buds", 1);
+  Say(*buds, "vous avez les écouteurs budlite ?");
+  EXPECT_THAT(Text(Say(*buds, "ils tiennent combien de temps ?")), HasSubstr("20"));
+}
+
 }  // namespace
 }  // namespace chatcart
