@@ -74,6 +74,18 @@ bool SettlesOn(const Understanding& u) {
   return false;
 }
 
+// Whether the words say to add ("add it", "aggiungilo", "ajoute-le",
+// "mettila"): a choice, whatever search the classifier heard.
+bool SaysAdd(const Understanding& u) {
+  static constexpr std::string_view kAdd[] = {
+      "add",     "aggiungi", "aggiungilo", "aggiungila", "aggiungili", "aggiungile",
+      "ajoute",  "ajoutez",  "rajoute",    "rajoutez",   "metti",      "mettilo",
+      "mettila", "mettili",  "mettile",    "mets",       "mettez"};
+  return std::any_of(u.words.begin(), u.words.end(), [](const std::string& w) {
+    return std::find(std::begin(kAdd), std::end(kAdd), w) != std::end(kAdd);
+  });
+}
+
 // Whether the words ask how to do something ("how can I print photos",
 // "come posso stampare", "comment faire pour imprimer").
 bool AsksHowTo(const Understanding& u) {
@@ -365,7 +377,8 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
       adds_more && names_another && !CartIsEmpty() && !u.Has(ActKind::kQuestion) && !IsCritique(u);
   const bool wants = u.Has(ActKind::kChoose) || u.Has(ActKind::kRefCheapest) ||
                      u.Has(ActKind::kRefPriciest) || u.Has(ActKind::kRefBest) ||
-                     SaysCount(nullptr) || also_adds || settles_variant;
+                     SaysCount(nullptr) || also_adds || settles_variant ||
+                     (SaysAdd(u) && !reference_.id.empty() && !u.Has(ActKind::kQuestion));
   const std::string& intent = u.intent;
   // "I'll take", "prendo", "je prends" choose; "the cheaper one" alone does
   // unless the bundle's classifier heard another request.
@@ -398,7 +411,8 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
       (!EditsCart(intent) || CartIsEmpty() ||
        (SaysCount(nullptr) && !executor_.InCart(reference_.id))) &&
       (u.Has(ActKind::kChoose) || SaysCount(nullptr) || also_adds || settles_variant ||
-       intent.empty() || graph_.FlowTriggeredBy(intent) < 0 || intent == "add_to_cart")) {
+       SaysAdd(u) || intent.empty() || graph_.FlowTriggeredBy(intent) < 0 ||
+       intent == "add_to_cart")) {
     return ChooseProducts(reference_.id);
   }
   if (u.Has(ActKind::kQuestion) || u.Has(ActKind::kCompare) || u.Has(ActKind::kWhich)) {
