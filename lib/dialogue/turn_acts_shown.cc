@@ -378,7 +378,10 @@ std::optional<absl::Status> TurnRunner::ShownActs() {
   const bool wants = u.Has(ActKind::kChoose) || u.Has(ActKind::kRefCheapest) ||
                      u.Has(ActKind::kRefPriciest) || u.Has(ActKind::kRefBest) ||
                      SaysCount(nullptr) || also_adds || settles_variant ||
-                     (SaysAdd(u) && !reference_.id.empty() && !u.Has(ActKind::kQuestion));
+                     (SaysAdd(u) && !reference_.id.empty() && !u.Has(ActKind::kQuestion)) ||
+                     // "Ok la tela alta alors", "ok the vetta then": settled on.
+                     (ok && SettlesOn(u) && !reference_.id.empty() && !reference_.by_variant &&
+                      !u.Has(ActKind::kQuestion) && !IsCritique(u));
   const std::string& intent = u.intent;
   // "I'll take", "prendo", "je prends" choose; "the cheaper one" alone does
   // unless the bundle's classifier heard another request.

@@ -389,5 +389,18 @@ TEST(Adds, AProductNamedAndChosenBeatsACritiqueOnTheWay) {
   EXPECT_THAT(CartIds(*session), ElementsAre("lap-aero14"));
 }
 
+// "Ok la tela alta alors" after white sneakers in 42 were shown and two
+// compared: an ok that names a product and settles ("alors") adds it, in
+// the colour and size the search had.
+TEST(Adds, AnOkThatNamesAProductAndSettlesAddsIt) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto session = scarpe->NewSession("tela", 1);
+  Say(*session, "bonjour je cherche des baskets blanches pour mon fils, il fait du 42");
+  Say(*session, "la tela alta c'est quoi la différence avec la classique ?");
+  Say(*session, "ok la tela alta alors");
+  EXPECT_THAT(CartIds(*session), ElementsAre("tela-alta-white-42"));
+}
+
 }  // namespace
 }  // namespace chatcart
