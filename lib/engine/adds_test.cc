@@ -402,5 +402,18 @@ TEST(Adds, AnOkThatNamesAProductAndSettlesAddsIt) {
   EXPECT_THAT(CartIds(*session), ElementsAre("tela-alta-white-42"));
 }
 
+// "Aggiungi anche 3 confezioni di carta fotografica" with the Inkwell Tank 3
+// in the cart: "3" is a count, not the Tank 3's name; the paper is added.
+TEST(Adds, ACountIsNoDigitOfAName) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("carta", 1);
+  Say(*session, "ho un iphone, vorrei stampare foto");
+  Say(*session, "prendo la tank 3");
+  Say(*session, "aggiungi anche 3 confezioni di carta fotografica");
+  EXPECT_THAT(CartIds(*session), ElementsAre("pr-tank3", "acc-paper"));
+  EXPECT_THAT(CartQuantities(*session), ElementsAre(1, 3));
+}
+
 }  // namespace
 }  // namespace chatcart

@@ -245,8 +245,14 @@ dialogue::ProductReference CommerceExecutor::ResolveReference(const dialogue::Un
       for (const std::string& said_word : u.words) {
         const std::string w = PlainWord(said_word);
         if (std::find(value_words.begin(), value_words.end(), w) != value_words.end()) continue;
-        // One-digit words count ("the photozen 6" is not the PhotoZen 10).
-        const bool digit = w.size() == 1 && w[0] >= '0' && w[0] <= '9';
+        // One-digit words count ("the photozen 6" is not the PhotoZen 10),
+        // not a count ("aggiungi anche 3 confezioni di carta" with the Tank 3
+        // shown).
+        const bool digit =
+            w.size() == 1 && w[0] >= '0' && w[0] <= '9' &&
+            std::none_of(u.entities.begin(), u.entities.end(), [&](const dialogue::Entity& e) {
+              return e.type == "quantity" && e.text == w;
+            });
         if ((w.size() < 2 && !digit) || NamesNoProduct(w)) continue;
         if (points_at_focus &&
             std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
