@@ -243,8 +243,12 @@ std::optional<SlotValue> MentionedChoice(const SlotSpec& slot, const Understandi
   // lego"): a choice named there is no answer.
   std::vector<std::string> words;
   std::vector<std::string> unwanted;
+  // Nor of what is wanted less of ("something less formal, loafers maybe").
   for (const converse::Act& act : u.acts) {
-    if (act.kind != converse::ActKind::kExclude || unwanted_too) continue;
+    if ((act.kind != converse::ActKind::kExclude && act.kind != converse::ActKind::kLessOf) ||
+        unwanted_too) {
+      continue;
+    }
     for (absl::string_view w : absl::StrSplit(act.arg, ' ', absl::SkipEmpty())) {
       unwanted.emplace_back(w);
     }

@@ -360,5 +360,20 @@ TEST(OtherSearch, ACritiqueOfTheSearchShownIsNoOtherSearch) {
   EXPECT_THAT(result.trace().state(), ::testing::StartsWith("laptop/"));
 }
 
+// "Actually something less formal, loafers maybe" after dress shoes: the
+// style is loafers alone; "formal" is wanted less, not one of two styles.
+TEST(OtherSearch, AChoiceWantedLessIsNoAnswer) {
+  using ::chatcart::testing::Say;
+  std::shared_ptr<const Engine> scarpe = ::chatcart::testing::StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  std::unique_ptr<Session> session = scarpe->NewSession("loafers", 1);
+  Say(*session, "need black dress shoes for a wedding, size 44, max 160");
+  const std::vector<std::string> shown =
+      ::chatcart::testing::ShownIds(Say(*session, "actually something less formal, loafers maybe"));
+  ASSERT_THAT(shown, ::testing::Not(::testing::IsEmpty()));
+  for (const std::string& id : shown)
+    EXPECT_THAT(id, ::testing::Not(::testing::StartsWith("milano")));
+}
+
 }  // namespace
 }  // namespace chatcart
