@@ -39,6 +39,13 @@ std::optional<absl::Status> TurnRunner::StoreQuestion(bool last_resort) {
     if (before == "i" || before == "we" || before == "je" || before == "on") continue;
     return std::nullopt;
   }
+  // "Actually make it 4 bags so we get free shipping": a command to the
+  // cart with its reason, asking nothing.
+  if (!u.Has(ActKind::kQuestion) && Understood() && EditsCart(u.intent, /*quantity_only=*/true) &&
+      std::any_of(u.entities.begin(), u.entities.end(),
+                  [](const Entity& e) { return e.type == "quantity" || e.type == "number"; })) {
+    return std::nullopt;
+  }
   // The bundle's own intent for the topic ("shipping_info") answers it.
   struct Topic {
     ActKind kind;

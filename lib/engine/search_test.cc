@@ -375,5 +375,18 @@ TEST(OtherSearch, AChoiceWantedLessIsNoAnswer) {
     EXPECT_THAT(id, ::testing::Not(::testing::StartsWith("milano")));
 }
 
+// "Actually make it 4 bags so we get free shipping": the quantity changed,
+// the shipping only its reason.
+TEST(StoreQuestions, AQuantityChangedForFreeShippingIsNoShippingQuestion) {
+  using ::chatcart::testing::Say;
+  std::shared_ptr<const Engine> brulerie = ::chatcart::testing::StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  std::unique_ptr<Session> session = brulerie->NewSession("bags", 1);
+  Say(*session, "add 3 bags of the mélange maison 1kg in beans");
+  ASSERT_THAT(::chatcart::testing::CartQuantities(*session), ::testing::ElementsAre(3));
+  Say(*session, "actually make it 4 bags so we get free shipping");
+  EXPECT_THAT(::chatcart::testing::CartQuantities(*session), ::testing::ElementsAre(4));
+}
+
 }  // namespace
 }  // namespace chatcart
