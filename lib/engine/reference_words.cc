@@ -99,9 +99,10 @@ bool BareCommand(const dialogue::Understanding& u) {
 
 bool SaysPointer(const dialogue::Understanding& u) {
   for (size_t k = 0; k < u.words.size(); ++k) {
-    // "Et la batterie elle tient combien ?" (not "il", impersonal in "il me
-    // faut", and the Italian article).
-    if (u.words[k] == "elle") return true;
+    // "Et la batterie elle tient combien ?", asked (not "elle dort jamais
+    // sans doudou", a person; nor "il", impersonal in "il me faut", and the
+    // Italian article).
+    if (u.words[k] == "elle" && u.Has(converse::ActKind::kQuestion)) return true;
     if (std::find(std::begin(kPointers), std::end(kPointers), u.words[k]) != std::end(kPointers) &&
         !(u.words[k] == "lo" && IsArticleHere(u, k))) {
       return true;
