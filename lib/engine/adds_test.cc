@@ -415,5 +415,17 @@ TEST(Adds, ACountIsNoDigitOfAName) {
   EXPECT_THAT(CartQuantities(*session), ElementsAre(1, 3));
 }
 
+// "En fait mettez 2 écouteurs" with one pair of earbuds in the cart: a
+// correction, so two in all, not two more.
+TEST(Adds, ACorrectedCountOfWhatTheCartHoldsIsTheNewTotal) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("ecouteurs", 1);
+  Say(*session, "ajoutez les écouteurs budlite");
+  ASSERT_THAT(CartIds(*session), ElementsAre("aud-buds"));
+  Say(*session, "en fait mettez 2 écouteurs, son frère en veut aussi");
+  EXPECT_THAT(CartQuantities(*session), ElementsAre(2));
+}
+
 }  // namespace
 }  // namespace chatcart

@@ -271,8 +271,9 @@ absl::Status CommerceExecutor::AddToCart(const v1::AddToCartAction& action, Turn
   // "Ne prendo 2 allora" about a product already in the cart: two in all,
   // unless the shopper says more ("2 more", "altri 2", "encore 2").
   const dialogue::Understanding& u = turn.understanding();
+  // "En fait mettez 2 écouteurs" with one in the cart: two in all too.
   if (turn.Slot(action.quantity_slot()) != nullptr && state_.cart.has_value() &&
-      u.Has(converse::ActKind::kChoose)) {
+      (u.Has(converse::ActKind::kChoose) || u.Has(converse::ActKind::kCorrection))) {
     static constexpr std::string_view kMore[] = {"more", "another", "extra", "altri", "altre",
                                                  "altro", "altra", "ancora", "encore", "autre",
                                                  "autres", "plus", "piu"};
