@@ -533,6 +533,18 @@ void CommerceExecutor::AskAxis(AttributeId axis, ProductIndex product,
   choice.product = std::string(catalog.id(product));
   choice.asking = catalog.attributes()[axis].name;
   v1::Reply* reply = turn.LastReply();
+  // "Vorrei del tè nero, earl grey": the product asked about is shown with
+  // the question when no card of it is on screen.
+  bool on_screen = false;
+  for (const std::string& id : turn.last_shown()) {
+    const std::optional<ProductIndex> shown = catalog.FindById(id);
+    on_screen = on_screen || (shown.has_value() &&
+                              catalog.product_name(*shown) == catalog.product_name(product));
+  }
+  if (!on_screen && reply->products_size() == 0) {
+    AddProductCard(reply, product, turn);
+    turn.set_last_shown({std::string(catalog.id(product))});
+  }
   for (const std::string& value : values) {
     if (reply->quick_replies_size() >= 13) break;
     v1::QuickReplyOption* option = reply->add_quick_replies();

@@ -483,5 +483,17 @@ TEST(Counts, TheCountAfterAddingWordsIsTheQuantity) {
   EXPECT_EQ(session->cart()->state().lines.size(), 2u);
 }
 
+// "Buongiorno vorrei del tè nero, earl grey": which weight is asked with the
+// Earl Grey's card, since none was on screen.
+TEST(VariantQuestions, TheProductAskedAboutIsShownWithTheQuestion) {
+  std::shared_ptr<const Engine> brulerie = testing::StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("earlgrey", 1);
+  v1::TurnResult result = testing::Say(*session, "buongiorno vorrei del tè nero, earl grey");
+  const std::vector<std::string> shown = testing::ShownIds(result);
+  ASSERT_EQ(shown.size(), 1u);
+  EXPECT_THAT(shown.front(), ::testing::StartsWith("earlgrey-"));
+}
+
 }  // namespace
 }  // namespace chatcart
