@@ -257,7 +257,12 @@ std::optional<absl::Status> TurnRunner::RerunOnChange() {
     // "Bon ok en marron, ajoute": the add the classifier heard takes it too.
     std::string product_slot;
     const int add_flow = AddFlow(&product_slot);
-    const bool adds = turn_.understanding().Has(ActKind::kChoose) ||
+    // "Yellow ones pls", "grigio allora": a new value settled on (not a new
+    // budget: "ok allora posso arrivare fino a 80" shows what it buys).
+    const int slot_changed = TopFlow().FindSlot(name);
+    const bool value_settled = SettlesOn(turn_.understanding()) && slot_changed >= 0 &&
+                               TopFlow().slots[slot_changed].type != SlotType::kMoney;
+    const bool adds = turn_.understanding().Has(ActKind::kChoose) || value_settled ||
                       (add_flow >= 0 && Understood() &&
                        graph_.FlowTriggeredBy(turn_.understanding().intent) == add_flow);
     if (adds && !only_fine && state_.last_shown.size() == 1) {

@@ -62,6 +62,22 @@ bool PointsAtAll(const Understanding& u) {
   return false;
 }
 
+// Whether the words ask how to do something ("how can I print photos",
+// "come posso stampare", "comment faire pour imprimer").
+bool AsksHowTo(const Understanding& u) {
+  const std::vector<std::string>& w = u.words;
+  for (size_t k = 0; k + 1 < w.size() && k < 3; ++k) {
+    if ((w[k] == "how" && (w[k + 1] == "can" || w[k + 1] == "do" || w[k + 1] == "to")) ||
+        (w[k] == "come" && (w[k + 1] == "posso" || w[k + 1] == "faccio" || w[k + 1] == "si")) ||
+        (w[k] == "comment" && (w[k + 1] == "je" || w[k + 1] == "faire" || w[k + 1] == "on"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 // Whether the words settle on something: "please", "then", "alors" ("ground
 // for filter please, 250g"; "whole beans then"), not a bare "taille S, rouge"
 // that narrows a search.
@@ -85,22 +101,6 @@ bool SaysAdd(const Understanding& u) {
     return std::find(std::begin(kAdd), std::end(kAdd), w) != std::end(kAdd);
   });
 }
-
-// Whether the words ask how to do something ("how can I print photos",
-// "come posso stampare", "comment faire pour imprimer").
-bool AsksHowTo(const Understanding& u) {
-  const std::vector<std::string>& w = u.words;
-  for (size_t k = 0; k + 1 < w.size() && k < 3; ++k) {
-    if ((w[k] == "how" && (w[k + 1] == "can" || w[k + 1] == "do" || w[k + 1] == "to")) ||
-        (w[k] == "come" && (w[k + 1] == "posso" || w[k + 1] == "faccio" || w[k + 1] == "si")) ||
-        (w[k] == "comment" && (w[k + 1] == "je" || w[k + 1] == "faire" || w[k + 1] == "on"))) {
-      return true;
-    }
-  }
-  return false;
-}
-
-}  // namespace
 
 // ---------------------------------------------------------------- shown
 

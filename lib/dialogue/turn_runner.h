@@ -24,6 +24,11 @@
 
 namespace chatcart::dialogue {
 
+// Whether the words settle on something: "please", "then", "alors"
+// ("ground for filter please, 250g"; "yellow ones pls"), not a bare
+// "taille S, rouge" that narrows a search (turn_acts_shown.cc).
+bool SettlesOn(const Understanding& u);
+
 class TurnRunner {
  public:
   TurnRunner(const Runtime& runtime, TurnContext& turn, DialogueState& state,

@@ -427,5 +427,25 @@ TEST(Adds, ACorrectedCountOfWhatTheCartHoldsIsTheNewTotal) {
   EXPECT_THAT(CartQuantities(*session), ElementsAre(2));
 }
 
+// "Yellow ones pls" after the flip flops' colours were asked: the one pair
+// left in yellow is added; "ok allora posso arrivare fino a 80" (a new
+// budget, the one idea left) only shows it.
+TEST(Adds, ANewValueSettledOnTakesTheOneLeftButABudgetDoesNot) {
+  std::shared_ptr<const Engine> scarpe = StoreEngine("scarpe");
+  ASSERT_NE(scarpe, nullptr);
+  auto session = scarpe->NewSession("yellow", 1);
+  Say(*session, "need sandals for a beach holiday in sardinia, mens 44");
+  Say(*session, "the flip flops, what colours do they come in?");
+  Say(*session, "yellow ones pls");
+  EXPECT_THAT(CartIds(*session), ElementsAre("onda-yellow-44"));
+
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto budget = demo->NewSession("ottanta", 1);
+  Say(*budget, "regalo per una bimba di 6 anni che ama la musica, max 30 euro");
+  Say(*budget, "ok allora posso arrivare fino a 80");
+  EXPECT_THAT(CartIds(*budget), ElementsAre());
+}
+
 }  // namespace
 }  // namespace chatcart
