@@ -48,7 +48,7 @@ const std::vector<ActPattern>& BuiltinActPatterns() {
       // ---- the cart
       {K::kCheckout, R"(\b(checkout|check out|pay now|let s pay|i ll pay|i want to pay|buy (it|them) now|place (the|my) order|complete (the|my) order|proceed to (payment|checkout)|go to (payment|checkout)|vai al pagamento|andiamo al pagamento|passa al pagamento|passiamo al pagamento|aller au paiement|passer au paiement|on passe au paiement)\b)"},
       {K::kCheckout, R"(^((ok|perfetto|bene|allora|va bene) )*pago\b|^((ok|parfait|bon) )*je paye\b|\b(paghiamo|pago ora|voglio pagare|procedi|procediamo|concludiamo|confermo l ordine|completa l ordine|fammi pagare|alla cassa)\b)"},
-      {K::kCheckout, R"(\b(je passe commande|passer (la )?commande|je paie|on paie|payer maintenant|je veux payer|valider (la commande|le panier|mon panier)|je valide)\b)"},
+      {K::kCheckout, R"(\b(je passe commande|passer (la )?commande|je paie|on paie|payer maintenant|je veux payer|valider (la commande|le panier|mon panier)|je valide)\b|^((ok|parfait|bon|allez|c est bon) )*(on|je) commande\b)"},
       {K::kCartTotal, R"(\b(what s my total|whats my total|my total|the total|total\s*\?|how much (is it|does it come to|is that) (all )?(together|in total|altogether)|how much in total|how much (am i|m i|will i be) (spending|paying)|how much do i (owe|pay)|what do i owe)\b)"},
       {K::kCartTotal, R"(\b(in tutto|il totale|totale\s*\?|quanto (viene|fa|spendo) in tutto|quanto fa|quanto spendo|quanto pago|quanto ti devo|quanto le devo)\b)"},
       {K::kCartTotal, R"(\b(en tout|au total|le total|total\s*\?|ca fait combien|combien en tout|combien je (paie|paye|depense|vous dois|te dois)|ca me fait combien)\b)"},

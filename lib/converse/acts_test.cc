@@ -49,6 +49,14 @@ TEST(AreYouBot, AskedAsWhoOneIsTalkingTo) {
   }
 }
 
+TEST(Checkout, OnCommandeIsOrdering) {
+  for (const char* text : {"ok on commande", "bon je commande", "allez on commande"}) {
+    EXPECT_THAT(KindsOf(text), Contains("checkout")) << text;
+  }
+  // "Ma commande" is an order, no checkout.
+  EXPECT_THAT(KindsOf("où en est ma commande ?"), Not(Contains("checkout")));
+}
+
 TEST(CartTotal, HowMuchAmISpending) {
   for (const char* text : {"how much am i spending?", "quanto spendo?", "quanto pago?",
                            "combien je paie ?", "ça me fait combien ?"}) {
