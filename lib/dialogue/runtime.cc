@@ -236,6 +236,7 @@ absl::Status TurnRunner::HandleText() {
   reference_ = executor_.ResolveReference(turn_.understanding(), state_.last_shown,
                                           state_.shown.seen, state_.focus, WantsCatalogNames());
   if (std::optional<absl::Status> done = RemoveNamed()) return *done;
+  if (std::optional<absl::Status> done = CorrectedCount()) return *done;
   if (std::optional<absl::Status> done = PointedQuestion()) return *done;
   if (std::optional<absl::Status> done = OtherSearchNamed()) return *done;
   if (std::optional<absl::Status> done = ChooseBoth()) return *done;

@@ -178,6 +178,55 @@ std::optional<absl::Status> TurnRunner::RemoveNamed() {
   return std::nullopt;
 }
 
+std::optional<absl::Status> TurnRunner::CorrectedCount() {
+  const Understanding& u = turn_.understanding();
+  if (!u.Has(ActKind::kCorrection) || state_.focus.empty() || !executor_.InCart(state_.focus) ||
+      (!reference_.id.empty() && reference_.id != state_.focus)) {
+    return std::nullopt;
+  }
+  // One count, and nothing else to read: "anzi 2 bastano", "actually 3".
+  int64_t count = 0;
+  for (const Entity& e : u.entities) {
+    if (e.type != "quantity" && e.type != "number") return std::nullopt;
+    if (count != 0 || e.value.number <= 0 || e.value.number > 100) return std::nullopt;
+    // "Plutôt en 39" is a size.
+    if (e.type == "number" && executor_.IsCatalogSize(absl::StrCat(e.value.number))) {
+      return std::nullopt;
+    }
+    count = e.value.number;
+  }
+  if (count == 0) return std::nullopt;
+  for (int f = 0; f < graph_.flow_count(); ++f) {
+    for (const StateSpec& state : graph_.flow(f).states) {
+      for (const v1::Action& action : state.proto->action()) {
+        if (!action.has_change_quantity()) continue;
+        const std::string& product_slot = action.change_quantity().product_slot();
+        const std::string& quantity_slot = action.change_quantity().quantity_slot();
+        if (product_slot.empty() || quantity_slot.empty()) continue;
+        Note(absl::StrCat("corrected count of ", state_.focus, ": ", count));
+        state_.misunderstood = 0;
+        if (Top().flow == f) state_.stack.pop_back();
+        FlowFrame frame;
+        frame.flow = f;
+        state_.stack.push_back(frame);
+        SlotValue product;
+        product.type = SlotType::kProduct;
+        product.text = state_.focus;
+        product.display = executor_.ProductTitle(state_.focus);
+        turn_.SetSlot(product_slot, std::move(product));
+        SlotValue quantity;
+        quantity.type = SlotType::kQuantity;
+        quantity.number = count;
+        quantity.display = absl::StrCat(count);
+        turn_.SetSlot(quantity_slot, std::move(quantity));
+        turn_.AddEvent("flow_started", {{"flow", graph_.flow(f).id()}});
+        return Enter(0, "a corrected count of the product in focus");
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<absl::Status> TurnRunner::LaterActs() {
   const Understanding& u = turn_.understanding();
   if (std::optional<absl::Status> done = StoreQuestion(/*last_resort=*/true)) return done;

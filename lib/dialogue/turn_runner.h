@@ -237,6 +237,10 @@ class TurnRunner {
   // (NamesOtherChoice) is said in words that are values of variant axes
   // ("macinato espresso" of a coffee for a moka: its grind).
   bool OtherChoiceIsVariantValue();
+  // "Anzi 2 bastano", "actually 3" with the product in focus in the cart:
+  // its line changed to that count through the bundle's quantity flow,
+  // whatever the classifier heard. Nullopt when the turn is no such.
+  std::optional<absl::Status> CorrectedCount();
   // "Je prends les deux", "i'll take both", "li prendo entrambi" of the two
   // products shown: both added (before a number of it answers the question
   // asked). Nullopt when the turn chooses no pair.

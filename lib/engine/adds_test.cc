@@ -447,5 +447,20 @@ TEST(Adds, ANewValueSettledOnTakesTheOneLeftButABudgetDoesNot) {
   EXPECT_THAT(CartIds(*budget), ElementsAre());
 }
 
+// "Anzi 2 bastano" after 3 packs of paper were added: the line holds 2,
+// whatever the classifier heard ("anzi" as a cancel); "plutôt en 39" is a
+// size, no count.
+TEST(Adds, ACorrectedCountOfTheProductInFocusChangesItsLine) {
+  std::shared_ptr<const Engine> demo = StoreEngine("demo");
+  ASSERT_NE(demo, nullptr);
+  auto session = demo->NewSession("bastano", 1);
+  Say(*session, "ho un iphone, vorrei stampare foto");
+  Say(*session, "prendo la tank 3");
+  Say(*session, "aggiungi anche 3 confezioni di carta fotografica");
+  ASSERT_THAT(CartQuantities(*session), ElementsAre(1, 3));
+  Say(*session, "anzi 2 bastano");
+  EXPECT_THAT(CartQuantities(*session), ElementsAre(1, 2));
+}
+
 }  // namespace
 }  // namespace chatcart
