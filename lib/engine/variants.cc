@@ -302,6 +302,25 @@ std::vector<std::string> CommerceExecutor::ValuesSaidFor(const dialogue::Underst
       out.push_back(s);  // a size the product does not come in: said so later
     }
   }
+  // "Ne prendo 2 da 250": a bare number that is the number of one value of
+  // an axis of measures ("250g"), not a count.
+  if (out.empty() && !sizes && known.size() >= 2) {
+    for (const dialogue::Entity& e : u.entities) {
+      if (e.type != "number" || e.value.number <= 0) continue;
+      for (const std::string& value : known) {
+        size_t end = 0;
+        while (end < value.size() && absl::ascii_isdigit(static_cast<unsigned char>(value[end]))) {
+          ++end;
+        }
+        int64_t n = 0;
+        if (end > 0 && end < value.size() && MeasureOf(value).has_value() &&
+            absl::SimpleAtoi(ToAbsl(std::string_view(value).substr(0, end)), &n) &&
+            n == e.value.number && std::find(out.begin(), out.end(), value) == out.end()) {
+          out.push_back(value);
+        }
+      }
+    }
+  }
   // "La confezione grande", "the small bag", "le grand paquet": the most or
   // least of an axis of measures ("100g", "250g", "1kg"), not of sizes.
   if (out.empty() && !sizes && known.size() >= 2) {

@@ -495,5 +495,18 @@ TEST(VariantQuestions, TheProductAskedAboutIsShownWithTheQuestion) {
   EXPECT_THAT(shown.front(), ::testing::StartsWith("earlgrey-"));
 }
 
+// "Ne prendo 2 da 250" of the Earl Grey shown: two of the 250 g bag ("250"
+// is the number of a weight it comes in; "2" the count).
+TEST(VariantQuestions, ABareNumberOfAMeasureIsThatVariant) {
+  std::shared_ptr<const Engine> brulerie = testing::StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("da250", 1);
+  testing::Say(*session, "buongiorno vorrei del tè nero, earl grey");
+  testing::Say(*session, "quanto deve stare in infusione?");
+  testing::Say(*session, "ne prendo 2 da 250");
+  EXPECT_THAT(CartIds(*session), ::testing::ElementsAre("earlgrey-250g"));
+  EXPECT_THAT(testing::CartQuantities(*session), ::testing::ElementsAre(2));
+}
+
 }  // namespace
 }  // namespace chatcart
