@@ -176,6 +176,20 @@ std::optional<absl::Status> TurnRunner::VariantAnswer() {
   const Understanding& u = turn_.understanding();
   if (executor_.TakeVariantAnswer(u, &state_.variant)) {
     state_.misunderstood = 0;
+    // "Ne prendo 2 da 250" to "which weight?": the count said with it.
+    for (const Entity& e : u.entities) {
+      if (e.type != "quantity" || e.value.number <= 0 || state_.stack.empty()) continue;
+      for (const StateSpec& state : TopFlow().states) {
+        for (const v1::Action& action : state.proto->action()) {
+          if (!action.has_add_to_cart() || action.add_to_cart().quantity_slot().empty()) continue;
+          SlotValue quantity = e.value;
+          quantity.type = SlotType::kQuantity;
+          if (quantity.display.empty()) quantity.display = e.text;
+          turn_.SetSlot(action.add_to_cart().quantity_slot(), std::move(quantity));
+        }
+      }
+      break;
+    }
     return Continue();
   }
   if (u.Has(ActKind::kNoPreference)) {

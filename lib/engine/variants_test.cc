@@ -508,5 +508,17 @@ TEST(VariantQuestions, ABareNumberOfAMeasureIsThatVariant) {
   EXPECT_THAT(testing::CartQuantities(*session), ::testing::ElementsAre(2));
 }
 
+// "Ne prendo 2 da 250" to "which weight?" for the Earl Grey: two 250 g
+// bags, the count said with the answer kept.
+TEST(VariantQuestions, ACountSaidWithTheAnswerIsKept) {
+  std::shared_ptr<const Engine> brulerie = testing::StoreEngine("brulerie");
+  ASSERT_NE(brulerie, nullptr);
+  auto session = brulerie->NewSession("count250", 1);
+  testing::Say(*session, "buongiorno vorrei del tè nero, earl grey");
+  testing::Say(*session, "ne prendo 2 da 250");
+  EXPECT_THAT(CartIds(*session), ::testing::ElementsAre("earlgrey-250g"));
+  EXPECT_THAT(testing::CartQuantities(*session), ::testing::ElementsAre(2));
+}
+
 }  // namespace
 }  // namespace chatcart
