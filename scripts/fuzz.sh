@@ -14,7 +14,8 @@
 # other. CHATCART_FUZZ_FLAGS adds libFuzzer flags (-max_len=N, ...). Prints
 # wall time, executions, exec/s, cov/ft, the corpus and any crash file, then
 # one line `summary: TARGET SECONDS EXECUTIONS EXEC/S COV FT FILES
-# RESULT` (scripts/fuzz-nightly.sh reads it); exits non-zero when the target
+# RESULT` (RESULT: ok, crash, leak, timeout, oom or protobuf-log;
+# scripts/fuzz-nightly.sh reads it); exits non-zero when the target
 # crashed, leaked, timed out, ran out of memory, or protobuf logged an ERROR
 # line (issue #22: no target may make it log). No network: every target works
 # on bytes and the demo bundle.
@@ -125,12 +126,14 @@ echo "last status: $last"
 crashes=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$run/fuzz.log")
 result=ok
 if [ "$status" -ne 0 ] || [ -n "$crashes" ]; then
-  result=crash
+  # libFuzzer names the file for what happened: crash-, leak-, timeout-, oom-.
+  result=$(basename "$(head -1 <<<"$crashes")" | sed -n 's/^\([a-z]*\)-.*/\1/p')
+  result=${result:-crash}
 elif [ "$protobuf_lines" -gt 0 ]; then
   result=protobuf-log
 fi
 echo "summary: $target $wall ${executions:-?} ${execs_per_s:-?} ${cov:-?} ${ft:-?} $files $result"
-if [ "$result" = crash ]; then
+if [ "$result" != ok ] && [ "$result" != protobuf-log ]; then
   grep -m1 -E 'ERROR: |runtime error|deadly signal|: .*FUZZ|==[0-9]+==' "$run/fuzz.log" >&2 || true
   for c in $crashes; do echo "crash file:  $c" >&2; done
   die "$target failed (exit $status); reproduce: $dir/fuzz/${target}_fuzzer FILE; log $run/fuzz.log"
