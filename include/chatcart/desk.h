@@ -309,7 +309,10 @@ class Desk {
   // Fires every timer due at `now`: lapsed offers (to the next agent; misses
   // counted), presence that expired (requeues), position updates, the
   // maximum wait, snoozes that end. Returns their events in due order. A
-  // `now` earlier than a previous Tick's finds nothing due (a no-op).
+  // `now` earlier than a previous Tick's finds nothing due (a no-op). Each
+  // timer is its own step: one whose records changed later than `now` by
+  // more than the clock tolerance is left due, unchanged, for a later Tick
+  // (never OUT_OF_RANGE after others fired, #22).
   absl::StatusOr<v1::DeskUpdate> Tick(absl::Time now);
 
   // ---- Reads

@@ -479,6 +479,35 @@ TEST(RenderSms, AnEmojiMakesItUcs2) {
   ExpectGolden("sms_ucs2", Channel::kSms, r, Request(Channel::kSms));
 }
 
+// "- " before a word longer than a part: the cut at a word boundary left
+// nothing (its trailing "-" dropped) and the whole reply went as one SMS of
+// 20 segments for a limit of 1 (#22, channels_render_fuzzer; input
+// lib/channels/testdata/fuzz/render_sms_dash_before_a_long_word.txt). It is cut
+// within the word now.
+TEST(RenderSms, Issue22ADashBeforeAWordLongerThanAPartStaysWithinTheSegments) {
+  std::string word;
+  for (int i = 0; i < 60; ++i) word += "\u4e2d\u6587";  // UCS-2, 120 units
+  // Alone, the whole reply went as one SMS; after a sentence, the rest was
+  // dropped (nothing waited for MORE).
+  for (const std::string& text : {"- " + word + " and more.", "Ideas:\n- " + word + " and more."}) {
+    v1::TurnResult r;
+    r.add_replies()->set_text(text);
+    for (int max = 1; max <= 3; ++max) {
+      RenderRequest request = Request(Channel::kSms);
+      request.sms_max_segments = max;
+      v1::ChannelState state;
+      auto out = Render(r, request, {}, &state);
+      ASSERT_TRUE(out.ok()) << out.status();
+      ASSERT_EQ(out->size(), 1u);
+      std::vector<std::string> problems;
+      testing::CheckLimits(Channel::kSms, (*out)[0], max, &problems);
+      EXPECT_THAT(problems, ::testing::IsEmpty()) << max << " " << text;
+      EXPECT_LE((*out)[0].sms_segments, max) << text;
+      if (max == 1) EXPECT_FALSE(state.sms_more().empty()) << text;  // 3 parts fit it all
+    }
+  }
+}
+
 TEST(RenderSms, ALongReplyIsCutAtASentenceAndTheRestWaitsForMore) {
   v1::TurnResult r;
   std::string text;

@@ -123,6 +123,25 @@ std::string GsmTwins(std::string_view text, bool* changed) {
   return out;
 }
 
+// The bytes of the longest prefix of whole characters of `text` within
+// `max_units` SMS units.
+size_t CharsWithin(std::string_view text, size_t max_units, SmsEncoding encoding) {
+  size_t pos = 0, used = 0;
+  while (pos < text.size()) {
+    const auto c = static_cast<unsigned char>(text[pos]);
+    const size_t next = std::min(text.size(), pos + (c < 0x80    ? 1
+                                                     : c >= 0xF0 ? 4
+                                                     : c >= 0xE0 ? 3
+                                                     : c >= 0xC0 ? 2
+                                                                 : 1));
+    const size_t units = SmsUnits(text.substr(pos, next - pos), encoding);
+    if (used + units > max_units) break;
+    used += units;
+    pos = next;
+  }
+  return pos;
+}
+
 std::string_view TrimEnd(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
   return s;
@@ -162,6 +181,11 @@ absl::StatusOr<std::vector<OutboundMessage>> RenderSms(const v1::TurnResult& res
     size_t room = budget - SmsUnits(more, encoding) - 1;
     size_t cut = SentencePrefix(rest, room, encoding);
     if (cut == 0) cut = std::min(rest.size(), FitText(rest, room, "").size());
+    // FitText drops a cut's trailing punctuation: "- " before a word longer
+    // than the room left nothing, and the whole text went as one message
+    // (20 segments for a limit of 1, #22 channels_render_fuzzer). Then the
+    // longest run of whole characters that fits.
+    if (cut == 0) cut = CharsWithin(rest, room, encoding);
     if (cut == 0) break;  // cannot happen with a budget of 60 or more
     std::string part(rest.substr(0, cut));
     while (!part.empty() && (part.back() == ' ' || part.back() == '\n')) part.pop_back();

@@ -25,13 +25,14 @@ namespace chatcart {
 // The full name of the first string field (of `type`, or of a message or
 // map entry nested in it) whose value in `bytes`, binary protobuf of
 // `type`, is not well-formed UTF-8; "" when there is none. Bytes fields and
-// unknown fields are not looked at; wire data that does not read stops the
-// walk with "" (the parser then refuses it, without a log line), except a
-// string cut short by the end of the input or of its message, whose bytes
-// protobuf checks and logs about before it refuses: that field is named
-// when those bytes are not well-formed. Linear in
-// the input; nesting deeper than protobuf's own limit (100) stops the walk
-// too.
+// unknown fields are not looked at. The walk reads as protobuf's parser
+// does, which checks (and logs about) every string it reads before it
+// refuses the input: a string's length, its bytes and a nested message are
+// read past the end of the message they are in, a string cut short by the
+// end of the input is checked over the bytes there are. Wire data that the
+// parser refuses before it reads another string stops the walk with "" (it
+// then refuses it without a log line). Linear in the input; nesting deeper
+// than protobuf's own limit (100) stops the walk too.
 std::string IllFormedUtf8Field(const google::protobuf::Descriptor& type, std::string_view bytes);
 
 }  // namespace chatcart

@@ -5,8 +5,12 @@
 // not only the checksum). Checks: no crash, no undefined behaviour; a
 // snapshot that restores snapshots again to bytes that restore to the same
 // bytes (restore, snapshot, restore, snapshot: identical), and takes a turn
-// that either answers or fails leaving the session as it was. Replayed by
+// that either answers or fails leaving the session as it was; protobuf logs
+// nothing (#22: it logged an ERROR line for a string read past the end of
+// its message, regress_length_past_its_message). Replayed by
 // channels_replay_main.cc over tests/fuzz/corpus/snapshot.
+
+#include <google/protobuf/stubs/logging.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -25,6 +29,16 @@
 const char chatcart::fuzz::kTarget[] = "snapshot_restore_fuzzer";
 
 namespace {
+
+// Protobuf's log lines during a run: any is a finding.
+int& LogLines() {
+  static int lines = 0;
+  return lines;
+}
+void CountLine(google::protobuf::LogLevel, const char*, int, const std::string& message) {
+  ++LogLines();
+  std::fprintf(stderr, "%s: protobuf logged: %s\n", chatcart::fuzz::kTarget, message.c_str());
+}
 
 // The bytes with the snapshot's trailing checksum field (tag 15, fixed64)
 // recomputed over everything before it.
@@ -62,8 +76,12 @@ void Check(const std::string& bytes) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static google::protobuf::LogHandler* const previous = google::protobuf::SetLogHandler(&CountLine);
+  (void)previous;
+  LogLines() = 0;
   const std::string bytes(reinterpret_cast<const char*>(data), size);
   Check(bytes);
   Check(Rechecksummed(bytes));
+  FUZZ_CHECK(LogLines() == 0, "protobuf logged a line");
   return 0;
 }
