@@ -232,8 +232,8 @@ class Desk {
   absl::StatusOr<v1::DeskUpdate> ShopperMessage(std::string_view conversation_id,
                                                 std::string_view text, absl::Time now);
   // Records what the bot said (redacted too), for the transcript.
-  absl::StatusOr<v1::DeskUpdate> BotMessage(std::string_view conversation_id,
-                                            std::string_view text, absl::Time now);
+  absl::StatusOr<v1::DeskUpdate> BotMessage(std::string_view conversation_id, std::string_view text,
+                                            absl::Time now);
   // The shopper gives up waiting: back to the bot, counted as abandoned.
   // FAILED_PRECONDITION unless queued.
   absl::StatusOr<v1::DeskUpdate> LeaveQueue(std::string_view conversation_id, absl::Time now);
@@ -269,19 +269,19 @@ class Desk {
   // Takes a conversation offered to the agent: ASSIGNED, AGENT_JOINED to
   // the shopper with the reference. Accepting again is a no-op.
   // FAILED_PRECONDITION when the offer lapsed or is someone else's.
-  absl::StatusOr<v1::DeskUpdate> Accept(std::string_view agent_id,
-                                        std::string_view conversation_id, absl::Time now);
+  absl::StatusOr<v1::DeskUpdate> Accept(std::string_view agent_id, std::string_view conversation_id,
+                                        absl::Time now);
   // Turns an offer down: it goes to the next agent (no miss counted).
   absl::StatusOr<v1::DeskUpdate> Decline(std::string_view agent_id,
                                          std::string_view conversation_id, absl::Time now);
   // The agent takes a queued or pending conversation themselves, within
   // their capacity (FAILED_PRECONDITION beyond it).
-  absl::StatusOr<v1::DeskUpdate> Claim(std::string_view agent_id,
-                                       std::string_view conversation_id, absl::Time now);
+  absl::StatusOr<v1::DeskUpdate> Claim(std::string_view agent_id, std::string_view conversation_id,
+                                       absl::Time now);
   // A supervisor assigns (or transfers) a conversation to an agent, even
   // beyond their capacity and whether or not they are online.
-  absl::StatusOr<v1::DeskUpdate> Assign(std::string_view conversation_id,
-                                        std::string_view agent_id, absl::Time now);
+  absl::StatusOr<v1::DeskUpdate> Assign(std::string_view conversation_id, std::string_view agent_id,
+                                        absl::Time now);
   // The agent's message to the shopper (redacted; AGENT_MESSAGE).
   // FAILED_PRECONDITION unless the agent holds the conversation.
   absl::StatusOr<v1::DeskUpdate> AgentMessage(std::string_view agent_id,
@@ -294,9 +294,8 @@ class Desk {
                                          absl::Time now);
   // Sets an assigned conversation aside until `until` (later than now); it
   // stops counting against the agent's capacity.
-  absl::StatusOr<v1::DeskUpdate> Snooze(std::string_view agent_id,
-                                        std::string_view conversation_id, absl::Time until,
-                                        absl::Time now);
+  absl::StatusOr<v1::DeskUpdate> Snooze(std::string_view agent_id, std::string_view conversation_id,
+                                        absl::Time until, absl::Time now);
   // Closes an assigned, snoozed or pending conversation (RESOLVED to the
   // shopper; the bot takes over). `agent_id` may be empty (the host or a
   // supervisor). FAILED_PRECONDITION for a queued one (LeaveQueue is the
@@ -322,8 +321,8 @@ class Desk {
   // The conversations waiting in a queue, in order, from 1-based position
   // `from`, at most `limit`.
   absl::StatusOr<std::vector<v1::DeskConversation>> Waiting(std::string_view skill,
-                                                            std::string_view language,
-                                                            int from, int limit) const;
+                                                            std::string_view language, int from,
+                                                            int limit) const;
   // What a queue has learned (empty stats for a queue never used).
   absl::StatusOr<v1::DeskQueueStats> QueueStats(std::string_view skill,
                                                 std::string_view language) const;
@@ -333,8 +332,8 @@ class Desk {
   absl::StatusOr<std::vector<v1::DeskMessage>> Messages(std::string_view conversation_id) const;
   // The transcript as an e-mail: subject "[#<reference>] ...", headers
   // (Auto-Submitted: auto-generated), plain text and HTML.
-  absl::StatusOr<v1::DeskTranscriptEmail> TranscriptEmail(std::string_view conversation_id,
-                                                          const TranscriptEmailOptions& options) const;
+  absl::StatusOr<v1::DeskTranscriptEmail> TranscriptEmail(
+      std::string_view conversation_id, const TranscriptEmailOptions& options) const;
 
   // Any call above as one JSON object, for hosts in other languages (the C
   // API and Python use it): {"call": "request_agent", "conversation":

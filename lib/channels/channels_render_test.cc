@@ -20,8 +20,8 @@ namespace chatcart::channels {
 namespace {
 
 using ::chatcart::testing::StatusIs;
-using ::testing::HasSubstr;
 using internal::Cat;
+using ::testing::HasSubstr;
 
 constexpr int64_t kNow = 1795000000000;
 constexpr int64_t kHour = 3600 * 1000;
@@ -44,7 +44,8 @@ void Card(v1::Reply* reply, std::string id, std::string name, int64_t cents, std
   p->set_name(std::move(name));
   p->mutable_price()->set_minor_units(cents);
   p->mutable_price()->set_currency("EUR");
-  p->set_price_text(Cat(cents / 100, ",", cents % 100 < 10 ? "0" : "", cents % 100, "\u00a0\u20ac"));
+  p->set_price_text(
+      Cat(cents / 100, ",", cents % 100 < 10 ? "0" : "", cents % 100, "\u00a0\u20ac"));
   p->add_reasons(std::move(reason));
   if (image) p->set_image(Cat("https://cdn.example/", id, ".jpg"));
   p->set_url(Cat("https://shop.example/p/", id));
@@ -99,13 +100,15 @@ void ExpectGolden(std::string_view name, Channel channel, const v1::TurnResult& 
 // ---------------------------------------------------------------- Messenger
 
 TEST(RenderMessenger, CardsAsACarouselWithQuickRepliesOnTheLast) {
-  ExpectGolden("messenger_three_cards", Channel::kMessenger, ThreeCards(), Request(Channel::kMessenger));
+  ExpectGolden("messenger_three_cards", Channel::kMessenger, ThreeCards(),
+               Request(Channel::kMessenger));
 }
 
 TEST(RenderMessenger, LongTextIsShortenedTo2000AtAWord) {
   v1::TurnResult r;
   std::string text;
-  while (text.size() < 2600) text += "The Lumo CP-400 prints 10x15 photos for 39,99 \u20ac each month. ";
+  while (text.size() < 2600)
+    text += "The Lumo CP-400 prints 10x15 photos for 39,99 \u20ac each month. ";
   r.add_replies()->set_text(text);
   ExpectGolden("messenger_long_text", Channel::kMessenger, r, Request(Channel::kMessenger));
 }
@@ -114,9 +117,11 @@ TEST(RenderMessenger, AtMost13QuickRepliesWithTitlesOf20) {
   v1::TurnResult r;
   v1::Reply* reply = r.add_replies();
   reply->set_text("Which category?");
-  for (int i = 1; i <= 15; ++i) Option(reply, Cat("Category number ", i, " of toys"), Cat("cat_", i));
+  for (int i = 1; i <= 15; ++i)
+    Option(reply, Cat("Category number ", i, " of toys"), Cat("cat_", i));
   Option(reply, "Fine", std::string(1001, 'p'));  // a payload over 1,000: left out
-  ExpectGolden("messenger_many_quick_replies", Channel::kMessenger, r, Request(Channel::kMessenger));
+  ExpectGolden("messenger_many_quick_replies", Channel::kMessenger, r,
+               Request(Channel::kMessenger));
 }
 
 TEST(RenderMessenger, ACarouselOfMoreThanTenIsSplit) {
@@ -125,7 +130,8 @@ TEST(RenderMessenger, ACarouselOfMoreThanTenIsSplit) {
   reply->set_text("All our printers:");
   for (int i = 1; i <= 12; ++i) {
     Card(reply, Cat("pr-", i),
-         Cat("Lumo CP-", i, "00 Wireless Compact Photo Printer for iPhone and Android, Black Edition"),
+         Cat("Lumo CP-", i,
+             "00 Wireless Compact Photo Printer for iPhone and Android, Black Edition"),
          9900 + i, "Prints 10x15 photos in 47 seconds with dye-sublimation, lasting 100 years");
   }
   ExpectGolden("messenger_carousel_split", Channel::kMessenger, r, Request(Channel::kMessenger));
@@ -217,7 +223,8 @@ void ExpectSameJson(simdjson::dom::element a, simdjson::dom::element b, const st
   } else if (a.type() == element_type::ARRAY) {
     simdjson::dom::array aa = a.get_array(), ba = b.get_array();
     ASSERT_EQ(aa.size(), ba.size()) << path;
-    for (size_t i = 0; i < aa.size(); ++i) ExpectSameJson(aa.at(i), ba.at(i), Cat(path, "[", i, "]"));
+    for (size_t i = 0; i < aa.size(); ++i)
+      ExpectSameJson(aa.at(i), ba.at(i), Cat(path, "[", i, "]"));
   } else if (a.type() == element_type::STRING) {
     EXPECT_EQ(std::string_view(a.get_string()), std::string_view(b.get_string())) << path;
   }
@@ -257,7 +264,8 @@ TEST(Receipt, MetasDocumentedExampleRoundTrips) {
   r.total_tax = Usd(p.at_pointer("/summary/total_tax").value());
   r.total_cost = Usd(p.at_pointer("/summary/total_cost").value());
   for (auto adj : p["adjustments"].get_array()) {
-    r.adjustments.push_back({std::string(adj["name"].get_string().value()), Usd(adj["amount"].value())});
+    r.adjustments.push_back(
+        {std::string(adj["name"].get_string().value()), Usd(adj["amount"].value())});
   }
   for (auto e : p["elements"].get_array()) {
     Receipt::Element el;
@@ -319,7 +327,8 @@ TEST(Receipt, FromAPlacedOrderAfterTheTurnsReplies) {
 // ---------------------------------------------------------------- WhatsApp
 
 TEST(RenderWhatsApp, CardsAsImagesThenReplyButtons) {
-  ExpectGolden("whatsapp_three_cards", Channel::kWhatsApp, ThreeCards(), Request(Channel::kWhatsApp));
+  ExpectGolden("whatsapp_three_cards", Channel::kWhatsApp, ThreeCards(),
+               Request(Channel::kWhatsApp));
 }
 
 TEST(RenderWhatsApp, ThreeShortOptionsCarryTheTextAsButtons) {
@@ -348,10 +357,12 @@ TEST(RenderWhatsApp, AtMostTenRowsAndLongTextShortenedTo4096) {
   v1::TurnResult r;
   v1::Reply* reply = r.add_replies();
   std::string text;
-  while (text.size() < 5000) text += "Ecco le nostre idee regalo \U0001F381 per bambini di 6 anni. ";
+  while (text.size() < 5000)
+    text += "Ecco le nostre idee regalo \U0001F381 per bambini di 6 anni. ";
   reply->set_text(text);
   for (int i = 1; i <= 12; ++i) Option(reply, Cat("Idea ", i), Cat("idea_", i));
-  ExpectGolden("whatsapp_long_text_many_options", Channel::kWhatsApp, r, Request(Channel::kWhatsApp));
+  ExpectGolden("whatsapp_long_text_many_options", Channel::kWhatsApp, r,
+               Request(Channel::kWhatsApp));
 }
 
 // Issue #22, found by channels_render_fuzzer: a quick-reply payload of
@@ -437,8 +448,8 @@ TEST(RenderWhatsApp, OutsideTheWindowOnlyAnApprovedTemplate) {
   request.event.set_kind("order_shipped");
   (*request.event.mutable_param())["reference"] = "BMP-CQ4Z";
   (*request.event.mutable_param())["tracking_url"] = "https://track.example/BMP-CQ4Z";
-  ExpectGolden("whatsapp_template", Channel::kWhatsApp, r, request, WrittenAgo("whatsapp", 48 * kHour),
-               policy);
+  ExpectGolden("whatsapp_template", Channel::kWhatsApp, r, request,
+               WrittenAgo("whatsapp", 48 * kHour), policy);
   v1::ChannelState state = WrittenAgo("whatsapp", 48 * kHour);
   request.event.mutable_param()->erase("tracking_url");
   EXPECT_THAT(Render(r, request, policy, &state),

@@ -16,9 +16,9 @@
 #include <algorithm>
 #include <string>
 
-#include "channels/cat.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "channels/cat.h"
 #include "channels/render_internal.h"
 #include "channels/text_fit.h"
 #include "channels/wire.h"
@@ -49,8 +49,8 @@ SmsCost SmsCostOf(std::string_view text) {
       unsigned char c = static_cast<unsigned char>(text[pos]);
       pos += c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
       pos = std::min(pos, text.size());
-      int units = static_cast<int>(internal::SmsUnits(text.substr(begin, pos - begin),
-                                                      cost.encoding));
+      int units =
+          static_cast<int>(internal::SmsUnits(text.substr(begin, pos - begin), cost.encoding));
       if (used + units > part) {
         ++segments;
         used = 0;
@@ -69,7 +69,7 @@ OutboundMessage RenderSmsText(std::string_view text, std::string_view to, std::s
   m.sms_encoding = cost.encoding;
   m.sms_segments = cost.segments;
   m.body = Cat("To=", internal::FormEncode(to), "&From=", internal::FormEncode(from),
-                        "&Body=", internal::FormEncode(m.sms_text));
+               "&Body=", internal::FormEncode(m.sms_text));
   m.content_type = "application/x-www-form-urlencoded";
   return m;
 }
@@ -100,9 +100,9 @@ void AppendSmsReply(const v1::Reply& reply, std::string* out) {
 // message to UCS-2 and more than double its segments.
 std::string GsmTwins(std::string_view text, bool* changed) {
   static constexpr std::pair<std::string_view, std::string_view> kTwins[] = {
-      {"\u00a0", " "}, {"\u202f", " "}, {"\u2009", " "}, {"\u2019", "'"}, {"\u2018", "'"},
-      {"\u201c", "\""}, {"\u201d", "\""}, {"\u2013", "-"}, {"\u2014", "-"}, {"\u2026", "..."},
-      {"\u00ab", "\""}, {"\u00bb", "\""}};
+      {"\u00a0", " "}, {"\u202f", " "},   {"\u2009", " "},  {"\u2019", "'"},
+      {"\u2018", "'"}, {"\u201c", "\""},  {"\u201d", "\""}, {"\u2013", "-"},
+      {"\u2014", "-"}, {"\u2026", "..."}, {"\u00ab", "\""}, {"\u00bb", "\""}};
   std::string out;
   out.reserve(text.size());
   *changed = false;
@@ -163,10 +163,10 @@ absl::StatusOr<std::vector<OutboundMessage>> RenderSms(const v1::TurnResult& res
   bool gsm = encoding == SmsEncoding::kGsm7;
   // Parts never split an escape or surrogate pair, which may waste a unit at
   // each boundary between parts.
-  size_t budget = max_segments == 1
-                      ? (gsm ? Limits::kSmsGsmSingle : Limits::kSmsUcs2Single)
-                      : max_segments * (gsm ? Limits::kSmsGsmPart : Limits::kSmsUcs2Part) -
-                            (max_segments - 1);
+  size_t budget =
+      max_segments == 1
+          ? (gsm ? Limits::kSmsGsmSingle : Limits::kSmsUcs2Single)
+          : max_segments * (gsm ? Limits::kSmsGsmPart : Limits::kSmsUcs2Part) - (max_segments - 1);
   budget = std::min<size_t>(budget, Limits::kTwilioMaxChars);
   std::vector<std::string> adjustments;
   if (twins) adjustments.push_back("typographic characters as their GSM-7 twins");
@@ -194,8 +194,8 @@ absl::StatusOr<std::vector<OutboundMessage>> RenderSms(const v1::TurnResult& res
     while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\n')) rest.remove_prefix(1);
   }
   if (parts.size() > 1) {
-    adjustments.push_back(Cat("cut at a sentence into ", parts.size(),
-                                       " parts; the rest waits for MORE"));
+    adjustments.push_back(
+        Cat("cut at a sentence into ", parts.size(), " parts; the rest waits for MORE"));
   }
   if (state != nullptr) {
     std::string waiting;
@@ -205,8 +205,8 @@ absl::StatusOr<std::vector<OutboundMessage>> RenderSms(const v1::TurnResult& res
     }
     state->set_sms_more(waiting);
   }
-  OutboundMessage m = RenderSmsText(parts.empty() ? text : parts[0], request.shopper,
-                                    request.account);
+  OutboundMessage m =
+      RenderSmsText(parts.empty() ? text : parts[0], request.shopper, request.account);
   m.adjustments = std::move(adjustments);
   out.push_back(std::move(m));
   return out;

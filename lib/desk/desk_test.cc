@@ -34,10 +34,10 @@ using desk_testing::T;
 
 TEST_F(DeskFixture, PositionsAreOneBasedWithPriorityFirst) {
   for (const char* id : {"a", "b", "c"}) ASSERT_THAT(Queue(id), IsOk());
-  ASSERT_THAT(desk_->RequestAgent({.conversation_id = "vip", .language = "en",
-                                   .priority = v1::PRIORITY_URGENT},
-                                  T(1)),
-              IsOk());
+  ASSERT_THAT(
+      desk_->RequestAgent(
+          {.conversation_id = "vip", .language = "en", .priority = v1::PRIORITY_URGENT}, T(1)),
+      IsOk());
   EXPECT_EQ(desk_->QueueStatus("vip", T(2))->position(), 1);
   EXPECT_EQ(desk_->QueueStatus("a", T(2))->position(), 2);
   EXPECT_EQ(desk_->QueueStatus("c", T(2))->position(), 4);
@@ -216,19 +216,19 @@ TEST_F(DeskFixture, FiveMissesInARowSetTheAgentAwayAndRequeueTheirChatsAtTheirPl
 TEST_F(DeskFixture, SkillsAndLanguagesRoute) {
   Agent("it", "Giulia", 0, 4, {"billing"}, {"it"});
   Agent("en", "Nick", 0, 4, {}, {"en"});
-  ASSERT_THAT(desk_->RequestAgent({.conversation_id = "c1", .skill = "billing", .language = "it"},
-                                  T(1)),
-              IsOk());
+  ASSERT_THAT(
+      desk_->RequestAgent({.conversation_id = "c1", .skill = "billing", .language = "it"}, T(1)),
+      IsOk());
   EXPECT_EQ(desk_->Conversation("c1")->offer_agent_id(), "it");
-  ASSERT_THAT(desk_->RequestAgent({.conversation_id = "c2", .skill = "billing", .language = "en"},
-                                  T(2)),
-              IsOk());
+  ASSERT_THAT(
+      desk_->RequestAgent({.conversation_id = "c2", .skill = "billing", .language = "en"}, T(2)),
+      IsOk());
   EXPECT_EQ(desk_->Conversation("c2")->offer_agent_id(), "");  // nobody does billing in English
   ASSERT_THAT(desk_->RequestAgent({.conversation_id = "c3", .language = "en"}, T(3)), IsOk());
   EXPECT_EQ(desk_->Conversation("c3")->offer_agent_id(), "en");
   // An agent who learns the skill picks the waiting conversation up.
-  ASSERT_THAT(desk_->SetAgent({.id = "en", .name = "Nick", .skills = {"billing"}, .languages = {"en"}},
-                              T(4)),
+  ASSERT_THAT(desk_->SetAgent(
+                  {.id = "en", .name = "Nick", .skills = {"billing"}, .languages = {"en"}}, T(4)),
               IsOk());
   EXPECT_EQ(desk_->Conversation("c2")->offer_agent_id(), "en");
 }
@@ -315,7 +315,8 @@ TEST_F(DeskFixture, MessagesAreRedactedOnArrivalAndRelayed) {
   ASSERT_EQ(u->events_size(), 1);
   EXPECT_EQ(u->events(0).kind(), v1::DeskEvent::SHOPPER_MESSAGE);
   EXPECT_EQ(u->events(0).to(), v1::DeskEvent::AGENT);
-  EXPECT_EQ(u->events(0).text(), "my card is \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 1111, mail me at [email]");
+  EXPECT_EQ(u->events(0).text(),
+            "my card is \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 1111, mail me at [email]");
   EXPECT_THAT(u->events(0).message().redacted(), ElementsAre("card", "email"));
   u = desk_->AgentMessage("nick", "c", "Thanks! Adding the farm set now.", T(4));
   ASSERT_THAT(u, IsOk());
@@ -342,7 +343,8 @@ TEST_F(DeskFixture, TranscriptsLeaveNotesOutAndMailWithTheReference) {
   ASSERT_EQ(t->messages_size(), 5);  // bot, shopper, joined, agent, closed
   for (const v1::DeskMessage& m : t->messages()) EXPECT_FALSE(m.note());
   EXPECT_EQ(desk_->Messages("c")->at(3).text(), "VIP customer, tel [phone]");
-  absl::StatusOr<v1::DeskTranscriptEmail> mail = desk_->TranscriptEmail("c", {.reply_to = "help@toyland.example"});
+  absl::StatusOr<v1::DeskTranscriptEmail> mail =
+      desk_->TranscriptEmail("c", {.reply_to = "help@toyland.example"});
   ASSERT_THAT(mail, IsOk());
   EXPECT_EQ(mail->subject(), "[#1] Your chat with Toyland & Tech");
   ASSERT_EQ(mail->headers_size(), 3);
@@ -351,7 +353,8 @@ TEST_F(DeskFixture, TranscriptsLeaveNotesOutAndMailWithTheReference) {
   EXPECT_EQ(mail->headers(2).value(), "help@toyland.example");
   EXPECT_THAT(mail->text(), HasSubstr("] You: a person please <now>\n"));
   EXPECT_THAT(mail->text(), HasSubstr("] Nick: Hello, I'm Nick.\n"));
-  EXPECT_THAT(mail->text(), HasSubstr("(Nick closed the conversation. I will continue assisting you.)"));
+  EXPECT_THAT(mail->text(),
+              HasSubstr("(Nick closed the conversation. I will continue assisting you.)"));
   EXPECT_THAT(mail->html(), HasSubstr("a person please &lt;now&gt;"));
   EXPECT_THAT(mail->html(), HasSubstr("Toyland &amp; Tech"));
   EXPECT_THAT(mail->text(), ::testing::Not(HasSubstr("VIP")));
