@@ -125,6 +125,19 @@ std::optional<absl::Status> TurnRunner::CartActs() {
   return std::nullopt;
 }
 
+absl::Status TurnRunner::EnterFlowWith(int flow,
+                                       std::vector<std::pair<std::string, SlotValue>> slots,
+                                       std::string_view why) {
+  state_.misunderstood = 0;
+  if (Top().flow == flow) state_.stack.pop_back();
+  FlowFrame frame;
+  frame.flow = flow;
+  state_.stack.push_back(frame);
+  for (auto& [name, value] : slots) turn_.SetSlot(name, std::move(value));
+  turn_.AddEvent("flow_started", {{"flow", graph_.flow(flow).id()}});
+  return Enter(0, why);
+}
+
 std::optional<absl::Status> TurnRunner::RemoveNamed() {
   const Understanding& u = turn_.understanding();
   if (u.Has(ActKind::kRemoveAll) || CartIsEmpty()) return std::nullopt;
@@ -159,19 +172,13 @@ std::optional<absl::Status> TurnRunner::RemoveNamed() {
         const std::string& slot = action.remove_from_cart().product_slot();
         if (slot.empty() || slot == kAllProducts) continue;
         Note(absl::StrCat("remove ", reference_.id, " (", reference_.said, ")"));
-        state_.misunderstood = 0;
-        if (Top().flow == f) state_.stack.pop_back();
-        FlowFrame frame;
-        frame.flow = f;
-        state_.stack.push_back(frame);
         SlotValue value;
         value.type = SlotType::kProduct;
         value.text = reference_.id;
         value.display =
             reference_.said.empty() ? executor_.ProductTitle(reference_.id) : reference_.said;
-        turn_.SetSlot(slot, std::move(value));
-        turn_.AddEvent("flow_started", {{"flow", graph_.flow(f).id()}});
-        return Enter(0, "a product of the cart named with a removal");
+        return EnterFlowWith(f, {{slot, std::move(value)}},
+                             "a product of the cart named with a removal");
       }
     }
   }
@@ -204,23 +211,16 @@ std::optional<absl::Status> TurnRunner::CorrectedCount() {
         const std::string& quantity_slot = action.change_quantity().quantity_slot();
         if (product_slot.empty() || quantity_slot.empty()) continue;
         Note(absl::StrCat("corrected count of ", state_.focus, ": ", count));
-        state_.misunderstood = 0;
-        if (Top().flow == f) state_.stack.pop_back();
-        FlowFrame frame;
-        frame.flow = f;
-        state_.stack.push_back(frame);
         SlotValue product;
         product.type = SlotType::kProduct;
         product.text = state_.focus;
         product.display = executor_.ProductTitle(state_.focus);
-        turn_.SetSlot(product_slot, std::move(product));
         SlotValue quantity;
         quantity.type = SlotType::kQuantity;
         quantity.number = count;
         quantity.display = absl::StrCat(count);
-        turn_.SetSlot(quantity_slot, std::move(quantity));
-        turn_.AddEvent("flow_started", {{"flow", graph_.flow(f).id()}});
-        return Enter(0, "a corrected count of the product in focus");
+        return EnterFlowWith(f, {{product_slot, std::move(product)}, {quantity_slot, std::move(quantity)}},
+                             "a corrected count of the product in focus");
       }
     }
   }

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -228,6 +229,10 @@ class TurnRunner {
   // ChooseProduct for `product` and then each other product the text
   // chooses with it ("la première et le papier", "both").
   std::optional<absl::Status> ChooseProducts(const std::string& product);
+  // Starts `flow` over the top of the stack (a frame of it there is
+  // replaced) with `slots` set, entering its first state for `why`.
+  absl::Status EnterFlowWith(int flow, std::vector<std::pair<std::string, SlotValue>> slots,
+                             std::string_view why);
   // "Il gioco di carte ce l'ha già, toglilo", "enlève le brésil": a product
   // of the cart named with a word of removing, removed through the
   // bundle's removal flow, whatever the classifier heard. Nullopt when the
