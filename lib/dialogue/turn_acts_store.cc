@@ -219,8 +219,9 @@ std::optional<absl::Status> TurnRunner::CorrectedCount() {
         quantity.type = SlotType::kQuantity;
         quantity.number = count;
         quantity.display = absl::StrCat(count);
-        return EnterFlowWith(f, {{product_slot, std::move(product)}, {quantity_slot, std::move(quantity)}},
-                             "a corrected count of the product in focus");
+        return EnterFlowWith(
+            f, {{product_slot, std::move(product)}, {quantity_slot, std::move(quantity)}},
+            "a corrected count of the product in focus");
       }
     }
   }
